@@ -1,0 +1,71 @@
+"""maturity: offline self-assessment of manufacturing digital-transformation maturity.
+
+The public API is small and typed::
+
+    import maturity
+
+    q = maturity.load_questionnaire("general")        # id, id@version or path
+    answers = maturity.load_answers("answers.yaml")   # or a mapping
+    result = maturity.assess(q, answers)              # an immutable Assessment
+    result.level, result.score, result.model_dump(mode="json")
+
+Names are imported lazily (PEP 562) so that ``import maturity`` stays fast and
+never pulls in a user interface.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "load_questionnaire": "maturity.loading",
+    "load_answers": "maturity.loading",
+    "list_questionnaires": "maturity.loading",
+    "QuestionnaireInfo": "maturity.loading",
+    "assess": "maturity.scoring",
+    "check_answers": "maturity.validation",
+    "Assessment": "maturity.model",
+    "AnswersFile": "maturity.model",
+    "Enterprise": "maturity.model",
+    "Questionnaire": "maturity.model",
+    "MaturityError": "maturity.errors",
+    "InputFileError": "maturity.errors",
+    "QuestionnaireError": "maturity.errors",
+    "AnswersError": "maturity.errors",
+    "NotFoundError": "maturity.errors",
+    "UsageError": "maturity.errors",
+    "Issue": "maturity.errors",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .errors import (
+        AnswersError,
+        InputFileError,
+        Issue,
+        MaturityError,
+        NotFoundError,
+        QuestionnaireError,
+        UsageError,
+    )
+    from .loading import QuestionnaireInfo, list_questionnaires, load_answers, load_questionnaire
+    from .model import AnswersFile, Assessment, Enterprise, Questionnaire
+    from .scoring import assess
+    from .validation import check_answers
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'maturity' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

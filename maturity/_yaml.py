@@ -1,0 +1,219 @@
+"""Safe YAML loading that remembers where every mapping and list came from.
+
+Only the *safe* loader is used (the libyaml C one when present): a document
+with ``!!python/object`` or any other non-standard tag is rejected.  Mappings
+load as :class:`LocatedDict` and sequences as :class:`LocatedList`, which carry
+the file and the line of the node and of each key / item, so that a validation
+error found much later can still say ``file:line``.  Duplicate keys, which
+PyYAML silently overwrites, are an error here: in an answers file they mean an
+answer would be lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Hashable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputFileError, Issue
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import CSafeLoader as _SafeBase
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _SafeBase  # type: ignore[assignment]
+
+    HAVE_LIBYAML = False
+
+#: Largest file we agree to parse; a bigger "answers file" is a mistake, not data.
+MAX_BYTES = 8 * 1024 * 1024
+
+
+class LocatedDict(dict):
+    """A ``dict`` that knows its source file, its line and the line of each key."""
+
+    __slots__ = ("file", "key_files", "key_lines", "line")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.file: str | None = None
+        self.line: int | None = None
+        self.key_lines: dict[Any, int] = {}
+        #: per-key file, only where keys come from several files (merged overlays)
+        self.key_files: dict[Any, str] | None = None
+
+
+class LocatedList(list):
+    """A ``list`` that knows its source file, its line and the line of each item."""
+
+    __slots__ = ("file", "item_lines", "line")
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.file: str | None = None
+        self.line: int | None = None
+        self.item_lines: list[int] = []
+
+
+class _Loader(_SafeBase):  # type: ignore[misc,valid-type]
+    """Safe loader (C where available) producing located containers."""
+
+    source_name: str = "<input>"
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Iterable[LocatedDict]:
+    data = LocatedDict()
+    data.file = loader.source_name
+    data.line = node.start_mark.line + 1
+    yield data
+    loader.flatten_mapping(node)
+    lines = data.key_lines
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=False)
+        if not isinstance(key, Hashable):
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping", node.start_mark,
+                "found an unhashable key", key_node.start_mark,
+            )
+        if key in lines:
+            raise yaml.constructor.ConstructorError(
+                None, None,
+                f"duplicate key {key!r} (first at line {lines[key]})",
+                key_node.start_mark,
+            )
+        lines[key] = key_node.start_mark.line + 1
+        data[key] = loader.construct_object(value_node, deep=False)
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> Iterable[LocatedList]:
+    data = LocatedList()
+    data.file = loader.source_name
+    data.line = node.start_mark.line + 1
+    yield data
+    data.extend(loader.construct_object(child, deep=False) for child in node.value)
+    data.item_lines = [child.start_mark.line + 1 for child in node.value]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def parse_yaml(text: str, source: str = "<input>") -> Any:
+    """Parse one YAML document safely; raise :class:`InputFileError` with a line on failure."""
+    loader = _Loader(text)
+    loader.source_name = source
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "could not determine a constructor" in problem or "unknown tag" in problem:
+            found = re.search(r"'([^']*)'", problem)
+            tag = found.group(1) if found else "?"
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
+            problem = f"YAML tag '{tag}' is not allowed: only plain data is loaded (safe loading)"
+        raise InputFileError(
+            f"{source}: invalid YAML", [Issue(problem, file=source, line=line)]
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without a mark
+        raise InputFileError(f"{source}: invalid YAML", [Issue(str(exc), file=source)]) from None
+    finally:
+        loader.dispose()
+
+
+def decode(raw: bytes, source: str) -> str:
+    """Decode UTF-8 (with or without BOM); report the line of the first bad byte."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputFileError(
+            f"{source}: not UTF-8",
+            [Issue(f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
+                   f"{exc.start}); save it as UTF-8", file=source, line=line)],
+        ) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a text file for parsing, with clear errors for the usual accidents."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputFileError(
+                f"{source}: too large",
+                [Issue(f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", file=source)],
+            )
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InputFileError(f"{source}: is a directory", [Issue("is a directory", file=source)]) from None
+    except FileNotFoundError:
+        raise InputFileError(f"{source}: not found", [Issue("no such file", file=source)]) from None
+    except OSError as exc:
+        raise InputFileError(f"{source}: unreadable", [Issue(exc.strerror or str(exc), file=source)]) from None
+    return decode(raw, source)
+
+
+def load_yaml_file(path: Path) -> Any:
+    """Read and parse a YAML file; an empty document is an error."""
+    source = str(path)
+    data = parse_yaml(read_text(path), source)
+    if data is None:
+        raise InputFileError(f"{source}: empty", [Issue("file is empty", file=source, line=1)])
+    return data
+
+
+def locate(data: Any, loc: Sequence[int | str]) -> tuple[str | None, int | None, str]:
+    """Follow a pydantic-style ``loc`` through located data.
+
+    Returns ``(file, line, field)`` where ``field`` is a readable dotted path that
+    names list items by their ``id`` when they have one
+    (``dimensions[strategy].indicators[planning].weight``).  Parts of ``loc`` that
+    are not in the data (union tags, model names) are skipped.
+    """
+    file = getattr(data, "file", None)
+    line = getattr(data, "line", None)
+    parts: list[str] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            if isinstance(current, LocatedDict):
+                file = current.file or file
+                if current.key_files and part in current.key_files:
+                    file = current.key_files[part]
+                line = current.key_lines.get(part, line)
+            parts.append(str(part))
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            item = current[part]
+            if isinstance(item, LocatedDict) and item.file:
+                file, line = item.file, item.line
+            elif isinstance(current, LocatedList):
+                file = current.file or file
+                if part < len(current.item_lines):
+                    line = current.item_lines[part]
+            label = item.get("id") if isinstance(item, dict) else None
+            tag = f"[{label}]" if isinstance(label, str | int) else f"[{part}]"
+            if parts:
+                parts[-1] += tag
+            else:
+                parts.append(tag)
+            current = item
+        elif isinstance(part, str) and isinstance(current, dict) and part not in current:
+            # A missing field (pydantic "Field required") or a union tag: name it if it
+            # looks like a field name; the line stays at the enclosing mapping.
+            if part.isidentifier() and not part[:1].isupper() and "[" not in part:
+                parts.append(part)
+                if isinstance(current, LocatedDict):
+                    file = current.file or file
+                    line = current.line if current.line is not None else line
+            # either way we cannot descend further into the data
+            current = None
+        # anything else (a tag, a function-after marker) is skipped
+    return file, line, ".".join(parts)

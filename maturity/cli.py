@@ -1,0 +1,294 @@
+"""The ``maturity`` command line: a thin layer over the library.
+
+stdout carries data, stderr carries messages for people.  Every error the
+library raises is turned into a message and an exit code here, in one place;
+no traceback reaches the user unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+
+class Exit(IntEnum):
+    OK = 0
+    INVALID = 1
+    """Some input was invalid (or an internal error, reported as such)."""
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+def _err(message: str) -> None:
+    """A message for people on stderr, red when stderr is a colour terminal."""
+    if sys.stderr.isatty() and "NO_COLOR" not in os.environ:
+        message = f"\x1b[31m{message}\x1b[0m"
+    print(message, file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    if sys.stderr.isatty() and "NO_COLOR" not in os.environ:
+        message = f"\x1b[33m{message}\x1b[0m"
+    print(message, file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
+    """Files named directly, and ``*.yaml`` / ``*.yml`` under directories, in a stable order."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file())
+            yield from found
+        else:
+            yield p
+
+
+def _peek_format(path: Path) -> str | None:
+    """The ``format`` key of a YAML file, read cheaply from its first lines."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    for line in head.splitlines():
+        if line.startswith("format:"):
+            return line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
+    return None
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .errors import MaturityError, Severity
+    from .loading import check_questionnaire_file, load_answers
+    from .validation import check_answers
+
+    worst = Exit.OK
+    count = 0
+    for path in iter_inputs(args.paths):
+        count += 1
+        fmt = _peek_format(path)
+        try:
+            if fmt and fmt.startswith("maturity-questionnaire"):
+                q, issues = check_questionnaire_file(path)
+                for issue in issues:
+                    (_warn if issue.severity is Severity.WARNING else _err)(str(issue))
+                if q is None:
+                    worst = Exit.INVALID
+                    continue
+                print(f"{path}: ok ({q.ref}, {len(q.questions)} questions)")
+            else:
+                answers = load_answers(path)
+                q = _questionnaire_for(answers, args.questionnaire)
+                check_answers(q, answers)
+                answered = sum(1 for v in answers.answers.values() if v is not None)
+                print(f"{path}: ok ({q.ref}, {answered} of {len(q.questions)} answered)")
+        except MaturityError as exc:
+            _err(str(exc))
+            worst = Exit.INVALID
+    if count == 0:
+        _err("no input files found")
+        return Exit.INVALID
+    return worst
+
+
+def _questionnaire_for(answers: Any, override: str | None) -> Any:
+    from .loading import load_questionnaire
+
+    return load_questionnaire(override or answers.questionnaire)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from .errors import MaturityError
+    from .loading import load_answers
+    from .scoring import assess
+
+    results: list[dict[str, Any]] = []
+    failed = 0
+    console = None
+    if args.format == "table":
+        from rich.console import Console
+
+        console = Console(highlight=False)
+    count = 0
+    for path in iter_inputs(args.paths):
+        count += 1
+        source = str(path)
+        try:
+            answers = load_answers(path)
+            q = _questionnaire_for(answers, args.questionnaire)
+            assessment = assess(q, answers)
+        except MaturityError as exc:
+            failed += 1
+            _err(str(exc))
+            results.append({"file": source, "ok": False,
+                            "errors": [str(i) for i in exc.issues] or [str(exc)]})
+            if args.fail_fast:
+                break
+            continue
+        if console is not None:
+            from .report.terminal import render_assessment
+
+            lang = args.lang or answers.language or _default_lang()
+            console.print(render_assessment(q, assessment, lang, source))
+        else:
+            results.append({"file": source, "ok": True,
+                             "assessment": assessment.model_dump(mode="json")})
+    if args.format == "json":
+        _write_out(json.dumps(results, ensure_ascii=False, indent=2) + "\n", args.output)
+    if count == 0:
+        _err("no input files found")
+        return Exit.INVALID
+    return Exit.INVALID if failed else Exit.OK
+
+
+def _default_lang() -> str:
+    from .i18n import default_lang
+
+    return default_lang()
+
+
+def _write_out(text: str, output: str | None) -> None:
+    if output and output != "-":
+        from ._io import write_atomic
+
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from .loading import load_questionnaire
+    from .template import answers_template
+
+    q = load_questionnaire(args.questionnaire)
+    langs = [args.lang] if args.lang else None
+    _write_out(answers_template(q, langs), args.output)
+    if args.output and args.output != "-":
+        print(f"wrote {args.output}", file=sys.stderr)
+    return Exit.OK
+
+
+def cmd_questionnaires(args: argparse.Namespace) -> int:
+    from .loading import list_questionnaires
+
+    lang = args.lang or _default_lang()
+    infos = list_questionnaires(lang)
+    if args.format == "json":
+        rows = [{"id": i.id, "version": i.version, "ref": f"{i.id}@{i.version}", "title": i.title,
+                 "extends": i.extends, "industry": i.industry, "questions": i.questions,
+                 "minutes": i.minutes, "method": i.method, "levels": i.levels} for i in infos]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return Exit.OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False)
+    for col in ("id", "version", "questions", "minutes", "levels", "extends", "title"):
+        table.add_column(col, justify="right" if col in ("questions", "minutes", "levels") else "left")
+    for i in infos:
+        table.add_row(i.id, str(i.version), str(i.questions), str(i.minutes), str(i.levels),
+                      i.extends or "", i.title)
+    Console(highlight=False).print(table)
+    return Exit.OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_text
+
+    _write_out(schema_text(args.which), args.output)
+    return Exit.OK
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="maturity",
+        description="Assess a manufacturing enterprise's digital-transformation maturity (L1–L5).",
+    )
+    parser.add_argument("--version", action="version", version=f"maturity {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check questionnaires and answers files",
+                       description="Check questionnaire and answers files; report every problem "
+                                   "as file:line: field: message. Exit 0 if all are valid, 1 if not.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    p.add_argument("--questionnaire", "-q", metavar="ID", help="check answers against this questionnaire")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("score", help="score answers files",
+                       description="Score answers files. Exit 0 if all scored, 1 if any input failed.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="answers files or directories")
+    p.add_argument("--questionnaire", "-q", metavar="ID",
+                   help="questionnaire id, id@version or path (default: the one each file names)")
+    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--lang", choices=("en", "zh"), help="language of the table")
+    p.add_argument("--fail-fast", action="store_true", help="stop at the first invalid input")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("template", help="write a blank, commented answers file",
+                       description="Write a blank answers file in which every question, its "
+                                   "options and help appear as comments, to fill in an editor.")
+    p.add_argument("--questionnaire", "-q", metavar="ID", default="general")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--lang", choices=("en", "zh"), help="one language only (default: all)")
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("questionnaires", help="list the available questionnaires")
+    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    p.add_argument("--lang", choices=("en", "zh"))
+    p.set_defaults(func=cmd_questionnaires)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of a file format")
+    p.add_argument("which", choices=("questionnaire", "answers"))
+    p.add_argument("--output", "-o", metavar="FILE")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return Exit.OK
+    from .errors import MaturityError, UsageError
+
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return Exit.INTERRUPTED
+    except UsageError as exc:
+        _err(f"maturity: {exc}")
+        return Exit.USAGE
+    except MaturityError as exc:
+        if args.debug:
+            raise
+        _err(str(exc))
+        return Exit.INVALID
+    except BrokenPipeError:  # e.g. `maturity score … | head`
+        return Exit.OK
+    except Exception as exc:  # the one place an unexpected error becomes a message
+        if args.debug:
+            raise
+        _err(f"maturity: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+        return Exit.INVALID
+
+

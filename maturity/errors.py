@@ -1,0 +1,75 @@
+"""One error hierarchy for the whole package.
+
+Every error the library raises on purpose is a :class:`MaturityError`.  Subclasses
+also inherit the matching standard-library type, so callers may catch either
+(``except ValueError`` keeps working for a bad file).  The CLI maps them to exit
+codes in one place (:mod:`maturity.cli`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem found in a file, located as precisely as we can.
+
+    ``str(issue)`` is the ``file:line: path.to.field: message`` form used everywhere.
+    """
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        parts = [where]
+        if self.field:
+            parts.append(self.field)
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return ": ".join(parts) + ": " + prefix + self.message
+
+
+class MaturityError(Exception):
+    """Root of every error raised by :mod:`maturity` on purpose."""
+
+    def __init__(self, message: str, issues: tuple[Issue, ...] | list[Issue] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.issues: tuple[Issue, ...] = tuple(issues)
+
+    def __str__(self) -> str:
+        if not self.issues:
+            return self.message
+        return "\n".join(str(i) for i in self.issues)
+
+
+class InputFileError(MaturityError, ValueError):
+    """A file could not be read or parsed (missing, not UTF-8, not YAML, unsafe tag)."""
+
+
+class QuestionnaireError(MaturityError, ValueError):
+    """A questionnaire (evaluation index) is invalid; ``issues`` lists every problem."""
+
+
+class AnswersError(MaturityError, ValueError):
+    """An answers file is invalid for its questionnaire; ``issues`` lists every problem."""
+
+
+class NotFoundError(MaturityError, LookupError):
+    """A questionnaire id, version or file that was asked for does not exist."""
+
+
+class UsageError(MaturityError):
+    """The caller used the API or CLI wrongly (bad option value, missing argument)."""

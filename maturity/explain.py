@@ -1,0 +1,58 @@
+"""Words for the engine's structured results (no formatting library, no UI)."""
+
+from __future__ import annotations
+
+from .i18n import t
+from .model.assessment import Assessment
+from .model.base import tr
+from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire
+
+
+def level_label(q: Questionnaire, level: int, lang: str = "en") -> str:
+    """``L3 Integrated`` / ``L3 集成级``; level 0 reads "not yet L1"."""
+    if level <= 0:
+        return t("not_yet", lang)
+    lv = q.levels[level - 1]
+    return f"{lv.id} {tr(lv.name, lang)}"
+
+
+def name_of(q: Questionnaire, ident: str, lang: str = "en") -> str:
+    """Display name of a dimension, ``dimension.indicator`` or question id."""
+    if ident in q.indicators:
+        return tr(q.indicators[ident][1].name, lang)
+    if ident in q.questions:
+        return tr(q.questions[ident][2].text, lang)
+    for d in q.dimensions:
+        if d.id == ident:
+            return tr(d.name, lang)
+    return ident
+
+
+def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: int = 5) -> list[str]:
+    """Sentences saying why the grade is not one higher (empty list never: top grade says so)."""
+    nl = a.next_level
+    if nl is None:
+        return [t("top", lang)]
+    target = q.levels[nl.level - 1].id
+    lines: list[str] = []
+    if isinstance(q.scoring, CmmmScoring):
+        lines.append(t("needs_score", lang, level=target, needed=nl.needed, score=nl.score))
+        if nl.failing_level is not None and nl.failing_score is not None:
+            lines.append(t("failing", lang, failing=nl.failing_level,
+                           threshold=q.scoring.threshold, fs=nl.failing_score))
+        for s in nl.shortfalls[:top]:
+            lines.append("- " + t("gap_line", lang, name=name_of(q, s.indicator, lang),
+                                  level=s.level, score=s.score))
+    else:
+        assert isinstance(q.scoring, PointsScoring)
+        if nl.score + 1e-9 < nl.needed:
+            lines.append(t("needs_points", lang, level=target, needed=nl.needed, score=nl.score))
+        for i in nl.unmet_requirements:
+            req = q.scoring.requirements[i]
+            text = tr(req.description, lang) if req.description else (
+                f"{req.count} × ≥ L{req.at_least} ({', '.join(req.among)})")
+            lines.append(t("unmet", lang, text=text))
+        for s in nl.shortfalls[:top]:
+            lines.append("- " + t("gap_points", lang, name=name_of(q, s.indicator, lang),
+                                  score=s.score))
+    return lines

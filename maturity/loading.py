@@ -1,0 +1,349 @@
+"""Finding and loading questionnaires and answers files.
+
+``load_questionnaire`` resolves an id (``general``, ``general@1``) or a path,
+applies ``extends:`` overlays on the raw data (so a located error still points
+at the file that wrote the value), validates the shape with pydantic and then
+the cross-references with :mod:`maturity.validation`, reporting every problem
+at once.  Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import _yaml
+from ._yaml import LocatedDict, LocatedList, locate
+from .errors import AnswersError, Issue, NotFoundError, QuestionnaireError, Severity
+from .model.answers import AnswersFile
+from .model.base import tr
+from .model.questionnaire import Questionnaire
+
+#: Extra directories searched for questionnaires (``os.pathsep``-separated).
+PATH_ENV = "MATURITY_QUESTIONNAIRES"
+DEFAULT_QUESTIONNAIRE = "general"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    """A shipped data directory (``questionnaires`` or ``seeds``).
+
+    In a wheel they are installed inside the package (``maturity/_data``); in a
+    source checkout or an editable install they are read from the repository top.
+    """
+    installed = _PACKAGE_DIR / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / name
+
+
+def search_dirs() -> list[Path]:
+    """Directories searched for a questionnaire id, in order."""
+    extra = [Path(p) for p in os.environ.get(PATH_ENV, "").split(os.pathsep) if p]
+    return [*extra, data_dir("questionnaires")]
+
+
+def split_ref(ref: str) -> tuple[str, int | None]:
+    """``general@1`` → ``("general", 1)``; ``general`` → ``("general", None)``."""
+    ident, _, version = ref.partition("@")
+    if version and not version.isdigit():
+        raise NotFoundError(f"bad questionnaire reference {ref!r}: version must be a whole number")
+    return ident, int(version) if version else None
+
+
+def _looks_like_path(ref: str) -> bool:
+    return ref.endswith((".yaml", ".yml")) or os.sep in ref or "/" in ref
+
+
+def find_questionnaire(ref: str, near: Path | None = None) -> Path:
+    """Path of the questionnaire file for an id, ``id@version`` or path.
+
+    ``<id>.yaml`` holds the current version of an index; an older version may be
+    kept beside it as ``<id>@<version>.yaml``.  ``near`` (the directory of an
+    overlay) is searched first.
+    """
+    if _looks_like_path(ref):
+        path = Path(ref)
+        if not path.is_file():
+            raise NotFoundError(f"questionnaire file not found: {ref}")
+        return path
+    ident, version = split_ref(ref)
+    dirs = ([near] if near else []) + search_dirs()
+    names = [f"{ident}@{version}.yaml", f"{ident}.yaml"] if version else [f"{ident}.yaml"]
+    for d in dirs:
+        for name in names:
+            candidate = d / name
+            if candidate.is_file():
+                return candidate
+    known = ", ".join(sorted(available_ids())) or "none"
+    raise NotFoundError(f"questionnaire {ref!r} not found (known: {known})")
+
+
+def available_ids() -> set[str]:
+    ids: set[str] = set()
+    for d in search_dirs():
+        if d.is_dir():
+            ids.update(p.stem.split("@")[0] for p in d.glob("*.yaml") if not p.name.startswith("_"))
+    return ids
+
+
+# --------------------------------------------------------------------------- errors
+
+
+_FRIENDLY = {
+    "extra_forbidden": "unknown field (check the spelling; see docs/authoring.md)",
+    "missing": "required field is missing",
+}
+
+
+def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple = ()) -> list[Issue]:
+    """Turn a pydantic error into located issues (``file:line: field: message``)."""
+    issues = []
+    for err in exc.errors(include_url=False):
+        loc = prefix + tuple(err["loc"])
+        file, line, field = locate(raw, loc)
+        msg = _FRIENDLY.get(err["type"], err["msg"])
+        if err["type"] == "extra_forbidden" and loc:
+            msg = f"unknown field {loc[-1]!r}"
+        issues.append(Issue(msg, file=file or source, line=line, field=field or None))
+    return issues
+
+
+# --------------------------------------------------------------------------- extends
+
+
+_ID_LISTS = {"dimensions", "indicators", "scenarios", "industries", "production_types"}
+"""Lists merged item by item on ``id`` (an item with ``remove: true`` deletes)."""
+_RECURSE = {"dimensions", "indicators"}
+"""Lists whose matching items are merged field by field; others are replaced whole."""
+
+
+def _copy_dict(src: LocatedDict | dict) -> LocatedDict:
+    out = LocatedDict(src)
+    if isinstance(src, LocatedDict):
+        out.file, out.line = src.file, src.line
+        out.key_lines = dict(src.key_lines)
+        out.key_files = dict(src.key_files) if src.key_files else None
+    return out
+
+
+def _merge_dict(base: Mapping, over: Mapping) -> LocatedDict:
+    out = _copy_dict(base)  # type: ignore[arg-type]
+    over_file = getattr(over, "file", None)
+    over_lines = getattr(over, "key_lines", {})
+    for key, value in over.items():
+        if key in _ID_LISTS and isinstance(out.get(key), list) and isinstance(value, list):
+            out[key] = _merge_list(out[key], value, recurse=key in _RECURSE)
+        elif key == "questions" and isinstance(out.get(key), list) and isinstance(value, list):
+            out[key] = _merge_list(out[key], value, recurse=False)
+        else:
+            out[key] = value
+        if key in over_lines:
+            out.key_lines[key] = over_lines[key]
+            if over_file and over_file != out.file:
+                out.key_files = out.key_files or {}
+                out.key_files[key] = over_file
+    return out
+
+
+def _merge_list(base: list, over: list, recurse: bool) -> LocatedList:
+    items = list(base)
+    index = {item.get("id"): n for n, item in enumerate(items) if isinstance(item, dict)}
+    for item in over:
+        ident = item.get("id") if isinstance(item, dict) else None
+        if ident is None or ident not in index:
+            if isinstance(item, dict) and item.get("remove") is True:
+                continue  # removing something absent: reported by no rule, harmless
+            items.append(item)
+            index[ident] = len(items) - 1
+            continue
+        pos = index[ident]
+        if item.get("remove") is True:
+            items[pos] = None
+        elif recurse:
+            items[pos] = _merge_dict(items[pos], item)
+        else:
+            items[pos] = item
+    out = LocatedList(i for i in items if i is not None)
+    if isinstance(base, LocatedList):
+        out.file, out.line = base.file, base.line
+    return out
+
+
+def _resolve_raw(path: Path, chain: tuple[str, ...] = ()) -> tuple[Any, list[Issue]]:
+    """Raw data of a questionnaire with its ``extends`` chain merged in."""
+    raw = _yaml.load_yaml_file(path)
+    source = str(path)
+    if not isinstance(raw, dict):
+        return raw, [Issue("a questionnaire must be a YAML mapping", file=source, line=1)]
+    parent_ref = raw.get("extends")
+    if not parent_ref:
+        return raw, []
+    line = raw.key_lines.get("extends") if isinstance(raw, LocatedDict) else None
+    key = str(path.resolve())
+    if key in chain:
+        cycle = " -> ".join([*(Path(c).name for c in chain), path.name])
+        return raw, [Issue(f"'extends' makes a cycle: {cycle}", source, line, "extends")]
+    try:
+        parent_path = find_questionnaire(str(parent_ref), near=path.parent)
+    except NotFoundError as exc:
+        return raw, [Issue(str(exc), source, line, "extends")]
+    parent_raw, issues = _resolve_raw(parent_path, (*chain, key))
+    if issues:
+        return raw, issues
+    ident, version = split_ref(str(parent_ref))
+    if isinstance(parent_raw, dict) and version is not None and parent_raw.get("version") != version:
+        msg = f"extends {parent_ref} but {parent_path} is version {parent_raw.get('version')}"
+        return raw, [Issue(msg, source, line, "extends")]
+    merged = _merge_dict(parent_raw, raw)
+    return merged, []
+
+
+# --------------------------------------------------------------------------- questionnaires
+
+
+def load_questionnaire(ref: str | os.PathLike[str] = DEFAULT_QUESTIONNAIRE) -> Questionnaire:
+    """Load, merge, and validate a questionnaire by id, ``id@version`` or path.
+
+    Raises :class:`QuestionnaireError` listing every problem (``file:line: field:
+    message``), :class:`NotFoundError` if there is no such questionnaire, or
+    :class:`~maturity.errors.InputFileError` if the file is not readable YAML.
+    """
+    path = find_questionnaire(os.fspath(ref))
+    ident, version = (None, None) if _looks_like_path(os.fspath(ref)) else split_ref(os.fspath(ref))
+    stat = path.stat()
+    q = _load_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if version is not None and q.version != version:
+        raise NotFoundError(f"questionnaire {ref} not found: {path} is {q.ref}")
+    return q
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: str, _mtime: int, _size: int) -> Questionnaire:
+    q, issues = check_questionnaire_file(Path(path))
+    errors = [i for i in issues if i.severity is Severity.ERROR]
+    if errors or q is None:
+        raise QuestionnaireError(f"{path}: invalid questionnaire", errors or issues)
+    return q
+
+
+def check_questionnaire_file(path: Path) -> tuple[Questionnaire | None, list[Issue]]:
+    """Every issue (errors and warnings) of a questionnaire file; the model if it is valid."""
+    from .validation import check_questionnaire
+
+    source = str(path)
+    raw, issues = _resolve_raw(path)
+    if issues:
+        return None, issues
+    try:
+        q = Questionnaire.model_validate(raw)
+    except ValidationError as exc:
+        return None, pydantic_issues(exc, raw, source)
+    issues = [
+        Issue(msg, file=f or source, line=ln, field=fld or None, severity=sev)
+        for loc, msg, sev in check_questionnaire(q)
+        for f, ln, fld in [locate(raw, loc)]
+    ]
+    if path.stem.split("@")[0] != q.id and not q.id.startswith("_"):
+        issues.append(Issue(f"file name should be {q.id}.yaml so the id can be found", source,
+                            raw.key_lines.get("id") if isinstance(raw, LocatedDict) else None,
+                            "id", Severity.WARNING))
+    bad = any(i.severity is Severity.ERROR for i in issues)
+    return (None if bad else q), issues
+
+
+@dataclass(frozen=True)
+class QuestionnaireInfo:
+    """A line of ``maturity questionnaires``."""
+
+    id: str
+    version: int
+    title: str
+    extends: str | None
+    industry: str | None
+    questions: int
+    minutes: int
+    method: str
+    levels: int
+    path: Path
+
+
+def estimated_minutes(q: Questionnaire) -> int:
+    """The questionnaire's own estimate, or one from the kinds of its questions."""
+    if q.minutes:
+        return q.minutes
+    per_kind = {"level": 0.6, "checklist": 1.2, "number": 0.5, "multi": 0.5, "yesno": 0.25}
+    total = 0.0
+    for _, _, question in q.questions.values():
+        if question.minutes:
+            total += question.minutes
+        elif question.kind == "checklist":
+            total += 0.2 * len(question.items)
+        else:
+            total += per_kind[question.kind]
+    return max(1, round(total))
+
+
+def list_questionnaires(lang: str = "en") -> list[QuestionnaireInfo]:
+    """Every questionnaire found on the search path, valid ones only, sorted by id."""
+    seen: dict[str, QuestionnaireInfo] = {}
+    for d in search_dirs():
+        if not d.is_dir():
+            continue
+        for path in sorted(d.glob("*.yaml")):
+            if path.name.startswith("_") or "@" in path.stem or path.stem in seen:
+                continue
+            try:
+                q = load_questionnaire(path)
+            except Exception:  # an invalid file is reported by `maturity validate`, not here
+                continue
+            seen[path.stem] = QuestionnaireInfo(
+                id=q.id, version=q.version, title=tr(q.title, lang), extends=q.extends,
+                industry=q.industry, questions=len(q.questions), minutes=estimated_minutes(q),
+                method=q.scoring.method, levels=len(q.levels), path=path,
+            )
+    return sorted(seen.values(), key=lambda i: (i.extends is not None, i.id))
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def load_answers(source: str | os.PathLike[str] | Mapping[str, Any]) -> AnswersFile:
+    """Load an answers file (path) or mapping and check its shape.
+
+    Whether each answer fits its question is checked when it is scored
+    (:func:`maturity.assess`) or by :func:`maturity.validation.check_answers`.
+    """
+    if isinstance(source, Mapping):
+        raw: Any = source
+        name = "<answers>"
+    else:
+        name = os.fspath(source)
+        raw = _yaml.load_yaml_file(Path(name))
+    return answers_from_raw(raw, name)
+
+
+def answers_from_raw(raw: Any, name: str) -> AnswersFile:
+    if not isinstance(raw, dict):
+        raise AnswersError(f"{name}: not an answers file",
+                           [Issue("an answers file must be a YAML mapping", file=name,
+                                  line=getattr(raw, "line", 1))])
+    try:
+        answers = AnswersFile.model_validate(raw)
+    except ValidationError as exc:
+        raise AnswersError(f"{name}: invalid answers file", pydantic_issues(exc, raw, name)) from None
+    answers._source = raw
+    answers._name = name
+    return answers
+
+
+def iter_issue_lines(issues: Iterable[Issue]) -> Iterable[str]:
+    for issue in issues:
+        yield str(issue)

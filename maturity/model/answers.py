@@ -1,0 +1,106 @@
+"""The answers file format: ``maturity-answers/1``.
+
+This is the interchange between the TUI, batch scoring and the library.  The
+model checks the file's shape; whether each answer fits its question is checked
+against the questionnaire by :func:`maturity.validation.check_answers`.
+See ``docs/answers-format.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, PrivateAttr, StringConstraints, WithJsonSchema
+
+from .base import Frozen, Id, LangCode
+
+ANSWERS_FORMAT = "maturity-answers/1"
+
+NA = "n/a"
+"""The answer meaning "not applicable" (where the question allows it)."""
+
+Rating = Literal["fully", "mostly", "partly", "not"] | Annotated[float, Field(ge=0, le=1)]
+"""A checklist rating: a word, or the number it stands for (1 / 0.8 / 0.5 / 0)."""
+
+RATING_VALUES: dict[str, float] = {"fully": 1.0, "mostly": 0.8, "partly": 0.5, "not": 0.0}
+
+_ANSWER_SCHEMA = {
+    "description": (
+        "n/a; true/false (yes/no); a level number (0 = not yet) or a number; "
+        "a list of option ids; a mapping of checklist item id to rating; or empty (unanswered)"
+    ),
+    "anyOf": [
+        {"const": "n/a"},
+        {"type": "boolean"},
+        {"type": "number"},
+        {"type": "array", "items": {"type": "string"}},
+        {
+            "type": "object",
+            "additionalProperties": {
+                "anyOf": [
+                    {"enum": ["fully", "mostly", "partly", "not"]},
+                    {"type": "number", "minimum": 0, "maximum": 1},
+                ]
+            },
+        },
+        {"type": "null"},
+    ],
+}
+
+AnswerValue = Annotated[Any, WithJsonSchema(_ANSWER_SCHEMA)]
+"""One answer, as written in the file.  Its fit to the question (kind, range,
+option ids) is checked against the questionnaire, not here, so that the message
+can say what the question expects."""
+
+Size = Literal["micro", "small", "medium", "large"]
+
+
+class Enterprise(Frozen):
+    """Who was assessed."""
+
+    name: str | None = None
+    """Enterprise name as it should appear in reports."""
+    id: str | None = None
+    """An identifier (e.g. unified social credit code) for matching across assessments."""
+    industry: Id | None = None
+    """An industry id the questionnaire knows (e.g. ``machinery``)."""
+    production_type: Id | None = None
+    """Production type (``process``, ``discrete``, …); selects a weight profile."""
+    size: Size | None = None
+    """Enterprise size class."""
+    region: str | None = None
+    """Province or region."""
+
+
+class AnswersFile(Frozen):
+    """The root of a ``maturity-answers/1`` file."""
+
+    format: Literal["maturity-answers/1"]
+    """Always ``maturity-answers/1``."""
+    questionnaire: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]*(@[0-9]+)?$")]
+    """``id@version`` of the questionnaire answered (``id`` alone: any version)."""
+    enterprise: Enterprise = Enterprise()
+    assessed_on: dt.date | None = None
+    """Date of the assessment."""
+    assessor: str | None = None
+    """Who filled it in."""
+    language: LangCode | None = None
+    """Preferred language of reports (``zh`` or ``en``)."""
+    answers: dict[str, AnswerValue] = {}
+    """Question id → answer; a missing or empty answer is unanswered."""
+    notes: dict[str, str] = {}
+    """Question id → free-text evidence or comment."""
+
+    _source: Any = PrivateAttr(default=None)
+    """The located raw data it was read from (for ``file:line`` in later errors)."""
+    _name: str = PrivateAttr(default="<answers>")
+
+    @property
+    def questionnaire_id(self) -> str:
+        return self.questionnaire.split("@", 1)[0]
+
+    @property
+    def questionnaire_version(self) -> int | None:
+        _, _, version = self.questionnaire.partition("@")
+        return int(version) if version else None

@@ -1,0 +1,135 @@
+"""The result of scoring: an immutable :class:`Assessment`.
+
+Everything here is plain data: it serialises losslessly to JSON
+(``model_dump(mode="json")`` / ``model_validate_json``) and carries no text in any
+language, so reports can render it in the reader's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .answers import Enterprise
+from .base import Frozen
+
+QuestionStatus = Literal["answered", "unanswered", "not_applicable", "closed"]
+
+
+class QuestionResult(Frozen):
+    """How one question was scored."""
+
+    id: str
+    """Full question id."""
+    status: QuestionStatus
+    """``closed``: a follow-up its earlier answer did not open (scores as not yet)."""
+    level: int | None
+    """Level the answer reaches (0 = not yet); ``None`` when not applicable."""
+    fraction: float | None
+    """Share of the question's points earned, 0–1; ``None`` when not applicable."""
+    weight: float
+    """Weight used within the indicator (after production-type overrides)."""
+
+
+class Shortfall(Frozen):
+    """An indicator that keeps a score below the next level, and by how much."""
+
+    indicator: str
+    """``dimension.indicator`` id."""
+    level: int
+    """Level at which it falls short (CMMM), or its current level (points)."""
+    score: float
+    """Its score at that level (CMMM, 0–1) or the share of its points earned (points)."""
+    impact: float
+    """What closing the gap would add: to that level's score (CMMM) or in points."""
+
+
+class NextLevel(Frozen):
+    """Why the grade is not one higher."""
+
+    level: int
+    """The next grade."""
+    needed: float
+    """Total score that grade needs."""
+    score: float
+    """Total score now."""
+    failing_level: int | None = None
+    """CMMM: the first level whose score is below the threshold."""
+    failing_score: float | None = None
+    """CMMM: that level's score."""
+    shortfalls: list[Shortfall] = []
+    """Largest gaps first."""
+    unmet_requirements: list[int] = []
+    """Points method: indexes into ``scoring.requirements`` that block the grade."""
+
+
+class Part(Frozen):
+    """Common result fields of an indicator, a dimension and the whole assessment."""
+
+    level: int
+    """Grade reached (0 = not yet at level 1)."""
+    score: float
+    """Continuous score: 0–N (CMMM) or points (points method)."""
+    score_max: float
+    """Highest possible ``score``."""
+    level_scores: list[float | None] = []
+    """CMMM: score of each level 1..N (``None``: no requirement at that level)."""
+
+
+class IndicatorResult(Part):
+    id: str
+    """``dimension.indicator`` id."""
+    weight: float
+    """Weight used within the dimension."""
+    questions: list[QuestionResult]
+
+
+class DimensionResult(Part):
+    id: str
+    weight: float
+    """Weight used in the total."""
+    indicators: list[IndicatorResult]
+    holding_back: list[Shortfall] = []
+    """Indicators that keep this dimension below its next level, largest gap first."""
+
+
+class Assessment(Part):
+    """The scored assessment of one enterprise against one questionnaire."""
+
+    questionnaire: str
+    """``id@version`` scored against."""
+    method: Literal["cmmm", "points"]
+    levels: int
+    """Number of levels of the scale."""
+    enterprise: Enterprise = Enterprise()
+    assessed_on: dt.date | None = None
+    production_type: str | None = None
+    """Production type used (given, or implied by the industry / questionnaire)."""
+    profile: str | None = None
+    """Production type whose weight profile was applied, if it has one."""
+    completeness: float = Field(ge=0, le=1)
+    """Answered share of the questions that can be answered (not N/A, not closed)."""
+    answered: int
+    unanswered: int
+    not_applicable: int
+    closed: int
+    dimensions: list[DimensionResult]
+    next_level: NextLevel | None = None
+    """Why the grade is not one higher; ``None`` at the top grade."""
+    warnings: list[str] = []
+    """Answers that were accepted but ignored (e.g. to a follow-up that is closed)."""
+
+    def dimension(self, dim_id: str) -> DimensionResult:
+        for d in self.dimensions:
+            if d.id == dim_id:
+                return d
+        raise KeyError(dim_id)
+
+    def indicator(self, ind_id: str) -> IndicatorResult:
+        dim_id = ind_id.split(".", 1)[0]
+        for i in self.dimension(dim_id).indicators:
+            if i.id == ind_id:
+                return i
+        raise KeyError(ind_id)

@@ -1,0 +1,55 @@
+"""Shared building blocks of the definition models: config, ids, bilingual text."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+class Frozen(BaseModel):
+    """Base of every definition model: immutable, unknown keys rejected, docstrings kept."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]*$", max_length=64)]
+"""A local id: lower-case letters, digits, ``_`` and ``-``, starting with a letter."""
+
+DottedId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]*(\.[a-z][a-z0-9_\-]*)*$")]
+"""A path of local ids joined by dots (``dimension.indicator.question``)."""
+
+LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
+
+Text = Annotated[
+    str | dict[LangCode, Annotated[str, StringConstraints(min_length=1)]],
+    Field(description="Plain text, or a mapping of language code to text ({en: …, zh: …})."),
+]
+"""Human text: a plain string, or ``{en: …, zh: …}``."""
+
+Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+DEFAULT_LANGS = ("en", "zh")
+
+
+def tr(text: Text | None, lang: str = "en", fallback: tuple[str, ...] = DEFAULT_LANGS) -> str:
+    """Text in ``lang``, else the first fallback language present, else any."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    if lang in text:
+        return text[lang]
+    for other in fallback:
+        if other in text:
+            return text[other]
+    return next(iter(text.values()), "")
+
+
+def languages_of(text: Text | None) -> set[str]:
+    """Languages a text is given in (a plain string counts as every language)."""
+    if text is None:
+        return set()
+    if isinstance(text, str):
+        return {"*"}
+    return set(text)

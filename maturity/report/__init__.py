@@ -1,0 +1,1 @@
+"""Renderers: they take plain results and produce text; they never compute scores."""

@@ -1,0 +1,519 @@
+"""Semantic rules: what pydantic's shape checks cannot see.
+
+``check_questionnaire`` runs every rule over a shape-valid questionnaire and
+returns *all* findings as ``(loc, message, severity)``; the loader turns ``loc``
+into ``file:line: field``.  ``check_answers`` checks an answers file against its
+questionnaire and returns the normalised answers the engine scores, or raises
+:class:`~maturity.errors.AnswersError` listing every problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ._yaml import locate
+from .errors import AnswersError, Issue, NotFoundError, Severity
+from .model.answers import NA, RATING_VALUES, AnswersFile
+from .model.base import Text
+from .model.questionnaire import (
+    Band,
+    ChecklistQuestion,
+    CmmmScoring,
+    Condition,
+    LevelQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    PointsScoring,
+    Questionnaire,
+    QuestionT,
+    YesNoQuestion,
+)
+
+Loc = tuple[str | int, ...]
+Finding = tuple[Loc, str, Severity]
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def check_questionnaire(q: Questionnaire) -> list[Finding]:
+    """All semantic findings for a questionnaire, errors and warnings."""
+    out: list[Finding] = []
+    for rule in RULES:
+        out.extend(rule(q))
+    return out
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _dupes(items: Sequence[Any], loc: Loc, what: str) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for n, item in enumerate(items):
+        if item.id in seen:
+            yield (*loc, n, "id"), f"duplicate {what} id {item.id!r}", E
+        seen.add(item.id)
+
+
+def _weights(values: Sequence[float], loc: Loc, what: str) -> Iterator[Finding]:
+    if values and sum(values) <= 0:
+        yield loc, f"the weights of these {what} add up to 0: at least one must be positive", E
+
+
+def _question_locs(q: Questionnaire) -> Iterator[tuple[Loc, str, QuestionT]]:
+    for di, dim in enumerate(q.dimensions):
+        for ii, ind in enumerate(dim.indicators):
+            for qi, question in enumerate(ind.questions):
+                yield ("dimensions", di, "indicators", ii, "questions", qi), \
+                    f"{dim.id}.{ind.id}.{question.id}", question
+
+
+def _n(q: Questionnaire) -> int:
+    return len(q.levels)
+
+
+# ----------------------------------------------------------------------------- rules
+
+
+def rule_unique_ids(q: Questionnaire) -> Iterator[Finding]:
+    yield from _dupes(q.levels, ("levels",), "level")
+    yield from _dupes(q.dimensions, ("dimensions",), "dimension")
+    yield from _dupes(q.scenarios, ("scenarios",), "scenario")
+    yield from _dupes(q.industries, ("industries",), "industry")
+    yield from _dupes(q.production_types, ("production_types",), "production type")
+    for di, dim in enumerate(q.dimensions):
+        yield from _dupes(dim.indicators, ("dimensions", di, "indicators"), "indicator")
+        for ii, ind in enumerate(dim.indicators):
+            yield from _dupes(ind.questions, ("dimensions", di, "indicators", ii, "questions"),
+                              "question")
+    for loc, _, question in _question_locs(q):
+        if isinstance(question, ChecklistQuestion):
+            yield from _dupes(question.items, (*loc, "items"), "item")
+        elif isinstance(question, MultiQuestion):
+            yield from _dupes(question.options, (*loc, "options"), "option")
+
+
+def rule_weights(q: Questionnaire) -> Iterator[Finding]:
+    yield from _weights([d.weight for d in q.dimensions], ("dimensions",), "dimensions")
+    for di, dim in enumerate(q.dimensions):
+        yield from _weights([i.weight for i in dim.indicators], ("dimensions", di, "indicators"),
+                            f"indicators of {dim.id}")
+        for ii, ind in enumerate(dim.indicators):
+            yield from _weights([x.weight for x in ind.questions],
+                                ("dimensions", di, "indicators", ii, "questions"),
+                                f"questions of {dim.id}.{ind.id}")
+    for loc, _, question in _question_locs(q):
+        if isinstance(question, ChecklistQuestion):
+            yield from _weights([i.weight for i in question.items], (*loc, "items"), "items")
+        elif isinstance(question, MultiQuestion):
+            yield from _weights([o.weight for o in question.options], (*loc, "options"), "options")
+    ids = set(q.questions) | set(q.indicators) | {d.id for d in q.dimensions}
+    for pi, pt in enumerate(q.production_types):
+        for key in pt.weights:
+            if key not in ids:
+                yield ("production_types", pi, "weights", key), \
+                    f"unknown dimension, indicator or question {key!r}{_hint(key, ids)}", E
+
+
+def rule_scoring(q: Questionnaire) -> Iterator[Finding]:
+    n = _n(q)
+    s = q.scoring
+    levels = [b.level for b in s.bands]
+    if sorted(levels) != list(range(1, n + 1)):
+        missing = sorted(set(range(1, n + 1)) - set(levels))
+        extra = sorted(set(levels) - set(range(1, n + 1)))
+        dup = sorted(k for k, c in Counter(levels).items() if c > 1)
+        detail = "; ".join(
+            part for part in (
+                f"no band for level(s) {missing}" if missing else "",
+                f"level(s) {extra} do not exist (there are {n} levels)" if extra else "",
+                f"level(s) {dup} have more than one band" if dup else "",
+            ) if part
+        )
+        yield ("scoring", "bands"), f"need exactly one band per level 1..{n}: {detail}", E
+    ordered = sorted(enumerate(s.bands), key=lambda t: t[1].level)
+    for (_, prev), (bi, band) in zip(ordered, ordered[1:], strict=False):
+        if band.min <= prev.min:
+            yield ("scoring", "bands", bi, "min"), \
+                f"band of level {band.level} must start above level {prev.level}'s ({prev.min})", E
+    top = n if isinstance(s, CmmmScoring) else s.total
+    for bi, band in enumerate(s.bands):
+        if not 0 <= band.min <= top:
+            yield ("scoring", "bands", bi, "min"), f"must lie between 0 and {top:g}", E
+    if isinstance(s, PointsScoring):
+        for ri, req in enumerate(s.requirements):
+            loc: Loc = ("scoring", "requirements", ri)
+            if req.level > n:
+                yield (*loc, "level"), f"there are only {n} levels", E
+            if req.at_least > n:
+                yield (*loc, "at_least"), f"there are only {n} levels", E
+            pool = [qid for qid in q.questions if _under(qid, req.among)]
+            for ai, ref in enumerate(req.among):
+                if ref not in q.questions and ref not in q.indicators and \
+                        ref not in {d.id for d in q.dimensions}:
+                    yield (*loc, "among", ai), f"unknown id {ref!r}", E
+            if req.count > len(pool):
+                yield (*loc, "count"), \
+                    f"asks for {req.count} questions but 'among' has only {len(pool)}", E
+            for mi, ref in enumerate(req.mandatory):
+                found = q.questions.get(ref)
+                if found is None:
+                    yield (*loc, "mandatory", mi), f"unknown question {ref!r}", E
+                elif found[2].allow_na:
+                    yield (*loc, "mandatory", mi), \
+                        f"mandatory question {ref!r} must not allow n/a", E
+                elif found[2].follow_up or found[2].applies:
+                    yield (*loc, "mandatory", mi), \
+                        f"mandatory question {ref!r} must not be conditional", E
+    elif any(b.fraction is not None for _, _, x in _question_locs(q) for b in _bands(x)):
+        yield ("scoring",), "band 'fraction' is only used by the points method", W
+
+
+def _under(qid: str, prefixes: Sequence[str]) -> bool:
+    return any(qid == p or qid.startswith(p + ".") for p in prefixes)
+
+
+def _bands(question: QuestionT) -> list[Band]:
+    return list(getattr(question, "bands", []))
+
+
+def rule_questions(q: Questionnaire) -> Iterator[Finding]:
+    n = _n(q)
+    for loc, qid, question in _question_locs(q):
+        if isinstance(question, LevelQuestion):
+            keys = set(question.anchors)
+            missing = sorted(set(range(1, n + 1)) - keys)
+            extra = sorted(keys - set(range(0, n + 1)))
+            if missing:
+                yield (*loc, "anchors"), f"no description for level(s) {missing}", E
+            if extra:
+                yield (*loc, "anchors"), f"level(s) {extra} do not exist (there are {n})", E
+        elif isinstance(question, ChecklistQuestion):
+            for ii, item in enumerate(question.items):
+                if item.level > n:
+                    yield (*loc, "items", ii, "level"), f"there are only {n} levels", E
+        elif isinstance(question, YesNoQuestion):
+            if question.level > n:
+                yield (*loc, "level"), f"there are only {n} levels", E
+        elif isinstance(question, NumberQuestion):
+            yield from _check_bands(question.bands, loc, n, question.min, question.max,
+                                    question.better)
+            if question.min is not None and question.max is not None and \
+                    question.min >= question.max:
+                yield (*loc, "max"), "must be greater than min", E
+        elif isinstance(question, MultiQuestion):
+            yield from _check_bands(question.bands, loc, n, 0.0, 100.0, "higher")
+
+
+def _check_bands(bands: Sequence[Band], loc: Loc, n: int, lo: float | None, hi: float | None,
+                 better: str) -> Iterator[Finding]:
+    """Bands must tile [lo, hi] with no gap or overlap and levels must follow ``better``."""
+    order = sorted(range(len(bands)), key=lambda i: bands[i].min)
+    if order != list(range(len(bands))):
+        yield (*loc, "bands"), "list bands in increasing order of 'min'", E
+        return
+    for bi, band in enumerate(bands):
+        bloc = (*loc, "bands", bi)
+        if band.level > n:
+            yield (*bloc, "level"), f"there are only {n} levels", E
+        if band.max is None and bi != len(bands) - 1:
+            yield (*bloc, "max"), "only the last band may be open-ended (max: null)", E
+        if band.max is not None and band.max <= band.min:
+            yield (*bloc, "max"), f"must be greater than min ({band.min:g})", E
+        if bi:
+            prev = bands[bi - 1]
+            if prev.max is not None and band.min > prev.max:
+                yield (*bloc, "min"), f"gap: values from {prev.max:g} to {band.min:g} have no band", E
+            elif prev.max is not None and band.min < prev.max:
+                yield (*bloc, "min"), f"overlaps the previous band (which ends at {prev.max:g})", E
+            worse = band.level < prev.level if better == "higher" else band.level > prev.level
+            if worse:
+                yield (*bloc, "level"), \
+                    f"levels must {'rise' if better == 'higher' else 'fall'} with the value " \
+                    f"(better: {better})", E
+    if lo is not None and bands[0].min != lo:
+        yield (*loc, "bands", 0, "min"), f"first band must start at the minimum value {lo:g}", E
+    last = bands[-1]
+    if hi is not None and last.max is not None and last.max != hi:
+        yield (*loc, "bands", len(bands) - 1, "max"), \
+            f"last band must end at the maximum value {hi:g}", E
+    if hi is None and last.max is not None:
+        yield (*loc, "bands", len(bands) - 1, "max"), \
+            "values above the last band have no level: give the question a 'max' or " \
+            "make the last band open-ended (max: null)", E
+
+
+def rule_conditions(q: Questionnaire) -> Iterator[Finding]:
+    order = {qid: n for n, qid in enumerate(q.questions)}
+    industries = {i.id for i in q.industries}
+    ptypes = {p.id for p in q.production_types}
+    for loc, qid, question in _question_locs(q):
+        if question.follow_up is not None:
+            yield from _check_condition(q, question.follow_up, (*loc, "follow_up"), qid, order)
+        if question.applies is not None:
+            a = question.applies
+            if a.when is not None:
+                yield from _check_condition(q, a.when, (*loc, "applies", "when"), qid, order)
+            for n, ind in enumerate(a.industries or []):
+                if ind not in industries:
+                    yield (*loc, "applies", "industries", n), \
+                        f"unknown industry {ind!r}{_hint(ind, industries)}", E
+            for n, pt in enumerate(a.production_types or []):
+                if pt not in ptypes:
+                    yield (*loc, "applies", "production_types", n), \
+                        f"unknown production type {pt!r}{_hint(pt, ptypes)}", E
+
+
+def _check_condition(q: Questionnaire, c: Condition, loc: Loc, qid: str,
+                     order: dict[str, int]) -> Iterator[Finding]:
+    found = q.questions.get(c.question)
+    if found is None:
+        yield (*loc, "question"), f"unknown question {c.question!r}{_hint(c.question, order)}", E
+        return
+    if order[c.question] >= order[qid]:
+        yield (*loc, "question"), f"{c.question!r} must come before {qid!r}", E
+        return
+    target = found[2]
+    if c.at_least is not None:
+        if not isinstance(target, LevelQuestion | NumberQuestion):
+            yield loc, f"'at_least' needs a level or number question; {c.question!r} is " \
+                       f"{target.kind}", E
+        elif isinstance(target, NumberQuestion) and target.better == "lower":
+            yield loc, f"'at_least' on {c.question!r} (where lower is better) would let a " \
+                       f"worse answer open questions; not allowed", E
+    elif c.equals is not None:
+        if not isinstance(target, YesNoQuestion):
+            yield loc, f"'equals' needs a yes/no question; {c.question!r} is {target.kind}", E
+        elif c.equals is not True:
+            yield loc, "only 'equals: true' is allowed: a 'no' must never open more questions", E
+    elif c.includes is not None:
+        if not isinstance(target, MultiQuestion):
+            yield loc, f"'includes' needs a multi-select question; {c.question!r} is " \
+                       f"{target.kind}", E
+        else:
+            ids = {o.id for o in target.options}
+            for n, opt in enumerate(c.includes):
+                if opt not in ids:
+                    yield (*loc, "includes", n), f"{c.question!r} has no option {opt!r}", E
+
+
+def rule_references(q: Questionnaire) -> Iterator[Finding]:
+    n = _n(q)
+    industries = {i.id for i in q.industries}
+    ptypes = {p.id for p in q.production_types}
+    scenario_ids = {s.id for s in q.scenarios}
+    if q.industry is not None and q.industry not in industries:
+        yield ("industry",), f"unknown industry {q.industry!r}{_hint(q.industry, industries)}", E
+    if q.production_type is not None and q.production_type not in ptypes:
+        yield ("production_type",), f"unknown production type {q.production_type!r}", E
+    for ii, ind in enumerate(q.industries):
+        if ind.production_type is not None and ind.production_type not in ptypes:
+            yield ("industries", ii, "production_type"), \
+                f"unknown production type {ind.production_type!r}", E
+    for si, sc in enumerate(q.scenarios):
+        for field in ("raises", "prerequisites"):
+            for ti, target in enumerate(getattr(sc, field)):
+                tloc = ("scenarios", si, field, ti)
+                if target.indicator not in q.indicators:
+                    yield (*tloc, "indicator"), f"unknown indicator {target.indicator!r}" \
+                        f"{_hint(target.indicator, q.indicators)}", E
+                if target.level > n:
+                    yield (*tloc, "level"), f"there are only {n} levels", E
+        for ii, ind in enumerate(sc.industries):
+            if ind not in industries:
+                yield ("scenarios", si, "industries", ii), \
+                    f"unknown industry {ind!r}{_hint(ind, industries)}", E
+    for fi, ref in enumerate(q.focus_scenarios):
+        if ref not in scenario_ids:
+            yield ("focus_scenarios", fi), f"unknown scenario {ref!r}{_hint(ref, scenario_ids)}", E
+
+
+_TEXT_FIELDS = ("title", "name", "text", "help", "description")
+
+
+def rule_languages(q: Questionnaire) -> Iterator[Finding]:
+    """Every human text in every declared language (a warning: the file still works)."""
+    wanted = set(q.languages)
+    if len(wanted) < 2:
+        return
+    yield from _walk_texts(q, (), wanted)
+
+
+def _walk_texts(obj: Any, loc: Loc, wanted: set[str]) -> Iterator[Finding]:
+    from pydantic import BaseModel
+
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if name in _TEXT_FIELDS or name == "levels_note":
+                yield from _check_text(value, (*loc, name), wanted)
+            elif name == "anchors":
+                for key, text in value.items():
+                    yield from _check_text(text, (*loc, name, key), wanted)
+            else:
+                yield from _walk_texts(value, (*loc, name), wanted)
+    elif isinstance(obj, list):
+        for n, item in enumerate(obj):
+            yield from _walk_texts(item, (*loc, n), wanted)
+
+
+def _check_text(value: Text | None, loc: Loc, wanted: set[str]) -> Iterator[Finding]:
+    if value is None:
+        return
+    if isinstance(value, str):
+        if any(c.isalpha() for c in value):
+            yield loc, f"text is not translated: give {{{', '.join(sorted(wanted))}}}", W
+        return
+    missing = wanted - set(value)
+    if missing:
+        yield loc, f"missing language(s): {', '.join(sorted(missing))}", W
+
+
+RULES = (rule_unique_ids, rule_weights, rule_scoring, rule_questions, rule_conditions,
+         rule_references, rule_languages)
+
+
+def _hint(word: str, known: Any) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# ----------------------------------------------------------------------------- answers
+
+Normalised = bool | int | float | frozenset[str] | dict[str, float] | str
+"""A checked answer: ``NA``, a bool, a level, a number, option ids or item ratings."""
+
+
+def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalised]:
+    """Check every answer against its question; return the normalised answers.
+
+    Unanswered questions are simply absent from the result.  Raises
+    :class:`AnswersError` listing every problem (``file:line: field: message``), or
+    :class:`NotFoundError` if the file is for another questionnaire.
+    """
+    raw = getattr(answers, "_source", None)
+    name = getattr(answers, "_name", "<answers>")
+    issues: list[Issue] = []
+
+    def report(loc: Loc, msg: str) -> None:
+        file, line, field = locate(raw, loc) if raw is not None else (None, None, "")
+        issues.append(Issue(msg, file=file or name, line=line, field=field or ".".join(map(str, loc))))
+
+    if answers.questionnaire_id != q.id:
+        report(("questionnaire",),
+               f"this file answers {answers.questionnaire!r}, not {q.ref!r}")
+        raise AnswersError(f"{name}: wrong questionnaire", issues)
+    if answers.questionnaire_version is not None and answers.questionnaire_version != q.version:
+        report(("questionnaire",),
+               f"version mismatch: the file answers {answers.questionnaire} but the "
+               f"questionnaire found is {q.ref}")
+        raise AnswersError(f"{name}: questionnaire version mismatch", issues)
+
+    ent = answers.enterprise
+    industries = {i.id for i in q.industries}
+    ptypes = {p.id for p in q.production_types}
+    if ent.industry is not None and ent.industry not in industries:
+        known = ", ".join(sorted(industries)) or "none"
+        report(("enterprise", "industry"), f"unknown industry {ent.industry!r} (known: {known})")
+    if ent.production_type is not None and ent.production_type not in ptypes:
+        known = ", ".join(sorted(ptypes)) or "none"
+        report(("enterprise", "production_type"),
+               f"unknown production type {ent.production_type!r} (known: {known})")
+
+    out: dict[str, Normalised] = {}
+    for qid, value in answers.answers.items():
+        found = q.questions.get(qid)
+        if found is None:
+            report(("answers", qid), f"unknown question id {qid!r}{_hint(qid, q.questions)}")
+            continue
+        if value is None:
+            continue
+        question = found[2]
+        try:
+            checked = normalise(question, value, len(q.levels))
+        except ValueError as exc:
+            report(("answers", qid), str(exc))
+            continue
+        if checked != {}:  # a checklist with no item rated yet is unanswered
+            out[qid] = checked
+    for qid in answers.notes:
+        if qid not in q.questions:
+            report(("notes", qid), f"note for unknown question id {qid!r}{_hint(qid, q.questions)}")
+    if issues:
+        raise AnswersError(f"{name}: invalid answers", issues)
+    return out
+
+
+_NA_WORDS = {"n/a", "na", "not applicable", "不适用"}
+_YES = {"yes", "y", "true", "是"}
+_NO = {"no", "n", "false", "否"}
+
+
+def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
+    """The checked, normalised form of one answer; ``ValueError`` says what was expected."""
+    if isinstance(value, str) and value.strip().lower() in _NA_WORDS:
+        if not question.allow_na:
+            raise ValueError("'n/a' is not allowed for this question")
+        return NA
+    if isinstance(question, LevelQuestion):
+        top = max([k for k in question.anchors if k <= levels], default=levels)
+        if isinstance(value, bool) or not isinstance(value, int | float) or \
+                value != int(value) or not 0 <= value <= top:
+            raise ValueError(f"expected a level from 0 (not yet) to {top}"
+                             + (" or n/a" if question.allow_na else "") + f", got {value!r}")
+        return int(value)
+    if isinstance(question, YesNoQuestion):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _YES | _NO:
+            return value.strip().lower() in _YES
+        raise ValueError(f"expected yes or no (true / false), got {value!r}")
+    if isinstance(question, NumberQuestion):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise ValueError(f"expected a number, got {value!r}")
+        if question.integer and value != int(value):
+            raise ValueError(f"expected a whole number, got {value!r}")
+        if question.min is not None and value < question.min or \
+                question.max is not None and value > question.max:
+            lo = "" if question.min is None else f"{question.min:g}"
+            hi = "" if question.max is None else f"{question.max:g}"
+            raise ValueError(f"{value!r} is out of range [{lo}, {hi}]")
+        return float(value)
+    if isinstance(question, MultiQuestion):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError("expected a list of option ids, e.g. [design, production]")
+        ids = {o.id for o in question.options}
+        unknown = [v for v in value if v not in ids]
+        if unknown:
+            raise ValueError(f"unknown option(s) {unknown}; options are: {', '.join(ids)}")
+        if len(set(value)) != len(value):
+            raise ValueError("an option is listed twice")
+        return frozenset(value)
+    if isinstance(question, ChecklistQuestion):
+        if not isinstance(value, dict):
+            raise ValueError("expected a mapping of item id to rating "
+                             "(fully / mostly / partly / not)")
+        items = {i.id for i in question.items}
+        out: dict[str, float] = {}
+        for item, rating in value.items():
+            if rating is None:
+                continue  # not rated yet
+            if item not in items:
+                raise ValueError(f"unknown checklist item {item!r}; items are: {', '.join(items)}")
+            if isinstance(rating, str) and rating in RATING_VALUES:
+                out[item] = RATING_VALUES[rating]
+            elif isinstance(rating, int | float) and not isinstance(rating, bool) and \
+                    rating in RATING_VALUES.values():
+                out[item] = float(rating)
+            else:
+                raise ValueError(f"item {item!r}: rating must be fully / mostly / partly / not "
+                                 f"(or 1 / 0.8 / 0.5 / 0), got {rating!r}")
+        return out
+    raise AssertionError(f"unhandled question kind {question.kind}")  # pragma: no cover
+
+
+__all__ = ["NotFoundError", "check_answers", "check_questionnaire", "normalise"]
