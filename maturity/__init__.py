@@ -40,7 +40,26 @@ _EXPORTS = {
     "Issue": "maturity.errors",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "AnswersError",
+    "AnswersFile",
+    "Assessment",
+    "Enterprise",
+    "InputFileError",
+    "Issue",
+    "MaturityError",
+    "NotFoundError",
+    "Questionnaire",
+    "QuestionnaireError",
+    "QuestionnaireInfo",
+    "UsageError",
+    "__version__",
+    "assess",
+    "check_answers",
+    "list_questionnaires",
+    "load_answers",
+    "load_questionnaire",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .errors import (

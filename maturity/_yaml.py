@@ -12,7 +12,6 @@ answer would be lost.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -156,7 +155,8 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise InputFileError(f"{source}: not found", [Issue("no such file", file=source)]) from None
     except OSError as exc:
-        raise InputFileError(f"{source}: unreadable", [Issue(exc.strerror or str(exc), file=source)]) from None
+        issue = Issue(exc.strerror or str(exc), file=source)
+        raise InputFileError(f"{source}: unreadable", [issue]) from None
     return decode(raw, source)
 
 

@@ -198,7 +198,7 @@ def _resolve_raw(path: Path, chain: tuple[str, ...] = ()) -> tuple[Any, list[Iss
     parent_raw, issues = _resolve_raw(parent_path, (*chain, key))
     if issues:
         return raw, issues
-    ident, version = split_ref(str(parent_ref))
+    _, version = split_ref(str(parent_ref))
     if isinstance(parent_raw, dict) and version is not None and parent_raw.get("version") != version:
         msg = f"extends {parent_ref} but {parent_path} is version {parent_raw.get('version')}"
         return raw, [Issue(msg, source, line, "extends")]
@@ -217,7 +217,7 @@ def load_questionnaire(ref: str | os.PathLike[str] = DEFAULT_QUESTIONNAIRE) -> Q
     :class:`~maturity.errors.InputFileError` if the file is not readable YAML.
     """
     path = find_questionnaire(os.fspath(ref))
-    ident, version = (None, None) if _looks_like_path(os.fspath(ref)) else split_ref(os.fspath(ref))
+    _, version = (None, None) if _looks_like_path(os.fspath(ref)) else split_ref(os.fspath(ref))
     stat = path.stat()
     q = _load_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
     if version is not None and q.version != version:

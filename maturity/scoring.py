@@ -366,7 +366,7 @@ def _roll_cmmm(q: Questionnaire, dims: list, status: Mapping[str, str], n: int, 
         shortfalls: list[Shortfall] = []
         if target is not None:
             dws = _level_weights(dim_parts, target - 1)
-            for (_, d_index, ind_parts, ind_ids), dwn in zip(all_ind, dws, strict=True):
+            for (_, _, ind_parts, ind_ids), dwn in zip(all_ind, dws, strict=True):
                 if dwn == 0:
                     continue
                 iws = _level_weights(ind_parts, target - 1)

@@ -10,6 +10,7 @@ questionnaire and returns the normalised answers the engine scores, or raises
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -134,7 +135,7 @@ def rule_scoring(q: Questionnaire) -> Iterator[Finding]:
         )
         yield ("scoring", "bands"), f"need exactly one band per level 1..{n}: {detail}", E
     ordered = sorted(enumerate(s.bands), key=lambda t: t[1].level)
-    for (_, prev), (bi, band) in zip(ordered, ordered[1:], strict=False):
+    for (_, prev), (bi, band) in itertools.pairwise(ordered):
         if band.min <= prev.min:
             yield ("scoring", "bands", bi, "min"), \
                 f"band of level {band.level} must start above level {prev.level}'s ({prev.min})", E
@@ -149,14 +150,16 @@ def rule_scoring(q: Questionnaire) -> Iterator[Finding]:
                 yield (*loc, "level"), f"there are only {n} levels", E
             if req.at_least > n:
                 yield (*loc, "at_least"), f"there are only {n} levels", E
-            pool = [qid for qid in q.questions if _under(qid, req.among)]
+            pool = [qid for qid in q.questions if _under(qid, req.among)
+                    and max_level(q.questions[qid][2], n) >= req.at_least]
             for ai, ref in enumerate(req.among):
                 if ref not in q.questions and ref not in q.indicators and \
                         ref not in {d.id for d in q.dimensions}:
                     yield (*loc, "among", ai), f"unknown id {ref!r}", E
             if req.count > len(pool):
                 yield (*loc, "count"), \
-                    f"asks for {req.count} questions but 'among' has only {len(pool)}", E
+                    f"asks for {req.count} questions at level {req.at_least} but only {len(pool)} " \
+                    f"under 'among' can reach it", E
             for mi, ref in enumerate(req.mandatory):
                 found = q.questions.get(ref)
                 if found is None:
@@ -167,8 +170,42 @@ def rule_scoring(q: Questionnaire) -> Iterator[Finding]:
                 elif found[2].follow_up or found[2].applies:
                     yield (*loc, "mandatory", mi), \
                         f"mandatory question {ref!r} must not be conditional", E
+                elif max_level(found[2], n) < req.at_least:
+                    yield (*loc, "mandatory", mi), \
+                        f"mandatory question {ref!r} cannot reach level {req.at_least}", E
     elif any(b.fraction is not None for _, _, x in _question_locs(q) for b in _bands(x)):
         yield ("scoring",), "band 'fraction' is only used by the points method", W
+
+
+def rule_levels_reachable(q: Questionnaire) -> Iterator[Finding]:
+    """CMMM: every level needs a requirement somewhere, or no one can reach it."""
+    if not isinstance(q.scoring, CmmmScoring):
+        return
+    from .scoring import question_levels
+
+    n = _n(q)
+    covered: set[int] = set()
+    for dim in q.dimensions:
+        for ind in dim.indicators:
+            for question in ind.questions:
+                if dim.weight > 0 and ind.weight > 0 and question.weight > 0:
+                    covered.update(question_levels(question, n))
+    for level in range(1, n + 1):
+        if level not in covered:
+            yield ("levels", level - 1), \
+                f"level {level} is empty: no question (of positive weight) has a requirement at it, " \
+                "so no one can reach it", E
+
+
+def max_level(question: QuestionT, n: int) -> int:
+    """The highest level any answer to this question can reach."""
+    if isinstance(question, LevelQuestion):
+        return max(k for k in question.anchors if k <= n) if question.anchors else 0
+    if isinstance(question, NumberQuestion | MultiQuestion):
+        return max(b.level for b in question.bands)
+    if isinstance(question, YesNoQuestion):
+        return question.level
+    return max(i.level for i in question.items)
 
 
 def _under(qid: str, prefixes: Sequence[str]) -> bool:
@@ -181,7 +218,7 @@ def _bands(question: QuestionT) -> list[Band]:
 
 def rule_questions(q: Questionnaire) -> Iterator[Finding]:
     n = _n(q)
-    for loc, qid, question in _question_locs(q):
+    for loc, _, question in _question_locs(q):
         if isinstance(question, LevelQuestion):
             keys = set(question.anchors)
             missing = sorted(set(range(1, n + 1)) - keys)
@@ -233,6 +270,10 @@ def _check_bands(bands: Sequence[Band], loc: Loc, n: int, lo: float | None, hi: 
                 yield (*bloc, "level"), \
                     f"levels must {'rise' if better == 'higher' else 'fall'} with the value " \
                     f"(better: {better})", E
+    reach = [b.level for b in bands]
+    if max(reach) < n:
+        yield (*loc, "bands"), f"no band reaches level {n}: the best answer only reaches level " \
+                               f"{max(reach)}", W
     if lo is not None and bands[0].min != lo:
         yield (*loc, "bands", 0, "min"), f"first band must start at the minimum value {lo:g}", E
     last = bands[-1]
@@ -371,8 +412,8 @@ def _check_text(value: Text | None, loc: Loc, wanted: set[str]) -> Iterator[Find
         yield loc, f"missing language(s): {', '.join(sorted(missing))}", W
 
 
-RULES = (rule_unique_ids, rule_weights, rule_scoring, rule_questions, rule_conditions,
-         rule_references, rule_languages)
+RULES = (rule_unique_ids, rule_weights, rule_scoring, rule_levels_reachable, rule_questions,
+         rule_conditions, rule_references, rule_languages)
 
 
 def _hint(word: str, known: Any) -> str:
@@ -475,8 +516,8 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
             raise ValueError(f"expected a number, got {value!r}")
         if question.integer and value != int(value):
             raise ValueError(f"expected a whole number, got {value!r}")
-        if question.min is not None and value < question.min or \
-                question.max is not None and value > question.max:
+        if (question.min is not None and value < question.min) or \
+                (question.max is not None and value > question.max):
             lo = "" if question.min is None else f"{question.min:g}"
             hi = "" if question.max is None else f"{question.max:g}"
             raise ValueError(f"{value!r} is out of range [{lo}, {hi}]")

@@ -1,0 +1,267 @@
+"""Hypothesis strategies that build *raw* questionnaire and answer dicts.
+
+They go through ``Questionnaire.model_validate`` and the semantic rules like a real
+file does (``st.from_type`` would skip the validators).  Every generated
+questionnaire is valid, its bands reach level 0 at the bottom and the top level at
+the top (so "all answers at the top" can reach the top grade), and conditions only
+point at earlier questions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from maturity.model import Questionnaire
+from maturity.validation import check_questionnaire
+
+KINDS = ("level", "checklist", "number", "multi", "yesno")
+
+
+@st.composite
+def tilings(draw: st.DrawFn, lo: float, hi: float, n: int, better: str = "higher",
+            points: bool = False) -> list[dict[str, Any]]:
+    """Bands tiling [lo, hi] whose levels go from 0 to n (or n to 0 when lower is better)."""
+    count = draw(st.integers(min_value=2, max_value=min(n + 1, 6)))
+    cuts = sorted(draw(st.sets(st.integers(min_value=int(lo) + 1, max_value=int(hi) - 1),
+                               min_size=count - 1, max_size=count - 1)))
+    edges = [lo, *map(float, cuts), hi]
+    middle = sorted(draw(st.lists(st.integers(min_value=0, max_value=n),
+                                  min_size=count - 2, max_size=count - 2)))
+    levels = [0, *middle, n]
+    if better == "lower":
+        levels = levels[::-1]
+    bands = []
+    for i in range(count):
+        band: dict[str, Any] = {"min": edges[i], "max": edges[i + 1], "level": levels[i]}
+        if points and draw(st.booleans()):
+            band["fraction"] = levels[i] / n
+        bands.append(band)
+    return bands
+
+
+def _text(label: str) -> dict[str, str]:
+    return {"en": label, "zh": label}
+
+
+@st.composite
+def questions(draw: st.DrawFn, qid: str, n: int, earlier: list[tuple[str, dict]],
+              points: bool) -> dict[str, Any]:
+    kind = draw(st.sampled_from(KINDS))
+    q: dict[str, Any] = {"id": qid, "kind": kind, "text": _text(f"question {qid}"),
+                         "weight": draw(st.sampled_from([0.0, 0.5, 1.0, 1.0, 2.0, 3.0]))}
+    if draw(st.integers(0, 3)) == 0:
+        q["allow_na"] = True
+    if kind == "level":
+        q["anchors"] = {k: _text(f"level {k}") for k in range(0, n + 1)}
+    elif kind == "yesno":
+        q["level"] = draw(st.integers(1, n))
+    elif kind == "checklist":
+        size = draw(st.integers(1, 4))
+        q["items"] = [{"id": f"i{k}", "text": _text(f"item {k}"), "level": draw(st.integers(1, n)),
+                       "weight": draw(st.sampled_from([0.5, 1.0, 2.0]))} for k in range(size)]
+    elif kind == "number":
+        better = draw(st.sampled_from(["higher", "higher", "lower"]))
+        q.update(min=0.0, max=100.0, better=better, unit="%",
+                 bands=draw(tilings(0.0, 100.0, n, better, points)))
+    elif kind == "multi":
+        size = draw(st.integers(1, 5))
+        q["options"] = [{"id": f"o{k}", "text": _text(f"option {k}"),
+                         "weight": draw(st.sampled_from([1.0, 1.0, 2.0]))} for k in range(size)]
+        q["bands"] = draw(tilings(0.0, 100.0, n, "higher", points))
+    # a follow-up on an earlier question, with a monotone condition
+    candidates = [(pid, p) for pid, p in earlier
+                  if p["kind"] in ("level", "yesno", "multi")
+                  or (p["kind"] == "number" and p["better"] == "higher")]
+    if candidates and draw(st.integers(0, 2)) == 0:
+        pid, parent = draw(st.sampled_from(candidates))
+        if parent["kind"] == "yesno":
+            cond: dict[str, Any] = {"question": pid, "equals": True}
+        elif parent["kind"] == "multi":
+            cond = {"question": pid, "includes": [parent["options"][0]["id"]]}
+        elif parent["kind"] == "level":
+            cond = {"question": pid, "at_least": draw(st.integers(1, n))}
+        else:
+            cond = {"question": pid, "at_least": float(draw(st.integers(1, 100)))}
+        q["follow_up"] = cond
+    return q
+
+
+@st.composite
+def questionnaires(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]:
+    """A raw, valid questionnaire dict."""
+    n = draw(st.integers(min_value=2, max_value=6))
+    method = method or draw(st.sampled_from(["cmmm", "points"]))
+    points = method == "points"
+    earlier: list[tuple[str, dict]] = []
+    dims = []
+    for d in range(draw(st.integers(1, 3))):
+        inds = []
+        for i in range(draw(st.integers(1, 3))):
+            qs = []
+            for k in range(draw(st.integers(1, 3))):
+                qid = f"d{d}.i{i}.q{k}"
+                q = draw(questions(f"q{k}", n, earlier, points))
+                earlier.append((qid, q))
+                qs.append(q)
+            if all(q["weight"] == 0 for q in qs):
+                qs[0]["weight"] = 1.0
+            inds.append({"id": f"i{i}", "name": _text(f"indicator {i}"), "questions": qs,
+                         "weight": draw(st.sampled_from([0.5, 1.0, 2.0]))})
+        dims.append({"id": f"d{d}", "name": _text(f"dimension {d}"), "indicators": inds,
+                     "weight": draw(st.sampled_from([0.5, 1.0, 3.0]))})
+    covered: set[int] = set()
+    for _, q in earlier:
+        if q["weight"] > 0:
+            covered.update(_levels_of(q, n))
+    if covered != set(range(1, n + 1)):
+        # yes/no and checklist questions cover only some levels: make every level reachable
+        dims[0]["indicators"][0]["questions"].append(
+            {"id": "cover", "kind": "level", "text": _text("cover"),
+             "anchors": {k: _text(f"level {k}") for k in range(0, n + 1)}})
+    if method == "cmmm":
+        threshold = draw(st.sampled_from([0.6, 0.8, 1.0]))
+        scoring: dict[str, Any] = {
+            "method": "cmmm", "threshold": threshold,
+            "bands": [{"level": k, "min": k - 1 + threshold} for k in range(1, n + 1)]}
+    else:
+        step = 100.0 / (n + 1)
+        scoring = {"method": "points", "total": 100.0,
+                   "bands": [{"level": k, "min": round(k * step, 2)} for k in range(1, n + 1)]}
+        plain = [qid for qid, q in earlier if not q.get("allow_na") and "follow_up" not in q]
+        if plain and draw(st.booleans()):
+            lvl = draw(st.integers(1, n))
+            at_least = draw(st.integers(1, n))
+            among = [plain[0].split(".")[0]]
+            reach = {qid: _reach(q, n) for qid, q in earlier}
+            pool = [qid for qid, _ in earlier
+                    if qid.startswith(among[0] + ".") and reach[qid] >= at_least]
+            mandatory = [plain[0]] if reach[plain[0]] >= at_least and draw(st.booleans()) else []
+            scoring["requirements"] = [{
+                "level": lvl, "at_least": at_least, "count": draw(st.integers(0, len(pool))),
+                "among": among, "mandatory": mandatory}]
+    raw = {
+        "format": "maturity-questionnaire/1", "id": "prop", "version": 1,
+        "title": _text("property questionnaire"), "languages": ["en", "zh"],
+        "levels": [{"id": f"L{k}", "name": _text(f"level {k}")} for k in range(1, n + 1)],
+        "scoring": scoring, "dimensions": dims,
+        "production_types": [{"id": "process", "name": _text("process"),
+                              "weights": {dims[0]["id"]: 5.0}},
+                             {"id": "discrete", "name": _text("discrete")}],
+    }
+    return raw
+
+
+def _levels_of(q: dict[str, Any], n: int) -> set[int]:
+    if q["kind"] == "yesno":
+        return {q["level"]}
+    if q["kind"] == "checklist":
+        return {i["level"] for i in q["items"]}
+    return set(range(1, n + 1))
+
+
+def _reach(q: dict[str, Any], n: int) -> int:
+    if q["kind"] in ("level",):
+        return n
+    if q["kind"] in ("number", "multi"):
+        return max(b["level"] for b in q["bands"])
+    if q["kind"] == "yesno":
+        return q["level"]
+    return max(i["level"] for i in q["items"])
+
+
+def build(raw: dict[str, Any]) -> Questionnaire:
+    q = Questionnaire.model_validate(raw)
+    errors = [f for f in check_questionnaire(q) if f[2] == "error"]
+    assert not errors, errors
+    return q
+
+
+# ----------------------------------------------------------------------------- answers
+
+
+def top_answer(question: Any) -> Any:
+    kind = question.kind
+    if kind == "level":
+        return max(question.anchors)
+    if kind == "yesno":
+        return True
+    if kind == "checklist":
+        return {i.id: "fully" for i in question.items}
+    if kind == "number":
+        return question.max if question.better == "higher" else question.min
+    return [o.id for o in question.options]
+
+
+def bottom_answer(question: Any) -> Any:
+    kind = question.kind
+    if kind == "level":
+        return 0
+    if kind == "yesno":
+        return False
+    if kind == "checklist":
+        return {i.id: "not" for i in question.items}
+    if kind == "number":
+        return question.min if question.better == "higher" else question.max
+    return []
+
+
+def answer_for(question: Any) -> st.SearchStrategy[Any]:
+    """Any valid (non-n/a) answer to a question."""
+    kind = question.kind
+    if kind == "level":
+        return st.integers(0, max(question.anchors))
+    if kind == "yesno":
+        return st.booleans()
+    if kind == "checklist":
+        ratings = st.sampled_from(["fully", "mostly", "partly", "not", 1, 0.8, 0.5, 0])
+        return st.fixed_dictionaries({}, optional={i.id: ratings for i in question.items})
+    if kind == "number":
+        return st.one_of(st.integers(0, 100).map(float),
+                         st.floats(0, 100, allow_nan=False, allow_infinity=False))
+    return st.lists(st.sampled_from([o.id for o in question.options]), unique=True)
+
+
+@st.composite
+def answer_sets(draw: st.DrawFn, q: Questionnaire, na: bool = True) -> dict[str, Any]:
+    """A mapping of question id → answer; some unanswered, some n/a where allowed."""
+    out: dict[str, Any] = {}
+    for qid, (_, _, question) in q.questions.items():
+        choice = draw(st.integers(0, 9))
+        if choice == 0:
+            continue  # unanswered
+        if choice == 1 and na and question.allow_na:
+            out[qid] = "n/a"
+            continue
+        out[qid] = draw(answer_for(question))
+    return out
+
+
+RATING = {"fully": 1.0, "mostly": 0.8, "partly": 0.5, "not": 0.0}
+
+
+@st.composite
+def raised(draw: st.DrawFn, question: Any, current: Any) -> Any:
+    """An answer at least as good as ``current`` and different from it (``current`` may be None)."""
+    kind = question.kind
+    if current is None:
+        return draw(answer_for(question))
+    if kind == "level":
+        top = max(question.anchors)
+        return draw(st.integers(min(current + 1, top), top))
+    if kind == "yesno":
+        return True
+    if kind == "checklist":
+        out = dict(current)
+        item = draw(st.sampled_from([i.id for i in question.items]))
+        now = RATING.get(out.get(item), out.get(item)) if item in out else 0.0
+        better = [r for r in ("fully", "mostly", "partly", "not") if RATING[r] >= now]
+        out[item] = draw(st.sampled_from(better))
+        return out
+    if kind == "number":
+        if question.better == "higher":
+            return draw(st.floats(current, 100, allow_nan=False))
+        return draw(st.floats(0, current, allow_nan=False))
+    extra = [o.id for o in question.options if o.id not in current]
+    return list(current) + draw(st.lists(st.sampled_from(extra), unique=True)) if extra else current

@@ -1,0 +1,67 @@
+"""The engine reproduces the hand-computed worked example of docs/methodology.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import maturity
+
+DATA = Path(__file__).parent / "data"
+approx = lambda x: pytest.approx(x, abs=1e-12)  # noqa: E731
+
+
+@pytest.fixture(scope="module")
+def result() -> maturity.Assessment:
+    q = maturity.load_questionnaire(DATA / "tiny.yaml")
+    return maturity.assess(q, maturity.load_answers(DATA / "tiny-answers.yaml"))
+
+
+def test_indicators(result):
+    ax, ay, bz = result.indicator("a.x"), result.indicator("a.y"), result.indicator("b.z")
+    assert ax.level_scores == [approx(1), approx(1), approx(0.5)]
+    assert (ax.score, ax.level) == (approx(2.5), 2)
+    assert ay.level_scores == [approx(1), approx(0.65), approx(0)]
+    assert (ay.score, ay.level) == (approx(1.65), 1)
+    assert bz.level_scores == [approx(1), approx(1), approx(2 / 3)]
+    assert (bz.score, bz.level) == (approx(1 + 1 + 2 / 3), 2)
+
+
+def test_question_statuses_and_levels(result):
+    rows = {r.id: r for r in result.indicator("a.x").questions + result.indicator("b.z").questions}
+    assert rows["a.x.q6"].status == "not_applicable" and rows["a.x.q6"].level is None
+    assert rows["a.x.q1"].level == 2 and rows["a.x.q2"].level == 3
+    assert rows["b.z.q4"].level == 2 and rows["b.z.q5"].level == 3
+    assert result.indicator("a.y").questions[0].level == 1
+
+
+def test_dimensions(result):
+    a, b = result.dimension("a"), result.dimension("b")
+    assert a.level_scores == [approx(1), approx(0.7375), approx(0.125)]
+    assert (a.score, a.level) == (approx(1.7375), 1)
+    assert (b.score, b.level) == (approx(1 + 1 + 2 / 3), 2)
+
+
+def test_total(result):
+    assert result.level_scores == [approx(1), approx(0.825), approx((0.25 + 2 / 3) / 3)]
+    assert result.score == approx(1 + 0.825 + (0.25 + 2 / 3) / 3)
+    assert result.level == 2
+    assert result.completeness == 1
+    assert (result.answered, result.not_applicable, result.unanswered) == (5, 1, 0)
+
+
+def test_why_not_one_higher(result):
+    nl = result.next_level
+    assert nl is not None
+    assert (nl.level, nl.needed, nl.failing_level) == (3, 2.8, 3)
+    assert nl.failing_score == approx((0.25 + 2 / 3) / 3)
+    assert [(s.indicator, s.level) for s in nl.shortfalls] == [("a.y", 3), ("b.z", 3), ("a.x", 3)]
+    assert [s.impact for s in nl.shortfalls] == [approx(0.5), approx(1 / 9), approx(1 / 12)]
+    assert [s.indicator for s in result.dimension("a").holding_back] == ["a.y"]
+
+
+def test_the_document_states_the_same_numbers():
+    text = (Path(__file__).parents[1] / "docs" / "methodology.md").read_text(encoding="utf-8")
+    for figure in ("0.7375", "0.825", "0.30556", "2.13056", "1.65", "0.6667", "0.1111", "0.0833"):
+        assert figure in text, f"docs/methodology.md no longer states {figure}"

@@ -1,0 +1,99 @@
+"""Packaging, public API and import hygiene."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import maturity
+from maturity.schema import SCHEMA_FILES, schema_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys, json\n"
+                          "print(json.dumps(sorted(sys.modules)))"],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_import_maturity_does_not_import_textual_or_rich():
+    mods = _modules_after("import maturity")
+    assert not {m for m in mods if m.split(".")[0] in ("textual", "rich")}
+
+
+def test_scoring_through_the_library_and_cli_never_imports_textual():
+    code = (
+        "import maturity\n"
+        "from maturity.cli import main\n"
+        f"q = maturity.load_questionnaire({str(ROOT / 'tests/data/tiny.yaml')!r})\n"
+        f"a = maturity.assess(q, maturity.load_answers({str(ROOT / 'tests/data/tiny-answers.yaml')!r}))\n"
+        f"main(['score', '--format', 'json', '-o', '/dev/null', "
+        f"{str(ROOT / 'tests/data/tiny-answers.yaml')!r}, '-q', {str(ROOT / 'tests/data/tiny.yaml')!r}])\n"
+        f"main(['score', {str(ROOT / 'tests/data/tiny-answers.yaml')!r}, '-q', "
+        f"{str(ROOT / 'tests/data/tiny.yaml')!r}])\n"
+    )
+    mods = _modules_after(code)
+    assert "textual" not in mods
+    assert "maturity.scoring" in mods  # the code above did run
+
+
+def test_version_and_help_start_without_textual():
+    for args in (["--version"], ["score", "--help"]):
+        code = f"from maturity.cli import main\ntry:\n    main({args!r})\nexcept SystemExit:\n    pass"
+        assert "textual" not in _modules_after(code)
+
+
+def test_public_api_is_complete_and_lazy():
+    for name in maturity.__all__:
+        assert getattr(maturity, name) is not None
+    with pytest.raises(AttributeError):
+        maturity.no_such_name  # noqa: B018
+    assert issubclass(maturity.QuestionnaireError, maturity.MaturityError)
+    assert issubclass(maturity.QuestionnaireError, ValueError)
+    assert issubclass(maturity.NotFoundError, LookupError)
+
+
+def test_python_m_maturity_runs():
+    out = subprocess.run([sys.executable, "-m", "maturity", "--version"], capture_output=True,
+                         text=True, cwd=ROOT)
+    assert out.returncode == 0 and maturity.__version__ in out.stdout
+
+
+@pytest.mark.parametrize("which", sorted(SCHEMA_FILES))
+def test_committed_json_schemas_are_current(which):
+    committed = ROOT / "questionnaires" / "schema" / SCHEMA_FILES[which]
+    assert committed.read_text(encoding="utf-8") == schema_text(which), (
+        f"{committed} is stale: run `maturity schema {which} -o {committed.relative_to(ROOT)}`")
+
+
+def test_wheel_ships_the_questionnaires_and_seeds(tmp_path):
+    """A non-editable install must find the shipped questionnaires (built with hatchling's API)."""
+    hatchling = pytest.importorskip("hatchling.builders.wheel")
+    builder = hatchling.WheelBuilder(str(ROOT))
+    wheel = Path(next(iter(builder.build(directory=str(tmp_path), versions=["standard"]))))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {p.name for p in (ROOT / "questionnaires").glob("*.yaml")}
+    assert shipped and all(f"maturity/_data/questionnaires/{n}" in names for n in shipped)
+    assert "maturity/py.typed" in names
+    assert "maturity/_data/questionnaires/schema/questionnaire.schema.json" in names
+    assert any(n.startswith("maturity/_data/seeds/") for n in names)
+    assert not any("__pycache__" in n or n.endswith(".pyc") for n in names)
+
+
+def test_installed_layout_is_found(tmp_path, monkeypatch):
+    """`data_dir` prefers maturity/_data (wheel) and falls back to the source tree."""
+    from maturity import loading
+
+    fake_pkg = tmp_path / "site" / "maturity"
+    (fake_pkg / "_data" / "questionnaires").mkdir(parents=True)
+    monkeypatch.setattr(loading, "_PACKAGE_DIR", fake_pkg)
+    assert loading.data_dir("questionnaires") == fake_pkg / "_data" / "questionnaires"
+    monkeypatch.setattr(loading, "_PACKAGE_DIR", ROOT / "maturity")
+    assert loading.data_dir("questionnaires") == ROOT / "questionnaires"
