@@ -24,6 +24,7 @@ _EXPORTS = {
     "load_questionnaire": "maturity.loading",
     "load_answers": "maturity.loading",
     "list_questionnaires": "maturity.loading",
+    "questionnaire_for": "maturity.loading",
     "QuestionnaireInfo": "maturity.loading",
     "assess": "maturity.scoring",
     "check_answers": "maturity.validation",
@@ -59,6 +60,7 @@ __all__ = [
     "list_questionnaires",
     "load_answers",
     "load_questionnaire",
+    "questionnaire_for",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,7 +73,13 @@ if TYPE_CHECKING:  # pragma: no cover
         QuestionnaireError,
         UsageError,
     )
-    from .loading import QuestionnaireInfo, list_questionnaires, load_answers, load_questionnaire
+    from .loading import (
+        QuestionnaireInfo,
+        list_questionnaires,
+        load_answers,
+        load_questionnaire,
+        questionnaire_for,
+    )
     from .model import AnswersFile, Assessment, Enterprise, Questionnaire
     from .scoring import assess
     from .validation import check_answers

@@ -98,6 +98,15 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> Iterable[Lo
     data.item_lines = [child.start_mark.line + 1 for child in node.value]
 
 
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:  # e.g. 2026-02-30
+        raise yaml.constructor.ConstructorError(
+            None, None, f"invalid date {node.value!r}: {exc}", node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
@@ -120,7 +129,8 @@ def parse_yaml(text: str, source: str = "<input>") -> Any:
         raise InputFileError(
             f"{source}: invalid YAML", [Issue(problem, file=source, line=line)]
         ) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without a mark
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
+        # errors without a mark: reader errors, values PyYAML cannot build
         raise InputFileError(f"{source}: invalid YAML", [Issue(str(exc), file=source)]) from None
     finally:
         loader.dispose()
@@ -181,7 +191,8 @@ def locate(data: Any, loc: Sequence[int | str]) -> tuple[str | None, int | None,
     line = getattr(data, "line", None)
     parts: list[str] = []
     current = data
-    for part in loc:
+    last = len(loc) - 1
+    for n, part in enumerate(loc):
         if isinstance(current, dict) and part in current:
             if isinstance(current, LocatedDict):
                 file = current.file or file
@@ -206,14 +217,15 @@ def locate(data: Any, loc: Sequence[int | str]) -> tuple[str | None, int | None,
                 parts.append(tag)
             current = item
         elif isinstance(part, str) and isinstance(current, dict) and part not in current:
-            # A missing field (pydantic "Field required") or a union tag: name it if it
-            # looks like a field name; the line stays at the enclosing mapping.
-            if part.isidentifier() and not part[:1].isupper() and "[" not in part:
+            if n < last:
+                continue  # a union tag ('level', 'cmmm') or a validator marker: skip it
+            # the last part and not in the data: a missing field; the line stays at the
+            # enclosing mapping
+            if part.isidentifier():
                 parts.append(part)
                 if isinstance(current, LocatedDict):
                     file = current.file or file
                     line = current.line if current.line is not None else line
-            # either way we cannot descend further into the data
             current = None
-        # anything else (a tag, a function-after marker) is skipped
+        # anything else (a tag inside a list, a scalar that has no parts) is skipped
     return file, line, ".".join(parts)

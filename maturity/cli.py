@@ -72,28 +72,34 @@ def _peek_format(path: Path) -> str | None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .errors import MaturityError, Severity
-    from .loading import check_questionnaire_file, load_answers
+    from .loading import check_questionnaire_file, load_answers, questionnaire_for
     from .validation import check_answers
 
     worst = Exit.OK
     count = 0
+    seen: set[str] = set()  # an overlay repeats its base's warnings: say each once
     for path in iter_inputs(args.paths):
         count += 1
         fmt = _peek_format(path)
+        if fmt and fmt.startswith("maturity-") and not fmt.startswith(
+                ("maturity-questionnaire/", "maturity-answers/")):
+            print(f"{path}: skipped ({fmt} is reference data, not a questionnaire or answers file)")
+            continue
         try:
             if fmt and fmt.startswith("maturity-questionnaire"):
                 q, issues = check_questionnaire_file(path)
                 for issue in issues:
-                    (_warn if issue.severity is Severity.WARNING else _err)(str(issue))
+                    if str(issue) not in seen:
+                        seen.add(str(issue))
+                        (_warn if issue.severity is Severity.WARNING else _err)(str(issue))
                 if q is None:
                     worst = Exit.INVALID
                     continue
                 print(f"{path}: ok ({q.ref}, {len(q.questions)} questions)")
             else:
                 answers = load_answers(path)
-                q = _questionnaire_for(answers, args.questionnaire)
-                check_answers(q, answers)
-                answered = sum(1 for v in answers.answers.values() if v is not None)
+                q = questionnaire_for(answers, args.questionnaire)
+                answered = len(check_answers(q, answers))
                 print(f"{path}: ok ({q.ref}, {answered} of {len(q.questions)} answered)")
         except MaturityError as exc:
             _err(str(exc))
@@ -104,31 +110,32 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return worst
 
 
-def _questionnaire_for(answers: Any, override: str | None) -> Any:
-    from .loading import load_questionnaire
-
-    return load_questionnaire(override or answers.questionnaire)
-
-
 def cmd_score(args: argparse.Namespace) -> int:
     from .errors import MaturityError
-    from .loading import load_answers
+    from .loading import load_answers, questionnaire_for
     from .scoring import assess
 
     results: list[dict[str, Any]] = []
     failed = 0
     console = None
+    buffer = None
     if args.format == "table":
+        import io
+
         from rich.console import Console
 
-        console = Console(highlight=False)
+        if args.output and args.output != "-":
+            buffer = io.StringIO()
+            console = Console(file=buffer, highlight=False, width=100, no_color=True)
+        else:
+            console = Console(highlight=False)
     count = 0
     for path in iter_inputs(args.paths):
         count += 1
         source = str(path)
         try:
             answers = load_answers(path)
-            q = _questionnaire_for(answers, args.questionnaire)
+            q = questionnaire_for(answers, args.questionnaire)
             assessment = assess(q, answers)
         except MaturityError as exc:
             failed += 1
@@ -148,6 +155,8 @@ def cmd_score(args: argparse.Namespace) -> int:
                              "assessment": assessment.model_dump(mode="json")})
     if args.format == "json":
         _write_out(json.dumps(results, ensure_ascii=False, indent=2) + "\n", args.output)
+    elif buffer is not None:
+        _write_out(buffer.getvalue(), args.output)
     if count == 0:
         _err("no input files found")
         return Exit.INVALID

@@ -276,18 +276,26 @@ class QuestionnaireInfo:
 
 
 def estimated_minutes(q: Questionnaire) -> int:
-    """The questionnaire's own estimate, or one from the kinds of its questions."""
+    """The questionnaire's own estimate, or one from the kinds of its questions.
+
+    A level choice takes about 36 s (reading five descriptions), a checklist item 10 s,
+    a number or multi-select 30 s, a yes/no 15 s. Conditional questions (follow-ups,
+    applicability rules) are asked only of some enterprises and count half.
+    """
     if q.minutes:
         return q.minutes
-    per_kind = {"level": 0.6, "checklist": 1.2, "number": 0.5, "multi": 0.5, "yesno": 0.25}
+    per_kind = {"level": 0.6, "number": 0.5, "multi": 0.5, "yesno": 0.25}
     total = 0.0
     for _, _, question in q.questions.values():
         if question.minutes:
-            total += question.minutes
+            minutes = question.minutes
         elif question.kind == "checklist":
-            total += 0.2 * len(question.items)
+            minutes = len(question.items) / 6
         else:
-            total += per_kind[question.kind]
+            minutes = per_kind[question.kind]
+        if question.follow_up or question.applies:
+            minutes /= 2
+        total += minutes
     return max(1, round(total))
 
 
@@ -328,6 +336,27 @@ def load_answers(source: str | os.PathLike[str] | Mapping[str, Any]) -> AnswersF
         name = os.fspath(source)
         raw = _yaml.load_yaml_file(Path(name))
     return answers_from_raw(raw, name)
+
+
+def questionnaire_for(answers: AnswersFile, override: str | os.PathLike[str] | None = None
+                      ) -> Questionnaire:
+    """The questionnaire an answers file names (or ``override``), errors located in the file.
+
+    A questionnaire that is not installed, or not in the version the file names, is an
+    :class:`AnswersError` pointing at the file's ``questionnaire:`` line.
+    """
+    ref = override if override is not None else answers.questionnaire
+    try:
+        return load_questionnaire(ref)
+    except NotFoundError as exc:
+        raw = getattr(answers, "_source", None)
+        name = getattr(answers, "_name", "<answers>")
+        file, line, field = locate(raw, ("questionnaire",)) if raw is not None else (name, None, "")
+        if override is not None:
+            raise
+        raise AnswersError(f"{name}: questionnaire not found",
+                           [Issue(str(exc), file=file or name, line=line,
+                                  field=field or "questionnaire")]) from None
 
 
 def answers_from_raw(raw: Any, name: str) -> AnswersFile:

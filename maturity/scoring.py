@@ -79,6 +79,8 @@ def question_levels(question: QuestionT, n: int) -> tuple[int, ...]:
         return (question.level,)
     if isinstance(question, ChecklistQuestion):
         return tuple(sorted({i.level for i in question.items}))
+    if isinstance(question, NumberQuestion | MultiQuestion):
+        return tuple(range(question.min_level, n + 1))
     return tuple(range(1, n + 1))
 
 

@@ -81,8 +81,9 @@ def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
             for question in ind.questions:
                 qid = f"{dim.id}.{ind.id}.{question.id}"
                 out += _question(question, qid, langs, n)
-    out += ["", "notes:                 # optional evidence per question, e.g.",
-            "  # strategy.planning.roadmap: Board approved a three-year plan in 2025.", ""]
+    example = next(iter(q.questions), "dimension.indicator.question")
+    out += ["", "# Optional evidence per question: uncomment `notes:` and add lines such as",
+            "# notes:", f"#   {example}: Board approved a three-year plan in 2025.", ""]
     return "\n".join(out)
 
 

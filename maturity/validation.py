@@ -236,16 +236,17 @@ def rule_questions(q: Questionnaire) -> Iterator[Finding]:
                 yield (*loc, "level"), f"there are only {n} levels", E
         elif isinstance(question, NumberQuestion):
             yield from _check_bands(question.bands, loc, n, question.min, question.max,
-                                    question.better)
+                                    question.better, question.min_level)
             if question.min is not None and question.max is not None and \
                     question.min >= question.max:
                 yield (*loc, "max"), "must be greater than min", E
         elif isinstance(question, MultiQuestion):
-            yield from _check_bands(question.bands, loc, n, 0.0, 100.0, "higher")
+            yield from _check_bands(question.bands, loc, n, 0.0, 100.0, "higher",
+                                    question.min_level)
 
 
 def _check_bands(bands: Sequence[Band], loc: Loc, n: int, lo: float | None, hi: float | None,
-                 better: str) -> Iterator[Finding]:
+                 better: str, min_level: int = 1) -> Iterator[Finding]:
     """Bands must tile [lo, hi] with no gap or overlap and levels must follow ``better``."""
     order = sorted(range(len(bands)), key=lambda i: bands[i].min)
     if order != list(range(len(bands))):
@@ -271,6 +272,12 @@ def _check_bands(bands: Sequence[Band], loc: Loc, n: int, lo: float | None, hi: 
                     f"levels must {'rise' if better == 'higher' else 'fall'} with the value " \
                     f"(better: {better})", E
     reach = [b.level for b in bands]
+    if min_level > n:
+        yield (*loc, "min_level"), f"there are only {n} levels", E
+    if min(reach) >= min_level:
+        yield (*loc, "bands"), f"no band is below level {min_level}: the worst possible answer would " \
+                               f"still meet levels {min_level} to {min(reach)} (give the lowest " \
+                               f"band level 0, 'not yet')", W
     if max(reach) < n:
         yield (*loc, "bands"), f"no band reaches level {n}: the best answer only reaches level " \
                                f"{max(reach)}", W
@@ -492,12 +499,25 @@ _YES = {"yes", "y", "true", "是"}
 _NO = {"no", "n", "false", "否"}
 
 
+def _numeric(value: Any) -> Any:
+    """A number written as text ("72.5", "1e3") as a number; anything else unchanged."""
+    if isinstance(value, str):
+        try:
+            number = float(value.strip().rstrip("%"))
+        except ValueError:
+            return value
+        return int(number) if number.is_integer() and "." not in value and "e" not in value.lower() \
+            else number
+    return value
+
+
 def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
     """The checked, normalised form of one answer; ``ValueError`` says what was expected."""
     if isinstance(value, str) and value.strip().lower() in _NA_WORDS:
         if not question.allow_na:
             raise ValueError("'n/a' is not allowed for this question")
         return NA
+    value = _numeric(value) if isinstance(question, LevelQuestion | NumberQuestion) else value
     if isinstance(question, LevelQuestion):
         top = max([k for k in question.anchors if k <= levels], default=levels)
         if isinstance(value, bool) or not isinstance(value, int | float) or \
@@ -526,8 +546,9 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValueError("expected a list of option ids, e.g. [design, production]")
-        ids = {o.id for o in question.options}
+            example = ", ".join(o.id for o in question.options[:2])
+            raise ValueError(f"expected a list of option ids, e.g. [{example}]")
+        ids = [o.id for o in question.options]
         unknown = [v for v in value if v not in ids]
         if unknown:
             raise ValueError(f"unknown option(s) {unknown}; options are: {', '.join(ids)}")
@@ -538,7 +559,7 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
         if not isinstance(value, dict):
             raise ValueError("expected a mapping of item id to rating "
                              "(fully / mostly / partly / not)")
-        items = {i.id for i in question.items}
+        items = [i.id for i in question.items]
         out: dict[str, float] = {}
         for item, rating in value.items():
             if rating is None:

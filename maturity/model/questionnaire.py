@@ -214,6 +214,9 @@ class NumberQuestion(_QuestionBase):
     """Only whole numbers are accepted."""
     better: Literal["higher", "lower"] = "higher"
     """Whether a higher or a lower value is better (levels rise or fall with the value)."""
+    min_level: Annotated[int, Field(ge=1)] = 1
+    """Lowest level this question has requirements at (e.g. 4 for a share of advanced
+    process control): below it the question counts towards no level."""
     bands: list[Band] = Field(min_length=1)
 
 
@@ -231,6 +234,8 @@ class MultiQuestion(_QuestionBase):
 
     kind: Literal["multi"]
     options: list[Option] = Field(min_length=1)
+    min_level: Annotated[int, Field(ge=1)] = 1
+    """Lowest level this question has requirements at (see ``NumberQuestion.min_level``)."""
     bands: list[Band] = Field(min_length=1)
     """Bands over the share chosen, 0–100 (%)."""
 
