@@ -1,0 +1,206 @@
+"""Tests on the shipped content, not only the code: indices, overlays, scenarios, seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import maturity
+from maturity.loading import check_questionnaire_file, data_dir
+from maturity.model import LevelQuestion, Questionnaire
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = sorted(p for p in (ROOT / "questionnaires").glob("*.yaml") if not p.name.startswith("_"))
+OVERLAYS = {"petrochemical", "steel", "nonferrous", "building_materials", "machinery",
+            "automotive", "light_industry", "textiles", "electronics"}
+
+
+def _load(path: Path) -> Questionnaire:
+    return maturity.load_questionnaire(path)
+
+
+def test_the_expected_indices_are_shipped():
+    ids = {p.stem for p in SHIPPED}
+    assert {"general", "sme"} | OVERLAYS <= ids, sorted(({"general", "sme"} | OVERLAYS) - ids)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_shipped_questionnaire_loads_without_any_warning(path):
+    q, issues = check_questionnaire_file(path)
+    assert q is not None
+    assert not issues, "\n".join(map(str, issues))
+
+
+def _texts(obj: Any, where: str = "") -> list[tuple[str, Any]]:
+    """Every human text of a questionnaire with a readable location."""
+    from pydantic import BaseModel
+
+    out: list[tuple[str, Any]] = []
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            here = f"{where}.{name}" if where else name
+            if name in ("title", "name", "text", "help", "description", "levels_note"):
+                if value is not None:
+                    out.append((here, value))
+            elif name == "anchors":
+                out.extend((f"{here}[{k}]", v) for k, v in value.items())
+            elif name in ("unit",):
+                continue
+            else:
+                out.extend(_texts(value, here))
+    elif isinstance(obj, list):
+        for n, item in enumerate(obj):
+            label = getattr(item, "id", n)
+            out.extend(_texts(item, f"{where}[{label}]"))
+    return out
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_text_is_in_chinese_and_english(path):
+    q = _load(path)
+    bad = [where for where, text in _texts(q)
+           if not (isinstance(text, dict) and text.get("zh", "").strip() and text.get("en", "").strip())]
+    assert not bad, f"{len(bad)} texts lack zh or en, e.g. {bad[:5]}"
+    for where, text in _texts(q):
+        assert any("\u4e00" <= c <= "\u9fff" for c in text["zh"]), f"{where}: zh text has no Chinese"
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_level_question_describes_every_level(path):
+    q = _load(path)
+    n = len(q.levels)
+    for qid, (_, _, question) in q.questions.items():
+        if isinstance(question, LevelQuestion):
+            assert set(question.anchors) == set(range(n + 1)), f"{qid}: anchors {sorted(question.anchors)}"
+            texts = [question.anchors[k]["en"] for k in range(n + 1)]
+            assert len(set(texts)) == n + 1, f"{qid}: two levels share a description"
+
+
+def test_general_has_five_grades_with_the_project_level_names():
+    q = _load(ROOT / "questionnaires" / "general.yaml")
+    names = [(lv.id, lv.name["en"], lv.name["zh"]) for lv in q.levels]
+    assert names == [("L1", "Planning", "规划级"), ("L2", "Standardised", "规范级"),
+                     ("L3", "Integrated", "集成级"), ("L4", "Optimised", "优化级"),
+                     ("L5", "Leading", "引领级")]
+    assert "GB/T 39116" in q.levels_note["en"]
+    assert 40 <= len(q.questions) <= 70
+
+
+def test_general_covers_every_cmmm_subdomain():
+    q = _load(ROOT / "questionnaires" / "general.yaml")
+    ref = yaml.safe_load((ROOT / "questionnaires" / "reference" / "cmmm.yaml").read_text("utf-8"))
+    covered = {tag for _, ind in q.indicators.values() for tag in ind.covers}
+    wanted = {f"{m['id']}:{s['id']}" for m in ref["models"] for s in m["subdomains"]}
+    assert len(wanted) == 45
+    assert not wanted - covered, f"not covered: {sorted(wanted - covered)}"
+    assert not covered - wanted, f"unknown covers tags: {sorted(covered - wanted)}"
+
+
+def test_general_weight_profiles_use_the_cmmm_2024_domain_weights():
+    q = _load(ROOT / "questionnaires" / "general.yaml")
+    profiles = {p.id: p.weights for p in q.production_types}
+    order = ["strategy", "factory", "rd", "operations", "business"]
+    assert [profiles["process"][d] for d in order] == [7, 24, 4, 42, 23]
+    assert [profiles["discrete"][d] for d in order] == [7, 15, 11, 37, 30]
+
+
+def test_general_asks_the_national_statistics_indicators():
+    q = _load(ROOT / "questionnaires" / "general.yaml")
+    for qid in ("rd.design.tools_rate", "factory.equipment.cnc_rate",
+                "factory.equipment.digital_rate", "factory.network.networking_rate"):
+        assert q.questions[qid][2].kind == "number", qid
+
+
+def test_the_scenario_catalogue_has_the_40_guide_scenarios_and_policy_themes():
+    q = _load(ROOT / "questionnaires" / "general.yaml")
+    guide = [s for s in q.scenarios if s.link != "policy_theme"]
+    themes = [s for s in q.scenarios if s.link == "policy_theme"]
+    assert len(guide) == 40 and themes
+    per_link = {}
+    for s in guide:
+        per_link[s.link] = per_link.get(s.link, 0) + 1
+    assert per_link == {"factory_build": 3, "product_rd": 2, "process_design": 2,
+                        "production_management": 12, "production_operations": 10,
+                        "operations_management": 4, "product_service": 3, "supply_chain": 4}
+    for s in q.scenarios:
+        for pre in s.prerequisites:
+            raised = {t.indicator: t.level for t in s.raises}
+            assert pre.level < raised.get(pre.indicator, 99), f"{s.id}: prerequisite above its target"
+        for b in s.benefits:
+            if b.figure:
+                assert b.source, f"{s.id}: a figure without a source"
+
+
+@pytest.mark.parametrize("industry", sorted(OVERLAYS))
+def test_every_industry_overlay_resolves_and_adds_questions(industry):
+    path = ROOT / "questionnaires" / f"{industry}.yaml"
+    if not path.exists():
+        pytest.fail(f"missing overlay {path.name}")
+    overlay = _load(path)
+    general = _load(ROOT / "questionnaires" / "general.yaml")
+    assert overlay.extends == "general@1" and overlay.industry == industry
+    added = set(overlay.questions) - set(general.questions)
+    assert 3 <= len(added) <= 8, f"{industry} adds {len(added)} questions"
+    assert overlay.production_type in {"process", "discrete", "mixed"}
+    assert 4 <= len(overlay.focus_scenarios) <= 8
+
+
+def test_sme_index_uses_the_points_method_with_four_levels():
+    q = _load(ROOT / "questionnaires" / "sme.yaml")
+    assert q.scoring.method == "points" and len(q.levels) == 4
+    assert 20 <= len(q.questions) <= 30
+    weights = {d.id: d.weight for d in q.dimensions}
+    assert weights["foundation"] == 50 and weights["management"] == 30 and weights["results"] == 20
+    assert q.scoring.requirements, "the 'N scenarios at level X' rules"
+
+
+def test_all_answers_at_the_top_and_bottom_of_every_shipped_index():
+    from tests.strategies import bottom_answer, top_answer
+
+    for path in SHIPPED:
+        q = _load(path)
+        top = maturity.assess(q, {qid: top_answer(x) for qid, (_, _, x) in q.questions.items()})
+        low = maturity.assess(q, {qid: bottom_answer(x) for qid, (_, _, x) in q.questions.items()})
+        assert top.level == len(q.levels), path.name
+        assert low.level == 0, path.name
+
+
+# ----------------------------------------------------------------------------- seeds
+
+
+def _seed(name: str) -> dict[str, Any]:
+    return yaml.safe_load((data_dir("seeds") / name).read_text(encoding="utf-8"))
+
+
+def test_every_seed_figure_has_a_known_source_and_a_locator():
+    figures = _seed("figures.yaml")
+    sources = {s["id"] for s in figures["sources"]}
+    assert len(figures["figures"]) >= 20
+    for f in figures["figures"]:
+        assert f.get("source") in sources, f["id"]
+        assert f.get("locator"), f["id"]
+        assert isinstance(f.get("value"), int | float), f["id"]
+    ids = [f["id"] for f in figures["figures"]]
+    assert len(ids) == len(set(ids))
+
+
+def test_the_national_benchmarks_the_diagnosis_needs_are_in_the_seeds():
+    figures = {f["id"]: f for f in _seed("figures.yaml")["figures"]}
+    by_hint: dict[str, list[dict]] = {}
+    for f in figures.values():
+        if f.get("indicator_hint"):
+            by_hint.setdefault(f["indicator_hint"], []).append(f)
+    assert {f["value"] for f in by_hint["cnc_rate"]} == {71.1, 70}
+    assert {f["value"] for f in by_hint["rd_design_tools"]} == {86.7, 90}
+    assert 57.7 in {f["value"] for f in by_hint["digital_equipment"]}
+
+
+def test_seed_industries_match_the_general_index():
+    seeds = {i["id"] for i in _seed("industries.yaml")["industries"]}
+    general = {i.id for i in _load(ROOT / "questionnaires" / "general.yaml").industries}
+    assert seeds <= general
+    assert seeds >= OVERLAYS
