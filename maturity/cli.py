@@ -205,11 +205,12 @@ def cmd_questionnaires(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     table = Table(show_edge=False)
-    for col in ("id", "version", "questions", "minutes", "levels", "extends", "title"):
-        table.add_column(col, justify="right" if col in ("questions", "minutes", "levels") else "left")
+    table.add_column("id@version", no_wrap=True, min_width=max(len(f"{i.id}@{i.version}") for i in infos))
+    for col in ("questions", "minutes"):
+        table.add_column(col, justify="right", no_wrap=True, min_width=len(col))
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=60)
     for i in infos:
-        table.add_row(i.id, str(i.version), str(i.questions), str(i.minutes), str(i.levels),
-                      i.extends or "", i.title)
+        table.add_row(f"{i.id}@{i.version}", str(i.questions), str(i.minutes), i.title)
     Console(highlight=False).print(table)
     return Exit.OK
 
