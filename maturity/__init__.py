@@ -27,6 +27,10 @@ _EXPORTS = {
     "questionnaire_for": "maturity.loading",
     "QuestionnaireInfo": "maturity.loading",
     "assess": "maturity.scoring",
+    "diagnose": "maturity.diagnosis",
+    "compare": "maturity.compare",
+    "Diagnosis": "maturity.model.diagnosis",
+    "Comparison": "maturity.model.diagnosis",
     "check_answers": "maturity.validation",
     "Assessment": "maturity.model",
     "AnswersFile": "maturity.model",
@@ -45,6 +49,8 @@ __all__ = [
     "AnswersError",
     "AnswersFile",
     "Assessment",
+    "Comparison",
+    "Diagnosis",
     "Enterprise",
     "InputFileError",
     "Issue",
@@ -57,6 +63,8 @@ __all__ = [
     "__version__",
     "assess",
     "check_answers",
+    "compare",
+    "diagnose",
     "list_questionnaires",
     "load_answers",
     "load_questionnaire",
@@ -64,6 +72,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .compare import compare
+    from .diagnosis import diagnose
     from .errors import (
         AnswersError,
         InputFileError,
@@ -81,6 +91,7 @@ if TYPE_CHECKING:  # pragma: no cover
         questionnaire_for,
     )
     from .model import AnswersFile, Assessment, Enterprise, Questionnaire
+    from .model.diagnosis import Comparison, Diagnosis
     from .scoring import assess
     from .validation import check_answers
 

@@ -73,7 +73,7 @@ def _peek_format(path: Path) -> str | None:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .errors import MaturityError, Severity
     from .loading import check_questionnaire_file, load_answers, questionnaire_for
-    from .validation import check_answers
+    from .scoring import assess
 
     worst = Exit.OK
     count = 0
@@ -99,8 +99,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             else:
                 answers = load_answers(path)
                 q = questionnaire_for(answers, args.questionnaire)
-                answered = len(check_answers(q, answers))
-                print(f"{path}: ok ({q.ref}, {answered} of {len(q.questions)} answered)")
+                a = assess(q, answers)
+                askable = a.answered + a.unanswered
+                print(f"{path}: ok ({q.ref}, {a.answered} of {askable} answered, "
+                      f"{a.not_applicable} not applicable)")
         except MaturityError as exc:
             _err(str(exc))
             worst = Exit.INVALID
@@ -215,6 +217,112 @@ def cmd_questionnaires(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+REPORT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+                   ".json": "json", ".txt": "terminal"}
+
+
+def _scored(path: str, override: str | None) -> tuple[Any, Any, Any]:
+    from .loading import load_answers, questionnaire_for
+    from .scoring import assess
+
+    answers = load_answers(path)
+    q = questionnaire_for(answers, override)
+    return answers, q, assess(q, answers)
+
+
+def _target(value: str | None, q: Any) -> int | None:
+    from .errors import UsageError
+
+    if value is None:
+        return None
+    ids = {lv.id.lower(): n for n, lv in enumerate(q.levels, 1)}
+    key = value.strip().lower()
+    if key in ids:
+        return ids[key]
+    if key.isdigit() and 1 <= int(key) <= len(q.levels):
+        return int(key)
+    raise UsageError(f"--target {value!r}: give a level of {q.ref}: "
+                     + ", ".join(lv.id for lv in q.levels))
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .diagnosis import diagnose
+    from .report import content
+
+    answers, q, assessment = _scored(args.answers, args.questionnaire)
+    lang = args.lang or answers.language or _default_lang()
+    fmt = args.format or REPORT_SUFFIXES.get(Path(args.output or "").suffix.lower(), "terminal")
+    diagnosis = diagnose(assessment, q, target=_target(args.target, q))
+    if fmt == "json":
+        text = diagnosis.model_dump_json(indent=2) + "\n"
+    elif fmt == "markdown":
+        from .report import markdown
+
+        text = markdown.render(content.build(q, diagnosis, lang))
+    elif fmt == "html":
+        from .report import html
+
+        text = html.render(content.build(q, diagnosis, lang))
+    else:
+        from .report.terminal import render_report
+
+        text = _rich_text(render_report(content.build(q, diagnosis, lang)), args.output)
+        if text is None:
+            return Exit.OK
+    _write_out(text, args.output)
+    if args.output and args.output != "-":
+        print(f"wrote {args.output}", file=sys.stderr)
+    return Exit.OK
+
+
+def _rich_text(renderable: Any, output: str | None) -> str | None:
+    """Print to the terminal (returns None), or render plain text for a file."""
+    import io
+
+    from rich.console import Console
+
+    if not output or output == "-":
+        Console(highlight=False).print(renderable)
+        return None
+    buffer = io.StringIO()
+    Console(file=buffer, highlight=False, width=100, no_color=True).print(renderable)
+    return buffer.getvalue()
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare
+    from .explain import level_label, name_of
+
+    _, _q_old, before = _scored(args.old, args.questionnaire)
+    answers, q, after = _scored(args.new, args.questionnaire)
+    result = compare(before, after, q)
+    if args.format == "json":
+        _write_out(result.model_dump_json(indent=2) + "\n", args.output)
+        return Exit.OK
+    from .i18n import t
+
+    lang = args.lang or answers.language or _default_lang()
+    scen = {s.id: s for s in q.scenarios}
+
+    def line(c: Any, name: str) -> str:
+        delta = c.score_after - c.score_before
+        return (f"{name}: {level_label(q, c.level_before, lang)} → {level_label(q, c.level_after, lang)}"
+                f"  ({c.score_before:.2f} → {c.score_after:.2f}, {delta:+.2f})")
+
+    from .model.base import tr
+
+    out = [line(result.total, t("grade", lang)), "", f"{t('dimensions', lang)}:"]
+    out += ["  " + line(c, name_of(q, c.id, lang)) for c in result.dimensions]
+    if result.indicators:
+        out += ["", f"{t('indicator', lang)}:"]
+        out += ["  " + line(c, name_of(q, c.id, lang)) for c in result.indicators]
+    if result.completed_scenarios:
+        out += ["", f"{t('recommendations', lang)} ✓:"]
+        out += ["  " + tr(scen[s].name, lang) for s in result.completed_scenarios]
+    _write_out("\n".join(out) + "\n", args.output)
+    return Exit.OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import schema_text
 
@@ -252,6 +360,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-fast", action="store_true", help="stop at the first invalid input")
     p.set_defaults(func=cmd_score)
 
+    p = sub.add_parser("report", help="diagnose one answers file: grade, gaps, path, scenarios, roadmap",
+                       description="Diagnose one answers file and write the report: the grade and "
+                                   "why, strengths and weaknesses, blocking indicators, the path to "
+                                   "the next grade, national benchmarks, recommended scenarios and a "
+                                   "roadmap. See docs/diagnosis.md.")
+    p.add_argument("answers", metavar="ANSWERS", help="an answers file")
+    p.add_argument("--format", "-f", choices=("terminal", "markdown", "html", "json"),
+                   help="default: from the -o suffix (.md .html .json), else terminal")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--lang", choices=("en", "zh"), help="default: the answers file's language")
+    p.add_argument("--target", metavar="LEVEL", help="also plan the path to this grade (e.g. L4)")
+    p.add_argument("--questionnaire", "-q", metavar="ID", help="score against this questionnaire")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("compare", help="compare two assessments of one enterprise over time")
+    p.add_argument("old", metavar="OLD", help="the earlier answers file")
+    p.add_argument("new", metavar="NEW", help="the later answers file")
+    p.add_argument("--format", "-f", choices=("terminal", "json"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE")
+    p.add_argument("--lang", choices=("en", "zh"))
+    p.add_argument("--questionnaire", "-q", metavar="ID")
+    p.set_defaults(func=cmd_compare)
+
     p = sub.add_parser("template", help="write a blank, commented answers file",
                        description="Write a blank answers file in which every question, its "
                                    "options and help appear as comments, to fill in an editor.")
@@ -266,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_questionnaires)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a file format")
-    p.add_argument("which", choices=("questionnaire", "answers"))
+    p.add_argument("which", choices=("questionnaire", "answers", "diagnosis"))
     p.add_argument("--output", "-o", metavar="FILE")
     p.set_defaults(func=cmd_schema)
     return parser

@@ -224,8 +224,12 @@ def resolve_production_type(q: Questionnaire, enterprise: Enterprise) -> str | N
 
 
 def score(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterprise | None = None,
-          assessed_on: Any = None) -> Assessment:
-    """Score already-checked answers (see :func:`maturity.validation.check_answers`)."""
+          assessed_on: Any = None, detail: bool = True) -> Assessment:
+    """Score already-checked answers (see :func:`maturity.validation.check_answers`).
+
+    ``detail=False`` skips the per-question results and the explanations: the grades
+    and scores are the same, for callers that re-score many variants (the diagnosis).
+    """
     enterprise = enterprise or Enterprise()
     n = len(q.levels)
     scoring = q.scoring
@@ -276,11 +280,12 @@ def score(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterp
     completeness = counts["answered"] / askable if askable else 1.0
 
     if cmmm:
-        dim_results, level_scores, total, level, next_level = _roll_cmmm(q, dims, status, n, threshold)
+        dim_results, level_scores, total, level, next_level = _roll_cmmm(q, dims, status, n, threshold,
+                                                                         detail)
         score_max = float(n)
     else:
         assert isinstance(scoring, PointsScoring)
-        dim_results, total, level, next_level = _roll_points(q, scoring, dims, status, q_levels)
+        dim_results, total, level, next_level = _roll_points(q, scoring, dims, status, q_levels, detail)
         level_scores, score_max = [], scoring.total
 
     return Assessment.model_construct(
@@ -288,8 +293,13 @@ def score(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterp
         assessed_on=assessed_on, production_type=ptype, profile=profile,
         level=level, score=total, score_max=score_max, level_scores=level_scores,
         completeness=completeness, **counts, dimensions=dim_results,
-        next_level=next_level, warnings=warnings,
+        next_level=next_level, warnings=warnings, answers=answers_form(values) if detail else {},
     )
+
+
+def answers_form(values: Mapping[str, Normalised]) -> dict[str, Any]:
+    """Checked answers back in answers-file (and JSON) form: option sets as sorted lists."""
+    return {qid: sorted(v) if isinstance(v, frozenset) else v for qid, v in values.items()}
 
 
 def _status(question: QuestionT, qid: str, values: Mapping[str, Normalised],
@@ -317,7 +327,9 @@ def _status(question: QuestionT, qid: str, values: Mapping[str, Normalised],
 
 
 def _qresults(rows: list, status: Mapping[str, str], ind: Any, prefix: str,
-              overrides_weight: dict[str, float]) -> list[QuestionResult]:
+              overrides_weight: dict[str, float], detail: bool = True) -> list[QuestionResult]:
+    if not detail:
+        return []
     by_id = {r[0]: r for r in rows}
     out = []
     for question in ind.questions:
@@ -330,7 +342,8 @@ def _qresults(rows: list, status: Mapping[str, str], ind: Any, prefix: str,
     return out
 
 
-def _roll_cmmm(q: Questionnaire, dims: list, status: Mapping[str, str], n: int, threshold: float):
+def _roll_cmmm(q: Questionnaire, dims: list, status: Mapping[str, str], n: int, threshold: float,
+               detail: bool = True):
     bands = q.scoring.bands
     dim_parts: list[tuple[float, list[float | None]]] = []
     dim_results: list[DimensionResult] = []
@@ -349,13 +362,16 @@ def _roll_cmmm(q: Questionnaire, dims: list, status: Mapping[str, str], n: int, 
             ind_ids.append(iid)
             ind_results.append(IndicatorResult.model_construct(
                 id=iid, weight=iw, level=grade(bands, s), score=s, score_max=float(n),
-                level_scores=scores, questions=_qresults(rows, status, ind, iid + ".", {})))
+                level_scores=scores, applicable=bool(rows),
+                questions=_qresults(rows, status, ind, iid + ".", {}, detail)))
         scores = _weighted(ind_parts, n)
         s, failing = cmmm_total(scores, threshold)
         lvl = grade(bands, s)
-        holding = _cmmm_shortfalls(ind_parts, ind_ids, scores, failing, lvl, n) if lvl < n else []
+        holding = _cmmm_shortfalls(ind_parts, ind_ids, scores, failing, lvl, n) \
+            if lvl < n and detail else []
         dim_results.append(DimensionResult.model_construct(
             id=dim.id, weight=dw, level=lvl, score=s, score_max=float(n), level_scores=scores,
+            applicable=any(i.applicable for i in ind_results),
             indicators=ind_results, holding_back=holding))
         dim_parts.append((dw, scores))
         all_ind.append((dim.id, d_index, ind_parts, ind_ids))
@@ -363,7 +379,7 @@ def _roll_cmmm(q: Questionnaire, dims: list, status: Mapping[str, str], n: int, 
     total, failing = cmmm_total(scores, threshold)
     level = grade(bands, total)
     next_level = None
-    if level < n:
+    if level < n and detail:
         target = _cmmm_target_level(scores, failing)
         shortfalls: list[Shortfall] = []
         if target is not None:
@@ -415,7 +431,7 @@ def _cmmm_shortfalls(parts: list[tuple[float, list[float | None]]], ids: list[st
 
 
 def _roll_points(q: Questionnaire, scoring: PointsScoring, dims: list, status: Mapping[str, str],
-                 q_levels: Mapping[str, int]):
+                 q_levels: Mapping[str, int], detail: bool = True):
     total_pts = scoring.total
     bands = scoring.bands
     dim_fracs: list[tuple[float, float, bool]] = []  # weight, internal fraction, has questions
@@ -448,7 +464,8 @@ def _roll_points(q: Questionnaire, scoring: PointsScoring, dims: list, status: M
             pts_max = total_pts * dwn * iwn
             ind_results.append(IndicatorResult.model_construct(
                 id=iid, weight=iw, level=ilevel, score=pts_max * frac, score_max=pts_max,
-                level_scores=[], questions=_qresults(rows, status, ind, iid + ".", {})))
+                level_scores=[], applicable=bool(rows),
+                questions=_qresults(rows, status, ind, iid + ".", {}, detail)))
             if rows and frac < 1 - EPS:
                 if ilevel <= dlevel:
                     d_short.append(Shortfall.model_construct(
@@ -461,6 +478,7 @@ def _roll_points(q: Questionnaire, scoring: PointsScoring, dims: list, status: M
         dim_results.append(DimensionResult.model_construct(
             id=dim.id, weight=dw, level=dlevel, score=total_pts * dwn * dfrac,
             score_max=total_pts * dwn, level_scores=[], indicators=ind_results,
+            applicable=any(i.applicable for i in ind_results),
             holding_back=d_short if dlevel < len(q.levels) else []))
 
     band_level = grade(bands, total)

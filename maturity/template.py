@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+from .i18n import t
 from .loading import estimated_minutes
 from .model.base import Text, tr
 from .model.questionnaire import (
@@ -51,86 +52,81 @@ def _join(text: Text | None, langs: list[str]) -> str:
 
 
 def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
-    langs = langs or [lang for lang in q.languages] or ["en"]
-    n = len(q.levels)
+    """The template text; ``langs`` (default: the questionnaire's) for texts and hints."""
+    langs = langs or list(q.languages) or ["en"]
+
+    def h(key: str, **kw: object) -> str:
+        return " / ".join(dict.fromkeys(t(key, lang, **kw) for lang in langs))
+
     out: list[str] = []
-    out += _comment([f"maturity answers file — {_join(q.title, langs)}"], 0)
-    out += _comment([f"{q.ref}: {len(q.questions)} questions, about {estimated_minutes(q)} minutes."], 0)
-    out += _comment([
-        "Fill in each answer after its colon; leave it empty if you do not know yet "
-        "(unanswered questions lower the completeness, not the validity).",
-        "Check the file with `maturity validate FILE`, score it with `maturity score FILE`.",
-    ], 0)
+    out += _comment([f"maturity — {_join(q.title, langs)}"], 0)
+    out += _comment([h("tpl_header", ref=q.ref, n=len(q.questions), m=estimated_minutes(q))], 0)
+    out += _comment([h("tpl_fill"), h("tpl_check")], 0)
     out += ["", "format: maturity-answers/1", f"questionnaire: {q.ref}",
-            f"language: {langs[0]}          # language of reports: zh or en", "enterprise:",
-            "  name:"]
+            f"language: {langs[0]}", *_comment([h("tpl_lang")], 0), "enterprise:", "  name:"]
     ind_list = ", ".join(f"{i.id} ({_join(i.name, langs)})" for i in q.industries)
     if ind_list:
-        out += _comment([f"industry, one of: {ind_list}"], 2)
+        out += _comment([h("tpl_industry", items=ind_list)], 2)
     out.append(f"  industry:{' ' + q.industry if q.industry else ''}")
     pt_list = ", ".join(f"{p.id} ({_join(p.name, langs)})" for p in q.production_types)
     if pt_list:
-        out += _comment([f"production type, one of: {pt_list}"], 2)
-    out.append("  production_type:")
-    out += ["  size:                 # micro, small, medium or large", "  region:",
+        out += _comment([h("tpl_ptype", items=pt_list)], 2)
+    out.append(f"  production_type:{' ' + q.production_type if q.industry and q.production_type else ''}")
+    out += [*_comment([h("tpl_size")], 2), "  size:", "  region:",
             "assessed_on:            # YYYY-MM-DD", "assessor:", "answers:"]
+    n = len(q.levels)
     for di, dim in enumerate(q.dimensions, 1):
         out += ["", *_comment([f"══ {di} {_join(dim.name, langs)} ══"], 2)]
         for ii, ind in enumerate(dim.indicators, 1):
-            out += _comment([f"── {di}.{ii} {_join(ind.name, langs)}"], 2)
+            out += ["", *_comment([f"── {di}.{ii} {_join(ind.name, langs)}"], 2)]
             for question in ind.questions:
-                qid = f"{dim.id}.{ind.id}.{question.id}"
-                out += _question(question, qid, langs, n)
+                out += _question(question, f"{dim.id}.{ind.id}.{question.id}", langs, n, h)
     example = next(iter(q.questions), "dimension.indicator.question")
-    out += ["", "# Optional evidence per question: uncomment `notes:` and add lines such as",
-            "# notes:", f"#   {example}: Board approved a three-year plan in 2025.", ""]
+    out += ["", *_comment([h("tpl_notes")], 0), "# notes:",
+            f"#   {example}: Board approved a three-year plan in 2025.", ""]
     return "\n".join(out)
 
 
-def _question(question: QuestionT, qid: str, langs: list[str], n: int) -> list[str]:
-    out = [""]
-    out += _comment(_texts(question.text, langs), 2, "Q: ")
+def _question(question: QuestionT, qid: str, langs: list[str], n: int, h) -> list[str]:
+    out = _comment(_texts(question.text, langs), 2, "Q: ")
     out += _comment(_texts(question.help, langs), 2, "   ")
     if question.follow_up is not None:
         f = question.follow_up
-        cond = ("= yes" if f.equals else f">= {f.at_least:g}" if f.at_least is not None
-                else f"includes {', '.join(f.includes or [])}")
-        out += _comment([f"(answer only if {f.question} {cond})"], 2, "   ")
+        cond = (f"{f.question} = yes" if f.equals else f"{f.question} >= {f.at_least:g}"
+                if f.at_least is not None else f"{f.question} ∋ {', '.join(f.includes or [])}")
+        out += _comment([h("tpl_only_if", cond=cond)], 2, "   ")
     if question.applies is not None:
         a = question.applies
-        bits = []
-        if a.industries:
-            bits.append("industries: " + ", ".join(a.industries))
-        if a.production_types:
-            bits.append("production types: " + ", ".join(a.production_types))
+        bits = [*(a.industries or []), *(a.production_types or [])]
         if a.when:
-            bits.append(f"when {a.when.question} qualifies")
-        out += _comment([f"(applies only to {'; '.join(bits)})"], 2, "   ")
-    value = ""
+            bits.append(a.when.question)
+        out += _comment([h("tpl_applies", what=", ".join(bits))], 2, "   ")
     if isinstance(question, LevelQuestion):
-        out += _comment(["answer with one number:"], 2, "   ")
+        out += _comment([h("tpl_level")], 2, "   ")
         for level in sorted(question.anchors):
             out += _comment([_join(question.anchors[level], langs)], 2, f"   {level} = ")
         if 0 not in question.anchors:
-            out += _comment(["not yet / none of these"], 2, "   0 = ")
+            out += _comment([h("tpl_not_yet")], 2, "   0 = ")
     elif isinstance(question, YesNoQuestion):
-        out += _comment(["answer: yes or no"], 2, "   ")
+        out += _comment([h("tpl_yesno")], 2, "   ")
     elif isinstance(question, NumberQuestion):
         unit = _join(question.unit, langs) if question.unit else ""
         rng = f"{'' if question.min is None else f'{question.min:g}'}–" \
               f"{'' if question.max is None else f'{question.max:g}'}"
-        kind = "a whole number" if question.integer else "a number"
-        out += _comment([f"answer: {kind} {unit} ({rng})".replace("  ", " ")], 2, "   ")
+        kind_key = "tpl_a_whole_number" if question.integer else "tpl_a_number"
+        out += _comment([" / ".join(dict.fromkeys(
+            t("tpl_number", lang, kind=t(kind_key, lang), unit=unit, range=rng) for lang in langs))],
+            2, "   ")
     elif isinstance(question, MultiQuestion):
-        out += _comment(["answer: a list of the option ids that apply, e.g. "
-                         f"[{', '.join(o.id for o in question.options[:2])}]"], 2, "   ")
+        example = ", ".join(o.id for o in question.options[:2])
+        out += _comment([h("tpl_multi", example=example)], 2, "   ")
         for o in question.options:
             out += _comment([_join(o.text, langs)], 2, f"   {o.id}: ")
     elif isinstance(question, ChecklistQuestion):
-        out += _comment(["rate each item: fully, mostly, partly or not"], 2, "   ")
+        out += _comment([h("tpl_checklist")], 2, "   ")
     if question.allow_na:
-        out += _comment(["n/a is accepted if this does not apply to you"], 2, "   ")
-    out.append(f"  {qid}:{value}")
+        out += _comment([h("tpl_na")], 2, "   ")
+    out.append(f"  {qid}:")
     if isinstance(question, ChecklistQuestion):
         for item in question.items:
             out += _comment([_join(item.text, langs)], 4, f"(L{item.level}) ")

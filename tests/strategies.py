@@ -141,8 +141,20 @@ def questionnaires(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]
             scoring["requirements"] = [{
                 "level": lvl, "at_least": at_least, "count": draw(st.integers(0, len(pool))),
                 "among": among, "mandatory": mandatory}]
+    indicators = [f"{d['id']}.{i['id']}" for d in dims for i in d["indicators"]]
+    scenarios = []
+    for s in range(draw(st.integers(0, 4))):
+        raises = draw(st.lists(st.sampled_from(indicators), min_size=1, max_size=2, unique=True))
+        to = {ind: draw(st.integers(2, n)) for ind in raises}
+        pre = draw(st.lists(st.sampled_from(indicators), max_size=1, unique=True))
+        scenarios.append({
+            "id": f"s{s}", "name": _text(f"scenario {s}"), "link": "production_operations",
+            "effort": draw(st.sampled_from(["S", "M", "L"])),
+            "raises": [{"indicator": ind, "level": lv} for ind, lv in to.items()],
+            "prerequisites": [{"indicator": p, "level": draw(st.integers(1, to.get(p, n + 1) - 1))}
+                              for p in pre]})
     raw = {
-        "format": "maturity-questionnaire/1", "id": "prop", "version": 1,
+        "format": "maturity-questionnaire/1", "id": "prop", "version": 1, "scenarios": scenarios,
         "title": _text("property questionnaire"), "languages": ["en", "zh"],
         "levels": [{"id": f"L{k}", "name": _text(f"level {k}")} for k in range(1, n + 1)],
         "scoring": scoring, "dimensions": dims,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, StringConstraints, WithJsonSchema
+from pydantic import Field, PrivateAttr, StringConstraints, WithJsonSchema, field_validator
 
 from .base import Frozen, Id, LangCode
 
@@ -91,6 +91,12 @@ class AnswersFile(Frozen):
     """Question id → answer; a missing or empty answer is unanswered."""
     notes: dict[str, str] = {}
     """Question id → free-text evidence or comment."""
+
+    @field_validator("answers", "notes", mode="before")
+    @classmethod
+    def _null_is_empty(cls, value: Any) -> Any:
+        """``notes:`` with nothing under it (YAML null) means no notes."""
+        return {} if value is None else value
 
     _source: Any = PrivateAttr(default=None)
     """The located raw data it was read from (for ``file:line`` in later errors)."""

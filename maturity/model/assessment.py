@@ -8,7 +8,7 @@ language, so reports can render it in the reader's language.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -83,6 +83,8 @@ class IndicatorResult(Part):
     """``dimension.indicator`` id."""
     weight: float
     """Weight used within the dimension."""
+    applicable: bool = True
+    """False when every question of the indicator is not applicable (it is left out)."""
     questions: list[QuestionResult]
 
 
@@ -90,6 +92,8 @@ class DimensionResult(Part):
     id: str
     weight: float
     """Weight used in the total."""
+    applicable: bool = True
+    """False when every question of the dimension is not applicable (it is left out)."""
     indicators: list[IndicatorResult]
     holding_back: list[Shortfall] = []
     """Indicators that keep this dimension below its next level, largest gap first."""
@@ -120,6 +124,9 @@ class Assessment(Part):
     """Why the grade is not one higher; ``None`` at the top grade."""
     warnings: list[str] = []
     """Answers that were accepted but ignored (e.g. to a follow-up that is closed)."""
+    answers: dict[str, Any] = {}
+    """The checked answers that were scored, in answers-file form (so a diagnosis can
+    re-score improvements without the original file)."""
 
     def dimension(self, dim_id: str) -> DimensionResult:
         for d in self.dimensions:

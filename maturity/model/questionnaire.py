@@ -217,6 +217,9 @@ class NumberQuestion(_QuestionBase):
     min_level: Annotated[int, Field(ge=1)] = 1
     """Lowest level this question has requirements at (e.g. 4 for a share of advanced
     process control): below it the question counts towards no level."""
+    benchmark: Id | None = None
+    """The national figure this value compares with: an ``indicator_hint`` of
+    ``seeds/figures.yaml`` (e.g. ``cnc_rate``)."""
     bands: list[Band] = Field(min_length=1)
 
 

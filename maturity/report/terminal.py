@@ -1,4 +1,8 @@
-"""Rich rendering of an assessment for the terminal."""
+"""Rich rendering for the terminal: a short panel per scored file, and the full report.
+
+Bars use plain block characters so they survive ``NO_COLOR`` (which rich honours) and
+copy-paste; colour only repeats what the text already says.
+"""
 
 from __future__ import annotations
 
@@ -12,23 +16,29 @@ from ..i18n import t
 from ..model.assessment import Assessment
 from ..model.base import tr
 from ..model.questionnaire import Questionnaire
+from .content import PathView, Report
 
 BAR_WIDTH = 20
 
 
-def bar(fraction: float, width: int = BAR_WIDTH) -> str:
-    """A text bar; plain characters so it survives ``NO_COLOR`` and copy-paste."""
+def bar(fraction: float, width: int = BAR_WIDTH, ticks: int = 0) -> str:
+    """A text bar; with ``ticks`` levels, a ``│`` marks each level boundary on the scale."""
     fraction = min(max(fraction, 0.0), 1.0)
     full = round(fraction * width)
-    return "█" * full + "·" * (width - full)
+    cells = ["█"] * full + ["·"] * (width - full)
+    if ticks:
+        for k in range(1, ticks):
+            pos = round(k * width / ticks)
+            if pos < width and cells[pos] == "·":
+                cells[pos] = "│"
+    return "".join(cells)
 
 
 def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
                       source: str | None = None) -> RenderableType:
     """A panel with the grade, per-dimension bars and the reason the grade is not higher."""
-    name = a.enterprise.name or source or ""
     head = Text()
-    head.append(f"{level_label(q, a.level, lang)}", style="bold")
+    head.append(level_label(q, a.level, lang), style="bold")
     head.append(f"   {t('score', lang)} {a.score:.2f} / {a.score_max:g}")
     head.append(f"   {t('completeness', lang)} {a.completeness:.0%}")
     table = Table(show_edge=False, pad_edge=False, expand=False)
@@ -38,11 +48,117 @@ def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
     table.add_column("", no_wrap=True)
     for d in a.dimensions:
         frac = d.score / d.score_max if d.score_max else 0.0
-        table.add_row(name_of(q, d.id, lang), q.levels[d.level - 1].id if d.level else "–",
-                      f"{d.score:.2f}", bar(frac))
-    why = Text("\n".join(explain_next_level(q, a, lang)))
-    parts: list[RenderableType] = [head, table, why]
+        table.add_row(Text(name_of(q, d.id, lang)), q.levels[d.level - 1].id if d.level else "–",
+                      f"{d.score:.2f}", bar(frac, ticks=len(q.levels)))
+    parts: list[RenderableType] = [Text(f"{tr(q.title, lang)} ({q.ref})", style="dim"), head, table,
+                                   Text("\n".join(explain_next_level(q, a, lang)))]
     if a.warnings:
         parts.append(Text("\n".join(a.warnings), style="yellow"))
-    title = f"{name} — {tr(q.title, lang)}" if name else tr(q.title, lang)
+    title = a.enterprise.name or source or q.ref
     return Panel(Group(*parts), title=Text(title), title_align="left")
+
+
+def render_report(r: Report) -> RenderableType:
+    """The full diagnosis, section by section."""
+    lang = r.lang
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append(f"{t('grade', lang)}: {r.grade}", style="bold")
+    head.append(f"   {t('score', lang)} {r.score:.2f} / {r.score_max:g}")
+    head.append(f"   {t('completeness', lang)} {r.completeness:.0%}\n")
+    head.append(r.questionnaire + "\n", style="dim")
+    if r.facts:
+        head.append(" · ".join(f"{k}: {v}" for k, v in r.facts) + "\n", style="dim")
+    if r.grade_description:
+        head.append(r.grade_description + "\n", style="italic")
+    head.append("\n".join(r.why_not))
+    parts.append(Panel(head, title=Text(r.enterprise or r.title), title_align="left"))
+
+    dims = Table(title=t("dimensions", lang), title_justify="left", show_edge=False)
+    dims.add_column(t("dimension", lang))
+    dims.add_column(t("level", lang), no_wrap=True)
+    dims.add_column(t("score", lang), justify="right", no_wrap=True)
+    dims.add_column("", no_wrap=True)
+    for row in r.dimensions:
+        dims.add_row(Text(row.name), row.level, f"{row.score:.2f}", bar(row.fraction, ticks=r.levels))
+    parts.append(dims)
+    if r.level_scores:
+        parts.append(Text(f"{t('level_scores', lang)}: " + "  ".join(
+            f"{lv} {s:.2f}" if s is not None else f"{lv} –" for lv, s in r.level_scores)))
+
+    sw = Text()
+    if r.strengths:
+        sw.append(f"{t('strengths', lang)}: ", style="bold")
+        sw.append(", ".join(r.strengths) + "\n")
+    if r.weaknesses:
+        sw.append(f"{t('weaknesses', lang)}: ", style="bold")
+        sw.append(", ".join(r.weaknesses) + "\n")
+    if not r.strengths and not r.weaknesses:
+        sw.append(t("none_clear", lang))
+    parts.append(sw)
+
+    if r.blocking:
+        blk = Table(title=t("blocking", lang), title_justify="left", show_edge=False,
+                    caption=r.blocking_intro, caption_justify="left")
+        blk.add_column(t("indicator", lang))
+        blk.add_column(t("score", lang), justify="right")
+        blk.add_column(t("impact", lang), justify="right")
+        for name, score, impact in r.blocking[:8]:
+            blk.add_row(Text(name), f"{score:.2f}", f"{impact:.3f}")
+        parts.append(blk)
+    for path in (r.path, r.target_path):
+        if path is not None:
+            parts.append(_path(path, lang))
+    if r.path is None:
+        parts.append(Text(t("at_top", lang), style="bold"))
+
+    if r.benchmarks:
+        bm = Table(title=t("benchmarks", lang), title_justify="left", show_edge=False)
+        for col in ("indicator", "your_value", "national", "target"):
+            bm.add_column(t(col, lang), justify="left" if col == "indicator" else "right")
+        bm.add_column("")
+        for b in r.benchmarks:
+            bm.add_row(Text(b.name), b.value, b.national, b.target, Text(b.verdict))
+        parts.append(bm)
+
+    if r.recommendations:
+        rec = Table(title=t("recommendations", lang), title_justify="left", show_edge=False,
+                    caption=r.ranking_note, caption_justify="left")
+        rec.add_column("#", justify="right")
+        rec.add_column(t("scenario", lang))
+        rec.add_column(t("effort", lang), no_wrap=True)
+        rec.add_column(t("raises", lang))
+        rec.add_column(t("why", lang))
+        for s in r.recommendations:
+            rec.add_row(str(s.rank), Text(s.name), s.effort, Text("\n".join(s.raises)),
+                        Text("; ".join(s.why)))
+        parts.append(rec)
+
+    if r.roadmap:
+        road = Text()
+        road.append(t("roadmap", lang) + "\n", style="bold")
+        for title, names, direct in r.roadmap:
+            road.append(title + "\n", style="bold")
+            for n, name in enumerate(names, 1):
+                road.append(f"  {n}. {name}\n")
+            if direct:
+                road.append(f"  {direct}\n", style="italic")
+        parts.append(road)
+    parts.append(Text(f"{t('completeness_title', lang)}: {r.completeness_text}"))
+    if r.warnings:
+        parts.append(Text("\n".join(r.warnings), style="yellow"))
+    parts.append(Text("\n".join(r.footer), style="dim"))
+    spaced: list[RenderableType] = []
+    for part in parts:
+        spaced += [part, Text("")]
+    return Group(*spaced[:-1])
+
+
+def _path(path: PathView, lang: str) -> RenderableType:
+    table = Table(title=path.title, title_justify="left", show_edge=False, caption=path.intro,
+                  caption_justify="left")
+    table.add_column(t("indicator", lang))
+    table.add_column("", no_wrap=True)
+    for name, a, b in path.items:
+        table.add_row(Text(name), f"{a} → {b}")
+    return table

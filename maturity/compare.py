@@ -1,0 +1,44 @@
+"""Comparison of two assessments over time (``maturity compare OLD NEW``)."""
+
+from __future__ import annotations
+
+from .errors import UsageError
+from .model.assessment import Assessment
+from .model.diagnosis import Change, Comparison
+from .model.questionnaire import Questionnaire
+
+
+def compare(before: Assessment, after: Assessment, questionnaire: Questionnaire | None = None
+            ) -> Comparison:
+    """Grade and score changes overall, per dimension and per indicator, and the
+    scenarios completed in between.  Both must be scored against the same index id."""
+    if before.questionnaire.split("@")[0] != after.questionnaire.split("@")[0]:
+        raise UsageError(f"cannot compare {before.questionnaire} with {after.questionnaire}: "
+                         f"different indices")
+    if questionnaire is None:
+        from .loading import load_questionnaire
+
+        questionnaire = load_questionnaire(after.questionnaire)
+
+    def change(ident: str, a: object, b: object) -> Change:
+        return Change(id=ident, level_before=a.level, level_after=b.level,  # type: ignore[attr-defined]
+                      score_before=a.score, score_after=b.score)  # type: ignore[attr-defined]
+
+    old_dims = {d.id: d for d in before.dimensions}
+    dims = [change(d.id, old_dims[d.id], d) for d in after.dimensions if d.id in old_dims]
+    old_ind = {i.id: i for d in before.dimensions for i in d.indicators}
+    new_ind = {i.id: i for d in after.dimensions for i in d.indicators}
+    moved = [change(i, old_ind[i], new_ind[i]) for i in new_ind
+             if i in old_ind and old_ind[i].level != new_ind[i].level]
+    moved.sort(key=lambda c: (-(c.level_after - c.level_before), c.id))
+
+    def met(levels: dict[str, int], sc: object) -> bool:
+        return all(levels.get(t.indicator, 0) >= t.level for t in sc.raises)  # type: ignore[attr-defined]
+
+    lv_before = {k: v.level for k, v in old_ind.items()}
+    lv_after = {k: v.level for k, v in new_ind.items()}
+    completed = [sc.id for sc in questionnaire.scenarios
+                 if not met(lv_before, sc) and met(lv_after, sc)]
+    return Comparison(questionnaire=after.questionnaire, before=before.assessed_on,
+                      after=after.assessed_on, total=change("total", before, after),
+                      dimensions=dims, indicators=moved, completed_scenarios=completed)

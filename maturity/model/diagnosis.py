@@ -1,0 +1,145 @@
+"""The diagnosis of an assessment: from a score to a plan (plain data, no language)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from .assessment import Assessment, Shortfall
+from .base import Frozen
+
+
+class Improvement(Frozen):
+    """Raise one indicator from one level to another."""
+
+    indicator: str
+    from_level: int
+    to_level: int
+
+
+class Path(Frozen):
+    """Indicator improvements that lift the total grade to ``target``.
+
+    Sufficient (re-scoring the improved answers reaches ``target``) and irreducible
+    (dropping any one improvement no longer does).
+    """
+
+    target: int
+    reachable: bool
+    """False when no set of indicator improvements reaches the target (e.g. a
+    requirement that only questions outside any indicator could meet)."""
+    improvements: list[Improvement] = []
+    level_after: int
+    score_after: float
+
+
+class BenchmarkFigure(Frozen):
+    figure: str
+    """Id in ``seeds/figures.yaml``."""
+    value: float
+    comparison: str | None = None
+    """For targets: ``>``, ``>=`` …"""
+    as_of: dt.date
+    source: str
+    """Source id in ``seeds/figures.yaml`` (s000 …)."""
+    source_title_en: str
+    source_title_zh: str
+    publisher: str
+
+
+class Benchmark(Frozen):
+    """The enterprise's own figure against the national one and the target."""
+
+    question: str
+    benchmark: str
+    value: float | None
+    """``None`` when the question was not answered."""
+    unit: str
+    national: BenchmarkFigure | None = None
+    target: BenchmarkFigure | None = None
+    versus_national: Literal["above", "at", "below", "unknown"]
+    meets_target: bool | None = None
+
+
+class Recommendation(Frozen):
+    """A scenario worth doing now, and why."""
+
+    scenario: str
+    rank: int
+    raises: list[Improvement]
+    """The indicators it lifts that the enterprise lacks (from its level to the scenario's)."""
+    gain: float
+    """Rise of the total score if those improvements were made."""
+    level_gain: int
+    """Rise of the grade if those improvements were made."""
+    effort: Literal["S", "M", "L"]
+    priority: float
+    """gain ÷ effort weight × industry and relevance factors (docs/diagnosis.md)."""
+    on_path: bool
+    """It raises an indicator on the path to the next grade or a blocking one."""
+    typical: bool
+    """Typical for the enterprise's industry (or for all industries)."""
+    focus: bool
+    """Named as a focus scenario by the industry questionnaire."""
+
+
+class Phase(Frozen):
+    """One step of the roadmap: reach ``target_level``."""
+
+    target_level: int
+    path: Path
+    scenarios: list[str]
+    """Scenario ids, in order."""
+    uncovered: list[str] = []
+    """Indicators on the path that no eligible scenario raises enough (act on them directly)."""
+
+
+class CompletenessCheck(Frozen):
+    unanswered: list[str]
+    level_now: int
+    score_now: float
+    best_level: int
+    """Grade if every unanswered question were answered at the top."""
+    best_score: float
+
+
+class Diagnosis(Frozen):
+    assessment: Assessment
+    strengths: list[str]
+    """Dimension ids clearly above the overall result."""
+    weaknesses: list[str]
+    """Dimension ids clearly below the overall result."""
+    blocking: list[Shortfall]
+    """Indicators that keep the total below the next grade, largest gap first."""
+    path: Path | None
+    """To the next grade; ``None`` at the top grade."""
+    target_path: Path | None = None
+    """To the grade asked for with ``target``, when it is above the next one."""
+    benchmarks: list[Benchmark] = []
+    recommendations: list[Recommendation] = []
+    roadmap: list[Phase] = []
+    completeness: CompletenessCheck
+
+
+class Change(Frozen):
+    """How one part moved between two assessments."""
+
+    id: str
+    level_before: int
+    level_after: int
+    score_before: float
+    score_after: float
+
+
+class Comparison(Frozen):
+    """Two assessments of the same enterprise against the same index, over time."""
+
+    questionnaire: str
+    before: dt.date | None
+    after: dt.date | None
+    total: Change
+    dimensions: list[Change]
+    indicators: list[Change]
+    """Only the indicators whose level changed, largest rise first."""
+    completed_scenarios: list[str]
+    """Scenarios whose target levels were not all met before and are all met now."""

@@ -1,0 +1,227 @@
+"""The words of a report in one language, computed once for every output format.
+
+Renderers (markdown, html, terminal) only lay this out; they never compute a score or
+choose a word.  All text here is plain (unescaped): each renderer escapes for its medium.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import __version__
+from ..explain import explain_next_level, level_label, name_of
+from ..i18n import t
+from ..model.base import tr
+from ..model.diagnosis import Diagnosis, Path
+from ..model.questionnaire import Questionnaire
+
+
+@dataclass
+class Row:
+    name: str
+    level: str
+    score: float
+    score_max: float
+
+    @property
+    def fraction(self) -> float:
+        return self.score / self.score_max if self.score_max else 0.0
+
+
+@dataclass
+class PathView:
+    title: str
+    intro: str
+    items: list[tuple[str, str, str]]
+    """(indicator name with dimension, from level, to level)"""
+
+
+@dataclass
+class ScenarioView:
+    rank: int
+    name: str
+    description: str
+    effort: str
+    raises: list[str]
+    why: list[str]
+    benefits: list[str]
+
+
+@dataclass
+class BenchmarkView:
+    name: str
+    value: str
+    national: str
+    target: str
+    verdict: str
+    source: str
+
+
+@dataclass
+class Report:
+    lang: str
+    title: str
+    questionnaire: str
+    enterprise: str
+    facts: list[tuple[str, str]]
+    grade: str
+    grade_name: str
+    grade_description: str
+    level: int
+    levels: int
+    score: float
+    score_max: float
+    completeness: float
+    method: str
+    dimensions: list[Row]
+    level_scores: list[tuple[str, float | None]]
+    why_not: list[str]
+    strengths: list[str]
+    weaknesses: list[str]
+    blocking_intro: str
+    blocking: list[tuple[str, float, float]]
+    path: PathView | None
+    target_path: PathView | None
+    benchmarks: list[BenchmarkView]
+    recommendations: list[ScenarioView]
+    ranking_note: str
+    roadmap: list[tuple[str, list[str], str]]
+    completeness_text: str
+    warnings: list[str]
+    footer: list[str] = field(default_factory=list)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}" if abs(value - round(value)) > 1e-9 else f"{round(value)}"
+
+
+def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
+    a = d.assessment
+    ent = a.enterprise
+    industries = {i.id: tr(i.name, lang) for i in q.industries}
+    ptypes = {p.id: tr(p.name, lang) for p in q.production_types}
+    facts = [(t(key, lang), value) for key, value in (
+        ("industry", industries.get(ent.industry or "", ent.industry or "")),
+        ("production_type", ptypes.get(a.production_type or "", a.production_type or "")),
+        ("size", t("size_" + ent.size, lang) if ent.size else ""), ("region", ent.region or ""),
+        ("assessed_on", a.assessed_on.isoformat() if a.assessed_on else ""),
+    ) if value]
+    grade = level_label(q, a.level, lang)
+    lv = q.levels[a.level - 1] if a.level else None
+
+    def ind_name(ident: str) -> str:
+        dim = ident.split(".", 1)[0]
+        return f"{name_of(q, ident, lang)} ({name_of(q, dim, lang)})"
+
+    def code(level: int) -> str:
+        return q.levels[level - 1].id if level > 0 else "0"
+
+    def path_view(p: Path | None, key: str) -> PathView | None:
+        if p is None:
+            return None
+        target = level_label(q, p.target, lang)
+        if not p.reachable:
+            intro = t("path_unreachable", lang, level=target)
+        else:
+            intro = t("path_intro", lang, level=target, after=level_label(q, p.level_after, lang),
+                      score=p.score_after)
+        return PathView(title=t(key, lang, level=target), intro=intro,
+                        items=[(ind_name(i.indicator), code(i.from_level), code(i.to_level))
+                               for i in p.improvements])
+
+    scen = {s.id: s for s in q.scenarios}
+    industry_name = industries.get(ent.industry or "", "")
+    recs = []
+    for r in d.recommendations:
+        sc = scen[r.scenario]
+        why = []
+        if r.on_path:
+            why.append(t("why_on_path", lang))
+        if r.typical and sc.industries and industry_name:
+            why.append(t("why_typical", lang, industry=industry_name))
+        if r.focus:
+            why.append(t("why_focus", lang))
+        why.append(t("why_gain", lang, gain=r.gain))
+        if r.level_gain:
+            why.append(t("why_grade", lang, n=r.level_gain))
+        benefits = [tr(b.text, lang) + (f" ({b.figure}; {b.source})" if b.figure else "")
+                    for b in sc.benefits]
+        recs.append(ScenarioView(
+            rank=r.rank, name=tr(sc.name, lang), description=tr(sc.description, lang),
+            effort=f"{r.effort} ({t('effort_' + r.effort, lang)})",
+            raises=[f"{ind_name(i.indicator)}: {code(i.from_level)} → {code(i.to_level)}"
+                    for i in r.raises],
+            why=why, benefits=benefits))
+
+    from .. import seeds
+
+    figure_names = {f.id: f.name for f in seeds.figures()}
+    benches = []
+    for b in d.benchmarks:
+        qtext = tr(q.questions[b.question][2].text, lang)
+        if b.national and b.national.figure in figure_names:
+            qtext = tr(figure_names[b.national.figure], lang)
+        unit = b.unit
+        src = []
+        national = target = "–"
+        if b.national:
+            national = f"{_fmt(b.national.value)}{unit} ({b.national.as_of.year})"
+            src.append(_source(b.national, lang))
+        if b.target:
+            cmp = b.target.comparison or ""
+            target = f"{cmp} {_fmt(b.target.value)}{unit} ({b.target.as_of.year})".strip()
+            src.append(_source(b.target, lang))
+        verdict = t(b.versus_national, lang) if b.value is not None else t("not_answered", lang)
+        if b.meets_target is not None:
+            verdict += "; " + t("meets_target" if b.meets_target else "misses_target", lang)
+        benches.append(BenchmarkView(
+            name=qtext, value=f"{_fmt(b.value)}{unit}" if b.value is not None else t("not_answered", lang),
+            national=national, target=target, verdict=verdict, source="; ".join(dict.fromkeys(src))))
+
+    roadmap = []
+    for n, phase in enumerate(d.roadmap, 1):
+        names = [tr(scen[s].name, lang) for s in phase.scenarios]
+        direct = ""
+        if phase.uncovered:
+            direct = t("phase_direct", lang, names=", ".join(name_of(q, i, lang) for i in phase.uncovered))
+        roadmap.append((t("phase", lang, n=n, level=level_label(q, phase.target_level, lang)), names, direct))
+
+    c = d.completeness
+    if c.unanswered:
+        ctext = t("incomplete", lang, n=len(c.unanswered), best=level_label(q, c.best_level, lang),
+                  best_score=c.best_score, now=grade)
+    else:
+        ctext = t("complete", lang)
+
+    nl = a.next_level
+    blocking_intro = ""
+    if nl is not None and nl.failing_level is not None:
+        blocking_intro = t("blocking_intro", lang, level=level_label(q, nl.level, lang),
+                           failing=nl.failing_level)
+    return Report(
+        lang=lang, title=t("report_title", lang), questionnaire=f"{tr(q.title, lang)} ({q.ref})",
+        enterprise=ent.name or "", facts=facts, grade=grade,
+        grade_name=tr(lv.name, lang) if lv else "", grade_description=tr(lv.description, lang) if lv else "",
+        level=a.level, levels=a.levels, score=a.score, score_max=a.score_max,
+        completeness=a.completeness, method=a.method,
+        dimensions=[Row(name_of(q, dim.id, lang), code(dim.level) if dim.level else "–",
+                        dim.score, dim.score_max) for dim in a.dimensions],
+        level_scores=[(q.levels[i].id, s) for i, s in enumerate(a.level_scores)],
+        why_not=explain_next_level(q, a, lang),
+        strengths=[name_of(q, x, lang) for x in d.strengths],
+        weaknesses=[name_of(q, x, lang) for x in d.weaknesses],
+        blocking_intro=blocking_intro,
+        blocking=[(ind_name(s.indicator), s.score, s.impact) for s in d.blocking],
+        path=path_view(d.path, "path"), target_path=path_view(d.target_path, "target_path"),
+        benchmarks=benches, recommendations=recs, ranking_note=t("ranking_note", lang),
+        roadmap=roadmap, completeness_text=ctext, warnings=list(a.warnings),
+        footer=[t("generated", lang, version=__version__, questionnaire=q.ref), t("method_note", lang)],
+    )
+
+
+def _source(fig: object, lang: str) -> str:
+    title = getattr(fig, "source_title_zh" if lang == "zh" else "source_title_en")
+    publisher = getattr(fig, "publisher", "")
+    year = fig.as_of.year if hasattr(fig, "as_of") else ""  # type: ignore[attr-defined]
+    parts = [p for p in (title, publisher) if p and p != "unknown"]
+    return f"{', '.join(parts)} [{getattr(fig, 'source', '')}]" if parts else str(year)

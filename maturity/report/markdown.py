@@ -1,0 +1,97 @@
+"""Markdown report, for pasting into documents."""
+
+from __future__ import annotations
+
+from ..i18n import t
+from .content import PathView, Report
+
+
+def _esc(text: str) -> str:
+    """Neutralise Markdown/HTML in user text (names, notes) so it renders as typed."""
+    out = text.replace("\\", "\\\\")
+    for ch in "`*_[]<>|#":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\n", " ")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(r: Report) -> str:
+    lang = r.lang
+    out: list[str] = [f"# {r.title}", ""]
+    if r.enterprise:
+        out += [f"**{_esc(r.enterprise)}**", ""]
+    out += [f"{t('questionnaire', lang)}: {r.questionnaire}", ""]
+    for key, value in r.facts:
+        out.append(f"- {key}: {_esc(value)}")
+    out += ["", f"## {t('overview', lang)}", "",
+            f"**{t('grade', lang)}: {r.grade}** — {t('score', lang)} {r.score:.2f} / {r.score_max:g}, "
+            f"{t('completeness', lang)} {r.completeness:.0%}", ""]
+    if r.grade_description:
+        out += [f"> {r.grade_description}", ""]
+    out += [*r.why_not, ""]
+    out += [f"## {t('dimensions', lang)}", "", f"| {t('dimension', lang)} | {t('level', lang)} | "
+            f"{t('score', lang)} | |", "|---|---|---:|---|"]
+    for row in r.dimensions:
+        bar = "█" * round(row.fraction * 20) + "░" * (20 - round(row.fraction * 20))
+        out.append(f"| {_cell(row.name)} | {row.level} | {row.score:.2f} / {row.score_max:g} | `{bar}` |")
+    if r.level_scores:
+        out += ["", f"{t('level_scores', lang)}: " + ", ".join(
+            f"{lv} {s:.2f}" if s is not None else f"{lv} ({t('no_requirement', lang)})"
+            for lv, s in r.level_scores)]
+    out += ["", f"## {t('strengths', lang)} / {t('weaknesses', lang)}", ""]
+    if not r.strengths and not r.weaknesses:
+        out.append(t("none_clear", lang))
+    if r.strengths:
+        out.append(f"- **{t('strengths', lang)}**: " + ", ".join(r.strengths))
+    if r.weaknesses:
+        out.append(f"- **{t('weaknesses', lang)}**: " + ", ".join(r.weaknesses))
+    if r.blocking:
+        out += ["", f"## {t('blocking', lang)}", "", r.blocking_intro, "",
+                f"| {t('indicator', lang)} | {t('score', lang)} | {t('impact', lang)} |", "|---|---:|---:|"]
+        out += [f"| {_cell(name)} | {s:.2f} | {imp:.3f} |" for name, s, imp in r.blocking]
+    for path in (r.path, r.target_path):
+        out += _path(path, lang)
+    if r.path is None:
+        out += ["", t("at_top", lang)]
+    if r.benchmarks:
+        out += ["", f"## {t('benchmarks', lang)}", "", t("benchmarks_intro", lang), "",
+                f"| {t('indicator', lang)} | {t('your_value', lang)} | {t('national', lang)} | "
+                f"{t('target', lang)} | | {t('source', lang)} |", "|---|---:|---:|---:|---|---|"]
+        out += [f"| {_cell(b.name)} | {b.value} | {b.national} | {_cell(b.target)} | {b.verdict} | "
+                f"{_cell(b.source)} |" for b in r.benchmarks]
+    if r.recommendations:
+        out += ["", f"## {t('recommendations', lang)}", "", r.ranking_note, ""]
+        for s in r.recommendations:
+            out += [f"### {s.rank}. {s.name}", "", s.description, "",
+                    f"- {t('effort', lang)}: {s.effort}",
+                    f"- {t('raises', lang)}: " + "; ".join(s.raises),
+                    f"- {t('why', lang)}: " + "; ".join(s.why)]
+            if s.benefits:
+                out.append(f"- {t('benefits', lang)}: " + "; ".join(s.benefits))
+            out.append("")
+    if r.roadmap:
+        out += [f"## {t('roadmap', lang)}", ""]
+        for title, names, direct in r.roadmap:
+            out += [f"### {title}", ""]
+            out += [f"{n}. {name}" for n, name in enumerate(names, 1)]
+            if direct:
+                out += ["", direct]
+            out.append("")
+    out += [f"## {t('completeness_title', lang)}", "", r.completeness_text, ""]
+    if r.warnings:
+        out += [f"## {t('warnings', lang)}", ""] + [f"- {_esc(w)}" for w in r.warnings] + [""]
+    out += ["---", ""] + [f"*{line}*  " for line in r.footer]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _path(path: PathView | None, lang: str) -> list[str]:
+    if path is None:
+        return []
+    out = ["", f"## {path.title}", "", path.intro, ""]
+    if path.items:
+        out += [f"| {t('indicator', lang)} | | |", "|---|---|---|"]
+        out += [f"| {_cell(name)} | {a} | → {b} |" for name, a, b in path.items]
+    return out

@@ -1,0 +1,140 @@
+"""Diagnosis: the path to a grade is sufficient and irreducible; recommendations are sound."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import maturity
+from maturity.diagnosis import apply, diagnose, eligible, indicator_levels, path_to, restore_values
+from maturity.scoring import score
+
+from .strategies import answer_sets, build, questionnaires, top_answer
+
+ROOT = Path(__file__).resolve().parents[1]
+SETTINGS = settings(max_examples=80, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@st.composite
+def assessed(draw: st.DrawFn):
+    q = build(draw(questionnaires()))
+    answers = draw(answer_sets(q))
+    a = maturity.assess(q, answers)
+    return q, a
+
+
+def _rescore(q, a, plan):
+    values = restore_values(q, a.answers)
+    return score(q, apply(q, values, plan, a.enterprise), a.enterprise)
+
+
+@SETTINGS
+@given(assessed(), st.data())
+def test_path_to_a_grade_is_sufficient_and_irreducible(case, data):
+    q, a = case
+    n = len(q.levels)
+    assume(a.level < n)
+    target = data.draw(st.integers(a.level + 1, n))
+    path = path_to(q, restore_values(q, a.answers), a.enterprise, a, target)
+    assume(path.reachable)
+    plan = {i.indicator: i.to_level for i in path.improvements}
+    after = _rescore(q, a, plan)
+    assert after.level >= target, "sufficient: the improved answers reach the target"
+    assert path.level_after == after.level
+    levels = indicator_levels(a)
+    for imp in path.improvements:
+        assert imp.from_level == levels[imp.indicator] < imp.to_level
+        without = {k: v for k, v in plan.items() if k != imp.indicator}
+        assert _rescore(q, a, without).level < target, f"irreducible: {imp.indicator} is needed"
+
+
+@SETTINGS
+@given(assessed())
+def test_recommendations_are_eligible_and_raise_something_lacking(case):
+    q, a = case
+    d = diagnose(a, q)
+    levels = indicator_levels(a)
+    scenarios = {s.id: s for s in q.scenarios}
+    for r in d.recommendations:
+        sc = scenarios[r.scenario]
+        assert all(levels[p.indicator] >= p.level for p in sc.prerequisites), r.scenario
+        assert r.raises and all(levels[i.indicator] < i.to_level for i in r.raises), r.scenario
+    ranks = [r.rank for r in d.recommendations]
+    assert ranks == list(range(1, len(ranks) + 1))
+    assert [r.priority for r in d.recommendations] == sorted(
+        (r.priority for r in d.recommendations), reverse=True)
+    eligible_ids = {s.id for s in eligible(q, levels)}
+    for phase in d.roadmap[:1]:
+        assert set(phase.scenarios) <= eligible_ids
+
+
+@SETTINGS
+@given(questionnaires())
+def test_the_top_grade_has_no_next_grade_path_and_says_so(raw):
+    q = build(raw)
+    a = maturity.assess(q, {qid: top_answer(x) for qid, (_, _, x) in q.questions.items()})
+    d = diagnose(a, q)
+    assert d.path is None and d.roadmap == [] and d.recommendations == []
+    from maturity.report import content, markdown
+
+    text = markdown.render(content.build(q, d, "en"))
+    assert "top grade" in text
+
+
+@pytest.fixture(scope="module")
+def machinery():
+    ans = maturity.load_answers(ROOT / "docs/examples/machinery-plant.yaml")
+    q = maturity.questionnaire_for(ans)
+    a = maturity.assess(q, ans)
+    return q, a, diagnose(a, q, target=4)
+
+
+def test_sample_diagnosis_is_consistent(machinery):
+    _q, a, d = machinery
+    assert d.path is not None and d.path.reachable and d.path.target == a.level + 1
+    assert d.target_path is not None and d.target_path.target == 4
+    assert d.blocking == a.next_level.shortfalls
+    # strengths and weaknesses are dimensions, and never both
+    assert not set(d.strengths) & set(d.weaknesses)
+    assert "rd" in d.weaknesses  # R&D is the one L1 dimension of this plant
+    # the roadmap starts with the next grade and its first phase is the path itself
+    assert d.roadmap[0].target_level == a.level + 1 and d.roadmap[0].path == d.path
+    assert d.roadmap[0].scenarios
+    # benchmarks cite the national figures with their sources
+    cnc = next(b for b in d.benchmarks if b.question == "factory.equipment.cnc_rate")
+    assert cnc.national.value == 71.1 and cnc.national.source == "s004"
+    assert cnc.target.value == 70 and cnc.target.comparison == ">"
+    assert (cnc.versus_national, cnc.meets_target) == ("above", True)
+    tools = next(b for b in d.benchmarks if b.question == "rd.design.tools_rate")
+    assert (tools.versus_national, tools.meets_target) == ("below", False)
+
+
+def test_completeness_best_case_is_never_below_the_grade(machinery):
+    _q, a, d = machinery
+    c = d.completeness
+    assert c.unanswered and c.level_now == a.level
+    assert c.best_level >= a.level and c.best_score >= a.score
+
+
+def test_compare_reports_changes_and_completed_scenarios(machinery):
+    q, a, d = machinery
+    plan = {i.indicator: i.to_level for i in d.path.improvements}
+    improved = _rescore(q, a, plan)
+    result = maturity.compare(a, improved, q)
+    assert result.total.level_before == a.level and result.total.level_after == improved.level
+    moved = {c.id for c in result.indicators}
+    assert set(plan) <= moved
+    assert all(c.level_after > c.level_before for c in result.indicators)
+    assert result.completed_scenarios  # some scenario's targets are met only now
+    with pytest.raises(maturity.UsageError):
+        maturity.compare(a, maturity.assess(maturity.load_questionnaire("sme"), {}), q)
+
+
+def test_diagnosis_json_round_trip(machinery):
+    _, _, d = machinery
+    again = maturity.Diagnosis.model_validate_json(d.model_dump_json())
+    assert again == d
