@@ -1,0 +1,47 @@
+"""Golden files: the reports of the three sample enterprises, byte for byte.
+
+The bytes are the contract. After an intended change, regenerate them with
+``UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from maturity.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "docs" / "examples"
+SAMPLES = ["textile-mill", "machinery-plant", "auto-supplier"]
+FORMATS = {"markdown": "md", "json": "json", "terminal": "txt", "html": "html"}
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_sample_reports_match_the_golden_files(sample, fmt, tmp_path):
+    if fmt == "html":
+        pytest.importorskip("maturity.report.html")
+    out = tmp_path / f"report.{FORMATS[fmt]}"
+    assert main(["report", str(EXAMPLES / f"{sample}.yaml"), "--format", fmt, "-o", str(out)]) == 0
+    golden = EXAMPLES / "reports" / f"{sample}.{FORMATS[fmt]}"
+    produced = out.read_text(encoding="utf-8")
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(produced, encoding="utf-8")
+    assert golden.exists(), f"missing {golden}: run UPDATE_GOLDEN=1 pytest tests/test_golden.py"
+    assert produced == golden.read_text(encoding="utf-8"), (
+        f"{golden.relative_to(ROOT)} is out of date: review and run "
+        f"UPDATE_GOLDEN=1 pytest tests/test_golden.py")
+
+
+def test_sample_grades_are_the_ones_the_docs_describe():
+    import maturity
+
+    expected = {"textile-mill": 1, "machinery-plant": 2, "auto-supplier": 3}
+    for sample, level in expected.items():
+        answers = maturity.load_answers(EXAMPLES / f"{sample}.yaml")
+        a = maturity.assess(maturity.questionnaire_for(answers), answers)
+        assert a.level == level, sample
