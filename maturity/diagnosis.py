@@ -67,7 +67,7 @@ def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
         blocking=blocking, path=path, target_path=target_path,
         benchmarks=benchmarks(q, assessment),
         recommendations=recs,
-        roadmap=roadmap(q, values, assessment, levels, path),
+        roadmap=roadmap(q, values, assessment, levels, path, blocking),
         completeness=completeness(q, values, assessment),
     )
 
@@ -377,14 +377,22 @@ def recommend(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
 
 
 def roadmap(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
-            levels: Mapping[str, int], path: Path | None, phases: int = 2) -> list[Phase]:
-    """Phases of scenarios: the next grade first, then the one after, prerequisites respected."""
+            levels: Mapping[str, int], path: Path | None, blocking: list[Shortfall] | None = None,
+            phases: int = 2) -> list[Phase]:
+    """Phases of scenarios: the next grade first, then the one after, prerequisites respected.
+
+    For each improvement on a phase's path, the eligible scenario that lifts the indicator
+    far enough is chosen, preferring the recommendation ranking (the same priorities as
+    :func:`recommend`), then smaller effort. A scenario is scheduled once.
+    """
     out: list[Phase] = []
     ent = a.enterprise
     current_values = dict(values)
     current, current_levels = a, dict(levels)
     n = len(q.levels)
-    rank = {r.scenario: r.priority for r in recommend(q, values, a, path, [], limit=len(q.scenarios))}
+    rank = {r.scenario: r.priority
+            for r in recommend(q, values, a, path, blocking or [], limit=len(q.scenarios))}
+    scheduled: set[str] = set()
     for step in range(phases):
         if current.level >= n:
             break
@@ -392,7 +400,7 @@ def roadmap(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
             q, current_values, ent, current, current.level + 1)
         if not p.reachable and not p.improvements:
             break
-        pool = eligible(q, current_levels)
+        pool = [sc for sc in eligible(q, current_levels) if sc.id not in scheduled]
         pool.sort(key=lambda sc: (-rank.get(sc.id, 0.0), sc.id))
         chosen: list[str] = []
         uncovered: list[str] = []
@@ -401,13 +409,15 @@ def roadmap(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
             for sc in pool:
                 lift = max((t.level for t in sc.raises if t.indicator == imp.indicator), default=0)
                 if lift > imp.from_level:
-                    score_key = (lift >= imp.to_level, -EFFORT_WEIGHT[sc.effort], rank.get(sc.id, 0.0))
+                    score_key = (lift >= imp.to_level, rank.get(sc.id, 0.0), -EFFORT_WEIGHT[sc.effort])
                     if best is None or score_key > best[0]:
                         best = (score_key, sc)
             if best is None:
                 uncovered.append(imp.indicator)
             elif best[1].id not in chosen:
                 chosen.append(best[1].id)
+        scheduled.update(chosen)
+        chosen.sort(key=lambda s: -rank.get(s, 0.0))
         out.append(Phase(target_level=p.target, path=p, scenarios=chosen, uncovered=uncovered))
         plan = {i.indicator: i.to_level for i in p.improvements}
         current_values = apply(q, current_values, plan, ent)

@@ -53,17 +53,17 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "blocking": ("Blocking indicators", "制约升级的关键指标"),
     "blocking_intro": ("These indicators keep the total below {level}; the impact is how much the "
                        "level-{failing} score would rise if each fully met it.",
-                       "以下指标使总分低于 {level}；“影响”表示该指标完全达到第 {failing} 级要求时，"
+                       "以下指标使总分低于{level}；“影响”表示该指标完全达到第 {failing} 级要求时，"
                        "第 {failing} 级得分可提高的幅度。"),
     "impact": ("Impact", "影响"),
-    "path": ("Path to {level}", "升至 {level} 的路径"),
+    "path": ("Path to {level}", "升至{level}的路径"),
     "path_intro": ("The smallest set of improvements found that lifts the grade to {level}: "
                    "re-scoring the answers with these improvements gives {after} "
                    "(score {score:.2f}); leaving out any one of them falls short.",
-                   "使等级升至 {level} 的最小改进组合：按这些改进重新评分得到 {after}（得分 {score:.2f}）；"
+                   "使等级升至{level}的最小改进组合：按这些改进重新评分得到{after}（得分 {score:.2f}）；"
                    "去掉其中任何一项都达不到。"),
     "path_unreachable": ("No set of indicator improvements reaches {level} from the answers given.",
-                         "仅凭现有指标的改进无法达到 {level}。"),
+                         "仅凭现有指标的改进无法达到{level}。"),
     "at_top": ("The enterprise is at the top grade: there is no next grade to reach.",
                "企业已达到最高等级，无需再规划下一等级。"),
     "from_to": ("from {a} to {b}", "从 {a} 提升到 {b}"),
@@ -103,16 +103,23 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why_gain": ("total score +{gain:.2f}", "总分 +{gain:.2f}"),
     "why_grade": ("grade +{n}", "等级 +{n}"),
     "roadmap": ("Roadmap", "实施路线图"),
-    "phase": ("Phase {n}: reach {level}", "第 {n} 阶段：达到 {level}"),
+    "phase": ("Phase {n}: reach {level}", "第 {n} 阶段：达到{level}"),
     "phase_direct": ("No eligible scenario lifts these far enough; improve them directly: {names}",
                      "以下指标暂无合适场景可提升到位，需直接改进：{names}"),
     "completeness_title": ("Completeness", "完整性"),
     "complete": ("Every question that applies was answered.", "所有适用的问题均已作答。"),
+    "incomplete_same": ("{n} question(s) unanswered; they count as “not yet”. Even answered at the top "
+                        "they would not change the grade (best case: score {best_score:.2f}).",
+                        "有 {n} 个问题未作答，按“未达到”计分；即使全部按最高水平作答，等级也不会改变"
+                        "（最好情况得分 {best_score:.2f}）。"),
+    "why_not_title": ("Why not {level}", "为何尚未达到{level}"),
+    "level_n_score": ("Level-{n} score", "第 {n} 级得分"),
+    "continues": ("continued", "续"),
     "incomplete": ("{n} question(s) unanswered; they count as “not yet”. Answered at the top, "
                    "the grade could be {best} (score {best_score:.2f}) instead of {now}.",
                    "有 {n} 个问题未作答，按“未达到”计分。若全部按最高水平作答，等级可能为 {best}"
                    "（得分 {best_score:.2f}），当前为 {now}。"),
-    "target_path": ("Path to the target {level}", "达到目标 {level} 的路径"),
+    "target_path": ("Path to the target {level}", "达到目标等级{level}的路径"),
     "effort_S": ("small", "小"),
     "effort_M": ("medium", "中"),
     "effort_L": ("large", "大"),

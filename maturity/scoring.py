@@ -67,7 +67,10 @@ def assess(questionnaire: Questionnaire, answers: AnswersFile | Mapping[str, Any
             "format": ANSWERS_FORMAT, "questionnaire": questionnaire.ref, "answers": dict(answers)}
         answers = answers_from_raw(raw, "<answers>")
     values = check_answers(questionnaire, answers)
-    return score(questionnaire, values, answers.enterprise, answers.assessed_on)
+    result = score(questionnaire, values, answers.enterprise, answers.assessed_on)
+    if answers.assessor:
+        result = result.model_copy(update={"assessor": answers.assessor})
+    return result
 
 
 # --------------------------------------------------------------------------- one question

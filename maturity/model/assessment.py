@@ -109,6 +109,7 @@ class Assessment(Part):
     """Number of levels of the scale."""
     enterprise: Enterprise = Enterprise()
     assessed_on: dt.date | None = None
+    assessor: str | None = None
     production_type: str | None = None
     """Production type used (given, or implied by the industry / questionnaire)."""
     profile: str | None = None

@@ -79,6 +79,7 @@ class Report:
     strengths: list[str]
     weaknesses: list[str]
     blocking_intro: str
+    blocking_header: str
     blocking: list[tuple[str, float, float]]
     path: PathView | None
     target_path: PathView | None
@@ -89,6 +90,19 @@ class Report:
     completeness_text: str
     warnings: list[str]
     footer: list[str] = field(default_factory=list)
+    why_not_title: str = ""
+    threshold: float | None = None
+    """CMMM: the score from which a level counts as met (drawn on the level chart)."""
+
+
+def _paren(text: str, lang: str) -> str:
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def _join(items: list[str], lang: str, semi: bool = False) -> str:
+    if lang == "zh":
+        return ("；" if semi else "、").join(items)
+    return ("; " if semi else ", ").join(items)
 
 
 def _fmt(value: float) -> str:
@@ -105,16 +119,19 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         ("production_type", ptypes.get(a.production_type or "", a.production_type or "")),
         ("size", t("size_" + ent.size, lang) if ent.size else ""), ("region", ent.region or ""),
         ("assessed_on", a.assessed_on.isoformat() if a.assessed_on else ""),
+        ("assessor", a.assessor or ""),
     ) if value]
     grade = level_label(q, a.level, lang)
     lv = q.levels[a.level - 1] if a.level else None
 
     def ind_name(ident: str) -> str:
         dim = ident.split(".", 1)[0]
-        return f"{name_of(q, ident, lang)} ({name_of(q, dim, lang)})"
+        return name_of(q, ident, lang) + _paren(name_of(q, dim, lang), lang)
 
     def code(level: int) -> str:
-        return q.levels[level - 1].id if level > 0 else "0"
+        return q.levels[level - 1].id if level > 0 else "–"
+
+    order = {iid: n for n, iid in enumerate(q.indicators)}
 
     def path_view(p: Path | None, key: str) -> PathView | None:
         if p is None:
@@ -125,9 +142,10 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         else:
             intro = t("path_intro", lang, level=target, after=level_label(q, p.level_after, lang),
                       score=p.score_after)
+        items = sorted(p.improvements, key=lambda i: order.get(i.indicator, 0))
         return PathView(title=t(key, lang, level=target), intro=intro,
                         items=[(ind_name(i.indicator), code(i.from_level), code(i.to_level))
-                               for i in p.improvements])
+                               for i in items])
 
     scen = {s.id: s for s in q.scenarios}
     industry_name = industries.get(ent.industry or "", "")
@@ -144,11 +162,12 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         why.append(t("why_gain", lang, gain=r.gain))
         if r.level_gain:
             why.append(t("why_grade", lang, n=r.level_gain))
-        benefits = [tr(b.text, lang) + (f" ({b.figure}; {b.source})" if b.figure else "")
+        benefits = [tr(b.text, lang) + (_paren(f"{b.figure}; {_short_source(b.source, lang)}", lang)
+                                        if b.figure else "")
                     for b in sc.benefits]
         recs.append(ScenarioView(
             rank=r.rank, name=tr(sc.name, lang), description=tr(sc.description, lang),
-            effort=f"{r.effort} ({t('effort_' + r.effort, lang)})",
+            effort=r.effort + _paren(t("effort_" + r.effort, lang), lang).rstrip(),
             raises=[f"{ind_name(i.indicator)}: {code(i.from_level)} → {code(i.to_level)}"
                     for i in r.raises],
             why=why, benefits=benefits))
@@ -173,21 +192,26 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
             src.append(_source(b.target, lang))
         verdict = t(b.versus_national, lang) if b.value is not None else t("not_answered", lang)
         if b.meets_target is not None:
-            verdict += "; " + t("meets_target" if b.meets_target else "misses_target", lang)
+            verdict = _join([verdict, t("meets_target" if b.meets_target else "misses_target", lang)],
+                            lang, semi=True)
         benches.append(BenchmarkView(
             name=qtext, value=f"{_fmt(b.value)}{unit}" if b.value is not None else t("not_answered", lang),
-            national=national, target=target, verdict=verdict, source="; ".join(dict.fromkeys(src))))
+            national=national, target=target, verdict=verdict,
+            source=_join(list(dict.fromkeys(src)), lang, semi=True)))
 
     roadmap = []
     for n, phase in enumerate(d.roadmap, 1):
         names = [tr(scen[s].name, lang) for s in phase.scenarios]
         direct = ""
         if phase.uncovered:
-            direct = t("phase_direct", lang, names=", ".join(name_of(q, i, lang) for i in phase.uncovered))
+            names = _join([name_of(q, i, lang) for i in phase.uncovered], lang)
+            direct = t("phase_direct", lang, names=names)
         roadmap.append((t("phase", lang, n=n, level=level_label(q, phase.target_level, lang)), names, direct))
 
     c = d.completeness
-    if c.unanswered:
+    if c.unanswered and c.best_level == c.level_now:
+        ctext = t("incomplete_same", lang, n=len(c.unanswered), best_score=c.best_score)
+    elif c.unanswered:
         ctext = t("incomplete", lang, n=len(c.unanswered), best=level_label(q, c.best_level, lang),
                   best_score=c.best_score, now=grade)
     else:
@@ -195,9 +219,11 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
 
     nl = a.next_level
     blocking_intro = ""
+    blocking_header = t("score", lang)
     if nl is not None and nl.failing_level is not None:
         blocking_intro = t("blocking_intro", lang, level=level_label(q, nl.level, lang),
                            failing=nl.failing_level)
+        blocking_header = t("level_n_score", lang, n=nl.failing_level)
     return Report(
         lang=lang, title=t("report_title", lang), questionnaire=f"{tr(q.title, lang)} ({q.ref})",
         enterprise=ent.name or "", facts=facts, grade=grade,
@@ -210,7 +236,9 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         why_not=explain_next_level(q, a, lang),
         strengths=[name_of(q, x, lang) for x in d.strengths],
         weaknesses=[name_of(q, x, lang) for x in d.weaknesses],
-        blocking_intro=blocking_intro,
+        blocking_intro=blocking_intro, blocking_header=blocking_header,
+        why_not_title=t("why_not_title", lang, level=level_label(q, nl.level, lang)) if nl else "",
+        threshold=q.scoring.threshold if a.method == "cmmm" else None,  # type: ignore[union-attr]
         blocking=[(ind_name(s.indicator), s.score, s.impact) for s in d.blocking],
         path=path_view(d.path, "path"), target_path=path_view(d.target_path, "target_path"),
         benchmarks=benches, recommendations=recs, ranking_note=t("ranking_note", lang),
@@ -220,8 +248,18 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
 
 
 def _source(fig: object, lang: str) -> str:
-    title = getattr(fig, "source_title_zh" if lang == "zh" else "source_title_en")
-    publisher = getattr(fig, "publisher", "")
-    year = fig.as_of.year if hasattr(fig, "as_of") else ""  # type: ignore[attr-defined]
-    parts = [p for p in (title, publisher) if p and p != "unknown"]
-    return f"{', '.join(parts)} [{getattr(fig, 'source', '')}]" if parts else str(year)
+    """A figure's source document, by its title (the seed id is for the seeds/ README)."""
+    return getattr(fig, "source_title_zh" if lang == "zh" else "source_title_en") or \
+        getattr(fig, "source", "")
+
+
+def _short_source(source_id: str | None, lang: str) -> str:
+    """The title of a seeds/ source id (``s002``), or the citation as written."""
+    if not source_id:
+        return ""
+    from .. import seeds
+
+    for f in seeds.figures():
+        if f.source_id == source_id:
+            return f.source_title.get(lang) or f.source_title.get("en") or source_id
+    return source_id

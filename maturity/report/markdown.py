@@ -31,6 +31,8 @@ def render(r: Report) -> str:
             f"{t('completeness', lang)} {r.completeness:.0%}", ""]
     if r.grade_description:
         out += [f"> {r.grade_description}", ""]
+    if r.why_not_title:
+        out += [f"**{r.why_not_title}**", ""]
     out += [*r.why_not, ""]
     out += [f"## {t('dimensions', lang)}", "", f"| {t('dimension', lang)} | {t('level', lang)} | "
             f"{t('score', lang)} | |", "|---|---|---:|---|"]
@@ -50,7 +52,7 @@ def render(r: Report) -> str:
         out.append(f"- **{t('weaknesses', lang)}**: " + ", ".join(r.weaknesses))
     if r.blocking:
         out += ["", f"## {t('blocking', lang)}", "", r.blocking_intro, "",
-                f"| {t('indicator', lang)} | {t('score', lang)} | {t('impact', lang)} |", "|---|---:|---:|"]
+                f"| {t('indicator', lang)} | {r.blocking_header} | {t('impact', lang)} |", "|---|---:|---:|"]
         out += [f"| {_cell(name)} | {s:.2f} | {imp:.3f} |" for name, s, imp in r.blocking]
     for path in (r.path, r.target_path):
         out += _path(path, lang)

@@ -71,6 +71,8 @@ def render_report(r: Report) -> RenderableType:
         head.append(" · ".join(f"{k}: {v}" for k, v in r.facts) + "\n", style="dim")
     if r.grade_description:
         head.append(r.grade_description + "\n", style="italic")
+    if r.why_not_title:
+        head.append(r.why_not_title + "\n", style="bold")
     head.append("\n".join(r.why_not))
     parts.append(Panel(head, title=Text(r.enterprise or r.title), title_align="left"))
 
@@ -101,7 +103,7 @@ def render_report(r: Report) -> RenderableType:
         blk = Table(title=t("blocking", lang), title_justify="left", show_edge=False,
                     caption=r.blocking_intro, caption_justify="left")
         blk.add_column(t("indicator", lang))
-        blk.add_column(t("score", lang), justify="right")
+        blk.add_column(r.blocking_header, justify="right")
         blk.add_column(t("impact", lang), justify="right")
         for name, score, impact in r.blocking[:8]:
             blk.add_row(Text(name), f"{score:.2f}", f"{impact:.3f}")

@@ -1,0 +1,601 @@
+"""Self-contained HTML report: inline CSS and SVG, no network, print-ready on A4.
+
+Every piece of text from the :class:`Report` is escaped here (``_e``); the helpers that
+build markup take already-escaped HTML as their body.  The output depends only on the
+report (no timestamps, fixed number formats), so it can be golden-tested.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from html import escape
+
+from ..i18n import t
+from .content import BenchmarkView, PathView, Report, Row, ScenarioView
+
+CMMM_THRESHOLD = 0.8
+"""The per-level pass mark of the GB/T 39117 method, drawn on the level chart."""
+
+_CJK_FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
+              '"Microsoft YaHei", "WenQuanYi Micro Hei"')
+_LATIN_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial'
+FONT_STACKS = {
+    # Chinese first for a Chinese report, so that its punctuation takes Chinese forms;
+    # Latin first for an English one, so that quotes and dashes are not full-width.
+    "zh": f"{_CJK_FONTS}, {_LATIN_FONTS}, sans-serif",
+    "en": f"{_LATIN_FONTS}, {_CJK_FONTS}, sans-serif",
+}
+
+CSS = """
+:root { --ink: #1a1a1a; --muted: #555; --line: #c8c8c8; --accent: #1f3a5f;
+        --fill: #3d6a9e; --soft: #f3f5f8; }
+* { box-sizing: border-box; }
+html { color: var(--ink); background: #fff;
+       -webkit-text-size-adjust: 100%; }
+body { margin: 0; line-height: 1.55; font-size: 15px; }
+main { max-width: 960px; margin: 0 auto; padding: 32px 24px 48px; }
+h1 { font-size: 1.7rem; margin: 0 0 .2em; color: var(--accent); line-height: 1.25; }
+h2 { font-size: 1.25rem; margin: 1.8em 0 .6em; padding-bottom: .25em;
+     border-bottom: 2px solid var(--accent); color: var(--accent); break-after: avoid; }
+h3 { font-size: 1.05rem; margin: 0 0 .4em; break-after: avoid; }
+p { margin: .4em 0; }
+ul, ol { margin: .3em 0; padding-left: 1.4em; }
+.enterprise { font-size: 1.25rem; font-weight: 700; margin: .2em 0; }
+.meta { color: var(--muted); margin: .2em 0; }
+.facts { display: flex; flex-wrap: wrap; gap: .2em 1.6em; margin: .6em 0 0; padding: 0; }
+.facts div { display: flex; gap: .4em; }
+.facts dt { color: var(--muted); }
+.facts dt::after { content: ":"; }
+:lang(zh) .facts dt::after { content: "："; }
+:lang(zh) .facts div { gap: 0; }
+.facts dd { margin: 0; font-weight: 600; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; margin: 12px 0;
+        background: #fff; box-shadow: 0 1px 3px rgba(0, 0, 0, .08); break-inside: avoid; }
+.overview { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 2fr); gap: 12px 28px;
+            border-left: 6px solid var(--accent); }
+.grade-label { color: var(--muted); font-size: .9rem; text-transform: uppercase;
+               letter-spacing: .04em; }
+.grade { font-size: 2.3rem; font-weight: 800; line-height: 1.15; color: var(--accent);
+         margin: .1em 0 .3em; overflow-wrap: break-word; }
+.figures { margin: 0; }
+.figures div { display: flex; justify-content: space-between; gap: 1em;
+               border-bottom: 1px dotted var(--line); padding: 2px 0; }
+.figures dt { color: var(--muted); }
+.figures dd { margin: 0; font-weight: 700; font-variant-numeric: tabular-nums; }
+.description { margin: 0 0 .6em; padding: .4em .9em; border-left: 3px solid var(--line);
+               color: #333; font-style: italic; }
+.why p { margin: .2em 0; }
+.why ul { margin-top: .2em; }
+.note { color: var(--muted); font-size: .9rem; }
+.small { font-size: .85rem; }
+.charts { display: grid; grid-template-columns: 3fr 2fr; gap: 16px; align-items: start; }
+.charts.single { grid-template-columns: minmax(0, 680px); justify-content: center; }
+figure { margin: 0; break-inside: avoid; }
+figcaption { font-weight: 600; font-size: .95rem; margin-bottom: 4px; text-align: center; }
+svg { display: block; width: 100%; height: auto; font-family: inherit; overflow: visible; }
+svg text { fill: var(--ink); }
+svg .ring { fill: none; stroke: #bbb; stroke-width: 1; }
+svg .ring-outer { stroke: #888; }
+svg .spoke, svg .grid { stroke: #ccc; stroke-width: 1; }
+svg .axis { stroke: #666; stroke-width: 1; }
+svg .value { fill: rgba(61, 106, 158, .28); stroke: var(--accent); stroke-width: 2.5;
+             stroke-linejoin: round; }
+svg .dot { fill: var(--accent); }
+svg .tick { font-size: 11px; fill: var(--muted); }
+svg .label { font-size: 14px; font-weight: 600; }
+svg .sub { font-size: 13px; fill: var(--muted); font-weight: 400; }
+svg .bar { fill: var(--fill); stroke: var(--accent); stroke-width: 1; }
+svg .bar.pass { fill: var(--accent); }
+svg .bar.short { fill: #fff; stroke-width: 1.5; }
+svg .threshold { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 6 4; }
+svg .none { font-size: 11px; fill: var(--muted); font-style: italic; }
+svg .val { font-size: 12px; font-weight: 600; }
+table { width: 100%; border-collapse: collapse; margin: .5em 0; font-size: .92rem; }
+th, td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: left;
+         vertical-align: top; }
+th { border-bottom: 2px solid #888; font-weight: 700; background: var(--soft); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
+tr { break-inside: avoid; }
+tr.source td { border-bottom: 1px solid var(--line); padding-top: 0; color: var(--muted);
+               font-size: .8rem; }
+tr.has-source td { border-bottom: none; }
+table.benchmarks tr.has-source td:first-child { width: 34%; }
+table.benchmarks tr.has-source td:last-child { width: 24%; }
+.meter { display: inline-block; width: 140px; height: 12px; border: 1px solid var(--accent);
+         vertical-align: middle; background: #fff; }
+.meter span { display: block; height: 100%; background: var(--fill);
+              -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.sw { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+.sw .card { margin: 0; }
+.scenario header { display: flex; align-items: baseline; gap: .6em; flex-wrap: wrap; }
+.rank { display: inline-block; min-width: 1.9em; padding: 0 .4em; border: 2px solid var(--accent);
+        border-radius: 1em; text-align: center; font-weight: 800; color: var(--accent); }
+.effort { margin-left: auto; font-size: .9rem; white-space: nowrap; }
+.effort b { color: var(--muted); font-weight: 600; }
+.details { display: grid; grid-template-columns: max-content 1fr; gap: .3em 1em; margin: .5em 0 0; }
+.details dt { font-weight: 700; color: var(--muted); }
+.details dd { margin: 0; }
+.details ul { margin: 0; padding-left: 1.1em; }
+.phases { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 12px; }
+.phases .card { margin: 0; }
+.warnings li { margin: .2em 0; }
+.warnings li::marker { content: "⚠ "; }
+footer { margin-top: 2.5em; padding-top: .6em; border-top: 1px solid var(--line);
+         color: var(--muted); font-size: .85rem; }
+footer p { margin: .1em 0; }
+@page { size: A4; margin: 16mm; }
+@media (max-width: 720px) {
+  .overview, .charts, .sw { grid-template-columns: 1fr; }
+}
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  .card { box-shadow: none; background: none; }
+  th { background: none; }
+  .grade { font-size: 1.5rem; }
+  .charts { display: block; }
+  .charts figure { max-width: 135mm; margin: 0 auto 4mm; }
+  .charts figure.fig-levels { max-width: 110mm; }
+  h2 { margin-top: 1.2em; }
+  .card, figure, tr { break-inside: avoid; }
+  h2 + p { break-after: avoid; }
+}
+"""
+
+
+# ---------------------------------------------------------------- markup helpers
+
+def _e(text: object) -> str:
+    """Escape any text for HTML and SVG, attributes included."""
+    return escape(str(text), quote=True)
+
+
+def _attrs(attrs: dict[str, object]) -> str:
+    """``class_="x", aria_label="y"`` → ``class="x" aria-label="y"`` (values escaped, None dropped)."""
+    parts = []
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        parts.append(f' {name}="{_e(value)}"')
+    return "".join(parts)
+
+
+def _tag(name: str, body: str = "", **attrs: object) -> str:
+    """An element whose ``body`` is HTML (already escaped)."""
+    return f"<{name}{_attrs(attrs)}>{body}</{name}>"
+
+
+def _void(name: str, **attrs: object) -> str:
+    return f"<{name}{_attrs(attrs)}/>"
+
+
+def _list(items: list[str], tag: str = "ul", **attrs: object) -> str:
+    """A list of text items; ``A → B`` never breaks at the arrow."""
+    return _tag(tag, "".join(_tag("li", _e(item).replace(" → ", "\u00a0→\u00a0")) for item in items),
+                **attrs)
+
+
+def _section(key: str, heading: str, *body: str) -> str:
+    return _tag("section", _tag("h2", _e(heading)) + "".join(body), id=key)
+
+
+def _table(head: list[tuple[str, str]], rows: list[str], **attrs: object) -> str:
+    """``head`` is (text, css class); ``rows`` are ready ``<tr>`` elements."""
+    ths = "".join(_tag("th", _e(text), class_=cls or None, scope="col") for text, cls in head)
+    return _tag("table", _tag("thead", _tag("tr", ths)) + _tag("tbody", "".join(rows)), **attrs)
+
+
+def _row(*cells: tuple[str, str], cls: str | None = None) -> str:
+    """A ``<tr>`` of (html, css class) cells."""
+    return _tag("tr", "".join(_tag("td", html, class_=c or None) for html, c in cells), class_=cls)
+
+
+def _num(value: float, digits: int = 1) -> str:
+    """A coordinate, formatted the same way every run (no ``-0.0``)."""
+    text = f"{value:.{digits}f}"
+    return "0" if float(text) == 0 else text
+
+
+def _meter(fraction: float, label: str) -> str:
+    pct = min(max(fraction, 0.0), 1.0) * 100
+    return _tag("span", _tag("span", "", style=f"width:{pct:.1f}%"), class_="meter", role="img",
+                aria_label=label)
+
+
+# ---------------------------------------------------------------- text wrapping for SVG
+
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_TOKEN = re.compile(rf"\s+|[{_CJK}]|[^\s{_CJK}]+")
+
+
+def _width(text: str) -> int:
+    """Display width in half-width units: CJK characters count double."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap(text: str, width: int, max_lines: int = 3) -> list[str]:
+    """Greedy wrap between words, or between any two CJK characters."""
+    lines: list[str] = []
+    line = ""
+    for token in _TOKEN.findall(text):
+        if line and not token.isspace() and _width(line + token) > width:
+            lines.append(line.rstrip())
+            line = ""
+        if line or not token.isspace():
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    if len(lines) > max_lines:
+        lines = [*lines[:max_lines - 1], " ".join(lines[max_lines - 1:])]
+    return lines
+
+
+def _text_lines(lines: list[tuple[str, str | None]], x: float, y: float, anchor: str,
+                line_height: float, **attrs: object) -> str:
+    """An SVG ``<text>`` whose lines are ``<tspan>``\\ s; (text, class) per line."""
+    spans = "".join(
+        _tag("tspan", _e(text), x=_num(x), y=_num(y + n * line_height), class_=cls)
+        for n, (text, cls) in enumerate(lines))
+    return _tag("text", spans, text_anchor=anchor, **attrs)
+
+
+def _figure(caption: str, svg: str, cls: str) -> str:
+    return _tag("figure", _tag("figcaption", _e(caption)) + svg, class_=cls)
+
+
+def _svg(cls: str, width: int, height: int, label: str, body: str) -> str:
+    return _tag("svg", _tag("title", _e(label)) + body, class_=cls, viewBox=f"0 0 {width} {height}",
+                role="img", aria_label=label)
+
+
+# ---------------------------------------------------------------- charts
+
+RADAR_R, LINE_H = 140, 16
+RADAR_MAX_AXES = 8
+RADAR_W, RADAR_H = 680, 2 * (RADAR_R + 12 + 3 * LINE_H + 6)
+
+
+def _ring_labels(rows: list[Row], levels: int) -> list[str]:
+    """Ring k of ``levels``: the score on the common scale, or a percentage when scales differ."""
+    maxima = {row.score_max for row in rows}
+    n = max(levels, 1)
+    if len(maxima) == 1 and (top := maxima.pop()) > 0:
+        return [_fmt(top * k / n) for k in range(1, n + 1)]
+    return [f"{k / n:.0%}" for k in range(1, n + 1)]
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}" if abs(value - round(value)) > 1e-9 else f"{round(value)}"
+
+
+def _radar(rows: list[Row], levels: int, lang: str) -> str:
+    """One axis per dimension (3 to 8 read well), rings at the levels, the scores as a polygon."""
+    n = len(rows)
+    cx, cy, radius = RADAR_W / 2, RADAR_H / 2, RADAR_R
+
+    def point(i: int, frac: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        return cx + radius * frac * math.cos(angle), cy + radius * frac * math.sin(angle)
+
+    def polygon(fracs: list[float], **attrs: object) -> str:
+        pts = " ".join(f"{_num(x)},{_num(y)}" for x, y in (point(i, f) for i, f in enumerate(fracs)))
+        return _void("polygon", points=pts, **attrs)
+
+    levels = max(levels, 1)
+    parts = [polygon([k / levels] * n, class_="ring ring-outer" if k == levels else "ring")
+             for k in range(1, levels + 1)]
+    for i in range(n):
+        x, y = point(i, 1.0)
+        parts.append(_void("line", x1=_num(cx), y1=_num(cy), x2=_num(x), y2=_num(y), class_="spoke"))
+    for k, text in enumerate(_ring_labels(rows, levels), 1):
+        parts.append(_tag("text", _e(text), x=_num(cx + 4), y=_num(cy - radius * k / levels + 12),
+                          class_="tick"))
+    fracs = [min(max(row.fraction, 0.0), 1.0) for row in rows]
+    parts.append(polygon(fracs, class_="value"))
+    for i, (row, frac) in enumerate(zip(rows, fracs, strict=True)):
+        x, y = point(i, frac)
+        parts.append(_tag("circle", _tag("title", _e(_row_summary(row))), cx=_num(x), cy=_num(y),
+                          r="3.5", class_="dot"))
+        parts.append(_radar_label(i, n, row, cx, cy))
+    return _svg("radar", RADAR_W, RADAR_H, t("dimensions", lang), "".join(parts))
+
+
+def _radar_label(i: int, n: int, row: Row, cx: float, cy: float) -> str:
+    angle = -math.pi / 2 + 2 * math.pi * i / n
+    cos, sin = math.cos(angle), math.sin(angle)
+    x, y = cx + (RADAR_R + 12) * cos, cy + (RADAR_R + 12) * sin
+    anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
+    width = 30 if anchor == "middle" else 18
+    lines: list[tuple[str, str | None]] = [(line, None) for line in _wrap(row.name, width)]
+    lines.append((f"{row.level} · {row.score:.2f} / {row.score_max:g}", "sub"))
+    height = len(lines) * LINE_H
+    if sin < -0.3:
+        top = y - height
+    elif sin > 0.3:
+        top = y + 2
+    else:
+        top = y - height / 2
+    return _text_lines(lines, x, top + LINE_H - 3, anchor, LINE_H, class_="label")
+
+
+def _row_summary(row: Row) -> str:
+    return f"{row.name}: {row.level}, {row.score:.2f} / {row.score_max:g}"
+
+
+def _dimension_bars(rows: list[Row], lang: str) -> str:
+    """Horizontal bars: the radar's stand-in for too few (or too many) dimensions."""
+    width, label_w, bar_h, gap = 640, 220, 26, 22
+    height = len(rows) * (bar_h + gap) + gap
+    x0, x1 = label_w, width - 110
+    parts = []
+    for n, row in enumerate(rows):
+        y = gap + n * (bar_h + gap)
+        frac = min(max(row.fraction, 0.0), 1.0)
+        label = _wrap(row.name, 30, 2)
+        parts.append(_text_lines([(line, None) for line in label], x0 - 10,
+                                 y + bar_h / 2 + 5 - (len(label) - 1) * LINE_H / 2, "end", LINE_H,
+                                 class_="label"))
+        parts.append(_void("line", x1=_num(x0), y1=_num(y - 4), x2=_num(x0), y2=_num(y + bar_h + 4),
+                           class_="axis"))
+        parts.append(_tag("rect", _tag("title", _e(_row_summary(row))), x=_num(x0), y=_num(y),
+                          width=_num((x1 - x0) * frac), height=_num(bar_h), class_="bar"))
+        parts.append(_tag("text", _e(f"{row.level} · {row.score:.2f} / {row.score_max:g}"),
+                          x=_num(x0 + (x1 - x0) * frac + 6), y=_num(y + bar_h / 2 + 5), class_="sub"))
+    return _svg("dimbars", width, height, t("dimensions", lang), "".join(parts))
+
+
+LEVELS_W, LEVELS_H = 400, 300
+
+
+def _level_chart(r: Report) -> str:
+    lang = _lang_of(r)
+    x0, x1, y0, y1 = 44, LEVELS_W - 16, 26, LEVELS_H - 44
+    span = y1 - y0
+
+    def y_of(value: float) -> float:
+        return y1 - span * min(max(value, 0.0), 1.0)
+
+    parts = []
+    for k in range(6):
+        v = k / 5
+        parts.append(_void("line", x1=_num(x0), y1=_num(y_of(v)), x2=_num(x1), y2=_num(y_of(v)),
+                           class_="axis" if k == 0 else "grid"))
+        parts.append(_tag("text", f"{v:.1f}", x=_num(x0 - 6), y=_num(y_of(v) + 4), text_anchor="end",
+                          class_="tick"))
+    slot = (x1 - x0) / max(len(r.level_scores), 1)
+    bar_w = min(slot * 0.56, 56)
+    cmmm = r.method == "cmmm"
+    threshold = r.threshold if r.threshold is not None else CMMM_THRESHOLD
+    for n, (code, score) in enumerate(r.level_scores):
+        mid = x0 + slot * (n + 0.5)
+        parts.append(_tag("text", _e(code), x=_num(mid), y=_num(y1 + 18), text_anchor="middle",
+                          class_="label"))
+        if score is None:
+            parts.append(_text_lines([(line, None) for line in _wrap(t("no_requirement", lang), 10)],
+                                     mid, y1 - 8, "middle", 13, class_="none"))
+            continue
+        state = "" if not cmmm else (" pass" if score + 1e-9 >= threshold else " short")
+        top = y_of(score)
+        parts.append(_tag("rect", _tag("title", _e(f"{code}: {score:.2f}")), x=_num(mid - bar_w / 2),
+                          y=_num(top), width=_num(bar_w), height=_num(y1 - top), class_="bar" + state))
+        parts.append(_tag("text", f"{score:.2f}", x=_num(mid), y=_num(top - 5), text_anchor="middle",
+                          class_="val"))
+    if cmmm:
+        ty = y_of(threshold)
+        parts.append(_void("line", x1=_num(x0), y1=_num(ty), x2=_num(x1), y2=_num(ty), class_="threshold"))
+        parts.append(_tag("text", _e(f"{t('threshold', lang)} {threshold:g}"), x=_num(x1),
+                          y=_num(y0 - 10), text_anchor="end", class_="tick"))
+    return _svg("levels", LEVELS_W, LEVELS_H, t("level_scores", lang), "".join(parts))
+
+
+def _lang_of(r: Report) -> str:
+    return "zh" if r.lang == "zh" else "en"
+
+
+def _labelled(label: str, html: str, lang: str) -> str:
+    """``Label: value`` with the colon of the language (``value`` is HTML)."""
+    return _e(label) + ("：" if lang == "zh" else ": ") + html
+
+
+# ---------------------------------------------------------------- sections
+
+def _header(r: Report) -> str:
+    lang = _lang_of(r)
+    parts = [_tag("h1", _e(r.title))]
+    if r.enterprise:
+        parts.append(_tag("p", _e(r.enterprise), class_="enterprise"))
+    parts.append(_tag("p", _labelled(t("questionnaire", lang), _e(r.questionnaire), lang), class_="meta"))
+    if r.facts:
+        parts.append(_tag("dl", "".join(_tag("div", _tag("dt", _e(k)) + _tag("dd", _e(v)))
+                                        for k, v in r.facts), class_="facts"))
+    return _tag("header", "".join(parts))
+
+
+def _overview(r: Report) -> str:
+    lang = _lang_of(r)
+    figures = [
+        (t("score", lang), f"{r.score:.2f} / {r.score_max:g}"),
+        (t("completeness", lang), f"{r.completeness:.0%}"),
+    ]
+    left = (_tag("div", _e(t("grade", lang)), class_="grade-label") + _tag("div", _e(r.grade), class_="grade")
+            + _tag("dl", "".join(_tag("div", _tag("dt", _e(k)) + _tag("dd", _e(v))) for k, v in figures),
+                   class_="figures")
+            + _tag("p", _meter(r.completeness, f"{t('completeness', lang)} {r.completeness:.0%}")))
+    right = ""
+    if r.grade_description:
+        right += _tag("p", _e(r.grade_description), class_="description")
+    why = _tag("p", _tag("strong", _e(r.why_not_title))) if r.why_not_title else ""
+    right += _tag("div", why + _why_not(r.why_not, lang), class_="why")
+    card = _tag("div", _tag("div", left) + _tag("div", right), class_="card overview")
+    return _section("overview", t("overview", lang), card)
+
+
+def _why_not(lines: list[str], lang: str) -> str:
+    """Sentences as paragraphs; the ``- `` lines (largest gaps) as one list."""
+    out, items = [], []
+    for line in lines:
+        if line.startswith("- "):
+            items.append(line[2:])
+        else:
+            out.append(_tag("p", _e(line)))
+    if items:
+        out.append(_tag("p", _labelled(t("gaps", lang), "", lang), class_="small"))
+        out.append(_list(items))
+    return "".join(out)
+
+
+def _dimensions(r: Report) -> str:
+    lang = _lang_of(r)
+    charts = []
+    # A dimension worth no points (score_max 0) is listed in the table but not charted.
+    rows = [row for row in r.dimensions if row.score_max > 0]
+    if 3 <= len(rows) <= RADAR_MAX_AXES:
+        charts.append(_figure(t("dimensions", lang), _radar(rows, r.levels, lang), "fig-radar"))
+    elif rows:
+        charts.append(_figure(t("dimensions", lang), _dimension_bars(rows, lang), "fig-dimbars"))
+    if r.level_scores:
+        charts.append(_figure(t("level_scores", lang), _level_chart(r), "fig-levels"))
+    cells = [_row((_e(row.name), ""), (_e(row.level), "nowrap"),
+                  (_e(f"{row.score:.2f} / {row.score_max:g}"), "num"),
+                  (_meter(row.fraction, f"{row.fraction:.0%}"), "nowrap"))
+             for row in r.dimensions]
+    table = _table([(t("dimension", lang), ""), (t("level", lang), ""), (t("score", lang), "num"),
+                    ("", "")], cells, class_="dims")
+    grid = _tag("div", "".join(charts), class_="charts" if len(charts) > 1 else "charts single")
+    return _section("dimensions", t("dimensions", lang), grid if charts else "", table)
+
+
+def _strengths(r: Report) -> str:
+    lang = _lang_of(r)
+    title = f"{t('strengths', lang)} / {t('weaknesses', lang)}"
+    if not r.strengths and not r.weaknesses:
+        return _section("strengths", title, _tag("p", _e(t("none_clear", lang))))
+    cards = []
+    for key, names in (("strengths", r.strengths), ("weaknesses", r.weaknesses)):
+        body = _list(names) if names else _tag("p", _e(t("none", lang)), class_="note")
+        cards.append(_tag("div", _tag("h3", _e(t(key, lang))) + body, class_=f"card {key}"))
+    return _section("strengths", title, _tag("div", "".join(cards), class_="sw"))
+
+
+def _blocking(r: Report) -> str:
+    if not r.blocking:
+        return ""
+    lang = _lang_of(r)
+    rows = [_row((_e(name), ""), (f"{score:.2f}", "num"), (f"{impact:.3f}", "num"))
+            for name, score, impact in r.blocking]
+    table = _table([(t("indicator", lang), ""), (r.blocking_header, "num"), (t("impact", lang), "num")],
+                   rows, class_="blocking")
+    intro = _tag("p", _e(r.blocking_intro)) if r.blocking_intro else ""
+    return _section("blocking", t("blocking", lang), intro, table)
+
+
+def _path(path: PathView | None, key: str, lang: str) -> str:
+    if path is None:
+        return ""
+    body = [_tag("p", _e(path.intro))]
+    if path.items:
+        rows = [_row((_e(name), ""), (_e(f"{a} → {b}"), "nowrap")) for name, a, b in path.items]
+        body.append(_table([(t("indicator", lang), ""), (t("level", lang), "")], rows, class_="path"))
+    return _section(key, path.title, *body)
+
+
+def _paths(r: Report) -> str:
+    lang = _lang_of(r)
+    out = _path(r.path, "path", lang) + _path(r.target_path, "target-path", lang)
+    if r.path is None:
+        out += _tag("section", _tag("p", _e(t("at_top", lang)), class_="card"), id="path")
+    return out
+
+
+def _benchmarks(r: Report) -> str:
+    if not r.benchmarks:
+        return ""
+    lang = _lang_of(r)
+    rows = "".join(_benchmark_rows(b, lang) for b in r.benchmarks)
+    head = [(t("indicator", lang), ""), (t("your_value", lang), "num"), (t("national", lang), "num"),
+            (t("target", lang), "num"), ("", "")]
+    return _section("benchmarks", t("benchmarks", lang), _tag("p", _e(t("benchmarks_intro", lang))),
+                    _table(head, [rows], class_="benchmarks"))
+
+
+def _benchmark_rows(b: BenchmarkView, lang: str) -> str:
+    main = _row((_e(b.name), ""), (_e(b.value), "num"), (_e(b.national), "num"), (_e(b.target), "num"),
+                (_e(b.verdict), ""), cls="has-source" if b.source else None)
+    if not b.source:
+        return main
+    source = _tag("tr", _tag("td", _labelled(t("source", lang), _e(b.source), lang), colspan="5"),
+                  class_="source")
+    return main + source
+
+
+def _recommendations(r: Report) -> str:
+    if not r.recommendations:
+        return ""
+    lang = _lang_of(r)
+    cards = "".join(_scenario(s, lang) for s in r.recommendations)
+    return _section("recommendations", t("recommendations", lang),
+                    _tag("p", _e(r.ranking_note), class_="note"), cards)
+
+
+def _scenario(s: ScenarioView, lang: str) -> str:
+    head = _tag("header", _tag("span", str(s.rank), class_="rank") + _tag("h3", _e(s.name))
+                + _tag("span", _tag("b", _e(t("effort", lang))) + " " + _e(s.effort), class_="effort"))
+    details = [(t("raises", lang), s.raises), (t("why", lang), s.why), (t("benefits", lang), s.benefits)]
+    dl = _tag("dl", "".join(_tag("dt", _e(k)) + _tag("dd", _list(v)) for k, v in details if v),
+              class_="details")
+    body = _tag("p", _e(s.description)) if s.description else ""
+    return _tag("article", head + body + dl, class_="card scenario")
+
+
+def _roadmap(r: Report) -> str:
+    if not r.roadmap:
+        return ""
+    lang = _lang_of(r)
+    cards = []
+    for title, names, direct in r.roadmap:
+        body = _tag("h3", _e(title)) + (_list(names, "ol") if names else "")
+        if direct:
+            body += _tag("p", _e(direct), class_="note")
+        cards.append(_tag("div", body, class_="card phase"))
+    return _section("roadmap", t("roadmap", lang), _tag("div", "".join(cards), class_="phases"))
+
+
+def _completeness(r: Report) -> str:
+    lang = _lang_of(r)
+    return _section("completeness", t("completeness_title", lang), _tag("p", _e(r.completeness_text)))
+
+
+def _warnings(r: Report) -> str:
+    if not r.warnings:
+        return ""
+    return _section("warnings", t("warnings", _lang_of(r)), _list(r.warnings, class_="warnings"))
+
+
+def _footer(r: Report) -> str:
+    return _tag("footer", "".join(_tag("p", _e(line)) for line in r.footer))
+
+
+# ---------------------------------------------------------------- document
+
+SECTIONS = (_header, _overview, _dimensions, _strengths, _blocking, _paths, _benchmarks,
+            _recommendations, _roadmap, _completeness, _warnings, _footer)
+
+
+def render(r: Report) -> str:
+    """The report as one self-contained HTML5 document."""
+    title = f"{r.title} — {r.enterprise}" if r.enterprise else r.title
+    body = "\n".join(part for part in (section(r) for section in SECTIONS) if part)
+    head = "\n".join([
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light">',
+        _tag("title", _e(title)),
+        _tag("style", f"html {{ font-family: {FONT_STACKS[_lang_of(r)]}; }}" + CSS),
+    ])
+    html_lang = "zh-CN" if r.lang == "zh" else "en"
+    return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n{head}\n</head>\n'
+            f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n")
