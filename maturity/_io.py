@@ -24,3 +24,36 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+class AtomicOutput:
+    """A text file written in a stream and renamed into place only when complete.
+
+    ``with AtomicOutput(path) as fh: ...`` - a crash or an error leaves any previous file
+    untouched and no partial one behind.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], encoding: str = "utf-8", newline: str | None = None):
+        self.target = Path(path)
+        self.encoding = encoding
+        self.newline = newline
+
+    def __enter__(self):
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp",
+                                        dir=self.target.parent)
+        self.fh = os.fdopen(fd, "w", encoding=self.encoding, newline=self.newline)
+        return self.fh
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+            self.fh.close()
+            if exc_type is None:
+                os.replace(self.tmp, self.target)
+        finally:
+            if os.path.exists(self.tmp):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(self.tmp)

@@ -229,3 +229,98 @@ def locate(data: Any, loc: Sequence[int | str]) -> tuple[str | None, int | None,
             current = None
         # anything else (a tag inside a list, a scalar that has no parts) is skipped
     return file, line, ".".join(parts)
+
+
+# --------------------------------------------------------------------------- fast path
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import CBaseLoader as _EventBase
+except ImportError:  # pragma: no cover
+    from yaml import BaseLoader as _EventBase  # type: ignore[assignment]
+
+_E = yaml.events
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_SC = yaml.constructor.SafeConstructor
+_MAKE = {
+    "tag:yaml.org,2002:int": _SC.construct_yaml_int,
+    "tag:yaml.org,2002:float": _SC.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _SC.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _SC.construct_yaml_null,
+    "tag:yaml.org,2002:timestamp": _SC.construct_yaml_timestamp,
+}
+_fast_ctor = _SC()
+
+
+class _FastFail(Exception):
+    """Anything unusual: fall back to the located loader for the exact message."""
+
+
+def _plain(value: str) -> Any:
+    """Resolve a plain (unquoted) scalar exactly as the safe loader does."""
+    for tag, regexp in _IMPLICIT.get(value[:1], ()) if value else _IMPLICIT.get("", ()):
+        if regexp.match(value):
+            make = _MAKE.get(tag)
+            if make is None:  # merge keys, '=' values
+                raise _FastFail
+            return make(_fast_ctor, yaml.nodes.ScalarNode(tag, value))
+    return value
+
+
+def fast_parse(text: str, source: str = "<input>") -> Any:
+    """Parse plain YAML data faster than ``yaml.load(CSafeLoader)``, to the same objects.
+
+    The C parser emits events; plain Python builds dicts, lists and scalars from them,
+    resolving plain scalars with the safe loader's own rules. Anything outside plain
+    data (tags, anchors and aliases, merge keys, duplicate keys, syntax errors) falls
+    back to :func:`parse_yaml`, which reports it with its line. Results carry no line
+    numbers: re-parse with :func:`parse_yaml` to locate errors.
+    """
+    loader = _EventBase(text)
+    stack: list[Any] = []
+    keys: list[Any] = []
+    root: Any = None
+    scalar_event, mapping_start, sequence_start = _E.ScalarEvent, _E.MappingStartEvent, _E.SequenceStartEvent
+    mapping_end, sequence_end = _E.MappingEndEvent, _E.SequenceEndEvent
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            cls = event.__class__
+            if cls is scalar_event:
+                if event.tag is not None or event.anchor is not None:
+                    raise _FastFail
+                value = event.value if event.style else _plain(event.value)  # plain: None or ""
+            elif cls is mapping_start or cls is sequence_start:
+                if event.tag is not None or event.anchor is not None:
+                    raise _FastFail
+                stack.append({} if cls is mapping_start else [])
+                keys.append(_NO_KEY)
+                continue
+            elif cls is mapping_end or cls is sequence_end:
+                value = stack.pop()
+                keys.pop()
+            elif cls is _E.AliasEvent:
+                raise _FastFail
+            else:
+                continue  # stream / document start and end
+            if not stack:
+                root = value
+                continue
+            top = stack[-1]
+            if top.__class__ is list:
+                top.append(value)
+            elif keys[-1] is _NO_KEY:
+                if value.__class__ in (dict, list) or value in top:
+                    raise _FastFail  # unhashable or duplicate key: the located loader says where
+                keys[-1] = value
+            else:
+                top[keys[-1]] = value
+                keys[-1] = _NO_KEY
+        return root
+    except (_FastFail, yaml.YAMLError, ValueError, TypeError, RecursionError):
+        pass
+    finally:
+        loader.dispose()
+    return parse_yaml(text, source)
+
+
+_NO_KEY = object()

@@ -113,56 +113,110 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from .errors import MaturityError
-    from .loading import load_answers, questionnaire_for
-    from .scoring import assess
+    from .batch import Item, iter_inputs, score_files
 
-    results: list[dict[str, Any]] = []
-    failed = 0
-    console = None
-    buffer = None
-    if args.format == "table":
-        import io
+    paths = list(args.paths)
+    single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() \
+        and Path(paths[0]).suffix.lower() != ".csv"
+    if single and args.format == "table" and not args.summary:
+        return _score_one_panel(args)
+    fmt = args.format
+    machine = fmt in ("json", "jsonl", "csv")
+    items: list[Item] | None = None
+    total = None
+    show_progress = sys.stderr.isatty() and (not machine or bool(args.output)) and not args.quiet
+    jobs = args.jobs
+    if show_progress or jobs is None:
+        items = list(iter_inputs(paths)) if "-" not in paths else None
+        total = len(items) if items is not None else None
+    if jobs is None:
+        jobs = 1 if total is None or total < 200 else (os.cpu_count() or 1)
+    summary = None
+    if args.summary:
+        from .portfolio import Portfolio
 
+        summary = Portfolio()
+    failed = count = 0
+
+    def run(out: Any, progress: Any) -> None:
+        nonlocal failed, count
+        from .report.rows import WRITERS, CsvWriter
+
+        writer = CsvWriter(out, bom=args.bom) if fmt == "csv" else WRITERS[fmt](out)
+        writer.start()
+        for row in score_files(paths, args.questionnaire, jobs=jobs, progress=progress,
+                               fail_fast=args.fail_fast, indicators=summary is not None,
+                               detail=args.detail and fmt in ("json", "jsonl")):
+            count += 1
+            if not row.ok:
+                failed += 1
+                for line in row.errors:  # stderr, for people, and a row in the output
+                    _err(line)
+            writer.row(row)
+            if summary is not None:
+                summary.add(row)
+        writer.finish(summary.result() if summary is not None else None)
+
+    def go(out: Any) -> None:
+        if not show_progress:
+            run(out, None)
+            return
         from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        if args.output and args.output != "-":
-            buffer = io.StringIO()
-            console = Console(file=buffer, highlight=False, width=100, no_color=True)
-        else:
-            console = Console(highlight=False)
-    count = 0
-    for path in iter_inputs(args.paths):
-        count += 1
-        source = str(path)
-        try:
-            answers = load_answers(path)
-            q = questionnaire_for(answers, args.questionnaire)
-            assessment = assess(q, answers)
-        except MaturityError as exc:
-            failed += 1
-            _err(str(exc))
-            results.append({"file": source, "ok": False,
-                            "errors": [str(i) for i in exc.issues] or [str(exc)]})
-            if args.fail_fast:
-                break
-            continue
-        if console is not None:
-            from .report.terminal import render_assessment
+        with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[rate]:>7} files/s"), TimeRemainingColumn(),
+                      console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("score", total=total, rate="")
+            import time
 
-            lang = args.lang or answers.language or _default_lang()
-            console.print(render_assessment(q, assessment, lang, source))
-        else:
-            results.append({"file": source, "ok": True,
-                             "assessment": assessment.model_dump(mode="json")})
-    if args.format == "json":
-        _write_out(json.dumps(results, ensure_ascii=False, indent=2) + "\n", args.output)
-    elif buffer is not None:
-        _write_out(buffer.getvalue(), args.output)
+            start = time.perf_counter()
+
+            def progress(done: int, _row: Any) -> None:
+                if done % 50 == 0 or done == total:
+                    rate = done / max(time.perf_counter() - start, 1e-9)
+                    bar.update(task, completed=done, rate=f"{rate:,.0f}")
+
+            run(out, progress)
+
+    if args.output and args.output != "-":
+        from ._io import AtomicOutput
+
+        with AtomicOutput(args.output, newline="" if fmt == "csv" else None) as fh:
+            go(fh)
+    else:
+        go(sys.stdout)
     if count == 0:
         _err("no input files found")
         return Exit.INVALID
+    if failed:
+        _err(f"{failed} of {count} inputs failed")
     return Exit.INVALID if failed else Exit.OK
+
+
+def _score_one_panel(args: argparse.Namespace) -> int:
+    """One answers file in the terminal: the detailed panel."""
+    import io
+
+    from rich.console import Console
+
+    from .loading import load_answers, questionnaire_for
+    from .report.terminal import render_assessment
+    from .scoring import assess
+
+    source = args.paths[0]
+    answers = load_answers(source)
+    q = questionnaire_for(answers, args.questionnaire)
+    assessment = assess(q, answers)
+    lang = args.lang or answers.language or _default_lang()
+    if args.output and args.output != "-":
+        buffer = io.StringIO()
+        Console(file=buffer, highlight=False, width=100, no_color=True).print(
+            render_assessment(q, assessment, lang, source))
+        _write_out(buffer.getvalue(), args.output)
+    else:
+        Console(highlight=False).print(render_assessment(q, assessment, lang, source))
+    return Exit.OK
 
 
 def _default_lang() -> str:
@@ -185,8 +239,19 @@ def cmd_template(args: argparse.Namespace) -> int:
     from .template import answers_template
 
     q = load_questionnaire(args.questionnaire)
-    langs = [args.lang] if args.lang else None
-    _write_out(answers_template(q, langs), args.output)
+    if args.format == "csv":
+        import csv
+        import io
+
+        from .batch import csv_header
+
+        buffer = io.StringIO()
+        buffer.write("\ufeff")  # Excel reads UTF-8 only with a BOM
+        csv.writer(buffer, lineterminator="\r\n").writerow(csv_header(q))
+        _write_out(buffer.getvalue(), args.output)
+    else:
+        langs = [args.lang] if args.lang else None
+        _write_out(answers_template(q, langs), args.output)
     if args.output and args.output != "-":
         print(f"wrote {args.output}", file=sys.stderr)
     return Exit.OK
@@ -323,6 +388,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def cmd_assess(args: argparse.Namespace) -> int:
+    """The guided self-assessment (Textual TUI); imported only here."""
+    from .tui import run
+
+    return run(questionnaire=args.questionnaire, answers=args.answers, lang=args.lang)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import schema_text
 
@@ -349,16 +421,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questionnaire", "-q", metavar="ID", help="check answers against this questionnaire")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("score", help="score answers files",
-                       description="Score answers files. Exit 0 if all scored, 1 if any input failed.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="answers files or directories")
+    p = sub.add_parser("score", help="score answers files, one or a hundred thousand",
+                       description="Score answers files: files, directories (recursive *.yaml/*.yml), "
+                                   "globs, - for stdin, and CSV files with one enterprise per row. "
+                                   "Results stream out as they are computed; a bad input is reported "
+                                   "(file:line: message on stderr and as a row) and never stops the "
+                                   "batch. Exit 0 if all scored, 1 if any input failed.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="answers files, directories, globs, CSV, -")
     p.add_argument("--questionnaire", "-q", metavar="ID",
                    help="questionnaire id, id@version or path (default: the one each file names)")
-    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
-    p.add_argument("--lang", choices=("en", "zh"), help="language of the table")
+    p.add_argument("--format", "-f", choices=("table", "json", "jsonl", "csv", "markdown", "html"),
+                   default="table", help="table (default; one file: a detailed panel)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    p.add_argument("--jobs", "-j", type=int, metavar="N",
+                   help="worker processes (default: the number of cores for 200 inputs or more)")
+    p.add_argument("--summary", action="store_true",
+                   help="add the portfolio summary: grades, quartiles, common gaps, cohorts")
+    p.add_argument("--detail", action="store_true",
+                   help="json/jsonl: the full assessment of each input instead of the compact record")
+    p.add_argument("--bom", action="store_true", help="csv: start with a UTF-8 BOM (for Excel)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--lang", choices=("en", "zh"), help="language of the single-file panel")
     p.add_argument("--fail-fast", action="store_true", help="stop at the first invalid input")
     p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("assess", help="fill in an assessment in the terminal (the default command)",
+                       description="The guided self-assessment: pick an index, answer question by "
+                                   "question (autosaved), and get the diagnosis.")
+    p.add_argument("--questionnaire", "-q", metavar="ID", help="start with this questionnaire")
+    p.add_argument("--answers", "-a", metavar="FILE",
+                   help="answers file to resume from and to save to (in addition to the autosave)")
+    p.add_argument("--lang", choices=("en", "zh"))
+    p.set_defaults(func=cmd_assess)
 
     p = sub.add_parser("report", help="diagnose one answers file: grade, gaps, path, scenarios, roadmap",
                        description="Diagnose one answers file and write the report: the grade and "
@@ -389,6 +483,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questionnaire", "-q", metavar="ID", default="general")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--lang", choices=("en", "zh"), help="one language only (default: all)")
+    p.add_argument("--format", "-f", choices=("yaml", "csv"), default="yaml",
+                   help="yaml: a commented answers file; csv: the header row of a CSV of answers "
+                        "(one enterprise per row, for survey platforms and spreadsheets)")
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("questionnaires", help="list the available questionnaires")
@@ -407,8 +504,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return Exit.OK
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            parser.print_help()  # no terminal to draw the assessment on
+            return Exit.OK
+        debug = args.debug
+        args = parser.parse_args(["assess"])
+        args.debug = debug
     from .errors import MaturityError, UsageError
 
     try:

@@ -306,13 +306,13 @@ def test_score_table_in_chinese(capsys, tmp_path, general):
 def test_score_json_equals_assess(capsys, tmp_path, general):
     paths = [write_answers(tmp_path / f"{p}.yaml", general, answers_for(general, p), name=p)
              for p in ("high", "low", "mixed")]
-    code, out, err = run(capsys, "score", "--format", "json", *map(str, paths))
+    code, out, err = run(capsys, "score", "--format", "json", "--detail", *map(str, paths))
     assert code == 0, err
-    results = json.loads(out)
+    results = json.loads(out)["results"]
     assert isinstance(results, list) and len(results) == 3
     levels = set()
     for path, entry in zip(paths, results, strict=True):
-        assert entry["file"] == str(path)
+        assert entry["source"] == str(path)
         assert entry["ok"] is True and "errors" not in entry
         expected = maturity.assess(general, maturity.load_answers(path))
         got = entry["assessment"]
@@ -329,10 +329,10 @@ def test_score_one_bad_file_among_good_ones(capsys, tmp_path, kinds_path):
     a = write_answers(d / "a.yaml", kinds, KINDS_ANSWERS, name="A")
     b = write_bad_answers(d / "b.yaml")
     c = write_answers(d / "c.yaml", kinds, {"ops.main.lvl": 3}, name="C")
-    code, out, err = run(capsys, "score", "-q", str(kinds_path), "-f", "json", str(d))
+    code, out, err = run(capsys, "score", "-q", str(kinds_path), "-f", "json", "--detail", str(d))
     assert code == 1
-    results = json.loads(out)
-    assert [r["file"] for r in results] == [str(a), str(b), str(c)]
+    results = json.loads(out)["results"]
+    assert [r["source"] for r in results] == [str(a), str(b), str(c)]
     assert [r["ok"] for r in results] == [True, False, True]
     assert results[0]["assessment"]["enterprise"]["name"] == "A"
     assert results[2]["assessment"]["enterprise"]["name"] == "C"
@@ -362,25 +362,25 @@ def test_score_fail_fast_stops_at_the_first_bad_file(capsys, tmp_path, kinds_pat
     write_answers(d / "02-good.yaml", kinds, KINDS_ANSWERS)
     write_bad_answers(d / "03-bad.yaml")
 
-    code, out, err = run(capsys, "score", "-q", str(kinds_path), "-f", "json", str(d))
+    code, out, err = run(capsys, "score", "-q", str(kinds_path), "-f", "json", "--detail", str(d))
     assert code == 1
-    assert [r["ok"] for r in json.loads(out)] == [False, True, False], "control: no --fail-fast"
+    assert [r["ok"] for r in json.loads(out)["results"]] == [False, True, False], "control: no --fail-fast"
 
-    code, out, err = run(capsys, "score", "-q", str(kinds_path), "-f", "json", "--fail-fast",
+    code, out, err = run(capsys, "score", "-q", str(kinds_path), "-f", "json", "--detail", "--fail-fast",
                          str(d))
     assert code == 1
-    results = json.loads(out)
-    assert [(r["file"], r["ok"]) for r in results] == [(str(bad), False)]
+    results = json.loads(out)["results"]
+    assert [(r["source"], r["ok"]) for r in results] == [(str(bad), False)]
     assert "03-bad" not in err
 
 
 def test_score_output_file(capsys, tmp_path, general):
     path = write_answers(tmp_path / "acme.yaml", general, answers_for(general, "mixed"))
     target = tmp_path / "reports" / "out.json"
-    code, out, err = run(capsys, "score", "-f", "json", "-o", str(target), str(path))
+    code, out, err = run(capsys, "score", "-f", "json", "--detail", "-o", str(target), str(path))
     assert code == 0, err
     assert out == "", "with -o nothing goes to stdout"
-    results = json.loads(target.read_text(encoding="utf-8"))
+    results = json.loads(target.read_text(encoding="utf-8"))["results"]
     expected = maturity.assess(general, maturity.load_answers(path))
     assert results[0]["assessment"]["level"] == expected.level
     assert not [p for p in target.parent.iterdir() if p != target], "no temporary file is left"
@@ -398,10 +398,10 @@ def test_score_table_output_file(capsys, tmp_path, general):
 
 def test_score_missing_file_is_reported_in_json(capsys, tmp_path):
     missing = tmp_path / "gone.yaml"
-    code, out, _ = run(capsys, "score", "-f", "json", str(missing))
+    code, out, _ = run(capsys, "score", "-f", "json", "--detail", str(missing))
     assert code == 1
-    (entry,) = json.loads(out)
-    assert entry["file"] == str(missing) and entry["ok"] is False
+    (entry,) = json.loads(out)["results"]
+    assert entry["source"] == str(missing) and entry["ok"] is False
     assert any("no such file" in e for e in entry["errors"])
 
 
@@ -553,9 +553,9 @@ def test_template_for_general_filled_in_scores(capsys, tmp_path, general):
     text = add_note(text, next(iter(chosen)), "Board approved a three-year plan in 2025.")
     path = tmp_path / "filled.yaml"
     path.write_text(text, encoding="utf-8")
-    code, out, err = run(capsys, "score", "-f", "json", str(path))
+    code, out, err = run(capsys, "score", "-f", "json", "--detail", str(path))
     assert code == 0, err
-    (entry,) = json.loads(out)
+    (entry,) = json.loads(out)["results"]
     assert entry["ok"] is True
     assert entry["assessment"]["answered"] == len(chosen)
     expected = maturity.assess(general, maturity.load_answers(path))
@@ -582,9 +582,9 @@ def test_template_explains_every_question_and_option(capsys, tmp_path, kinds_pat
     text = add_note(text, "ops.main.yn", "MES runs on all three lines")
     path = tmp_path / "filled.yaml"
     path.write_text(text, encoding="utf-8")
-    code, out, err = run(capsys, "score", "-q", str(kinds_path), "-f", "json", str(path))
+    code, out, err = run(capsys, "score", "-q", str(kinds_path), "-f", "json", "--detail", str(path))
     assert code == 0, err
-    got = json.loads(out)[0]["assessment"]
+    got = json.loads(out)["results"][0]["assessment"]
     expected = maturity.assess(kinds, maturity.load_answers(path))
     assert got["answered"] == len(KINDS_ANSWERS) == expected.answered
     assert got == expected.model_dump(mode="json")
@@ -659,10 +659,10 @@ def test_score_json_subprocess(tmp_path, general):
     bad = tmp_path / "bad.yaml"
     bad.write_text(f"format: maturity-answers/1\nquestionnaire: {general.ref}\n"
                    "answers:\n  no.such.question: 3\n", encoding="utf-8")
-    proc = run_sub(tmp_path, "score", "--format", "json", good.name, bad.name)
+    proc = run_sub(tmp_path, "score", "--format", "json", "--detail", good.name, bad.name)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    results = json.loads(proc.stdout)
+    results = json.loads(proc.stdout)["results"]
     assert [r["ok"] for r in results] == [True, False]
     expected = maturity.assess(general, maturity.load_answers(good))
     assert results[0]["assessment"]["level"] == expected.level

@@ -1,0 +1,267 @@
+"""Writers for batch results (``maturity score``): one class per format.
+
+They receive :class:`~maturity.batch.Row` objects one at a time and write them at once
+(streaming), then an optional portfolio summary. stdout is data; people's messages go to
+stderr elsewhere. User text (paths, enterprise fields, error messages) is neutralised in
+CSV (no formula injection) and escaped in Markdown and HTML.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+from typing import Any, TextIO
+
+from ..batch import ENTERPRISE_FIELDS, Row
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def record(row: Row) -> dict[str, Any]:
+    """A row as a flat JSON-ready record (the JSON / JSONL line)."""
+    ent = dict(row.enterprise)
+    out: dict[str, Any] = {"source": row.source, "ok": row.ok}
+    if row.ok:
+        out.update({
+            "questionnaire": row.questionnaire,
+            "enterprise": {k: ent[k] for k in ENTERPRISE_FIELDS if k in ent},
+            "assessed_on": row.assessed_on, "level": row.level, "level_id": row.level_id,
+            "score": row.score, "score_max": row.score_max, "completeness": row.completeness,
+            "answered": row.answered, "unanswered": row.unanswered,
+            "not_applicable": row.not_applicable,
+            "dimensions": [{"id": d, "level": lv, "score": s} for d, lv, s in row.dimensions],
+            "blocking": list(row.blocking),
+        })
+        if row.detail is not None:
+            out["assessment"] = row.detail
+    else:
+        out["errors"] = list(row.errors)
+    return out
+
+
+def neutralise(cell: Any) -> Any:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+class Writer:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def start(self) -> None:
+        pass
+
+    def row(self, row: Row) -> None:
+        raise NotImplementedError
+
+    def finish(self, summary: dict[str, Any] | None) -> None:
+        pass
+
+
+class JsonlWriter(Writer):
+    def row(self, row: Row) -> None:
+        self.out.write(json.dumps(record(row), ensure_ascii=False) + "\n")
+
+    def finish(self, summary: dict[str, Any] | None) -> None:
+        if summary is not None:
+            self.out.write(json.dumps({"summary": summary}, ensure_ascii=False) + "\n")
+
+
+class JsonWriter(Writer):
+    def start(self) -> None:
+        self.first = True
+        self.out.write('{"results": [\n')
+
+    def row(self, row: Row) -> None:
+        self.out.write(("" if self.first else ",\n") + json.dumps(record(row), ensure_ascii=False))
+        self.first = False
+
+    def finish(self, summary: dict[str, Any] | None) -> None:
+        self.out.write("\n]")
+        if summary is not None:
+            self.out.write(',\n"summary": ' + json.dumps(summary, ensure_ascii=False, indent=1))
+        self.out.write("}\n")
+
+
+CSV_COLUMNS = ["source", "ok", "questionnaire", *(f"enterprise.{f}" for f in ENTERPRISE_FIELDS),
+               "assessed_on", "level", "level_id", "score", "score_max", "completeness", "answered",
+               "unanswered", "not_applicable", "dimensions", "blocking", "errors"]
+
+
+class CsvWriter(Writer):
+    def __init__(self, out: TextIO, bom: bool = False) -> None:
+        super().__init__(out)
+        self.bom = bom
+
+    def start(self) -> None:
+        if self.bom:
+            self.out.write("\ufeff")
+        self.writer = csv.writer(self.out, lineterminator="\r\n")
+        self.writer.writerow(CSV_COLUMNS)
+
+    def row(self, row: Row) -> None:
+        ent = dict(row.enterprise)
+        cells: list[Any] = [row.source, "true" if row.ok else "false", row.questionnaire or "",
+                            *(ent.get(f, "") for f in ENTERPRISE_FIELDS), row.assessed_on or ""]
+        if row.ok:
+            cells += [row.level, row.level_id or "", f"{row.score:.4f}", f"{row.score_max:g}",
+                      f"{row.completeness:.4f}", row.answered, row.unanswered, row.not_applicable,
+                      " ".join(f"{d}={lv}:{s:.2f}" for d, lv, s in row.dimensions),
+                      " ".join(row.blocking), ""]
+        else:
+            cells += [""] * 10 + [" | ".join(row.errors)]
+        self.writer.writerow([neutralise(c) for c in cells])
+
+
+class MarkdownWriter(Writer):
+    def start(self) -> None:
+        self.out.write("| source | enterprise | grade | score | completeness | dimensions |\n"
+                       "|---|---|---|---:|---:|---|\n")
+
+    def row(self, row: Row) -> None:
+        def cell(text: str) -> str:
+            out = text.replace("\\", "\\\\")
+            for ch in "|`*_[]<>#":
+                out = out.replace(ch, "\\" + ch)
+            return out.replace("\n", " ")
+
+        name = cell(row.enterprise_field("name"))
+        if row.ok:
+            dims = ", ".join(f"{d} {lv}" for d, lv, _ in row.dimensions)
+            self.out.write(f"| {cell(row.source)} | {name} | {row.level_id or '0'} | {row.score:.2f} | "
+                           f"{row.completeness:.0%} | {dims} |\n")
+        else:
+            self.out.write(f"| {cell(row.source)} | | **error** | | | {cell('; '.join(row.errors))} |\n")
+
+    def finish(self, summary: dict[str, Any] | None) -> None:
+        if summary is None:
+            return
+        out = ["", "## Portfolio summary", "",
+               f"{summary['scored']} scored, {summary['failed']} failed, {summary['inputs']} inputs.", "",
+               "| grade | enterprises | |", "|---|---:|---|"]
+        top = max(summary["grades"].values(), default=0) or 1
+        for g, count in summary["grades"].items():
+            out.append(f"| {'L' + g if g != '0' else 'not yet L1'} | {count} | "
+                       f"`{'█' * round(20 * count / top)}` |")
+        if summary["dimensions"]:
+            out += ["", "| dimension | mean | q1 | median | q3 |", "|---|---:|---:|---:|---:|"]
+            for d, s in summary["dimensions"].items():
+                out.append(f"| {d} | {s['mean']:.2f} | {s['q1']:.2f} | {s['median']:.2f} | {s['q3']:.2f} |")
+        for title, key in (("Most common blocking indicators", "blocking"),
+                           ("Most recommended scenarios", "scenarios")):
+            if summary[key]:
+                out += ["", f"**{title}**: " + ", ".join(f"{k} ({v})" for k, v in summary[key])]
+        for title, key in (("By industry", "by_industry"), ("By size", "by_size")):
+            out += ["", f"| {title.lower()} | enterprises | mean score |", "|---|---:|---:|"]
+            out += [f"| {k} | {s['count']} | {s['mean']:.2f} |" for k, s in summary[key].items()]
+        self.out.write("\n".join(out) + "\n")
+
+
+class HtmlWriter(Writer):
+    """One self-contained page: the results table, then the summary with an SVG bar chart."""
+
+    def start(self) -> None:
+        self.out.write(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>maturity — batch</title>"
+            "<style>body{font-family:\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft YaHei\","
+            "system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}"
+            "table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border-bottom:1px solid #ccc;"
+            "padding:.3em .5em;text-align:left;vertical-align:top}td.num{text-align:right}"
+            ".err{color:#a00}@page{size:A4 landscape;margin:12mm}</style></head><body>\n"
+            "<h1>maturity — batch results</h1>\n<table><thead><tr><th>source</th><th>enterprise</th>"
+            "<th>grade</th><th>score</th><th>completeness</th><th>dimensions</th></tr></thead><tbody>\n")
+
+    def row(self, row: Row) -> None:
+        e = html.escape
+        name = e(row.enterprise_field("name"))
+        if row.ok:
+            dims = ", ".join(f"{e(d)} {lv}" for d, lv, _ in row.dimensions)
+            self.out.write(f"<tr><td>{e(row.source)}</td><td>{name}</td><td>{e(row.level_id or '0')}</td>"
+                           f"<td class=num>{row.score:.2f}</td><td class=num>{row.completeness:.0%}</td>"
+                           f"<td>{dims}</td></tr>\n")
+        else:
+            self.out.write(f"<tr class=err><td>{e(row.source)}</td><td></td><td>error</td><td></td><td></td>"
+                           f"<td>{e('; '.join(row.errors))}</td></tr>\n")
+
+    def finish(self, summary: dict[str, Any] | None) -> None:
+        e = html.escape
+        parts = ["</tbody></table>\n"]
+        if summary is not None:
+            parts.append(f"<h2>Portfolio summary</h2><p>{summary['scored']} scored, {summary['failed']} "
+                         f"failed, {summary['inputs']} inputs.</p>")
+            grades = list(summary["grades"].items())
+            top = max((c for _, c in grades), default=0) or 1
+            width, bar_h = 520, 26
+            svg = [f'<svg class="grades" role="img" aria-label="grade distribution" width="{width}" '
+                   f'height="{bar_h * len(grades) + 10}" viewBox="0 0 {width} {bar_h * len(grades) + 10}">']
+            for i, (g, count) in enumerate(grades):
+                y = 5 + i * bar_h
+                w = round(360 * count / top)
+                label = "L" + g if g != "0" else "not yet"
+                svg.append(f'<text x="0" y="{y + 17}" font-size="13">{e(label)}</text>'
+                           f'<rect x="80" y="{y + 3}" width="{w}" height="{bar_h - 8}" fill="#4a6fa5"/>'
+                           f'<text x="{88 + w}" y="{y + 17}" font-size="13">{count}</text>')
+            svg.append("</svg>")
+            parts.append("".join(svg))
+            if summary["dimensions"]:
+                parts.append("<table><tr><th>dimension</th><th>mean</th><th>q1</th><th>median</th>"
+                             "<th>q3</th></tr>")
+                for d, s in summary["dimensions"].items():
+                    parts.append(f"<tr><td>{e(d)}</td><td class=num>{s['mean']:.2f}</td><td class=num>"
+                                 f"{s['q1']:.2f}</td><td class=num>{s['median']:.2f}</td><td class=num>"
+                                 f"{s['q3']:.2f}</td></tr>")
+                parts.append("</table>")
+            for title, key in (("Most common blocking indicators", "blocking"),
+                               ("Most recommended scenarios", "scenarios")):
+                if summary[key]:
+                    parts.append(f"<p><b>{title}</b>: " + ", ".join(f"{e(k)} ({v})" for k, v in summary[key])
+                                 + "</p>")
+            for title, key in (("By industry", "by_industry"), ("By size", "by_size")):
+                parts.append(f"<table><tr><th>{title}</th><th>enterprises</th><th>mean score</th></tr>")
+                parts += [f"<tr><td>{e(k)}</td><td class=num>{s['count']}</td><td class=num>"
+                          f"{s['mean']:.2f}</td></tr>" for k, s in summary[key].items()]
+                parts.append("</table>")
+        parts.append("</body></html>\n")
+        self.out.write("".join(parts))
+
+
+class TableWriter(Writer):
+    """Aligned plain-text lines for the terminal, written as they come."""
+
+    def start(self) -> None:
+        self.out.write(f"{'grade':<8}{'score':>7}  {'complete':>8}  enterprise / source\n")
+
+    def row(self, row: Row) -> None:
+        who = row.enterprise_field("name") or row.source
+        if row.ok:
+            self.out.write(f"{row.level_id or 'not yet':<8}{row.score:>7.2f}  {row.completeness:>8.0%}  "
+                           f"{who}  ({row.source})\n")
+        else:
+            first = row.errors[0] if row.errors else ""
+            self.out.write(f"{'ERROR':<8}{'':>7}  {'':>8}  {first}\n")
+
+    def finish(self, summary: dict[str, Any] | None) -> None:
+        if summary is None:
+            return
+        top = max(summary["grades"].values(), default=0) or 1
+        lines = ["", f"Portfolio: {summary['scored']} scored, {summary['failed']} failed"]
+        for g, count in summary["grades"].items():
+            label = "L" + g if g != "0" else "not yet"
+            lines.append(f"  {label:<8}{count:>7}  {'█' * round(30 * count / top)}")
+        if summary["dimensions"]:
+            lines.append(f"  {'dimension':<14}{'mean':>6}{'q1':>6}{'median':>8}{'q3':>6}")
+            for d, s in summary["dimensions"].items():
+                lines.append(f"  {d:<14}{s['mean']:>6.2f}{s['q1']:>6.2f}{s['median']:>8.2f}{s['q3']:>6.2f}")
+        for title, key in (("blocking", "blocking"), ("scenarios", "scenarios")):
+            if summary[key]:
+                common = ", ".join(f"{k} ({v})" for k, v in summary[key][:5])
+                lines.append(f"  most common {title}: {common}")
+        self.out.write("\n".join(lines) + "\n")
+
+
+WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "markdown": MarkdownWriter,
+           "html": HtmlWriter, "table": TableWriter}
+MACHINE = {"jsonl", "json", "csv"}

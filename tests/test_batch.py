@@ -1,0 +1,231 @@
+"""Batch scoring: the fast path agrees with the engine; bad inputs never stop a batch."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import maturity
+from maturity._yaml import fast_parse
+from maturity.batch import Plan, iter_inputs, score_files, score_path
+from maturity.cli import main
+from maturity.report.rows import neutralise
+from maturity.validation import check_answers
+
+from .strategies import answer_sets, build, questionnaires
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "docs" / "examples"
+GOLDEN = ROOT / "tests" / "data" / "batch_golden"
+SETTINGS = settings(max_examples=120, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@SETTINGS
+@given(st.data())
+def test_compiled_plan_scores_exactly_like_the_engine(data):
+    q = build(data.draw(questionnaires()))
+    answers = data.draw(answer_sets(q))
+    ptype = data.draw(st.sampled_from([None, "process", "discrete"]))
+    doc = {"format": "maturity-answers/1", "questionnaire": q.ref,
+           "enterprise": {"production_type": ptype} if ptype else {}, "answers": answers}
+    a = maturity.assess(q, doc)
+    fast = Plan(q, ptype).run(check_answers(q, maturity.load_answers(doc)), a.enterprise,
+                              indicators=True)
+    assert fast.level == a.level
+    assert fast.score == pytest.approx(a.score, abs=1e-9)
+    assert fast.completeness == pytest.approx(a.completeness)
+    assert [(d, lv) for d, lv, _ in fast.dims] == [(d.id, d.level) for d in a.dimensions]
+    for (_, _, s), d in zip(fast.dims, a.dimensions, strict=True):
+        assert s == pytest.approx(d.score, abs=1e-9)
+    assert fast.indicators == [(i.id, i.level) for d in a.dimensions for i in d.indicators]
+    if a.method == "cmmm" and a.next_level is not None:
+        expected = [s.indicator for s in a.next_level.shortfalls[:5]]
+        assert fast.blocking == expected
+
+
+yaml_data = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6)
+    | st.floats(allow_nan=False, allow_infinity=False, width=32)
+    | st.text(max_size=20) | st.dates(),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(min_size=1, max_size=8), children, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(yaml_data, st.booleans())
+def test_fast_yaml_parse_equals_the_safe_loader(value, flow):
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=flow)
+    assert fast_parse(text) == yaml.safe_load(text)
+
+
+def _mixed_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "inbox"
+    (d / "sub").mkdir(parents=True)
+    for name in ("machinery-plant", "textile-mill"):
+        (d / f"{name}.yaml").write_text((EXAMPLES / f"{name}.yaml").read_text("utf-8"), "utf-8")
+    (d / "sub" / "auto-supplier.yml").write_text((EXAMPLES / "auto-supplier.yaml").read_text("utf-8"),
+                                                 "utf-8")
+    (d / "bad-level.yaml").write_text("format: maturity-answers/1\nquestionnaire: general@1\n"
+                                      "answers:\n  strategy.planning.roadmap: 9\n", "utf-8")
+    (d / "gbk.yaml").write_bytes("format: maturity-answers/1\nenterprise:\n  name: 机械\n".encode("gbk"))
+    (d / "empty.yaml").write_text("", "utf-8")
+    (d / "evil.yaml").write_text("a: !!python/object/apply:os.system ['echo pwned']\n", "utf-8")
+    (d / "huge.yaml").write_text("x: " + "a" * (9 * 1024 * 1024) + "\n", "utf-8")
+    (d / "notes.txt").write_text("not an answers file", "utf-8")
+    return d
+
+
+def test_a_mixed_directory_scores_the_valid_files_and_reports_each_bad_one(tmp_path, capsys):
+    d = _mixed_dir(tmp_path)
+    out = tmp_path / "out.jsonl"
+    code = main(["score", str(d), "-f", "jsonl", "-o", str(out), "--quiet"])
+    assert code == 1
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    by_name = {Path(r["source"]).name: r for r in rows}
+    assert set(by_name) == {"machinery-plant.yaml", "textile-mill.yaml", "auto-supplier.yml",
+                            "bad-level.yaml", "gbk.yaml", "empty.yaml", "evil.yaml", "huge.yaml"}
+    assert [by_name[n]["ok"] for n in ("machinery-plant.yaml", "textile-mill.yaml", "auto-supplier.yml")] \
+        == [True, True, True]
+    err = capsys.readouterr().err
+    expected = {
+        "bad-level.yaml": ":4: answers.strategy.planning.roadmap: expected a level from 0",
+        "gbk.yaml": ":3: file is not valid UTF-8",
+        "empty.yaml": ":1: file is empty",
+        "evil.yaml": ":1: YAML tag '!!python/object/apply:os.system' is not allowed",
+        "huge.yaml": "the limit is",
+    }
+    for name, fragment in expected.items():
+        row = by_name[name]
+        assert row["ok"] is False and any(fragment in e for e in row["errors"]), (name, row)
+        assert f"{name}{fragment}" in err or fragment in err, name
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_the_same_rows_in_the_same_order_with_two_processes(tmp_path):
+    d = _mixed_dir(tmp_path)
+    for k in range(300):  # enough inputs to use several chunks
+        (d / "many" / f"{k:03}.yaml").parent.mkdir(exist_ok=True)
+        (d / "many" / f"{k:03}.yaml").write_text((EXAMPLES / "machinery-plant.yaml").read_text("utf-8"),
+                                                 "utf-8")
+    one = list(score_files([str(d)], jobs=1))
+    two = list(score_files([str(d)], jobs=2, chunk=16))
+    assert one == two and len(one) == 308
+
+
+def test_library_progress_callback_and_laziness(tmp_path):
+    d = _mixed_dir(tmp_path)
+    seen: list[int] = []
+    rows = score_files([str(d)], progress=lambda done, row: seen.append(done))
+    first = next(rows)
+    assert seen == [1] and first.source.endswith("bad-level.yaml")  # lazily, one at a time
+    rest = list(rows)
+    assert seen == list(range(1, len(rest) + 2))
+
+
+def test_fail_fast_stops_at_the_first_bad_input(tmp_path):
+    d = _mixed_dir(tmp_path)
+    rows = list(score_files([str(d)], fail_fast=True))
+    assert len(rows) == 1 and not rows[0].ok
+
+
+def test_fast_and_located_paths_give_the_same_row():
+    fast = score_path(str(EXAMPLES / "machinery-plant.yaml"))
+    from maturity.batch import _slow_row
+
+    text = (EXAMPLES / "machinery-plant.yaml").read_text("utf-8")
+    slow = _slow_row(str(EXAMPLES / "machinery-plant.yaml"), text, None, None)
+    assert fast.level == slow.level and fast.score == pytest.approx(slow.score)
+    assert [d[:2] for d in fast.dimensions] == [d[:2] for d in slow.dimensions]
+    assert [d[2] for d in fast.dimensions] == pytest.approx([d[2] for d in slow.dimensions])
+    assert fast.blocking == slow.blocking
+
+
+# ----------------------------------------------------------------------------- CSV
+
+
+def test_csv_input_with_bom_and_chinese_headers(tmp_path):
+    q = maturity.load_questionnaire("general")
+    qids = list(q.questions)
+    level_q = next(i for i in qids if q.questions[i][2].kind == "level")
+    multi_q = next(i for i in qids if q.questions[i][2].kind == "multi")
+    check_q = next(i for i in qids if q.questions[i][2].kind == "checklist")
+    options = [o.id for o in q.questions[multi_q][2].options[:2]]
+    item = q.questions[check_q][2].items[0].id
+    text = io.StringIO()
+    w = csv.writer(text)
+    w.writerow(["评估指标", "企业名称", "行业", "规模", "评估日期", f"{level_q} 战略规划", multi_q,
+                f"数据（{check_q}）"])
+    w.writerow(["general@1", "示例机械有限公司", "machinery", "medium", "2026-11-01", "3",
+                ";".join(options), f"{item}=fully"])
+    w.writerow(["general@1", "=HYPERLINK(\"http://x\")", "machinery", "small", "", "7", "", ""])
+    path = tmp_path / "survey.csv"
+    path.write_bytes("\ufeff".encode() + text.getvalue().encode("utf-8"))
+    rows = list(score_files([str(path)]))
+    assert [r.source for r in rows] == [f"{path}:2", f"{path}:3"]
+    good, bad = rows
+    assert good.ok, good.errors
+    assert good.enterprise_field("name") == "示例机械有限公司" and good.assessed_on == "2026-11-01"
+    assert good.answered == 3
+    assert not bad.ok and any(level_q in e and "got 7" in e for e in bad.errors)
+
+
+def test_template_csv_header_round_trips(tmp_path, capsys):
+    assert main(["template", "-f", "csv"]) == 0
+    header = capsys.readouterr().out
+    assert header.startswith("\ufeffquestionnaire,enterprise.name")
+    q = maturity.load_questionnaire("general")
+    assert next(csv.reader(io.StringIO(header.lstrip("\ufeff")))) == \
+        ["questionnaire", "enterprise.name", "enterprise.id", "enterprise.industry",
+         "enterprise.production_type", "enterprise.size", "enterprise.region", "assessed_on",
+         "assessor", *q.questions]
+
+
+def test_csv_output_neutralises_formulas_and_can_carry_a_bom(tmp_path):
+    answers = yaml.safe_load((EXAMPLES / "machinery-plant.yaml").read_text("utf-8"))
+    answers["enterprise"]["name"] = "=cmd|' /C calc'!A0"
+    answers["enterprise"]["region"] = "@SUM(1+1)"
+    path = tmp_path / "inject.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), "utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["score", str(path), str(path), "-f", "csv", "--bom", "-o", str(out), "--quiet"]) == 0
+    raw = out.read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    records = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert records[0]["enterprise.name"] == "'=cmd|' /C calc'!A0"
+    assert records[0]["enterprise.region"] == "'@SUM(1+1)"
+    assert neutralise("-1") == "'-1" and neutralise("+x") == "'+x" and neutralise("ok") == "ok"
+
+
+# ----------------------------------------------------------------------------- goldens
+
+
+@pytest.mark.parametrize("fmt,ext", [("csv", "csv"), ("jsonl", "jsonl"), ("markdown", "md")])
+def test_batch_output_golden_files(fmt, ext, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)  # relative sources in the output, as a consultant would run it
+    out = tmp_path / f"out.{ext}"
+    code = main(["score", "docs/examples", "tests/data/tiny-answers.yaml",
+                 "-f", fmt, "--summary", "-o", str(out), "--quiet"])
+    assert code == 1  # tiny-answers.yaml answers another questionnaire: a located error row
+    produced = out.read_text("utf-8")
+    golden = GOLDEN / f"examples.{ext}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(produced, "utf-8")
+    assert produced == golden.read_text("utf-8"), \
+        f"{golden} is out of date: UPDATE_GOLDEN=1 pytest tests/test_batch.py"
+
+
+def test_inputs_expand_globs_and_skip_non_yaml(tmp_path):
+    d = _mixed_dir(tmp_path)
+    found = [Path(i.source).name for i in iter_inputs([str(d / "*.yaml")])]
+    assert "notes.txt" not in found and "auto-supplier.yml" not in found
+    assert found == sorted(found)
