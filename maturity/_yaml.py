@@ -255,8 +255,24 @@ class _FastFail(Exception):
     """Anything unusual: fall back to the located loader for the exact message."""
 
 
+_PLAIN_CACHE: dict[str, Any] = {}
+
+
 def _plain(value: str) -> Any:
-    """Resolve a plain (unquoted) scalar exactly as the safe loader does."""
+    """Resolve a plain (unquoted) scalar exactly as the safe loader does (memoised: the
+    same keys and answers recur in every file of a batch; results are immutable)."""
+    try:
+        return _PLAIN_CACHE[value]
+    except KeyError:
+        pass
+    resolved = _resolve_plain(value)
+    if len(_PLAIN_CACHE) > 100_000:
+        _PLAIN_CACHE.clear()
+    _PLAIN_CACHE[value] = resolved
+    return resolved
+
+
+def _resolve_plain(value: str) -> Any:
     for tag, regexp in _IMPLICIT.get(value[:1], ()) if value else _IMPLICIT.get("", ()):
         if regexp.match(value):
             make = _MAKE.get(tag)

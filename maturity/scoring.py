@@ -76,8 +76,21 @@ def assess(questionnaire: Questionnaire, answers: AnswersFile | Mapping[str, Any
 # --------------------------------------------------------------------------- one question
 
 
+_LEVELS: dict[tuple[int, int], tuple[QuestionT, tuple[int, ...]]] = {}
+"""(id(question), n) → (question, levels); the question is kept so its id is not reused."""
+
+
 def question_levels(question: QuestionT, n: int) -> tuple[int, ...]:
-    """The levels a question has requirements at."""
+    """The levels a question has requirements at (memoised per question object)."""
+    key = (id(question), n)
+    found = _LEVELS.get(key)
+    if found is None or found[0] is not question:
+        found = (question, _question_levels(question, n))
+        _LEVELS[key] = found
+    return found[1]
+
+
+def _question_levels(question: QuestionT, n: int) -> tuple[int, ...]:
     if isinstance(question, YesNoQuestion):
         return (question.level,)
     if isinstance(question, ChecklistQuestion):
