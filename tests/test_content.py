@@ -204,3 +204,13 @@ def test_seed_industries_match_the_general_index():
     general = {i.id for i in _load(ROOT / "questionnaires" / "general.yaml").industries}
     assert seeds <= general
     assert seeds >= OVERLAYS
+
+
+def test_every_benchmark_hint_names_national_figures_in_the_seeds():
+    hints = {f.get("indicator_hint") for f in _seed("figures.yaml")["figures"]}
+    for path in SHIPPED:
+        q = _load(path)
+        for qid, (_, _, question) in q.questions.items():
+            hint = getattr(question, "benchmark", None)
+            if hint:
+                assert hint in hints, f"{path.name}: {qid} benchmarks {hint!r}, not in seeds/figures.yaml"

@@ -138,3 +138,27 @@ def test_diagnosis_json_round_trip(machinery):
     _, _, d = machinery
     again = maturity.Diagnosis.model_validate_json(d.model_dump_json())
     assert again == d
+
+
+def test_compare_cli(tmp_path, capsys):
+    import yaml
+
+    from maturity.cli import main
+
+    old = yaml.safe_load((ROOT / "docs/examples/machinery-plant.yaml").read_text("utf-8"))
+    new = yaml.safe_load((ROOT / "docs/examples/machinery-plant.yaml").read_text("utf-8"))
+    from .strategies import top_answer
+
+    q = maturity.load_questionnaire("general")
+    for qid, (_, _, question) in q.questions.items():
+        if qid.startswith("operations.equipment."):
+            new["answers"][qid] = top_answer(question)
+    for name, doc in (("old", old), ("new", new)):
+        (tmp_path / f"{name}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    assert main(["compare", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Equipment management" in out and "→" in out
+    assert main(["compare", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "-f", "json"]) == 0
+    data = __import__("json").loads(capsys.readouterr().out)
+    assert data["total"]["score_after"] > data["total"]["score_before"]
+    assert "operations.equipment" in {c["id"] for c in data["indicators"]}
