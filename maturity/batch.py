@@ -28,7 +28,18 @@ from . import _yaml
 from .errors import MaturityError
 from .model.answers import ANSWERS_FORMAT, NA, Enterprise
 from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire
-from .scoring import EPS, _status, cmmm_total, grade, rate, requirement_met, resolve_production_type
+from .scoring import (
+    EPS,
+    _level_weights,
+    _norm,
+    _status,
+    _weighted,
+    cmmm_total,
+    grade,
+    rate,
+    requirement_met,
+    resolve_production_type,
+)
 from .validation import Normalised, normalise
 
 ENTERPRISE_FIELDS = ("name", "id", "industry", "production_type", "size", "region")
@@ -240,30 +251,6 @@ def status_all(q: Questionnaire, status: Mapping[str, str], reached: Mapping[str
     """Statuses for requirement checks: questions left out of ``reached`` are not applicable."""
     return {qid: ("not_applicable" if qid not in reached else status.get(qid, "answered"))
             for qid in q.questions}
-
-
-def _weighted(parts: Sequence[tuple[float, list[float | None]]], n: int) -> list[float | None]:
-    out: list[float | None] = []
-    for lv in range(n):
-        num = den = 0.0
-        for w, scores in parts:
-            s = scores[lv]
-            if s is not None and w > 0:
-                num += w * s
-                den += w
-        out.append(num / den if den > 0 else None)
-    return out
-
-
-def _level_weights(parts: Sequence[tuple[float, list[float | None]]], lv: int) -> list[float]:
-    ws = [w if scores[lv] is not None and w > 0 else 0.0 for w, scores in parts]
-    total = sum(ws)
-    return [w / total if total else 0.0 for w in ws]
-
-
-def _norm(ws: Sequence[float]) -> list[float]:
-    total = sum(ws)
-    return [w / total if total > 0 else 0.0 for w in ws]
 
 
 # --------------------------------------------------------------------------- one input
@@ -596,17 +583,21 @@ def score_files(paths: Iterable[str], questionnaire: str | None = None, jobs: in
     ``jobs`` > 1 scores in that many processes, keeping a bounded window of chunks in
     flight so memory stays flat; ``progress(done, row)`` is called after each row.
     """
-    items = iter_inputs(paths)
-    done = 0
+    rows = _rows(iter_inputs(paths), questionnaire, jobs, chunk, indicators, detail)
+    for done, row in enumerate(rows, start=1):
+        if progress:
+            progress(done, row)
+        yield row
+        if fail_fast and not row.ok:
+            return
+
+
+def _rows(items: Iterator[Item], questionnaire: str | None, jobs: int, chunk: int,
+          indicators: bool, detail: bool) -> Iterator[Row]:
+    """Rows in input order, scored here or in ``jobs`` processes (bounded work in flight)."""
     if jobs <= 1:
         for item in items:
-            row = _work(item, questionnaire, indicators, detail)
-            done += 1
-            if progress:
-                progress(done, row)
-            yield row
-            if fail_fast and not row.ok:
-                return
+            yield _work(item, questionnaire, indicators, detail)
         return
     window = jobs * 4
     pending: list[Future[list[Row]]] = []
@@ -622,13 +613,7 @@ def score_files(paths: Iterable[str], questionnaire: str | None = None, jobs: in
                     pending.append(pool.submit(_work_chunk, batch, questionnaire, indicators, detail))
                 if not pending:
                     return
-                for row in pending.pop(0).result():
-                    done += 1
-                    if progress:
-                        progress(done, row)
-                    yield row
-                    if fail_fast and not row.ok:
-                        return
+                yield from pending.pop(0).result()
         finally:
             for f in pending:
                 f.cancel()
