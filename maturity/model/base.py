@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 
 class Frozen(BaseModel):
@@ -21,8 +22,20 @@ DottedId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]*(\.[a-z]
 
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
 
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_FOLD_SPACE = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
+
+
+def _unfold_chinese(text: str | dict[str, str]) -> str | dict[str, str]:
+    """Drop the spaces YAML line folding leaves between Chinese characters (``zh`` only)."""
+    if isinstance(text, dict) and "zh" in text:
+        return {**text, "zh": _FOLD_SPACE.sub("", text["zh"])}
+    return text
+
+
 Text = Annotated[
     str | dict[LangCode, Annotated[str, StringConstraints(min_length=1)]],
+    AfterValidator(_unfold_chinese),
     Field(description="Plain text, or a mapping of language code to text ({en: …, zh: …})."),
 ]
 """Human text: a plain string, or ``{en: …, zh: …}``."""

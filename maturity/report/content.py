@@ -162,14 +162,15 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         why.append(t("why_gain", lang, gain=r.gain))
         if r.level_gain:
             why.append(t("why_grade", lang, n=r.level_gain))
+        why = [_join(why, lang, semi=True)]
         benefits = [tr(b.text, lang) + (_paren(f"{b.figure}; {_short_source(b.source, lang)}", lang)
                                         if b.figure else "")
                     for b in sc.benefits]
         recs.append(ScenarioView(
             rank=r.rank, name=tr(sc.name, lang), description=tr(sc.description, lang),
             effort=r.effort + _paren(t("effort_" + r.effort, lang), lang).rstrip(),
-            raises=[f"{ind_name(i.indicator)}: {code(i.from_level)} → {code(i.to_level)}"
-                    for i in r.raises],
+            raises=[f"{ind_name(i.indicator)}{'：' if lang == 'zh' else ': '}"
+                    f"{code(i.from_level)} → {code(i.to_level)}" for i in r.raises],
             why=why, benefits=benefits))
 
     from .. import seeds

@@ -67,12 +67,14 @@ def render(r: Report) -> str:
     if r.recommendations:
         out += ["", f"## {t('recommendations', lang)}", "", r.ranking_note, ""]
         for s in r.recommendations:
+            colon, semi = ("：", "；") if lang == "zh" else (": ", "; ")
             out += [f"### {s.rank}. {s.name}", "", s.description, "",
-                    f"- {t('effort', lang)}: {s.effort}",
-                    f"- {t('raises', lang)}: " + "; ".join(s.raises),
-                    f"- {t('why', lang)}: " + "; ".join(s.why)]
+                    f"- {t('effort', lang)}{colon}{s.effort}",
+                    f"- {t('raises', lang)}{colon}" + semi.join(s.raises),
+                    f"- {t('why', lang)}{colon}" + semi.join(s.why)]
             if s.benefits:
-                out.append(f"- {t('benefits', lang)}: " + "; ".join(s.benefits))
+                sep = "" if lang == "zh" else " "
+                out.append(f"- {t('benefits', lang)}{colon}" + sep.join(s.benefits))
             out.append("")
     if r.roadmap:
         out += [f"## {t('roadmap', lang)}", ""]
