@@ -356,18 +356,22 @@ def recommend(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
         lacks = [Improvement(indicator=t.indicator, from_level=levels.get(t.indicator, 0),
                              to_level=t.level)
                  for t in sc.raises if levels.get(t.indicator, 0) < t.level]
-        after = score(q, apply(q, values, {i.indicator: i.to_level for i in lacks}, ent), ent,
-                      detail=False)
+        improved = apply(q, values, {i.indicator: i.to_level for i in lacks}, ent)
+        after = score(q, improved, ent, detail=False)
         gain = after.score - a.score
-        if gain <= EPS and after.level <= a.level:
-            continue  # it would not move the score: nothing it raises is lacking where it counts
+        # progress towards the next grade: the grade, the score and, under the points
+        # method, the grade rules (scenario questions that earn no points count there)
+        progress = (_progress(q, after, a.level + 1, improved)
+                    - _progress(q, a, a.level + 1, values)) / 100
+        if progress <= EPS:
+            continue  # it would not move anything: nothing it raises is lacking where it counts
         typical = not sc.industries or (ent.industry in sc.industries)
         on_path = any(i.indicator in wanted for i in lacks)
         focus = sc.id in q.focus_scenarios
         factor = (TYPICAL_FACTOR if sc.industries and typical else 1.0) * \
                  (ATYPICAL_FACTOR if not typical else 1.0) * (FOCUS_FACTOR if focus else 1.0) * \
                  (ON_PATH_FACTOR if on_path else 1.0)
-        priority = gain / EFFORT_WEIGHT[sc.effort] * factor
+        priority = progress / EFFORT_WEIGHT[sc.effort] * factor
         rows.append((priority, sc, lacks, gain, after.level - a.level, typical, on_path, focus))
     rows.sort(key=lambda r: (-r[0], r[1].id))
     return [Recommendation(scenario=sc.id, rank=n, raises=lacks, gain=gain, level_gain=lg,

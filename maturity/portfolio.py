@@ -38,6 +38,10 @@ class Portfolio:
     by_industry: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     by_size: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     levels: int = 5
+    family: str | None = None
+    """The index (base id, overlays included) the statistics are about: the first scored."""
+    other_index: int = 0
+    """Scored rows of another index: counted, not mixed into statistics on another scale."""
 
     def add(self, row: Row) -> None:
         self.total += 1
@@ -45,6 +49,12 @@ class Portfolio:
             self.failed += 1
             return
         assert row.level is not None and row.score is not None and row.questionnaire
+        family = self._family(row.questionnaire)
+        if self.family is None:
+            self.family = family
+        elif family != self.family:
+            self.other_index += 1
+            return
         self.grades[row.level] += 1
         name = row.enterprise_field("name") or row.source
         self.scores.append((row.score, name))
@@ -56,6 +66,12 @@ class Portfolio:
         q = self._questionnaire(row.questionnaire)
         self.levels = max(self.levels, len(q.levels))
         self.scenarios.update(self._recommended(q, row))
+
+    def _family(self, ref: str) -> str:
+        q = self._questionnaire(ref)
+        while q.extends:
+            q = self._questionnaire(q.extends)
+        return q.id
 
     def _questionnaire(self, ref: str) -> Questionnaire:
         if ref not in self.questionnaires:
@@ -102,7 +118,8 @@ class Portfolio:
                     "q3": q3, "min": min(values), "max": max(values)}
 
         return {
-            "inputs": self.total, "scored": n, "failed": self.failed,
+            "inputs": self.total, "scored": n, "failed": self.failed, "index": self.family,
+            "other_index": self.other_index,
             "grades": {str(k): self.grades.get(k, 0) for k in range(0, self.levels + 1)},
             "score": stats(ordered) if ordered else None,
             "dimensions": {d: stats(v) for d, v in self.dimensions.items()},

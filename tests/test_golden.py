@@ -15,7 +15,7 @@ from maturity.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "docs" / "examples"
-SAMPLES = ["textile-mill", "machinery-plant", "auto-supplier"]
+SAMPLES = ["textile-mill", "machinery-plant", "auto-supplier", "sme-workshop"]
 FORMATS = {"markdown": "md", "json": "json", "terminal": "txt", "html": "html"}
 
 
@@ -40,8 +40,16 @@ def test_sample_reports_match_the_golden_files(sample, fmt, tmp_path):
 def test_sample_grades_are_the_ones_the_docs_describe():
     import maturity
 
-    expected = {"textile-mill": 1, "machinery-plant": 2, "auto-supplier": 3}
+    expected = {"textile-mill": 1, "machinery-plant": 2, "auto-supplier": 3, "sme-workshop": 1}
     for sample, level in expected.items():
         answers = maturity.load_answers(EXAMPLES / f"{sample}.yaml")
         a = maturity.assess(maturity.questionnaire_for(answers), answers)
         assert a.level == level, sample
+
+
+def test_roadmap_phases_list_their_scenarios_by_name():
+    text = (EXAMPLES / "reports" / "machinery-plant.md").read_text(encoding="utf-8")
+    roadmap = text.split("## Roadmap", 1)[1].split("\n## ", 1)[0]
+    numbered = [line for line in roadmap.splitlines() if line[:1].isdigit() and ". " in line]
+    assert len(numbered) >= 4, roadmap
+    assert all(len(line.split(". ", 1)[1]) > 3 for line in numbered), "a scenario name per line"

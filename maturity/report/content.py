@@ -129,7 +129,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         return name_of(q, ident, lang) + _paren(name_of(q, dim, lang), lang)
 
     def code(level: int) -> str:
-        return q.levels[level - 1].id if level > 0 else "–"
+        return q.levels[level - 1].id if level > 0 else f"<{q.levels[0].id}"
 
     order = {iid: n for n, iid in enumerate(q.indicators)}
 
@@ -205,8 +205,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         names = [tr(scen[s].name, lang) for s in phase.scenarios]
         direct = ""
         if phase.uncovered:
-            names = _join([name_of(q, i, lang) for i in phase.uncovered], lang)
-            direct = t("phase_direct", lang, names=names)
+            listed = _join([name_of(q, i, lang) for i in phase.uncovered], lang)
+            direct = t("phase_direct", lang, names=listed)
         roadmap.append((t("phase", lang, n=n, level=level_label(q, phase.target_level, lang)), names, direct))
 
     c = d.completeness
@@ -244,7 +244,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         path=path_view(d.path, "path"), target_path=path_view(d.target_path, "target_path"),
         benchmarks=benches, recommendations=recs, ranking_note=t("ranking_note", lang),
         roadmap=roadmap, completeness_text=ctext, warnings=list(a.warnings),
-        footer=[t("generated", lang, version=__version__, questionnaire=q.ref), t("method_note", lang)],
+        footer=[t("generated", lang, version=__version__, questionnaire=q.ref),
+                t("method_note" if a.method == "cmmm" else "method_note_points", lang)],
     )
 
 

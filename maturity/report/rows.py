@@ -47,6 +47,15 @@ def neutralise(cell: Any) -> Any:
     return cell
 
 
+def scope(summary: dict[str, Any]) -> str:
+    """One sentence: what the statistics cover."""
+    text = f"{summary['scored']} scored, {summary['failed']} failed, {summary['inputs']} inputs."
+    if summary.get("other_index"):
+        text += (f" Statistics cover the {summary['index']} index (with its overlays); "
+                 f"{summary['other_index']} scored inputs of other indices are left out.")
+    return text
+
+
 class Writer:
     def __init__(self, out: TextIO) -> None:
         self.out = out
@@ -140,7 +149,7 @@ class MarkdownWriter(Writer):
         if summary is None:
             return
         out = ["", "## Portfolio summary", "",
-               f"{summary['scored']} scored, {summary['failed']} failed, {summary['inputs']} inputs.", "",
+               scope(summary), "",
                "| grade | enterprises | |", "|---|---:|---|"]
         top = max(summary["grades"].values(), default=0) or 1
         for g, count in summary["grades"].items():
@@ -190,8 +199,7 @@ class HtmlWriter(Writer):
         e = html.escape
         parts = ["</tbody></table>\n"]
         if summary is not None:
-            parts.append(f"<h2>Portfolio summary</h2><p>{summary['scored']} scored, {summary['failed']} "
-                         f"failed, {summary['inputs']} inputs.</p>")
+            parts.append(f"<h2>Portfolio summary</h2><p>{e(scope(summary))}</p>")
             grades = list(summary["grades"].items())
             top = max((c for _, c in grades), default=0) or 1
             width, bar_h = 520, 26
@@ -247,7 +255,7 @@ class TableWriter(Writer):
         if summary is None:
             return
         top = max(summary["grades"].values(), default=0) or 1
-        lines = ["", f"Portfolio: {summary['scored']} scored, {summary['failed']} failed"]
+        lines = ["", f"Portfolio: {scope(summary)}"]
         for g, count in summary["grades"].items():
             label = "L" + g if g != "0" else "not yet"
             lines.append(f"  {label:<8}{count:>7}  {'█' * round(30 * count / top)}")
