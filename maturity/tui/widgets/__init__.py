@@ -1,0 +1,1 @@
+"""One widget per question kind; each posts :class:`AnswerChanged` when the answer changes."""
