@@ -395,6 +395,22 @@ def cmd_assess(args: argparse.Namespace) -> int:
     return run(questionnaire=args.questionnaire, answers=args.answers, lang=args.lang)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The assessment in a browser (one process per tab; state lives on disk)."""
+    from .errors import UsageError
+
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise UsageError("serving in a browser needs the serve extra: "
+                         "pip install 'maturity[serve]'") from None
+    command = f"{sys.executable} -m maturity assess"
+    if args.lang:
+        command += f" --lang {args.lang}"
+    Server(command, host=args.host, port=args.port, title="maturity").serve()
+    return Exit.OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import schema_text
 
@@ -453,6 +469,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="answers file to resume from and to save to (in addition to the autosave)")
     p.add_argument("--lang", choices=("en", "zh"))
     p.set_defaults(func=cmd_assess)
+
+    p = sub.add_parser("serve", help="offer the assessment on a web page (needs maturity[serve])",
+                       description="Serve the guided assessment in a browser with textual-serve: each "
+                                   "tab runs its own process; answers are autosaved on this machine "
+                                   "(MATURITY_DATA_DIR). Install with: pip install 'maturity[serve]'.")
+    p.add_argument("--host", default="localhost")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--lang", choices=("en", "zh"))
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("report", help="diagnose one answers file: grade, gaps, path, scenarios, roadmap",
                        description="Diagnose one answers file and write the report: the grade and "

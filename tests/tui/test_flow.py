@@ -209,3 +209,14 @@ def test_answers_option_resumes_from_and_saves_to_that_file(tmp_path, kinds_env)
 
     asyncio.run(run())
     assert maturity.load_answers(target).answers, "saved back to the --answers file"
+
+
+def test_serve_without_the_extra_says_how_to_install(capsys, monkeypatch):
+    import sys
+
+    from maturity.cli import main
+
+    monkeypatch.setitem(sys.modules, "textual_serve", None)
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    assert main(["serve"]) == 2
+    assert "pip install 'maturity[serve]'" in capsys.readouterr().err

@@ -65,6 +65,8 @@ class WelcomeScreen(Screen):
 
     def on_mount(self) -> None:
         self._fill_profile(self.query_one("#questionnaire", Select).value)  # type: ignore[arg-type]
+        if not self.sessions:
+            self.query_one("#name", Input).focus()  # the one field everybody must fill
 
     def _fill_profile(self, ref: str) -> None:
         q = load_questionnaire(ref)
