@@ -220,3 +220,28 @@ def test_serve_without_the_extra_says_how_to_install(capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)
     assert main(["serve"]) == 2
     assert "pip install 'maturity[serve]'" in capsys.readouterr().err
+
+
+async def test_command_palette_shows_unanswered_and_jumps(kinds_env):
+    app = MaturityApp(questionnaire=kinds_env, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _start(app, pilot)
+        await pilot.press("enter")  # answer the first question
+        await pilot.pause()
+        first = screen.current
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"unanswered")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current != first and not app.state.answered(screen.current)
+        # jump to a question by typing part of its id
+        target = app.state.asked()[-1]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*target.split(".")[-1])
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current == target

@@ -65,9 +65,25 @@ def test_question_of_each_kind_en(snap_compare, kinds, n, kind):
                         run_before=_at_question(n, answer=kind in ("level", "yesno")))
 
 
-def test_level_question_zh(snap_compare, kinds):
+@pytest.mark.parametrize("n,kind", [(0, "level"), (1, "number"), (2, "multi"), (3, "checklist"),
+                                    (4, "yesno")])
+def test_question_of_each_kind_zh(snap_compare, kinds, n, kind):
     assert snap_compare(MaturityApp(questionnaire=kinds, lang="zh"), terminal_size=SIZE,
-                        run_before=_at_question(0, answer=True))
+                        run_before=_at_question(n, answer=kind in ("level", "yesno")))
+
+
+def test_question_on_a_light_theme(snap_compare, kinds):
+    async def run_before(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await _at_question(0, answer=True)(pilot)
+
+    assert snap_compare(MaturityApp(questionnaire=kinds, lang="en"), terminal_size=SIZE,
+                        run_before=run_before)
+
+
+def test_question_at_80x24(snap_compare, kinds):
+    assert snap_compare(MaturityApp(questionnaire=kinds, lang="zh"), terminal_size=(80, 24),
+                        run_before=_at_question(3))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
