@@ -97,3 +97,17 @@ def test_installed_layout_is_found(tmp_path, monkeypatch):
     assert loading.data_dir("questionnaires") == fake_pkg / "_data" / "questionnaires"
     monkeypatch.setattr(loading, "_PACKAGE_DIR", ROOT / "maturity")
     assert loading.data_dir("questionnaires") == ROOT / "questionnaires"
+
+
+@pytest.mark.skipif(not Path("/dev/null").is_char_device(), reason="no /dev/null device here")
+def test_output_to_a_device_writes_into_it_and_never_replaces_it(capsys):
+    """`-o /dev/null` once renamed a temporary file over the device (atomic writes)."""
+    from maturity._io import write_atomic
+    from maturity.cli import main
+
+    example = str(ROOT / "docs" / "examples" / "machinery-plant.yaml")
+    assert main(["score", example, "-f", "json", "-o", "/dev/null", "--quiet"]) == 0
+    assert main(["report", example, "-f", "markdown", "-o", "/dev/null"]) == 0
+    write_atomic("/dev/null", "x")
+    assert Path("/dev/null").is_char_device()
+    assert not list(Path("/dev").glob(".null.*.tmp"))
