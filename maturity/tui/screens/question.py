@@ -60,6 +60,8 @@ class QuestionScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.app.size.width < 90:  # an 80-column terminal: the question needs the room
+            self.query_one("#tree", Tree).display = False
         asked = self.state.asked()
         position = self.state.session.position
         self.current = position if position in asked else (asked[0] if asked else "")
@@ -154,6 +156,11 @@ class QuestionScreen(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "notes":
             self.state.set_note(self.current, event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the number or notes field moves on, as the hint says."""
+        if event.input.id in ("number-input", "notes"):
+            self.action_next()
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
         if isinstance(event.node.data, str):
