@@ -82,6 +82,7 @@ def test_wheel_ships_the_questionnaires_and_seeds(tmp_path):
     shipped = {p.name for p in (ROOT / "questionnaires").glob("*.yaml")}
     assert shipped and all(f"maturity/_data/questionnaires/{n}" in names for n in shipped)
     assert "maturity/py.typed" in names
+    assert "maturity/tui/maturity.tcss" in names, "the TUI's stylesheet ships with it"
     assert "maturity/_data/questionnaires/schema/questionnaire.schema.json" in names
     assert any(n.startswith("maturity/_data/seeds/") for n in names)
     assert not any("__pycache__" in n or n.endswith(".pyc") for n in names)
