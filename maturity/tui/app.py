@@ -15,6 +15,7 @@ from ..i18n import default_lang, t
 from ..loading import load_questionnaire
 from ..session import Session
 from .commands import AssessmentCommands
+from .keys import localize_bindings
 from .screens.question import QuestionScreen
 from .screens.result import ResultScreen
 from .screens.welcome import WelcomeScreen
@@ -59,6 +60,7 @@ class MaturityApp(App):
         self.initial_questionnaire = questionnaire
         self.answers_path = Path(answers) if answers else None
         self.state: AssessmentState | None = None
+        localize_bindings(self, self.lang)
 
     def on_mount(self) -> None:
         if self.answers_path is not None and self.answers_path.exists():
@@ -118,6 +120,8 @@ class MaturityApp(App):
 
     def action_switch_language(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"
+        localize_bindings(self, self.lang)
+        self.refresh_bindings()
         if self.state is not None:
             self.state.session.language = self.lang
             self.state.session.save()

@@ -14,6 +14,7 @@ from ...explain import level_label
 from ...i18n import t
 from ...model.answers import NA
 from ...model.base import tr
+from ..keys import localize_bindings
 from ..state import AssessmentState
 from ..widgets.answers import AnswerChanged, answer_widget
 
@@ -34,6 +35,7 @@ class QuestionScreen(Screen):
         super().__init__()
         self.state = state
         self.show_grade = True
+        localize_bindings(self, state.lang)
 
     @property
     def lang(self) -> str:

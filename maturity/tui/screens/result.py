@@ -12,6 +12,7 @@ from textual.widgets import Footer, Markdown, Static
 from ...diagnosis import diagnose
 from ...i18n import t
 from ...report import content, markdown
+from ..keys import localize_bindings
 from ..state import AssessmentState
 
 
@@ -28,6 +29,7 @@ class ResultScreen(Screen):
         super().__init__()
         self.state = state
         self.diagnosis = None
+        localize_bindings(self, state.lang)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="result"):
