@@ -425,6 +425,8 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[Item]:
             yield from (Item(str(f), path=str(f)) for f in _walk(p))
         elif p.suffix.lower() == ".csv" and p.is_file():
             yield from iter_csv(p)
+        elif p.suffix.lower() == ".xlsx" and p.is_file():
+            yield from iter_xlsx(p)
         elif not p.exists() and glob.has_magic(arg):
             for match in sorted(glob.iglob(arg, recursive=True)):
                 yield from iter_inputs([match])
@@ -471,6 +473,49 @@ def iter_csv(path: Path) -> Iterator[Item]:
                 yield Item(f"{source}:{number}", raw=_csv_answers(record))
         except (csv.Error, UnicodeDecodeError) as exc:
             yield Item(source, raw=_BadInput(f"{source}: not a readable UTF-8 CSV file ({exc})"))
+
+
+def iter_xlsx(path: Path) -> Iterator[Item]:
+    """One item per row of the first sheet of an Excel workbook (the ``xlsx`` extra).
+
+    The same columns as a CSV (:func:`iter_csv`); the first row is the header.
+    """
+    source = str(path)
+    try:
+        import openpyxl
+    except ImportError:
+        yield Item(source, raw=_BadInput(f"{source}: reading .xlsx needs the xlsx extra: "
+                                         "pip install 'maturity[xlsx]' (or save the sheet as CSV)"))
+        return
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        yield Item(source, raw=_BadInput(f"{source}: not a readable .xlsx workbook ({exc})"))
+        return
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+        for number, values in enumerate(rows, start=2):
+            if values is None or all(v is None or str(v).strip() == "" for v in values):
+                continue
+            record = {h: _cell_text(v) for h, v in zip(header, values, strict=False) if h}
+            yield Item(f"{source}:{number}", raw=_csv_answers(record))
+    finally:
+        book.close()
+
+
+def _cell_text(value: Any) -> str:
+    import datetime as dt
+
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 @dataclass(frozen=True)

@@ -229,3 +229,31 @@ def test_inputs_expand_globs_and_skip_non_yaml(tmp_path):
     found = [Path(i.source).name for i in iter_inputs([str(d / "*.yaml")])]
     assert "notes.txt" not in found and "auto-supplier.yml" not in found
     assert found == sorted(found)
+
+
+def test_xlsx_input_like_csv(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    q = maturity.load_questionnaire("general")
+    level_q = next(i for i in q.questions if q.questions[i][2].kind == "level")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["评估指标", "企业名称", "行业", level_q])
+    sheet.append(["general@1", "表格机械", "machinery", 3])
+    sheet.append([])
+    sheet.append(["general@1", "第二家", "machinery", 9])
+    path = tmp_path / "survey.xlsx"
+    book.save(path)
+    rows = list(score_files([str(path)]))
+    assert [r.source for r in rows] == [f"{path}:2", f"{path}:4"]
+    assert rows[0].ok and rows[0].enterprise_field("name") == "表格机械" and rows[0].answered == 1
+    assert not rows[1].ok and any("got 9" in e for e in rows[1].errors)
+
+
+def test_xlsx_without_the_extra_says_how_to_install(tmp_path, monkeypatch):
+    import sys
+
+    path = tmp_path / "survey.xlsx"
+    path.write_bytes(b"PK")
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    [row] = list(score_files([str(path)]))
+    assert not row.ok and "pip install 'maturity[xlsx]'" in row.errors[0]
