@@ -1,10 +1,15 @@
 """An assessment in progress: what the TUI edits, autosaves and resumes (no UI code).
 
 A session is saved as a standard ``maturity-answers/1`` file — the same file
-``maturity score`` reads — whose first comment lines carry where the user stopped. Every
-save is atomic (temp file + rename). Autosaves live under the user data directory
-(``platformdirs``), or ``$MATURITY_DATA_DIR`` when set (tests, kiosks, `textual serve`).
-A corrupt autosave is never deleted: it is moved aside and reported.
+``maturity score`` reads — whose first comment line carries where the user stopped and
+when::
+
+    # maturity-session: 3f2a9c0d1e7b at digital_base.network.q1 updated 2026-11-22T10:30:00
+
+Every save is atomic (temp file + rename). Autosaves live in :func:`autosave_dir`: the
+user data directory (``platformdirs``), or ``$MATURITY_DATA_DIR`` when set (tests,
+kiosks, ``textual serve``). A corrupt autosave is never deleted: it is moved aside
+(``<name>.corrupt-<timestamp>``) and reported.
 """
 
 from __future__ import annotations
@@ -13,22 +18,48 @@ import datetime as dt
 import os
 import re
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ._io import write_atomic
 from .errors import InputFileError, MaturityError
-from .model.answers import ANSWERS_FORMAT
+from .model.answers import ANSWERS_FORMAT, NA
+
+if TYPE_CHECKING:
+    from .model.questionnaire import Questionnaire
+    from .validation import Normalised
 
 DATA_ENV = "MATURITY_DATA_DIR"
-_POSITION = re.compile(r"^# maturity-session: (?P<id>[0-9a-f]+) at (?P<question>\S*)$")
+_HEADER = re.compile(r"^# maturity-session: (?P<id>[0-9a-f]+) at (?P<question>\S*)"
+                     r"(?: updated (?P<updated>\S+))?\s*$")
+
+Clock = Callable[[], dt.datetime]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now()
+
+
+def _plain(value: Any) -> Any:
+    """Builtin types only (the loader's located lists and mappings do not dump safely)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    for kind in (int, float, str):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
 
 
 def data_dir() -> Path:
-    """Where sessions are kept: ``$MATURITY_DATA_DIR`` or the platform's user data dir."""
+    """Where maturity keeps user data: ``$MATURITY_DATA_DIR`` or the platform's user data dir."""
     override = os.environ.get(DATA_ENV)
     if override:
         return Path(override)
@@ -37,7 +68,8 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("maturity", appauthor=False))
 
 
-def sessions_dir() -> Path:
+def autosave_dir() -> Path:
+    """Where sessions are autosaved (``<data dir>/sessions``)."""
     return data_dir() / "sessions"
 
 
@@ -49,21 +81,28 @@ class Session:
     """``id@version``."""
     language: str = "zh"
     enterprise: dict[str, str] = field(default_factory=dict)
+    """Enterprise profile: name, industry, production_type, size, region."""
     answers: dict[str, Any] = field(default_factory=dict)
     """Question id → answer in answers-file form (``n/a`` included)."""
     notes: dict[str, str] = field(default_factory=dict)
     position: str = ""
     """Id of the question the user is on."""
     assessed_on: dt.date | None = None
+    updated_at: dt.datetime | None = None
+    """When it was last saved (set by :meth:`save`)."""
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     extra_path: Path | None = None
     """Also save here (``maturity assess --answers FILE``)."""
+    clock: Clock = field(default=_now, repr=False, compare=False)
+    """Where the time comes from (tests inject a fixed one)."""
 
     @property
     def path(self) -> Path:
-        return sessions_dir() / f"{self.id}.yaml"
+        """The autosave file."""
+        return autosave_dir() / f"{self.id}.yaml"
 
     def document(self) -> dict[str, Any]:
+        """The answers file as a mapping (what ``maturity score`` reads)."""
         doc: dict[str, Any] = {"format": ANSWERS_FORMAT, "questionnaire": self.questionnaire,
                                "language": self.language}
         enterprise = {k: v for k, v in self.enterprise.items() if v}
@@ -72,40 +111,104 @@ class Session:
         if self.assessed_on:
             doc["assessed_on"] = self.assessed_on
         doc["answers"] = {k: v for k, v in self.answers.items() if v is not None}
-        if self.notes:
-            doc["notes"] = {k: v for k, v in self.notes.items() if v}
+        notes = {k: v for k, v in self.notes.items() if v}
+        if notes:
+            doc["notes"] = notes
         return doc
 
     def text(self) -> str:
-        head = f"# maturity-session: {self.id} at {self.position}\n"
+        """The file's text: a resume header (YAML comments) and the answers document."""
+        updated = f" updated {self.updated_at.isoformat(timespec='seconds')}" if self.updated_at else ""
+        head = f"# maturity-session: {self.id} at {self.position}{updated}\n"
         head += "# An answers file saved by `maturity assess`; `maturity score` reads it as is.\n"
         return head + yaml.safe_dump(self.document(), allow_unicode=True, sort_keys=False)
 
     def save(self) -> None:
-        """Write the autosave (and the ``--answers`` file) atomically."""
+        """Write the autosave, then the ``--answers`` file, each atomically.
+
+        :class:`OSError` if a file cannot be written (the autosave is written first).
+        """
+        self.updated_at = self.clock().replace(microsecond=0)
         text = self.text()
         write_atomic(self.path, text)
         if self.extra_path is not None:
             write_atomic(self.extra_path, text)
 
+    def save_as(self, path: Path) -> None:
+        """Write a copy of the answers file to ``path`` (atomically)."""
+        write_atomic(path, self.text())
+
     @classmethod
-    def load(cls, path: Path) -> Session:
-        """Read a saved session (or any answers file); :class:`InputFileError` if it is corrupt."""
+    def load(cls, path: Path, clock: Clock = _now) -> Session:
+        """Read a saved session (or any answers file).
+
+        :class:`InputFileError` (or :class:`OSError`, :class:`UnicodeDecodeError`) if it
+        cannot be read; the file is left where it is (see :func:`list_sessions`).
+        """
         from .loading import load_answers
 
-        text = path.read_text(encoding="utf-8", errors="strict") if path.exists() else ""
         answers = load_answers(path)
-        first = text.splitlines()[0] if text else ""
-        match = _POSITION.match(first)
+        with open(path, encoding="utf-8") as fh:
+            first = fh.readline().rstrip("\n")
+        match = _HEADER.match(first)
+        updated = None
+        if match and match.group("updated"):
+            try:
+                updated = dt.datetime.fromisoformat(match.group("updated"))
+            except ValueError:
+                updated = None
         ent = answers.enterprise.model_dump(exclude_none=True)
         return cls(
             questionnaire=answers.questionnaire, language=answers.language or "zh",
             enterprise={k: str(v) for k, v in ent.items()},
-            answers={k: v for k, v in answers.answers.items() if v is not None},
-            notes=dict(answers.notes), assessed_on=answers.assessed_on,
+            answers={str(k): _plain(v) for k, v in answers.answers.items() if v is not None},
+            notes={str(k): str(v) for k, v in answers.notes.items()},
+            assessed_on=answers.assessed_on, updated_at=updated,
             position=match.group("question") if match else "",
-            id=match.group("id") if match else uuid.uuid4().hex[:12],
+            id=match.group("id") if match else uuid.uuid4().hex[:12], clock=clock,
         )
+
+    # ------------------------------------------------------------------ against the questionnaire
+
+    def values(self, q: Questionnaire) -> dict[str, Normalised]:
+        """The answers that fit their question, checked (one that no longer fits is ignored)."""
+        from .validation import normalise
+
+        n = len(q.levels)
+        out: dict[str, Normalised] = {}
+        for qid, value in self.answers.items():
+            if qid in q.questions and value is not None:
+                try:
+                    out[qid] = normalise(q.questions[qid][2], value, n)
+                except ValueError:
+                    continue
+        return out
+
+    def asked(self, q: Questionnaire, values: Mapping[str, Normalised] | None = None) -> list[str]:
+        """Question ids to ask, in order, by the scoring's own rules.
+
+        A follow-up whose condition does not hold and a question that does not apply to this
+        enterprise are left out (one answered n/a stays, so it can be changed).
+        """
+        from .model.answers import Enterprise
+        from .scoring import _status, resolve_production_type
+
+        values = self.values(q) if values is None else values
+        ent = Enterprise.model_validate({k: v for k, v in self.enterprise.items() if v})
+        ptype = resolve_production_type(q, ent)
+        status: dict[str, str] = {}
+        out = []
+        for qid, (_, _, question) in q.questions.items():
+            st = _status(question, qid, values, status, ent, ptype)
+            status[qid] = st
+            if st == "closed" or (st == "not_applicable" and values.get(qid) != NA):
+                continue
+            out.append(qid)
+        return out
+
+    def answered(self, qid: str) -> bool:
+        value = self.answers.get(qid)
+        return value is not None and value != {}
 
 
 @dataclass(frozen=True)
@@ -113,9 +216,12 @@ class SavedSession:
     """A line of the resume list."""
 
     path: Path
+    id: str
     enterprise: str
     questionnaire: str
     answered: int
+    total: int | None
+    """Questions to ask (``None`` when the questionnaire cannot be loaded)."""
     updated: dt.datetime
 
 
@@ -124,42 +230,56 @@ class Corrupt:
     """An autosave that could not be read, and where it was moved."""
 
     original: Path
-    moved_to: Path
+    moved_to: Path | None
+    """``None`` if it could not even be moved (it is then left in place)."""
     reason: str
 
 
-def list_sessions() -> tuple[list[SavedSession], list[Corrupt]]:
+def list_sessions(clock: Clock = _now) -> tuple[list[SavedSession], list[Corrupt]]:
     """Saved sessions, newest first; unreadable ones are moved aside and reported."""
+    from .loading import load_questionnaire
+
     found: list[SavedSession] = []
     corrupt: list[Corrupt] = []
-    folder = sessions_dir()
+    folder = autosave_dir()
     if not folder.is_dir():
         return found, corrupt
     for path in sorted(folder.glob("*.yaml")):
         try:
             s = Session.load(path)
         except (MaturityError, UnicodeDecodeError, OSError, ValueError) as exc:
-            corrupt.append(quarantine(path, exc))
+            corrupt.append(quarantine(path, exc, clock))
             continue
-        found.append(SavedSession(
-            path=path, enterprise=s.enterprise.get("name", ""), questionnaire=s.questionnaire,
-            answered=len(s.answers), updated=dt.datetime.fromtimestamp(path.stat().st_mtime)))
-    found.sort(key=lambda s: s.updated, reverse=True)
+        total = None
+        try:
+            q = load_questionnaire(s.questionnaire)
+            asked = s.asked(q)
+            total, answered = len(asked), sum(1 for qid in asked if s.answered(qid))
+        except MaturityError:
+            answered = sum(1 for qid in s.answers if s.answered(qid))
+        updated = s.updated_at or dt.datetime.fromtimestamp(path.stat().st_mtime)
+        found.append(SavedSession(path=path, id=s.id, enterprise=s.enterprise.get("name", ""),
+                                  questionnaire=s.questionnaire, answered=answered, total=total,
+                                  updated=updated))
+    found.sort(key=lambda s: (s.updated, s.path.name), reverse=True)
     return found, corrupt
 
 
-def quarantine(path: Path, exc: BaseException) -> Corrupt:
+def quarantine(path: Path, exc: BaseException, clock: Clock = _now) -> Corrupt:
     """Move an unreadable autosave aside (never delete what a user typed)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     n = 1
     while target.exists():
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
         n += 1
-    path.rename(target)
     reason = str(exc) if isinstance(exc, MaturityError) else f"{type(exc).__name__}: {exc}"
+    try:
+        path.rename(target)
+    except OSError:
+        return Corrupt(original=path, moved_to=None, reason=reason)
     return Corrupt(original=path, moved_to=target, reason=reason)
 
 
-__all__ = ["DATA_ENV", "Corrupt", "InputFileError", "SavedSession", "Session", "data_dir",
-           "list_sessions", "quarantine", "sessions_dir"]
+__all__ = ["DATA_ENV", "Corrupt", "InputFileError", "SavedSession", "Session", "autosave_dir",
+           "data_dir", "list_sessions", "quarantine"]

@@ -1,17 +1,26 @@
-"""Sessions: atomic autosave in the standard answers format, resume, corrupt files kept."""
+"""Sessions (no Textual): atomic autosave in the standard answers format, resume, progress,
+corrupt files kept aside."""
 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 
 import maturity
-from maturity.session import Session, list_sessions
+from maturity.session import Session, autosave_dir, data_dir, list_sessions
+
+NOW = dt.datetime(2026, 11, 2, 9, 30, 15)
+
+
+def clock() -> dt.datetime:
+    return NOW
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
+def data(tmp_path, monkeypatch):
     monkeypatch.setenv("MATURITY_DATA_DIR", str(tmp_path / "data"))
     return tmp_path / "data"
 
@@ -19,29 +28,39 @@ def data_dir(tmp_path, monkeypatch):
 def _session() -> Session:
     q = maturity.load_questionnaire("general")
     ids = list(q.questions)
-    return Session(questionnaire=q.ref, language="en",
+    return Session(questionnaire=q.ref, language="en", clock=clock,
                    enterprise={"name": "示例机械", "industry": "machinery"},
-                   answers={ids[0]: 3, ids[1]: 2}, notes={ids[0]: "plan approved"},
-                   position=ids[2], assessed_on=dt.date(2026, 11, 1))
+                   answers={ids[0]: 3, ids[1]: 2, "strategy.talent.roles": ["it_admin", "ai"]},
+                   notes={ids[0]: "plan approved"}, position=ids[2], assessed_on=dt.date(2026, 11, 1))
 
 
-def test_a_saved_session_is_an_answers_file_that_scores(data_dir):
+def test_the_data_dir_follows_the_environment(data, monkeypatch):
+    assert data_dir() == data and autosave_dir() == data / "sessions"
+    monkeypatch.delenv("MATURITY_DATA_DIR")
+    assert data_dir().name == "maturity"  # platformdirs' user data dir
+
+
+def test_a_saved_session_is_an_answers_file_that_scores(data):
     s = _session()
     s.save()
-    assert s.path.parent == data_dir / "sessions"
+    assert s.path.parent == data / "sessions"
     answers = maturity.load_answers(s.path)
     q = maturity.questionnaire_for(answers)
-    assert maturity.assess(q, answers).answered == 2
+    assert maturity.assess(q, answers).answered == 3
     assert not list(s.path.parent.glob("*.tmp")), "no temporary file left behind"
+    first = s.path.read_text("utf-8").splitlines()[0]
+    assert first == f"# maturity-session: {s.id} at {s.position} updated 2026-11-02T09:30:15"
 
 
-def test_resume_gives_identical_answers_and_position():
+def test_resume_gives_identical_answers_position_and_time():
     s = _session()
     s.save()
     again = Session.load(s.path)
     assert (again.id, again.position, again.answers, again.notes, again.enterprise) == \
         (s.id, s.position, s.answers, s.notes, s.enterprise)
-    assert again.assessed_on == s.assessed_on and again.language == "en"
+    assert (again.assessed_on, again.language, again.updated_at) == (s.assessed_on, "en", NOW)
+    again.save()  # what was read saves again (plain lists and mappings, not the loader's)
+    assert Session.load(s.path).answers == s.answers
 
 
 def test_extra_answers_file_is_written_too(tmp_path):
@@ -51,16 +70,35 @@ def test_extra_answers_file_is_written_too(tmp_path):
     assert s.extra_path.read_text("utf-8") == s.path.read_text("utf-8")
 
 
-def test_list_sessions_newest_first_and_corrupt_ones_moved_aside(data_dir):
+def test_what_is_asked_follows_the_scoring_rules():
+    q = maturity.load_questionnaire("general")
+    follow = next(qid for qid, (_, _, x) in q.questions.items() if x.follow_up)
+    s = Session(questionnaire=q.ref, enterprise={"name": "x", "industry": "machinery"})
+    assert follow not in s.asked(q), "a follow-up waits for the answer that opens it"
+    parent = q.questions[follow][2].follow_up
+    s.answers[parent.question] = True if parent.equals else parent.at_least
+    assert follow in s.asked(q)
+
+
+def test_list_sessions_newest_first_with_progress_and_corrupt_ones_moved_aside(data):
     a, b = _session(), _session()
+    a.clock = lambda: NOW - dt.timedelta(days=1)
     a.save()
     b.enterprise["name"] = "Second Works"
     b.save()
-    bad = data_dir / "sessions" / "broken.yaml"
+    bad = data / "sessions" / "broken.yaml"
     bad.write_text("format: maturity-answers/1\nanswers: [unclosed\n", "utf-8")
-    sessions, corrupt = list_sessions()
-    assert {s.enterprise for s in sessions} == {"示例机械", "Second Works"}
+    sessions, corrupt = list_sessions(clock=clock)
+    assert [s.enterprise for s in sessions] == ["Second Works", "示例机械"]
+    assert (sessions[0].answered, sessions[0].updated) == (3, NOW)
+    assert sessions[0].total is not None and sessions[0].total > 50
     assert [c.original for c in corrupt] == [bad]
-    assert not bad.exists() and corrupt[0].moved_to.exists(), "kept aside, never deleted"
-    assert "broken.yaml" in corrupt[0].moved_to.name and "broken.yaml:3:" in corrupt[0].reason
+    assert corrupt[0].moved_to == bad.with_name("broken.yaml.corrupt-20261102-093015")
+    assert not bad.exists() and corrupt[0].moved_to.read_text("utf-8").endswith("[unclosed\n")
+    assert "broken.yaml:3:" in corrupt[0].reason
     assert list_sessions()[1] == []  # reported once
+
+
+def test_the_session_module_does_not_import_textual():
+    code = "import maturity.session, sys; assert 'textual' not in sys.modules, 'textual imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,16 +1,21 @@
-"""The Textual app: screens, bindings (each with an id) and the command palette."""
+"""The Textual app: screens, app-wide bindings (each with an id) and the command palette.
+
+``maturity`` / ``maturity assess`` build it through :func:`maturity.tui.run`; tests build
+it the same way and pass a fixed clock and ``cursor_blink=False`` for steady snapshots.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, ClassVar
 
+from textual import events, on
 from textual.app import App
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label
+from textual.binding import Binding, BindingType
 
-from .._io import write_atomic
+from ..errors import MaturityError
 from ..i18n import default_lang, t
 from ..loading import load_questionnaire
 from ..session import Session
@@ -18,27 +23,9 @@ from .commands import AssessmentCommands
 from .keys import localize_bindings
 from .screens.question import QuestionScreen
 from .screens.result import ResultScreen
+from .screens.save_as import SaveAsScreen
 from .screens.welcome import WelcomeScreen
 from .state import AssessmentState
-
-
-class SaveAs(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-save-as")]
-
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
-
-    def compose(self):
-        with Vertical(id="save-as"):
-            yield Label(t("tui_save_as", self.lang))
-            yield Input(placeholder="answers.yaml", id="path")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class MaturityApp(App):
@@ -47,99 +34,149 @@ class MaturityApp(App):
     CSS_PATH = "maturity.tcss"
     TITLE = "maturity"
     COMMANDS = App.COMMANDS | {AssessmentCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("ctrl+l", "switch_language", "中文/English", id="switch-language"),
-        Binding("ctrl+u", "show_unanswered", "Unanswered", id="show-unanswered"),
+        Binding("ctrl+s", "save_as", "Save as", id="save-as", show=False),
+        Binding("ctrl+u", "show_unanswered", "Unanswered", id="show-unanswered", show=False),
     ]
 
     def __init__(self, questionnaire: str | None = None, answers: str | None = None,
-                 lang: str | None = None) -> None:
+                 lang: str | None = None, *, clock: Callable[[], dt.datetime] | None = None,
+                 cursor_blink: bool = True) -> None:
         super().__init__()
         self.lang = lang or default_lang()
         self.initial_questionnaire = questionnaire
         self.answers_path = Path(answers) if answers else None
+        self.clock = clock or dt.datetime.now
+        self.cursor_blink = cursor_blink
+        self.show_grade = True
         self.state: AssessmentState | None = None
         localize_bindings(self, self.lang)
 
     def on_mount(self) -> None:
         if self.answers_path is not None and self.answers_path.exists():
-            self.resume(self.answers_path, extra=self.answers_path)
-        else:
-            self.push_screen(WelcomeScreen(self.initial_questionnaire))
+            try:
+                self.resume(self.answers_path, extra=self.answers_path)
+                return
+            except (MaturityError, OSError, ValueError) as exc:
+                self.notify(t("tui_answers_unreadable", self.lang, path=self.answers_path, reason=exc),
+                            severity="error", timeout=30)
+                self.answers_path = None  # never overwrite a file we could not read
+        self.push_screen(WelcomeScreen(self.initial_questionnaire))
 
     # ------------------------------------------------------------------ flow
 
     def start(self, ref: str, profile: dict[str, str]) -> None:
+        """A new session for ``profile`` on questionnaire ``ref``."""
         q = load_questionnaire(ref)
         session = Session(questionnaire=q.ref, language=self.lang, enterprise=profile,
-                          extra_path=self.answers_path)
-        session.save()
+                          extra_path=self.answers_path, assessed_on=self.clock().date(),
+                          clock=self.clock)
         self._open(q, session)
 
     def resume(self, path: Path, extra: Path | None = None) -> None:
-        session = Session.load(path)
-        if extra is None and path.parent != session.path.parent:
-            extra = path
+        """Continue the session saved in ``path`` (an autosave or any answers file)."""
+        session = Session.load(path, clock=self.clock)
         session.extra_path = extra
-        self.lang = session.language or self.lang
-        self._open(load_questionnaire(session.questionnaire), session)
+        q = load_questionnaire(session.questionnaire)
+        self.lang = session.language if session.language in ("zh", "en") else self.lang
+        localize_bindings(self, self.lang)
+        self._open(q, session)
 
-    def _open(self, q, session: Session) -> None:
+    def _open(self, q: Any, session: Session) -> None:
         self.state = AssessmentState(q, session)
-        if self.screen_stack and isinstance(self.screen, WelcomeScreen):
-            self.switch_screen(QuestionScreen(self.state))
+        try:
+            session.save()
+        except OSError as exc:
+            self.notify(t("tui_save_failed", self.lang, reason=str(exc)), severity="error", timeout=20)
+        screen = QuestionScreen(self.state)
+        if isinstance(self.screen, WelcomeScreen):
+            self.switch_screen(screen)
         else:
-            self.push_screen(QuestionScreen(self.state))
+            self.push_screen(screen)
 
     def show_results(self) -> None:
-        if self.state is not None:
+        if self.state is not None and not isinstance(self.screen, ResultScreen):
             self.push_screen(ResultScreen(self.state))
 
+    def question_screen(self) -> QuestionScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, QuestionScreen)), None)
+
     def jump_to(self, qid: str) -> None:
-        screen = self._question_screen()
+        screen = self.question_screen()
         if screen is not None:
             while self.screen is not screen:
                 self.pop_screen()
             screen.jump(qid)
 
-    def _question_screen(self) -> QuestionScreen | None:
-        return next((s for s in self.screen_stack if isinstance(s, QuestionScreen)), None)
+    def set_language(self, lang: str) -> None:
+        """Every word on screen, the footer and the saved session in ``lang``."""
+        self.lang = lang
+        localize_bindings(self, lang)
+        self.refresh_bindings()
+        if self.state is None:
+            if isinstance(self.screen, WelcomeScreen):
+                self.switch_screen(WelcomeScreen(self.initial_questionnaire, self.screen.form()))
+            return
+        self.state.set_language(lang)
+        screen = self.question_screen()
+        if screen is None:
+            return
+        on_result = isinstance(self.screen, ResultScreen)
+        while self.screen is not screen:
+            self.pop_screen()
+        self.switch_screen(QuestionScreen(self.state))
+        if on_result:
+            self.push_screen(ResultScreen(self.state))
 
     # ------------------------------------------------------------------ actions
 
+    def action_switch_language(self) -> None:
+        self.set_language("en" if self.lang == "zh" else "zh")
+
     def action_show_unanswered(self) -> None:
-        screen = self._question_screen()
+        screen = self.question_screen()
         if screen is None:
             return
         qid = screen.first_unanswered()
         if qid is None:
             self.notify(t("tui_unanswered_none", self.lang))
-        else:
-            self.jump_to(qid)
-
-    def action_switch_language(self) -> None:
-        self.lang = "en" if self.lang == "zh" else "zh"
-        localize_bindings(self, self.lang)
-        self.refresh_bindings()
-        if self.state is not None:
-            self.state.session.language = self.lang
-            self.state.session.save()
-            screen = self._question_screen()
-            if screen is not None:
-                while self.screen is not screen:
-                    self.pop_screen()
-                self.switch_screen(QuestionScreen(self.state))
-        elif isinstance(self.screen, WelcomeScreen):
-            self.switch_screen(WelcomeScreen(self.initial_questionnaire))
+            return
+        self.notify(t("tui_unanswered_count", self.lang, n=len(self.state.unanswered())))  # type: ignore[union-attr]
+        self.jump_to(qid)
 
     def action_save_as(self) -> None:
         if self.state is None:
             return
+        state = self.state
+        name = state.session.enterprise.get("name") or state.session.id
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name)[:60] or "answers"
 
-        def save(path: str | None) -> None:
-            if path and self.state is not None:
-                write_atomic(Path(path).expanduser(), self.state.session.text())
-                self.notify(t("tui_saved", self.lang, path=path))
+        def save(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                state.session.save_as(path)
+            except OSError as exc:
+                self.notify(t("tui_save_failed", self.lang, reason=str(exc)), severity="error")
+                return
+            self.notify(t("tui_saved", self.lang, path=path))
 
-        self.push_screen(SaveAs(self.lang), save)
+        self.push_screen(SaveAsScreen(self.lang, f"{safe}-answers.yaml"), save)
+
+    # ------------------------------------------------------------------ exports
+
+    @on(events.DeliveryComplete)
+    def _delivered(self, event: events.DeliveryComplete) -> None:
+        if event.name and event.name.startswith("maturity-export:"):
+            what = t("tui_export_" + event.name.split(":", 1)[1], self.lang)
+            where = str(event.path) if event.path is not None else t("tui_download", self.lang)
+            self.notify(t("tui_exported", self.lang, what=what, path=where), timeout=10)
+
+    @on(events.DeliveryFailed)
+    def _delivery_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name and event.name.startswith("maturity-export:"):
+            what = t("tui_export_" + event.name.split(":", 1)[1], self.lang)
+            self.notify(t("tui_export_failed", self.lang, what=what, reason=str(event.exception)),
+                        severity="error", timeout=15)

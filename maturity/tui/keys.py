@@ -1,4 +1,8 @@
-"""Footer labels in the session's language: bindings keep their ids, only the words change."""
+"""Footer words in the session's language: bindings keep their ids, only the words change.
+
+A binding with id ``X`` takes its description from the i18n key ``tui_key_X`` when there
+is one, so remapping by id (Textual keymaps) and translation stay independent.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,8 @@ from ..i18n import _STRINGS, t
 
 
 def localize_bindings(node: Any, lang: str) -> None:
-    """Give ``node``'s bindings (each has an ``id``) their description in ``lang``."""
+    """Give ``node``'s bindings their description in ``lang``."""
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
-        table[key] = [replace(b, description=t(f"key_{b.id}", lang))
-                      if b.id and f"key_{b.id}" in _STRINGS else b for b in bindings]
+        table[key] = [replace(b, description=t(f"tui_key_{b.id}", lang))
+                      if b.id and f"tui_key_{b.id}" in _STRINGS else b for b in bindings]

@@ -1,8 +1,10 @@
 """The state of an assessment in the TUI: one object that screens and widgets share.
 
 It wraps a :class:`~maturity.session.Session` (what is saved) with the questionnaire and
-computes what the screens show: which questions are asked (closed follow-ups and
-questions that do not apply are skipped), progress, the provisional grade.
+answers what the screens show: which questions are asked (closed follow-ups and
+questions that do not apply are skipped, as in scoring), progress, time left and the
+provisional grade. Every change is saved at once. No Textual here: the screens watch
+:attr:`revision` (mirrored into a reactive) to redraw.
 """
 
 from __future__ import annotations
@@ -10,20 +12,22 @@ from __future__ import annotations
 from typing import Any
 
 from ..loading import estimated_minutes
-from ..model.answers import NA, AnswersFile, Enterprise
+from ..model.answers import AnswersFile
 from ..model.assessment import Assessment
 from ..model.questionnaire import Questionnaire, QuestionT
-from ..scoring import _status, answers_form, assess, resolve_production_type
+from ..scoring import answers_form, assess
 from ..session import Session
-from ..validation import Normalised, normalise
+from ..validation import Normalised
 
 
 class AssessmentState:
     def __init__(self, questionnaire: Questionnaire, session: Session) -> None:
         self.q = questionnaire
         self.session = session
-
-    # ------------------------------------------------------------------ answers
+        self.revision = 0
+        """Bumped on every change of an answer (screens redraw on it)."""
+        self._values: dict[str, Normalised] | None = None
+        self._asked: list[str] | None = None
 
     @property
     def lang(self) -> str:
@@ -32,27 +36,21 @@ class AssessmentState:
     def question(self, qid: str) -> QuestionT:
         return self.q.questions[qid][2]
 
-    def values(self) -> dict[str, Normalised]:
-        """The session's answers, checked (an answer that no longer fits is ignored)."""
-        n = len(self.q.levels)
-        out: dict[str, Normalised] = {}
-        for qid, value in self.session.answers.items():
-            if qid in self.q.questions and value is not None:
-                try:
-                    out[qid] = normalise(self.question(qid), value, n)
-                except ValueError:
-                    continue
-        return out
+    # ------------------------------------------------------------------ changes (each saved)
+
+    def _changed(self) -> None:
+        self._values = None
+        self._asked = None
+        self.revision += 1
+        self.session.save()
 
     def set_answer(self, qid: str, value: Any) -> None:
-        if value is None or value == {} or value == []:
-            if value == [] and self.question(qid).kind == "multi":
-                self.session.answers[qid] = []
-            else:
-                self.session.answers.pop(qid, None)
+        """Store an answer (``None`` clears it) and save. :class:`OSError` if saving failed."""
+        if value is None or value == {}:
+            self.session.answers.pop(qid, None)
         else:
             self.session.answers[qid] = value
-        self.session.save()
+        self._changed()
 
     def set_note(self, qid: str, note: str) -> None:
         if note.strip():
@@ -62,41 +60,46 @@ class AssessmentState:
         self.session.save()
 
     def go_to(self, qid: str) -> None:
-        self.session.position = qid
+        if self.session.position != qid:
+            self.session.position = qid
+            self.session.save()
+
+    def set_language(self, lang: str) -> None:
+        self.session.language = lang
         self.session.save()
 
     # ------------------------------------------------------------------ what is asked
 
-    def enterprise(self) -> Enterprise:
-        return Enterprise.model_validate({k: v for k, v in self.session.enterprise.items() if v})
+    def values(self) -> dict[str, Normalised]:
+        if self._values is None:
+            self._values = self.session.values(self.q)
+        return self._values
 
     def asked(self) -> list[str]:
-        """Question ids to ask, in order: closed follow-ups and non-applicable ones skipped."""
-        values = self.values()
-        ent = self.enterprise()
-        ptype = resolve_production_type(self.q, ent)
-        status: dict[str, str] = {}
-        out = []
-        for qid, (_, _, question) in self.q.questions.items():
-            st = _status(question, qid, values, status, ent, ptype)
-            status[qid] = st
-            if st == "closed" or (st == "not_applicable" and values.get(qid) != NA):
-                continue
-            out.append(qid)
-        return out
+        """Question ids to ask, in order."""
+        if self._asked is None:
+            self._asked = self.session.asked(self.q, self.values())
+        return self._asked
 
     def answered(self, qid: str) -> bool:
-        value = self.session.answers.get(qid)
-        return value is not None and value != {}
+        return self.session.answered(qid)
+
+    def unanswered(self) -> list[str]:
+        return [qid for qid in self.asked() if not self.answered(qid)]
+
+    def progress(self, prefix: str = "") -> tuple[int, int]:
+        """(answered, asked) overall or under a dimension / indicator id prefix."""
+        ids = [q for q in self.asked() if q.startswith(prefix)] if prefix else self.asked()
+        return sum(1 for q in ids if self.answered(q)), len(ids)
+
+    def minutes_left(self) -> int:
+        remaining = len(self.unanswered())
+        if not remaining:
+            return 0
+        return max(1, round(estimated_minutes(self.q) * remaining / len(self.q.questions)))
 
     def assessment(self) -> Assessment:
+        """The grade of the answers so far (unanswered questions count as "not yet")."""
         doc = self.session.document()
         doc["answers"] = answers_form(self.values())  # only the answers that fit
         return assess(self.q, AnswersFile.model_validate(doc))
-
-    def minutes_left(self) -> int:
-        asked = self.asked()
-        if not asked:
-            return 0
-        remaining = sum(1 for qid in asked if not self.answered(qid))
-        return round(estimated_minutes(self.q) * remaining / len(self.q.questions))

@@ -3,212 +3,296 @@ forward, results and export; resume; a corrupt autosave; the same score as the l
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
 
 import pytest
+import yaml
 
 import maturity
 from maturity.session import Session, list_sessions
-from maturity.tui.app import MaturityApp
 from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.screens.result import ResultScreen
 from maturity.tui.screens.welcome import WelcomeScreen
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-KINDS = str(DATA / "five_kinds.yaml")
-SIZE = (100, 32)
+from .helpers import SIZE, make_app, start
+
+LVL, NUM, MULTI, CHECK, YN, FU = (
+    "ops.plan.lvl", "ops.plan.num", "ops.data.multi", "ops.data.check", "sys.mes.yn", "sys.mes.fu")
 
 
-async def _start(app: MaturityApp, pilot, name: str = "Pilot Works") -> QuestionScreen:
-    await pilot.pause()
-    assert isinstance(app.screen, WelcomeScreen)
-    app.screen.query_one("#name").value = name
-    app.screen.query_one("#start").press()
-    await pilot.pause()
-    assert isinstance(app.screen, QuestionScreen)
-    return app.screen
+def on_disk(session: Session) -> dict:
+    """The autosave as `maturity score` reads it."""
+    return maturity.load_answers(session.path).answers
 
 
-@pytest.fixture
-def kinds_env(monkeypatch, tmp_path):
-    """Make the five-kinds test questionnaire findable by id, as a consultant's own index."""
-    folder = tmp_path / "indices"
-    folder.mkdir()
-    (folder / "five_kinds.yaml").write_text(Path(KINDS).read_text("utf-8"), "utf-8")
-    monkeypatch.setenv("MATURITY_QUESTIONNAIRES", str(folder))
-    return "five_kinds"
-
-
-async def test_the_whole_flow_answers_every_kind_and_exports(kinds_env, data_dir):
-    app = MaturityApp(questionnaire=kinds_env, lang="en")
+async def test_the_whole_flow_answers_every_kind_and_exports(data_dir):
+    app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _start(app, pilot)
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
         state = app.state
-        asked = state.asked()
-        kinds = [state.question(q).kind for q in asked]
-        assert kinds[:5] == ["level", "number", "multi", "checklist", "yesno"]
+        assert state.session.enterprise["production_type"] == "discrete", "the industry's usual type"
+        assert state.asked() == [LVL, NUM, MULTI, CHECK, YN], "the follow-up waits for a yes"
+        assert screen.current == LVL
 
-        # level choice: move down twice and choose
+        # level: the arrow keys and Enter choose and move on; every change is on disk at once
         await pilot.press("down", "down", "enter")
-        assert state.session.answers[asked[0]] == 2
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        # number: typed, validated
-        screen.query_one("#number-input").value = "250"
-        await pilot.pause()
-        assert asked[1] not in state.session.answers, "out of range is not stored"
-        assert "out of range" in str(screen.query_one("#number-error").render())
-        screen.query_one("#number-input").value = "72.5"
-        await pilot.pause()
-        assert state.session.answers[asked[1]] == 72.5
-        # notes for evidence
-        screen.query_one("#notes").value = "counted on the shop floor"
-        await pilot.pause()
-        assert state.session.notes[asked[1]] == "counted on the shop floor"
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        # multi-select: toggle two options
-        await pilot.press("space", "down", "space")
-        assert len(state.session.answers[asked[2]]) == 2
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        # checklist: rate an item through its Select
-        select = screen.query_one("#item-records")
-        select.value = "mostly"
-        await pilot.pause()
-        assert state.session.answers[asked[3]] == {"records": "mostly"}
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        # yes/no opens the follow-up
-        assert screen.current == asked[4], (screen.current, app.focused)
+        assert state.session.answers[LVL] == 2 and on_disk(state.session)[LVL] == 2
+        assert screen.current == NUM
+        # number: checked as typed with the scoring's own rules; Enter moves on
+        await pilot.press(*"250")
+        assert NUM not in state.session.answers, "out of range is not kept"
+        assert "0 to 100" in str(screen.query_one("#number-error").render())
+        await pilot.press("backspace", "backspace", "backspace", *"72.5")
+        assert on_disk(state.session)[NUM] == 72.5
+        # notes for evidence (F2 goes to the field)
+        await pilot.press("f2", *"counted on the floor")
+        assert maturity.load_answers(state.session.path).notes[NUM] == "counted on the floor"
+        await pilot.press("enter")  # Enter in the notes moves on too
+        assert screen.current == MULTI
+        # multi-select: Space ticks, Enter is done
+        await pilot.press("space", "down", "down", "space", "enter")
+        assert state.session.answers[MULTI] == ["design", "quality"]
+        assert screen.current == CHECK
+        # checklist: → rates the first item, a digit rates, ↓ moves, Enter goes on
+        await pilot.press("right", "down", "2", "down", "4", "left")
+        assert state.session.answers[CHECK] == {"records": "fully", "spc": "mostly", "trace": "partly"}
         await pilot.press("enter")
-        assert state.session.answers[asked[4]] is True
-        follow = [q for q in state.asked() if state.question(q).follow_up]
-        assert follow, "a yes opens the follow-up"
-        # back and forward keep the answers
-        await pilot.press("pageup")
+        assert screen.current == YN
+        # yes/no: Y answers and opens the follow-up, which comes next
+        await pilot.press("y")
+        assert state.session.answers[YN] is True
+        assert state.asked()[-1] == FU
+        await pilot.press("enter")
+        assert screen.current == FU
+        await pilot.press("3")
+        # back and forward keep every answer
+        for _ in range(3):
+            await pilot.press("pageup")
+        assert screen.current == MULTI
+        assert screen.answer.answer() == ["design", "quality"]
+        await pilot.press("pagedown", "pagedown")
+        assert screen.current == YN
+        # n/a where allowed: the follow-up closes again
+        na = screen.query_one("#na")
+        assert na.display
+        na.value = True
         await pilot.pause()
-        await pilot.press("pageup")
-        await pilot.pause()
-        assert screen.current == asked[2]
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert screen.current == asked[3]
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert screen.current == asked[4]
-        # n/a where allowed
-        na_q = next((q for q in state.asked() if state.question(q).allow_na), None)
-        if na_q is not None:
-            screen.jump(na_q)
-            await pilot.pause()
-            screen.query_one("#na").value = True
-            await pilot.pause()
-            assert state.session.answers[na_q] == "n/a"
-        # results, then export
+        assert on_disk(state.session)[YN] == "n/a"
+        assert FU not in state.asked()
+        # the index shows progress per dimension and marks
+        tree = screen.query_one("#tree")
+        assert str(tree._dims["ops"].label).endswith("4/4")
+        assert str(tree._leaves[YN].label).startswith("–")
+        # results (the diagnosis runs in a worker), then every export
         await pilot.press("ctrl+r")
-        await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
-        result = app.screen
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert result.diagnosis is not None
-        for key, suffix in (("m", ".md"), ("h", ".html"), ("j", ".json"), ("a", ".yaml")):
+        result = app.screen
+        assert result.report is not None and result.report.enterprise == "Pilot Works"
+        assert "Pilot Works" in str(result.query_one("#who").render())
+        for key in ("m", "h", "j", "a"):
             await pilot.press(key)
-            await pilot.pause()
-            assert (data_dir / "exports" / f"Pilot_Works{suffix}").exists(), suffix
-        await pilot.pause()
-    saved = maturity.load_answers(state.session.path)
-    assert saved.enterprise.name == "Pilot Works"
+        await pilot.pause(0.2)
+        notes = [n.message for n in app._notifications]
+        assert sum("saved" in n for n in notes) == 4, notes
+    exports = data_dir / "exports"
+    assert "Pilot Works" in (exports / "Pilot_Works.md").read_text("utf-8")
+    assert "<html" in (exports / "Pilot_Works.html").read_text("utf-8").lower()
+    assert json.loads((exports / "Pilot_Works.json").read_text("utf-8"))["assessment"]["level"] >= 0
+    exported = maturity.load_answers(exports / "Pilot_Works.yaml")
+    assert exported.answers == maturity.load_answers(state.session.path).answers
+    assert exported.notes == {NUM: "counted on the floor"}
+    assert exported.assessed_on.isoformat() == "2026-11-02"
 
 
-async def test_resume_after_closing_mid_way_gives_identical_answers(kinds_env):
-    app = MaturityApp(questionnaire=kinds_env, lang="en")
+async def test_resume_after_closing_mid_way_gives_identical_answers():
+    app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
-        await _start(app, pilot, "Resume Works")
-        await pilot.press("down", "enter", "ctrl+n")
-        app.screen.query_one("#number-input").value = "40"
-        await pilot.pause()
-        before = dict(app.state.session.answers)
+        await start(app, pilot, "续作测试")
+        await pilot.press("1", "enter", *"40", "f2", *"抽查", "enter", "space")
+        before = (dict(app.state.session.answers), dict(app.state.session.notes))
         position = app.state.session.position
+    assert position == MULTI
     # a new run of `maturity` offers the session and resumes exactly there
     sessions, corrupt = list_sessions()
-    assert [s.enterprise for s in sessions] == ["Resume Works"] and not corrupt
-    app2 = MaturityApp(lang="en")
+    assert [(s.enterprise, s.answered, s.total) for s in sessions] == [("续作测试", 3, 5)] and not corrupt
+    app2 = make_app(questionnaire=None, lang="en")
     async with app2.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app2.screen, WelcomeScreen)
-        app2.screen.query_one("#resume").focus()
+        assert app2.focused is not None and app2.focused.id == "resume", "resuming is one Enter away"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app2.screen, QuestionScreen)
-        assert app2.state.session.answers == before
+        assert (app2.state.session.answers, app2.state.session.notes) == before
         assert app2.screen.current == position
+        assert app2.lang == "zh", "the session's language comes back too"
+        assert app2.screen.answer.answer() == ["design"]
 
 
 async def test_a_corrupt_autosave_is_reported_and_kept_aside(data_dir):
     folder = data_dir / "sessions"
     folder.mkdir(parents=True)
     (folder / "broken.yaml").write_text("format: maturity-answers/1\nanswers: [\n", "utf-8")
-    app = MaturityApp(lang="en")
+    app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        assert any("moved aside" in n.message for n in app._notifications)
+        messages = [n.message for n in app._notifications]
+        assert any("moved aside, not deleted" in m and "broken.yaml.corrupt-20261102-093000" in m
+                   for m in messages), messages
+        await start(app, pilot, "Still Works")  # and the user can go on
     assert not (folder / "broken.yaml").exists()
-    assert list(folder.glob("broken.yaml.corrupt-*")), "the user's file is kept"
+    kept = folder / "broken.yaml.corrupt-20261102-093000"
+    assert kept.read_text("utf-8") == "format: maturity-answers/1\nanswers: [\n", "kept as it was"
 
 
-async def test_the_tuis_answers_file_scores_like_the_library(kinds_env):
-    app = MaturityApp(questionnaire=kinds_env, lang="zh")
+async def test_the_tuis_answers_file_scores_like_the_library():
+    app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
-        await _start(app, pilot, "一致性测试")
-        await pilot.press("down", "down", "down", "enter", "ctrl+n")
-        app.screen.query_one("#number-input").value = "95"
-        await pilot.pause()
-        await pilot.press("ctrl+n", "space", "ctrl+n")
+        await start(app, pilot, "一致性测试", industry="steel")
+        await pilot.press("3", "enter", *"95", "enter", "space", "down", "space", "enter",
+                          "1", "down", "1", "down", "2", "enter", "y", "enter", "2")
         provisional = app.state.assessment()
         path = app.state.session.path
+        answers_in_tui = {q: app.state.session.answers[q] for q in app.state.asked()}
     answers = maturity.load_answers(path)
+    assert answers.answers == answers_in_tui
     q = maturity.questionnaire_for(answers)
     library = maturity.assess(q, answers)
-    assert (library.level, library.score) == (provisional.level, provisional.score)
+    same = maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": "tui_kinds@1",
+                               "enterprise": {"name": "一致性测试", "industry": "steel",
+                                              "production_type": "process"},
+                               "answers": answers_in_tui})
+    assert library.model_dump() == provisional.model_dump()
+    assert (library.level, library.score) == (same.level, same.score)
     from maturity.batch import score_path
 
-    row = score_path(str(path))
+    row = score_path(str(path))  # what `maturity score` does with the file
     assert row.ok and row.level == library.level and row.score == pytest.approx(library.score)
 
 
-async def test_switch_language_keeps_the_answers(kinds_env):
-    app = MaturityApp(questionnaire=kinds_env, lang="en")
+async def test_switch_language_keeps_the_answers_and_the_place():
+    app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await _start(app, pilot)
-        await pilot.press("enter")
+        await start(app, pilot)
+        await pilot.press("2", "enter")
         answers = dict(app.state.session.answers)
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert app.lang == "zh" and app.state.session.language == "zh"
         assert app.state.session.answers == answers
-        assert isinstance(app.screen, QuestionScreen)
+        assert isinstance(app.screen, QuestionScreen) and app.screen.current == NUM
+        assert "联网设备" in str(app.screen.query_one("#qtext").render())
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen) and app.screen.report.lang == "en"
 
 
-def test_answers_option_resumes_from_and_saves_to_that_file(tmp_path, kinds_env):
-    s = Session(questionnaire=f"{kinds_env}@1", language="en", enterprise={"name": "File Works"})
+async def test_welcome_keeps_what_was_typed_when_the_language_changes():
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#name").value = "Typed Works"
+        app.screen.query_one("#region").value = "Zhejiang"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.lang == "zh"
+        assert app.screen.query_one("#name").value == "Typed Works"
+        assert app.screen.query_one("#region").value == "Zhejiang"
+
+
+async def test_the_name_is_required():
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#start").press()
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.focused.id == "name"
+        assert any("enterprise name" in n.message for n in app._notifications)
+
+
+async def test_skip_goes_to_the_next_unanswered_question():
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("pagedown", "pagedown", "space", "enter")  # answer the multi only
+        await screen.go(LVL)
+        await pilot.press("ctrl+k")
+        assert screen.current == NUM
+        await screen.go(NUM)
+        await pilot.press("ctrl+k")
+        assert screen.current == CHECK, "the answered multi is skipped"
+
+
+async def test_answers_option_resumes_from_and_saves_to_that_file(tmp_path):
+    s = Session(questionnaire="tui_kinds@1", language="en", enterprise={"name": "File Works"},
+                answers={LVL: 1})
     target = tmp_path / "mine.yaml"
     target.write_text(s.text(), "utf-8")
-    app = MaturityApp(answers=str(target), lang="en")
+    app = make_app(questionnaire=None, answers=str(target))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.current == NUM, "a plain answers file resumes at its first unanswered question"
+        await pilot.press(*"60")
+    assert maturity.load_answers(target).answers == {LVL: 1, NUM: 60}
+    assert maturity.load_answers(app.state.session.path).answers == {LVL: 1, NUM: 60}
 
-    async def run() -> None:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, QuestionScreen)
-            await pilot.press("down", "enter")
-            await pilot.pause()
 
-    import asyncio
+async def test_an_unreadable_answers_file_is_reported_and_never_overwritten(tmp_path):
+    target = tmp_path / "theirs.yaml"
+    target.write_text("format: [broken\n", "utf-8")
+    app = make_app(answers=str(target))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert any("will not be overwritten" in n.message for n in app._notifications)
+        await start(app, pilot)
+        await pilot.press("1")
+    assert target.read_text("utf-8") == "format: [broken\n"
 
-    asyncio.run(run())
-    assert maturity.load_answers(target).answers, "saved back to the --answers file"
+
+async def test_save_as_writes_a_copy(tmp_path):
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await pilot.press("2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        field = app.screen.query_one("#save-as-path")
+        assert field.value == "Pilot_Works-answers.yaml"
+        field.value = str(tmp_path / "copy.yaml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+    assert maturity.load_answers(tmp_path / "copy.yaml").answers == {LVL: 2}
+
+
+async def test_command_palette_shows_unanswered_and_jumps():
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("1", "enter", *"10", "enter")  # answer the first two
+        await screen.go(LVL)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"unanswered")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current == MULTI
+        # jump to a question by a word of its text
+        await pilot.press("ctrl+p")
+        await pilot.press(*"MES")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current == YN
 
 
 def test_serve_without_the_extra_says_how_to_install(capsys, monkeypatch):
@@ -222,26 +306,22 @@ def test_serve_without_the_extra_says_how_to_install(capsys, monkeypatch):
     assert "pip install 'maturity[serve]'" in capsys.readouterr().err
 
 
-async def test_command_palette_shows_unanswered_and_jumps(kinds_env):
-    app = MaturityApp(questionnaire=kinds_env, lang="en")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _start(app, pilot)
-        await pilot.press("enter")  # answer the first question
-        await pilot.pause()
-        first = screen.current
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"unanswered")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert screen.current != first and not app.state.answered(screen.current)
-        # jump to a question by typing part of its id
-        target = app.state.asked()[-1]
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*target.split(".")[-1])
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert screen.current == target
+def test_the_autosave_is_a_plain_answers_file(data_dir):
+    s = Session(questionnaire="tui_kinds@1", language="en", enterprise={"name": "Plain"},
+                answers={LVL: 2}, position=NUM)
+    s.save()
+    text = s.path.read_text("utf-8")
+    assert text.startswith("# maturity-session: ")
+    assert yaml.safe_load(text)["format"] == "maturity-answers/1"
+
+
+async def test_the_index_opens_on_the_current_question_and_jumps():
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot)
+        tree = screen.query_one("#tree")
+        assert not tree.display, "hidden at 80 columns"
+        await pilot.press("ctrl+t")
+        assert tree.display and app.focused is tree and tree.cursor_node.data == LVL
+        await pilot.press("down", "down", "enter")
+        assert screen.current == MULTI and app.focused is screen.answer

@@ -1,48 +1,53 @@
-"""A whole SME assessment at 80×24 with the keyboard alone, as a new user would."""
+"""A whole SME assessment at 80×24 with the keyboard alone, as a new user would do it."""
 
 from __future__ import annotations
 
 import maturity
-from maturity.tui.app import MaturityApp
 from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.screens.result import ResultScreen
 
+from .helpers import make_app
 
-async def test_a_full_sme_run_by_keyboard_alone_at_80x24():
-    app = MaturityApp(questionnaire="sme", lang="en")
+
+async def test_a_full_sme_run_by_keyboard_alone_at_80x24(data_dir):
+    app = make_app(questionnaire=None, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        # the name field: tab to it from the first field, type, Enter starts
-        for _ in range(8):
-            if app.focused is not None and app.focused.id == "name":
-                break
-            await pilot.press("tab")
-        assert app.focused is not None and app.focused.id == "name"
-        await pilot.press(*"Keyboard Works", "enter")
+        assert app.focused.id == "name", "the one required field has the focus"
+        # the index: two fields up, open the list, pick the SME index
+        await pilot.press("shift+tab", "shift+tab", "enter", "down", "enter")
+        assert app.screen.query_one("#questionnaire").value == "sme"
+        # back to the name; Enter goes from field to field, and starts on the last one
+        await pilot.press("tab", "tab", *"Keyboard Works", "enter")
+        assert app.focused.id == "industry"
+        await pilot.press("enter", "down", "down", "enter", "tab", "tab", "tab", *"Zhejiang", "enter")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
-        screen = app.screen
-        state = app.state
+        screen, state = app.screen, app.state
+        assert state.session.enterprise["region"] == "Zhejiang"
+        assert not screen.query_one("#tree").display, "at 80 columns the question gets the room"
         seen = 0
         while isinstance(app.screen, QuestionScreen):
-            qid = screen.current
-            kind = state.question(qid).kind
-            if kind in ("level", "yesno"):
-                await pilot.press("down", "enter")
+            kind = state.question(screen.current).kind
+            if kind == "level":
+                await pilot.press("down", "down", "enter")  # level 2, and on
             elif kind == "number":
-                await pilot.press(*"50")
+                await pilot.press(*"50", "enter")
             elif kind == "multi":
-                await pilot.press("space", "down", "space")
-            elif kind == "checklist":
-                await pilot.press("enter", "down", "enter")
-            await pilot.pause()
-            await pilot.press("pagedown")
-            await pilot.pause()
+                await pilot.press("space", "down", "space", "enter")
+            elif kind == "yesno":
+                await pilot.press("y", "enter")
+            else:
+                await pilot.press("right", "enter")
             seen += 1
-            assert seen < 200, "the run must end at the result screen"
+            assert seen <= len(state.asked()), "every question is one screen, and the run ends"
         assert isinstance(app.screen, ResultScreen)
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause(0.1)
         path = state.session.path
     answers = maturity.load_answers(path)
     result = maturity.assess(maturity.questionnaire_for(answers), answers)
-    assert result.answered >= 25 and result.completeness > 0.9
+    assert result.completeness == 1.0 and result.level >= 1
+    assert (data_dir / "exports" / "Keyboard_Works.md").exists()

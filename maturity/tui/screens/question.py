@@ -1,41 +1,55 @@
-"""One question at a time, with the index tree, progress and a provisional grade."""
+"""One question at a time, with the index, progress, time left and a provisional grade."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Static, Tree
 
-from ...explain import level_label
 from ...i18n import t
 from ...model.answers import NA
 from ...model.base import tr
 from ..keys import localize_bindings
 from ..state import AssessmentState
-from ..widgets.answers import AnswerChanged, answer_widget
+from ..widgets import Advance, AnswerChanged, LevelAnswer, answer_widget
+from ..widgets.index_tree import IndexTree
+from ..widgets.status import StatusLine
+
+NARROW = 100
+"""Below this many columns the index starts hidden (Ctrl+T shows it)."""
 
 
 class QuestionScreen(Screen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # priority: the answer widgets (lists, inputs) must not swallow page up / down
-        Binding("pagedown,ctrl+n,ctrl+right", "next", "Next", id="next", priority=True),
-        Binding("pageup,ctrl+left", "back", "Back", id="back", priority=True),
-        Binding("ctrl+s", "skip", "Skip", id="skip"),
+        Binding("pagedown,ctrl+n", "next", "Next", id="next", priority=True),
+        Binding("pageup,ctrl+b", "back", "Back", id="back", priority=True),
+        Binding("ctrl+k", "skip", "Skip", id="skip", show=False, priority=True),
         Binding("f1,question_mark", "help", "Help", id="help"),
-        Binding("ctrl+g", "toggle_grade", "Grade", id="toggle-grade"),
-        Binding("ctrl+t", "toggle_tree", "Index", id="toggle-tree"),
         Binding("ctrl+r", "results", "Results", id="results"),
+        Binding("ctrl+t", "toggle_tree", "Index", id="toggle-tree"),
+        Binding("ctrl+g", "toggle_grade", "Grade", id="toggle-grade", show=False),
+        Binding("f2", "notes", "Notes", id="notes", show=False),
     ]
+
+    revision: reactive[int] = reactive(0, init=False)
+    """Mirrors :attr:`AssessmentState.revision`: the index and progress redraw on it."""
 
     def __init__(self, state: AssessmentState) -> None:
         super().__init__()
         self.state = state
-        self.show_grade = True
+        self.answer: Any = None
+        """The answer widget of the question on screen."""
         localize_bindings(self, state.lang)
+        asked = state.asked()
+        position = state.session.position
+        self.current = position if position in asked else next(iter(state.unanswered()), "") or \
+            (asked[0] if asked else "")
 
     @property
     def lang(self) -> str:
@@ -43,54 +57,44 @@ class QuestionScreen(Screen):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        with Horizontal():
-            yield Tree(tr(self.state.q.title, lang), id="tree")
+        with Horizontal(id="question-layout"):
+            yield IndexTree(self.state, id="tree")
             with Vertical(id="main"):
                 yield Static("", id="crumb")
                 yield Static("", id="qtext")
-                with VerticalScroll(id="body"):
-                    yield Static("", id="help")
-                    yield Vertical(id="answer-box")
-                    yield Checkbox(t("tui_na", lang), id="na")
-                    yield Input(placeholder=t("tui_notes", lang), id="notes")
-                with Horizontal(classes="buttons"):
+                yield Static("", id="help")
+                yield Static("", id="hint")
+                yield Vertical(id="answer-box")
+                with Horizontal(id="extras"):
+                    yield Checkbox(t("tui_na", lang), id="na", compact=True)
+                    yield Input(placeholder=t("tui_notes", lang), id="notes", compact=True)
+                with Horizontal(id="nav"):
                     yield Button(t("tui_back", lang), id="back", compact=True)
                     yield Button(t("tui_skip", lang), id="skip", compact=True)
                     yield Button(t("tui_next", lang), id="next", variant="primary", compact=True)
                     yield Button(t("tui_results", lang), id="results", compact=True)
-                yield Static("", id="status")
-        yield Footer()
+        yield StatusLine(self.state, id="status")
+        yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        if self.app.size.width < 90:  # an 80-column terminal: the question needs the room
-            self.query_one("#tree", Tree).display = False
-        asked = self.state.asked()
-        position = self.state.session.position
-        self.current = position if position in asked else (asked[0] if asked else "")
-        self._build_tree()
-        self._show()
+    async def on_mount(self) -> None:
+        if self.app.size.width < NARROW:  # an 80-column terminal: the question needs the room
+            self.query_one("#tree").display = False
+        self.query_one("#notes", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.query_one(StatusLine).show_grade = getattr(self.app, "show_grade", True)
+        await self._show()
 
     # ------------------------------------------------------------------ display
 
-    def _build_tree(self) -> None:
-        tree = self.query_one("#tree", Tree)
-        tree.clear()
-        tree.root.expand()
-        asked = set(self.state.asked())
-        lang = self.lang
-        for dim in self.state.q.dimensions:
-            ids = [f"{dim.id}.{i.id}.{x.id}" for i in dim.indicators for x in i.questions]
-            ids = [q for q in ids if q in asked]
-            done = sum(1 for q in ids if self.state.answered(q))
-            node = tree.root.add(f"{tr(dim.name, lang)} {done}/{len(ids)}", expand=dim.id ==
-                                 self.current.split(".")[0])
-            for qid in ids:
-                mark = "✓" if self.state.answered(qid) else "·"
-                ind = self.state.q.questions[qid][1]
-                text = tr(self.state.question(qid).text, lang)
-                node.add_leaf(f"{mark} {tr(ind.name, lang)}: {text[:40]}", data=qid)
+    def watch_revision(self) -> None:
+        self.query_one(IndexTree).update_marks(self.current)
+        self.query_one(StatusLine).update_status()
 
-    def _show(self) -> None:
+    async def _show(self) -> None:
+        """Put the current question on screen, its answer widget focused.
+
+        Async on purpose: the old answer widget is gone and the new one mounted and focused
+        before the next key is handled, so a fast typist's keys never land elsewhere.
+        """
         lang = self.lang
         qid = self.current
         if not qid:
@@ -98,16 +102,25 @@ class QuestionScreen(Screen):
         dim, ind, question = self.state.q.questions[qid]
         asked = self.state.asked()
         self.query_one("#crumb", Static).update(
-            f"{tr(dim.name, lang)} › {tr(ind.name, lang)}   ({asked.index(qid) + 1}/{len(asked)})")
+            f"{tr(dim.name, lang)} › {tr(ind.name, lang)}  ·  {asked.index(qid) + 1}/{len(asked)}")
         self.query_one("#qtext", Static).update(tr(question.text, lang))
         help_box = self.query_one("#help", Static)
         help_box.update(tr(question.help, lang) if question.help else t("tui_no_help", lang))
         help_box.display = False
+        hint = t(f"tui_hint_{question.kind}", lang)
+        if question.help:
+            hint += t("tui_hint_help", lang)
+        self.query_one("#hint", Static).update(hint)
         box = self.query_one("#answer-box", Vertical)
-        box.remove_children()
         value = self.state.session.answers.get(qid)
-        widget = answer_widget(question, None if value == NA else value, lang)
-        box.mount(widget)
+        shown = None if value == NA else value
+        old = list(box.children)
+        if isinstance(self.answer, LevelAnswer) and question.kind == "level" and old == [self.answer]:
+            old = []  # one level question after another: same widget, new choices
+            self.answer.show_question(question, shown)
+        else:
+            self.answer = answer_widget(question, shown, lang)
+            await box.mount(self.answer)
         box.display = value != NA
         na = self.query_one("#na", Checkbox)
         na.display = question.allow_na
@@ -116,109 +129,132 @@ class QuestionScreen(Screen):
         notes = self.query_one("#notes", Input)
         with notes.prevent(Input.Changed):
             notes.value = self.state.session.notes.get(qid, "")
-        self.state.go_to(qid)
-        self._status()
-        self.call_after_refresh(self._focus_answer, widget)
+        self._save(self.state.go_to, qid)
+        self.watch_revision()
+        self._focus_answer()
+        if old:
+            await box.remove_children(old)
 
-    def _focus_answer(self, widget: Any) -> None:
-        inputs = widget.query("Input, Select")
-        (inputs.first() if inputs else widget).focus()
+    def _focus_answer(self) -> None:
+        if self.state.session.answers.get(self.current) == NA:
+            self.set_focus(self.query_one("#na"))
+            return
+        widget = self.answer
+        inner = widget.query("Input, RatingRow")
+        self.set_focus(inner.first() if inner else widget)
 
-    def _status(self) -> None:
-        asked = self.state.asked()
-        done = sum(1 for q in asked if self.state.answered(q))
-        filled = round(20 * done / max(len(asked), 1))
-        progress = t("tui_progress", self.lang, done=done, total=len(asked),
-                     minutes=self.state.minutes_left())
-        text = "█" * filled + "░" * (20 - filled) + "  " + progress
-        if self.show_grade:
-            a = self.state.assessment()
-            grade = level_label(self.state.q, a.level, self.lang)
-            text += "   " + t("tui_provisional", self.lang, grade=grade, score=a.score)
-        self.query_one("#status", Static).update(text)
+    def _save(self, change: Any, *args: Any) -> None:
+        """Apply a change to the state (which saves it); a failed save is shown, never lost silently."""
+        try:
+            change(*args)
+        except OSError as exc:
+            self.app.notify(t("tui_save_failed", self.lang, reason=str(exc)), severity="error",
+                            timeout=20)
+        self.revision = self.state.revision
 
     # ------------------------------------------------------------------ events
 
     def on_answer_changed(self, event: AnswerChanged) -> None:
-        self.state.set_answer(self.current, event.value)
+        event.stop()
+        self._save(self.state.set_answer, self.current, event.value)
         na = self.query_one("#na", Checkbox)
         if na.value and event.value is not None:
             with na.prevent(Checkbox.Changed):
                 na.value = False
-        self._build_tree()
-        self._status()
 
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        if event.checkbox.id == "na":
-            self.state.set_answer(self.current, NA if event.value else None)
-            self.query_one("#answer-box").display = not event.value
-            self._build_tree()
-            self._status()
+    async def on_advance(self, event: Advance) -> None:
+        event.stop()
+        await self.action_next()
+
+    async def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id != "na":
+            return
+        if event.value:
+            self._save(self.state.set_answer, self.current, NA)
+            self.query_one("#answer-box").display = False
+        else:
+            self._save(self.state.set_answer, self.current, None)
+            await self._show()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "notes":
-            self.state.set_note(self.current, event.value)
+            self._save(self.state.set_note, self.current, event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the number or notes field moves on, as the hint says."""
-        if event.input.id in ("number-input", "notes"):
-            self.action_next()
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "notes":
+            await self.action_next()
 
-    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+    async def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
         if isinstance(event.node.data, str):
-            self.jump(event.node.data)
+            await self.go(event.node.data)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        actions = {"back": self.action_back, "next": self.action_next, "skip": self.action_skip,
-                   "results": self.action_results}
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "results":
+            self.action_results()
+            return
+        actions = {"back": self.action_back, "next": self.action_next, "skip": self.action_skip}
         if event.button.id in actions:
-            actions[event.button.id]()
+            await actions[event.button.id]()
 
     # ------------------------------------------------------------------ actions
 
-    def jump(self, qid: str) -> None:
-        if qid in self.state.q.questions:
+    async def go(self, qid: str) -> None:
+        """Show question ``qid`` (if it is asked)."""
+        if qid in self.state.asked():
             self.current = qid
-            self._show()
+            await self._show()
 
-    def _step(self, delta: int) -> None:
+    def jump(self, qid: str) -> None:
+        """Show question ``qid`` once the screen is free (for the app and the command palette)."""
+        self.call_later(self.go, qid)
+
+    async def action_next(self) -> None:
         asked = self.state.asked()
-        if self.current not in asked:
-            self.current = asked[0]
-        n = asked.index(self.current) + delta
+        n = asked.index(self.current) + 1 if self.current in asked else 0
         if n >= len(asked):
             self.action_results()
             return
-        self.current = asked[max(n, 0)]
-        self._build_tree()
-        self._show()
+        await self.go(asked[n])
 
-    def action_next(self) -> None:
-        self._step(1)
+    async def action_back(self) -> None:
+        asked = self.state.asked()
+        n = asked.index(self.current) - 1 if self.current in asked else 0
+        await self.go(asked[max(n, 0)])
 
-    def action_skip(self) -> None:
-        self._step(1)
-
-    def action_back(self) -> None:
-        self._step(-1)
+    async def action_skip(self) -> None:
+        """Leave this one for later: the next unanswered question (after this one, then from the top)."""
+        asked = self.state.asked()
+        n = asked.index(self.current) if self.current in asked else -1
+        later = [q for q in asked[n + 1:] + asked[:n] if not self.state.answered(q)]
+        if later:
+            await self.go(later[0])
+        else:
+            self.action_results()
 
     def action_help(self) -> None:
         box = self.query_one("#help", Static)
         box.display = not box.display
 
+    def action_notes(self) -> None:
+        self.query_one("#notes").focus()
+
     def action_toggle_grade(self) -> None:
-        self.show_grade = not self.show_grade
-        self._status()
+        status = self.query_one(StatusLine)
+        status.show_grade = not status.show_grade
+        self.app.show_grade = status.show_grade  # type: ignore[attr-defined]
+        status.update_status()
 
     def action_toggle_tree(self) -> None:
-        tree = self.query_one("#tree", Tree)
+        tree = self.query_one(IndexTree)
         tree.display = not tree.display
+        if tree.display:
+            tree.focus()
+            self.call_after_refresh(tree.update_marks, self.current)  # the cursor on this question
+        else:
+            self._focus_answer()
 
     def action_results(self) -> None:
         self.app.show_results()  # type: ignore[attr-defined]
 
     def first_unanswered(self) -> str | None:
-        return next((q for q in self.state.asked() if not self.state.answered(q)), None)
-
-    def refresh_language(self) -> Any:
-        self.app.switch_screen(QuestionScreen(self.state))
+        return next(iter(self.state.unanswered()), None)

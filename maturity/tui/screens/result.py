@@ -1,23 +1,39 @@
-"""The result: the same diagnosis as `maturity report`, with exports."""
+"""The result: the same diagnosis as ``maturity report``, laid out for the terminal, with exports.
+
+The diagnosis (about a second) runs in a worker thread. The grade and the dimensions are
+drawn as widgets; the sections that follow are the Markdown report's own, so the words
+are exactly those of ``maturity report``. Exports go through ``App.deliver_text``, which
+saves a file in a terminal and starts a download under ``textual serve``.
+"""
 
 from __future__ import annotations
 
-from textual import work
+import io
+import os
+from typing import ClassVar
+
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Button, Footer, Label, LoadingIndicator, Markdown, ProgressBar, Static
 
 from ...diagnosis import diagnose
 from ...i18n import t
+from ...model.diagnosis import Diagnosis
 from ...report import content, markdown
+from ...report.content import Report
+from ...session import DATA_ENV, data_dir
 from ..keys import localize_bindings
 from ..state import AssessmentState
 
+EXPORTS = ("html", "markdown", "json", "answers")
+
 
 class ResultScreen(Screen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "export('html')", "HTML", id="export-html"),
         Binding("m", "export('markdown')", "Markdown", id="export-markdown"),
         Binding("j", "export('json')", "JSON", id="export-json"),
@@ -28,60 +44,115 @@ class ResultScreen(Screen):
     def __init__(self, state: AssessmentState) -> None:
         super().__init__()
         self.state = state
-        self.diagnosis = None
+        self.diagnosis: Diagnosis | None = None
+        self.report: Report | None = None
         localize_bindings(self, state.lang)
 
+    @property
+    def lang(self) -> str:
+        return self.state.lang
+
     def compose(self) -> ComposeResult:
+        lang = self.lang
         with VerticalScroll(id="result"):
-            yield Static(t("tui_computing", self.state.lang), id="computing")
+            yield LoadingIndicator(id="computing")
+            yield Vertical(id="grade-card", classes="-empty")
+            yield Vertical(id="dimension-bars", classes="-empty")
+            with Horizontal(id="exports"):
+                yield Label(t("tui_export", lang), id="export-label")
+                for what in EXPORTS:
+                    yield Button(t(f"tui_export_{what}", lang), id=f"export-{what}", compact=True)
             yield Markdown("", id="report")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.query_one("#exports").display = False
         self.compute()
 
     @work(thread=True, exclusive=True)
     def compute(self) -> None:
-        a = self.state.assessment()
-        d = diagnose(a, self.state.q)
-        text = markdown.render(content.build(self.state.q, d, self.state.lang))
-        self.app.call_from_thread(self._show, d, text)
+        """Diagnose in a thread (about a second): the screen stays responsive."""
+        d = diagnose(self.state.assessment(), self.state.q)
+        report = content.build(self.state.q, d, self.lang)
+        self.app.call_from_thread(self._show, d, report)
 
-    def _show(self, d, text: str) -> None:
-        self.diagnosis = d
+    def _show(self, d: Diagnosis, r: Report) -> None:
+        self.diagnosis, self.report = d, r
         self.query_one("#computing").display = False
-        self.query_one("#report", Markdown).update(text)
+        self.query_one("#exports").display = True
+        for part in self.query("#grade-card, #dimension-bars"):
+            part.remove_class("-empty")
+        card = self.query_one("#grade-card", Vertical)
+        lines = [Static(Content.from_markup("$who", who=r.enterprise or r.title), id="who"),
+                 Static(Content(r.grade), id="grade"),
+                 Static(Content.from_markup("$score", score=(
+                     f"{t('score', self.lang)} {r.score:.2f} / {r.score_max:g} · "
+                     f"{t('completeness', self.lang)} {r.completeness:.0%}")), id="grade-score")]
+        if r.grade_description:
+            lines.append(Static(Content(r.grade_description), id="grade-meaning"))
+        if r.why_not_title:
+            lines.append(Static(Content(r.why_not_title), id="why-not-title"))
+        if r.why_not:
+            lines.append(Static(Content("\n".join(r.why_not)), id="why-not"))
+        card.mount_all(lines)
+        bars = self.query_one("#dimension-bars", Vertical)
+        rows: list[Static | Horizontal] = [Static(t("dimensions", self.lang), classes="section-title")]
+        for row in r.dimensions:
+            bar = ProgressBar(total=row.score_max or 1, show_eta=False, classes="dim-bar")
+            bar.progress = row.score
+            rows.append(Horizontal(Label(Content(row.name), classes="dim-name"),
+                                   Label(Content(row.level), classes="dim-level"), bar,
+                                   Label(f"{row.score:.2f} / {row.score_max:g}", classes="dim-score"),
+                                   classes="dim-row"))
+        bars.mount_all(rows)
+        self.query_one("#report", Markdown).update(self.sections_markdown(r))
+
+    def sections_markdown(self, r: Report) -> str:
+        """The Markdown report from its strengths section on (the top is drawn above)."""
+        text = markdown.render(r)
+        start = text.find(f"\n## {t('strengths', r.lang)}")
+        return text[start + 1:] if start >= 0 else text
+
+    # ------------------------------------------------------------------ exports
 
     def export_text(self, what: str) -> tuple[str, str]:
-        """(text, file name) of an export; the TUI delivers it (terminal or browser)."""
+        """(text, file name) of an export."""
         state = self.state
         stem = state.session.enterprise.get("name") or state.session.id
         safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem)[:60] or "assessment"
         if what == "answers":
             return state.session.text(), f"{safe}.yaml"
-        assert self.diagnosis is not None
+        assert self.diagnosis is not None and self.report is not None
         if what == "json":
             return self.diagnosis.model_dump_json(indent=2) + "\n", f"{safe}.json"
-        report = content.build(state.q, self.diagnosis, state.lang)
         if what == "html":
-            from ...report import html
+            from ...report import html  # finished by another change: imported when needed
 
-            return html.render(report), f"{safe}.html"
-        return markdown.render(report), f"{safe}.md"
+            return html.render(self.report), f"{safe}.html"
+        return markdown.render(self.report), f"{safe}.md"
 
     def action_export(self, what: str) -> None:
         if self.diagnosis is None and what != "answers":
+            self.app.notify(t("tui_computing", self.lang))
             return
-        import io
-
-        from ...session import data_dir
-
-        text, name = self.export_text(what)
-        folder = data_dir() / "exports"
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            text, name = self.export_text(what)
+        except Exception as exc:  # a renderer failing must not end the session
+            self.app.notify(t("tui_export_failed", self.lang, what=what, reason=str(exc)),
+                            severity="error", timeout=15)
+            return
+        # Tests and kiosks (MATURITY_DATA_DIR) keep exports with the data; otherwise the
+        # user's downloads folder, as Textual does. Under `textual serve` it is a download.
+        folder = data_dir() / "exports" if os.environ.get(DATA_ENV) else None
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
         self.app.deliver_text(io.StringIO(text), save_directory=folder, save_filename=name,
-                              encoding="utf-8")
-        self.app.notify(t("tui_exported", self.state.lang, what=what, path=folder / name))
+                              encoding="utf-8", name=f"maturity-export:{what}")
+
+    @on(Button.Pressed)
+    def _export_button(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("export-"):
+            self.action_export(event.button.id.removeprefix("export-"))
 
     def action_back(self) -> None:
         self.app.pop_screen()

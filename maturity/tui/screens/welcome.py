@@ -1,71 +1,107 @@
-"""Welcome: resume a saved assessment, or start one (index, language, enterprise profile)."""
+"""Welcome: resume an autosaved assessment, or start one (index, language, enterprise profile)."""
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
+from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from ...errors import MaturityError
 from ...i18n import t
 from ...loading import list_questionnaires, load_questionnaire
 from ...model.base import tr
-from ...session import list_sessions
+from ...session import SavedSession, list_sessions
 
 SIZES = ("micro", "small", "medium", "large")
+PROFILE = ("name", "industry", "production_type", "size", "region")
 
 
 class WelcomeScreen(Screen):
-    def __init__(self, questionnaire: str | None = None) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "start", "Start", id="start", show=False),
+    ]
+
+    def __init__(self, questionnaire: str | None = None, values: dict[str, Any] | None = None) -> None:
         super().__init__()
         self.preselect = questionnaire
+        self.values = values or {}
+        self.sessions: list[SavedSession] = []
 
     @property
     def lang(self) -> str:
         return self.app.lang  # type: ignore[attr-defined]
 
+    def _session_line(self, s: SavedSession) -> str:
+        lang = self.lang
+        try:
+            title = tr(load_questionnaire(s.questionnaire).title, lang)
+        except MaturityError:
+            title = s.questionnaire
+        progress = f"{s.answered}/{s.total}" if s.total is not None else str(s.answered)
+        return t("tui_resume_line", lang, name=s.enterprise or "—", title=title, progress=progress,
+                 date=f"{s.updated:%Y-%m-%d %H:%M}")
+
     def compose(self) -> ComposeResult:
         lang = self.lang
-        sessions, corrupt = list_sessions()
+        sessions, corrupt = list_sessions(clock=self.app.clock)  # type: ignore[attr-defined]
         self.sessions = sessions
         for c in corrupt:
-            self.app.notify(t("tui_corrupt", lang, path=c.moved_to, reason=c.reason),
-                            severity="warning", timeout=15)
+            where = c.moved_to if c.moved_to is not None else c.original
+            self.app.notify(t("tui_corrupt", lang, path=where, reason=c.reason),
+                            title=t("tui_corrupt_title", lang), severity="warning", timeout=30)
         with VerticalScroll(id="welcome"):
             yield Static(t("tui_title", lang), id="title")
             yield Static(t("tui_welcome", lang), id="intro")
             if sessions:
                 yield Label(t("tui_resume", lang), classes="section")
-                yield OptionList(*[
-                    Option(f"{s.enterprise or '—'} · {s.questionnaire} · "
-                           f"{t('tui_saved_progress', lang, n=s.answered)} · {s.updated:%Y-%m-%d %H:%M}",
-                           id=f"resume-{n}") for n, s in enumerate(sessions)], id="resume")
+                yield OptionList(*[Option(self._session_line(s), id=f"resume-{n}")
+                                   for n, s in enumerate(sessions)], id="resume", compact=True)
             yield Label(t("tui_new", lang), classes="section")
             infos = list_questionnaires(lang)
-            options = [(f"{i.title} — {i.questions} · ~{i.minutes} min", i.id) for i in infos]
-            default = self.preselect if self.preselect in {i.id for i in infos} else "general"
-            yield Label(t("tui_index", lang))
-            yield Select(options, value=default, allow_blank=False, id="questionnaire")
-            yield Label(t("tui_language", lang))
-            yield Select([("中文", "zh"), ("English", "en")], value=lang, allow_blank=False, id="language")
-            yield Label(t("tui_name", lang))
-            yield Input(placeholder=t("tui_name", lang), id="name")
-            yield Label(t("industry", lang))
-            yield Select([], id="industry", prompt=t("industry", lang))
-            yield Label(t("production_type", lang))
-            yield Select([], id="production_type", prompt=t("production_type", lang))
-            yield Label(t("size", lang))
-            yield Select([(t("size_" + s, lang), s) for s in SIZES], id="size", prompt=t("size", lang))
-            yield Label(t("region", lang))
-            yield Input(placeholder=t("region", lang), id="region")
-            with Horizontal(classes="buttons"):
-                yield Button(t("tui_start", lang), id="start", variant="primary")
-        yield Footer()
+            options = [(t("tui_index_line", lang, title=i.title, n=i.questions, minutes=i.minutes), i.id)
+                       for i in infos]
+            ids = {i.id for i in infos}
+            chosen = self.values.get("questionnaire") or self.preselect
+            default = chosen if chosen in ids else "general" if "general" in ids else infos[0].id
+            with Grid(id="profile"):
+                yield Label(t("tui_index", lang))
+                yield Select(options, value=default, allow_blank=False, id="questionnaire", compact=True)
+                yield Label(t("tui_language", lang))
+                yield Select([("中文", "zh"), ("English", "en")], value=lang, allow_blank=False,
+                             id="language", compact=True)
+                yield Label(t("tui_name", lang))
+                yield Input(self.values.get("name", ""), placeholder=t("tui_name_placeholder", lang),
+                            id="name", compact=True, select_on_focus=False)
+                yield Label(t("industry", lang))
+                yield Select([], id="industry", prompt=t("tui_choose", lang), compact=True)
+                yield Label(t("production_type", lang))
+                yield Select([], id="production_type", prompt=t("tui_choose", lang), compact=True)
+                yield Label(t("size", lang))
+                yield Select([(t("size_" + s, lang), s) for s in SIZES], id="size",
+                             prompt=t("tui_choose", lang), compact=True,
+                             value=self.values.get("size") or Select.NULL)
+                yield Label(t("region", lang))
+                yield Input(self.values.get("region", ""), placeholder=t("tui_region_placeholder", lang),
+                            id="region", compact=True, select_on_focus=False)
+            with Horizontal(id="start-row"):
+                yield Button(t("tui_start", lang), id="start", variant="primary", compact=True)
+                yield Static(t("tui_start_hint", lang), id="start-hint")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self._fill_profile(self.query_one("#questionnaire", Select).value)  # type: ignore[arg-type]
-        if not self.sessions:
+        blink = getattr(self.app, "cursor_blink", True)
+        for field in self.query(Input):
+            field.cursor_blink = blink
+        self._fill_profile(str(self.query_one("#questionnaire", Select).value))
+        if self.sessions:
+            self.query_one("#resume").focus()
+        else:
             self.query_one("#name", Input).focus()  # the one field everybody must fill
 
     def _fill_profile(self, ref: str) -> None:
@@ -73,42 +109,72 @@ class WelcomeScreen(Screen):
         lang = self.lang
         industry = self.query_one("#industry", Select)
         industry.set_options([(tr(i.name, lang), i.id) for i in q.industries])
-        if q.industry:
-            industry.value = q.industry
+        wanted = self.values.get("industry") or q.industry
+        if wanted in {i.id for i in q.industries}:
+            industry.value = wanted
         ptype = self.query_one("#production_type", Select)
         ptype.set_options([(tr(p.name, lang), p.id) for p in q.production_types])
-        if q.production_type and q.industry:
-            ptype.value = q.production_type
+        wanted = self.values.get("production_type")
+        if wanted in {p.id for p in q.production_types}:
+            ptype.value = wanted
+        else:
+            self._default_ptype()
+
+    def _default_ptype(self) -> None:
+        """The industry's usual production type, until the user picks one."""
+        q = load_questionnaire(str(self.query_one("#questionnaire", Select).value))
+        industry = self.query_one("#industry", Select).value
+        usual = next((i.production_type for i in q.industries if i.id == industry), None)
+        if usual in {p.id for p in q.production_types}:
+            self.query_one("#production_type", Select).value = usual
+
+    def form(self) -> dict[str, Any]:
+        """What the user has entered (kept when the language changes)."""
+        out: dict[str, Any] = {"questionnaire": self.query_one("#questionnaire", Select).value}
+        for field in PROFILE:
+            widget = self.query_one(f"#{field}")
+            value = widget.value  # type: ignore[attr-defined]
+            if isinstance(value, str) and value.strip():
+                out[field] = value.strip()
+        return out
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "questionnaire" and isinstance(event.value, str):
             self._fill_profile(event.value)
+        elif event.select.id == "industry":
+            self._default_ptype()
         elif event.select.id == "language" and isinstance(event.value, str) and event.value != self.lang:
-            self.app.lang = event.value  # type: ignore[attr-defined]
-            self.app.switch_screen(WelcomeScreen(self.query_one("#questionnaire", Select).value))  # type: ignore[arg-type]
+            self.app.set_language(event.value)  # type: ignore[attr-defined]
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the resume list has the focus means a new assessment: type the name."""
+        focused = self.focused
+        if focused is not None and focused.id == "resume" and event.is_printable and event.character:
+            event.stop()
+            name = self.query_one("#name", Input)
+            name.focus()
+            name.insert_text_at_cursor(event.character)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         n = int((event.option.id or "resume-0").split("-")[1])
         self.app.resume(self.sessions[n].path)  # type: ignore[attr-defined]
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id in ("name", "region"):
-            self._start()
+        if event.input.id == "region":
+            self.action_start()
+        else:
+            self.focus_next()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
-            self._start()
+            self.action_start()
 
-    def _start(self) -> None:
-        name = self.query_one("#name", Input).value.strip()
-        if not name:
+    def action_start(self) -> None:
+        form = self.form()
+        if not form.get("name"):
             self.app.notify(t("tui_need_name", self.lang), severity="error")
             self.query_one("#name", Input).focus()
             return
-        profile = {"name": name, "region": self.query_one("#region", Input).value.strip()}
-        for field in ("industry", "production_type", "size"):
-            value = self.query_one(f"#{field}", Select).value
-            if isinstance(value, str):
-                profile[field] = value
-        ref = self.query_one("#questionnaire", Select).value
-        self.app.start(str(ref), profile)  # type: ignore[attr-defined]
+        profile = {k: form[k] for k in PROFILE if k in form}
+        self.app.start(str(form["questionnaire"]), profile)  # type: ignore[attr-defined]
+

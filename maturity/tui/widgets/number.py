@@ -1,0 +1,89 @@
+"""Number question: an input with its unit and range, checked as you type.
+
+The check is :func:`maturity.validation.normalise`, the same one scoring uses; only an
+answer it accepts is saved. Enter moves on (an empty field moves on unanswered).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
+
+from ...i18n import t
+from ...model.base import tr
+from ...model.questionnaire import NumberQuestion
+from ...validation import normalise
+from .messages import Advance, AnswerChanged
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+class NumberAnswer(Vertical):
+    def __init__(self, question: NumberQuestion, value: Any, lang: str, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.question = question
+        self.value = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+        self.lang = lang
+        self.valid = True
+
+    def range_text(self) -> str:
+        q, lang = self.question, self.lang
+        kind = t("tui_whole_number" if q.integer else "tui_a_number", lang)
+        if q.min is not None and q.max is not None:
+            return t("tui_range_between", lang, kind=kind, lo=_fmt(q.min), hi=_fmt(q.max))
+        if q.min is not None:
+            return t("tui_range_from", lang, kind=kind, lo=_fmt(q.min))
+        if q.max is not None:
+            return t("tui_range_to", lang, kind=kind, hi=_fmt(q.max))
+        return kind
+
+    def compose(self) -> ComposeResult:
+        unit = tr(self.question.unit, self.lang) if self.question.unit else ""
+        with Horizontal(id="number-row"):
+            yield Input(value="" if self.value is None else _fmt(self.value),
+                        placeholder=t("tui_number_placeholder", self.lang), id="number-input",
+                        compact=True)
+            yield Label(unit, id="number-unit")
+        yield Static(self.range_text(), id="number-hint")
+        yield Static("", id="number-error")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = getattr(self.app, "cursor_blink", True)
+
+    def check(self, text: str) -> float | int | None:
+        """The number in ``text`` if the question accepts it; ``ValueError`` (localised) if not."""
+        text = text.strip()
+        if not text:
+            return None
+        try:
+            value = normalise(self.question, text, 99)
+        except ValueError:
+            raise ValueError(t("tui_number_invalid", self.lang, expected=self.range_text())) from None
+        assert isinstance(value, float)
+        return int(value) if value.is_integer() else value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        error = self.query_one("#number-error", Static)
+        try:
+            value = self.check(event.value)
+        except ValueError as exc:  # what is on screen is not an answer: nothing is kept
+            self.valid = False
+            error.update(str(exc))
+            value = None
+        else:
+            self.valid = True
+            error.update("")
+        if value != self.value:
+            self.value = value
+            self.post_message(AnswerChanged(value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.valid:
+            self.post_message(Advance())

@@ -1,0 +1,43 @@
+"""Helpers of the TUI tests: the app built as ``maturity assess`` builds it, with a fixed clock
+and no cursor blink, and the welcome form filled in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from maturity.tui.app import MaturityApp
+
+DATA = Path(__file__).resolve().parent / "data"
+KINDS = "tui_kinds"
+"""tests/tui/data/tui_kinds.yaml: one question of each kind (and a follow-up), en + zh."""
+NOW = dt.datetime(2026, 11, 2, 9, 30)
+SIZE = (100, 32)
+
+
+def fixed_clock() -> dt.datetime:
+    return NOW
+
+
+def make_app(questionnaire: str | None = KINDS, lang: str = "en", answers: str | None = None
+             ) -> MaturityApp:
+    return MaturityApp(questionnaire=questionnaire, answers=answers, lang=lang, clock=fixed_clock,
+                       cursor_blink=False)
+
+
+async def start(app: MaturityApp, pilot, name: str = "Pilot Works", **profile: str):
+    """Fill the welcome form (name and any of industry / production_type / size / region), start."""
+    from maturity.tui.screens.question import QuestionScreen
+    from maturity.tui.screens.welcome import WelcomeScreen
+
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, WelcomeScreen)
+    screen.query_one("#name").value = name
+    for field, value in profile.items():
+        screen.query_one(f"#{field}").value = value
+    await pilot.pause()
+    screen.query_one("#start").press()
+    await pilot.pause()
+    assert isinstance(app.screen, QuestionScreen)
+    return app.screen
