@@ -239,8 +239,12 @@ class Plan:
                 if loss > EPS:
                     losses.append((-loss, iid))
         level = grade(bands, total)
+        earned = {did: pts for did, _, pts in dims_out}
+        for (_, _, _), dwn, (_, _, iws, ifracs) in zip(dim_rows, dws, dfracs, strict=True):
+            for iwn, (_, frac, iid) in zip(iws, ifracs, strict=True):
+                earned[iid] = total_pts * dwn * iwn * frac
         for req in scoring.requirements:
-            if not requirement_met(self.q, req, status_all(self.q, status, reached), reached):
+            if not requirement_met(self.q, req, status_all(self.q, status, reached), reached, earned):
                 level = min(level, req.level - 1)
         blocking = [iid for _, iid in sorted(losses)[:5]] if level < self.n else []
         return _Numbers(level, total, total_pts, completeness, counts, dims_out, blocking)

@@ -32,13 +32,9 @@ def compare(before: Assessment, after: Assessment, questionnaire: Questionnaire 
              if i in old_ind and old_ind[i].level != new_ind[i].level]
     moved.sort(key=lambda c: (-(c.level_after - c.level_before), c.id))
 
-    def met(levels: dict[str, int], sc: object) -> bool:
-        return all(levels.get(t.indicator, 0) >= t.level for t in sc.raises)  # type: ignore[attr-defined]
+    from .recommend import completed
 
-    lv_before = {k: v.level for k, v in old_ind.items()}
-    lv_after = {k: v.level for k, v in new_ind.items()}
-    completed = [sc.id for sc in questionnaire.scenarios
-                 if not met(lv_before, sc) and met(lv_after, sc)]
+    completed_ids = completed(questionnaire, before, after)
     return Comparison(questionnaire=after.questionnaire, before=before.assessed_on,
                       after=after.assessed_on, total=change("total", before, after),
-                      dimensions=dims, indicators=moved, completed_scenarios=completed)
+                      dimensions=dims, indicators=moved, completed_scenarios=completed_ids)

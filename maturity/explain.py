@@ -56,3 +56,35 @@ def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: i
             lines.append("- " + t("gap_points", lang, name=name_of(q, s.indicator, lang),
                                   score=s.score))
     return lines
+
+
+def gate_progress(q: Questionnaire, a: Assessment, dim_id: str, lang: str = "en") -> str:
+    """For a points-method dimension worth no points (e.g. the SME index's business
+    scenarios): what its questions do instead — the next grade's rules, with progress."""
+    if not isinstance(q.scoring, PointsScoring):
+        return ""
+    results = {r.id: r for d in a.dimensions for i in d.indicators for r in i.questions}
+
+    def under(qid: str, refs: list[str]) -> bool:
+        return any(qid == p or qid.startswith(p + ".") for p in refs)
+
+    nxt = min(a.level + 1, len(q.levels))
+    label = level_label(q, nxt, lang)
+    parts = []
+    for req in q.scoring.requirements:
+        if req.level != nxt or req.points is not None:
+            continue
+        if not any(under(qid, req.among + req.mandatory) for qid in q.questions if under(qid, [dim_id])):
+            continue
+        if req.count:
+            pool = [qid for qid in q.questions if under(qid, req.among)
+                    and results.get(qid) is not None and results[qid].status != "not_applicable"]
+            have = sum(1 for qid in pool if (results[qid].level or 0) >= req.at_least)
+            parts.append(t("gate_count", lang, have=have, count=req.count, at=req.at_least, level=label))
+        if req.mandatory:
+            have = sum(1 for m in req.mandatory if m in results and (results[m].level or 0) >= req.at_least)
+            parts.append(t("gate_mandatory", lang, have=have, count=len(req.mandatory), at=req.at_least))
+    head = t("gate_head", lang)
+    if not parts:
+        return head
+    return head + ("：" if lang == "zh" else ": ") + ("；" if lang == "zh" else "; ").join(parts)

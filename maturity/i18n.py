@@ -82,29 +82,35 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "meets_target": ("meets the target", "已达到目标"),
     "misses_target": ("does not meet the target yet", "尚未达到目标"),
     "recommendations": ("Recommended scenarios", "推荐实施的典型场景"),
-    "ranking_note": ("Ranked by impact on the grade gap per unit of effort: the rise of the total "
-                     "score if the scenario's indicators reached its levels, divided by its effort "
-                     "(S 1, M 2, L 3), times 1.5 if it lifts a blocking indicator or one on the path, "
-                     "1.25 if typical for your industry, 1.25 if a focus scenario of the industry "
-                     "index, 0.5 if typical only of other industries. Only scenarios whose "
-                     "prerequisites are met and that raise something you lack are listed.",
-                     "排序依据为单位投入对等级差距的影响：场景所涉指标达到其目标等级时总分的提升，"
-                     "除以投入（S 1、M 2、L 3），若提升的是关键指标或升级路径上的指标乘以 1.5，"
-                     "属于本行业典型场景乘以 1.25，属于行业指标重点场景乘以 1.25，"
-                     "仅为其他行业典型场景乘以 0.5。只列出前提条件已满足、且能提升企业尚欠缺能力的场景。"),
+    "gate_head": ("no points; these set the grade rules", "不计分，用于判定等级"),
+    "gate_count": ("{level} needs {count} at level {at} or above, you have {have}",
+                   "{level}需{count}个达到{at}级及以上，现有{have}个"),
+    "gate_mandatory": ("mandatory ones at level {at} or above: {have} of {count}",
+                       "必选场景达到{at}级及以上：{have}/{count}"),
+    "ranking_note": ("Listed in the order of the roadmap: foundations first while the grade is "
+                     "below L2, then what lifts the indicators that hold the grade back; within that, "
+                     "most progress for the effort. Only scenarios that fit the enterprise, that it "
+                     "does not already have and whose prerequisites are met are listed "
+                     "(how they are ranked: docs/diagnosis.md).",
+                     "按实施路线图的顺序列出：等级低于二级时先打基础，再实施能提升制约等级的指标的场景；"
+                     "同一类中按单位投入带来的进展排序。只列出适合本企业、企业尚不具备且前提条件已满足的场景"
+                     "（排序方法见 docs/diagnosis.md）。"),
     "scenario": ("Scenario", "场景"),
     "effort": ("Effort", "投入"),
     "raises": ("Raises", "提升"),
     "why": ("Why", "推荐理由"),
     "benefits": ("Expected benefits", "预期效益"),
-    "why_on_path": ("lifts a blocking indicator or one on the path to the next grade",
-                    "提升关键指标或升级路径上的指标"),
+    "why_foundation": ("a foundation: the later steps build on it", "基础性工作，后续场景以此为前提"),
+    "why_blocking": ("lifts {names}, where the grade is held back", "提升制约等级的{names}"),
+    "why_on_path": ("lifts {names}, on the way to the next grade", "提升迈向下一等级所需的{names}"),
     "why_typical": ("typical for {industry}", "是{industry}行业的典型场景"),
     "why_focus": ("a focus scenario of the industry index", "行业评估指标的重点场景"),
-    "why_gain": ("total score +{gain:.2f}", "总分 +{gain:.2f}"),
-    "why_grade": ("grade +{n}", "等级 +{n}"),
+    "why_grade": ("on its own it raises the grade", "单独实施即可提升等级"),
+    "why_phase": ("roadmap phase {n}", "路线图第 {n} 阶段"),
     "roadmap": ("Roadmap", "实施路线图"),
     "phase": ("Phase {n}: reach {level}", "第 {n} 阶段：达到{level}"),
+    "phase_needs": ("{name} waits for {names}, which the previous phase brings",
+                    "{name}需先具备{names}（由上一阶段实现）"),
     "phase_direct": ("No eligible scenario lifts these far enough; improve them directly: {names}",
                      "以下指标暂无合适场景可提升到位，需直接改进：{names}"),
     "completeness_title": ("Completeness", "完整性"),
@@ -174,6 +180,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_na": ("Not applicable", "不适用"),
     "tui_notes": ("Evidence or notes (optional)", "佐证或备注（可选）"),
     "tui_no_help": ("No further help for this question.", "本题无补充说明。"),
+    "tui_level_rule": ("Pick the highest level whose description, and every one below it, is true today.",
+                       "请选择本级及以下各级描述均已符合现状的最高等级。"),
     "tui_hint_level": ("↑↓ move · Enter choose and go on · or press the level's number",
                        "↑↓ 移动 · 回车选定并进入下一题 · 也可直接按等级数字"),
     "tui_hint_yesno": ("↑↓ move · Enter choose and go on · or press Y / N",
@@ -241,7 +249,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tpl_ptype": ("production type, one of: {items}", "生产类型，可选：{items}"),
     "tpl_size": ("micro, small, medium or large",
                  "micro（微型）、small（小型）、medium（中型）或 large（大型）"),
-    "tpl_level": ("answer with one number:", "填写一个数字："),
+    "tpl_level": ("answer with one number: the highest level whose description, and every "
+                  "description below it, is true today:",
+                  "填写一个数字：选择本级及以下各级描述均已符合现状的最高等级："),
     "tpl_not_yet": ("not yet / none of these", "尚未开展 / 以上都不符合"),
     "tpl_yesno": ("answer: yes or no", "填写 yes（是）或 no（否）"),
     "tpl_number": ("answer: {kind} {unit} ({range})", "填写{kind}{unit}（{range}）"),
@@ -252,6 +262,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tpl_checklist": ("rate each item: fully, mostly, partly or not",
                       "逐项评价：fully（完全满足）、mostly（大部分满足）、"
                       "partly（部分满足）或 not（不满足）"),
+    "tpl_product_kind": ("main kind of product, one of: {items}", "主要产品类型，可选：{items}"),
     "tpl_na": ("n/a is accepted if this does not apply to you", "如不适用可填写 n/a"),
     "tpl_only_if": ("(answer only if {cond})", "（仅当 {cond} 时作答）"),
     "tpl_applies": ("(applies only to {what})", "（仅适用于 {what}）"),

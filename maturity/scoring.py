@@ -96,7 +96,7 @@ def _question_levels(question: QuestionT, n: int) -> tuple[int, ...]:
     if isinstance(question, ChecklistQuestion):
         return tuple(sorted({i.level for i in question.items}))
     if isinstance(question, NumberQuestion | MultiQuestion):
-        return tuple(range(question.min_level, n + 1))
+        return tuple(range(question.min_level, min(n, question.max_level or n) + 1))
     return tuple(range(1, n + 1))
 
 
@@ -126,13 +126,17 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
         num: dict[int, float] = dict.fromkeys(levels, 0.0)
         den: dict[int, float] = dict.fromkeys(levels, 0.0)
         for item in question.items:
-            num[item.level] += item.weight * value.get(item.id, 0.0)
+            rating = value.get(item.id, 0.0)
+            if rating == NA:
+                continue  # the item does not apply: left out of its level
+            num[item.level] += item.weight * rating
             den[item.level] += item.weight
-        ratings = {lv: (num[lv] / den[lv] if den[lv] else 0.0) for lv in levels}
+        # a level whose every item is n/a has no requirement from this question
+        ratings = {lv: num[lv] / den[lv] for lv in levels if den[lv]}
         total_w = sum(den.values())
         fraction = sum(num.values()) / total_w if total_w else 0.0
         reached = 0
-        for lv in range(1, max(levels) + 1):
+        for lv in range(1, max(levels, default=0) + 1):
             if lv in ratings and ratings[lv] + EPS < threshold:
                 break
             reached = lv
@@ -498,8 +502,9 @@ def _roll_points(q: Questionnaire, scoring: PointsScoring, dims: list, status: M
             holding_back=d_short if dlevel < len(q.levels) else []))
 
     band_level = grade(bands, total)
+    earned = {r.id: r.score for r in dim_results} | {i.id: i.score for r in dim_results for i in r.indicators}
     failed = [i for i, req in enumerate(scoring.requirements)
-              if not requirement_met(q, req, status, q_levels)]
+              if not requirement_met(q, req, status, q_levels, earned)]
     level = band_level
     for i in failed:
         level = min(level, scoring.requirements[i].level - 1)
@@ -516,11 +521,14 @@ def _roll_points(q: Questionnaire, scoring: PointsScoring, dims: list, status: M
 
 
 def requirement_met(q: Questionnaire, req: Any, status: Mapping[str, str],
-                    q_levels: Mapping[str, int]) -> bool:
-    """Whether a points-method grade requirement holds."""
+                    q_levels: Mapping[str, int], points: Mapping[str, float] | None = None) -> bool:
+    """Whether a points-method grade requirement holds (``points``: earned per dimension
+    and indicator id, for requirements on points)."""
     def ok(qid: str) -> bool:
         return q_levels.get(qid, 0) >= req.at_least
 
+    if req.points is not None and sum((points or {}).get(p, 0.0) for p in req.among) + EPS < req.points:
+        return False
     if not all(ok(m) for m in req.mandatory):
         return False
     pool = [qid for qid in q.questions

@@ -72,6 +72,9 @@ def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
     if pt_list:
         out += _comment([h("tpl_ptype", items=pt_list)], 2)
     out.append(f"  production_type:{' ' + q.production_type if q.industry and q.production_type else ''}")
+    kinds = ", ".join(f"{k.id} ({_join(k.name, langs)})" for k in q.product_kinds)
+    if kinds:
+        out += [*_comment([h("tpl_product_kind", items=kinds)], 2), "  product_kind:"]
     out += [*_comment([h("tpl_size")], 2), "  size:", "  region:",
             "assessed_on:            # YYYY-MM-DD", "assessor:", "answers:"]
     n = len(q.levels)
@@ -130,5 +133,8 @@ def _question(question: QuestionT, qid: str, langs: list[str], n: int, h) -> lis
     if isinstance(question, ChecklistQuestion):
         for item in question.items:
             out += _comment([_join(item.text, langs)], 4, f"(L{item.level}) ")
+            out += _comment(_texts(item.help, langs), 4, "   ")
+            if item.allow_na:
+                out += _comment([h("tpl_na")], 4, "   ")
             out.append(f"    {item.id}:")
     return out

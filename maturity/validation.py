@@ -236,17 +236,17 @@ def rule_questions(q: Questionnaire) -> Iterator[Finding]:
                 yield (*loc, "level"), f"there are only {n} levels", E
         elif isinstance(question, NumberQuestion):
             yield from _check_bands(question.bands, loc, n, question.min, question.max,
-                                    question.better, question.min_level)
+                                    question.better, question.min_level, question.max_level)
             if question.min is not None and question.max is not None and \
                     question.min >= question.max:
                 yield (*loc, "max"), "must be greater than min", E
         elif isinstance(question, MultiQuestion):
             yield from _check_bands(question.bands, loc, n, 0.0, 100.0, "higher",
-                                    question.min_level)
+                                    question.min_level, question.max_level)
 
 
 def _check_bands(bands: Sequence[Band], loc: Loc, n: int, lo: float | None, hi: float | None,
-                 better: str, min_level: int = 1) -> Iterator[Finding]:
+                 better: str, min_level: int = 1, top: int | None = None) -> Iterator[Finding]:
     """Bands must tile [lo, hi] with no gap or overlap and levels must follow ``better``."""
     order = sorted(range(len(bands)), key=lambda i: bands[i].min)
     if order != list(range(len(bands))):
@@ -278,8 +278,14 @@ def _check_bands(bands: Sequence[Band], loc: Loc, n: int, lo: float | None, hi: 
         yield (*loc, "bands"), f"no band is below level {min_level}: the worst possible answer would " \
                                f"still meet levels {min_level} to {min(reach)} (give the lowest " \
                                f"band level 0, 'not yet')", W
-    if max(reach) < n:
-        yield (*loc, "bands"), f"no band reaches level {n}: the best answer only reaches level " \
+    if top is not None and top > n:
+        yield (*loc, "max_level"), f"there are only {n} levels", E
+    elif top is not None and top < min_level:
+        yield (*loc, "max_level"), f"must not be below min_level ({min_level})", E
+    elif top is not None and max(reach) > top:
+        yield (*loc, "bands"), f"a band reaches level {max(reach)}, above max_level {top}", E
+    elif max(reach) < (top or n):
+        yield (*loc, "bands"), f"no band reaches level {top or n}: the best answer only reaches level " \
                                f"{max(reach)}", W
     if lo is not None and bands[0].min != lo:
         yield (*loc, "bands", 0, "min"), f"first band must start at the minimum value {lo:g}", E
@@ -373,6 +379,23 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
             if ind not in industries:
                 yield ("scenarios", si, "industries", ii), \
                     f"unknown industry {ind!r}{_hint(ind, industries)}", E
+        for ti, target in enumerate(sc.delivers):
+            tloc = ("scenarios", si, "delivers", ti)
+            found = q.questions.get(target.question)
+            if found is None:
+                yield (*tloc, "question"), f"unknown question {target.question!r}" \
+                    f"{_hint(target.question, q.questions)}", E
+            elif target.level > max_level(found[2], n):
+                yield (*tloc, "level"), f"{target.question} reaches level " \
+                    f"{max_level(found[2], n)} at most", E
+        if sc.fits is not None:
+            known = {"production_types": ptypes, "industries": industries,
+                     "product_kinds": {k.id for k in q.product_kinds}}
+            for field, ids in known.items():
+                for ii, ref in enumerate(getattr(sc.fits, field) or ()):
+                    if ref not in ids:
+                        yield ("scenarios", si, "fits", field, ii), \
+                            f"unknown {field[:-1].replace('_', ' ')} {ref!r}{_hint(ref, ids)}", E
     for fi, ref in enumerate(q.focus_scenarios):
         if ref not in scenario_ids:
             yield ("focus_scenarios", fi), f"unknown scenario {ref!r}{_hint(ref, scenario_ids)}", E
@@ -430,8 +453,9 @@ def _hint(word: str, known: Any) -> str:
 
 # ----------------------------------------------------------------------------- answers
 
-Normalised = bool | int | float | frozenset[str] | dict[str, float] | str
-"""A checked answer: ``NA``, a bool, a level, a number, option ids or item ratings."""
+Normalised = bool | int | float | frozenset[str] | dict[str, float | str] | str
+"""A checked answer: ``NA``, a bool, a level, a number, option ids or item ratings
+(a rating is a number, or ``NA`` for an item that does not apply)."""
 
 
 def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalised]:
@@ -465,6 +489,10 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
     if ent.industry is not None and ent.industry not in industries:
         known = ", ".join(sorted(industries)) or "none"
         report(("enterprise", "industry"), f"unknown industry {ent.industry!r} (known: {known})")
+    kinds = {k.id for k in q.product_kinds}
+    if ent.product_kind is not None and ent.product_kind not in kinds:
+        known = ", ".join(sorted(kinds)) or "none"
+        report(("enterprise", "product_kind"), f"unknown product kind {ent.product_kind!r} (known: {known})")
     if ent.production_type is not None and ent.production_type not in ptypes:
         known = ", ".join(sorted(ptypes)) or "none"
         report(("enterprise", "production_type"),
@@ -566,7 +594,11 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
                 continue  # not rated yet
             if item not in items:
                 raise ValueError(f"unknown checklist item {item!r}; items are: {', '.join(items)}")
-            if isinstance(rating, str) and rating in RATING_VALUES:
+            if isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:
+                if not next(i for i in question.items if i.id == item).allow_na:
+                    raise ValueError(f"item {item!r}: 'n/a' is not allowed for this item")
+                out[item] = NA  # type: ignore[assignment]
+            elif isinstance(rating, str) and rating in RATING_VALUES:
                 out[item] = RATING_VALUES[rating]
             elif isinstance(rating, int | float) and not isinstance(rating, bool) and \
                     rating in RATING_VALUES.values():
@@ -574,6 +606,8 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
             else:
                 raise ValueError(f"item {item!r}: rating must be fully / mostly / partly / not "
                                  f"(or 1 / 0.8 / 0.5 / 0), got {rating!r}")
+        if out and len(out) == len(items) and all(r == NA for r in out.values()):
+            return NA  # no item applies: the question does not apply
         return out
     raise AssertionError(f"unhandled question kind {question.kind}")  # pragma: no cover
 

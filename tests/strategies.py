@@ -60,7 +60,8 @@ def questions(draw: st.DrawFn, qid: str, n: int, earlier: list[tuple[str, dict]]
     elif kind == "checklist":
         size = draw(st.integers(1, 4))
         q["items"] = [{"id": f"i{k}", "text": _text(f"item {k}"), "level": draw(st.integers(1, n)),
-                       "weight": draw(st.sampled_from([0.5, 1.0, 2.0]))} for k in range(size)]
+                       "weight": draw(st.sampled_from([0.5, 1.0, 2.0])),
+                       "allow_na": draw(st.integers(0, 3)) == 0} for k in range(size)]
     elif kind == "number":
         better = draw(st.sampled_from(["higher", "higher", "lower"]))
         q.update(min=0.0, max=100.0, better=better, unit="%",
@@ -70,6 +71,11 @@ def questions(draw: st.DrawFn, qid: str, n: int, earlier: list[tuple[str, dict]]
         q["options"] = [{"id": f"o{k}", "text": _text(f"option {k}"),
                          "weight": draw(st.sampled_from([1.0, 1.0, 2.0]))} for k in range(size)]
         q["bands"] = draw(tilings(0.0, 100.0, n, "higher", points))
+    if kind in ("number", "multi") and draw(st.integers(0, 3)) == 0:
+        # requirements only up to the highest level a band gives (max_level)
+        top = max(b["level"] for b in q["bands"])
+        if top >= 1:
+            q["max_level"] = top
     # a follow-up on an earlier question, with a monotone condition
     candidates = [(pid, p) for pid, p in earlier
                   if p["kind"] in ("level", "yesno", "multi")
@@ -147,12 +153,23 @@ def questionnaires(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]
         raises = draw(st.lists(st.sampled_from(indicators), min_size=1, max_size=2, unique=True))
         to = {ind: draw(st.integers(2, n)) for ind in raises}
         pre = draw(st.lists(st.sampled_from(indicators), max_size=1, unique=True))
-        scenarios.append({
+        scenario: dict[str, Any] = {
             "id": f"s{s}", "name": _text(f"scenario {s}"), "link": "production_operations",
             "effort": draw(st.sampled_from(["S", "M", "L"])),
             "raises": [{"indicator": ind, "level": lv} for ind, lv in to.items()],
             "prerequisites": [{"indicator": p, "level": draw(st.integers(1, to.get(p, n + 1) - 1))}
-                              for p in pre]})
+                              for p in pre],
+            "foundation": draw(st.integers(0, 3)) == 0}
+        if draw(st.booleans()):
+            # deliver some questions of the raised indicators, at levels their answers can reach
+            own = [(qid, q) for qid, q in earlier if any(qid.startswith(i + ".") for i in raises)]
+            picked = draw(st.lists(st.sampled_from(own), min_size=1, max_size=3,
+                                   unique_by=lambda x: x[0])) if own else []
+            scenario["delivers"] = [{"question": qid, "level": draw(st.integers(1, max(1, _reach(q, n))))}
+                                    for qid, q in picked if _reach(q, n) >= 1]
+        if draw(st.integers(0, 3)) == 0:
+            scenario["fits"] = {"production_types": [draw(st.sampled_from(["process", "discrete"]))]}
+        scenarios.append(scenario)
     raw = {
         "format": "maturity-questionnaire/1", "id": "prop", "version": 1, "scenarios": scenarios,
         "title": _text("property questionnaire"), "languages": ["en", "zh"],
@@ -170,7 +187,7 @@ def _levels_of(q: dict[str, Any], n: int) -> set[int]:
         return {q["level"]}
     if q["kind"] == "checklist":
         return {i["level"] for i in q["items"]}
-    return set(range(1, n + 1))
+    return set(range(1, q.get("max_level", n) + 1))
 
 
 def _reach(q: dict[str, Any], n: int) -> int:
@@ -228,7 +245,8 @@ def answer_for(question: Any) -> st.SearchStrategy[Any]:
         return st.booleans()
     if kind == "checklist":
         ratings = st.sampled_from(["fully", "mostly", "partly", "not", 1, 0.8, 0.5, 0])
-        return st.fixed_dictionaries({}, optional={i.id: ratings for i in question.items})
+        return st.fixed_dictionaries({}, optional={
+            i.id: st.one_of(ratings, st.just("n/a")) if i.allow_na else ratings for i in question.items})
     if kind == "number":
         return st.one_of(st.integers(0, 100).map(float),
                          st.floats(0, 100, allow_nan=False, allow_infinity=False))
@@ -266,7 +284,10 @@ def raised(draw: st.DrawFn, question: Any, current: Any) -> Any:
         return True
     if kind == "checklist":
         out = dict(current)
-        item = draw(st.sampled_from([i.id for i in question.items]))
+        rated = [i.id for i in question.items if out.get(i.id) != "n/a"]
+        if not rated:
+            return out  # every item is n/a: nothing to raise
+        item = draw(st.sampled_from(rated))
         now = RATING.get(out.get(item), out.get(item)) if item in out else 0.0
         better = [r for r in ("fully", "mostly", "partly", "not") if RATING[r] >= now]
         out[item] = draw(st.sampled_from(better))

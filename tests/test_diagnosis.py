@@ -9,7 +9,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import maturity
-from maturity.diagnosis import apply, diagnose, eligible, indicator_levels, path_to, restore_values
+from maturity.diagnosis import diagnose
+from maturity.improve import apply, indicator_levels, path_to, restore_values
+from maturity.recommend import fits, lacking, question_state
 from maturity.scoring import score
 
 from .strategies import answer_sets, build, questionnaires, top_answer
@@ -54,22 +56,32 @@ def test_path_to_a_grade_is_sufficient_and_irreducible(case, data):
 
 @SETTINGS
 @given(assessed())
-def test_recommendations_are_eligible_and_raise_something_lacking(case):
+def test_recommendations_fit_lack_something_and_agree_with_the_roadmap(case):
     q, a = case
     d = diagnose(a, q)
     levels = indicator_levels(a)
+    state = question_state(a)
     scenarios = {s.id: s for s in q.scenarios}
     for r in d.recommendations:
         sc = scenarios[r.scenario]
+        assert fits(q, sc, a), r.scenario
         assert all(levels[p.indicator] >= p.level for p in sc.prerequisites), r.scenario
-        assert r.raises and all(levels[i.indicator] < i.to_level for i in r.raises), r.scenario
+        # never what the plant already has, never only n/a questions: judged per question
+        assert lacking(q, sc, state), r.scenario
+        assert r.delivers and all(c.from_level < c.to_level for c in r.delivers), r.scenario
+        assert all(state[c.question][0] != "not_applicable" for c in r.delivers), r.scenario
     ranks = [r.rank for r in d.recommendations]
     assert ranks == list(range(1, len(ranks) + 1))
-    assert [r.priority for r in d.recommendations] == sorted(
-        (r.priority for r in d.recommendations), reverse=True)
-    eligible_ids = {s.id for s in eligible(q, levels)}
-    for phase in d.roadmap[:1]:
-        assert set(phase.scenarios) <= eligible_ids
+    # the ranking follows the roadmap: phase 1, then 2, …, then the ones in no phase
+    order = [r.phase or 99 for r in d.recommendations]
+    assert order == sorted(order)
+    for phase_no, phase in enumerate(d.roadmap[:1], 1):
+        in_recs = [r.scenario for r in d.recommendations if r.phase == phase_no]
+        assert phase.scenarios[:len(in_recs)] == in_recs
+    # foundations first while below level 2
+    if a.level < 2:
+        kinds = [r.foundation for r in d.recommendations if r.phase == 1]
+        assert kinds == sorted(kinds, reverse=True)
 
 
 @SETTINGS

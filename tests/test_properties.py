@@ -166,6 +166,42 @@ def test_not_applicable_equals_removing_the_question(raw, data):
             assert abs(score - kept[pid][2]) < 1e-9, pid
 
 
+def _without_item(raw: dict, qid: str, item: str) -> dict:
+    out = copy.deepcopy(raw)
+    d_id, i_id, q_id = qid.split(".")
+    for dim in out["dimensions"]:
+        for ind in dim["indicators"]:
+            for x in ind["questions"]:
+                if dim["id"] == d_id and ind["id"] == i_id and x["id"] == q_id:
+                    x["items"] = [it for it in x["items"] if it["id"] != item]
+    return out
+
+
+@SETTINGS
+@given(questionnaires(method="cmmm"), st.data())
+def test_a_checklist_item_rated_na_equals_removing_the_item(raw, data):
+    q = build(raw)
+    # as for whole questions, a closed follow-up scores "not yet" whatever it is answered
+    candidates = [(qid, it.id) for qid, (_, _, x) in q.questions.items() if x.kind == "checklist"
+                  and len(x.items) > 1 and x.follow_up is None and qid not in _referenced(q)
+                  for it in x.items if it.allow_na]
+    assume(candidates)
+    qid, item = data.draw(st.sampled_from(candidates))
+    try:
+        reduced = build(_without_item(raw, qid, item))
+    except AssertionError:
+        assume(False)
+    answers = data.draw(answer_sets(reduced))
+    own = answers.get(qid) if isinstance(answers.get(qid), dict) else {}
+    assume(own)  # a rated checklist (an empty one is unanswered, which is not the same as n/a)
+    with_na = _score(q, {**answers, qid: {**own, item: "n/a"}})
+    removed = _score(reduced, answers)
+    assert with_na.level == removed.level
+    assert abs(with_na.score - removed.score) < 1e-9
+    for x, y in zip(with_na.level_scores, removed.level_scores, strict=True):
+        assert (x is None) == (y is None) and (x is None or abs(x - y) < 1e-9)
+
+
 @SETTINGS
 @given(questionnaires())
 def test_all_answers_at_the_top_give_the_top_level(raw):

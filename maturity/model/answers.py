@@ -39,7 +39,7 @@ _ANSWER_SCHEMA = {
             "type": "object",
             "additionalProperties": {
                 "anyOf": [
-                    {"enum": ["fully", "mostly", "partly", "not"]},
+                    {"enum": ["fully", "mostly", "partly", "not", "n/a", "na", "不适用"]},
                     {"type": "number", "minimum": 0, "maximum": 1},
                 ]
             },
@@ -69,6 +69,9 @@ class Enterprise(Frozen):
     """Production type (``process``, ``discrete``, …); selects a weight profile."""
     size: Size | None = None
     """Enterprise size class."""
+    product_kind: Id | None = None
+    """The main kind of product made, one the questionnaire knows (e.g. ``equipment``,
+    ``materials``); recommendations fit it."""
     region: str | None = None
     """Province or region."""
 

@@ -61,13 +61,36 @@ class Benchmark(Frozen):
     meets_target: bool | None = None
 
 
+class QuestionChange(Frozen):
+    """One question a scenario would move, from the level its answer reaches now."""
+
+    question: str
+    from_level: int
+    to_level: int
+
+
 class Recommendation(Frozen):
     """A scenario worth doing now, and why."""
 
     scenario: str
     rank: int
+    """1 = first; the order of the roadmap (phase 1 first), then of priority."""
+    phase: int = 0
+    """Roadmap phase it is scheduled in (1, 2, …); 0 = not in the roadmap."""
     raises: list[Improvement]
     """The indicators it lifts that the enterprise lacks (from its level to the scenario's)."""
+    delivers: list[QuestionChange] = []
+    """The questions it would move that are not yet at its level (the rest it already has)."""
+    foundation: bool = False
+    """A foundation scenario, scheduled first while the enterprise is below level 2."""
+    reasons: list[Literal["foundation", "blocking", "on_path", "typical", "focus", "grade"]] = []
+    """Why it is picked, in plain terms (rendered as words by the reports):
+    ``foundation`` later steps build on it; ``blocking`` it lifts an indicator that holds
+    the grade back; ``on_path`` it lifts an indicator on the path to the next grade;
+    ``typical`` / ``focus`` typical of, or a focus of, the enterprise's industry;
+    ``grade`` on its own it raises the grade."""
+    blocking: list[str] = []
+    """The blocking or on-path indicators it lifts."""
     gain: float
     """Rise of the total score if those improvements were made."""
     level_gain: int
@@ -92,6 +115,8 @@ class Phase(Frozen):
     """Scenario ids, in order."""
     uncovered: list[str] = []
     """Indicators on the path that no eligible scenario raises enough (act on them directly)."""
+    needs: dict[str, list[str]] = {}
+    """Scenario id → the prerequisite indicators an earlier phase brings (why it waits)."""
 
 
 class CompletenessCheck(Frozen):

@@ -65,13 +65,18 @@ class GradeRequirement(Frozen):
     """An extra condition to reach a grade under the points method (SME index style).
 
     To reach ``level``, at least ``count`` questions under ``among`` must be at
-    level ``at_least`` or higher, and every question in ``mandatory`` must be too.
+    level ``at_least`` or higher, every question in ``mandatory`` must be too, and the
+    parts under ``among`` must earn at least ``points`` together.
     """
 
     level: Annotated[int, Field(ge=1)]
     """The grade this requirement gates."""
-    at_least: Annotated[int, Field(ge=1)]
+    at_least: Annotated[int, Field(ge=1)] = 1
     """The level a question must reach to count."""
+    points: Annotated[float, Field(ge=0)] | None = None
+    """Points the parts under ``among`` (dimensions or indicators) must earn together,
+    e.g. "grade 1 needs 10 points from the digital foundation": results or trends alone
+    cannot carry an enterprise into a grade."""
     count: Annotated[int, Field(ge=0)] = 0
     """How many questions under ``among`` must reach ``at_least``."""
     among: list[DottedId] = []
@@ -191,6 +196,10 @@ class RatingItem(Frozen):
     """Level this requirement belongs to."""
     weight: Weight = 1.0
     help: Text | None = None
+    allow_na: bool = False
+    """Whether this item may be rated ``n/a``: it does not exist in some legitimate kinds
+    of plant (e.g. kanban cards in continuous production).  An ``n/a`` item is left out
+    of its level, as if the checklist did not contain it."""
 
 
 class ChecklistQuestion(_QuestionBase):
@@ -217,6 +226,9 @@ class NumberQuestion(_QuestionBase):
     min_level: Annotated[int, Field(ge=1)] = 1
     """Lowest level this question has requirements at (e.g. 4 for a share of advanced
     process control): below it the question counts towards no level."""
+    max_level: Annotated[int, Field(ge=1)] | None = None
+    """Highest level this question has requirements at (e.g. 3 for the penetration of
+    design tools, which says nothing about levels 4 and 5); default: the top level."""
     benchmark: Id | None = None
     """The national figure this value compares with: an ``indicator_hint`` of
     ``seeds/figures.yaml`` (e.g. ``cnc_rate``)."""
@@ -239,6 +251,8 @@ class MultiQuestion(_QuestionBase):
     options: list[Option] = Field(min_length=1)
     min_level: Annotated[int, Field(ge=1)] = 1
     """Lowest level this question has requirements at (see ``NumberQuestion.min_level``)."""
+    max_level: Annotated[int, Field(ge=1)] | None = None
+    """Highest level this question has requirements at (see ``NumberQuestion.max_level``)."""
     bands: list[Band] = Field(min_length=1)
     """Bands over the share chosen, 0–100 (%)."""
 
@@ -316,6 +330,30 @@ class Benefit(Frozen):
     """Where the figure comes from (a ``seeds/`` source id or a citation)."""
 
 
+class QuestionTarget(Frozen):
+    question: DottedId
+    """Full question id (``dimension.indicator.question``)."""
+    level: Annotated[int, Field(ge=1)]
+    """The level the question's answer reaches once the scenario is done."""
+
+
+class Fit(Frozen):
+    """The enterprises a scenario fits.  Every given list must contain the enterprise's
+    value; an enterprise that does not say (e.g. no product kind given) is not excluded."""
+
+    production_types: list[Id] | None = None
+    industries: list[Id] | None = None
+    product_kinds: list[Id] | None = None
+
+
+class ProductKind(Frozen):
+    """A kind of product an enterprise makes (scenarios may fit only some kinds)."""
+
+    id: Id
+    name: Text
+    description: Text | None = None
+
+
 ScenarioLink = Literal[
     "factory_build", "product_rd", "process_design", "production_management",
     "production_operations", "operations_management", "product_service", "supply_chain",
@@ -335,8 +373,18 @@ class Scenario(Frozen):
     """Indicators this scenario lifts, and to which level."""
     prerequisites: list[IndicatorTarget] = []
     """Indicators that must already be at a level before starting."""
+    delivers: list[QuestionTarget] = []
+    """The questions whose answers the scenario, once done, brings to a level.  A
+    scenario is not recommended when every applicable one is already there, nor when
+    none applies (all ``n/a``); its effect is simulated on these questions.  Empty: every
+    question of the ``raises`` indicators, at the indicator's level."""
+    fits: Fit | None = None
+    """Production types, industries and product kinds it fits (a hard filter)."""
+    foundation: bool = False
+    """A foundation (plan, core business systems, network, master data): scheduled
+    before everything else while the enterprise is below level 2."""
     industries: list[Id] = []
-    """Industries where it is typical (empty: all)."""
+    """Industries where it is typical (empty: all); a preference, not a filter."""
     effort: Literal["S", "M", "L"] = "M"
     """Rough effort: S (months, one team), M (a year, several teams), L (multi-year)."""
     benefits: list[Benefit] = []
@@ -369,6 +417,8 @@ class Questionnaire(Frozen):
     scoring: Scoring
     production_types: list[ProductionType] = []
     industries: list[Industry] = []
+    product_kinds: list[ProductKind] = []
+    """Kinds of product an enterprise may say it makes (``enterprise.product_kind``)."""
     dimensions: list[Dimension] = Field(min_length=1)
     scenarios: list[Scenario] = []
     focus_scenarios: list[Id] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import __version__
-from ..explain import explain_next_level, level_label, name_of
+from ..explain import explain_next_level, gate_progress, level_label, name_of
 from ..i18n import t
 from ..model.base import tr
 from ..model.diagnosis import Diagnosis, Path
@@ -22,6 +22,8 @@ class Row:
     level: str
     score: float
     score_max: float
+    note: str = ""
+    """For a part worth no points: what it does instead (grade rules and progress)."""
 
     @property
     def fraction(self) -> float:
@@ -152,16 +154,14 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
     recs = []
     for r in d.recommendations:
         sc = scen[r.scenario]
-        why = []
-        if r.on_path:
-            why.append(t("why_on_path", lang))
-        if r.typical and sc.industries and industry_name:
-            why.append(t("why_typical", lang, industry=industry_name))
-        if r.focus:
-            why.append(t("why_focus", lang))
-        why.append(t("why_gain", lang, gain=r.gain))
-        if r.level_gain:
-            why.append(t("why_grade", lang, n=r.level_gain))
+        names = _join([name_of(q, i, lang) for i in r.blocking[:3]], lang)
+        words = {"foundation": t("why_foundation", lang), "blocking": t("why_blocking", lang, names=names),
+                 "on_path": t("why_on_path", lang, names=names),
+                 "typical": t("why_typical", lang, industry=industry_name),
+                 "focus": t("why_focus", lang), "grade": t("why_grade", lang)}
+        why = [words[x] for x in r.reasons if x != "typical" or industry_name]
+        if r.phase:
+            why.append(t("why_phase", lang, n=r.phase))
         why = [_join(why, lang, semi=True)]
         benefits = [tr(b.text, lang) + (_paren(f"{b.figure}; {_short_source(b.source, lang)}", lang)
                                         if b.figure else "")
@@ -207,6 +207,10 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         if phase.uncovered:
             listed = _join([name_of(q, i, lang) for i in phase.uncovered], lang)
             direct = t("phase_direct", lang, names=listed)
+        for sid, needed in phase.needs.items():
+            waits = t("phase_needs", lang, name=tr(scen[sid].name, lang),
+                      names=_join([name_of(q, i, lang) for i in needed], lang))
+            direct = _join([x for x in (direct, waits) if x], lang, semi=True)
         roadmap.append((t("phase", lang, n=n, level=level_label(q, phase.target_level, lang)), names, direct))
 
     c = d.completeness
@@ -231,8 +235,10 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         grade_name=tr(lv.name, lang) if lv else "", grade_description=tr(lv.description, lang) if lv else "",
         level=a.level, levels=a.levels, score=a.score, score_max=a.score_max,
         completeness=a.completeness, method=a.method,
-        dimensions=[Row(name_of(q, dim.id, lang), code(dim.level) if dim.level else "–",
-                        dim.score, dim.score_max) for dim in a.dimensions],
+        dimensions=[Row(name_of(q, dim.id, lang), code(dim.level) if dim.level and dim.score_max else "–",
+                        dim.score, dim.score_max,
+                        gate_progress(q, a, dim.id, lang) if not dim.score_max else "")
+                    for dim in a.dimensions],
         level_scores=[(q.levels[i].id, s) for i, s in enumerate(a.level_scores)],
         why_not=explain_next_level(q, a, lang),
         strengths=[name_of(q, x, lang) for x in d.strengths],

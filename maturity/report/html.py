@@ -459,7 +459,9 @@ def _dimensions(r: Report) -> str:
         charts.append(_figure(t("dimensions", lang), _dimension_bars(rows, lang), "fig-dimbars"))
     if r.level_scores:
         charts.append(_figure(t("level_scores", lang), _level_chart(r), "fig-levels"))
-    cells = [_row((_e(row.name), ""), (_e(row.level), "nowrap"),
+    cells = [_row((_e(row.name), ""), (_e(row.level), "nowrap"), (_e(row.note), "small"), ("", ""))
+             if row.note else
+             _row((_e(row.name), ""), (_e(row.level), "nowrap"),
                   (_e(f"{row.score:.2f} / {row.score_max:g}"), "num"),
                   (_meter(row.fraction, f"{row.fraction:.0%}"), "nowrap"))
              for row in r.dimensions]

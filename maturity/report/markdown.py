@@ -38,6 +38,9 @@ def render(r: Report) -> str:
             f"{t('score', lang)} | |", "|---|---|---:|---|"]
     for row in r.dimensions:
         bar = "█" * round(row.fraction * 20) + "░" * (20 - round(row.fraction * 20))
+        if row.note:
+            out.append(f"| {_cell(row.name)} | {row.level} | {_cell(row.note)} | |")
+            continue
         out.append(f"| {_cell(row.name)} | {row.level} | {row.score:.2f} / {row.score_max:g} | `{bar}` |")
     if r.level_scores:
         out += ["", f"{t('level_scores', lang)}: " + ", ".join(

@@ -82,8 +82,14 @@ def render_report(r: Report) -> RenderableType:
     dims.add_column(t("score", lang), justify="right", no_wrap=True)
     dims.add_column("", no_wrap=True)
     for row in r.dimensions:
+        if row.note:
+            dims.add_row(Text(row.name), row.level, "–", "")
+            continue
         dims.add_row(Text(row.name), row.level, f"{row.score:.2f}", bar(row.fraction, ticks=r.levels))
     parts.append(dims)
+    for row in r.dimensions:
+        if row.note:
+            parts.append(Text(f"{row.name}: {row.note}", style="dim"))
     if r.level_scores:
         parts.append(Text(f"{t('level_scores', lang)}: " + "  ".join(
             f"{lv} {s:.2f}" if s is not None else f"{lv} –" for lv, s in r.level_scores)))

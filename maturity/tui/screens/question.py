@@ -103,7 +103,10 @@ class QuestionScreen(Screen):
         asked = self.state.asked()
         self.query_one("#crumb", Static).update(
             f"{tr(dim.name, lang)} › {tr(ind.name, lang)}  ·  {asked.index(qid) + 1}/{len(asked)}")
-        self.query_one("#qtext", Static).update(tr(question.text, lang))
+        text = tr(question.text, lang)
+        if question.kind == "level":
+            text += "\n" + t("tui_level_rule", lang)
+        self.query_one("#qtext", Static).update(text)
         help_box = self.query_one("#help", Static)
         help_box.update(tr(question.help, lang) if question.help else t("tui_no_help", lang))
         help_box.display = False

@@ -1,0 +1,250 @@
+"""Improving answers: the least change that lifts an indicator or a question to a level,
+and the search for the smallest set of indicator improvements that reaches a grade.
+
+Shared by the diagnosis (path, completeness) and the recommendations (scenario effects).
+Pure functions; every promise is checked by re-scoring with the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .model.answers import NA, Enterprise
+from .model.assessment import Assessment
+from .model.diagnosis import Improvement, Path
+from .model.questionnaire import (
+    ChecklistQuestion,
+    Condition,
+    LevelQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    PointsScoring,
+    Questionnaire,
+    QuestionT,
+    YesNoQuestion,
+)
+from .scoring import EPS, band_for, holds, rate, resolve_production_type, score
+from .validation import Normalised, normalise
+
+
+def restore_values(q: Questionnaire, answers: Mapping[str, Any]) -> dict[str, Normalised]:
+    n = len(q.levels)
+    return {qid: normalise(q.questions[qid][2], v, n) for qid, v in answers.items()
+            if qid in q.questions}
+
+
+def indicator_levels(a: Assessment) -> dict[str, int]:
+    return {i.id: i.level for d in a.dimensions for i in d.indicators}
+
+
+# --------------------------------------------------------------------------- improving answers
+
+
+def answer_reaching(question: QuestionT, current: Normalised | None, k: int, n: int) -> Normalised | None:
+    """The least change to ``current`` that makes ``question`` meet every level up to ``k``."""
+    if current == NA:
+        return current
+    if isinstance(question, LevelQuestion):
+        top = max(question.anchors)
+        return max(int(current or 0), min(k, top))  # type: ignore[arg-type]
+    if isinstance(question, YesNoQuestion):
+        return True if question.level <= k else current
+    if isinstance(question, ChecklistQuestion):
+        ratings = dict(current) if isinstance(current, dict) else {}
+        for item in question.items:
+            if item.level <= k and ratings.get(item.id) != NA:
+                ratings[item.id] = 1.0
+        return ratings
+    if isinstance(question, NumberQuestion):
+        if k < question.min_level:
+            return current
+        bands = question.bands
+        if current is not None and band_for(bands, float(current)).level >= k:  # type: ignore[arg-type]
+            return current
+        good = [b for b in bands if b.level >= k] or [max(bands, key=lambda b: b.level)]
+        band = good[0] if question.better == "higher" else good[-1]
+        return float(band.min)
+    if isinstance(question, MultiQuestion):
+        if k < question.min_level:
+            return current
+        chosen = set(current) if isinstance(current, frozenset) else set()
+        total = sum(o.weight for o in question.options)
+        for option in [None, *question.options]:
+            if option is not None:
+                chosen.add(option.id)
+            share = 100.0 * sum(o.weight for o in question.options if o.id in chosen) / total
+            if band_for(question.bands, share).level >= k:
+                break
+        return frozenset(chosen)
+    return current  # pragma: no cover
+
+
+def apply(q: Questionnaire, values: Mapping[str, Normalised], plan: Mapping[str, int],
+          enterprise: Enterprise) -> dict[str, Normalised]:
+    """Answers improved so that each indicator of ``plan`` meets its levels up to the planned one.
+
+    Questions are visited in order, so a gate answered "yes" opens its follow-ups, which
+    are then improved too.  Questions that do not apply are left alone.
+    """
+    if not plan:
+        return dict(values)
+    n = len(q.levels)
+    out = dict(values)
+    for qid, (dim, ind, question) in q.questions.items():
+        k = plan.get(f"{dim.id}.{ind.id}")
+        if k is None or out.get(qid) == NA or not applies(question, out, enterprise, q):
+            continue
+        if question.follow_up is not None and not holds(question.follow_up, out):
+            continue
+        new = answer_reaching(question, out.get(qid), k, n)
+        if new is not None:
+            out[qid] = new
+    return out
+
+
+def applies(question: QuestionT, values: Mapping[str, Normalised], ent: Enterprise,
+             q: Questionnaire) -> bool:
+    a = question.applies
+    if a is None:
+        return True
+    if a.industries is not None and ent.industry not in a.industries:
+        return False
+    if a.production_types is not None and resolve_production_type(q, ent) not in a.production_types:
+        return False
+    return a.when is None or holds(a.when, values)
+
+
+# --------------------------------------------------------------------------- path to a grade
+
+
+def progress(q: Questionnaire, a: Assessment, target: int,
+              values: Mapping[str, Normalised] | None = None) -> float:
+    """A number that rises as an assessment gets closer to ``target`` (guides the greedy
+    search; whether a plan reaches the target is always decided by the engine's grade)."""
+    value = a.level * 1000.0 + a.score / (a.score_max or 1) * 100
+    if isinstance(q.scoring, PointsScoring):
+        n = len(q.levels)
+        reached = {qid: rate(x, v, n, 0.8)[2] for qid, (_, _, x) in q.questions.items()
+                   if (v := (values or {}).get(qid)) is not None and v != NA}
+        for req in q.scoring.requirements:
+            if req.level > target:
+                continue
+            pool = [qid for qid in q.questions if any(qid == p or qid.startswith(p + ".")
+                                                      for p in req.among)]
+            met = sum(1 for qid in pool if reached.get(qid, 0) >= req.at_least)
+            mand = sum(1 for m in req.mandatory if reached.get(m, 0) >= req.at_least)
+            value += 10 * (min(met, req.count) / (req.count or 1) + mand / (len(req.mandatory) or 1))
+            if req.points:
+                earned = {d.id: d.score for d in a.dimensions} | \
+                    {i.id: i.score for d in a.dimensions for i in d.indicators}
+                value += 10 * min(1.0, sum(earned.get(p, 0.0) for p in req.among) / req.points)
+    return value
+
+
+def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
+            base: Assessment, target: int) -> Path:
+    """Indicator improvements that lift the grade to ``target``: sufficient and irreducible.
+
+    Greedy: add the indicator improvement with the most progress per level step until
+    the target is reached; then drop every improvement that is not needed and lower
+    every remaining one as far as it can go.
+    """
+    n = len(q.levels)
+    start = indicator_levels(base)
+    candidates = [i.id for d in base.dimensions for i in d.indicators
+                  if any(r.status != "not_applicable" for r in i.questions)]
+
+    memo: dict[frozenset[tuple[str, int]], tuple[Assessment, dict[str, Normalised]]] = {}
+
+    def evaluate(plan: Mapping[str, int]) -> tuple[Assessment, dict[str, Normalised]]:
+        key = frozenset(plan.items())
+        if key not in memo:
+            improved = apply(q, values, plan, ent)
+            memo[key] = (score(q, improved, ent, base.assessed_on, detail=False), improved)
+        return memo[key]
+
+    def run(plan: Mapping[str, int]) -> Assessment:
+        return evaluate(plan)[0]
+
+    plan: dict[str, int] = {}
+    current = base
+    while current.level < target:
+        best: tuple[float, int, str, int, Assessment] | None = None
+        here = progress(q, current, target, evaluate(plan)[1])
+        for ind in candidates:
+            lo = plan.get(ind, start[ind])
+            # beyond one level above the target an improvement only adds a partial score
+            for k in range(lo + 1, min(n, max(target + 1, lo + 1)) + 1):
+                trial, improved = evaluate({**plan, ind: k})
+                gain = (progress(q, trial, target, improved) - here) / (k - lo)
+                done = trial.level >= target
+                key = (1.0 if done else 0.0, gain if not done else -(k - lo), ind, k)
+                if gain > EPS and (best is None or key[:2] > best[:2]):
+                    best = (*key[:2], ind, k, trial)  # type: ignore[assignment]
+        if best is None:
+            return Path(target=target, reachable=False,
+                        improvements=_improvements(plan, start), level_after=current.level,
+                        score_after=current.score)
+        plan[best[2]] = best[3]
+        current = best[4]
+
+    # make it irreducible: drop what is not needed, then lower what can be lowered
+    changed = True
+    while changed:
+        changed = False
+        for ind in sorted(plan, key=lambda i: plan[i] - start[i]):
+            trial_plan = {k: v for k, v in plan.items() if k != ind}
+            if run(trial_plan).level >= target:
+                plan, changed = trial_plan, True
+        for ind in list(plan):
+            for k in range(start[ind] + 1, plan[ind]):
+                trial_plan = {**plan, ind: k}
+                if run(trial_plan).level >= target:
+                    plan, changed = trial_plan, True
+                    break
+    final = run(plan)
+    return Path(target=target, reachable=True, improvements=_improvements(plan, start),
+                level_after=final.level, score_after=final.score)
+
+
+def _improvements(plan: Mapping[str, int], start: Mapping[str, int]) -> list[Improvement]:
+    order = sorted(plan, key=lambda i: (-(plan[i] - start[i]), i))
+    return [Improvement(indicator=i, from_level=start[i], to_level=plan[i]) for i in order]
+
+
+
+
+def apply_targets(q: Questionnaire, values: Mapping[str, Normalised],
+                  targets: Iterable[tuple[str, int]], enterprise: Enterprise) -> dict[str, Normalised]:
+    """Answers improved so that each ``(question id, level)`` target is met.
+
+    A target whose follow-up is closed opens it first (its gate answered as little as
+    needed); questions that do not apply or are answered ``n/a`` are left alone.
+    """
+    n = len(q.levels)
+    out = dict(values)
+    for qid, level in targets:
+        found = q.questions.get(qid)
+        if found is None or out.get(qid) == NA or not applies(found[2], out, enterprise, q):
+            continue
+        gate = found[2].follow_up
+        if gate is not None and not holds(gate, out):
+            if out.get(gate.question) == NA:
+                continue
+            out[gate.question] = _opening(gate, out.get(gate.question))
+        new = answer_reaching(found[2], out.get(qid), level, n)
+        if new is not None:
+            out[qid] = new
+    return out
+
+
+def _opening(gate: Condition, current: Normalised | None) -> Normalised:
+    """The least change to a gate question's answer that makes ``gate`` hold."""
+    if gate.equals is not None:
+        return gate.equals
+    if gate.at_least is not None:
+        needed = gate.at_least
+        return int(needed) if float(needed).is_integer() else needed
+    chosen = set(current) if isinstance(current, frozenset) else set()
+    return frozenset(chosen | {(gate.includes or [""])[0]})

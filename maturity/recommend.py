@@ -1,0 +1,232 @@
+"""Scenario recommendations and the roadmap: which typical scenarios fit the plant, and
+in what order.  Pure functions over an assessment; see ``docs/diagnosis.md``.
+
+A scenario is proposed only when
+
+* it **fits** the enterprise (its ``fits`` production types, industries, product kinds);
+* it **applies**: at least one question it delivers is not ``n/a`` and applies;
+* the enterprise **lacks** it: some question it delivers is below the scenario's level
+  (judged per question, so a plant never gets what it already has);
+* its **prerequisites** are met, and doing it would move the score or the grade.
+
+They are ordered foundations first (below level 2), then what lifts the indicators that
+hold the grade back, then the rest; by priority within each tier.  The roadmap takes
+them in that order, so the ranking and the phases always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .improve import apply, apply_targets, indicator_levels, path_to, progress
+from .model.assessment import Assessment, Shortfall
+from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation
+from .model.questionnaire import Questionnaire, Scenario
+from .scoring import EPS, resolve_production_type, score
+from .validation import Normalised, max_level
+
+EFFORT_WEIGHT = {"S": 1.0, "M": 2.0, "L": 3.0}
+"""How much a scenario of each effort class costs, relative to a small one."""
+TYPICAL_FACTOR, ATYPICAL_FACTOR, FOCUS_FACTOR = 1.25, 0.5, 1.25
+RECOMMENDATIONS = 12
+FOUNDATION_BELOW = 2
+"""Foundations come first while the grade is below this level."""
+
+
+@dataclass
+class Candidate:
+    """A scenario that may be proposed now, with what it would change."""
+
+    scenario: Scenario
+    raises: list[Improvement]
+    delivers: list[QuestionChange]
+    gain: float
+    level_gain: int
+    priority: float
+    tier: int
+    """0 a foundation while below level 2; 1 lifts a blocking or on-path indicator; 2 the rest."""
+    reasons: list[str] = field(default_factory=list)
+    blocking: list[str] = field(default_factory=list)
+
+
+def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
+    """Whether the scenario fits the enterprise (an unstated property excludes nothing)."""
+    f = sc.fits
+    if f is None:
+        return True
+    ent = a.enterprise
+    checks = ((f.production_types, a.production_type or resolve_production_type(q, ent)),
+              (f.industries, ent.industry), (f.product_kinds, ent.product_kind))
+    return all(allowed is None or value is None or value in allowed for allowed, value in checks)
+
+
+def targets(q: Questionnaire, sc: Scenario) -> list[tuple[str, int]]:
+    """``(question id, level)`` the scenario delivers; by default every question of the
+    indicators it raises, at the indicator's level (or the question's top level)."""
+    if sc.delivers:
+        return [(t.question, t.level) for t in sc.delivers]
+    n = len(q.levels)
+    out = []
+    for t in sc.raises:
+        _, ind = q.indicators[t.indicator]
+        out += [(f"{t.indicator}.{x.id}", min(t.level, max_level(x, n))) for x in ind.questions]
+    return out
+
+
+def question_state(a: Assessment) -> dict[str, tuple[str, int]]:
+    """Question id → (status, level its answer reaches now)."""
+    return {r.id: (r.status, r.level or 0) for d in a.dimensions for i in d.indicators for r in i.questions}
+
+
+def lacking(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]]
+            ) -> list[QuestionChange] | None:
+    """The delivered questions below the scenario's level; ``None`` when none applies."""
+    applicable = [(qid, lv) for qid, lv in targets(q, sc)
+                  if state.get(qid, ("not_applicable", 0))[0] != "not_applicable"]
+    if not applicable:
+        return None
+    return [QuestionChange(question=qid, from_level=state[qid][1], to_level=lv)
+            for qid, lv in applicable if state[qid][1] < lv]
+
+
+def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
+               path: Path | None, blocking: list[Shortfall]) -> list[Candidate]:
+    """Every scenario that may be proposed now, best first (tier, then priority)."""
+    levels = indicator_levels(a)
+    state = question_state(a)
+    ent = a.enterprise
+    blocked = {s.indicator for s in blocking}
+    on_path = {i.indicator for i in path.improvements} if path is not None else set()
+    here = progress(q, a, a.level + 1, values)
+    out = []
+    for sc in q.scenarios:
+        if not fits(q, sc, a) or any(levels.get(p.indicator, 0) < p.level for p in sc.prerequisites):
+            continue
+        changes = lacking(q, sc, state)
+        if not changes:
+            continue  # nothing applies, or the enterprise already has all of it
+        improved = apply_targets(q, values, [(c.question, c.to_level) for c in changes], ent)
+        after = score(q, improved, ent, detail=False)
+        gained = (progress(q, after, a.level + 1, improved) - here) / 100
+        if gained <= EPS:
+            continue  # it would move nothing that counts
+        after_levels = _levels(q, improved, a)
+        raises = [Improvement(indicator=i, from_level=levels[i], to_level=after_levels[i])
+                  for i in levels if after_levels.get(i, 0) > levels[i]]
+        typical = not sc.industries or ent.industry in sc.industries
+        focus = sc.id in q.focus_scenarios
+        factor = (TYPICAL_FACTOR if sc.industries and typical else 1.0) * \
+                 (ATYPICAL_FACTOR if not typical else 1.0) * (FOCUS_FACTOR if focus else 1.0)
+        lifted = [r.indicator for r in raises if r.indicator in blocked | on_path]
+        touched = {c.question.rsplit(".", 1)[0] for c in changes}
+        lifted += sorted(touched & blocked - set(lifted))
+        foundation = sc.foundation and a.level < FOUNDATION_BELOW
+        reasons = ["foundation"] if foundation else []
+        if touched & blocked:
+            reasons.append("blocking")
+        elif lifted:
+            reasons.append("on_path")
+        if sc.industries and typical:
+            reasons.append("typical")
+        if focus:
+            reasons.append("focus")
+        if after.level > a.level:
+            reasons.append("grade")
+        out.append(Candidate(
+            scenario=sc, raises=raises, delivers=changes, gain=after.score - a.score,
+            level_gain=after.level - a.level, priority=gained / EFFORT_WEIGHT[sc.effort] * factor,
+            tier=0 if foundation else 1 if lifted else 2, reasons=reasons, blocking=lifted))
+    out.sort(key=lambda c: (c.tier, -c.priority, c.scenario.id))
+    return out
+
+
+def _levels(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment) -> dict[str, int]:
+    return indicator_levels(score(q, values, a.enterprise, a.assessed_on))
+
+
+def _pick(cands: list[Candidate], need: Mapping[str, Improvement], level: int
+          ) -> tuple[list[Candidate], list[str]]:
+    """Candidates in order that together cover a path; foundations first while below L2."""
+    reached = {i: imp.from_level for i, imp in need.items()}
+    chosen = []
+    for c in cands:
+        lifts = {r.indicator: r.to_level for r in c.raises}
+        useful = [i for i, imp in need.items() if reached[i] < imp.to_level and lifts.get(i, 0) > reached[i]]
+        if useful or c.tier == 0:
+            chosen.append(c)
+            for i in useful:
+                reached[i] = lifts[i]
+    uncovered = [i for i, imp in need.items() if reached[i] < imp.to_level]
+    return chosen, uncovered
+
+
+def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path: Path | None,
+         blocking: list[Shortfall], phases: int = 2, limit: int = RECOMMENDATIONS
+         ) -> tuple[list[Recommendation], list[Phase]]:
+    """The ranked recommendations and the roadmap, in one pass so that they agree.
+
+    Phase 1 takes the candidates in order (foundations first, then what lifts the path
+    to the next grade); phase 2 is planned on the answers as they would be after phase 1,
+    for the grade after: scenarios whose prerequisites phase 1 meets join there, and say so.
+    """
+    n = len(q.levels)
+    cands = candidates(q, values, a, path, blocking)
+    phase_of: dict[str, int] = {}
+    roadmap: list[Phase] = []
+    cur_values, cur, cur_path, cur_cands = dict(values), a, path, cands
+    for step in range(1, phases + 1):
+        if cur.level >= n or cur_path is None or (not cur_path.reachable and not cur_path.improvements):
+            break
+        pool = [c for c in cur_cands if c.scenario.id not in phase_of]
+        chosen, uncovered = _pick(pool, {i.indicator: i for i in cur_path.improvements}, cur.level)
+        for c in chosen:
+            phase_of[c.scenario.id] = step
+        needs = {}
+        if step > 1:
+            levels_now = indicator_levels(a)
+            for c in chosen:
+                unmet = [p.indicator for p in c.scenario.prerequisites
+                         if levels_now.get(p.indicator, 0) < p.level]
+                if unmet:
+                    needs[c.scenario.id] = unmet
+        roadmap.append(Phase(target_level=cur_path.target, path=cur_path,
+                             scenarios=[c.scenario.id for c in chosen], uncovered=uncovered, needs=needs))
+        if not cur_path.reachable or step == phases:
+            break
+        cur_values = apply_targets(q, cur_values, [(d.question, d.to_level) for c in chosen
+                                                   for d in c.delivers], a.enterprise)
+        cur_values = apply(q, cur_values, {i.indicator: i.to_level for i in cur_path.improvements},
+                           a.enterprise)
+        cur = score(q, cur_values, a.enterprise, a.assessed_on)
+        if cur.level >= n:
+            break
+        cur_path = path_to(q, cur_values, a.enterprise, cur, cur.level + 1)
+        cur_blocking = list(cur.next_level.shortfalls) if cur.next_level else []
+        cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking)
+
+    ordered = sorted(cands, key=lambda c: (phase_of.get(c.scenario.id, phases + 1), c.tier,
+                                           -c.priority, c.scenario.id))
+    recs = [Recommendation(
+        scenario=c.scenario.id, rank=k, phase=phase_of.get(c.scenario.id, 0), raises=c.raises,
+        delivers=c.delivers, foundation=c.scenario.foundation, reasons=c.reasons,  # type: ignore[arg-type]
+        blocking=c.blocking, gain=c.gain, level_gain=c.level_gain, effort=c.scenario.effort,
+        priority=c.priority, on_path=bool(c.blocking), typical=not c.scenario.industries
+        or a.enterprise.industry in c.scenario.industries, focus=c.scenario.id in q.focus_scenarios)
+        for k, c in enumerate(ordered[:limit], 1)]
+    return recs, roadmap
+
+
+def completed(q: Questionnaire, before: Assessment, after: Assessment) -> list[str]:
+    """Scenarios lacking something before that lack nothing now (``maturity compare``)."""
+    was, now = question_state(before), question_state(after)
+    out = []
+    for sc in q.scenarios:
+        lacked, lacks = lacking(q, sc, was), lacking(q, sc, now)
+        if lacked and lacks == []:
+            out.append(sc.id)
+    return out
+
+
+__all__: list[Any] = ["candidates", "completed", "fits", "lacking", "plan", "targets"]
