@@ -115,9 +115,12 @@ def test_general_asks_the_national_statistics_indicators():
         assert q.questions[qid][2].kind == "number", qid
 
 
+FOUNDATION_SOURCE = "maturity (foundation scenario)"
+
+
 def test_the_scenario_catalogue_has_the_40_guide_scenarios_and_policy_themes():
     q = _load(ROOT / "questionnaires" / "general.yaml")
-    guide = [s for s in q.scenarios if s.link != "policy_theme"]
+    guide = [s for s in q.scenarios if s.link != "policy_theme" and s.source != FOUNDATION_SOURCE]
     themes = [s for s in q.scenarios if s.link == "policy_theme"]
     assert len(guide) == 40 and themes
     per_link = {}
@@ -142,7 +145,7 @@ def test_every_industry_overlay_resolves_and_adds_questions(industry):
         pytest.fail(f"missing overlay {path.name}")
     overlay = _load(path)
     general = _load(ROOT / "questionnaires" / "general.yaml")
-    assert overlay.extends == "general@1" and overlay.industry == industry
+    assert overlay.extends == "general@2" and overlay.industry == industry
     added = set(overlay.questions) - set(general.questions)
     assert 3 <= len(added) <= 8, f"{industry} adds {len(added)} questions"
     assert overlay.production_type in {"process", "discrete", "mixed"}
@@ -214,3 +217,28 @@ def test_every_benchmark_hint_names_national_figures_in_the_seeds():
             hint = getattr(question, "benchmark", None)
             if hint:
                 assert hint in hints, f"{path.name}: {qid} benchmarks {hint!r}, not in seeds/figures.yaml"
+
+
+def test_the_general_catalogue_has_the_foundations_a_new_plant_needs_first():
+    q = _load(ROOT / "questionnaires" / "general.yaml")
+    foundations = {s.id: s for s in q.scenarios if s.foundation}
+    # a plan and organisation, core business systems, a shop-floor network, master data,
+    # and rolling an MES pilot out to every workshop (issue: foundations first)
+    delivered = {t.question.rsplit(".", 1)[0] for s in foundations.values() for t in s.delivers}
+    for indicator in ("strategy.planning", "business.procurement", "factory.network", "factory.data",
+                      "operations.execution"):
+        assert indicator in delivered, indicator
+    for s in foundations.values():
+        # a foundation needs nothing but other foundations
+        for pre in s.prerequisites:
+            assert any(pre.indicator == t.question.rsplit(".", 1)[0] for f in foundations.values()
+                       for t in f.delivers), f"{s.id}: prerequisite {pre.indicator} is no foundation's"
+
+
+def test_every_scenario_says_which_questions_it_delivers():
+    for name in ("general.yaml", "sme.yaml"):
+        q = _load(ROOT / "questionnaires" / name)
+        for s in q.scenarios:
+            assert s.delivers, f"{name}: {s.id} delivers nothing"
+            raised = {t.indicator for t in s.raises}
+            assert {t.question.rsplit(".", 1)[0] for t in s.delivers} <= raised, s.id

@@ -1,0 +1,102 @@
+"""Advice that fits the plant, on the shipped general index: nothing it already has,
+nothing foreign to its industry or product, n/a respected, foundations first."""
+
+from __future__ import annotations
+
+import pytest
+
+import maturity
+from maturity.diagnosis import diagnose
+from maturity.recommend import fits, lacking, question_state, targets
+
+from .strategies import bottom_answer, top_answer
+
+
+@pytest.fixture(scope="module")
+def general():
+    return maturity.load_questionnaire("general")
+
+
+def _assess(q, answers, **enterprise):
+    return maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
+                               "enterprise": enterprise, "answers": answers})
+
+
+def _middle(q, level=2):
+    """Every level question at ``level``, everything else at the bottom: a plant at about L1-L2."""
+    out = {}
+    for qid, (_, _, x) in q.questions.items():
+        out[qid] = min(level, max(x.anchors)) if x.kind == "level" else bottom_answer(x)
+    return out
+
+
+def test_a_plant_with_nothing_gets_foundations_first(general):
+    a = _assess(general, {qid: bottom_answer(x) for qid, (_, _, x) in general.questions.items()},
+                industry="machinery", product_kind="equipment")
+    d = diagnose(a, general)
+    assert a.level == 0
+    first = [r for r in d.recommendations if r.phase == 1]
+    foundations = [r.scenario for r in first if r.foundation]
+    assert len(foundations) >= 4
+    # phase 1 starts with every foundation before anything else
+    assert [r.foundation for r in first] == sorted((r.foundation for r in first), reverse=True)
+    assert d.roadmap[0].scenarios[:len(foundations)] == foundations
+    for sid in ("digital_transformation_plan", "erp_core_systems", "shopfloor_network"):
+        assert sid in foundations, sid
+
+
+@pytest.mark.parametrize("kind", ["materials", "parts", "consumer"])
+def test_no_remote_service_for_products_that_are_not_equipment(general, kind):
+    a = _assess(general, _middle(general), industry="petrochemical", product_kind=kind)
+    d = diagnose(a, general)
+    picked = {r.scenario for r in d.recommendations} | {s for p in d.roadmap for s in p.scenarios}
+    assert not picked & {"remote_operation_maintenance", "value_added_product_services"}
+
+
+def test_product_service_answered_na_is_never_served(general):
+    answers = _middle(general)
+    service = [qid for qid in general.questions if qid.startswith("business.service.product_service")]
+    assert service
+    for qid in service:
+        answers[qid] = "n/a"
+    a = _assess(general, answers, industry="machinery")  # product kind not stated
+    d = diagnose(a, general)
+    state = question_state(a)
+    for r in d.recommendations:
+        sc = next(s for s in general.scenarios if s.id == r.scenario)
+        applicable = [qid for qid, _ in targets(general, sc) if state[qid][0] != "not_applicable"]
+        assert applicable, f"{r.scenario} only targets n/a questions"
+    assert "remote_operation_maintenance" not in {r.scenario for r in d.recommendations}
+
+
+def test_process_control_is_not_proposed_to_a_discrete_plant(general):
+    a = _assess(general, _middle(general), industry="machinery", production_type="discrete")
+    d = diagnose(a, general)
+    apc = next(s for s in general.scenarios if s.id == "advanced_process_control")
+    assert not fits(general, apc, a)
+    assert "advanced_process_control" not in {r.scenario for r in d.recommendations}
+
+
+def test_nothing_the_plant_already_has(general):
+    """A scenario whose delivered questions are all at its level is never proposed."""
+    answers = _middle(general)
+    sc = next(s for s in general.scenarios if s.id == "equipment_maintenance")
+    for qid, level in targets(general, sc):
+        question = general.questions[qid][2]
+        answers[qid] = top_answer(question)
+    a = _assess(general, answers, industry="machinery")
+    assert lacking(general, sc, question_state(a)) == []
+    d = diagnose(a, general)
+    assert "equipment_maintenance" not in {r.scenario for r in d.recommendations}
+    assert all("equipment_maintenance" not in p.scenarios for p in d.roadmap)
+
+
+def test_reasons_are_words_not_a_formula(general):
+    from maturity.report import content
+
+    a = _assess(general, _middle(general), industry="machinery", product_kind="equipment")
+    report = content.build(general, diagnose(a, general), "en")
+    assert report.recommendations
+    for rec in report.recommendations:
+        assert rec.why and "+" not in rec.why[0] and "×" not in rec.why[0], rec.why
+    assert "×" not in report.ranking_note and "1.25" not in report.ranking_note
