@@ -180,8 +180,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_na": ("Not applicable", "不适用"),
     "tui_notes": ("Evidence or notes (optional)", "佐证或备注（可选）"),
     "tui_no_help": ("No further help for this question.", "本题无补充说明。"),
-    "tui_level_rule": ("Pick the highest level whose description, and every one below it, is true today.",
-                       "请选择本级及以下各级描述均已符合现状的最高等级。"),
+    "tui_level_rule": ("Pick the highest level whose description, and every one below it, is true "
+                       "today for most of the plant.",
+                       "请选择本级及以下各级描述对企业大部分生产均已符合现状的最高等级。"),
     "tui_hint_level": ("↑↓ move · Enter choose and go on · or press the level's number",
                        "↑↓ 移动 · 回车选定并进入下一题 · 也可直接按等级数字"),
     "tui_hint_yesno": ("↑↓ move · Enter choose and go on · or press Y / N",
@@ -250,8 +251,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tpl_size": ("micro, small, medium or large",
                  "micro（微型）、small（小型）、medium（中型）或 large（大型）"),
     "tpl_level": ("answer with one number: the highest level whose description, and every "
-                  "description below it, is true today:",
-                  "填写一个数字：选择本级及以下各级描述均已符合现状的最高等级："),
+                  "description below it, is true today for most of the plant (more than half of "
+                  "its output):",
+                  "填写一个数字：选择本级及以下各级描述对企业大部分生产（一半以上产出）均已符合现状的最高等级："),
     "tpl_not_yet": ("not yet / none of these", "尚未开展 / 以上都不符合"),
     "tpl_yesno": ("answer: yes or no", "填写 yes（是）或 no（否）"),
     "tpl_number": ("answer: {kind} {unit} ({range})", "填写{kind}{unit}（{range}）"),
