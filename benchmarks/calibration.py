@@ -1,0 +1,194 @@
+"""Calibration of the indices against reference plants and independent assessors.
+
+Scores every committed answers file under ``docs/calibration/answers/<round>/`` against
+the questionnaire it names, and compares the grades with the expected grade ranges fixed
+(before any scoring) in ``docs/calibration/expected/pNN.yaml``.  See ``docs/calibration.md``.
+
+Files are named ``pNN-<assessor>.yaml`` (general index or an overlay) and
+``pNN-sme-<assessor>.yaml`` (SME index).  One figure per line:
+
+    reference_plants: N           plants with at least two assessors
+    in_expected_range: X          share of answers files whose grade is in the plant's range
+    assessor_grade_agreement: Y   share of plants on which all assessors give the same grade
+    assessor_kappa: K             linearly weighted Cohen's kappa, first two assessors per plant
+    mean_abs_score_diff: Z        mean |S_a - S_b| between assessors of a plant (0-5 scale)
+    sme_in_expected_range: W      as in_expected_range, for the SME index files
+
+Usage::
+
+    python benchmarks/calibration.py                 # the current round ("after")
+    python benchmarks/calibration.py --round before  # the answers given to general@1
+    python benchmarks/calibration.py --plants        # one line per plant
+    python benchmarks/calibration.py --questions 20  # where the assessors differ most
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import mean
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import maturity  # noqa: E402
+
+CAL = ROOT / "docs" / "calibration"
+NAME = re.compile(r"^(p\d+)-(sme-)?([a-z]\w*)\.yaml$")
+
+
+@dataclass
+class Scored:
+    plant: str
+    sme: bool
+    assessor: str
+    path: Path
+    assessment: maturity.Assessment
+
+
+def expected() -> dict[str, dict]:
+    """Plant id → its expected-grade file (``docs/calibration/expected/pNN.yaml``)."""
+    out = {}
+    for path in sorted((CAL / "expected").glob("p*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out[data["plant"]] = data
+    return out
+
+
+def score_round(round_: str) -> list[Scored]:
+    out = []
+    for path in sorted((CAL / "answers" / round_).glob("p*.yaml")):
+        m = NAME.match(path.name)
+        if not m:
+            continue
+        answers = maturity.load_answers(path)
+        q = maturity.questionnaire_for(answers)
+        out.append(Scored(m.group(1), bool(m.group(2)), m.group(3), path, maturity.assess(q, answers)))
+    return out
+
+
+def in_range(grade: int, rng: dict | None) -> bool:
+    return rng is not None and rng["min"] <= grade <= rng["max"]
+
+
+def weighted_kappa(pairs: list[tuple[int, int]], categories: int = 6) -> float:
+    """Linearly weighted Cohen's kappa of two raters' grades (0 … categories - 1)."""
+    if not pairs:
+        return float("nan")
+    k = categories
+    n = len(pairs)
+    observed = [[0.0] * k for _ in range(k)]
+    for x, y in pairs:
+        observed[x][y] += 1 / n
+    rows = [sum(r) for r in observed]
+    cols = [sum(observed[i][j] for i in range(k)) for j in range(k)]
+    disagree_obs = sum(abs(i - j) / (k - 1) * observed[i][j] for i in range(k) for j in range(k))
+    disagree_exp = sum(abs(i - j) / (k - 1) * rows[i] * cols[j] for i in range(k) for j in range(k))
+    return 1.0 if disagree_exp == 0 else 1 - disagree_obs / disagree_exp
+
+
+def figures(scored: list[Scored], exp: dict[str, dict]) -> dict[str, float]:
+    general = [s for s in scored if not s.sme]
+    sme = [s for s in scored if s.sme]
+    by_plant: dict[str, list[Scored]] = defaultdict(list)
+    for s in general:
+        by_plant[s.plant].append(s)
+    rated = {p: sorted(v, key=lambda s: s.assessor) for p, v in by_plant.items() if len(v) >= 2}
+    pairs = [(v[0].assessment.level, v[1].assessment.level) for v in rated.values()]
+    return {
+        "reference_plants": len(rated),
+        "in_expected_range": _share([in_range(s.assessment.level, exp.get(s.plant, {}).get("expected_grade"))
+                                     for s in general]),
+        "assessor_grade_agreement": _share([len({s.assessment.level for s in v}) == 1
+                                            for v in rated.values()]),
+        "assessor_kappa": weighted_kappa(pairs),
+        "mean_abs_score_diff": mean(abs(v[0].assessment.score - v[1].assessment.score)
+                                    for v in rated.values()) if rated else float("nan"),
+        "sme_in_expected_range": _share([in_range(s.assessment.level,
+                                                  exp.get(s.plant, {}).get("expected_sme_level"))
+                                         for s in sme]),
+    }
+
+
+def _share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else float("nan")
+
+
+def plant_table(scored: list[Scored], exp: dict[str, dict]) -> list[str]:
+    rows = ["| plant | index | expected | grades | scores |", "|---|---|---|---|---|"]
+    groups: dict[tuple[str, bool], list[Scored]] = defaultdict(list)
+    for s in scored:
+        groups[(s.plant, s.sme)].append(s)
+    for (plant, sme), items in sorted(groups.items()):
+        rng = exp.get(plant, {}).get("expected_sme_level" if sme else "expected_grade")
+        want = "–" if rng is None else (f"{rng['min']}" if rng["min"] == rng["max"]
+                                        else f"{rng['min']}–{rng['max']}")
+        items.sort(key=lambda s: s.assessor)
+        grades = ", ".join(f"{s.assessor} {s.assessment.level}" +
+                           ("" if in_range(s.assessment.level, rng) else " ✗") for s in items)
+        scores = ", ".join(f"{s.assessment.score:.2f}" for s in items)
+        rows.append(f"| {plant} | {items[0].assessment.questionnaire} | {want} | {grades} | {scores} |")
+    return rows
+
+
+def question_table(scored: list[Scored], top: int) -> list[str]:
+    """Questions where the two assessors of a plant differ most (general index only)."""
+    by_plant: dict[str, list[Scored]] = defaultdict(list)
+    for s in scored:
+        if not s.sme:
+            by_plant[s.plant].append(s)
+    diffs: dict[str, list[float]] = defaultdict(list)
+    status_mismatch: dict[str, int] = defaultdict(int)
+    for items in by_plant.values():
+        if len(items) < 2:
+            continue
+        a, b = sorted(items, key=lambda s: s.assessor)[:2]
+        qa = {r.id: r for d in a.assessment.dimensions for i in d.indicators for r in i.questions}
+        qb = {r.id: r for d in b.assessment.dimensions for i in d.indicators for r in i.questions}
+        for qid in qa.keys() & qb.keys():
+            x, y = qa[qid], qb[qid]
+            if x.status != y.status and "answered" in (x.status, y.status):
+                status_mismatch[qid] += 1
+            if x.status == y.status == "answered":
+                diffs[qid].append(abs((x.level or 0) - (y.level or 0)))
+    rows = ["| question | plants | mean level diff | plants differing | answered/blank/n-a mismatch |",
+            "|---|---|---|---|---|"]
+    ranked = sorted(diffs, key=lambda q: (-mean(diffs[q]), -status_mismatch[q], q))
+    for qid in ranked[:top]:
+        d = diffs[qid]
+        rows.append(f"| `{qid}` | {len(d)} | {mean(d):.2f} | {sum(1 for x in d if x)} | "
+                    f"{status_mismatch[qid]} |")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--round", default="after", help="answers round to score (default: after)")
+    ap.add_argument("--plants", action="store_true", help="one line per plant")
+    ap.add_argument("--questions", type=int, nargs="?", const=20, default=0,
+                    help="list the N questions where assessors differ most (default 20)")
+    args = ap.parse_args(argv)
+    exp = expected()
+    scored = score_round(args.round)
+    if not scored:
+        print(f"no answers files under {CAL / 'answers' / args.round}", file=sys.stderr)
+        return 1
+    for key, value in figures(scored, exp).items():
+        print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
+    if args.plants:
+        print()
+        print("\n".join(plant_table(scored, exp)))
+    if args.questions:
+        print()
+        print("\n".join(question_table(scored, args.questions)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
