@@ -325,3 +325,22 @@ async def test_the_index_opens_on_the_current_question_and_jumps():
         assert tree.display and app.focused is tree and tree.cursor_node.data == LVL
         await pilot.press("down", "down", "enter")
         assert screen.current == MULTI and app.focused is screen.answer
+
+
+async def test_a_checklist_item_that_allows_it_can_be_rated_na(data_dir):
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        state = app.state
+        await pilot.press("enter")  # level: not yet
+        await pilot.press(*"50", "enter")
+        await pilot.press("enter")  # multi: nothing ticked
+        assert screen.current == CHECK
+        # "5" means n/a only on an item that allows it (records does not, spc does)
+        await pilot.press("5")
+        assert CHECK not in state.session.answers
+        await pilot.press("1", "down", "5")
+        assert on_disk(state.session)[CHECK] == {"records": "fully", "spc": "n/a"}
+        # the TUI shows it as chosen when the question is opened again
+        await pilot.press("pageup", "pagedown")
+        assert screen.answer.ratings == {"records": "fully", "spc": "n/a"}

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from ...i18n import t
-from ...model.answers import RATING_VALUES
+from ...model.answers import NA, RATING_VALUES
 from ...model.base import tr
 from ...model.questionnaire import ChecklistQuestion, RatingItem
 from .messages import Advance, AnswerChanged
@@ -25,7 +25,7 @@ RATINGS = ("fully", "mostly", "partly", "not")
 
 
 def _rating_word(value: Any) -> str | None:
-    if value in RATINGS:
+    if value in RATINGS or value == NA:
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return next((k for k, v in RATING_VALUES.items() if v == value), None)
@@ -42,6 +42,7 @@ class RatingRow(Widget, can_focus=True):
         Binding("2", "rate(1)", show=False, id="rating-2"),
         Binding("3", "rate(2)", show=False, id="rating-3"),
         Binding("4", "rate(3)", show=False, id="rating-4"),
+        Binding("5", "rate(4)", show=False, id="rating-5"),
         Binding("delete,backspace", "clear", show=False, id="rating-clear"),
         Binding("down", "app.focus_next", show=False, id="rating-down"),
         Binding("up", "app.focus_previous", show=False, id="rating-up"),
@@ -60,11 +61,16 @@ class RatingRow(Widget, can_focus=True):
         self.rating = rating
         self.lang = lang
 
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The four ratings, and n/a where the item allows it."""
+        return (*RATINGS, NA) if self.item.allow_na else RATINGS
+
     def render(self) -> Content:
-        """The requirement (wrapping freely), then its level and the four ratings."""
-        words = t("tui_ratings", self.lang).split("|")
+        """The requirement (wrapping freely), then its level and the ratings."""
+        words = t("tui_ratings", self.lang).split("|") + [t("tui_na", self.lang)]
         choices = []
-        for n, (key, word) in enumerate(zip(RATINGS, words, strict=True)):
+        for n, (key, word) in enumerate(zip(self.choices, words, strict=False)):
             mark, style = ("●", "bold $accent ") if key == self.rating else ("○", "")
             choices.append(Content.from_markup(f"[{style}@click=rate({n})]$mark $word[/]",
                                                mark=mark, word=word))
@@ -78,15 +84,18 @@ class RatingRow(Widget, can_focus=True):
         self.post_message(self.Rated(self.item.id, rating))
 
     def action_rate(self, n: int) -> None:
+        if n >= len(self.choices):
+            return  # n/a is offered only where the item allows it
         self.focus()
-        self._set(RATINGS[n])
+        self._set(self.choices[n])
 
     def action_move(self, step: int) -> None:
+        choices = self.choices
         if self.rating is None:
-            self._set(RATINGS[0] if step > 0 else RATINGS[-1])
+            self._set(choices[0] if step > 0 else choices[-1])
         else:
-            n = min(max(RATINGS.index(self.rating) + step, 0), len(RATINGS) - 1)
-            self._set(RATINGS[n])
+            n = min(max(choices.index(self.rating) + step, 0), len(choices) - 1)
+            self._set(choices[n])
 
     def action_clear(self) -> None:
         self._set(None)
