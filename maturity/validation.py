@@ -606,7 +606,7 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
             else:
                 raise ValueError(f"item {item!r}: rating must be fully / mostly / partly / not "
                                  f"(or 1 / 0.8 / 0.5 / 0), got {rating!r}")
-        if out and len(out) == len(items) and all(r == NA for r in out.values()):
+        if question.allow_na and len(out) == len(items) and all(r == NA for r in out.values()):
             return NA  # no item applies: the question does not apply
         return out
     raise AssertionError(f"unhandled question kind {question.kind}")  # pragma: no cover

@@ -1,0 +1,53 @@
+"""The SME index: trends cannot carry a plant with nothing digital over the L1 line, and
+the scenario questions are shown as the grade rules they are, not as 0.00 / 0."""
+
+from __future__ import annotations
+
+import pytest
+
+import maturity
+from maturity.diagnosis import diagnose
+from maturity.report import content
+
+from .strategies import bottom_answer
+
+
+@pytest.fixture(scope="module")
+def sme():
+    return maturity.load_questionnaire("sme")
+
+
+def _paper_mill(q, results: str):
+    """Nothing digital in the foundation, scenarios at level 1 (spreadsheets), a written plan,
+    and the three trend questions answered as given."""
+    answers = {qid: bottom_answer(x) for qid, (_, _, x) in q.questions.items()}
+    for qid, (dim, _, x) in q.questions.items():
+        if dim.id == "operations":
+            answers[qid] = 1
+        if dim.id == "management" and x.kind == "level":
+            answers[qid] = 2
+    trend = {"flat": 0.0, "better": -5.0}[results]
+    answers["results.green.energy_intensity"] = trend
+    answers["results.quality.defect_rate"] = trend
+    answers["results.market.revenue_growth"] = -trend
+    return maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref, "answers": answers})
+
+
+@pytest.mark.parametrize("results", ["flat", "better"])
+def test_trends_alone_never_carry_a_paper_based_plant_over_l1(sme, results):
+    a = _paper_mill(sme, results)
+    foundation = next(d for d in a.dimensions if d.id == "foundation")
+    assert foundation.score <= 5
+    assert a.score >= 20, "the points alone would reach the L1 band"
+    assert a.level == 0, "but the foundation rule holds it below L1"
+    assert a.next_level is not None and a.next_level.unmet_requirements
+
+
+def test_scenario_questions_show_their_grade_rules_not_zero_points(sme):
+    a = _paper_mill(sme, "flat")
+    for lang, words in (("en", "grade rules"), ("zh", "判定等级")):
+        report = content.build(sme, diagnose(a, sme), lang)
+        row = next(r for r in report.dimensions if r.score_max == 0)
+        assert words in row.note and row.level == "–"
+        # the progress towards the next grade is counted, not 0 %
+        assert any(ch.isdigit() for ch in row.note)
