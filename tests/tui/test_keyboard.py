@@ -44,6 +44,11 @@ async def test_a_full_sme_run_by_keyboard_alone_at_80x24(data_dir):
         assert isinstance(app.screen, ResultScreen)
         await app.workers.wait_for_complete()
         await pilot.pause()
+        # the scenario questions earn no points: the result says what they do instead
+        notes = [str(label.render()) for label in app.screen.query(".dim-note")]
+        assert notes and "grade rules" in notes[0]
+        scores = [str(label.render()) for label in app.screen.query(".dim-score")]
+        assert not any(text.endswith("/ 0") for text in scores), scores
         await pilot.press("m")
         await pilot.pause(0.1)
         path = state.session.path

@@ -98,6 +98,12 @@ class ResultScreen(Screen):
         bars = self.query_one("#dimension-bars", Vertical)
         rows: list[Static | Horizontal] = [Static(t("dimensions", self.lang), classes="section-title")]
         for row in r.dimensions:
+            if row.note:  # worth no points: what it does instead (grade rules and progress)
+                rows.append(Horizontal(Label(Content(row.name), classes="dim-name"),
+                                       Label(Content(row.level), classes="dim-level"),
+                                       Label(Content(row.note), classes="dim-note"),
+                                       classes="dim-row dim-row-note"))
+                continue
             bar = ProgressBar(total=row.score_max or 1, show_eta=False, classes="dim-bar")
             bar.progress = row.score
             rows.append(Horizontal(Label(Content(row.name), classes="dim-name"),
