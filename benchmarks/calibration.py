@@ -13,6 +13,14 @@ Files are named ``pNN-<assessor>.yaml`` (general index or an overlay) and
     assessor_kappa: K             linearly weighted Cohen's kappa, first two assessors per plant
     mean_abs_score_diff: Z        mean |S_a - S_b| between assessors of a plant (0-5 scale)
     sme_in_expected_range: W      as in_expected_range, for the SME index files
+    holdout_…                     the same over the plants marked ``holdout: true``, which
+                                  were written after the level placements were calibrated
+
+and, from the reviewers' ratings of the recommendations in ``docs/calibration/reviews/``:
+
+    review_fits_top5: F           mean number of the top 5 recommendations rated "fits"
+    review_already_has: A         recommendations rated "already has" (target 0)
+    review_misfit_phase1: M       phase-1 recommendations rated "does not fit" (target 0)
 
 Usage::
 
@@ -113,6 +121,22 @@ def figures(scored: list[Scored], exp: dict[str, dict]) -> dict[str, float]:
         "sme_in_expected_range": _share([in_range(s.assessment.level,
                                                   exp.get(s.plant, {}).get("expected_sme_level"))
                                          for s in sme]),
+    } | _holdout(general, sme, exp)
+
+
+def _holdout(general: list[Scored], sme: list[Scored], exp: dict[str, dict]) -> dict[str, float]:
+    """The same shares over the plants held out of the calibration of the level placements."""
+    held = {p for p, e in exp.items() if e.get("holdout")}
+    if not held:
+        return {}
+    return {
+        "holdout_plants": len({s.plant for s in general if s.plant in held}),
+        "holdout_in_expected_range": _share([
+            in_range(s.assessment.level, exp[s.plant]["expected_grade"])
+            for s in general if s.plant in held]),
+        "holdout_sme_in_expected_range": _share([
+            in_range(s.assessment.level, exp[s.plant].get("expected_sme_level"))
+            for s in sme if s.plant in held]),
     }
 
 
@@ -167,6 +191,21 @@ def question_table(scored: list[Scored], top: int) -> list[str]:
     return rows
 
 
+def reviews() -> dict[str, float]:
+    """Figures from the committed reviews (one ``pNN.yaml`` per plant)."""
+    top5, has, misfit = [], 0, 0
+    for path in sorted((CAL / "reviews").glob("p*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        rated = sorted(data["recommendations"], key=lambda r: r["rank"])
+        top5.append(sum(1 for r in rated[:5] if r["rating"] == "fits"))
+        has += sum(1 for r in rated if r["rating"] == "already has")
+        misfit += sum(1 for r in rated if r["rating"] == "does not fit" and r.get("phase") == 1)
+    if not top5:
+        return {}
+    return {"reviewed_plants": len(top5), "review_fits_top5": mean(top5),
+            "review_already_has": has, "review_misfit_phase1": misfit}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--round", default="after", help="answers round to score (default: after)")
@@ -179,7 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     if not scored:
         print(f"no answers files under {CAL / 'answers' / args.round}", file=sys.stderr)
         return 1
-    for key, value in figures(scored, exp).items():
+    results = figures(scored, exp)
+    if args.round == "after":
+        results |= reviews()
+    for key, value in results.items():
         print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
     if args.plants:
         print()

@@ -81,7 +81,7 @@ def test_nothing_the_plant_already_has(general):
     """A scenario whose delivered questions are all at its level is never proposed."""
     answers = _middle(general)
     sc = next(s for s in general.scenarios if s.id == "equipment_maintenance")
-    for qid, level in targets(general, sc):
+    for qid, _level in targets(general, sc):
         question = general.questions[qid][2]
         answers[qid] = top_answer(question)
     a = _assess(general, answers, industry="machinery")
