@@ -80,13 +80,21 @@ def question_state(a: Assessment) -> dict[str, tuple[str, int]]:
     return {r.id: (r.status, r.level or 0) for d in a.dimensions for i in d.indicators for r in i.questions}
 
 
+def _at(state: Mapping[str, tuple[str, int]], qid: str, level: int) -> bool:
+    status, reached = state.get(qid, ("not_applicable", 0))
+    return status == "answered" and reached >= level
+
+
 def lacking(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]]
             ) -> list[QuestionChange] | None:
-    """The delivered questions below the scenario's level; ``None`` when none applies."""
+    """The delivered questions below the scenario's level; ``None`` when none applies;
+    ``[]`` when the enterprise already has it (every one at level, or its ``done_when``)."""
     applicable = [(qid, lv) for qid, lv in targets(q, sc)
                   if state.get(qid, ("not_applicable", 0))[0] != "not_applicable"]
     if not applicable:
         return None
+    if sc.done_when and all(_at(state, t.question, t.level) for t in sc.done_when):
+        return []
     return [QuestionChange(question=qid, from_level=state[qid][1], to_level=lv)
             for qid, lv in applicable if state[qid][1] < lv]
 
@@ -102,7 +110,8 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     here = progress(q, a, a.level + 1, values)
     out = []
     for sc in q.scenarios:
-        if not fits(q, sc, a) or any(levels.get(p.indicator, 0) < p.level for p in sc.prerequisites):
+        if not fits(q, sc, a) or any(levels.get(p.indicator, 0) < p.level for p in sc.prerequisites) \
+                or not all(_at(state, t.question, t.level) for t in sc.requires):
             continue
         changes = lacking(q, sc, state)
         if not changes:

@@ -379,8 +379,9 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
             if ind not in industries:
                 yield ("scenarios", si, "industries", ii), \
                     f"unknown industry {ind!r}{_hint(ind, industries)}", E
-        for ti, target in enumerate(sc.delivers):
-            tloc = ("scenarios", si, "delivers", ti)
+        for field, ti, target in [(f, ti, t) for f in ("delivers", "requires", "done_when")
+                                  for ti, t in enumerate(getattr(sc, f))]:
+            tloc = ("scenarios", si, field, ti)
             found = q.questions.get(target.question)
             if found is None:
                 yield (*tloc, "question"), f"unknown question {target.question!r}" \

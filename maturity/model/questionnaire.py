@@ -373,6 +373,13 @@ class Scenario(Frozen):
     """Indicators this scenario lifts, and to which level."""
     prerequisites: list[IndicatorTarget] = []
     """Indicators that must already be at a level before starting."""
+    requires: list[QuestionTarget] = []
+    """Questions that must already be at a level before starting (e.g. rolling an MES
+    out needs an MES pilot: ``{question: operations.execution.mes, level: 3}``)."""
+    done_when: list[QuestionTarget] = []
+    """The answers that show the enterprise has already done it, whatever else it
+    delivers (e.g. a one-workshop MES pilot is done once an MES runs): when every one
+    holds, the scenario is not proposed."""
     delivers: list[QuestionTarget] = []
     """The questions whose answers the scenario, once done, brings to a level.  A
     scenario is not recommended when every applicable one is already there, nor when

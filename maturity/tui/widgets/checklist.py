@@ -68,7 +68,7 @@ class RatingRow(Widget, can_focus=True):
 
     def render(self) -> Content:
         """The requirement (wrapping freely), then its level and the ratings."""
-        words = t("tui_ratings", self.lang).split("|") + [t("tui_na", self.lang)]
+        words = [*t("tui_ratings", self.lang).split("|"), t("tui_na", self.lang)]
         choices = []
         for n, (key, word) in enumerate(zip(self.choices, words, strict=False)):
             mark, style = ("●", "bold $accent ") if key == self.rating else ("○", "")
