@@ -100,3 +100,20 @@ def test_reasons_are_words_not_a_formula(general):
     for rec in report.recommendations:
         assert rec.why and "+" not in rec.why[0] and "×" not in rec.why[0], rec.why
     assert "×" not in report.ranking_note and "1.25" not in report.ranking_note
+
+
+def test_a_plant_with_an_mes_pilot_is_told_to_roll_it_out_not_to_start_one(general):
+    answers = _middle(general)
+    answers["operations.execution.mes"] = True            # an MES runs in one workshop ...
+    answers["operations.execution.shopfloor"] = 1         # ... the rest of the plant is on paper
+    answers["business.procurement.purchasing"] = 2        # orders and purchasing on an ERP
+    a = _assess(general, answers, industry="machinery", product_kind="equipment")
+    picked = [r.scenario for r in diagnose(a, general).recommendations]
+    assert "mes_rollout" in picked
+    assert "theme_digital_workshop" not in picked, "the pilot is done"
+    assert "erp_core_systems" not in picked, "it runs an ERP already"
+    # without the pilot, the pilot comes first and the roll-out waits for it
+    answers["operations.execution.mes"] = False
+    a = _assess(general, answers, industry="machinery", product_kind="equipment")
+    picked = [r.scenario for r in diagnose(a, general).recommendations]
+    assert "mes_rollout" not in picked
