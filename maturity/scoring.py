@@ -135,9 +135,11 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
         ratings = {lv: num[lv] / den[lv] for lv in levels if den[lv]}
         total_w = sum(den.values())
         fraction = sum(num.values()) / total_w if total_w else 0.0
+        # the highest level with items that meets the threshold, every level with items
+        # below it meeting it too (levels without items never count on their own)
         reached = 0
-        for lv in range(1, max(levels, default=0) + 1):
-            if lv in ratings and ratings[lv] + EPS < threshold:
+        for lv in sorted(ratings):
+            if ratings[lv] + EPS < threshold:
                 break
             reached = lv
         return ratings, fraction, reached

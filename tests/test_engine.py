@@ -159,3 +159,18 @@ def test_assess_accepts_a_plain_mapping_and_reports_bad_values():
     assert "ops.exec.base" in text and "0 (not yet) to 5" in text
     assert "unknown question id 'ops.exec.nope'" in text
     assert len(err.value.issues) == 3
+
+
+def test_a_checklist_rated_not_throughout_reaches_no_level():
+    """Found by the property test: levels without items used to count on their own, so a
+    checklist whose items all belong to level 2, rated "not", 'reached' level 1."""
+    from maturity.model.questionnaire import ChecklistQuestion
+    from maturity.scoring import rate
+
+    question = ChecklistQuestion.model_validate({
+        "id": "c", "kind": "checklist", "text": {"en": "c"},
+        "items": [{"id": "a", "text": {"en": "a"}, "level": 2},
+                  {"id": "b", "text": {"en": "b"}, "level": 4}]})
+    assert rate(question, {"a": 0.0, "b": 0.0}, 5, 0.8)[2] == 0
+    assert rate(question, {"a": 1.0, "b": 0.0}, 5, 0.8)[2] == 2  # not 3: level 3 has no items
+    assert rate(question, {"a": 1.0, "b": 1.0}, 5, 0.8)[2] == 4
