@@ -42,7 +42,8 @@ from .scoring import (
 )
 from .validation import Normalised, normalise
 
-ENTERPRISE_FIELDS = ("name", "id", "industry", "production_type", "size", "region")
+ENTERPRISE_FIELDS = tuple(Enterprise.model_fields)
+"""The enterprise profile fields, in file order (from the model, so a new field is never missed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +313,9 @@ def score_raw(raw: Any, source: str, text: str | None, questionnaire: str | None
             raise _Slow
         if enterprise.size is not None and enterprise.size not in ("micro", "small", "medium", "large"):
             raise _Slow
+        if enterprise.product_kind is not None and \
+                enterprise.product_kind not in {k.id for k in q.product_kinds}:
+            raise _Slow
         ptype = resolve_production_type(q, enterprise)
         if enterprise.production_type is not None and \
                 enterprise.production_type not in {p.id for p in q.production_types}:
@@ -527,13 +531,14 @@ class _BadInput:
     message: str
 
 
-_PROFILE = {"name", "id", "industry", "production_type", "size", "region"}
+_PROFILE = set(ENTERPRISE_FIELDS)
 _ALIASES = {
     # Chinese column headers as survey platforms and Excel sheets write them
     "企业名称": "enterprise.name", "企业": "enterprise.name", "统一社会信用代码": "enterprise.id",
     "行业": "enterprise.industry", "生产类型": "enterprise.production_type",
     "规模": "enterprise.size", "企业规模": "enterprise.size", "地区": "enterprise.region",
-    "省份": "enterprise.region", "评估日期": "assessed_on", "评估人": "assessor",
+    "省份": "enterprise.region", "产品类型": "enterprise.product_kind",
+    "评估日期": "assessed_on", "评估人": "assessor",
     "评估指标": "questionnaire", "问卷": "questionnaire", "语言": "language",
 }
 

@@ -150,6 +150,25 @@ def test_fast_and_located_paths_give_the_same_row():
     assert fast.blocking == slow.blocking
 
 
+def test_a_product_kind_is_kept_on_the_fast_path_and_an_unknown_one_gets_one_verdict(tmp_path, monkeypatch):
+    import maturity.batch as batch
+
+    doc = yaml.safe_load((EXAMPLES / "machinery-plant.yaml").read_text("utf-8"))
+    assert doc["enterprise"]["product_kind"] == "parts"
+    slow_calls = []
+    monkeypatch.setattr(batch, "_slow_row", lambda *a, **k: slow_calls.append(a) or None)
+    row = batch.score_raw(doc, "sample", None)
+    assert not slow_calls, "a valid product kind must not push a file off the fast path"
+    assert row.ok and dict(row.enterprise)["product_kind"] == "parts"
+    monkeypatch.undo()
+    doc["enterprise"]["product_kind"] = "spaceships"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    assert main(["validate", str(bad)]) == 1
+    for fmt in ("table", "json", "jsonl", "csv"):
+        assert main(["score", str(bad), "-f", fmt, "-o", str(tmp_path / f"out.{fmt}")]) == 1, fmt
+
+
 # ----------------------------------------------------------------------------- CSV
 
 
@@ -186,7 +205,8 @@ def test_template_csv_header_round_trips(tmp_path, capsys):
     q = maturity.load_questionnaire("general")
     assert next(csv.reader(io.StringIO(header.lstrip("\ufeff")))) == \
         ["questionnaire", "enterprise.name", "enterprise.id", "enterprise.industry",
-         "enterprise.production_type", "enterprise.size", "enterprise.region", "assessed_on",
+         "enterprise.production_type", "enterprise.size", "enterprise.product_kind",
+         "enterprise.region", "assessed_on",
          "assessor", *q.questions]
 
 
