@@ -21,7 +21,6 @@ from .validation import Normalised
 
 MARGIN = 0.25
 """A dimension this far above (below) the total's score, in levels, is a strength (weakness)."""
-RECOMMENDATIONS = 12
 
 
 def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,

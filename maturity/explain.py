@@ -6,6 +6,8 @@ from .i18n import t
 from .model.assessment import Assessment
 from .model.base import tr
 from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire
+from .scoring import requirement_counts
+from .validation import under
 
 
 def level_label(q: Questionnaire, level: int, lang: str = "en") -> str:
@@ -63,11 +65,9 @@ def gate_progress(q: Questionnaire, a: Assessment, dim_id: str, lang: str = "en"
     scenarios): what its questions do instead — the next grade's rules, with progress."""
     if not isinstance(q.scoring, PointsScoring):
         return ""
-    results = {r.id: r for d in a.dimensions for i in d.indicators for r in i.questions}
-
-    def under(qid: str, refs: list[str]) -> bool:
-        return any(qid == p or qid.startswith(p + ".") for p in refs)
-
+    results = [r for d in a.dimensions for i in d.indicators for r in i.questions]
+    status = {r.id: r.status for r in results}
+    reached = {r.id: r.level or 0 for r in results}
     nxt = min(a.level + 1, len(q.levels))
     label = level_label(q, nxt, lang)
     parts = []
@@ -76,14 +76,12 @@ def gate_progress(q: Questionnaire, a: Assessment, dim_id: str, lang: str = "en"
             continue
         if not any(under(qid, req.among + req.mandatory) for qid in q.questions if under(qid, [dim_id])):
             continue
+        met, mandatory = requirement_counts(q, req, status, reached)
         if req.count:
-            pool = [qid for qid in q.questions if under(qid, req.among)
-                    and results.get(qid) is not None and results[qid].status != "not_applicable"]
-            have = sum(1 for qid in pool if (results[qid].level or 0) >= req.at_least)
-            parts.append(t("gate_count", lang, have=have, count=req.count, at=req.at_least, level=label))
+            parts.append(t("gate_count", lang, have=met, count=req.count, at=req.at_least, level=label))
         if req.mandatory:
-            have = sum(1 for m in req.mandatory if m in results and (results[m].level or 0) >= req.at_least)
-            parts.append(t("gate_mandatory", lang, have=have, count=len(req.mandatory), at=req.at_least))
+            parts.append(t("gate_mandatory", lang, have=mandatory, count=len(req.mandatory),
+                           at=req.at_least))
     head = t("gate_head", lang)
     if not parts:
         return head

@@ -24,7 +24,17 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
-from .scoring import EPS, band_for, holds, rate, resolve_production_type, score
+from .scoring import (
+    EPS,
+    applicable,
+    band_for,
+    holds,
+    points_earned,
+    rate,
+    requirement_counts,
+    resolve_production_type,
+    score,
+)
 from .validation import Normalised, normalise
 
 
@@ -104,22 +114,16 @@ def apply(q: Questionnaire, values: Mapping[str, Normalised], plan: Mapping[str,
 
 
 def applies(question: QuestionT, values: Mapping[str, Normalised], ent: Enterprise,
-             q: Questionnaire) -> bool:
-    a = question.applies
-    if a is None:
-        return True
-    if a.industries is not None and ent.industry not in a.industries:
-        return False
-    if a.production_types is not None and resolve_production_type(q, ent) not in a.production_types:
-        return False
-    return a.when is None or holds(a.when, values)
+            q: Questionnaire) -> bool:
+    """Whether the question applies to the enterprise with these answers."""
+    return applicable(question, values, ent, resolve_production_type(q, ent))
 
 
 # --------------------------------------------------------------------------- path to a grade
 
 
 def progress(q: Questionnaire, a: Assessment, target: int,
-              values: Mapping[str, Normalised] | None = None) -> float:
+             values: Mapping[str, Normalised] | None = None) -> float:
     """A number that rises as an assessment gets closer to ``target`` (guides the greedy
     search; whether a plan reaches the target is always decided by the engine's grade)."""
     value = a.level * 1000.0 + a.score / (a.score_max or 1) * 100
@@ -130,14 +134,10 @@ def progress(q: Questionnaire, a: Assessment, target: int,
         for req in q.scoring.requirements:
             if req.level > target:
                 continue
-            pool = [qid for qid in q.questions if any(qid == p or qid.startswith(p + ".")
-                                                      for p in req.among)]
-            met = sum(1 for qid in pool if reached.get(qid, 0) >= req.at_least)
-            mand = sum(1 for m in req.mandatory if reached.get(m, 0) >= req.at_least)
+            met, mand = requirement_counts(q, req, {}, reached)
             value += 10 * (min(met, req.count) / (req.count or 1) + mand / (len(req.mandatory) or 1))
             if req.points:
-                earned = {d.id: d.score for d in a.dimensions} | \
-                    {i.id: i.score for d in a.dimensions for i in d.indicators}
+                earned = points_earned(a.dimensions)
                 value += 10 * min(1.0, sum(earned.get(p, 0.0) for p in req.among) / req.points)
     return value
 

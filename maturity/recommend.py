@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from .improve import apply, apply_targets, indicator_levels, path_to, progress
 from .model.assessment import Assessment, Shortfall
@@ -121,7 +120,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
         gained = (progress(q, after, a.level + 1, improved) - here) / 100
         if gained <= EPS:
             continue  # it would move nothing that counts
-        after_levels = _levels(q, improved, a)
+        after_levels = indicator_levels(after)  # detail=False still carries indicator levels
         raises = [Improvement(indicator=i, from_level=levels[i], to_level=after_levels[i])
                   for i in levels if after_levels.get(i, 0) > levels[i]]
         typical = not sc.industries or ent.industry in sc.industries
@@ -149,10 +148,6 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
             tier=0 if foundation else 1 if lifted else 2, reasons=reasons, blocking=lifted))
     out.sort(key=lambda c: (c.tier, -c.priority, c.scenario.id))
     return out
-
-
-def _levels(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment) -> dict[str, int]:
-    return indicator_levels(score(q, values, a.enterprise, a.assessed_on))
 
 
 def _pick(cands: list[Candidate], need: Mapping[str, Improvement], level: int
@@ -238,4 +233,4 @@ def completed(q: Questionnaire, before: Assessment, after: Assessment) -> list[s
     return out
 
 
-__all__: list[Any] = ["candidates", "completed", "fits", "lacking", "plan", "targets"]
+__all__ = ["candidates", "completed", "fits", "lacking", "plan", "targets"]

@@ -45,7 +45,7 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
-from .validation import Normalised, check_answers
+from .validation import Normalised, check_answers, under
 
 EPS = 1e-9
 """Tolerance for comparing sums of floats against thresholds and bands."""
@@ -324,17 +324,29 @@ def answers_form(values: Mapping[str, Normalised]) -> dict[str, Any]:
     return {qid: sorted(v) if isinstance(v, frozenset) else v for qid, v in values.items()}
 
 
+def applicable(question: QuestionT, values: Mapping[str, Normalised], enterprise: Enterprise,
+               ptype: str | None, status: Mapping[str, str] | None = None) -> bool:
+    """Whether the question's ``applies`` holds (industry, production type, earlier answer).
+
+    With ``status``, an earlier answer counts only when that question was itself asked.
+    """
+    a = question.applies
+    if a is None:
+        return True
+    if a.industries is not None and enterprise.industry not in a.industries:
+        return False
+    if a.production_types is not None and ptype not in a.production_types:
+        return False
+    if a.when is None:
+        return True
+    asked = status is None or status.get(a.when.question) == "answered"
+    return asked and holds(a.when, values)
+
+
 def _status(question: QuestionT, qid: str, values: Mapping[str, Normalised],
             status: Mapping[str, str], enterprise: Enterprise, ptype: str | None) -> str:
-    a = question.applies
-    if a is not None:
-        if a.industries is not None and enterprise.industry not in a.industries:
-            return "not_applicable"
-        if a.production_types is not None and ptype not in a.production_types:
-            return "not_applicable"
-        if a.when is not None and (status.get(a.when.question) != "answered"
-                                   or not holds(a.when, values)):
-            return "not_applicable"
+    if not applicable(question, values, enterprise, ptype, status):
+        return "not_applicable"
     f = question.follow_up
     if f is not None:
         parent = status.get(f.question)
@@ -504,7 +516,7 @@ def _roll_points(q: Questionnaire, scoring: PointsScoring, dims: list, status: M
             holding_back=d_short if dlevel < len(q.levels) else []))
 
     band_level = grade(bands, total)
-    earned = {r.id: r.score for r in dim_results} | {i.id: i.score for r in dim_results for i in r.indicators}
+    earned = points_earned(dim_results)
     failed = [i for i, req in enumerate(scoring.requirements)
               if not requirement_met(q, req, status, q_levels, earned)]
     level = band_level
@@ -522,18 +534,26 @@ def _roll_points(q: Questionnaire, scoring: PointsScoring, dims: list, status: M
     return dim_results, total, level, next_level
 
 
+def requirement_counts(q: Questionnaire, req: Any, status: Mapping[str, str],
+                       q_levels: Mapping[str, int]) -> tuple[int, int]:
+    """``(questions under among at level >= at_least, mandatory ones there)`` of a
+    points-method grade requirement; questions that do not apply are not counted."""
+    met = sum(1 for qid in q.questions if status.get(qid) != "not_applicable"
+              and under(qid, req.among) and q_levels.get(qid, 0) >= req.at_least)
+    mandatory = sum(1 for m in req.mandatory if q_levels.get(m, 0) >= req.at_least)
+    return met, mandatory
+
+
+def points_earned(dimensions: Any) -> dict[str, float]:
+    """Points earned per dimension and ``dimension.indicator`` id (points method)."""
+    return {d.id: d.score for d in dimensions} | {i.id: i.score for d in dimensions for i in d.indicators}
+
+
 def requirement_met(q: Questionnaire, req: Any, status: Mapping[str, str],
                     q_levels: Mapping[str, int], points: Mapping[str, float] | None = None) -> bool:
     """Whether a points-method grade requirement holds (``points``: earned per dimension
     and indicator id, for requirements on points)."""
-    def ok(qid: str) -> bool:
-        return q_levels.get(qid, 0) >= req.at_least
-
     if req.points is not None and sum((points or {}).get(p, 0.0) for p in req.among) + EPS < req.points:
         return False
-    if not all(ok(m) for m in req.mandatory):
-        return False
-    pool = [qid for qid in q.questions
-            if status.get(qid) != "not_applicable"
-            and any(qid == p or qid.startswith(p + ".") for p in req.among)]
-    return sum(1 for qid in pool if ok(qid)) >= req.count
+    met, mandatory = requirement_counts(q, req, status, q_levels)
+    return mandatory == len(req.mandatory) and met >= req.count

@@ -150,7 +150,7 @@ def rule_scoring(q: Questionnaire) -> Iterator[Finding]:
                 yield (*loc, "level"), f"there are only {n} levels", E
             if req.at_least > n:
                 yield (*loc, "at_least"), f"there are only {n} levels", E
-            pool = [qid for qid in q.questions if _under(qid, req.among)
+            pool = [qid for qid in q.questions if under(qid, req.among)
                     and max_level(q.questions[qid][2], n) >= req.at_least]
             for ai, ref in enumerate(req.among):
                 if ref not in q.questions and ref not in q.indicators and \
@@ -208,7 +208,8 @@ def max_level(question: QuestionT, n: int) -> int:
     return max(i.level for i in question.items)
 
 
-def _under(qid: str, prefixes: Sequence[str]) -> bool:
+def under(qid: str, prefixes: Sequence[str]) -> bool:
+    """Whether ``qid`` is one of ``prefixes`` or lies under one (dotted ids)."""
     return any(qid == p or qid.startswith(p + ".") for p in prefixes)
 
 
