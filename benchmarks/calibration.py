@@ -16,6 +16,12 @@ Files are named ``pNN-<assessor>.yaml`` (general index or an overlay) and
     holdout_…                     the same over the plants marked ``holdout: true``, which
                                   were written after the level placements were calibrated
 
+and, from the blind judges' holistic grades in ``docs/calibration/panel/``:
+
+    panel_judges, panel_grade_agreement, panel_kappa   how well the judges agree
+    panel_agrees_with_writer      share of plants where the writer's range and the panel's meet
+    in_panel_range                share of answers files whose grade is in the panel's range
+
 and, from the reviewers' ratings of the recommendations in ``docs/calibration/reviews/``:
 
     review_fits_top5: F           mean number of the top 5 recommendations rated "fits"
@@ -140,6 +146,43 @@ def _holdout(general: list[Scored], sme: list[Scored], exp: dict[str, dict]) -> 
     }
 
 
+def panel() -> dict[str, dict]:
+    """Plant id → the blind judges' ``{"grades": [...], "range": {"min", "max"}}``.
+
+    Rule fixed before the judges were read: the panel range holds every grade that at
+    least two of the judges list as defensible (``docs/calibration/panel/``)."""
+    judges = [yaml.safe_load(p.read_text(encoding="utf-8"))["plants"]
+              for p in sorted((CAL / "panel").glob("judge*.yaml"))]
+    out = {}
+    for plant in sorted(set().union(*judges)) if judges else ():
+        said = [j[plant] for j in judges if plant in j]
+        ok = [g for g in range(6) if sum(g in x["defensible"] for x in said) >= 2]
+        out[plant] = {"grades": [x["grade"] for x in said],
+                      "range": {"min": min(ok), "max": max(ok)} if ok else None}
+    return out
+
+
+def panel_figures(scored: list[Scored], exp: dict[str, dict]) -> dict[str, float]:
+    """How the blind judges' holistic grades compare with each other, with the writers'
+    expected grades and with the index."""
+    pan = panel()
+    if not pan:
+        return {}
+    general = [s for s in scored if not s.sme]
+    pairs = [(v["grades"][0], v["grades"][1]) for v in pan.values() if len(v["grades"]) >= 2]
+    return {
+        "panel_judges": max(len(v["grades"]) for v in pan.values()),
+        "panel_grade_agreement": _share([len(set(v["grades"])) == 1 for v in pan.values()]),
+        "panel_kappa": weighted_kappa(pairs),
+        "panel_agrees_with_writer": _share([
+            in_range(v["range"]["min"], exp[p]["expected_grade"]) or
+            in_range(exp[p]["expected_grade"]["min"], v["range"])
+            for p, v in pan.items() if v["range"] and p in exp]),
+        "in_panel_range": _share([in_range(s.assessment.level, pan.get(s.plant, {}).get("range"))
+                                  for s in general]),
+    }
+
+
 def _share(flags: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else float("nan")
 
@@ -218,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     if not scored:
         print(f"no answers files under {CAL / 'answers' / args.round}", file=sys.stderr)
         return 1
-    results = figures(scored, exp)
+    results = figures(scored, exp) | panel_figures(scored, exp)
     if args.round == "after":
         results |= reviews()
     for key, value in results.items():
