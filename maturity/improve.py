@@ -12,7 +12,7 @@ from typing import Any
 
 from .model.answers import NA, Enterprise
 from .model.assessment import Assessment
-from .model.diagnosis import Improvement, Path
+from .model.diagnosis import Improvement, Path, QuestionChange
 from .model.questionnaire import (
     ChecklistQuestion,
     Condition,
@@ -216,15 +216,17 @@ def _improvements(plan: Mapping[str, int], start: Mapping[str, int]) -> list[Imp
 
 
 def apply_targets(q: Questionnaire, values: Mapping[str, Normalised],
-                  targets: Iterable[tuple[str, int]], enterprise: Enterprise) -> dict[str, Normalised]:
-    """Answers improved so that each ``(question id, level)`` target is met.
+                  changes: Iterable[QuestionChange], enterprise: Enterprise) -> dict[str, Normalised]:
+    """Answers improved so that each change is made: its question reaches ``to_level``,
+    or, when the change names checklist ``items``, those items are put fully in place.
 
     A target whose follow-up is closed opens it first (its gate answered as little as
     needed); questions that do not apply or are answered ``n/a`` are left alone.
     """
     n = len(q.levels)
     out = dict(values)
-    for qid, level in targets:
+    for change in changes:
+        qid, level = change.question, change.to_level
         found = q.questions.get(qid)
         if found is None or out.get(qid) == NA or not applies(found[2], out, enterprise, q):
             continue
@@ -233,6 +235,10 @@ def apply_targets(q: Questionnaire, values: Mapping[str, Normalised],
             if out.get(gate.question) == NA:
                 continue
             out[gate.question] = _opening(gate, out.get(gate.question))
+        if change.items:
+            ratings = dict(cur) if isinstance(cur := out.get(qid), dict) else {}
+            out[qid] = {**ratings, **{i: 1.0 for i in change.items if ratings.get(i) != NA}}
+            continue
         new = answer_reaching(found[2], out.get(qid), level, n)
         if new is not None:
             out[qid] = new

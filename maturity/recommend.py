@@ -5,8 +5,9 @@ A scenario is proposed only when
 
 * it **fits** the enterprise (its ``fits`` production types, industries, product kinds);
 * it **applies**: at least one question it delivers is not ``n/a`` and applies;
-* the enterprise **lacks** it: some question it delivers is below the scenario's level
-  (judged per question, so a plant never gets what it already has);
+* the enterprise **lacks** it: some question it delivers is below the scenario's level,
+  or some checklist item it puts in place is missing (judged per question and item, so
+  a plant never gets what it already has);
 * its **prerequisites** are met, and doing it would move the score or the grade.
 
 They are ordered foundations first (below level 2), then what lifts the indicators that
@@ -18,18 +19,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from .improve import apply, apply_targets, indicator_levels, path_to, progress
+from .improve import apply, apply_targets, indicator_levels, path_to, progress, restore_values
+from .model.answers import NA, RATING_VALUES
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation
-from .model.questionnaire import Questionnaire, Scenario
-from .scoring import EPS, resolve_production_type, score
+from .model.questionnaire import Questionnaire, QuestionTarget, Scenario
+from .scoring import EPS, rate, resolve_production_type, score
 from .validation import Normalised, max_level
 
 EFFORT_WEIGHT = {"S": 1.0, "M": 2.0, "L": 3.0}
 """How much a scenario of each effort class costs, relative to a small one."""
 TYPICAL_FACTOR, ATYPICAL_FACTOR, FOCUS_FACTOR = 1.25, 0.5, 1.25
 RECOMMENDATIONS = 12
+MOSTLY = RATING_VALUES["mostly"]
+"""A checklist item counts as in place from "mostly" up (GB/T 39117's 0.8)."""
 FOUNDATION_BELOW = 2
 """Foundations come first while the grade is below this level."""
 
@@ -61,16 +66,17 @@ def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
     return all(allowed is None or value is None or value in allowed for allowed, value in checks)
 
 
-def targets(q: Questionnaire, sc: Scenario) -> list[tuple[str, int]]:
-    """``(question id, level)`` the scenario delivers; by default every question of the
-    indicators it raises, at the indicator's level (or the question's top level)."""
+def targets(q: Questionnaire, sc: Scenario) -> list[QuestionTarget]:
+    """The questions the scenario delivers (a level, or checklist items); by default every
+    question of the indicators it raises, at the indicator's level (or the question's top)."""
     if sc.delivers:
-        return [(t.question, t.level) for t in sc.delivers]
+        return list(sc.delivers)
     n = len(q.levels)
     out = []
     for t in sc.raises:
         _, ind = q.indicators[t.indicator]
-        out += [(f"{t.indicator}.{x.id}", min(t.level, max_level(x, n))) for x in ind.questions]
+        out += [QuestionTarget(question=f"{t.indicator}.{x.id}", level=min(t.level, max_level(x, n)))
+                for x in ind.questions]
     return out
 
 
@@ -79,23 +85,56 @@ def question_state(a: Assessment) -> dict[str, tuple[str, int]]:
     return {r.id: (r.status, r.level or 0) for d in a.dimensions for i in d.indicators for r in i.questions}
 
 
-def _at(state: Mapping[str, tuple[str, int]], qid: str, level: int) -> bool:
-    status, reached = state.get(qid, ("not_applicable", 0))
-    return status == "answered" and reached >= level
+def _ratings(values: Mapping[str, Normalised] | None, qid: str) -> Mapping[str, Any]:
+    v = (values or {}).get(qid)
+    return v if isinstance(v, dict) else {}
 
 
-def lacking(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]]
-            ) -> list[QuestionChange] | None:
-    """The delivered questions below the scenario's level; ``None`` when none applies;
-    ``[]`` when the enterprise already has it (every one at level, or its ``done_when``)."""
-    applicable = [(qid, lv) for qid, lv in targets(q, sc)
-                  if state.get(qid, ("not_applicable", 0))[0] != "not_applicable"]
+def _missing(t: QuestionTarget, values: Mapping[str, Normalised] | None) -> list[str]:
+    """The target's checklist items not yet in place (rated below "mostly", not n/a)."""
+    ratings = _ratings(values, t.question)
+    return [i for i in t.items if (r := ratings.get(i, 0.0)) != NA and r < MOSTLY - EPS]
+
+
+def _applies(t: QuestionTarget, state: Mapping[str, tuple[str, int]],
+             values: Mapping[str, Normalised] | None) -> bool:
+    if state.get(t.question, ("not_applicable", 0))[0] == "not_applicable":
+        return False
+    return not t.items or any(_ratings(values, t.question).get(i) != NA for i in t.items)
+
+
+def _at(state: Mapping[str, tuple[str, int]], t: QuestionTarget,
+        values: Mapping[str, Normalised] | None) -> bool:
+    status, reached = state.get(t.question, ("not_applicable", 0))
+    if status != "answered":
+        return False
+    return not _missing(t, values) if t.items else reached >= (t.level or 0)
+
+
+def lacking(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]],
+            values: Mapping[str, Normalised] | None = None) -> list[QuestionChange] | None:
+    """The delivered questions below the scenario's level (or checklist items not in
+    place); ``None`` when none applies; ``[]`` when the enterprise already has it
+    (every one in place, or its ``done_when``).  Item targets need ``values``."""
+    applicable = [t for t in targets(q, sc) if _applies(t, state, values)]
     if not applicable:
         return None
-    if sc.done_when and all(_at(state, t.question, t.level) for t in sc.done_when):
+    if sc.done_when and all(_at(state, t, values) for t in sc.done_when):
         return []
-    return [QuestionChange(question=qid, from_level=state[qid][1], to_level=lv)
-            for qid, lv in applicable if state[qid][1] < lv]
+    n = len(q.levels)
+    out = []
+    for t in applicable:
+        now = state[t.question][1]
+        if t.items:
+            missing = _missing(t, values)
+            if missing:
+                after = {**_ratings(values, t.question), **dict.fromkeys(missing, 1.0)}
+                reached = rate(q.questions[t.question][2], after, n, MOSTLY)[2]
+                out.append(QuestionChange(question=t.question, from_level=now,
+                                          to_level=max(now, reached), items=missing))
+        elif now < (t.level or 0):
+            out.append(QuestionChange(question=t.question, from_level=now, to_level=t.level or 0))
+    return out
 
 
 def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
@@ -110,12 +149,12 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     out = []
     for sc in q.scenarios:
         if not fits(q, sc, a) or any(levels.get(p.indicator, 0) < p.level for p in sc.prerequisites) \
-                or not all(_at(state, t.question, t.level) for t in sc.requires):
+                or not all(_at(state, t, values) for t in sc.requires):
             continue
-        changes = lacking(q, sc, state)
+        changes = lacking(q, sc, state, values)
         if not changes:
             continue  # nothing applies, or the enterprise already has all of it
-        improved = apply_targets(q, values, [(c.question, c.to_level) for c in changes], ent)
+        improved = apply_targets(q, values, changes, ent)
         after = score(q, improved, ent, detail=False)
         gained = (progress(q, after, a.level + 1, improved) - here) / 100
         if gained <= EPS:
@@ -199,8 +238,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                              scenarios=[c.scenario.id for c in chosen], uncovered=uncovered, needs=needs))
         if not cur_path.reachable or step == phases:
             break
-        cur_values = apply_targets(q, cur_values, [(d.question, d.to_level) for c in chosen
-                                                   for d in c.delivers], a.enterprise)
+        cur_values = apply_targets(q, cur_values, [d for c in chosen for d in c.delivers],
+                                   a.enterprise)
         cur_values = apply(q, cur_values, {i.indicator: i.to_level for i in cur_path.improvements},
                            a.enterprise)
         cur = score(q, cur_values, a.enterprise, a.assessed_on)
@@ -225,9 +264,10 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
 def completed(q: Questionnaire, before: Assessment, after: Assessment) -> list[str]:
     """Scenarios lacking something before that lack nothing now (``maturity compare``)."""
     was, now = question_state(before), question_state(after)
+    was_v, now_v = restore_values(q, before.answers), restore_values(q, after.answers)
     out = []
     for sc in q.scenarios:
-        lacked, lacks = lacking(q, sc, was), lacking(q, sc, now)
+        lacked, lacks = lacking(q, sc, was, was_v), lacking(q, sc, now, now_v)
         if lacked and lacks == []:
             out.append(sc.id)
     return out

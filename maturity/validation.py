@@ -387,7 +387,15 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
             if found is None:
                 yield (*tloc, "question"), f"unknown question {target.question!r}" \
                     f"{_hint(target.question, q.questions)}", E
-            elif target.level > max_level(found[2], n):
+            elif target.items:
+                known = {i.id for i in getattr(found[2], "items", ())}
+                if not isinstance(found[2], ChecklistQuestion):
+                    yield (*tloc, "items"), f"{target.question} is not a checklist", E
+                for ii, item in enumerate(target.items):
+                    if known and item not in known:
+                        yield (*tloc, "items", ii), f"unknown item {item!r} of " \
+                            f"{target.question}{_hint(item, known)}", E
+            elif target.level is not None and target.level > max_level(found[2], n):
                 yield (*tloc, "level"), f"{target.question} reaches level " \
                     f"{max_level(found[2], n)} at most", E
         if sc.fits is not None:

@@ -64,7 +64,7 @@ def test_product_service_answered_na_is_never_served(general):
     state = question_state(a)
     for r in d.recommendations:
         sc = next(s for s in general.scenarios if s.id == r.scenario)
-        applicable = [qid for qid, _ in targets(general, sc) if state[qid][0] != "not_applicable"]
+        applicable = [t.question for t in targets(general, sc) if state[t.question][0] != "not_applicable"]
         assert applicable, f"{r.scenario} only targets n/a questions"
     assert "remote_operation_maintenance" not in {r.scenario for r in d.recommendations}
 
@@ -81,9 +81,8 @@ def test_nothing_the_plant_already_has(general):
     """A scenario whose delivered questions are all at its level is never proposed."""
     answers = _middle(general)
     sc = next(s for s in general.scenarios if s.id == "equipment_maintenance")
-    for qid, _level in targets(general, sc):
-        question = general.questions[qid][2]
-        answers[qid] = top_answer(question)
+    for t in targets(general, sc):
+        answers[t.question] = top_answer(general.questions[t.question][2])
     a = _assess(general, answers, industry="machinery")
     assert lacking(general, sc, question_state(a)) == []
     d = diagnose(a, general)
@@ -117,3 +116,52 @@ def test_a_plant_with_an_mes_pilot_is_told_to_roll_it_out_not_to_start_one(gener
     a = _assess(general, answers, industry="machinery", product_kind="equipment")
     picked = [r.scenario for r in diagnose(a, general).recommendations]
     assert "mes_rollout" not in picked
+
+
+def _carbon(general, **ratings):
+    answers = _middle(general, level=3)
+    item_ids = [i.id for i in general.questions["operations.energy.carbon"][2].items]
+    answers["operations.energy.carbon"] = {i: ratings.get(i, "not") for i in item_ids}
+    return _assess(general, answers, industry="automotive", product_kind="parts")
+
+
+def test_a_practice_the_plant_has_is_not_proposed_for_the_rest_of_its_checklist(general):
+    """Product carbon footprints already published: the footprint scenario is done, even
+    though the carbon checklist's other level-4 items (monthly system accounting) are not."""
+    sc = next(s for s in general.scenarios if s.id == "theme_product_carbon_footprint")
+    a = _carbon(general, inventory="fully", footprint="mostly")
+    values = maturity.improve.restore_values(general, a.answers)
+    assert lacking(general, sc, question_state(a), values) == []
+    assert sc.id not in {r.scenario for r in diagnose(a, general).recommendations}
+
+
+def test_a_missing_practice_is_named_and_only_it_is_put_in_place(general):
+    from maturity.improve import apply_targets, restore_values
+
+    sc = next(s for s in general.scenarios if s.id == "theme_product_carbon_footprint")
+    a = _carbon(general, inventory="fully", footprint="partly")
+    values = restore_values(general, a.answers)
+    changes = lacking(general, sc, question_state(a), values)
+    assert [(c.question, c.items) for c in changes] == [("operations.energy.carbon", ["footprint"])]
+    after = apply_targets(general, values, changes, a.enterprise)["operations.energy.carbon"]
+    assert after["footprint"] == 1.0
+    assert {k: v for k, v in after.items() if k != "footprint"} == \
+        {k: v for k, v in values["operations.energy.carbon"].items() if k != "footprint"}
+
+
+def test_item_targets_whose_items_are_all_na_do_not_apply(general):
+    from maturity.model.questionnaire import QuestionTarget
+
+    base = next(s for s in general.scenarios if s.id == "online_intelligent_inspection")
+    sc = base.model_copy(update={"delivers": [
+        QuestionTarget(question="operations.quality.practices", items=["ai_inspection"])]})
+    answers = _middle(general)
+    items = [i.id for i in general.questions["operations.quality.practices"][2].items]
+    answers["operations.quality.practices"] = dict.fromkeys(items, "not")
+    a = _assess(general, answers, industry="machinery")
+    values = maturity.improve.restore_values(general, a.answers)
+    assert [c.items for c in lacking(general, sc, question_state(a), values)] == [["ai_inspection"]]
+    answers["operations.quality.practices"]["ai_inspection"] = "n/a"
+    a = _assess(general, answers, industry="machinery")
+    values = maturity.improve.restore_values(general, a.answers)
+    assert lacking(general, sc, question_state(a), values) is None

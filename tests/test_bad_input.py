@@ -671,6 +671,18 @@ def _focus(raw):
     raw["focus_scenarios"] = ["mes_rolout"]
 
 
+def _target_unknown_item(raw):
+    raw["scenarios"][0]["delivers"] = [{"question": "ops.main.check", "items": ["sppc"]}]
+
+
+def _target_items_on_a_level_question(raw):
+    raw["scenarios"][0]["delivers"] = [{"question": "ops.main.lvl", "items": ["spc"]}]
+
+
+def _target_level_and_items(raw):
+    raw["scenarios"][0]["delivers"] = [{"question": "ops.main.check", "level": 2, "items": ["spc"]}]
+
+
 def _ptype_weight(raw):
     raw["production_types"][0]["weights"] = {"ops.mian": 2}
 
@@ -722,6 +734,15 @@ SEMANTIC = [
      f"{QP}[check].items[spc].level", ["there are only 3 levels"]),
     ("unknown-focus-scenario", _focus, ("focus_scenarios:", "- mes_rolout"), "focus_scenarios[0]",
      ["unknown scenario 'mes_rolout'", "did you mean 'mes_rollout'?"]),
+    ("scenario-target-unknown-item", _target_unknown_item,
+     ("- id: mes_rollout", "delivers:", "- sppc"), "scenarios[mes_rollout].delivers[0].items[0]",
+     ["unknown item 'sppc' of ops.main.check", "did you mean 'spc'?"]),
+    ("scenario-target-items-on-a-level-question", _target_items_on_a_level_question,
+     ("- id: mes_rollout", "delivers:", "items:"), "scenarios[mes_rollout].delivers[0].items",
+     ["ops.main.lvl is not a checklist"]),
+    ("scenario-target-level-and-items", _target_level_and_items,
+     ("- id: mes_rollout", "delivers:", "- question"), "scenarios[mes_rollout].delivers[0]",
+     ["give exactly one of level, items"]),
     ("unknown-id-in-production-type-weights", _ptype_weight, ("production_types:", "ops.mian:"),
      "production_types[process].weights.ops.mian", ["unknown dimension, indicator or question"]),
 ]

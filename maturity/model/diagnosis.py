@@ -67,6 +67,8 @@ class QuestionChange(Frozen):
     question: str
     from_level: int
     to_level: int
+    items: list[str] = []
+    """For a checklist target given by items: the items still to put in place."""
 
 
 class Recommendation(Frozen):

@@ -331,10 +331,24 @@ class Benefit(Frozen):
 
 
 class QuestionTarget(Frozen):
+    """A question a scenario works on: a level its answer reaches, or, for a checklist,
+    the items it puts in place.  Exactly one of ``level`` and ``items``."""
+
     question: DottedId
     """Full question id (``dimension.indicator.question``)."""
-    level: Annotated[int, Field(ge=1)]
+    level: Annotated[int, Field(ge=1)] | None = None
     """The level the question's answer reaches once the scenario is done."""
+    items: list[Id] = []
+    """Checklist items the scenario puts in place: the target holds when each one that
+    is not ``n/a`` is rated at least "mostly".  A scenario that delivers one practice of
+    a wide checklist names it here, so a plant that has that practice is never told to
+    start it because the checklist's other items are missing."""
+
+    @model_validator(mode="after")
+    def _level_or_items(self) -> QuestionTarget:
+        if (self.level is None) == (not self.items):
+            raise ValueError("give exactly one of level, items")
+        return self
 
 
 class Fit(Frozen):
