@@ -185,10 +185,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_notes": ("Evidence or notes (optional)", "佐证或备注（可选）"),
     "tui_no_help": ("No further help for this question.", "本题无补充说明。"),
     "tui_level_rule": ("Pick the highest level whose description, and every one below it, is true "
-                       "today for most of the plant.",
-                       "请选择本级及以下各级描述对企业大部分生产均已符合现状的最高等级。"),
-    "tui_hint_level": ("↑↓ move · Enter choose and go on · or press the level's number",
-                       "↑↓ 移动 · 回车选定并进入下一题 · 也可直接按等级数字"),
+                       "today for most of the plant. Press + when the next level is also true in a "
+                       "part of the plant (a pilot, one line or workshop).",
+                       "请选择本级及以下各级描述对企业大部分生产均已符合现状的最高等级。"
+                       "如果高一级的描述已在部分范围（试点、一条产线或一个车间）符合现状，再按 +。"),
+    "tui_hint_level": ("↑↓ move · Enter choose and go on · or press the level's number · "
+                       "+ next level in part",
+                       "↑↓ 移动 · 回车选定并进入下一题 · 也可直接按等级数字 · + 高一级部分符合"),
     "tui_hint_yesno": ("↑↓ move · Enter choose and go on · or press Y / N",
                        "↑↓ 移动 · 回车选定并进入下一题 · 也可按 Y / N"),
     "tui_hint_multi": ("↑↓ move · Space ticks · Enter done (nothing ticked: none of these)",
@@ -256,8 +259,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
                  "micro（微型）、small（小型）、medium（中型）或 large（大型）"),
     "tpl_level": ("answer with one number: the highest level whose description, and every "
                   "description below it, is true today for most of the plant (more than half of "
-                  "its output):",
-                  "填写一个数字：选择本级及以下各级描述对企业大部分生产（一半以上产出）均已符合现状的最高等级："),
+                  "its output). Add + (e.g. 2+) when the next level's description is also true "
+                  "today in a part of the plant (a pilot line, one unit or workshop, some "
+                  "products), but not yet in most of it:",
+                  "填写一个数字：选择本级及以下各级描述对企业大部分生产（一半以上产出）均已符合现状的最高等级。"
+                  "如果高一级的描述已在企业的一部分（试点产线、一个装置或车间、部分产品）符合现状、"
+                  "但尚未覆盖大部分，在数字后加 +（如 2+）："),
     "tpl_not_yet": ("not yet / none of these", "尚未开展 / 以上都不符合"),
     "tpl_yesno": ("answer: yes or no", "填写 yes（是）或 no（否）"),
     "tpl_number": ("answer: {kind} {unit} ({range})", "填写{kind}{unit}（{range}）"),

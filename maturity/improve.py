@@ -57,7 +57,8 @@ def answer_reaching(question: QuestionT, current: Normalised | None, k: int, n: 
         return current
     if isinstance(question, LevelQuestion):
         top = max(question.anchors)
-        return max(int(current or 0), min(k, top))  # type: ignore[arg-type]
+        target = min(k, top)
+        return current if current is not None and current >= target else target  # type: ignore[operator]
     if isinstance(question, YesNoQuestion):
         return True if question.level <= k else current
     if isinstance(question, ChecklistQuestion):

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .model.answers import ANSWERS_FORMAT, NA, AnswersFile, Enterprise
+from .model.answers import ANSWERS_FORMAT, NA, RATING_VALUES, AnswersFile, Enterprise
 from .model.assessment import (
     Assessment,
     DimensionResult,
@@ -45,7 +45,7 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
-from .validation import Normalised, check_answers, under
+from .validation import Normalised, PartLevel, check_answers, under
 
 EPS = 1e-9
 """Tolerance for comparing sums of floats against thresholds and bands."""
@@ -144,8 +144,11 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
             reached = lv
         return ratings, fraction, reached
     if isinstance(question, LevelQuestion):
-        k = int(value)  # type: ignore[arg-type]
-        fraction = k / n
+        full = int(value)  # type: ignore[arg-type]
+        ratings = {lv: 1.0 if lv <= full else 0.0 for lv in levels}
+        if value != full and full + 1 in ratings:  # "k+": the next level is met in part
+            ratings[full + 1] = PARTLY
+        return ratings, float(value) / n, full  # type: ignore[arg-type]
     elif isinstance(question, NumberQuestion):
         band = band_for(question.bands, float(value))  # type: ignore[arg-type]
         k = band.level
@@ -160,6 +163,10 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
     else:  # pragma: no cover
         raise AssertionError(question.kind)
     return {lv: (1.0 if lv <= k else 0.0) for lv in levels}, fraction, k
+
+
+PARTLY = RATING_VALUES["partly"]
+"""Rating of the level after a ``k+`` answer (GB/T 39117's "partly met")."""
 
 
 def holds(c: Condition, values: Mapping[str, Normalised]) -> bool:
@@ -321,7 +328,8 @@ def score(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterp
 
 def answers_form(values: Mapping[str, Normalised]) -> dict[str, Any]:
     """Checked answers back in answers-file (and JSON) form: option sets as sorted lists."""
-    return {qid: sorted(v) if isinstance(v, frozenset) else v for qid, v in values.items()}
+    return {qid: sorted(v) if isinstance(v, frozenset) else str(v) if isinstance(v, PartLevel) else v
+            for qid, v in values.items()}
 
 
 def applicable(question: QuestionT, values: Mapping[str, Normalised], enterprise: Enterprise,

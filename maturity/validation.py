@@ -549,20 +549,42 @@ def _numeric(value: Any) -> Any:
     return value
 
 
+PARTLY_MARK = "+"
+"""Written after a level (``2+``): that level is met, and the next one is met in part."""
+
+
+class PartLevel(float):
+    """A ``k+`` level answer, normalised to ``k + 0.5``; written back as ``k+``."""
+
+    def __repr__(self) -> str:
+        return f"{int(self)}{PARTLY_MARK}"
+
+    __str__ = __repr__
+
+
+def _level(question: LevelQuestion, value: Any, levels: int) -> int | float:
+    """A level answer: ``k`` (an int), or ``k+`` (``k + 0.5``: level *k* true for most of
+    the plant, level *k + 1* true in a part of it, GB/T 39117's "partly met")."""
+    top = max([k for k in question.anchors if k <= levels], default=levels)
+    partly = isinstance(value, str) and value.strip().endswith(PARTLY_MARK)
+    raw = _numeric(value.strip()[:-1].strip() if partly else value)
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw) \
+            or not 0 <= raw <= top or (partly and raw >= top):
+        raise ValueError(f"expected a level from 0 (not yet) to {top}, or 0{PARTLY_MARK} to "
+                         f"{top - 1}{PARTLY_MARK} when the next level holds in a part of the plant"
+                         + (", or n/a" if question.allow_na else "") + f"; got {value!r}")
+    return PartLevel(int(raw) + 0.5) if partly else int(raw)
+
+
 def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
     """The checked, normalised form of one answer; ``ValueError`` says what was expected."""
     if isinstance(value, str) and value.strip().lower() in _NA_WORDS:
         if not question.allow_na:
             raise ValueError("'n/a' is not allowed for this question")
         return NA
-    value = _numeric(value) if isinstance(question, LevelQuestion | NumberQuestion) else value
     if isinstance(question, LevelQuestion):
-        top = max([k for k in question.anchors if k <= levels], default=levels)
-        if isinstance(value, bool) or not isinstance(value, int | float) or \
-                value != int(value) or not 0 <= value <= top:
-            raise ValueError(f"expected a level from 0 (not yet) to {top}"
-                             + (" or n/a" if question.allow_na else "") + f", got {value!r}")
-        return int(value)
+        return _level(question, value, levels)
+    value = _numeric(value) if isinstance(question, NumberQuestion) else value
     if isinstance(question, YesNoQuestion):
         if isinstance(value, bool):
             return value

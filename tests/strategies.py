@@ -236,11 +236,20 @@ def bottom_answer(question: Any) -> Any:
     return []
 
 
+def level_answer(half: int) -> int | str:
+    """Level answers in order of half steps: 0, "0+", 1, "1+", … (``k+``: level k+1 in part)."""
+    return half // 2 if half % 2 == 0 else f"{half // 2}+"
+
+
+def half_steps(answer: int | str) -> int:
+    return 2 * int(str(answer).rstrip("+")) + str(answer).endswith("+")
+
+
 def answer_for(question: Any) -> st.SearchStrategy[Any]:
     """Any valid (non-n/a) answer to a question."""
     kind = question.kind
     if kind == "level":
-        return st.integers(0, max(question.anchors))
+        return st.integers(0, 2 * max(question.anchors)).map(level_answer)
     if kind == "yesno":
         return st.booleans()
     if kind == "checklist":
@@ -278,8 +287,8 @@ def raised(draw: st.DrawFn, question: Any, current: Any) -> Any:
     if current is None:
         return draw(answer_for(question))
     if kind == "level":
-        top = max(question.anchors)
-        return draw(st.integers(min(current + 1, top), top))
+        top = 2 * max(question.anchors)
+        return level_answer(draw(st.integers(min(half_steps(current) + 1, top), top)))
     if kind == "yesno":
         return True
     if kind == "checklist":

@@ -215,6 +215,19 @@ def test_level_out_of_range(tmp_path, kinds, value):
                  f"got {value}")
 
 
+@pytest.mark.parametrize("value", ["3+", "'-1+'", "2++", "x+", "2.5"])
+def test_a_partly_mark_only_after_a_level_below_the_top(tmp_path, kinds, value):
+    path, _ = answers_file(tmp_path, f"answers:\n  ops.main.lvl: {value}\n")
+    issue = only(answer_error(kinds, path).issues)
+    assert_issue(issue, path, 4, "answers.ops.main.lvl", "or 0+ to 2+ when the next level holds")
+
+
+@pytest.mark.parametrize(("value", "normalised"), [("0+", 0.5), ("2+", 2.5), ("' 1 +'", 1.5), ("2", 2)])
+def test_a_partly_mark_after_a_level_is_accepted(tmp_path, kinds, value, normalised):
+    path, _ = answers_file(tmp_path, f"answers:\n  ops.main.lvl: {value}\n")
+    assert check_answers(kinds, maturity.load_answers(path)) == {"ops.main.lvl": normalised}
+
+
 def test_unknown_option_id(tmp_path, kinds):
     path, _ = answers_file(tmp_path, "answers:\n  ops.main.multi: [design, marketing]\n")
     issue = only(answer_error(kinds, path).issues)

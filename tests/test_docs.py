@@ -19,7 +19,8 @@ def test_answers_format_example_is_a_valid_answers_file_for_general():
     answers = answers_from_raw(yaml.safe_load(block), "docs/answers-format.md")
     q = maturity.load_questionnaire(answers.questionnaire)
     result = maturity.assess(q, answers)
-    assert result.answered == 6
+    assert result.answered == 7
+    assert result.answers["operations.execution.shopfloor"] == "2+"
     verification = next(r for r in result.indicator("rd.design").questions
                         if r.id == "rd.design.verification")
     assert verification.status == "not_applicable"

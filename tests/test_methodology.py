@@ -65,3 +65,21 @@ def test_the_document_states_the_same_numbers():
     text = (Path(__file__).parents[1] / "docs" / "methodology.md").read_text(encoding="utf-8")
     for figure in ("0.7375", "0.825", "0.30556", "2.13056", "1.65", "0.6667", "0.1111", "0.0833"):
         assert figure in text, f"docs/methodology.md no longer states {figure}"
+
+
+def test_a_level_answer_with_plus_rates_the_next_level_partly_met():
+    """``2+``: levels 1-2 met, level 3 "partly met" (GB/T 39117's 0.5); written back as ``2+``."""
+    q = maturity.load_questionnaire(DATA / "tiny.yaml")
+    doc = maturity.load_answers(DATA / "tiny-answers.yaml").model_dump(mode="json", exclude_none=True)
+    level_q = next(qid for qid, (_, _, x) in q.questions.items() if x.kind == "level")
+    rows = {}
+    for value in (1, "1+", 2):
+        doc["answers"][level_q] = value
+        a = maturity.assess(q, doc)
+        row = next(r for d in a.dimensions for i in d.indicators for r in i.questions if r.id == level_q)
+        rows[value] = (row.level, a.answers[level_q], a.indicator(level_q.rsplit(".", 1)[0]).level_scores)
+    assert rows["1+"][:2] == (1, "1+") and rows[1][:2] == (1, 1)
+    base, plus, two = rows[1][2], rows["1+"][2], rows[2][2]
+    assert plus[0] == approx(base[0])
+    assert base[1] < plus[1] < two[1]
+    assert plus[1] - base[1] == approx((two[1] - base[1]) / 2)

@@ -4,6 +4,7 @@ forward, results and export; resume; a corrupt autosave; the same score as the l
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 import yaml
@@ -18,6 +19,14 @@ from .helpers import SIZE, make_app, start
 
 LVL, NUM, MULTI, CHECK, YN, FU = (
     "ops.plan.lvl", "ops.plan.num", "ops.data.multi", "ops.data.check", "sys.mes.yn", "sys.mes.fu")
+
+
+def _text(renderable) -> str:
+    from rich.console import Console
+
+    console = Console(width=80, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(renderable)
+    return console.export_text()
 
 
 def on_disk(session: Session) -> dict:
@@ -344,3 +353,27 @@ async def test_a_checklist_item_that_allows_it_can_be_rated_na(data_dir):
         # the TUI shows it as chosen when the question is opened again
         await pilot.press("pageup", "pagedown")
         assert screen.answer.ratings == {"records": "fully", "spc": "n/a"}
+
+
+async def test_plus_marks_the_next_level_as_true_in_part_of_the_plant(data_dir):
+    """``2`` then ``+``: saved as ``2+``, shown as ``● 2+``, kept on return; ``+`` again undoes it."""
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        assert screen.current == LVL
+        await pilot.press("2", "+")
+        assert on_disk(app.state.session)[LVL] == "2+"
+        saved = maturity.load_answers(app.state.session.path)
+        assert maturity.assess(app.state.q, saved).answers[LVL] == "2+"
+        await pilot.press("enter")  # Enter keeps the highlighted level's answer
+        assert screen.current == NUM
+        await pilot.press("pageup")
+        assert screen.current == LVL
+        assert screen.answer.value == "2+"
+        prompts = [_text(screen.answer.get_option_at_index(n).prompt)
+                   for n in range(len(screen.answer.choices))]
+        assert prompts[2].startswith("● 2+") and prompts[1].startswith("○ 1 "), prompts
+        await pilot.press("+")
+        assert on_disk(app.state.session)[LVL] == 2
+        await pilot.press("3", "+")  # the top level has no level above it: nothing changes
+        assert on_disk(app.state.session)[LVL] == 3

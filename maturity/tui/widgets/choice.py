@@ -42,14 +42,24 @@ class ChoiceList(OptionList):
         self.value = value
         super().__init__(*self._make_options(), **kw)
 
+    def chosen(self, v: Any) -> bool:
+        """Whether choice value ``v`` is the answer (subclasses may widen this)."""
+        return self.value is not None and v == self.value
+
+    def tag(self, v: Any, tag: str) -> str:
+        return tag
+
     def _make_options(self) -> list[Option]:
-        value = self.value
-        return [Option(choice_prompt(v == value and value is not None, tag, text), id=f"choice-{n}")
+        return [Option(choice_prompt(self.chosen(v), self.tag(v, tag), text), id=f"choice-{n}")
                 for n, (v, tag, text) in enumerate(self.choices)]
 
+    def _refresh_prompts(self) -> None:
+        for n, (v, tag, text) in enumerate(self.choices):
+            self.replace_option_prompt_at_index(n, choice_prompt(self.chosen(v), self.tag(v, tag), text))
+
     def _highlight_value(self) -> None:
-        values = [v for v, _, _ in self.choices]
-        self.highlighted = values.index(self.value) if self.value in values else 0
+        chosen = [n for n, (v, _, _) in enumerate(self.choices) if self.chosen(v)]
+        self.highlighted = chosen[0] if chosen else 0
 
     def on_mount(self) -> None:
         self._highlight_value()
@@ -67,8 +77,7 @@ class ChoiceList(OptionList):
         """Make choice ``index`` the answer (marks it and posts :class:`AnswerChanged`)."""
         self.highlighted = index
         self.value = self.choices[index][0]
-        for n, (_, tag, text) in enumerate(self.choices):
-            self.replace_option_prompt_at_index(n, choice_prompt(n == index, tag, text))
+        self._refresh_prompts()
         self.post_message(AnswerChanged(self.value))
 
     def action_select(self) -> None:  # Space, click
@@ -77,5 +86,6 @@ class ChoiceList(OptionList):
 
     def action_choose_and_next(self) -> None:
         if self.highlighted is not None:
-            self.choose(self.highlighted)
+            if not self.chosen(self.choices[self.highlighted][0]):
+                self.choose(self.highlighted)  # already the answer (e.g. "2+"): keep it as it is
             self.post_message(Advance())

@@ -10,7 +10,9 @@ from textual.binding import BindingType
 from ...i18n import t
 from ...model.base import tr
 from ...model.questionnaire import LevelQuestion
+from ...validation import PARTLY_MARK
 from .choice import ChoiceList
+from .messages import AnswerChanged
 
 
 class LevelAnswer(ChoiceList):
@@ -28,15 +30,47 @@ class LevelAnswer(ChoiceList):
                  else t("tui_not_yet", self.lang)) for level in range(0, max(anchors) + 1)]
 
     @staticmethod
-    def level_value(value: Any) -> int | None:
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    def level_value(value: Any) -> int | str | None:
+        """``k``, or ``"k+"`` (level k, and the next level in part of the plant)."""
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()  # "2+" as written, or a normalised PartLevel
+        if text.endswith(PARTLY_MARK) and text[:-1].strip().isdigit():
+            return f"{int(text[:-1])}{PARTLY_MARK}"
+        return None
+
+    @property
+    def base(self) -> int | None:
+        return None if self.value is None else int(str(self.value).rstrip(PARTLY_MARK))
+
+    def chosen(self, v: Any) -> bool:
+        return self.base is not None and v == self.base
+
+    def tag(self, v: Any, tag: str) -> str:
+        partly = isinstance(self.value, str) and self.chosen(v)
+        return f"{tag}{PARTLY_MARK}" if partly else tag
+
+    def toggle_partly(self) -> None:
+        """``+``: the next level holds in a part of the plant (again: it does not)."""
+        base = self.base
+        if base is None or base >= len(self.choices) - 1:
+            self.app.bell()
+            return
+        self.value = base if isinstance(self.value, str) else f"{base}{PARTLY_MARK}"
+        self._refresh_prompts()
+        self.post_message(AnswerChanged(self.value))
 
     def show_question(self, question: LevelQuestion, value: Any) -> None:
         """Another level question in this widget (the question screen reuses it)."""
         self.show_choices(self.level_choices(question), self.level_value(value))
 
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
+        if event.character == PARTLY_MARK:
+            event.stop()
+            self.toggle_partly()
+        elif event.character and event.character.isdigit():
             n = int(event.character)
             if n < len(self.choices):
                 event.stop()
