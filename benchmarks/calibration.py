@@ -34,6 +34,7 @@ Usage::
     python benchmarks/calibration.py --round before  # the answers given to general@1
     python benchmarks/calibration.py --plants        # one line per plant
     python benchmarks/calibration.py --questions 20  # where the assessors differ most
+    python benchmarks/calibration.py --retest round3 # fresh sessions vs an earlier round
 """
 
 from __future__ import annotations
@@ -183,6 +184,18 @@ def panel_figures(scored: list[Scored], exp: dict[str, dict]) -> dict[str, float
     }
 
 
+def retest(scored: list[Scored], earlier: list[Scored]) -> dict[str, float]:
+    """Test-retest: the same plant, answered again by fresh sessions on the same index."""
+    before = {(s.plant, s.sme, s.assessor): s.assessment for s in earlier}
+    pairs = [(before[k], s.assessment) for s in scored if (k := (s.plant, s.sme, s.assessor)) in before]
+    if not pairs:
+        return {}
+    return {"retest_files": len(pairs),
+            "retest_grade_agreement": _share([x.level == y.level for x, y in pairs]),
+            "retest_mean_abs_score_diff": mean(abs(x.score - y.score) for x, y in pairs
+                                               if x.method == "cmmm")}
+
+
 def _share(flags: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else float("nan")
 
@@ -253,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--round", default="after", help="answers round to score (default: after)")
     ap.add_argument("--plants", action="store_true", help="one line per plant")
+    ap.add_argument("--retest", metavar="ROUND",
+                    help="compare with an earlier round on the same index (test-retest)")
     ap.add_argument("--questions", type=int, nargs="?", const=20, default=0,
                     help="list the N questions where assessors differ most (default 20)")
     args = ap.parse_args(argv)
@@ -262,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no answers files under {CAL / 'answers' / args.round}", file=sys.stderr)
         return 1
     results = figures(scored, exp) | panel_figures(scored, exp)
+    if args.retest:
+        results |= retest([s for s in scored if not s.sme], score_round(args.retest))
     if args.round == "after":
         results |= reviews()
     for key, value in results.items():

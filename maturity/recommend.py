@@ -202,6 +202,13 @@ def _pick(cands: list[Candidate], need: Mapping[str, Improvement], level: int
             for i in useful:
                 reached[i] = lifts[i]
     uncovered = [i for i, imp in need.items() if reached[i] < imp.to_level]
+    # an indicator no scenario lifts a whole level still gets the first scenario that works
+    # on it (a phase is never left empty while a candidate moves what holds the grade back)
+    for i in uncovered:
+        helper = next((c for c in cands if i in c.blocking), None)
+        if helper is not None and helper not in chosen:
+            chosen.append(helper)
+    chosen.sort(key=cands.index)
     return chosen, uncovered
 
 

@@ -3,6 +3,8 @@ nothing foreign to its industry or product, n/a respected, foundations first."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import maturity
@@ -165,3 +167,24 @@ def test_item_targets_whose_items_are_all_na_do_not_apply(general):
     a = _assess(general, answers, industry="machinery")
     values = maturity.improve.restore_values(general, a.answers)
     assert lacking(general, sc, question_state(a), values) is None
+
+
+CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+
+
+@pytest.mark.parametrize("name", ["p15-b.yaml", "p07-a.yaml", "p21-a.yaml", "p06-b.yaml"])
+def test_a_phase_takes_a_scenario_for_every_blocker_that_one_works_on(name):
+    """A blocker no scenario lifts a whole level still gets the best scenario that works on
+    it in that phase (p15 once had an empty phase 1 while two such scenarios ranked 5th-6th)."""
+    answers = maturity.load_answers(CAL / name)
+    q = maturity.questionnaire_for(answers)
+    d = diagnose(maturity.assess(q, answers), q)
+    first = d.roadmap[0]
+    in_phase = {r.scenario: r for r in d.recommendations if r.phase == 1}
+    helped = 0
+    for indicator in first.uncovered:
+        helpers = [r.scenario for r in d.recommendations if indicator in r.blocking]
+        if helpers:
+            helped += 1
+            assert any(indicator in in_phase[s].blocking for s in in_phase), (indicator, helpers)
+    assert first.scenarios or not helped

@@ -48,15 +48,17 @@ def test_two_assessors_read_every_plant_the_same_way(scored, expected):
     assert f["mean_abs_score_diff"] <= 0.3
 
 
-# The validity measured in round 3 (docs/calibration.md): a floor, so that a change to the
-# index that makes grades worse is caught; raise it when a round improves them.
+# The validity measured in rounds 3 and 4 (docs/calibration.md): a floor, so that a change
+# to the index that makes grades worse is caught; raise it when a round improves them.
 FLOOR = {"in_expected_range": 0.40, "sme_in_expected_range": 0.85}
+PANEL_FLOOR = 0.60
 
 
-def test_grades_are_no_further_from_the_practitioners_than_in_round_3(scored, expected):
+def test_grades_are_no_further_from_the_practitioners_than_in_round_4(scored, expected):
     f = calibration.figures(scored, expected)
     for key, floor in FLOOR.items():
         assert f[key] >= floor, (key, f[key])
+    assert calibration.panel_figures(scored, expected)["in_panel_range"] >= PANEL_FLOOR
     # and never off by more than one grade
     for s in scored:
         rng = expected[s.plant]["expected_sme_level" if s.sme else "expected_grade"]
@@ -64,7 +66,7 @@ def test_grades_are_no_further_from_the_practitioners_than_in_round_3(scored, ex
 
 
 @pytest.mark.xfail(strict=True, reason="validity target not reached yet: most plants above L1 "
-                   "still score one grade low (docs/calibration.md, round 3)")
+                   "still score one grade low (docs/calibration.md, rounds 3-4)")
 def test_every_answers_file_scores_inside_its_plants_range(scored, expected):
     f = calibration.figures(scored, expected)
     assert f["in_expected_range"] >= 0.9 and f["sme_in_expected_range"] >= 0.9
@@ -76,3 +78,12 @@ def test_weighted_kappa_is_one_for_identical_and_lower_for_disagreeing_raters():
     off = [(0, 1), (2, 2), (4, 3), (3, 3)]
     worse = [(0, 4), (2, 0), (4, 1), (3, 3)]
     assert calibration.weighted_kappa(worse) < calibration.weighted_kappa(off) < 1.0
+
+
+def test_the_blind_panel_confirms_the_expected_grades(scored, expected):
+    """The references themselves: three judges who saw only the profiles agree with each
+    other and meet every writer's range (the panel rule is in ``calibration.panel``)."""
+    f = calibration.panel_figures(scored, expected)
+    assert f["panel_judges"] >= 3
+    assert f["panel_kappa"] >= 0.8
+    assert f["panel_agrees_with_writer"] >= 0.9
