@@ -25,6 +25,8 @@ and, from the blind judges' holistic grades in ``docs/calibration/panel/``:
 and, from the reviewers' ratings of the recommendations in ``docs/calibration/reviews/``:
 
     review_fits_top5: F           mean number of the top 5 recommendations rated "fits"
+    review_fit_share_top5: F5     the same as a share of the recommendations listed, x 5
+                                  (a report listing 3, all fitting, counts 5 here, 3 above)
     review_already_has: A         recommendations rated "already has" (target 0)
     review_misfit_phase1: M       phase-1 recommendations rated "does not fit" (target 0)
 
@@ -249,16 +251,18 @@ def question_table(scored: list[Scored], top: int) -> list[str]:
 
 def reviews() -> dict[str, float]:
     """Figures from the committed reviews (one ``pNN.yaml`` per plant)."""
-    top5, has, misfit = [], 0, 0
+    top5, share, has, misfit = [], [], 0, 0
     for path in sorted((CAL / "reviews").glob("p*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         rated = sorted(data["recommendations"], key=lambda r: r["rank"])
         top5.append(sum(1 for r in rated[:5] if r["rating"] == "fits"))
+        share.append(5 * top5[-1] / len(rated[:5]) if rated else 0.0)
         has += sum(1 for r in rated if r["rating"] == "already has")
         misfit += sum(1 for r in rated if r["rating"] == "does not fit" and r.get("phase") == 1)
     if not top5:
         return {}
     return {"reviewed_plants": len(top5), "review_fits_top5": mean(top5),
+            "review_fit_share_top5": mean(share),
             "review_already_has": has, "review_misfit_phase1": misfit}
 
 

@@ -188,3 +188,25 @@ def test_a_phase_takes_a_scenario_for_every_blocker_that_one_works_on(name):
             helped += 1
             assert any(indicator in in_phase[s].blocking for s in in_phase), (indicator, helpers)
     assert first.scenarios or not helped
+
+
+def test_no_condition_monitoring_for_a_plant_that_already_shows_oee_from_equipment_data(general):
+    """The issue's own example: real-time OEE from the machines means the equipment is
+    already monitored online; the scenario is done even if inspection rounds stay on paper."""
+    answers = _middle(general)
+    items = [i.id for i in general.questions["operations.equipment.maintenance_mgmt"][2].items]
+    answers["operations.equipment.maintenance_mgmt"] = {**dict.fromkeys(items, "partly"), "oee": "fully"}
+    a = _assess(general, answers, industry="electronics", production_type="discrete")
+    assert "equipment_condition_monitoring" not in {r.scenario for r in diagnose(a, general).recommendations}
+    answers["operations.equipment.maintenance_mgmt"]["oee"] = "partly"
+    a = _assess(general, answers, industry="electronics", production_type="discrete")
+    sc = next(s for s in general.scenarios if s.id == "equipment_condition_monitoring")
+    assert lacking(general, sc, question_state(a), maturity.improve.restore_values(general, a.answers))
+
+
+def test_job_dispatching_is_not_proposed_to_continuous_process_plants(general):
+    sc = next(s for s in general.scenarios if s.id == "dynamic_dispatching")
+    a = _assess(general, _middle(general, 3), industry="petrochemical", production_type="process")
+    assert not fits(general, sc, a)
+    assert fits(general, sc, _assess(general, _middle(general, 3), industry="machinery",
+                                      production_type="discrete"))
