@@ -38,6 +38,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "overview": ("Overview", "总体结果"),
     "industry": ("Industry", "行业"),
     "production_type": ("Production type", "生产类型"),
+    "product_kind": ("Main product", "主要产品类型"),
     "size": ("Size", "规模"),
     "region": ("Region", "地区"),
     "assessed_on": ("Assessed on", "评估日期"),

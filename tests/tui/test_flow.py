@@ -377,3 +377,22 @@ async def test_plus_marks_the_next_level_as_true_in_part_of_the_plant(data_dir):
         assert on_disk(app.state.session)[LVL] == 2
         await pilot.press("3", "+")  # the top level has no level above it: nothing changes
         assert on_disk(app.state.session)[LVL] == 3
+
+
+async def test_the_welcome_form_asks_the_main_product_where_the_index_has_kinds():
+    """The product kind decides which scenarios fit; the SME index has none and does not ask."""
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        kind = app.screen.query_one("#product_kind")
+        assert kind.display  # and "parts" is one of its options: setting it below would raise
+        await start(app, pilot, "Kind Works", industry="machinery", product_kind="parts")
+        assert app.state.session.enterprise["product_kind"] == "parts"
+        saved = maturity.load_answers(app.state.session.path)
+        assert saved.enterprise.product_kind == "parts"
+    app = make_app(questionnaire="sme", lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#product_kind").display
+        await start(app, pilot, "Small Works")
+        assert "product_kind" not in app.state.session.enterprise

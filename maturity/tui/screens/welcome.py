@@ -19,7 +19,7 @@ from ...model.base import tr
 from ...session import SavedSession, list_sessions
 
 SIZES = ("micro", "small", "medium", "large")
-PROFILE = ("name", "industry", "production_type", "size", "region")
+PROFILE = ("name", "industry", "production_type", "product_kind", "size", "region")
 
 
 class WelcomeScreen(Screen):
@@ -82,6 +82,9 @@ class WelcomeScreen(Screen):
                 yield Select([], id="industry", prompt=t("tui_choose", lang), compact=True)
                 yield Label(t("production_type", lang))
                 yield Select([], id="production_type", prompt=t("tui_choose", lang), compact=True)
+                # the kind of product decides which scenarios fit (remote O&M only for equipment)
+                yield Label(t("product_kind", lang), id="product_kind-label")
+                yield Select([], id="product_kind", prompt=t("tui_choose", lang), compact=True)
                 yield Label(t("size", lang))
                 yield Select([(t("size_" + s, lang), s) for s in SIZES], id="size",
                              prompt=t("tui_choose", lang), compact=True,
@@ -119,6 +122,13 @@ class WelcomeScreen(Screen):
             ptype.value = wanted
         else:
             self._default_ptype()
+        kind = self.query_one("#product_kind", Select)
+        kind.set_options([(tr(k.name, lang), k.id) for k in q.product_kinds])
+        wanted = self.values.get("product_kind")
+        if wanted in {k.id for k in q.product_kinds}:
+            kind.value = wanted
+        for widget in (kind, self.query_one("#product_kind-label")):
+            widget.display = bool(q.product_kinds)  # an index without product kinds does not ask
 
     def _default_ptype(self) -> None:
         """The industry's usual production type, until the user picks one."""
@@ -175,6 +185,7 @@ class WelcomeScreen(Screen):
             self.app.notify(t("tui_need_name", self.lang), severity="error")
             self.query_one("#name", Input).focus()
             return
-        profile = {k: form[k] for k in PROFILE if k in form}
+        profile = {k: form[k] for k in PROFILE if k in form
+                   and (k != "product_kind" or self.query_one("#product_kind").display)}
         self.app.start(str(form["questionnaire"]), profile)  # type: ignore[attr-defined]
 
