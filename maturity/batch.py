@@ -65,7 +65,9 @@ class Row:
     answered: int = 0
     unanswered: int = 0
     not_applicable: int = 0
-    dimensions: tuple[tuple[str, int, float], ...] = ()
+    dimensions: tuple[tuple[str, int, float | None], ...] = ()
+    """(id, level, score); score ``None`` for a points-method dimension worth no points,
+    which counts through the grade rules (the SME index's business scenarios)."""
     """(dimension id, level, score)."""
     blocking: tuple[str, ...] = ()
     """Indicators keeping the total below the next grade, largest gap first (at most 5)."""
@@ -234,13 +236,14 @@ class Plan:
         total = total_pts * sum(w * f for w, (_, f, _, _) in zip(dws, dfracs, strict=True))
         dims_out = []
         for (did, _, _), dwn, (_, dfrac, iws, ifracs) in zip(dim_rows, dws, dfracs, strict=True):
-            dims_out.append((did, grade(bands, total_pts * dfrac), total_pts * dwn * dfrac))
+            # a dimension worth no points (the SME scenarios) counts through the grade rules
+            dims_out.append((did, grade(bands, total_pts * dfrac), total_pts * dwn * dfrac if dwn else None))
             for iwn, (_, frac, iid) in zip(iws, ifracs, strict=True):
                 loss = total_pts * dwn * iwn * (1 - frac)
                 if loss > EPS:
                     losses.append((-loss, iid))
         level = grade(bands, total)
-        earned = {did: pts for did, _, pts in dims_out}
+        earned = {did: pts or 0.0 for did, _, pts in dims_out}
         for (_, _, _), dwn, (_, _, iws, ifracs) in zip(dim_rows, dws, dfracs, strict=True):
             for iwn, (_, frac, iid) in zip(iws, ifracs, strict=True):
                 earned[iid] = total_pts * dwn * iwn * frac
@@ -384,7 +387,8 @@ def _slow_row(source: str, text: str | None, raw: Any, questionnaire: str | None
         level=a.level, level_id=q.levels[a.level - 1].id if a.level else None,
         score=a.score, score_max=a.score_max, completeness=a.completeness,
         answered=a.answered, unanswered=a.unanswered, not_applicable=a.not_applicable,
-        dimensions=tuple((d.id, d.level, d.score) for d in a.dimensions), blocking=blocking,
+        dimensions=tuple((d.id, d.level, d.score if d.score_max or a.method == "cmmm" else None)
+                         for d in a.dimensions), blocking=blocking,
         indicators=tuple((i.id, i.level) for d in a.dimensions for i in d.indicators) if indicators else (),
         detail=a.model_dump(mode="json") if detail else None)
 

@@ -59,7 +59,8 @@ class Portfolio:
         name = row.enterprise_field("name") or row.source
         self.scores.append((row.score, name))
         for did, _, score in row.dimensions:
-            self.dimensions[did].append(score)
+            if score is not None:  # a dimension worth no points has no score to average
+                self.dimensions[did].append(score)
         self.blocking.update(row.blocking[:3])
         self.by_industry[row.enterprise_field("industry") or "-"].append(row.score)
         self.by_size[row.enterprise_field("size") or "-"].append(row.score)

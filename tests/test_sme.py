@@ -3,6 +3,8 @@ the scenario questions are shown as the grade rules they are, not as 0.00 / 0.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import maturity
@@ -51,3 +53,29 @@ def test_scenario_questions_show_their_grade_rules_not_zero_points(sme):
         assert words in row.note and row.level == "–"
         # the progress towards the next grade is counted, not 0 %
         assert any(ch.isdigit() for ch in row.note)
+
+
+def test_batch_rows_and_the_score_table_say_rules_not_zero_points(tmp_path, capsys):
+    """The scenario dimension is worth no points: CSV says 'rules', JSON gives no score,
+    the fast batch path and the library agree, and the score table shows the rules."""
+    import json
+
+    import yaml
+
+    from maturity.batch import score_raw
+    from maturity.cli import main
+
+    sample = Path(__file__).resolve().parents[1] / "docs" / "examples" / "sme-workshop.yaml"
+    assert main(["score", str(sample), "-f", "csv", "-o", str(tmp_path / "o.csv"), "--quiet"]) == 0
+    cell = (tmp_path / "o.csv").read_text("utf-8").splitlines()[1]
+    assert "operations=" in cell and ":rules" in cell and "operations=0:0.00" not in cell
+    assert main(["score", str(sample), "-f", "jsonl", "-o", str(tmp_path / "o.jsonl"), "--quiet"]) == 0
+    dims = {d["id"]: d for d in json.loads((tmp_path / "o.jsonl").read_text("utf-8"))["dimensions"]}
+    assert dims["operations"]["score"] is None and dims["foundation"]["score"] > 0
+    raw = yaml.safe_load(sample.read_text("utf-8"))
+    fast, slow = score_raw(raw, "s", None), score_raw(raw, "s", None, detail=True)  # detail: library
+    assert fast.dimensions == slow.dimensions
+    assert [s for d, _, s in fast.dimensions if d == "operations"] == [None]
+    assert main(["score", str(sample), "-f", "table", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "grade rules" in out

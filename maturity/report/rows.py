@@ -16,6 +16,8 @@ from typing import Any, TextIO
 from ..batch import ENTERPRISE_FIELDS, Row
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+RULES = "rules"
+"""Written for the score of a dimension worth no points: it counts through the grade rules."""
 
 
 def record(row: Row) -> dict[str, Any]:
@@ -118,7 +120,8 @@ class CsvWriter(Writer):
         if row.ok:
             cells += [row.level, row.level_id or "", f"{row.score:.4f}", f"{row.score_max:g}",
                       f"{row.completeness:.4f}", row.answered, row.unanswered, row.not_applicable,
-                      " ".join(f"{d}={lv}:{s:.2f}" for d, lv, s in row.dimensions),
+                      " ".join(f"{d}={lv}:{RULES if s is None else f'{s:.2f}'}"
+                               for d, lv, s in row.dimensions),
                       " ".join(row.blocking), ""]
         else:
             cells += [""] * 10 + [" | ".join(row.errors)]

@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..explain import explain_next_level, level_label, name_of
+from ..explain import explain_next_level, gate_progress, level_label, name_of
 from ..i18n import t
 from ..model.assessment import Assessment
 from ..model.base import tr
@@ -46,12 +46,18 @@ def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
     table.add_column(t("level", lang), no_wrap=True)
     table.add_column(t("score", lang), justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
+    notes = []
     for d in a.dimensions:
+        level = q.levels[d.level - 1].id if d.level else "–"
+        note = gate_progress(q, a, d.id, lang) if not d.score_max else ""
+        if note:  # worth no points: it counts through the grade rules (SME scenarios)
+            table.add_row(Text(name_of(q, d.id, lang)), level, "–", "")
+            notes.append(Text(f"{name_of(q, d.id, lang)}: {note}", style="dim"))
+            continue
         frac = d.score / d.score_max if d.score_max else 0.0
-        table.add_row(Text(name_of(q, d.id, lang)), q.levels[d.level - 1].id if d.level else "–",
-                      f"{d.score:.2f}", bar(frac, ticks=len(q.levels)))
+        table.add_row(Text(name_of(q, d.id, lang)), level, f"{d.score:.2f}", bar(frac, ticks=len(q.levels)))
     parts: list[RenderableType] = [Text(f"{tr(q.title, lang)} ({q.ref})", style="dim"), head, table,
-                                   Text("\n".join(explain_next_level(q, a, lang)))]
+                                   *notes, Text("\n".join(explain_next_level(q, a, lang)))]
     if a.warnings:
         parts.append(Text("\n".join(a.warnings), style="yellow"))
     title = a.enterprise.name or source or q.ref
