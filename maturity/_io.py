@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -80,3 +81,45 @@ class AtomicOutput:
             if os.path.exists(self.tmp):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(self.tmp)
+
+
+SCANNED_SUFFIXES = (".yaml", ".yml")
+"""What a directory scan reads (``maturity score DIR``)."""
+
+
+def check_output(output: str | None, inputs: list[str]) -> None:
+    """Refuse an output path that would overwrite one of the inputs (``UsageError``, exit 2).
+
+    The same file also counts through a symlink or a hard link; a file inside a scored
+    directory counts when the scan would read it (a ``.yaml`` / ``.yml`` suffix), and a
+    file matched by a glob given as an input counts too. Checked before anything is written.
+    """
+    if not output or output == "-":
+        return
+    from .errors import UsageError
+
+    out = Path(output)
+    out_real = out.resolve()
+    for arg in inputs:
+        if arg == "-":
+            continue
+        matches = [Path(m) for m in sorted(glob.iglob(arg, recursive=True))] \
+            if not Path(arg).exists() and glob.has_magic(arg) else [Path(arg)]
+        for p in matches:
+            if _same(out, p) or out_real == p.resolve():
+                raise UsageError(f"-o {output}: that is an input ({arg}); it would be overwritten. "
+                                 "Write the output to another file.")
+            if p.is_dir() and out.suffix.lower() in SCANNED_SUFFIXES and out_real.is_relative_to(p.resolve()):
+                if out.exists():
+                    raise UsageError(f"-o {output}: that is one of the files scored from {arg}; it "
+                                     "would be overwritten. Write the output to another file.")
+                raise UsageError(f"-o {output}: it lies inside the scored directory {arg} and would be "
+                                 "read as an input next time; write it elsewhere or give it another "
+                                 "suffix.")
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False

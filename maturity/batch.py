@@ -13,7 +13,6 @@ scorer compiled per questionnaire that computes the same numbers as
 
 from __future__ import annotations
 
-import csv
 import glob
 import os
 import sys
@@ -40,9 +39,9 @@ from .scoring import (
     requirement_met,
     resolve_production_type,
 )
+from .tabular import ENTERPRISE_FIELDS, BadInput, csv_header, read_csv, read_xlsx
 from .validation import Normalised, normalise
 
-ENTERPRISE_FIELDS = tuple(Enterprise.model_fields)
 """The enterprise profile fields, in file order (from the model, so a new field is never missed)."""
 
 
@@ -436,9 +435,9 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[Item]:
         if p.is_dir():
             yield from (Item(str(f), path=str(f)) for f in _walk(p))
         elif p.suffix.lower() == ".csv" and p.is_file():
-            yield from iter_csv(p)
+            yield from (Item(src, raw=raw) for src, raw in read_csv(p))
         elif p.suffix.lower() == ".xlsx" and p.is_file():
-            yield from iter_xlsx(p)
+            yield from (Item(src, raw=raw) for src, raw in read_xlsx(p))
         elif not p.exists() and glob.has_magic(arg):
             for match in sorted(glob.iglob(arg, recursive=True)):
                 yield from iter_inputs([match])
@@ -459,161 +458,8 @@ def _walk(root: Path) -> Iterator[Path]:
             yield Path(entry.path)
 
 
-def csv_header(q: Questionnaire) -> list[str]:
-    """Columns of a CSV of answers: the profile, then one per question id."""
-    return ["questionnaire", *(f"enterprise.{f}" for f in ENTERPRISE_FIELDS), "assessed_on",
-            "assessor", *q.questions]
-
-
-def iter_csv(path: Path) -> Iterator[Item]:
-    """One item per CSV row (UTF-8, with or without BOM, as Excel writes it).
-
-    Columns: ``questionnaire``, ``enterprise.<field>`` (or the bare field name),
-    ``assessed_on``, ``assessor`` and question ids. Multi-select cells list option ids
-    separated by ``;`` or ``,``; checklist cells ``item=rating;item=rating``. Empty = unanswered.
-    """
-    source = str(path)
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        yield Item(source, raw=_BadInput(f"{source}: {exc.strerror or exc}"))
-        return
-    with handle:
-        try:
-            reader = csv.DictReader(handle)
-            for number, record in enumerate(reader, start=2):
-                yield Item(f"{source}:{number}", raw=_csv_answers(record))
-        except (csv.Error, UnicodeDecodeError) as exc:
-            yield Item(source, raw=_BadInput(f"{source}: not a readable UTF-8 CSV file ({exc})"))
-
-
-def iter_xlsx(path: Path) -> Iterator[Item]:
-    """One item per row of the first sheet of an Excel workbook (the ``xlsx`` extra).
-
-    The same columns as a CSV (:func:`iter_csv`); the first row is the header.
-    """
-    source = str(path)
-    try:
-        import openpyxl
-    except ImportError:
-        yield Item(source, raw=_BadInput(f"{source}: reading .xlsx needs the xlsx extra: "
-                                         "pip install 'maturity[xlsx]' (or save the sheet as CSV)"))
-        return
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        yield Item(source, raw=_BadInput(f"{source}: not a readable .xlsx workbook ({exc})"))
-        return
-    try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
-        for number, values in enumerate(rows, start=2):
-            if values is None or all(v is None or str(v).strip() == "" for v in values):
-                continue
-            record = {h: _cell_text(v) for h, v in zip(header, values, strict=False) if h}
-            yield Item(f"{source}:{number}", raw=_csv_answers(record))
-    finally:
-        book.close()
-
-
-def _cell_text(value: Any) -> str:
-    import datetime as dt
-
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-@dataclass(frozen=True)
-class _BadInput:
-    message: str
-
-
-_PROFILE = set(ENTERPRISE_FIELDS)
-_ALIASES = {
-    # Chinese column headers as survey platforms and Excel sheets write them
-    "企业名称": "enterprise.name", "企业": "enterprise.name", "统一社会信用代码": "enterprise.id",
-    "行业": "enterprise.industry", "生产类型": "enterprise.production_type",
-    "规模": "enterprise.size", "企业规模": "enterprise.size", "地区": "enterprise.region",
-    "省份": "enterprise.region", "产品类型": "enterprise.product_kind",
-    "评估日期": "assessed_on", "评估人": "assessor",
-    "评估指标": "questionnaire", "问卷": "questionnaire", "语言": "language",
-}
-
-
-def _csv_answers(record: Mapping[str, str | None]) -> dict[str, Any]:
-    raw: dict[str, Any] = {"format": ANSWERS_FORMAT, "enterprise": {}, "answers": {}}
-    for column, cell in record.items():
-        if column is None:
-            continue
-        key = _column(column)
-        value = (cell or "").strip()
-        if not value:
-            continue
-        bare = key.removeprefix("enterprise.")
-        if key in ("questionnaire", "assessor", "language"):
-            raw[key] = value
-        elif key == "assessed_on":
-            import datetime as dt
-
-            try:
-                raw[key] = dt.date.fromisoformat(value)
-            except ValueError:
-                raw[key] = value
-        elif bare in _PROFILE and (key.startswith("enterprise.") or key == bare):
-            raw["enterprise"][bare] = value
-        else:
-            raw["answers"][key] = _csv_value(value)
-    return raw
-
-
-def _column(header: str) -> str:
-    """The field a CSV header names: an id, a Chinese alias, or ``id text`` / ``text（id）``."""
-    key = header.strip()
-    if key in _ALIASES:
-        return _ALIASES[key]
-    for opener, closer in (("（", "）"), ("(", ")")):
-        if key.endswith(closer) and opener in key:
-            inner = key[key.rindex(opener) + 1:-1].strip()
-            if "." in inner and " " not in inner:
-                return inner
-    first = key.split(maxsplit=1)[0] if key else key
-    return first if "." in first else key
-
-
-def _csv_value(value: str) -> Any:
-    if "=" in value:
-        return {k.strip(): _rating(v.strip()) for k, v in
-                (part.split("=", 1) for part in value.replace(",", ";").split(";") if "=" in part)}
-    if ";" in value or (value.startswith("[") and value.endswith("]")):
-        return [v.strip() for v in value.strip("[]").replace(",", ";").split(";") if v.strip()]
-    lowered = value.lower()
-    if lowered in ("true", "yes", "y", "是"):
-        return True
-    if lowered in ("false", "no", "n", "否"):
-        return False
-    try:
-        number = float(value)
-    except ValueError:
-        return value
-    return int(number) if number.is_integer() and "." not in value else number
-
-
-def _rating(value: str) -> Any:
-    try:
-        return float(value)
-    except ValueError:
-        return value
-
-
 def _work(item: Item, questionnaire: str | None, indicators: bool = False, detail: bool = False) -> Row:
-    if isinstance(item.raw, _BadInput):
+    if isinstance(item.raw, BadInput):
         return Row(source=item.source, ok=False, errors=(item.raw.message,))
     if item.raw is not None:
         if "questionnaire" not in item.raw and questionnaire is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from ._io import check_output
 
 
 class Exit(IntEnum):
@@ -116,6 +117,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     from .batch import Item, iter_inputs, score_files
 
     paths = list(args.paths)
+    check_output(args.output, paths)
     single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() \
         and Path(paths[0]).suffix.lower() != ".csv"
     if single and args.format == "table" and not args.summary:
@@ -314,6 +316,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .diagnosis import diagnose
     from .report import content
 
+    check_output(args.output, [args.answers])
     answers, q, assessment = _scored(args.answers, args.questionnaire)
     lang = args.lang or answers.language or _default_lang()
     fmt = args.format or REPORT_SUFFIXES.get(Path(args.output or "").suffix.lower(), "terminal")
@@ -358,6 +361,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from .compare import compare
     from .explain import level_label, name_of
 
+    check_output(args.output, [args.old, args.new])
     _, _q_old, before = _scored(args.old, args.questionnaire)
     answers, q, after = _scored(args.new, args.questionnaire)
     result = compare(before, after, q)

@@ -1,0 +1,263 @@
+"""Answers from tables: one enterprise per row of a CSV file or an Excel workbook.
+
+Columns: ``questionnaire``, ``enterprise.<field>`` (or the bare field name, or a Chinese
+header such as 企业名称), ``assessed_on``, ``assessor`` and question ids. Multi-select
+cells list option ids separated by ``;`` or ``,``; checklist cells ``item=rating;…``;
+level cells may carry the ``+`` mark (``2+``). Empty = unanswered.
+
+Every row is read strictly, because a table that is read "leniently" loses rows without
+a word: a cell with a line break in it (an unclosed quote that swallowed the next row),
+a row with more or fewer cells than the header, a column given twice, an empty file or a
+header without rows are each a located error (``file.csv:ROW:COLUMN: message``). The
+delimiter is detected from the header (``,``, ``;`` as Excel writes it in many locales,
+or a tab); in a ``;`` file, ``,`` separates options and is a decimal comma in numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model.answers import ANSWERS_FORMAT, Enterprise
+from .model.questionnaire import Questionnaire
+
+ENTERPRISE_FIELDS = tuple(Enterprise.model_fields)
+DELIMITERS = (",", ";", "\t")
+
+
+@dataclass(frozen=True)
+class BadInput:
+    """A row (or a whole table) that cannot be read: the located message."""
+
+    message: str
+
+
+Record = tuple[str, "dict[str, Any] | BadInput"]
+"""``(source, answers)``: the source is ``file.csv:ROW``; the answers are raw, as a YAML
+answers file would give them, or the reason the row cannot be read."""
+
+
+def csv_header(q: Questionnaire) -> list[str]:
+    """Columns of a CSV of answers: the profile, then one per question id."""
+    return ["questionnaire", *(f"enterprise.{f}" for f in ENTERPRISE_FIELDS), "assessed_on",
+            "assessor", *q.questions]
+
+
+def read_csv(path: Path) -> Iterator[Record]:
+    """One record per data row (UTF-8, with or without BOM), streamed."""
+    source = str(path)
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        yield source, BadInput(f"{source}: {exc.strerror or exc}")
+        return
+    line = 1
+    with handle:
+        try:
+            first = handle.readline()
+            if not first.strip():
+                yield source, BadInput(f"{source}:1: the file is empty: no header row")
+                return
+            delimiter = _delimiter(first)
+            handle.seek(0)
+            reader = csv.reader(handle, delimiter=delimiter, strict=True)
+            header = next(reader)
+            problem = _header_problem(header, source)
+            if problem is not None:
+                yield source, problem
+                return
+            rows = 0
+            for cells in reader:
+                line = reader.line_num
+                if not any(c.strip() for c in cells):
+                    continue  # a blank line
+                rows += 1
+                where = f"{source}:{line}"
+                yield where, _row(header, cells, where, delimiter)
+            if rows == 0:
+                yield source, BadInput(f"{source}:1: a header but no rows: nothing to score")
+        except UnicodeDecodeError as exc:
+            yield source, BadInput(f"{source}:{line + 1}: not UTF-8 ({exc.reason}); "
+                                   "save the sheet as 'CSV UTF-8'")
+        except csv.Error as exc:
+            yield f"{source}:{line + 1}", BadInput(f"{source}:{line + 1}: {exc} "
+                                                   "(is a closing quote missing?)")
+
+
+def read_xlsx(path: Path) -> Iterator[Record]:
+    """One record per row of the first sheet (the ``xlsx`` extra); the first row is the header."""
+    source = str(path)
+    try:
+        import openpyxl
+    except ImportError:
+        yield source, BadInput(f"{source}: reading .xlsx needs the xlsx extra: "
+                               "pip install 'maturity[xlsx]' (or save the sheet as CSV)")
+        return
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        yield source, BadInput(f"{source}: not a readable .xlsx workbook ({exc})")
+        return
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+        if not any(header):
+            yield source, BadInput(f"{source}:1: the first sheet is empty: no header row")
+            return
+        problem = _header_problem(header, source)
+        if problem is not None:
+            yield source, problem
+            return
+        count = 0
+        for number, values in enumerate(rows, start=2):
+            if values is None or all(v is None or str(v).strip() == "" for v in values):
+                continue
+            count += 1
+            cells = [_cell_text(v) for v in values]
+            while len(cells) > len(header) and cells[-1] == "":
+                cells.pop()  # Excel's used range may run past the last column
+            yield f"{source}:{number}", _row(header, cells, f"{source}:{number}", ",")
+        if count == 0:
+            yield source, BadInput(f"{source}:1: a header but no rows: nothing to score")
+    finally:
+        book.close()
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _delimiter(line: str) -> str:
+    """The delimiter the header line uses most, outside quotes (``,`` when in doubt)."""
+    outside = re.sub(r'"[^"]*"', "", line)
+    counts = {d: outside.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _header_problem(header: list[str], source: str) -> BadInput | None:
+    seen: dict[str, int] = {}
+    for number, text in enumerate(header, start=1):
+        key = _field(text) if text.strip() else ""
+        if not key:
+            continue
+        if key in seen:
+            return BadInput(f"{source}:1:{number}: column {text.strip()!r} gives {key} again "
+                            f"(column {seen[key]} already does); give each field once")
+        seen[key] = number
+    if not seen:
+        return BadInput(f"{source}:1: the header row has no column names")
+    return None
+
+
+def _row(header: list[str], cells: list[str], where: str, delimiter: str) -> dict[str, Any] | BadInput:
+    for number, cell in enumerate(cells, start=1):
+        if "\n" in cell or "\r" in cell:
+            name = header[number - 1].strip() if number <= len(header) else f"#{number}"
+            return BadInput(f"{where}:{number}: a line break inside the cell of column {name!r}: "
+                            "is a closing quote missing? (it would swallow the next row)")
+    if len(cells) != len(header):
+        return BadInput(f"{where}: {len(cells)} cells, but the header has {len(header)}: "
+                        "is a delimiter or a quote missing or extra?")
+    return _answers(dict(zip(header, cells, strict=True)), delimiter)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+_PROFILE = set(ENTERPRISE_FIELDS)
+_ALIASES = {
+    # Chinese column headers as survey platforms and Excel sheets write them
+    "企业名称": "enterprise.name", "企业": "enterprise.name", "统一社会信用代码": "enterprise.id",
+    "行业": "enterprise.industry", "生产类型": "enterprise.production_type",
+    "规模": "enterprise.size", "企业规模": "enterprise.size", "地区": "enterprise.region",
+    "省份": "enterprise.region", "产品类型": "enterprise.product_kind",
+    "评估日期": "assessed_on", "评估人": "assessor",
+    "评估指标": "questionnaire", "问卷": "questionnaire", "语言": "language",
+}
+
+
+def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> dict[str, Any]:
+    raw: dict[str, Any] = {"format": ANSWERS_FORMAT, "enterprise": {}, "answers": {}}
+    for column, cell in record.items():
+        key = _field(column)
+        value = (cell or "").strip()
+        if not value:
+            continue
+        bare = key.removeprefix("enterprise.")
+        if key in ("questionnaire", "assessor", "language"):
+            raw[key] = value
+        elif key == "assessed_on":
+            try:
+                raw[key] = dt.date.fromisoformat(value)
+            except ValueError:
+                raw[key] = value
+        elif bare in _PROFILE and (key.startswith("enterprise.") or key == bare):
+            raw["enterprise"][bare] = value
+        else:
+            raw["answers"][key] = _value(value, delimiter)
+    return raw
+
+
+def _field(header: str) -> str:
+    """The full field a header names (``enterprise.name`` for a bare ``name``)."""
+    key = _column(header)
+    return f"enterprise.{key}" if key in _PROFILE else key
+
+
+def _column(header: str) -> str:
+    """The field a CSV header names: an id, a Chinese alias, or ``id text`` / ``text（id）``."""
+    key = header.strip()
+    if key in _ALIASES:
+        return _ALIASES[key]
+    for opener, closer in (("（", "）"), ("(", ")")):
+        if key.endswith(closer) and opener in key:
+            inner = key[key.rindex(opener) + 1:-1].strip()
+            if "." in inner and " " not in inner:
+                return inner
+    first = key.split(maxsplit=1)[0] if key else key
+    return first if "." in first else key
+
+
+_IDS = re.compile(r"[A-Za-z_][\w-]*(\s*,\s*[A-Za-z_][\w-]*)+")
+_DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+
+
+def _value(value: str, delimiter: str = ",") -> Any:
+    if "=" in value:
+        return {k.strip(): _rating(v.strip()) for k, v in
+                (part.split("=", 1) for part in value.replace(",", ";").split(";") if "=" in part)}
+    if delimiter == ";" and _DECIMAL_COMMA.fullmatch(value):
+        value = value.replace(",", ".")  # Excel's decimal comma in a ;-separated file
+    if ";" in value or (value.startswith("[") and value.endswith("]")) or _IDS.fullmatch(value):
+        return [v.strip() for v in value.strip("[]").replace(",", ";").split(";") if v.strip()]
+    lowered = value.lower()
+    if lowered in ("true", "yes", "y", "是"):
+        return True
+    if lowered in ("false", "no", "n", "否"):
+        return False
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    return int(number) if number.is_integer() and "." not in value else number
+
+
+def _rating(value: str) -> Any:
+    try:
+        return float(value)
+    except ValueError:
+        return value
