@@ -81,6 +81,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     seen: set[str] = set()  # an overlay repeats its base's warnings: say each once
     for path in iter_inputs(args.paths):
         count += 1
+        if path.suffix.lower() in (".csv", ".xlsx"):  # a table: every row, as `score` reads it
+            worst = max(worst, _validate_table(path, args.questionnaire))
+            continue
         fmt = _peek_format(path)
         if fmt and fmt.startswith("maturity-") and not fmt.startswith(
                 ("maturity-questionnaire/", "maturity-answers/")):
@@ -110,6 +113,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if count == 0:
         _err("no input files found")
         return Exit.INVALID
+    return worst
+
+
+def _validate_table(path: Path, questionnaire: str | None) -> int:
+    from .batch import score_files
+
+    worst = Exit.OK
+    for row in score_files([str(path)], questionnaire):
+        if row.ok:
+            print(f"{row.source}: ok ({row.questionnaire}, {row.answered} of "
+                  f"{row.answered + row.unanswered} answered, {row.not_applicable} not applicable)")
+        else:
+            for line in row.errors:
+                _err(line)
+            worst = Exit.INVALID
     return worst
 
 

@@ -85,8 +85,9 @@ def read_csv(path: Path) -> Iterator[Record]:
             yield source, BadInput(f"{source}:{line + 1}: not UTF-8 ({exc.reason}); "
                                    "save the sheet as 'CSV UTF-8'")
         except csv.Error as exc:
-            yield f"{source}:{line + 1}", BadInput(f"{source}:{line + 1}: {exc} "
-                                                   "(is a closing quote missing?)")
+            yield f"{source}:{line + 1}", BadInput(
+                f"{source}:{line + 1}: {exc}: is a closing quote missing? Reading stopped at this "
+                "row, so the rows after it were not scored; fix it and score the file again")
 
 
 def read_xlsx(path: Path) -> Iterator[Record]:

@@ -57,3 +57,54 @@ def test_an_output_that_is_an_input_is_a_usage_error_and_nothing_is_written(file
 def test_other_outputs_are_written(files, argv):
     assert main(argv) == 0
     assert Path(argv[-1]).stat().st_size > 0
+
+
+# --------------------------------------------------------------------------- CSV input
+
+HEAD = "questionnaire,enterprise.name,factory.equipment.cnc_rate\n"
+
+
+def _score_csv(tmp_path, text: str, capsys) -> tuple[int, str, list[str]]:
+    src = tmp_path / "in.csv"
+    src.write_bytes(text.encode("utf-8"))
+    out = tmp_path / "out.csv"
+    code = main(["score", str(src), "-f", "csv", "-o", str(out), "--quiet"])
+    rows = out.read_text("utf-8").splitlines()[1:] if out.exists() else []
+    return code, capsys.readouterr().err, rows
+
+
+@pytest.mark.parametrize(("text", "where", "words"), [
+    (HEAD + 'general,"Alpha,60\ngeneral,Beta,70\n', ":2:", "closing quote"),          # to the end
+    (HEAD + 'general,"Alpha,60\ngeneral,Beta,70\ngeneral,"Gamma",80\n', ":2:", "rows after it"),
+    (HEAD + 'general,"Alpha\ngeneral,Beta",70\ngeneral,Gamma,80\n', ":3:2:", "line break"),
+    (HEAD + "general,A,60,99\n", ":2:", "4 cells, but the header has 3"),
+    (HEAD + "general,A\n", ":2:", "2 cells, but the header has 3"),
+    ("questionnaire,enterprise.name,企业名称\ngeneral,A,B\n", ":1:3:", "enterprise.name again"),
+    ("questionnaire,enterprise.name,enterprise.name\ngeneral,A,B\n", ":1:3:", "again"),
+    ("", ":1:", "empty"),
+    (HEAD, ":1:", "a header but no rows"),
+], ids=["unclosed-quote-at-end", "unclosed-quote-stops-reading", "quote-swallows-a-row",
+        "extra-cell", "missing-cell",
+        "alias-twice", "column-twice", "empty", "header-only"])
+def test_a_bad_table_is_a_located_error_never_a_lost_row(tmp_path, capsys, text, where, words):
+    code, err, rows = _score_csv(tmp_path, text, capsys)
+    assert code == 1, err
+    assert f"in.csv{where}" in err and words in err, err
+    assert any(",false," in r for r in rows), "the error is a row of the output too"
+
+
+def test_a_semicolon_table_as_excel_writes_it_is_read(tmp_path, capsys):
+    text = ("questionnaire;enterprise.name;factory.equipment.cnc_rate;factory.integration.systems\n"
+            "general;Alpha;60,5;erp,mes\ngeneral;Beta;70;erp\n")
+    code, err, rows = _score_csv(tmp_path, text, capsys)
+    assert code == 0, err
+    assert len(rows) == 2 and all(",true," in r for r in rows)
+
+
+def test_validate_checks_a_table_row_by_row(tmp_path, capsys):
+    src = tmp_path / "t.csv"
+    src.write_text(HEAD + "general,Alpha,60\ngeneral,Beta,170\n", "utf-8")
+    assert main(["validate", str(src)]) == 1
+    out = capsys.readouterr()
+    assert "t.csv:2: ok (general@2" in out.out
+    assert "t.csv:3" in out.err and "factory.equipment.cnc_rate" in out.err
