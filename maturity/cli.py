@@ -18,6 +18,7 @@ from typing import Any
 
 from . import __version__
 from ._io import check_output
+from .printable import printable
 
 
 class Exit(IntEnum):
@@ -30,12 +31,14 @@ class Exit(IntEnum):
 
 def _err(message: str) -> None:
     """A message for people on stderr, red when stderr is a colour terminal."""
+    message = printable(message)  # a file name or a value may carry control characters
     if sys.stderr.isatty() and "NO_COLOR" not in os.environ:
         message = f"\x1b[31m{message}\x1b[0m"
     print(message, file=sys.stderr)
 
 
 def _warn(message: str) -> None:
+    message = printable(message)
     if sys.stderr.isatty() and "NO_COLOR" not in os.environ:
         message = f"\x1b[33m{message}\x1b[0m"
     print(message, file=sys.stderr)
@@ -87,7 +90,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         fmt = _peek_format(path)
         if fmt and fmt.startswith("maturity-") and not fmt.startswith(
                 ("maturity-questionnaire/", "maturity-answers/")):
-            print(f"{path}: skipped ({fmt} is reference data, not a questionnaire or answers file)")
+            print(printable(f"{path}: skipped ({fmt} is reference data, not a questionnaire "
+                            "or answers file)"))
             continue
         try:
             if fmt and fmt.startswith("maturity-questionnaire"):
@@ -99,14 +103,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 if q is None:
                     worst = Exit.INVALID
                     continue
-                print(f"{path}: ok ({q.ref}, {len(q.questions)} questions)")
+                print(printable(f"{path}: ok ({q.ref}, {len(q.questions)} questions)"))
             else:
                 answers = load_answers(path)
                 q = questionnaire_for(answers, args.questionnaire)
                 a = assess(q, answers)
                 askable = a.answered + a.unanswered
-                print(f"{path}: ok ({q.ref}, {a.answered} of {askable} answered, "
-                      f"{a.not_applicable} not applicable)")
+                print(printable(f"{path}: ok ({q.ref}, {a.answered} of {askable} answered, "
+                                f"{a.not_applicable} not applicable)"))
         except MaturityError as exc:
             _err(str(exc))
             worst = Exit.INVALID
@@ -122,8 +126,9 @@ def _validate_table(path: Path, questionnaire: str | None) -> int:
     worst = Exit.OK
     for row in score_files([str(path)], questionnaire):
         if row.ok:
-            print(f"{row.source}: ok ({row.questionnaire}, {row.answered} of "
-                  f"{row.answered + row.unanswered} answered, {row.not_applicable} not applicable)")
+            askable = row.answered + row.unanswered
+            print(printable(f"{row.source}: ok ({row.questionnaire}, {row.answered} of {askable} "
+                            f"answered, {row.not_applicable} not applicable)"))
         else:
             for line in row.errors:
                 _err(line)

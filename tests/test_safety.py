@@ -108,3 +108,66 @@ def test_validate_checks_a_table_row_by_row(tmp_path, capsys):
     out = capsys.readouterr()
     assert "t.csv:2: ok (general@2" in out.out
     assert "t.csv:3" in out.err and "factory.equipment.cnc_rate" in out.err
+
+
+# --------------------------------------------------------------------------- terminal escapes
+
+EVIL = "Evil\x1b]0;pwned\x07\x1b[2JCo\u202e"
+
+
+def _evil_file(tmp_path) -> Path:
+    import yaml
+
+    data = yaml.safe_load(SAMPLE.read_text("utf-8"))
+    data["enterprise"]["name"] = EVIL
+    data["enterprise"]["region"] = "R\x1b[31mred"
+    data["assessor"] = "A\rB"
+    path = tmp_path / "evil.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return path
+
+
+def _on_a_pty(argv: list[str], cwd: Path) -> bytes:
+    """Run the CLI with stdout and stderr on a pseudo-terminal (where colour is legitimate)."""
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.Popen([sys.executable, "-m", "maturity", *argv], stdin=subprocess.DEVNULL,
+                            stdout=follower, stderr=follower, cwd=cwd, env=env)
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=60)
+    os.close(leader)
+    return out
+
+
+@pytest.mark.parametrize("argv", [
+    ["report", "evil.yaml"],
+    ["score", "evil.yaml"],
+    ["score", "evil.yaml", "x.yaml"],
+    ["score", "evil.yaml", "x.yaml", "--summary"],
+    ["score", "evil.yaml", "x.yaml", "-f", "markdown"],
+    ["validate", "evil\x1b[2J.yaml"],
+], ids=["report", "score-one", "score-many", "score-summary", "score-markdown", "validate-name"])
+def test_escape_sequences_in_data_never_reach_the_terminal(tmp_path, argv):
+    evil = _evil_file(tmp_path)
+    shutil.copy(SAMPLE, tmp_path / "x.yaml")
+    shutil.copy(evil, tmp_path / "evil\x1b[2J.yaml")
+    out = _on_a_pty(argv, tmp_path)
+    assert b"\x1b]0;pwned" not in out and b"\x1b[2J" not in out and b"\x1b[31mred" not in out
+    assert "\u202e".encode() not in out and b"A\rB" not in out
+    assert b"\\x1b" in out, "the data is shown, as visible escapes"
+    if argv[0] == "report":
+        assert b"\x1b[" in out, "a terminal: the report's own colours are there"

@@ -14,6 +14,7 @@ from ..i18n import t
 from ..model.base import tr
 from ..model.diagnosis import Diagnosis, Path
 from ..model.questionnaire import Questionnaire
+from ..printable import printable
 
 
 @dataclass
@@ -116,7 +117,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
     ent = a.enterprise
     industries = {i.id: tr(i.name, lang) for i in q.industries}
     ptypes = {p.id: tr(p.name, lang) for p in q.production_types}
-    facts = [(t(key, lang), value) for key, value in (
+    facts = [(t(key, lang), printable(value)) for key, value in (
         ("industry", industries.get(ent.industry or "", ent.industry or "")),
         ("production_type", ptypes.get(a.production_type or "", a.production_type or "")),
         ("size", t("size_" + ent.size, lang) if ent.size else ""), ("region", ent.region or ""),
@@ -233,7 +234,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         blocking_header = t("level_n_score", lang, n=nl.failing_level)
     return Report(
         lang=lang, title=t("report_title", lang), questionnaire=f"{tr(q.title, lang)} ({q.ref})",
-        enterprise=ent.name or "", facts=facts, grade=grade,
+        enterprise=printable(ent.name or ""), facts=facts, grade=grade,
         grade_name=tr(lv.name, lang) if lv else "", grade_description=tr(lv.description, lang) if lv else "",
         level=a.level, levels=a.levels, score=a.score, score_max=a.score_max,
         completeness=a.completeness, method=a.method,

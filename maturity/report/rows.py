@@ -14,6 +14,7 @@ import json
 from typing import Any, TextIO
 
 from ..batch import ENTERPRISE_FIELDS, Row
+from ..printable import printable
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 RULES = "rules"
@@ -135,7 +136,7 @@ class MarkdownWriter(Writer):
 
     def row(self, row: Row) -> None:
         def cell(text: str) -> str:
-            out = text.replace("\\", "\\\\")
+            out = printable(text).replace("\\", "\\\\")
             for ch in "|`*_[]<>#":
                 out = out.replace(ch, "\\" + ch)
             return out.replace("\n", " ")
@@ -187,7 +188,8 @@ class HtmlWriter(Writer):
             "<th>grade</th><th>score</th><th>completeness</th><th>dimensions</th></tr></thead><tbody>\n")
 
     def row(self, row: Row) -> None:
-        e = html.escape
+        def e(text: str) -> str:
+            return html.escape(printable(text))
         name = e(row.enterprise_field("name"))
         if row.ok:
             dims = ", ".join(f"{e(d)} {lv}" for d, lv, _ in row.dimensions)
@@ -199,7 +201,8 @@ class HtmlWriter(Writer):
                            f"<td>{e('; '.join(row.errors))}</td></tr>\n")
 
     def finish(self, summary: dict[str, Any] | None) -> None:
-        e = html.escape
+        def e(text: str) -> str:
+            return html.escape(printable(text))
         parts = ["</tbody></table>\n"]
         if summary is not None:
             parts.append(f"<h2>Portfolio summary</h2><p>{e(scope(summary))}</p>")
@@ -246,13 +249,13 @@ class TableWriter(Writer):
         self.out.write(f"{'grade':<8}{'score':>7}  {'complete':>8}  enterprise / source\n")
 
     def row(self, row: Row) -> None:
-        who = row.enterprise_field("name") or row.source
+        who = printable(row.enterprise_field("name") or row.source)
         if row.ok:
             self.out.write(f"{row.level_id or 'not yet':<8}{row.score:>7.2f}  {row.completeness:>8.0%}  "
-                           f"{who}  ({row.source})\n")
+                           f"{who}  ({printable(row.source)})\n")
         else:
             first = row.errors[0] if row.errors else ""
-            self.out.write(f"{'ERROR':<8}{'':>7}  {'':>8}  {first}\n")
+            self.out.write(f"{'ERROR':<8}{'':>7}  {'':>8}  {printable(first)}\n")
 
     def finish(self, summary: dict[str, Any] | None) -> None:
         if summary is None:

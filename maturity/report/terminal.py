@@ -16,6 +16,7 @@ from ..i18n import t
 from ..model.assessment import Assessment
 from ..model.base import tr
 from ..model.questionnaire import Questionnaire
+from ..printable import printable
 from .content import PathView, Report
 
 BAR_WIDTH = 20
@@ -60,7 +61,7 @@ def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
                                    *notes, Text("\n".join(explain_next_level(q, a, lang)))]
     if a.warnings:
         parts.append(Text("\n".join(a.warnings), style="yellow"))
-    title = a.enterprise.name or source or q.ref
+    title = printable(a.enterprise.name or source or q.ref)
     return Panel(Group(*parts), title=Text(title), title_align="left")
 
 

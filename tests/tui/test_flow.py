@@ -396,3 +396,16 @@ async def test_the_welcome_form_asks_the_main_product_where_the_index_has_kinds(
         assert not app.screen.query_one("#product_kind").display
         await start(app, pilot, "Small Works")
         assert "product_kind" not in app.state.session.enterprise
+
+
+async def test_control_characters_in_a_saved_name_are_shown_not_obeyed(data_dir):
+    """A session whose enterprise name carries terminal escapes lists them as visible text."""
+    Session(questionnaire="tui_kinds@1", language="en", enterprise={"name": "Evil\x1b]0;pwned\x07Co"},
+            answers={LVL: 1}).save()
+    app = make_app(questionnaire=None, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        resume = app.screen.query_one("#resume")
+        line = _text(resume.get_option_at_index(0).prompt)
+        assert "\x1b" not in line and "\x07" not in line
+        assert "Evil\\x1b]0;pwned\\x07Co" in line

@@ -16,6 +16,7 @@ from ...errors import MaturityError
 from ...i18n import t
 from ...loading import list_questionnaires, load_questionnaire
 from ...model.base import tr
+from ...printable import printable
 from ...session import SavedSession, list_sessions
 
 SIZES = ("micro", "small", "medium", "large")
@@ -44,7 +45,7 @@ class WelcomeScreen(Screen):
         except MaturityError:
             title = s.questionnaire
         progress = f"{s.answered}/{s.total}" if s.total is not None else str(s.answered)
-        return t("tui_resume_line", lang, name=s.enterprise or "—", title=title, progress=progress,
+        return t("tui_resume_line", lang, name=printable(s.enterprise or "—"), title=title, progress=progress,
                  date=f"{s.updated:%Y-%m-%d %H:%M}")
 
     def compose(self) -> ComposeResult:
