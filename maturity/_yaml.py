@@ -126,6 +126,9 @@ def parse_yaml(text: str, source: str = "<input>") -> Any:
             tag = found.group(1) if found else "?"
             tag = tag.replace("tag:yaml.org,2002:", "!!")
             problem = f"YAML tag '{tag}' is not allowed: only plain data is loaded (safe loading)"
+        elif "found another document" in problem:
+            problem = "a second YAML document starts here ('---'): a file holds one answers " \
+                "file or one questionnaire; split it into one file each"
         raise InputFileError(
             f"{source}: invalid YAML", [Issue(problem, file=source, line=line)]
         ) from None
@@ -316,6 +319,8 @@ def fast_parse(text: str, source: str = "<input>") -> Any:
                 keys.pop()
             elif cls is _E.AliasEvent:
                 raise _FastFail
+            elif cls is _E.DocumentStartEvent and root is not None:
+                raise _FastFail  # a second document: the located loader refuses it
             else:
                 continue  # stream / document start and end
             if not stack:

@@ -171,3 +171,36 @@ def test_escape_sequences_in_data_never_reach_the_terminal(tmp_path, argv):
     assert b"\\x1b" in out, "the data is shown, as visible escapes"
     if argv[0] == "report":
         assert b"\x1b[" in out, "a terminal: the report's own colours are there"
+
+
+# --------------------------------------------------------------------------- one verdict
+
+def _variants() -> dict[str, str]:
+    import re
+
+    text = SAMPLE.read_text("utf-8")
+
+    def line(key: str, value: str) -> str:
+        out, n = re.subn(rf"(?m)^{key}: .*$", f"{key}: {value}", text, count=1)
+        assert n == 1, key
+        return out
+
+    return {
+        "two-documents": text + "\n---\n" + text,
+        "assessor-mapping": line("assessor", "{a: 1}"),
+        "assessor-list": line("assessor", "[a, b]"),
+        "unknown-language": line("language", "klingon"),
+        "notes-list": text.replace("\nnotes:\n", "\nnotes:\n  strategy.talent.training: [a, b]\n", 1),
+        "empty-unknown-answer": text.replace("\nanswers:\n", "\nanswers:\n  no.such.question:\n", 1),
+    }
+
+
+@pytest.mark.parametrize("case", sorted(_variants()))
+def test_every_output_format_gives_the_verdict_of_validate(tmp_path, capsys, case):
+    path = tmp_path / "case.yaml"
+    path.write_text(_variants()[case], "utf-8")
+    verdicts = {"validate": main(["validate", str(path)])}
+    for fmt in ("table", "json", "jsonl", "csv", "markdown"):
+        verdicts[fmt] = main(["score", str(path), "-f", fmt, "-o", str(tmp_path / f"o.{fmt}"), "--quiet"])
+    capsys.readouterr()
+    assert set(verdicts.values()) == {1}, verdicts

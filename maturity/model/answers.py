@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PrivateAttr, StringConstraints, WithJsonSchema, field_validator
 
-from .base import Frozen, Id, LangCode
+from .base import Frozen, Id
 
 ANSWERS_FORMAT = "maturity-answers/1"
 
@@ -88,8 +88,8 @@ class AnswersFile(Frozen):
     """Date of the assessment."""
     assessor: str | None = None
     """Who filled it in."""
-    language: LangCode | None = None
-    """Preferred language of reports (``zh`` or ``en``)."""
+    language: Literal["zh", "en"] | None = None
+    """Preferred language of reports: ``zh`` or ``en``, the languages reports are written in."""
     answers: dict[str, AnswerValue] = {}
     """Question id → answer; a missing or empty answer is unanswered."""
     notes: dict[str, str] = {}

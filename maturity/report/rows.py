@@ -13,8 +13,9 @@ import html
 import json
 from typing import Any, TextIO
 
-from ..batch import ENTERPRISE_FIELDS, Row
+from ..batch import Row
 from ..printable import printable
+from ..tabular import ENTERPRISE_FIELDS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 RULES = "rules"

@@ -1,0 +1,131 @@
+"""Fuzzing the inputs (issue #11): whatever a file holds, the answer is a located
+``MaturityError`` or a result, never a traceback, and every output format gives the
+same verdict as ``maturity validate``.
+
+The default size runs in CI; ``FUZZ_EXAMPLES=10000 pytest -m fuzz tests/test_fuzz.py``
+runs the long variant.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import maturity
+from maturity.batch import score_raw
+from maturity.errors import MaturityError
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "docs" / "examples" / "machinery-plant.yaml"
+TEXT = SAMPLE.read_text("utf-8")
+SHORT = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+LONG = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "10000")), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True),
+                    st.text(max_size=20), st.dates())
+values = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)), max_leaves=12)
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid answers file with one to three fields replaced by arbitrary data."""
+    doc = yaml.safe_load(TEXT)
+    for _ in range(draw(st.integers(1, 3))):
+        where = draw(st.sampled_from(["top", "enterprise", "answers", "notes"]))
+        if where == "top":
+            key = draw(st.sampled_from([*doc, "extra"]))
+            doc[key] = draw(values)
+        elif where == "enterprise" and isinstance(doc.get("enterprise"), dict):
+            field = draw(st.sampled_from([*doc["enterprise"], "name", "id", "size"]))
+            doc["enterprise"][field] = draw(values)
+        elif where == "answers" and isinstance(doc.get("answers"), dict) and doc["answers"]:
+            doc["answers"][draw(st.sampled_from(sorted(doc["answers"])))] = draw(values)
+        elif isinstance(doc.get("notes"), dict) or where == "notes":
+            doc["notes"] = {draw(st.text(max_size=30)): draw(values)}
+    return doc
+
+
+def _one_verdict(doc: Any) -> None:
+    fast = score_raw(doc, "fuzz", None)
+    located = score_raw(doc, "fuzz", None, detail=True)  # the library's own path
+    assert fast.ok == located.ok, (fast.errors, located.errors)
+    if fast.ok:
+        assert (fast.level, round(fast.score, 9)) == (located.level, round(located.score, 9))
+
+
+@SHORT
+@given(mutated_documents())
+def test_the_fast_path_and_the_located_path_give_one_verdict(doc):
+    _one_verdict(doc)
+
+
+@st.composite
+def mangled_texts(draw: st.DrawFn) -> str:
+    """The sample's text truncated, with bytes flipped, lines doubled or nested deeply."""
+    text = TEXT
+    kind = draw(st.sampled_from(["truncate", "flip", "duplicate", "nest", "second-document", "huge"]))
+    if kind == "truncate":
+        text = text[:draw(st.integers(0, len(text)))]
+    elif kind == "flip":
+        data = bytearray(text.encode("utf-8"))
+        for _ in range(draw(st.integers(1, 8))):
+            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+        text = data.decode("utf-8", errors="replace")
+    elif kind == "duplicate":
+        lines = text.splitlines(keepends=True)
+        i = draw(st.integers(0, len(lines) - 1))
+        text = "".join([*lines[:i + 1], lines[i], *lines[i + 1:]])
+    elif kind == "nest":
+        text = text + "\nextra: " + "[" * draw(st.integers(50, 3000)) + "]" * 1
+    elif kind == "second-document":
+        text = text + "\n---\n" + text
+    else:
+        text = text.replace("name: ", "name: " + "x" * draw(st.integers(10_000, 200_000)), 1)
+    return text
+
+
+def _verdicts(text: str, tmp: Path) -> tuple[bool, bool]:
+    path = tmp / "fuzz.yaml"
+    path.write_text(text, "utf-8")
+    try:
+        answers = maturity.load_answers(path)
+        maturity.assess(maturity.questionnaire_for(answers), answers)
+        library = True
+    except MaturityError:
+        library = False
+    raw_ok = True
+    try:
+        from maturity import _yaml
+
+        raw = _yaml.fast_parse(text, str(path))
+    except MaturityError:
+        raw_ok = False
+    batch = raw_ok and score_raw(raw, str(path), text).ok
+    return library, batch
+
+
+@SHORT
+@given(mangled_texts())
+def test_a_mangled_file_gives_a_located_error_or_a_result_the_same_in_every_path(tmp_path_factory, text):
+    library, batch = _verdicts(text, tmp_path_factory.mktemp("fuzz"))
+    assert library == batch
+
+
+@pytest.mark.fuzz
+@LONG
+@given(st.one_of(mutated_documents().map(lambda d: ("doc", d)), mangled_texts().map(lambda t: ("text", t))))
+def test_long_fuzzing_run(tmp_path_factory, case):
+    kind, value = case
+    if kind == "doc":
+        _one_verdict(value)
+    else:
+        library, batch = _verdicts(value, tmp_path_factory.mktemp("fuzz"))
+        assert library == batch
