@@ -59,10 +59,30 @@ class LocatedList(list):
         self.item_lines: list[int] = []
 
 
+class _NoSexagesimal:
+    """An implicit resolver's pattern, minus YAML 1.1's base-60 numbers: ``1:10`` stays the
+    text it is instead of silently becoming 70 (YAML 1.2 dropped them too)."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+
+    def match(self, value: str) -> Any:
+        return None if ":" in value else self.pattern.match(value)
+
+
+def _resolvers() -> dict[Any, list]:
+    out = {}
+    for first, pairs in yaml.resolver.Resolver.yaml_implicit_resolvers.items():
+        out[first] = [(tag, _NoSexagesimal(rx) if tag.endswith((":int", ":float")) else rx)
+                      for tag, rx in pairs]
+    return out
+
+
 class _Loader(_SafeBase):  # type: ignore[misc,valid-type]
     """Safe loader (C where available) producing located containers."""
 
     source_name: str = "<input>"
+    yaml_implicit_resolvers = _resolvers()
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Iterable[LocatedDict]:
@@ -242,7 +262,7 @@ except ImportError:  # pragma: no cover
     from yaml import BaseLoader as _EventBase  # type: ignore[assignment]
 
 _E = yaml.events
-_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_IMPLICIT = _Loader.yaml_implicit_resolvers  # the located loader's own table: one reading
 _SC = yaml.constructor.SafeConstructor
 _MAKE = {
     "tag:yaml.org,2002:int": _SC.construct_yaml_int,

@@ -112,8 +112,26 @@ def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple =
         msg = _FRIENDLY.get(err["type"], err["msg"])
         if err["type"] == "extra_forbidden" and loc:
             msg = f"unknown field {loc[-1]!r}"
+        elif err["type"] == "string_type":
+            msg += _quote_hint(err.get("input"))
         issues.append(Issue(msg, file=file or source, line=line, field=field or None))
     return issues
+
+
+def _quote_hint(value: Any) -> str:
+    """Why a text field got a non-text value from YAML 1.1, and what to write instead."""
+    import datetime as dt
+
+    if isinstance(value, bool):
+        word = "NO" if not value else "YES"
+        return (f": YAML reads an unquoted {word.lower()} / {'off' if not value else 'on'} / "
+                f"{str(value).lower()} as {str(value).lower()}, not as text; put it in "
+                f'quotes ("{word}")')
+    if isinstance(value, int | float | dt.date):
+        kind = "a date" if isinstance(value, dt.date) else "a number"
+        return (f": YAML read it as {kind}, {value} (leading zeros, 0x, 1e5 and dates change "
+                'on the way); put it in quotes exactly as written, e.g. "00123"')
+    return ""
 
 
 # --------------------------------------------------------------------------- extends

@@ -204,3 +204,49 @@ def test_every_output_format_gives_the_verdict_of_validate(tmp_path, capsys, cas
         verdicts[fmt] = main(["score", str(path), "-f", fmt, "-o", str(tmp_path / f"o.{fmt}"), "--quiet"])
     capsys.readouterr()
     assert set(verdicts.values()) == {1}, verdicts
+
+
+# --------------------------------------------------------------------------- YAML 1.1 surprises
+
+@pytest.mark.parametrize(("key", "value", "words"), [
+    ("name", "12345", ["YAML read it as a number, 12345", "quotes exactly as written"]),
+    ("id", "0123", ["YAML read it as a number, 83", "quotes exactly as written"]),
+    ("region", "NO", ["reads an unquoted", 'quotes ("NO")']),
+])
+def test_a_profile_field_yaml_reads_as_a_number_or_a_boolean_says_quote_it(tmp_path, capsys, key, value,
+                                                                             words):
+    import re
+
+    text = SAMPLE.read_text("utf-8")
+    if re.search(rf"(?m)^  {key}: ", text):
+        text = re.sub(rf"(?m)^  {key}: .*$", f"  {key}: {value}", text, count=1)
+    else:
+        text = text.replace("\nenterprise:\n", f"\nenterprise:\n  {key}: {value}\n", 1)
+    path = tmp_path / "a.yaml"
+    path.write_text(text, "utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"enterprise.{key}" in err and all(w in err for w in words), err
+
+
+def test_a_base_60_number_is_refused_not_read_as_70(tmp_path, capsys):
+    import re
+
+    text = re.sub(r"(?m)^  factory.equipment.cnc_rate: .*$", "  factory.equipment.cnc_rate: 1:10",
+                  SAMPLE.read_text("utf-8"), count=1)
+    path = tmp_path / "a.yaml"
+    path.write_text(text, "utf-8")
+    for argv in (["validate", str(path)], ["score", str(path), "-f", "jsonl", "-o", str(tmp_path / "o")]):
+        assert main(argv) == 1
+        assert "factory.equipment.cnc_rate: expected a number, got '1:10'" in capsys.readouterr().err
+
+
+def test_a_questionnaire_text_yaml_reads_as_false_says_quote_it(tmp_path, capsys):
+    source = (ROOT / "tests" / "data" / "five_kinds.yaml").read_text("utf-8")
+    text = source.replace("text: Does the plant run an MES?", "text: No", 1)
+    assert text != source
+    path = tmp_path / "q.yaml"
+    path.write_text(text, "utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "reads an unquoted" in err and "quotes" in err, err
