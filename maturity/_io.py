@@ -5,8 +5,12 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+from .errors import OutputError
 
 
 def _special(target: Path) -> bool:
@@ -17,6 +21,36 @@ def _special(target: Path) -> bool:
         return False
 
 
+def _mode(target: Path) -> int:
+    """The mode the output gets: a replaced file keeps its own, a new one follows the umask
+    (``mkstemp`` alone would make every output 0600)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+@contextlib.contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """``OSError`` while writing becomes a plain message (exit 1), not an internal error."""
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, OutputError):
+            raise
+        reason = exc.strerror or str(exc)
+        raise OutputError(f"{target}: cannot write the output: {reason}") from None
+
+
+def _temporary(target: Path) -> tuple[int, str]:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.fchmod(fd, _mode(target))
+    return fd, tmp
+
+
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8") -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory + rename.
 
@@ -24,23 +58,23 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str 
     replace the device with a file.
     """
     target = Path(path)
-    if _special(target):
-        with open(target, "wb") as fh:
-            fh.write(data.encode(encoding) if isinstance(data, str) else data)
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode(encoding) if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with _writing(target):
+        if _special(target):
+            with open(target, "wb") as fh:
+                fh.write(raw)
+            return
+        fd, tmp = _temporary(target)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(raw)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
 
 
 class AtomicOutput:
@@ -56,27 +90,27 @@ class AtomicOutput:
         self.newline = newline
 
     def __enter__(self):
-        if _special(self.target):  # /dev/null, a pipe: stream into it, never rename over it
-            self.tmp = None
-            self.fh = open(self.target, "w", encoding=self.encoding, newline=self.newline)
+        with _writing(self.target):
+            if _special(self.target):  # /dev/null, a pipe: stream into it, never rename over it
+                self.tmp = None
+                self.fh = open(self.target, "w", encoding=self.encoding, newline=self.newline)
+                return self.fh
+            fd, self.tmp = _temporary(self.target)
+            self.fh = os.fdopen(fd, "w", encoding=self.encoding, newline=self.newline)
             return self.fh
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp",
-                                        dir=self.target.parent)
-        self.fh = os.fdopen(fd, "w", encoding=self.encoding, newline=self.newline)
-        return self.fh
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.tmp is None:
             self.fh.close()
             return
         try:
-            if exc_type is None:
-                self.fh.flush()
-                os.fsync(self.fh.fileno())
-            self.fh.close()
-            if exc_type is None:
-                os.replace(self.tmp, self.target)
+            with _writing(self.target):
+                if exc_type is None:
+                    self.fh.flush()
+                    os.fsync(self.fh.fileno())
+                self.fh.close()
+                if exc_type is None:
+                    os.replace(self.tmp, self.target)
         finally:
             if os.path.exists(self.tmp):
                 with contextlib.suppress(FileNotFoundError):

@@ -12,6 +12,8 @@ answer would be lost.
 from __future__ import annotations
 
 import re
+import stat
+import sys
 from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -175,8 +177,15 @@ def decode(raw: bytes, source: str) -> str:
 def read_text(path: Path) -> str:
     """Read a text file for parsing, with clear errors for the usual accidents."""
     source = str(path)
+    if source == "-":
+        return decode(sys.stdin.buffer.read(), "-")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            raise InputFileError(f"{source}: not a regular file", [Issue(
+                "not a regular file (a pipe, device or socket); give a file, or - for standard "
+                "input", file=source)])
+        size = info.st_size
         if size > MAX_BYTES:
             raise InputFileError(
                 f"{source}: too large",

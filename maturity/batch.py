@@ -446,8 +446,9 @@ def _walk(root: Path) -> Iterator[Path]:
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
-        elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
-            yield Path(entry.path)
+        elif entry.name.endswith((".yaml", ".yml")) and (
+                entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))):
+            yield Path(entry.path)  # a dangling link becomes an error row, never a silent skip
 
 
 def _work(item: Item, questionnaire: str | None, indicators: bool = False, detail: bool = False) -> Row:

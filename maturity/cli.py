@@ -52,7 +52,9 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file())
+            # a dangling link is reported (as not found), never skipped in silence
+            found = sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml")
+                           and (x.is_file() or (x.is_symlink() and not x.exists())))
             yield from found
         else:
             yield p
@@ -60,6 +62,8 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
 
 def _peek_format(path: Path) -> str | None:
     """The ``format`` key of a YAML file, read cheaply from its first lines."""
+    if str(path) == "-" or not path.is_file():
+        return None  # stdin is read once, as answers; a pipe or device is refused when loaded
     try:
         with path.open("rb") as fh:
             head = fh.read(4096).decode("utf-8-sig", errors="replace")
@@ -136,6 +140,16 @@ def _validate_table(path: Path, questionnaire: str | None) -> int:
     return worst
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} workers: give 1 or more")
+    return value
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     from .batch import Item, iter_inputs, score_files
 
@@ -151,11 +165,18 @@ def cmd_score(args: argparse.Namespace) -> int:
     total = None
     show_progress = sys.stderr.isatty() and (not machine or bool(args.output)) and not args.quiet
     jobs = args.jobs
-    if show_progress or jobs is None:
+    if show_progress or jobs is None or jobs > 1:  # the count sizes the worker pool
         items = list(iter_inputs(paths)) if "-" not in paths else None
         total = len(items) if items is not None else None
+    cores = os.cpu_count() or 1
     if jobs is None:
-        jobs = 1 if total is None or total < 200 else (os.cpu_count() or 1)
+        jobs = 1 if total is None or total < 200 else cores
+    elif jobs > cores or (total is not None and jobs > max(total, 1)):
+        capped = max(1, min(jobs, cores, total if total is not None else jobs))
+        if not args.quiet:
+            _warn(f"--jobs {jobs}: using {capped} (the number of cores"
+                  + (f" and of inputs, {total}" if total is not None else "") + ")")
+        jobs = capped
     summary = None
     if args.summary:
         from .portfolio import Portfolio
@@ -476,7 +497,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=("table", "json", "jsonl", "csv", "markdown", "html"),
                    default="table", help="table (default; one file: a detailed panel)")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
-    p.add_argument("--jobs", "-j", type=int, metavar="N",
+    p.add_argument("--jobs", "-j", type=_positive, metavar="N",
                    help="worker processes (default: the number of cores for 200 inputs or more)")
     p.add_argument("--summary", action="store_true",
                    help="add the portfolio summary: grades, quartiles, common gaps, cohorts")

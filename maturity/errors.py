@@ -71,5 +71,9 @@ class NotFoundError(MaturityError, LookupError):
     """A questionnaire id, version or file that was asked for does not exist."""
 
 
+class OutputError(MaturityError, OSError):
+    """An output file could not be written (no such directory, read-only, not permitted)."""
+
+
 class UsageError(MaturityError):
     """The caller used the API or CLI wrongly (bad option value, missing argument)."""

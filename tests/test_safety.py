@@ -250,3 +250,66 @@ def test_a_questionnaire_text_yaml_reads_as_false_says_quote_it(tmp_path, capsys
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
     assert "reads an unquoted" in err and "quotes" in err, err
+
+
+# --------------------------------------------------------------------------- files and paths
+
+def test_a_new_output_follows_the_umask_and_a_replaced_one_keeps_its_mode(files):
+    old = os.umask(0o022)
+    try:
+        assert main(["score", "x.yaml", "-f", "json", "-o", "new.json"]) == 0
+        assert Path("new.json").stat().st_mode & 0o777 == 0o644
+        os.chmod("new.json", 0o640)
+        assert main(["score", "x.yaml", "-f", "csv", "-o", "new.json"]) == 0  # streamed writer
+        assert Path("new.json").stat().st_mode & 0o777 == 0o640
+        assert main(["report", "x.yaml", "-o", "new.json", "-f", "json"]) == 0  # whole-file writer
+        assert Path("new.json").stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.parametrize("argv", [
+    ["score", "x.yaml", "-f", "json", "-o", "/proc/no/such.json"],
+    ["report", "x.yaml", "-o", "/proc/no/such.md"],
+    ["score", "x.yaml", "y.yaml", "-f", "csv", "-o", "/proc/no/such.csv"],
+])
+def test_an_unwritable_output_is_a_plain_message(files, capsys, argv):
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "cannot write the output" in err and "internal error" not in err, err
+
+
+@pytest.mark.parametrize("command", ["validate", "score", "report"])
+def test_a_fifo_is_refused_not_waited_on(files, capsys, command):
+    os.mkfifo("pipe.yaml")
+    assert main([command, "pipe.yaml"]) == 1  # would block forever if it were opened
+    assert "not a regular file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["validate", "score"])
+def test_a_dangling_link_in_a_scored_directory_is_reported(files, capsys, command):
+    os.symlink("gone.yaml", "d/dangling.yaml")
+    assert main([command, "d"]) == 1
+    assert "d/dangling.yaml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "x"])
+def test_jobs_below_one_is_a_usage_error(files, value):
+    with pytest.raises(SystemExit) as exc:
+        main(["score", "x.yaml", "--jobs", value])
+    assert exc.value.code == 2
+
+
+def test_jobs_are_capped_at_the_inputs_and_the_cores(files, capsys):
+    assert main(["score", "x.yaml", "y.yaml", "--jobs", "1000", "-f", "jsonl", "-o", "o.jsonl"]) == 0
+    assert "--jobs 1000: using" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["validate", "-"], ["report", "-", "-f", "json"], ["score", "-"]])
+def test_stdin_is_read_by_every_command(files, capsys, monkeypatch, command):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SAMPLE.read_bytes())))
+    assert main(command) == 0
+    assert capsys.readouterr().out
