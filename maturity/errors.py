@@ -29,8 +29,17 @@ class Issue:
     line: int | None = None
     field: str | None = None
     severity: Severity = Severity.ERROR
+    path: tuple[str | int, ...] = ()
+    """The location for programs: keys and list indexes from the file's root, e.g.
+    ``("answers", "factory.data.governance", "owners")`` (question ids contain dots, so a
+    dotted ``field`` cannot be split back)."""
+    code: str = ""
+    """What kind of problem, for programs: e.g. ``unknown_question``, ``bad_value``,
+    ``not_found``, ``string_type`` (pydantic's own codes pass through)."""
 
     def __str__(self) -> str:
+        if self.file is None and self.line is None:
+            return ": ".join([*([self.field] if self.field else []), self.message])
         where = self.file or "<input>"
         if self.line is not None:
             where = f"{where}:{self.line}"
@@ -69,6 +78,9 @@ class AnswersError(MaturityError, ValueError):
 
 class NotFoundError(MaturityError, LookupError):
     """A questionnaire id, version or file that was asked for does not exist."""
+
+    def __init__(self, message: str, issues: tuple[Issue, ...] | list[Issue] = ()) -> None:
+        super().__init__(message, issues or [Issue(message, path=("questionnaire",), code="not_found")])
 
 
 class OutputError(MaturityError, OSError):

@@ -114,7 +114,8 @@ def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple =
             msg = f"unknown field {loc[-1]!r}"
         elif err["type"] == "string_type":
             msg += _quote_hint(err.get("input"))
-        issues.append(Issue(msg, file=file or source, line=line, field=field or None))
+        issues.append(Issue(msg, file=file or source, line=line, field=field or None,
+                            path=loc, code=err["type"]))
     return issues
 
 
@@ -239,7 +240,11 @@ def load_questionnaire(ref: str | os.PathLike[str] = DEFAULT_QUESTIONNAIRE) -> Q
     stat = path.stat()
     q = _load_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
     if version is not None and q.version != version:
-        raise NotFoundError(f"questionnaire {ref} not found: {path} is {q.ref}")
+        ident = q.id
+        versions = sorted({q.version} | {int(v) for p in path.parent.glob(f"{ident}@*.yaml")
+                                          if (v := p.stem.partition("@")[2]).isdigit()})
+        have = ", ".join(f"{ident}@{v}" for v in versions)
+        raise NotFoundError(f"questionnaire {ref} not found; the versions here are {have}")
     return q
 
 
@@ -265,7 +270,8 @@ def check_questionnaire_file(path: Path) -> tuple[Questionnaire | None, list[Iss
     except ValidationError as exc:
         return None, pydantic_issues(exc, raw, source)
     issues = [
-        Issue(msg, file=f or source, line=ln, field=fld or None, severity=sev)
+        Issue(msg, file=f or source, line=ln, field=fld or None, severity=sev, path=tuple(loc),
+              code="rule")
         for loc, msg, sev in check_questionnaire(q)
         for f, ln, fld in [locate(raw, loc)]
     ]
@@ -352,6 +358,11 @@ def load_answers(source: str | os.PathLike[str] | Mapping[str, Any]) -> AnswersF
     if isinstance(source, Mapping):
         raw: Any = source
         name = "<answers>"
+    elif not isinstance(source, str | os.PathLike):
+        from .errors import UsageError
+
+        message = f"load_answers() takes a path or a mapping, not {type(source).__name__}"
+        raise UsageError(message, [Issue(message, code="bad_argument")])
     else:
         name = os.fspath(source)
         raw = _yaml.load_yaml_file(Path(name))
@@ -375,8 +386,9 @@ def questionnaire_for(answers: AnswersFile, override: str | os.PathLike[str] | N
         if override is not None:
             raise
         raise AnswersError(f"{name}: questionnaire not found",
-                           [Issue(str(exc), file=file or name, line=line,
-                                  field=field or "questionnaire")]) from None
+                           [Issue(exc.message, file=file or name, line=line,
+                                  field=field or "questionnaire", path=("questionnaire",),
+                                  code="not_found")]) from None
 
 
 def answers_from_raw(raw: Any, name: str) -> AnswersFile:

@@ -479,9 +479,10 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
     name = getattr(answers, "_name", "<answers>")
     issues: list[Issue] = []
 
-    def report(loc: Loc, msg: str) -> None:
+    def report(loc: Loc, msg: str, code: str = "bad_value") -> None:
         file, line, field = locate(raw, loc) if raw is not None else (None, None, "")
-        issues.append(Issue(msg, file=file or name, line=line, field=field or ".".join(map(str, loc))))
+        issues.append(Issue(msg, file=file or name, line=line, field=field or ".".join(map(str, loc)),
+                            path=tuple(loc), code=code))
 
     if answers.questionnaire_id != q.id:
         report(("questionnaire",),
@@ -512,13 +513,17 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
     for qid, value in answers.answers.items():
         found = q.questions.get(qid)
         if found is None:
-            report(("answers", qid), f"unknown question id {qid!r}{_hint(qid, q.questions)}")
+            report(("answers", qid), f"unknown question id {qid!r}{_hint(qid, q.questions)}",
+                   "unknown_question")
             continue
         if value is None:
             continue
         question = found[2]
         try:
             checked = normalise(question, value, len(q.levels))
+        except ItemError as exc:  # located at the checklist item, not the question
+            report(("answers", qid, exc.item), str(exc))
+            continue
         except ValueError as exc:
             report(("answers", qid), str(exc))
             continue
@@ -526,10 +531,19 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
             out[qid] = checked
     for qid in answers.notes:
         if qid not in q.questions:
-            report(("notes", qid), f"note for unknown question id {qid!r}{_hint(qid, q.questions)}")
+            report(("notes", qid), f"note for unknown question id {qid!r}{_hint(qid, q.questions)}",
+                   "unknown_question")
     if issues:
         raise AnswersError(f"{name}: invalid answers", issues)
     return out
+
+
+class ItemError(ValueError):
+    """A problem with one checklist item (reported at the item's line)."""
+
+    def __init__(self, item: str, message: str) -> None:
+        super().__init__(message)
+        self.item = item
 
 
 _NA_WORDS = {"n/a", "na", "not applicable", "不适用"}
@@ -625,10 +639,10 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
             if rating is None:
                 continue  # not rated yet
             if item not in items:
-                raise ValueError(f"unknown checklist item {item!r}; items are: {', '.join(items)}")
+                raise ItemError(item, f"unknown checklist item {item!r}; items are: {', '.join(items)}")
             if isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:
                 if not next(i for i in question.items if i.id == item).allow_na:
-                    raise ValueError(f"item {item!r}: 'n/a' is not allowed for this item")
+                    raise ItemError(item, f"item {item!r}: 'n/a' is not allowed for this item")
                 out[item] = NA  # type: ignore[assignment]
             elif isinstance(rating, str) and rating in RATING_VALUES:
                 out[item] = RATING_VALUES[rating]
@@ -636,7 +650,7 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
                     rating in RATING_VALUES.values():
                 out[item] = float(rating)
             else:
-                raise ValueError(f"item {item!r}: rating must be fully / mostly / partly / not "
+                raise ItemError(item, f"item {item!r}: rating must be fully / mostly / partly / not "
                                  f"(or 1 / 0.8 / 0.5 / 0), got {rating!r}")
         if question.allow_na and len(out) == len(items) and all(r == NA for r in out.values()):
             return NA  # no item applies: the question does not apply

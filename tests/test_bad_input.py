@@ -186,7 +186,42 @@ def test_value_of_the_wrong_kind(tmp_path, kinds, qid, value, expected):
     path, _ = answers_file(tmp_path, f"answers:\n  {valid}\n  ops.main.{qid}: {value}\n")
     err = answer_error(kinds, path)
     assert isinstance(err, AnswersError), f"{type(err).__name__}: {err}"
-    assert_issue(only(err.issues), path, 5, f"answers.ops.main.{qid}", expected)
+    # an item's problem is located at the item
+    item = ".records" if qid == "check" and value.startswith("{") else ""
+    assert_issue(only(err.issues), path, 5, f"answers.ops.main.{qid}{item}", expected)
+
+
+def test_a_bad_checklist_item_is_located_at_the_item_with_a_path_and_a_code(tmp_path, kinds):
+    path, _ = answers_file(tmp_path, "answers:\n  ops.main.check:\n    records: fully\n"
+                                     "    spc: great\n  no.such.q: 1\n")
+    issues = answer_error(kinds, path).issues
+    bad = next(i for i in issues if "great" in i.message)
+    assert_issue(bad, path, 6, "answers.ops.main.check.spc", "rating must be")
+    assert bad.path == ("answers", "ops.main.check", "spc") and bad.code == "bad_value"
+    unknown = next(i for i in issues if "no.such.q" in i.message)
+    assert unknown.path == ("answers", "no.such.q") and unknown.code == "unknown_question"
+
+
+def test_library_errors_are_maturity_errors_with_issues(tmp_path):
+    from maturity.errors import MaturityError, NotFoundError, UsageError
+
+    for bad in (["a"], 3, None):
+        with pytest.raises(UsageError) as exc:
+            maturity.load_answers(bad)  # type: ignore[arg-type]
+        assert exc.value.issues and "path or a mapping" in str(exc.value)
+    with pytest.raises(NotFoundError) as nf:
+        maturity.load_questionnaire("no_such_index")
+    assert nf.value.issues and nf.value.issues[0].code == "not_found"
+    assert isinstance(nf.value, MaturityError)
+
+
+def test_a_missing_version_names_the_versions_not_a_server_path(tmp_path):
+    from maturity.errors import NotFoundError
+
+    with pytest.raises(NotFoundError) as exc:
+        maturity.load_questionnaire("general@99")
+    message = str(exc.value)
+    assert "general@2" in message and "/" not in message, message
 
 
 @pytest.mark.parametrize("value", ["101", "-0.5", "1.0e+9"])
@@ -249,7 +284,8 @@ def test_unknown_checklist_item(tmp_path, kinds):
             records: fully
             iso9001: mostly
         """)
-    assert_issue(only(answer_error(kinds, path).issues), path, 4, "answers.ops.main.check",
+    assert_issue(only(answer_error(kinds, path).issues), path,
+                 line_of(path.read_text("utf-8"), "iso9001:"), "answers.ops.main.check.iso9001",
                  "unknown checklist item 'iso9001'")
 
 
@@ -528,7 +564,7 @@ def test_every_problem_of_an_answers_file_is_reported_at_once(tmp_path, kinds):
         (line_of(text, "ops.main.lvl:"), "answers.ops.main.lvl"),
         (line_of(text, "ops.main.num:"), "answers.ops.main.num"),
         (line_of(text, "ops.main.multi:"), "answers.ops.main.multi"),
-        (line_of(text, "ops.main.check:"), "answers.ops.main.check"),
+        (line_of(text, "ops.main.check:"), "answers.ops.main.check.spc"),
         (line_of(text, "ops.main.yn:"), "answers.ops.main.yn"),
         (line_of(text, "ops.main.lvel:"), "answers.ops.main.lvel"),
         (line_of(text, "ops.main.nope:"), "notes.ops.main.nope"),
