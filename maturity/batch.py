@@ -267,9 +267,9 @@ def status_all(q: Questionnaire, status: Mapping[str, str], reached: Mapping[str
 
 @lru_cache(maxsize=32)
 def _questionnaire(ref: str) -> Questionnaire:
-    from .loading import load_questionnaire
+    from .loading import shared_questionnaire
 
-    return load_questionnaire(ref)
+    return shared_questionnaire(ref)
 
 
 @lru_cache(maxsize=128)

@@ -16,9 +16,9 @@ def compare(before: Assessment, after: Assessment, questionnaire: Questionnaire 
         raise UsageError(f"cannot compare {before.questionnaire} with {after.questionnaire}: "
                          f"different indices")
     if questionnaire is None:
-        from .loading import load_questionnaire
+        from .loading import shared_questionnaire
 
-        questionnaire = load_questionnaire(after.questionnaire)
+        questionnaire = shared_questionnaire(after.questionnaire)
 
     def change(ident: str, a: object, b: object) -> Change:
         return Change(id=ident, level_before=a.level, level_after=b.level,  # type: ignore[attr-defined]

@@ -51,9 +51,9 @@ def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
 
 
 def _load(ref: str) -> Questionnaire:
-    from .loading import load_questionnaire
+    from .loading import shared_questionnaire
 
-    return load_questionnaire(ref)
+    return shared_questionnaire(ref)
 
 
 def _relative(q: Questionnaire, a: Assessment, d: Any) -> int:

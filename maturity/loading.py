@@ -234,7 +234,15 @@ def load_questionnaire(ref: str | os.PathLike[str] = DEFAULT_QUESTIONNAIRE) -> Q
     Raises :class:`QuestionnaireError` listing every problem (``file:line: field:
     message``), :class:`NotFoundError` if there is no such questionnaire, or
     :class:`~maturity.errors.InputFileError` if the file is not readable YAML.
+
+    The parsed index is cached for the whole process; the caller gets its own copy, so
+    that changing its lists (``q.scenarios.clear()``) never changes later loads.
     """
+    return shared_questionnaire(ref).model_copy(deep=True)
+
+
+def shared_questionnaire(ref: str | os.PathLike[str] = DEFAULT_QUESTIONNAIRE) -> Questionnaire:
+    """The cached questionnaire itself, for this package's own read-only use (no copy)."""
     path = find_questionnaire(os.fspath(ref))
     _, version = (None, None) if _looks_like_path(os.fspath(ref)) else split_ref(os.fspath(ref))
     stat = path.stat()

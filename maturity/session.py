@@ -237,7 +237,7 @@ class Corrupt:
 
 def list_sessions(clock: Clock = _now) -> tuple[list[SavedSession], list[Corrupt]]:
     """Saved sessions, newest first; unreadable ones are moved aside and reported."""
-    from .loading import load_questionnaire
+    from .loading import shared_questionnaire
 
     found: list[SavedSession] = []
     corrupt: list[Corrupt] = []
@@ -252,7 +252,7 @@ def list_sessions(clock: Clock = _now) -> tuple[list[SavedSession], list[Corrupt
             continue
         total = None
         try:
-            q = load_questionnaire(s.questionnaire)
+            q = shared_questionnaire(s.questionnaire)
             asked = s.asked(q)
             total, answered = len(asked), sum(1 for qid in asked if s.answered(qid))
         except MaturityError:

@@ -313,3 +313,23 @@ def test_stdin_is_read_by_every_command(files, capsys, monkeypatch, command):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SAMPLE.read_bytes())))
     assert main(command) == 0
     assert capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- shared state
+
+def test_changing_a_loaded_questionnaire_never_changes_later_loads():
+    import maturity
+
+    q = maturity.load_questionnaire("general")
+    dims, scenarios, questions = len(q.dimensions), len(q.scenarios), len(q.questions)
+    q.dimensions.pop()
+    q.scenarios.clear()
+    q.dimensions[0].indicators[0].questions.clear()
+    again = maturity.load_questionnaire("general")
+    assert (len(again.dimensions), len(again.scenarios), len(again.questions)) == (dims, scenarios, questions)
+    with pytest.raises(Exception, match="frozen"):
+        again.id = "changed"  # type: ignore[misc]
+    # and the engine's own cache is untouched: a batch row still scores the sample
+    from maturity.batch import score_path
+
+    assert score_path(str(SAMPLE)).ok
