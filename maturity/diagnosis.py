@@ -8,16 +8,17 @@ improved answers gives.  See ``docs/diagnosis.md``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import Any
 
-from .improve import answer_reaching, apply, path_to, restore_values
+from .improve import path_to, restore_values, top_answer
 from .model.assessment import Assessment
 from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis
 from .model.questionnaire import NumberQuestion, PointsScoring, Questionnaire
 from .recommend import plan
 from .scoring import EPS, score
-from .validation import Normalised
+from .validation import Normalised, scope_questions
 
 MARGIN = 0.25
 """A dimension this far above (below) the total's score, in levels, is a strength (weakness)."""
@@ -117,21 +118,42 @@ def _figure(f: Any) -> BenchmarkFigure | None:
 
 
 def completeness(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment) -> CompletenessCheck:
-    """What the unanswered questions could still change: the grade if all were at the top."""
+    """What the unanswered questions could still change: the best grade and score any
+    answers to them could give (an upper bound, property-tested).
+
+    Every unanswered question is put at its top answer, and so is every question that
+    this opens (follow-ups of an unanswered gate), until nothing more opens. An
+    unanswered scope question (one an ``applies.when`` tests) may bring questions into
+    scope or keep them out: both are tried (up to 2^6 combinations; beyond that, into
+    scope), and the better result is the best case.
+    """
     unanswered = [r.id for d in a.dimensions for i in d.indicators for r in i.questions
                   if r.status == "unanswered"]
     best = a
     if unanswered:
-        top = {i.id: len(q.levels) for d in a.dimensions for i in d.indicators
-               if any(r.status == "unanswered" for r in i.questions)}
-        improved = dict(values)
-        n = len(q.levels)
-        filled = apply(q, dict(values), top, a.enterprise)
-        for qid in unanswered:
-            if qid in filled:
-                improved[qid] = filled[qid]
-            else:
-                improved[qid] = answer_reaching(q.questions[qid][2], None, n, n)  # type: ignore[assignment]
-        best = score(q, improved, a.enterprise, a.assessed_on)
+        scope = sorted(scope_questions(q) & set(unanswered))
+        combos = itertools.product((False, True), repeat=len(scope)) if len(scope) <= 6 \
+            else [(True,) * len(scope)]
+        for combo in combos:
+            kept_out = {qid for qid, opened in zip(scope, combo, strict=True) if not opened}
+            candidate = _filled(q, values, a, kept_out)
+            if (candidate.level, candidate.score) > (best.level, best.score):
+                best = candidate
     return CompletenessCheck(unanswered=unanswered, level_now=a.level, score_now=a.score,
                              best_level=best.level, best_score=best.score)
+
+
+def _filled(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
+            kept_out: set[str]) -> Assessment:
+    """The assessment with every open unanswered question (but ``kept_out``) at its top."""
+    improved = dict(values)
+    current = a
+    for _ in range(len(q.questions) + 1):
+        todo = [r.id for d in current.dimensions for i in d.indicators for r in i.questions
+                if r.status == "unanswered" and r.id not in kept_out and r.id not in improved]
+        if not todo:
+            break
+        for qid in todo:
+            improved[qid] = top_answer(q.questions[qid][2], len(q.levels))
+        current = score(q, improved, a.enterprise, a.assessed_on)
+    return current

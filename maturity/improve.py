@@ -91,6 +91,22 @@ def answer_reaching(question: QuestionT, current: Normalised | None, k: int, n: 
     return current  # pragma: no cover
 
 
+def top_answer(question: QuestionT, n: int) -> Normalised:
+    """The best answer a question can get (every condition on it then holds too)."""
+    if isinstance(question, LevelQuestion):
+        return max(question.anchors)
+    if isinstance(question, YesNoQuestion):
+        return True
+    if isinstance(question, ChecklistQuestion):
+        return {i.id: 1.0 for i in question.items}
+    if isinstance(question, NumberQuestion):
+        edges = [v for b in question.bands for v in (b.min, b.max) if v is not None]
+        high = question.max if question.max is not None else max(edges)
+        low = question.min if question.min is not None else min(edges)
+        return float(high if question.better == "higher" else low)
+    return frozenset(o.id for o in question.options)
+
+
 def apply(q: Questionnaire, values: Mapping[str, Normalised], plan: Mapping[str, int],
           enterprise: Enterprise) -> dict[str, Normalised]:
     """Answers improved so that each indicator of ``plan`` meets its levels up to the planned one.

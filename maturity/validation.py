@@ -311,6 +311,7 @@ def rule_conditions(q: Questionnaire) -> Iterator[Finding]:
             a = question.applies
             if a.when is not None:
                 yield from _check_condition(q, a.when, (*loc, "applies", "when"), qid, order)
+                yield from _check_scope(q, a.when, (*loc, "applies", "when", "question"))
             for n, ind in enumerate(a.industries or []):
                 if ind not in industries:
                     yield (*loc, "applies", "industries", n), \
@@ -319,6 +320,29 @@ def rule_conditions(q: Questionnaire) -> Iterator[Finding]:
                 if pt not in ptypes:
                     yield (*loc, "applies", "production_types", n), \
                         f"unknown production type {pt!r}{_hint(pt, ptypes)}", E
+
+
+def scope_questions(q: Questionnaire) -> set[str]:
+    """Questions an ``applies.when`` tests: they decide what is assessed, not how well."""
+    return {x.applies.when.question for _, _, x in q.questions.values()
+            if x.applies is not None and x.applies.when is not None}
+
+
+def _check_scope(q: Questionnaire, c: Condition, loc: Loc) -> Iterator[Finding]:
+    """``applies.when`` may only test a scope question, one that earns nothing (weight 0
+    in every production type): a *better* answer to a rated question that brought more
+    questions into scope would add their requirements and could lower the grade, which
+    the engine promises never happens (docs/authoring.md, "Questions that apply")."""
+    found = q.questions.get(c.question)
+    if found is None:
+        return
+    weights = [found[2].weight] + [pt.weights[c.question] for pt in q.production_types
+                                   if c.question in pt.weights]
+    if any(w > 0 for w in weights):
+        yield loc, f"{c.question!r} earns points (weight > 0), so it cannot decide whether " \
+                   "a question applies: a better answer would bring more requirements into the " \
+                   "score and could lower it. Give it weight 0 (a scope question), or use " \
+                   "follow_up, which opens questions without lowering anything", E
 
 
 def _check_condition(q: Questionnaire, c: Condition, loc: Loc, qid: str,

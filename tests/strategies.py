@@ -47,7 +47,7 @@ def _text(label: str) -> dict[str, str]:
 
 @st.composite
 def questions(draw: st.DrawFn, qid: str, n: int, earlier: list[tuple[str, dict]],
-              points: bool) -> dict[str, Any]:
+              points: bool, final: frozenset[str] = frozenset()) -> dict[str, Any]:
     kind = draw(st.sampled_from(KINDS))
     q: dict[str, Any] = {"id": qid, "kind": kind, "text": _text(f"question {qid}"),
                          "weight": draw(st.sampled_from([0.0, 0.5, 1.0, 1.0, 2.0, 3.0]))}
@@ -91,6 +91,10 @@ def questions(draw: st.DrawFn, qid: str, n: int, earlier: list[tuple[str, dict]]
         else:
             cond = {"question": pid, "at_least": float(draw(st.integers(1, 100)))}
         q["follow_up"] = cond
+    # or in scope only when an earlier scope question (yes/no, weight 0) says so
+    scopes = [pid for pid, p in earlier if pid in final and p["kind"] == "yesno" and p["weight"] == 0]
+    if "follow_up" not in q and scopes and draw(st.integers(0, 2)) == 0:
+        q["applies"] = {"when": {"question": draw(st.sampled_from(scopes)), "equals": True}}
     return q
 
 
@@ -101,6 +105,7 @@ def questionnaires(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]
     method = method or draw(st.sampled_from(["cmmm", "points"]))
     points = method == "points"
     earlier: list[tuple[str, dict]] = []
+    final: set[str] = set()
     dims = []
     for d in range(draw(st.integers(1, 3))):
         inds = []
@@ -108,11 +113,12 @@ def questionnaires(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]
             qs = []
             for k in range(draw(st.integers(1, 3))):
                 qid = f"d{d}.i{i}.q{k}"
-                q = draw(questions(f"q{k}", n, earlier, points))
+                q = draw(questions(f"q{k}", n, earlier, points, frozenset(final)))
                 earlier.append((qid, q))
                 qs.append(q)
             if all(q["weight"] == 0 for q in qs):
                 qs[0]["weight"] = 1.0
+            final.update(f"d{d}.i{i}.{q['id']}" for q in qs)  # weights settled: may be scopes
             inds.append({"id": f"i{i}", "name": _text(f"indicator {i}"), "questions": qs,
                          "weight": draw(st.sampled_from([0.5, 1.0, 2.0]))})
         dims.append({"id": f"d{d}", "name": _text(f"dimension {d}"), "indicators": inds,
@@ -135,7 +141,8 @@ def questionnaires(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]
         step = 100.0 / (n + 1)
         scoring = {"method": "points", "total": 100.0,
                    "bands": [{"level": k, "min": round(k * step, 2)} for k in range(1, n + 1)]}
-        plain = [qid for qid, q in earlier if not q.get("allow_na") and "follow_up" not in q]
+        plain = [qid for qid, q in earlier if not q.get("allow_na") and "follow_up" not in q
+                 and "applies" not in q]
         if plain and draw(st.booleans()):
             lvl = draw(st.integers(1, n))
             at_least = draw(st.integers(1, n))

@@ -720,6 +720,12 @@ def _focus(raw):
     raw["focus_scenarios"] = ["mes_rolout"]
 
 
+def _applies_on_a_rated_question(raw):
+    fu = question(raw, "fu")
+    del fu["follow_up"]
+    fu["applies"] = {"when": {"question": "ops.main.yn", "equals": True}}
+
+
 def _target_unknown_item(raw):
     raw["scenarios"][0]["delivers"] = [{"question": "ops.main.check", "items": ["sppc"]}]
 
@@ -783,6 +789,9 @@ SEMANTIC = [
      f"{QP}[check].items[spc].level", ["there are only 3 levels"]),
     ("unknown-focus-scenario", _focus, ("focus_scenarios:", "- mes_rolout"), "focus_scenarios[0]",
      ["unknown scenario 'mes_rolout'", "did you mean 'mes_rollout'?"]),
+    ("applies-when-on-a-rated-question", _applies_on_a_rated_question,
+     ("- id: fu", "applies:", "question: ops.main.yn"), f"{QP}[fu].applies.when.question",
+     ["'ops.main.yn' earns points", "follow_up"]),
     ("scenario-target-unknown-item", _target_unknown_item,
      ("- id: mes_rollout", "delivers:", "- sppc"), "scenarios[mes_rollout].delivers[0].items[0]",
      ["unknown item 'sppc' of ops.main.check", "did you mean 'spc'?"]),

@@ -178,3 +178,21 @@ def test_compare_cli(tmp_path, capsys):
     data = __import__("json").loads(capsys.readouterr().out)
     assert data["total"]["score_after"] > data["total"]["score_before"]
     assert "operations.equipment" in {c["id"] for c in data["indicators"]}
+
+
+def test_the_best_case_opens_the_follow_ups_of_an_unanswered_gate():
+    """#11: everything at the top but the data-platform gate and its follow-up (blank)
+    reported a best score of 4.97, while filling them gives 5.0."""
+    from maturity.diagnosis import completeness
+
+    from .strategies import top_answer
+
+    q = maturity.load_questionnaire("general")
+    answers = {qid: top_answer(x) for qid, (_, _, x) in q.questions.items()
+               if qid not in ("factory.data.platform", "factory.data.platform_use")}
+    doc = {"format": "maturity-answers/1", "questionnaire": q.ref, "answers": answers}
+    a = maturity.assess(q, doc)
+    check = completeness(q, restore_values(q, a.answers), a)
+    every = {qid: top_answer(x) for qid, (_, _, x) in q.questions.items()}
+    full = maturity.assess(q, {**doc, "answers": every})
+    assert (check.best_level, check.best_score) == (full.level, pytest.approx(full.score))

@@ -14,8 +14,9 @@ from maturity import assess
 from maturity.loading import answers_from_raw
 from maturity.model import Assessment, Questionnaire
 from maturity.scoring import EPS
+from maturity.validation import scope_questions
 
-from .strategies import answer_sets, bottom_answer, build, questionnaires, raised, top_answer
+from .strategies import answer_for, answer_sets, bottom_answer, build, questionnaires, raised, top_answer
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -79,8 +80,10 @@ def test_levels_and_scores_stay_in_range(case):
 @SETTINGS
 @given(scored(na=False), st.data())
 def test_raising_one_answer_never_lowers_any_score_or_level(case, data):
+    """Over every rated answer; a scope question (weight 0, tested by applies.when) decides
+    what is assessed, not how well, and is the only exception (docs/authoring.md)."""
     q, answers, enterprise = case
-    qid = data.draw(st.sampled_from(sorted(q.questions)))
+    qid = data.draw(st.sampled_from(sorted(set(q.questions) - scope_questions(q))))
     question = q.questions[qid][2]
     better = dict(answers)
     better[qid] = data.draw(raised(question, answers.get(qid)))
@@ -255,3 +258,28 @@ def test_unanswered_scores_like_not_yet_and_lowers_completeness(case):
     a, b = _score(q, answers, **enterprise), _score(q, filled, **enterprise)
     assert a.level == b.level and abs(a.score - b.score) < 1e-9
     assert a.completeness <= b.completeness
+
+
+@SETTINGS
+@given(scored(na=False), st.data())
+def test_the_best_case_of_the_unanswered_questions_is_an_upper_bound(case, data):
+    """No answers to the unanswered questions (nor to the questions they open) give a
+    higher grade or score than the completeness check's best case."""
+    from maturity.diagnosis import completeness
+    from maturity.improve import restore_values
+
+    q, answers, enterprise = case
+    a = _score(q, answers, **enterprise)
+    check = completeness(q, restore_values(q, a.answers), a)
+    filled = dict(answers)
+    for _ in range(len(q.questions)):  # answer what is open and blank, again as gates open
+        probe = _score(q, filled, **enterprise)
+        blank = [r.id for d in probe.dimensions for i in d.indicators for r in i.questions
+                 if r.status == "unanswered" and r.id not in filled]
+        if not blank:
+            break
+        for qid in blank:
+            filled[qid] = data.draw(answer_for(q.questions[qid][2]))
+    after = _score(q, filled, **enterprise)
+    assert after.level <= check.best_level
+    assert after.score <= check.best_score + 1e-9
