@@ -185,6 +185,19 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_na": ("Not applicable", "不适用"),
     "tui_notes": ("Evidence or notes (optional)", "佐证或备注（可选）"),
     "tui_no_help": ("No further help for this question.", "本题无补充说明。"),
+    "tui_locked_title": ("This assessment is open in another window", "该评估正在另一个窗口中打开"),
+    "tui_locked_text": ("Process {pid} on {host} has had it open since {since}. Two windows "
+                        "saving one file would undo each other's answers, so this one will not "
+                        "write to it. Open it read-only (nothing is saved), or open a copy that "
+                        "is saved as a new assessment.",
+                        "{host} 上的进程 {pid} 自 {since} 起已打开该评估。"
+                        "两个窗口同时保存同一文件会互相覆盖答案，因此本窗口不会写入该文件。"
+                        "可以只读打开（不保存任何内容），或打开一份副本并作为新的评估保存。"),
+    "tui_locked_read_only": ("Open read-only", "只读打开"),
+    "tui_locked_copy": ("Open a copy", "打开副本"),
+    "tui_locked_back": ("Back", "返回"),
+    "tui_read_only": ("Read-only: open in another window; answers here are not saved.",
+                      "只读：该评估已在另一个窗口中打开，此处的答案不会保存。"),
     "tui_level_rule": ("Pick the highest level whose description, and every one below it, is true "
                        "today for most of the plant. Press + when the next level is also true in a "
                        "part of the plant (a pilot, one line or workshop).",

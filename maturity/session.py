@@ -95,6 +95,8 @@ class Session:
     """Also save here (``maturity assess --answers FILE``)."""
     clock: Clock = field(default=_now, repr=False, compare=False)
     """Where the time comes from (tests inject a fixed one)."""
+    read_only: bool = field(default=False, compare=False)
+    """Open in another process (see :mod:`maturity.lock`): :meth:`save` writes nothing."""
 
     @property
     def path(self) -> Path:
@@ -128,6 +130,8 @@ class Session:
 
         :class:`OSError` if a file cannot be written (the autosave is written first).
         """
+        if self.read_only:
+            return  # another process holds it: never write over its answers
         self.updated_at = self.clock().replace(microsecond=0)
         text = self.text()
         write_atomic(self.path, text)

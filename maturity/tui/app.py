@@ -6,7 +6,9 @@ it the same way and pass a fixed clock and ``cursor_blink=False`` for steady sna
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -18,9 +20,11 @@ from textual.binding import Binding, BindingType
 from ..errors import MaturityError
 from ..i18n import default_lang, t
 from ..loading import load_questionnaire
+from ..lock import Lock, SessionLocked
 from ..session import Session
 from .commands import AssessmentCommands
 from .keys import localize_bindings
+from .screens.locked import LockedScreen
 from .screens.question import QuestionScreen
 from .screens.result import ResultScreen
 from .screens.save_as import SaveAsScreen
@@ -73,7 +77,7 @@ class MaturityApp(App):
         session = Session(questionnaire=q.ref, language=self.lang, enterprise=profile,
                           extra_path=self.answers_path, assessed_on=self.clock().date(),
                           clock=self.clock)
-        self._open(q, session)
+        self._locked_open(q, session)
 
     def resume(self, path: Path, extra: Path | None = None) -> None:
         """Continue the session saved in ``path`` (an autosave or any answers file)."""
@@ -82,7 +86,40 @@ class MaturityApp(App):
         q = load_questionnaire(session.questionnaire)
         self.lang = session.language if session.language in ("zh", "en") else self.lang
         localize_bindings(self, self.lang)
+        self._locked_open(q, session)
+
+    def _locked_open(self, q: Any, session: Session) -> None:
+        """Open ``session`` holding its locks; if another process holds one, ask first."""
+        self._release()  # one session at a time: the one open before is done with
+        locks = [Lock(session.path)] + ([Lock(session.extra_path)] if session.extra_path else [])
+        try:
+            for lock in locks:
+                lock.acquire()
+        except SessionLocked as exc:
+            for lock in locks:
+                lock.release()
+
+            def chosen(choice: str | None) -> None:
+                if choice == "read-only":
+                    session.read_only = True
+                    self._open(q, session)
+                    self.notify(t("tui_read_only", self.lang), severity="warning", timeout=30)
+                elif choice == "copy":
+                    copy = dataclasses.replace(session, id=uuid.uuid4().hex[:12], extra_path=None)
+                    self._locked_open(q, copy)
+
+            self.push_screen(LockedScreen(self.lang, exc.holder), chosen)
+            return
+        self.locks = locks
         self._open(q, session)
+
+    def _release(self) -> None:
+        for lock in getattr(self, "locks", []):
+            lock.release()
+        self.locks = []
+
+    def on_unmount(self) -> None:
+        self._release()
 
     def _open(self, q: Any, session: Session) -> None:
         self.state = AssessmentState(q, session)

@@ -409,3 +409,41 @@ async def test_control_characters_in_a_saved_name_are_shown_not_obeyed(data_dir)
         line = _text(resume.get_option_at_index(0).prompt)
         assert "\x1b" not in line and "\x07" not in line
         assert "Evil\\x1b]0;pwned\\x07Co" in line
+
+
+async def test_a_session_open_elsewhere_is_offered_read_only_or_as_a_copy(data_dir):
+    """#11: two TUIs on one session, the last save won. The second one now may open it
+    read-only (nothing saved) or as a copy (a new session); the first keeps its answers."""
+    from maturity.lock import Lock
+    from maturity.tui.screens.locked import LockedScreen
+
+    held = Session(questionnaire="tui_kinds@1", language="en", enterprise={"name": "Held"},
+                   answers={LVL: 1})
+    held.save()
+    other = Lock(held.path)
+    other.acquire()  # as another maturity would
+    before = held.path.read_bytes()
+    try:
+        for choice in ("read-only", "copy"):
+            app = make_app(questionnaire=None, lang="en")
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                await pilot.press("enter")  # resume the one session listed
+                await pilot.pause()
+                assert isinstance(app.screen, LockedScreen)
+                app.screen.query_one(f"#{choice}").press()
+                await pilot.pause()
+                assert isinstance(app.screen, QuestionScreen)
+                await pilot.press("pageup")  # back to the level question
+                await pilot.pause()
+                assert app.screen.current == LVL, app.screen.current
+                await pilot.press("3")  # change an answer
+                await pilot.pause()
+                session = app.state.session
+                if choice == "read-only":
+                    assert session.read_only and session.path == held.path
+                else:
+                    assert session.path != held.path and on_disk(session)[LVL] == 3
+            assert held.path.read_bytes() == before, "the other window's file is untouched"
+    finally:
+        other.release()
