@@ -32,6 +32,7 @@ from .model.assessment import (
     QuestionResult,
     Shortfall,
 )
+from .model.base import ReadOnlyDict
 from .model.questionnaire import (
     ChecklistQuestion,
     CmmmScoring,
@@ -320,9 +321,10 @@ def score(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterp
     return Assessment.model_construct(
         questionnaire=q.ref, method=scoring.method, levels=n, enterprise=enterprise,
         assessed_on=assessed_on, production_type=ptype, profile=profile,
-        level=level, score=total, score_max=score_max, level_scores=level_scores,
-        completeness=completeness, **counts, dimensions=dim_results,
-        next_level=next_level, warnings=warnings, answers=answers_form(values) if detail else {},
+        level=level, score=total, score_max=score_max, level_scores=tuple(level_scores),
+        completeness=completeness, **counts, dimensions=tuple(dim_results),
+        next_level=next_level, warnings=tuple(warnings),
+        answers=ReadOnlyDict(answers_form(values) if detail else {}),
     )
 
 
@@ -404,17 +406,17 @@ def _roll_cmmm(q: Questionnaire, dims: list, status: Mapping[str, str], n: int, 
             ind_ids.append(iid)
             ind_results.append(IndicatorResult.model_construct(
                 id=iid, weight=iw, level=grade(bands, s), score=s, score_max=float(n),
-                level_scores=scores, applicable=bool(rows),
-                questions=_qresults(rows, status, ind, iid + ".", {}, detail)))
+                level_scores=tuple(scores), applicable=bool(rows),
+                questions=tuple(_qresults(rows, status, ind, iid + ".", {}, detail))))
         scores = _weighted(ind_parts, n)
         s, failing = cmmm_total(scores, threshold)
         lvl = grade(bands, s)
         holding = _cmmm_shortfalls(ind_parts, ind_ids, scores, failing, lvl, n) \
             if lvl < n and detail else []
         dim_results.append(DimensionResult.model_construct(
-            id=dim.id, weight=dw, level=lvl, score=s, score_max=float(n), level_scores=scores,
+            id=dim.id, weight=dw, level=lvl, score=s, score_max=float(n), level_scores=tuple(scores),
             applicable=any(i.applicable for i in ind_results),
-            indicators=ind_results, holding_back=holding))
+            indicators=tuple(ind_results), holding_back=tuple(holding)))
         dim_parts.append((dw, scores))
         all_ind.append((dim.id, d_index, ind_parts, ind_ids))
     scores = _weighted(dim_parts, n)
@@ -441,7 +443,7 @@ def _roll_cmmm(q: Questionnaire, dims: list, status: Mapping[str, str], n: int, 
         next_level = NextLevel.model_construct(
             level=level + 1, needed=needed, score=total, failing_level=failing,
             failing_score=scores[failing - 1] if failing else None,
-            shortfalls=shortfalls[:SHORTFALLS], unmet_requirements=[])
+            shortfalls=tuple(shortfalls[:SHORTFALLS]), unmet_requirements=())
     return dim_results, scores, total, level, next_level
 
 
@@ -506,8 +508,8 @@ def _roll_points(q: Questionnaire, scoring: PointsScoring, dims: list, status: M
             pts_max = total_pts * dwn * iwn
             ind_results.append(IndicatorResult.model_construct(
                 id=iid, weight=iw, level=ilevel, score=pts_max * frac, score_max=pts_max,
-                level_scores=[], applicable=bool(rows),
-                questions=_qresults(rows, status, ind, iid + ".", {}, detail)))
+                level_scores=(), applicable=bool(rows),
+                questions=tuple(_qresults(rows, status, ind, iid + ".", {}, detail))))
             if rows and frac < 1 - EPS:
                 if ilevel <= dlevel:
                     d_short.append(Shortfall.model_construct(
@@ -519,9 +521,9 @@ def _roll_points(q: Questionnaire, scoring: PointsScoring, dims: list, status: M
         d_short.sort(key=lambda s: (-s.impact, s.indicator))
         dim_results.append(DimensionResult.model_construct(
             id=dim.id, weight=dw, level=dlevel, score=total_pts * dwn * dfrac,
-            score_max=total_pts * dwn, level_scores=[], indicators=ind_results,
+            score_max=total_pts * dwn, level_scores=(), indicators=tuple(ind_results),
             applicable=any(i.applicable for i in ind_results),
-            holding_back=d_short if dlevel < len(q.levels) else []))
+            holding_back=tuple(d_short) if dlevel < len(q.levels) else ()))
 
     band_level = grade(bands, total)
     earned = points_earned(dim_results)
@@ -537,8 +539,8 @@ def _roll_points(q: Questionnaire, scoring: PointsScoring, dims: list, status: M
         all_short.sort(key=lambda s: (-s.impact, s.indicator))
         next_level = NextLevel.model_construct(
             level=nxt, needed=next(b.min for b in bands if b.level == nxt), score=total,
-            failing_level=None, failing_score=None, shortfalls=all_short[:SHORTFALLS],
-            unmet_requirements=[i for i in failed if scoring.requirements[i].level <= nxt])
+            failing_level=None, failing_score=None, shortfalls=tuple(all_short[:SHORTFALLS]),
+            unmet_requirements=tuple(i for i in failed if scoring.requirements[i].level <= nxt))
     return dim_results, total, level, next_level
 
 

@@ -42,7 +42,7 @@ def test_a_plant_with_nothing_gets_foundations_first(general):
     assert len(foundations) >= 4
     # phase 1 starts with every foundation before anything else
     assert [r.foundation for r in first] == sorted((r.foundation for r in first), reverse=True)
-    assert d.roadmap[0].scenarios[:len(foundations)] == foundations
+    assert list(d.roadmap[0].scenarios[:len(foundations)]) == foundations
     for sid in ("digital_transformation_plan", "erp_core_systems", "shopfloor_network"):
         assert sid in foundations, sid
 
@@ -144,7 +144,7 @@ def test_a_missing_practice_is_named_and_only_it_is_put_in_place(general):
     a = _carbon(general, inventory="fully", footprint="partly")
     values = restore_values(general, a.answers)
     changes = lacking(general, sc, question_state(a), values)
-    assert [(c.question, c.items) for c in changes] == [("operations.energy.carbon", ["footprint"])]
+    assert [(c.question, list(c.items)) for c in changes] == [("operations.energy.carbon", ["footprint"])]
     after = apply_targets(general, values, changes, a.enterprise)["operations.energy.carbon"]
     assert after["footprint"] == 1.0
     assert {k: v for k, v in after.items() if k != "footprint"} == \
@@ -162,7 +162,7 @@ def test_item_targets_whose_items_are_all_na_do_not_apply(general):
     answers["operations.quality.practices"] = dict.fromkeys(items, "not")
     a = _assess(general, answers, industry="machinery")
     values = maturity.improve.restore_values(general, a.answers)
-    assert [c.items for c in lacking(general, sc, question_state(a), values)] == [["ai_inspection"]]
+    assert [list(c.items) for c in lacking(general, sc, question_state(a), values)] == [["ai_inspection"]]
     answers["operations.quality.practices"]["ai_inspection"] = "n/a"
     a = _assess(general, answers, industry="machinery")
     values = maturity.improve.restore_values(general, a.answers)

@@ -77,7 +77,7 @@ def test_recommendations_fit_lack_something_and_agree_with_the_roadmap(case):
     assert order == sorted(order)
     for phase_no, phase in enumerate(d.roadmap[:1], 1):
         in_recs = [r.scenario for r in d.recommendations if r.phase == phase_no]
-        assert phase.scenarios[:len(in_recs)] == in_recs
+        assert list(phase.scenarios[:len(in_recs)]) == in_recs
     # foundations first while below level 2
     if a.level < 2:
         kinds = [r.foundation for r in d.recommendations if r.phase == 1]
@@ -90,7 +90,7 @@ def test_the_top_grade_has_no_next_grade_path_and_says_so(raw):
     q = build(raw)
     a = maturity.assess(q, {qid: top_answer(x) for qid, (_, _, x) in q.questions.items()})
     d = diagnose(a, q)
-    assert d.path is None and d.roadmap == [] and d.recommendations == []
+    assert d.path is None and d.roadmap == () and d.recommendations == ()
     from maturity.report import content, markdown
 
     text = markdown.render(content.build(q, d, "en"))

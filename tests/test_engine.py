@@ -143,7 +143,7 @@ def test_points_requirements_cap_the_grade():
     capped = assess(q, {**base, "ops.s.s1": 4, "ops.s.s2": 4})  # s0 (mandatory) missing
     assert capped.score == pytest.approx(100)
     assert capped.level == 2
-    assert capped.next_level is not None and capped.next_level.unmet_requirements == [0]
+    assert capped.next_level is not None and capped.next_level.unmet_requirements == (0,)
     freed = assess(q, {**base, "ops.s.s0": 2, "ops.s.s1": 2})
     assert freed.level == 4 and freed.next_level is None
 

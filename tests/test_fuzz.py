@@ -8,7 +8,10 @@ runs the long variant.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +30,9 @@ TEXT = SAMPLE.read_text("utf-8")
 SHORT = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LONG = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "10000")), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
+
+BOUND = 20.0
+"""Seconds any one input may take: a hang (a pipe read, a runaway parse) fails the test."""
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True),
                     st.text(max_size=20), st.dates())
@@ -117,6 +123,61 @@ def _verdicts(text: str, tmp: Path) -> tuple[bool, bool]:
 def test_a_mangled_file_gives_a_located_error_or_a_result_the_same_in_every_path(tmp_path_factory, text):
     library, batch = _verdicts(text, tmp_path_factory.mktemp("fuzz"))
     assert library == batch
+
+
+QTEXT = (ROOT / "tests" / "data" / "five_kinds.yaml").read_text("utf-8")
+
+
+@st.composite
+def mangled_questionnaires(draw: st.DrawFn) -> str:
+    lines = QTEXT.splitlines(keepends=True)
+    kind = draw(st.sampled_from(["truncate", "flip", "drop-line", "indent"]))
+    if kind == "truncate":
+        return QTEXT[:draw(st.integers(0, len(QTEXT)))]
+    if kind == "flip":
+        data = bytearray(QTEXT.encode("utf-8"))
+        for _ in range(draw(st.integers(1, 6))):
+            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(32, 126))
+        return data.decode("utf-8", errors="replace")
+    i = draw(st.integers(0, len(lines) - 1))
+    if kind == "drop-line":
+        return "".join(lines[:i] + lines[i + 1:])
+    return "".join([*lines[:i], "  " + lines[i], *lines[i + 1:]])
+
+
+@SHORT
+@given(mangled_questionnaires())
+def test_a_mangled_questionnaire_is_a_located_error_or_a_valid_index(tmp_path_factory, text):
+    from maturity.loading import check_questionnaire_file
+
+    path = tmp_path_factory.mktemp("q") / "five_kinds.yaml"
+    path.write_text(text, "utf-8")
+    started = time.perf_counter()
+    try:
+        q, issues = check_questionnaire_file(path)
+    except MaturityError as exc:  # anything else escaping fails the test
+        q, issues = None, list(exc.issues)
+    if q is None:
+        assert issues and all(i.file for i in issues), "an invalid index says where, in a file"
+    assert time.perf_counter() - started < BOUND
+
+
+@SHORT
+@given(mangled_texts())
+def test_every_cli_format_gives_the_verdict_of_validate(tmp_path_factory, text):
+    from maturity.cli import main
+
+    tmp = tmp_path_factory.mktemp("cli")
+    path = tmp / "a.yaml"
+    path.write_text(text, "utf-8")
+    started = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+        codes = {"validate": main(["validate", str(path)])}
+        for fmt in ("table", "json", "csv"):
+            codes[fmt] = main(["score", str(path), "-f", fmt, "-o", str(tmp / f"o.{fmt}"), "--quiet"])
+    assert len(set(codes.values())) == 1 and codes["validate"] in (0, 1), codes
+    assert "internal error" not in err.getvalue() and "Traceback" not in err.getvalue()
+    assert time.perf_counter() - started < BOUND
 
 
 @pytest.mark.fuzz

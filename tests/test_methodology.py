@@ -20,11 +20,11 @@ def result() -> maturity.Assessment:
 
 def test_indicators(result):
     ax, ay, bz = result.indicator("a.x"), result.indicator("a.y"), result.indicator("b.z")
-    assert ax.level_scores == [approx(1), approx(1), approx(0.5)]
+    assert ax.level_scores == (approx(1), approx(1), approx(0.5))
     assert (ax.score, ax.level) == (approx(2.5), 2)
-    assert ay.level_scores == [approx(1), approx(0.65), approx(0)]
+    assert ay.level_scores == (approx(1), approx(0.65), approx(0))
     assert (ay.score, ay.level) == (approx(1.65), 1)
-    assert bz.level_scores == [approx(1), approx(1), approx(2 / 3)]
+    assert bz.level_scores == (approx(1), approx(1), approx(2 / 3))
     assert (bz.score, bz.level) == (approx(1 + 1 + 2 / 3), 2)
 
 
@@ -38,13 +38,13 @@ def test_question_statuses_and_levels(result):
 
 def test_dimensions(result):
     a, b = result.dimension("a"), result.dimension("b")
-    assert a.level_scores == [approx(1), approx(0.7375), approx(0.125)]
+    assert a.level_scores == (approx(1), approx(0.7375), approx(0.125))
     assert (a.score, a.level) == (approx(1.7375), 1)
     assert (b.score, b.level) == (approx(1 + 1 + 2 / 3), 2)
 
 
 def test_total(result):
-    assert result.level_scores == [approx(1), approx(0.825), approx((0.25 + 2 / 3) / 3)]
+    assert result.level_scores == (approx(1), approx(0.825), approx((0.25 + 2 / 3) / 3))
     assert result.score == approx(1 + 0.825 + (0.25 + 2 / 3) / 3)
     assert result.level == 2
     assert result.completeness == 1

@@ -333,3 +333,29 @@ def test_changing_a_loaded_questionnaire_never_changes_later_loads():
     from maturity.batch import score_path
 
     assert score_path(str(SAMPLE)).ok
+
+
+def test_results_are_deeply_immutable():
+    import copy
+    import pickle
+
+    import maturity
+
+    q = maturity.load_questionnaire("general")
+    a = maturity.assess(q, maturity.load_answers(SAMPLE))
+    d = maturity.diagnose(a, q)
+    attempts = [
+        lambda: a.dimensions.append(a.dimensions[0]),  # type: ignore[attr-defined]
+        lambda: a.answers.__setitem__("x", 1),
+        lambda: a.answers.pop("factory.equipment.cnc_rate"),
+        lambda: a.level_scores.__setitem__(0, 99.0),  # type: ignore[index]
+        lambda: a.dimensions[0].indicators[0].questions.clear(),  # type: ignore[attr-defined]
+        lambda: d.recommendations.append(d.recommendations[0]),  # type: ignore[attr-defined]
+        lambda: setattr(a, "level", 5),
+    ]
+    for attempt in attempts:
+        with pytest.raises((TypeError, AttributeError, ValueError)):
+            attempt()
+    # still plain data: copies, pickles and JSON round trips give equal results
+    assert copy.deepcopy(a) == a and pickle.loads(pickle.dumps(a)) == a
+    assert maturity.Assessment.model_validate_json(a.model_dump_json()) == a

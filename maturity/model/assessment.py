@@ -8,12 +8,12 @@ language, so reports can render it in the reader's language.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from .answers import Enterprise
-from .base import Frozen
+from .base import Frozen, ReadOnlyDict
 
 QuestionStatus = Literal["answered", "unanswered", "not_applicable", "closed"]
 
@@ -59,9 +59,9 @@ class NextLevel(Frozen):
     """CMMM: the first level whose score is below the threshold."""
     failing_score: float | None = None
     """CMMM: that level's score."""
-    shortfalls: list[Shortfall] = []
+    shortfalls: tuple[Shortfall, ...] = ()
     """Largest gaps first."""
-    unmet_requirements: list[int] = []
+    unmet_requirements: tuple[int, ...] = ()
     """Points method: indexes into ``scoring.requirements`` that block the grade."""
 
 
@@ -74,7 +74,7 @@ class Part(Frozen):
     """Continuous score: 0–N (CMMM) or points (points method)."""
     score_max: float
     """Highest possible ``score``."""
-    level_scores: list[float | None] = []
+    level_scores: tuple[float | None, ...] = ()
     """CMMM: score of each level 1..N (``None``: no requirement at that level)."""
 
 
@@ -85,7 +85,7 @@ class IndicatorResult(Part):
     """Weight used within the dimension."""
     applicable: bool = True
     """False when every question of the indicator is not applicable (it is left out)."""
-    questions: list[QuestionResult]
+    questions: tuple[QuestionResult, ...]
 
 
 class DimensionResult(Part):
@@ -94,8 +94,8 @@ class DimensionResult(Part):
     """Weight used in the total."""
     applicable: bool = True
     """False when every question of the dimension is not applicable (it is left out)."""
-    indicators: list[IndicatorResult]
-    holding_back: list[Shortfall] = []
+    indicators: tuple[IndicatorResult, ...]
+    holding_back: tuple[Shortfall, ...] = ()
     """Indicators that keep this dimension below its next level, largest gap first."""
 
 
@@ -120,12 +120,12 @@ class Assessment(Part):
     unanswered: int
     not_applicable: int
     closed: int
-    dimensions: list[DimensionResult]
+    dimensions: tuple[DimensionResult, ...]
     next_level: NextLevel | None = None
     """Why the grade is not one higher; ``None`` at the top grade."""
-    warnings: list[str] = []
+    warnings: tuple[str, ...] = ()
     """Answers that were accepted but ignored (e.g. to a follow-up that is closed)."""
-    answers: dict[str, Any] = {}
+    answers: Annotated[dict[str, Any], AfterValidator(ReadOnlyDict)] = Field(default_factory=ReadOnlyDict)
     """The checked answers that were scored, in answers-file form (so a diagnosis can
     re-score improvements without the original file)."""
 

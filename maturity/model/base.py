@@ -14,6 +14,24 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
+class ReadOnlyDict(dict):  # type: ignore[type-arg]
+    """A ``dict`` whose contents cannot be changed: results are shared between views."""
+
+    def _read_only(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("this mapping is read-only (results are immutable); copy it with dict(...)")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _read_only  # type: ignore[assignment]
+    __ior__ = _read_only  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[type, tuple[dict]]:
+        return (ReadOnlyDict, (dict(self),))
+
+    def __deepcopy__(self, memo: dict) -> ReadOnlyDict:
+        import copy
+
+        return ReadOnlyDict({k: copy.deepcopy(v, memo) for k, v in self.items()})
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]*$", max_length=64)]
 """A local id: lower-case letters, digits, ``_`` and ``-``, starting with a letter."""
 

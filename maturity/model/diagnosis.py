@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field
 
 from .assessment import Assessment, Shortfall
-from .base import Frozen
+from .base import Frozen, ReadOnlyDict
 
 
 class Improvement(Frozen):
@@ -28,7 +30,7 @@ class Path(Frozen):
     reachable: bool
     """False when no set of indicator improvements reaches the target (e.g. a
     requirement that only questions outside any indicator could meet)."""
-    improvements: list[Improvement] = []
+    improvements: tuple[Improvement, ...] = ()
     level_after: int
     score_after: float
 
@@ -67,7 +69,7 @@ class QuestionChange(Frozen):
     question: str
     from_level: int
     to_level: int
-    items: list[str] = []
+    items: tuple[str, ...] = ()
     """For a checklist target given by items: the items still to put in place."""
 
 
@@ -79,19 +81,19 @@ class Recommendation(Frozen):
     """1 = first; the order of the roadmap (phase 1 first), then of priority."""
     phase: int = 0
     """Roadmap phase it is scheduled in (1, 2, …); 0 = not in the roadmap."""
-    raises: list[Improvement]
+    raises: tuple[Improvement, ...]
     """The indicators it lifts that the enterprise lacks (from its level to the scenario's)."""
-    delivers: list[QuestionChange] = []
+    delivers: tuple[QuestionChange, ...] = ()
     """The questions it would move that are not yet at its level (the rest it already has)."""
     foundation: bool = False
     """A foundation scenario, scheduled first while the enterprise is below level 2."""
-    reasons: list[Literal["foundation", "blocking", "on_path", "typical", "focus", "grade"]] = []
+    reasons: tuple[Literal["foundation", "blocking", "on_path", "typical", "focus", "grade"], ...] = ()
     """Why it is picked, in plain terms (rendered as words by the reports):
     ``foundation`` later steps build on it; ``blocking`` it lifts an indicator that holds
     the grade back; ``on_path`` it lifts an indicator on the path to the next grade;
     ``typical`` / ``focus`` typical of, or a focus of, the enterprise's industry;
     ``grade`` on its own it raises the grade."""
-    blocking: list[str] = []
+    blocking: tuple[str, ...] = ()
     """The blocking or on-path indicators it lifts."""
     gain: float
     """Rise of the total score if those improvements were made."""
@@ -113,16 +115,17 @@ class Phase(Frozen):
 
     target_level: int
     path: Path
-    scenarios: list[str]
+    scenarios: tuple[str, ...]
     """Scenario ids, in order."""
-    uncovered: list[str] = []
+    uncovered: tuple[str, ...] = ()
     """Indicators on the path that no eligible scenario raises enough (act on them directly)."""
-    needs: dict[str, list[str]] = {}
+    needs: Annotated[dict[str, tuple[str, ...]], AfterValidator(ReadOnlyDict)] = Field(
+        default_factory=ReadOnlyDict)
     """Scenario id → the prerequisite indicators an earlier phase brings (why it waits)."""
 
 
 class CompletenessCheck(Frozen):
-    unanswered: list[str]
+    unanswered: tuple[str, ...]
     level_now: int
     score_now: float
     best_level: int
@@ -132,19 +135,19 @@ class CompletenessCheck(Frozen):
 
 class Diagnosis(Frozen):
     assessment: Assessment
-    strengths: list[str]
+    strengths: tuple[str, ...]
     """Dimension ids clearly above the overall result."""
-    weaknesses: list[str]
+    weaknesses: tuple[str, ...]
     """Dimension ids clearly below the overall result."""
-    blocking: list[Shortfall]
+    blocking: tuple[Shortfall, ...]
     """Indicators that keep the total below the next grade, largest gap first."""
     path: Path | None
     """To the next grade; ``None`` at the top grade."""
     target_path: Path | None = None
     """To the grade asked for with ``target``, when it is above the next one."""
-    benchmarks: list[Benchmark] = []
-    recommendations: list[Recommendation] = []
-    roadmap: list[Phase] = []
+    benchmarks: tuple[Benchmark, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    roadmap: tuple[Phase, ...] = ()
     completeness: CompletenessCheck
 
 
@@ -165,8 +168,8 @@ class Comparison(Frozen):
     before: dt.date | None
     after: dt.date | None
     total: Change
-    dimensions: list[Change]
-    indicators: list[Change]
+    dimensions: tuple[Change, ...]
+    indicators: tuple[Change, ...]
     """Only the indicators whose level changed, largest rise first."""
-    completed_scenarios: list[str]
+    completed_scenarios: tuple[str, ...]
     """Scenarios whose target levels were not all met before and are all met now."""
