@@ -145,12 +145,10 @@ def mangled_questionnaires(draw: st.DrawFn) -> str:
     return "".join([*lines[:i], "  " + lines[i], *lines[i + 1:]])
 
 
-@SHORT
-@given(mangled_questionnaires())
-def test_a_mangled_questionnaire_is_a_located_error_or_a_valid_index(tmp_path_factory, text):
+def _questionnaire_check(text: str, tmp: Path) -> None:
     from maturity.loading import check_questionnaire_file
 
-    path = tmp_path_factory.mktemp("q") / "five_kinds.yaml"
+    path = tmp / "five_kinds.yaml"
     path.write_text(text, "utf-8")
     started = time.perf_counter()
     try:
@@ -162,12 +160,9 @@ def test_a_mangled_questionnaire_is_a_located_error_or_a_valid_index(tmp_path_fa
     assert time.perf_counter() - started < BOUND
 
 
-@SHORT
-@given(mangled_texts())
-def test_every_cli_format_gives_the_verdict_of_validate(tmp_path_factory, text):
+def _cli_check(text: str, tmp: Path) -> None:
     from maturity.cli import main
 
-    tmp = tmp_path_factory.mktemp("cli")
     path = tmp / "a.yaml"
     path.write_text(text, "utf-8")
     started = time.perf_counter()
@@ -180,13 +175,32 @@ def test_every_cli_format_gives_the_verdict_of_validate(tmp_path_factory, text):
     assert time.perf_counter() - started < BOUND
 
 
+@SHORT
+@given(mangled_questionnaires())
+def test_a_mangled_questionnaire_is_a_located_error_or_a_valid_index(tmp_path_factory, text):
+    _questionnaire_check(text, tmp_path_factory.mktemp("q"))
+
+
+@SHORT
+@given(mangled_texts())
+def test_every_cli_format_gives_the_verdict_of_validate(tmp_path_factory, text):
+    _cli_check(text, tmp_path_factory.mktemp("cli"))
+
+
 @pytest.mark.fuzz
 @LONG
-@given(st.one_of(mutated_documents().map(lambda d: ("doc", d)), mangled_texts().map(lambda t: ("text", t))))
+@given(st.one_of(mutated_documents().map(lambda d: ("doc", d)), mangled_texts().map(lambda t: ("text", t)),
+                 mangled_questionnaires().map(lambda t: ("index", t)),
+                 mangled_texts().map(lambda t: ("cli", t))))
 def test_long_fuzzing_run(tmp_path_factory, case):
     kind, value = case
+    tmp = tmp_path_factory.mktemp("fuzz")
     if kind == "doc":
         _one_verdict(value)
+    elif kind == "index":
+        _questionnaire_check(value, tmp)
+    elif kind == "cli":
+        _cli_check(value, tmp)
     else:
-        library, batch = _verdicts(value, tmp_path_factory.mktemp("fuzz"))
+        library, batch = _verdicts(value, tmp)
         assert library == batch
