@@ -60,6 +60,11 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
             yield p
 
 
+REFERENCE_FORMATS = ("maturity-reference/1", "maturity-seeds/1")
+"""Data files shipped beside the indices that ``validate`` names and skips; any other
+``format`` (a typo, a cut-off file) is checked as an answers file and gets its message."""
+
+
 def _peek_format(path: Path) -> str | None:
     """The ``format`` key of a YAML file, read cheaply from its first lines."""
     if str(path) == "-" or not path.is_file():
@@ -92,8 +97,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             worst = max(worst, _validate_table(path, args.questionnaire))
             continue
         fmt = _peek_format(path)
-        if fmt and fmt.startswith("maturity-") and not fmt.startswith(
-                ("maturity-questionnaire/", "maturity-answers/")):
+        if fmt in REFERENCE_FORMATS:
             print(printable(f"{path}: skipped ({fmt} is reference data, not a questionnaire "
                             "or answers file)"))
             continue

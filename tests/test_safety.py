@@ -192,6 +192,8 @@ def _variants() -> dict[str, str]:
         "unknown-language": line("language", "klingon"),
         "notes-list": text.replace("\nnotes:\n", "\nnotes:\n  strategy.talent.training: [a, b]\n", 1),
         "empty-unknown-answer": text.replace("\nanswers:\n", "\nanswers:\n  no.such.question:\n", 1),
+        # found by the fuzzer: a file cut inside its format was 'skipped' by validate
+        "cut-in-the-format": text[:text.index("format: maturity-") + len("format: maturity-")],
     }
 
 
