@@ -1,30 +1,33 @@
-"""Batch scoring throughput and memory, measured against a bare-parse baseline.
+"""Batch scoring throughput and memory, whole-process, against a bare-parse baseline.
 
-Generates N realistic answers files for the general questionnaire (random but valid,
-with a few invalid ones), then in the same run measures:
+Generates N distinct realistic answers files for the general questionnaire (random but
+valid, with about 2 % invalid ones), then measures, each as a separate process started
+the way a user starts it:
 
-  (a) the bare parse rate of those files with PyYAML's C safe loader and nothing else,
-  (b) `maturity score` with --jobs 1, and (c) with --jobs = cores,
-  (d) peak memory of `maturity score` at N and 10·N files (each in a fresh process).
+  (a) baseline: a Python process that walks the same folder and parses every file with
+      PyYAML's C safe loader, and does nothing else;
+  (b) `python -m maturity score DIR -f jsonl -o /dev/null --jobs 1`;
+  (c) the same with --jobs = cores;
+  (d) peak RSS of (b) with --summary at N and at 10·N distinct files (fresh processes).
 
-Timings on shared machines are noisy, so (a) and (b) are measured alternately, best of
---repeat rounds, and reported as a ratio. Usage:
+Runs alternate a, b, c, a, b, c … so that machine noise hits each alike; the figures are
+medians over --repeat rounds (after one warm-up round that fills the file cache and is
+discarded). These machines are shared: compare the ratios, not the rates. Usage:
 
-    python benchmarks/batch.py [--n 2000] [--repeat 3] [--big 100000]
+    python benchmarks/batch.py [--n 2000] [--repeat 5] [--big 100000]
 
---big M additionally scores M files with --jobs = cores and reports the wall time.
-Prints one `name: value` line per figure; the last line is `ratio_single_vs_bare_parse: X`.
+--big M also scores M distinct files with --jobs = cores (wall time, one run).
+Prints one `name: value` line per figure.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import io
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,7 +37,6 @@ from pathlib import Path
 import yaml
 
 import maturity
-from maturity.cli import main as cli
 
 SIZES = ("micro", "small", "medium", "large")
 REGIONS = ("Jiangsu", "Zhejiang", "Guangdong", "Shandong", "Chongqing", "Hubei", "Sichuan")
@@ -99,88 +101,97 @@ def generate(directory: Path, n: int, seed: int = 7) -> list[Path]:
     return paths
 
 
-def bare_parse(paths: list[Path]) -> float:
-    start = time.perf_counter()
-    for p in paths:
-        with open(p, "rb") as fh, contextlib.suppress(yaml.YAMLError):  # invalid ones cost a parse too
-            yaml.load(fh.read(), Loader=yaml.CSafeLoader)
-    return time.perf_counter() - start
-
-
-def score_cli(directory: Path, jobs: int) -> float:
-    start = time.perf_counter()
-    with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.redirect_stderr(io.StringIO()):
-        cli(["score", str(directory), "-f", "jsonl", "--jobs", str(jobs), "--quiet"])
-    elapsed = time.perf_counter() - start
-    assert out.getvalue().count("\n") > 0
-    return elapsed
-
+BARE = """
+import os, sys, yaml
+n = 0
+for root, _, files in os.walk(sys.argv[1]):
+    for name in sorted(files):
+        if name.endswith(".yaml"):
+            with open(os.path.join(root, name), "rb") as fh:
+                try:
+                    yaml.load(fh.read(), Loader=yaml.CSafeLoader)
+                except yaml.YAMLError:
+                    pass  # an invalid file costs a parse too
+            n += 1
+print(n)
+"""
 
 PEAK = """
-import resource, sys, io, contextlib
+import contextlib, io, os, resource, sys
 from maturity.cli import main
-with open("/dev/null", "w") as sink, contextlib.redirect_stdout(sink), \\
+with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink), \\
         contextlib.redirect_stderr(io.StringIO()):
-    main(["score", sys.argv[1], "-f", "jsonl", "--jobs", "1", "--quiet"])
+    main(["score", sys.argv[1], "-f", "jsonl", "--jobs", "1", "--quiet", "--summary"])
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
+def timed(argv: list[str]) -> float:
+    """Wall time of a whole process, from start to exit."""
+    start = time.perf_counter()
+    subprocess.run(argv, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def bare(directory: Path) -> list[str]:
+    return [sys.executable, "-c", BARE, str(directory)]
+
+
+def score(directory: Path, jobs: int) -> list[str]:
+    return [sys.executable, "-m", "maturity", "score", str(directory), "-f", "jsonl",
+            "-o", os.devnull, "--jobs", str(jobs), "--quiet"]
+
+
 def peak_kib(directory: Path) -> int:
-    out = subprocess.run([sys.executable, "-c", PEAK, str(directory)], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", PEAK, str(directory)], capture_output=True,
+                         text=True, check=True)
     return int(out.stdout.strip().splitlines()[-1])
-
-
-def replicate(src: Path, dst: Path, times: int) -> None:
-    """dst holds `times` copies of src's files (hard links where possible: cheap)."""
-    for t in range(times):
-        for f in src.rglob("*.yaml"):
-            target = dst / f"copy{t:02d}" / f.relative_to(src)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(f, target)
-            except OSError:
-                shutil.copyfile(f, target)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--big", type=int, default=0, help="also time scoring this many files")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--big", type=int, default=0, help="also time scoring this many distinct files")
     ap.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="maturity-bench-"))
     try:
         small = root / "n"
-        paths = generate(small, args.n)
+        generate(small, args.n)
         print(f"files: {args.n}")
         print(f"cores: {cores}")
-        bare = single = multi = float("inf")
-        for _ in range(args.repeat):  # alternate, best of: noise hits both alike
-            bare = min(bare, bare_parse(paths))
-            single = min(single, score_cli(small, 1))
-            multi = min(multi, score_cli(small, cores))
-        print(f"bare_parse_files_per_s: {args.n / bare:.0f}")
-        print(f"score_jobs1_files_per_s: {args.n / single:.0f}")
-        print(f"score_jobs{cores}_files_per_s: {args.n / multi:.0f}")
-        print(f"speedup_jobs{cores}_vs_jobs1: {single / multi:.2f}")
-        big = root / "10n"
-        replicate(small, big, 10)
-        mem_n, mem_10n = peak_kib(small), peak_kib(big)
-        print(f"peak_rss_kib_n: {mem_n}")
-        print(f"peak_rss_kib_10n: {mem_10n}")
-        print(f"peak_rss_ratio_10n_vs_n: {mem_10n / mem_n:.2f}")
+        runs: dict[str, list[float]] = {"bare": [], "jobs1": [], "jobsN": []}
+        argv = {"bare": bare(small), "jobs1": score(small, 1), "jobsN": score(small, cores)}
+        for round_ in range(args.repeat + 1):
+            for key, command in argv.items():
+                elapsed = timed(command)
+                if round_:  # round 0 warms the file cache and is discarded
+                    runs[key].append(elapsed)
+        med = {k: statistics.median(v) for k, v in runs.items()}
+        print(f"bare_parse_files_per_s: {args.n / med['bare']:.0f}")
+        print(f"score_jobs1_files_per_s: {args.n / med['jobs1']:.0f}")
+        print(f"score_jobs{cores}_files_per_s: {args.n / med['jobsN']:.0f}")
+        print(f"ratio_jobs1_vs_bare_parse: {med['bare'] / med['jobs1']:.2f}")
+        print(f"ratio_jobs{cores}_vs_bare_parse: {med['bare'] / med['jobsN']:.2f}")
+        print(f"speedup_jobs{cores}_vs_jobs1: {med['jobs1'] / med['jobsN']:.2f}")
+        spread = {k: (max(v) - min(v)) / statistics.median(v) for k, v in runs.items()}
+        print("spread_max_minus_min_over_median: "
+              + " ".join(f"{k}={v:.0%}" for k, v in spread.items()))
+        big10 = root / "10n"
+        generate(big10, 10 * args.n, seed=11)  # distinct files, not copies
+        mem_n, mem_10n = peak_kib(small), peak_kib(big10)
+        print(f"peak_rss_kib_summary_n: {mem_n}")
+        print(f"peak_rss_kib_summary_10n: {mem_10n}")
+        print(f"peak_rss_per_extra_file_kib: {(mem_10n - mem_n) / (9 * args.n):.2f}")
         if args.big:
             huge = root / "big"
-            replicate(small, huge, max(1, args.big // args.n))
-            count = sum(1 for _ in huge.rglob("*.yaml"))
-            elapsed = score_cli(huge, cores)
-            print(f"big_files: {count}")
+            generate(huge, args.big, seed=13)
+            elapsed = timed(score(huge, cores))
+            print(f"big_files: {args.big}")
             print(f"big_seconds_jobs{cores}: {elapsed:.1f}")
-        print(f"ratio_single_vs_bare_parse: {bare / single:.2f}")
+            print(f"big_estimate_527000_minutes: {elapsed / args.big * 527_000 / 60:.1f}")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
