@@ -42,7 +42,7 @@ from .scoring import (
     resolve_production_type,
 )
 from .tabular import BadInput, csv_header, read_csv, read_xlsx
-from .validation import Normalised, normalise
+from .validation import Normalised, check_answers
 
 """The enterprise profile fields, in file order (from the model, so a new field is never missed)."""
 
@@ -277,83 +277,36 @@ def _plan(ref: str, ptype: str | None) -> Plan:
     return Plan(_questionnaire(ref), ptype)
 
 
-def _fast_shape(raw: Any) -> bool:
-    """Whether the raw data is a well-formed answers file: decided by the same model as the
-    located path (``AnswersFile``, about 7 µs), so every output format gives one verdict."""
-    try:
-        AnswersFile.model_validate(raw)
-    except (ValidationError, TypeError, ValueError):
-        return False
-    return True
-
-
 def score_raw(raw: Any, source: str, text: str | None, questionnaire: str | None = None,
               indicators: bool = False, detail: bool = False) -> Row:
-    """Score already-parsed answers; on any problem, re-check the located way for messages."""
+    """Score already-parsed answers; on any problem, re-check the located way for messages.
+
+    Whether a file is accepted is decided by the same model and the same checks as
+    ``validate`` and the library (:class:`AnswersFile`, :func:`check_answers`); the fast
+    path only skips finding line numbers, which it leaves to the located path when there
+    is an error to locate.
+    """
     if detail:
         return _slow_row(source, text, raw, questionnaire, indicators, detail=True)
     try:
-        if not _fast_shape(raw):
-            raise _Slow
-        ref = questionnaire or raw["questionnaire"]
-        q = _questionnaire(ref)
-        ident, _, version = raw["questionnaire"].partition("@")
-        if questionnaire is None and (ident != q.id or (version and int(version) != q.version)):
-            raise _Slow
-        ent_raw = raw.get("enterprise") or {}
-        enterprise = Enterprise.model_construct(**{k: v for k, v in ent_raw.items() if v is not None})
-        industries = {i.id for i in q.industries}
-        if enterprise.industry is not None and enterprise.industry not in industries:
-            raise _Slow
-        if enterprise.size is not None and enterprise.size not in ("micro", "small", "medium", "large"):
-            raise _Slow
-        if enterprise.product_kind is not None and \
-                enterprise.product_kind not in {k.id for k in q.product_kinds}:
-            raise _Slow
-        ptype = resolve_production_type(q, enterprise)
-        if enterprise.production_type is not None and \
-                enterprise.production_type not in {p.id for p in q.production_types}:
-            raise _Slow
-        n = len(q.levels)
-        values: dict[str, Normalised] = {}
-        questions = q.questions
-        for qid, value in (raw.get("answers") or {}).items():
-            found = questions.get(qid)
-            if found is None:
-                raise _Slow  # an unknown id is an error even when left empty (as validate says)
-            if value is None:
-                continue
-            checked = normalise(found[2], value, n)
-            if checked != {}:
-                values[qid] = checked
-        for qid in raw.get("notes") or {}:
-            if qid not in questions:
-                raise _Slow
-        if not _date_ok(raw.get("assessed_on")):
-            raise _Slow
-        numbers = _plan(q.ref, ptype).run(values, enterprise, indicators)
-    except (_Slow, ValueError, TypeError, KeyError, MaturityError):
+        answers = AnswersFile.model_validate(raw)
+        q = _questionnaire(questionnaire or answers.questionnaire)
+        values = check_answers(q, answers)
+        enterprise = answers.enterprise
+        numbers = _plan(q.ref, resolve_production_type(q, enterprise)).run(values, enterprise, indicators)
+    except (ValidationError, MaturityError, ValueError, TypeError, KeyError):
         return _slow_row(source, text, raw, questionnaire, indicators)
-    assessed = raw.get("assessed_on")
+    ent_raw = enterprise.model_dump(exclude_none=True)
+    assessed = answers.assessed_on
     return Row(
         source=source, ok=True, questionnaire=q.ref,
         enterprise=tuple((k, str(v)) for k, v in ent_raw.items() if v is not None),
-        assessed_on=str(assessed) if assessed is not None else None,
+        assessed_on=assessed.isoformat() if assessed is not None else None,
         level=numbers.level, level_id=q.levels[numbers.level - 1].id if numbers.level else None,
         score=numbers.score, score_max=numbers.score_max, completeness=numbers.completeness,
         answered=numbers.counts["answered"], unanswered=numbers.counts["unanswered"],
         not_applicable=numbers.counts["not_applicable"], dimensions=tuple(numbers.dims),
         blocking=tuple(numbers.blocking), indicators=tuple(numbers.indicators))
-
-
-def _date_ok(value: Any) -> bool:
-    import datetime as dt
-
-    return value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime))
-
-
-class _Slow(Exception):
-    """Not the plain case: take the fully validated, located path."""
 
 
 def _slow_row(source: str, text: str | None, raw: Any, questionnaire: str | None,
