@@ -26,8 +26,9 @@ from .model.answers import NA, RATING_VALUES
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation
 from .model.questionnaire import Questionnaire, QuestionTarget, Scenario
+from .requirements import max_level
 from .scoring import EPS, rate, resolve_production_type, score
-from .validation import Normalised, max_level
+from .validation import Normalised
 
 EFFORT_WEIGHT = {"S": 1.0, "M": 2.0, "L": 3.0}
 """How much a scenario of each effort class costs, relative to a small one."""

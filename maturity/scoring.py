@@ -46,6 +46,7 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
+from .requirements import question_levels
 from .validation import Normalised, PartLevel, check_answers, under
 
 EPS = 1e-9
@@ -75,30 +76,6 @@ def assess(questionnaire: Questionnaire, answers: AnswersFile | Mapping[str, Any
 
 
 # --------------------------------------------------------------------------- one question
-
-
-_LEVELS: dict[tuple[int, int], tuple[QuestionT, tuple[int, ...]]] = {}
-"""(id(question), n) → (question, levels); the question is kept so its id is not reused."""
-
-
-def question_levels(question: QuestionT, n: int) -> tuple[int, ...]:
-    """The levels a question has requirements at (memoised per question object)."""
-    key = (id(question), n)
-    found = _LEVELS.get(key)
-    if found is None or found[0] is not question:
-        found = (question, _question_levels(question, n))
-        _LEVELS[key] = found
-    return found[1]
-
-
-def _question_levels(question: QuestionT, n: int) -> tuple[int, ...]:
-    if isinstance(question, YesNoQuestion):
-        return (question.level,)
-    if isinstance(question, ChecklistQuestion):
-        return tuple(sorted({i.level for i in question.items}))
-    if isinstance(question, NumberQuestion | MultiQuestion):
-        return tuple(range(question.min_level, min(n, question.max_level or n) + 1))
-    return tuple(range(1, n + 1))
 
 
 def band_for(bands: Any, value: float) -> Any:

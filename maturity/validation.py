@@ -33,6 +33,7 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
+from .requirements import max_level, question_levels
 
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str, Severity]
@@ -181,7 +182,6 @@ def rule_levels_reachable(q: Questionnaire) -> Iterator[Finding]:
     """CMMM: every level needs a requirement somewhere, or no one can reach it."""
     if not isinstance(q.scoring, CmmmScoring):
         return
-    from .scoring import question_levels
 
     n = _n(q)
     covered: set[int] = set()
@@ -195,17 +195,6 @@ def rule_levels_reachable(q: Questionnaire) -> Iterator[Finding]:
             yield ("levels", level - 1), \
                 f"level {level} is empty: no question (of positive weight) has a requirement at it, " \
                 "so no one can reach it", E
-
-
-def max_level(question: QuestionT, n: int) -> int:
-    """The highest level any answer to this question can reach."""
-    if isinstance(question, LevelQuestion):
-        return max(k for k in question.anchors if k <= n) if question.anchors else 0
-    if isinstance(question, NumberQuestion | MultiQuestion):
-        return max(b.level for b in question.bands)
-    if isinstance(question, YesNoQuestion):
-        return question.level
-    return max(i.level for i in question.items)
 
 
 def under(qid: str, prefixes: Sequence[str]) -> bool:
