@@ -15,6 +15,7 @@ from .model.assessment import Assessment
 from .model.diagnosis import Improvement, Path, QuestionChange
 from .model.questionnaire import (
     ChecklistQuestion,
+    CmmmScoring,
     Condition,
     LevelQuestion,
     MultiQuestion,
@@ -139,7 +140,7 @@ def applies(question: QuestionT, values: Mapping[str, Normalised], ent: Enterpri
 # --------------------------------------------------------------------------- path to a grade
 
 
-def progress(q: Questionnaire, a: Assessment, target: int,
+def progress(q: Questionnaire, a: Any, target: int,
              values: Mapping[str, Normalised] | None = None) -> float:
     """A number that rises as an assessment gets closer to ``target`` (guides the greedy
     search; whether a plan reaches the target is always decided by the engine's grade)."""
@@ -159,6 +160,12 @@ def progress(q: Questionnaire, a: Assessment, target: int,
     return value
 
 
+def _compiled(q: Questionnaire, ent: Enterprise) -> Any:
+    from .batch import Plan
+
+    return Plan(q, resolve_production_type(q, ent))
+
+
 def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
             base: Assessment, target: int) -> Path:
     """Indicator improvements that lift the grade to ``target``: sufficient and irreducible.
@@ -172,16 +179,21 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     candidates = [i.id for d in base.dimensions for i in d.indicators
                   if any(r.status != "not_applicable" for r in i.questions)]
 
-    memo: dict[frozenset[tuple[str, int]], tuple[Assessment, dict[str, Normalised]]] = {}
+    memo: dict[frozenset[tuple[str, int]], tuple[Any, dict[str, Normalised]]] = {}
+    # CMMM: the search needs only grade and score, so it re-scores with the compiled plan
+    # (the batch scorer, property-tested equal to the engine), not by building results
+    fast = _compiled(q, ent) if isinstance(q.scoring, CmmmScoring) else None
 
-    def evaluate(plan: Mapping[str, int]) -> tuple[Assessment, dict[str, Normalised]]:
+    def evaluate(plan: Mapping[str, int]) -> tuple[Any, dict[str, Normalised]]:
         key = frozenset(plan.items())
         if key not in memo:
             improved = apply(q, values, plan, ent)
-            memo[key] = (score(q, improved, ent, base.assessed_on, detail=False), improved)
+            result = fast.run(improved, ent) if fast is not None else \
+                score(q, improved, ent, base.assessed_on, detail=False)
+            memo[key] = (result, improved)
         return memo[key]
 
-    def run(plan: Mapping[str, int]) -> Assessment:
+    def run(plan: Mapping[str, int]) -> Any:
         return evaluate(plan)[0]
 
     plan: dict[str, int] = {}
