@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import _yaml
+from ._io import SCANNED_SUFFIXES
 from .errors import MaturityError
 from .model.answers import NA, AnswersFile, Enterprise
 from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire
@@ -43,8 +44,6 @@ from .scoring import (
 )
 from .tabular import BadInput, csv_header, read_csv, read_xlsx
 from .validation import Normalised, check_answers
-
-"""The enterprise profile fields, in file order (from the model, so a new field is never missed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +68,6 @@ class Row:
     dimensions: tuple[tuple[str, int, float | None], ...] = ()
     """(id, level, score); score ``None`` for a points-method dimension worth no points,
     which counts through the grade rules (the SME index's business scenarios)."""
-    """(dimension id, level, score)."""
     blocking: tuple[str, ...] = ()
     """Indicators keeping the total below the next grade, largest gap first (at most 5)."""
     indicators: tuple[tuple[str, int], ...] = ()
@@ -296,11 +294,10 @@ def score_raw(raw: Any, source: str, text: str | None, questionnaire: str | None
         numbers = _plan(q.ref, resolve_production_type(q, enterprise)).run(values, enterprise, indicators)
     except (ValidationError, MaturityError, ValueError, TypeError, KeyError):
         return _slow_row(source, text, raw, questionnaire, indicators)
-    ent_raw = enterprise.model_dump(exclude_none=True)
     assessed = answers.assessed_on
     return Row(
         source=source, ok=True, questionnaire=q.ref,
-        enterprise=tuple((k, str(v)) for k, v in ent_raw.items() if v is not None),
+        enterprise=tuple((k, str(v)) for k, v in enterprise.model_dump(exclude_none=True).items()),
         assessed_on=assessed.isoformat() if assessed is not None else None,
         level=numbers.level, level_id=q.levels[numbers.level - 1].id if numbers.level else None,
         score=numbers.score, score_max=numbers.score_max, completeness=numbers.completeness,
@@ -378,7 +375,7 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[Item]:
             continue
         p = Path(arg)
         if p.is_dir():
-            yield from (Item(str(f), path=str(f)) for f in _walk(p))
+            yield from (Item(str(f), path=str(f)) for f in walk(p))
         elif p.suffix.lower() == ".csv" and p.is_file():
             yield from (Item(src, raw=raw) for src, raw in read_csv(p))
         elif p.suffix.lower() == ".xlsx" and p.is_file():
@@ -390,7 +387,7 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[Item]:
             yield Item(str(p), path=str(p))
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def walk(root: Path) -> Iterator[Path]:
     """Depth-first, each directory sorted, lazily (a huge tree is never listed whole)."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -398,8 +395,8 @@ def _walk(root: Path) -> Iterator[Path]:
         return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.name.endswith((".yaml", ".yml")) and (
+            yield from walk(Path(entry.path))
+        elif entry.name.endswith(SCANNED_SUFFIXES) and (
                 entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))):
             yield Path(entry.path)  # a dangling link becomes an error row, never a silent skip
 

@@ -49,13 +49,12 @@ def _warn(message: str) -> None:
 
 def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
     """Files named directly, and ``*.yaml`` / ``*.yml`` under directories, in a stable order."""
+    from .batch import walk
+
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            # a dangling link is reported (as not found), never skipped in silence
-            found = sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml")
-                           and (x.is_file() or (x.is_symlink() and not x.exists())))
-            yield from found
+            yield from walk(p)  # the same files `score` reads, dangling links included
         else:
             yield p
 
@@ -155,7 +154,7 @@ def _positive(text: str) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from .batch import Item, iter_inputs, score_files
+    from .batch import count_inputs, score_files
 
     paths = list(args.paths)
     check_output(args.output, paths)
@@ -165,13 +164,11 @@ def cmd_score(args: argparse.Namespace) -> int:
         return _score_one_panel(args)
     fmt = args.format
     machine = fmt in ("json", "jsonl", "csv")
-    items: list[Item] | None = None
     total = None
     show_progress = sys.stderr.isatty() and (not machine or bool(args.output)) and not args.quiet
     jobs = args.jobs
-    if show_progress or jobs is None or jobs > 1:  # the count sizes the worker pool
-        items = list(iter_inputs(paths)) if "-" not in paths else None
-        total = len(items) if items is not None else None
+    if show_progress or jobs is None or jobs > 1:  # the count sizes the bar and the worker pool
+        total = count_inputs(paths)  # counted, not kept: memory stays flat
     cores = os.cpu_count() or 1
     if jobs is None:
         jobs = 1 if total is None or total < 200 else cores
