@@ -32,13 +32,16 @@ from .model.answers import NA, AnswersFile, Enterprise
 from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire
 from .scoring import (
     EPS,
+    _cmmm_target_level,
     _level_weights,
     _norm,
     _status,
     _weighted,
     cmmm_total,
     grade,
+    level_gaps,
     rate,
+    rated,
     requirement_met,
     resolve_production_type,
 )
@@ -169,8 +172,9 @@ class Plan:
             out = self._cmmm(dim_rows, counts, completeness)
             if indicators:
                 bands = self.q.scoring.bands
-                out.indicators = [(iid, grade(bands, cmmm_total(scores, threshold)[0]))
-                                  for _, _, inds in dim_rows for iid, _, scores, _ in inds]
+                scoring = self.q.scoring
+                out.indicators = [(iid, grade(bands, cmmm_total(rated(scoring, shares), threshold)[0]))
+                                  for _, _, inds in dim_rows for iid, _, shares, _ in inds]
             return out
         out = self._points(dim_rows, counts, completeness, status, reached)
         if indicators:
@@ -182,37 +186,35 @@ class Plan:
         return out
 
     def _cmmm(self, dim_rows: list, counts: dict[str, int], completeness: float) -> _Numbers:
-        n, threshold, bands = self.n, self.threshold, self.q.scoring.bands
+        n, threshold, scoring = self.n, self.threshold, self.q.scoring
+        assert isinstance(scoring, CmmmScoring)
+        bands = scoring.bands
         dims_out = []
         dim_parts = []
         for did, dw, ind_rows in dim_rows:
-            parts = [(iw, scores) for _, iw, scores, _ in ind_rows]
-            scores = _weighted(parts, n)
-            s, _ = cmmm_total(scores, threshold)
+            shares = _weighted([(iw, sc) for _, iw, sc, _ in ind_rows], n)
+            s, _ = cmmm_total(rated(scoring, shares), threshold)
             dims_out.append((did, grade(bands, s), s))
-            dim_parts.append((dw, scores))
-        total_scores = _weighted(dim_parts, n)
+            dim_parts.append((dw, shares))
+        total_shares = _weighted(dim_parts, n)
+        total_scores = rated(scoring, total_shares)
         total, failing = cmmm_total(total_scores, threshold)
         level = grade(bands, total)
         blocking: list[str] = []
         if level < n:
-            target = failing
-            if target is None:
-                target = next((i + 1 for i, s in enumerate(total_scores)
-                               if s is not None and s < 1 - EPS), None)
+            target = _cmmm_target_level(total_scores, failing)
             if target is not None:
-                gaps = []
-                dws = _level_weights(dim_parts, target - 1)
-                for (_, _, ind_rows), dwn in zip(dim_rows, dws, strict=True):
-                    if not dwn:
+                parts, ids = [], []
+                for (_, dw, ind_rows), (_, dsh) in zip(dim_rows, dim_parts, strict=True):
+                    if dsh[target - 1] is None:
                         continue
-                    parts = [(iw, scores) for _, iw, scores, _ in ind_rows]
-                    for (iid, _, scores, _), iwn in zip(ind_rows, _level_weights(parts, target - 1),
-                                                        strict=True):
-                        s = scores[target - 1]
-                        if iwn and s is not None and s < 1 - EPS:
-                            gaps.append((-dwn * iwn * (1 - s), iid))
-                blocking = [iid for _, iid in sorted(gaps)[:5]]
+                    ind_parts = [(iw, sc) for _, iw, sc, _ in ind_rows]
+                    for (iid, _, sc, _), iwn in zip(ind_rows, _level_weights(ind_parts, target - 1),
+                                                    strict=True):
+                        if iwn and sc[target - 1] is not None:
+                            parts.append((dw * iwn, sc))
+                            ids.append(iid)
+                blocking = [iid for _, iid, _ in level_gaps(scoring, parts, ids, total_shares, target)[:5]]
         return _Numbers(level, total, float(n), completeness, counts, dims_out, blocking)
 
     def _points(self, dim_rows: list, counts: dict[str, int], completeness: float,

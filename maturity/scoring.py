@@ -363,40 +363,75 @@ def _qresults(rows: list, status: Mapping[str, str], ind: Any, prefix: str,
     return out
 
 
+def rated(scoring: CmmmScoring, shares: list[float | None]) -> list[float | None]:
+    """Level scores from per-level shares of requirements met (``CmmmScoring.rating``)."""
+    return [scoring.rating(x) for x in shares]
+
+
+def level_gaps(scoring: CmmmScoring, parts: list[tuple[float, list[float | None]]], ids: list[str],
+               shares: list[float | None], lv: int) -> list[tuple[float, str, float]]:
+    """``(impact, id, share)`` of each part short of level ``lv`` (1-based).
+
+    The impact is how much the level score of the whole would rise if that part met
+    the level fully, on the level-score scale.
+    """
+    base = shares[lv - 1]
+    if base is None:
+        return []
+    before = scoring.rating(base)
+    out = []
+    for (_, sc), pid, w in zip(parts, ids, _level_weights(parts, lv - 1), strict=True):
+        x = sc[lv - 1]
+        if w and x is not None and x < 1 - EPS:
+            out.append((scoring.rating(min(1.0, base + w * (1 - x))) - before, pid, x))
+    out.sort(key=lambda g: (-g[0], g[1]))
+    return out
+
+
 def _roll_cmmm(q: Questionnaire, dims: list, status: Mapping[str, str], n: int, threshold: float,
                detail: bool = True):
-    bands = q.scoring.bands
+    scoring = q.scoring
+    assert isinstance(scoring, CmmmScoring)
+    bands = scoring.bands
     dim_parts: list[tuple[float, list[float | None]]] = []
+    dim_ids: list[str] = []
     dim_results: list[DimensionResult] = []
     # keep indicator parts per dimension for the explanations
-    all_ind: list[tuple[str, int, list[tuple[float, list[float | None]]], list[str]]] = []
-    for d_index, (dim, dw, ind_rows) in enumerate(dims):
+    all_ind: list[tuple[list[tuple[float, list[float | None]]], list[str]]] = []
+    for dim, dw, ind_rows in dims:
         ind_parts: list[tuple[float, list[float | None]]] = []
         ind_ids: list[str] = []
         ind_results: list[IndicatorResult] = []
         for ind, iw, rows in ind_rows:
             q_parts = [(w, [ratings.get(lv) for lv in range(1, n + 1)]) for _, w, ratings, _, _ in rows]
-            scores = _weighted(q_parts, n)
+            shares = _weighted(q_parts, n)
+            scores = rated(scoring, shares)
             s, _ = cmmm_total(scores, threshold)
             iid = f"{dim.id}.{ind.id}"
-            ind_parts.append((iw, scores))
+            ind_parts.append((iw, shares))
             ind_ids.append(iid)
             ind_results.append(IndicatorResult.model_construct(
                 id=iid, weight=iw, level=grade(bands, s), score=s, score_max=float(n),
                 level_scores=tuple(scores), applicable=bool(rows),
                 questions=tuple(_qresults(rows, status, ind, iid + ".", {}, detail))))
-        scores = _weighted(ind_parts, n)
+        shares = _weighted(ind_parts, n)
+        scores = rated(scoring, shares)
         s, failing = cmmm_total(scores, threshold)
         lvl = grade(bands, s)
-        holding = _cmmm_shortfalls(ind_parts, ind_ids, scores, failing, lvl, n) \
-            if lvl < n and detail else []
+        holding: list[Shortfall] = []
+        if lvl < n and detail:
+            target = _cmmm_target_level(scores, failing)
+            if target is not None:
+                holding = _shortfalls(scoring, ind_parts, ind_ids, shares, target)
         dim_results.append(DimensionResult.model_construct(
             id=dim.id, weight=dw, level=lvl, score=s, score_max=float(n), level_scores=tuple(scores),
             applicable=any(i.applicable for i in ind_results),
             indicators=tuple(ind_results), holding_back=tuple(holding)))
-        dim_parts.append((dw, scores))
-        all_ind.append((dim.id, d_index, ind_parts, ind_ids))
-    scores = _weighted(dim_parts, n)
+        dim_parts.append((dw, shares))
+        dim_ids.append(dim.id)
+        all_ind.append((ind_parts, ind_ids))
+    shares = _weighted(dim_parts, n)
+    scores = rated(scoring, shares)
     total, failing = cmmm_total(scores, threshold)
     level = grade(bands, total)
     next_level = None
@@ -404,18 +439,16 @@ def _roll_cmmm(q: Questionnaire, dims: list, status: Mapping[str, str], n: int, 
         target = _cmmm_target_level(scores, failing)
         shortfalls: list[Shortfall] = []
         if target is not None:
-            dws = _level_weights(dim_parts, target - 1)
-            for (_, _, ind_parts, ind_ids), dwn in zip(all_ind, dws, strict=True):
-                if dwn == 0:
-                    continue
+            # every indicator, as a part of the whole: its dimension's weight x its own
+            flat_parts, flat_ids = [], []
+            for (dw, _), (ind_parts, ind_ids) in zip(dim_parts, all_ind, strict=True):
                 iws = _level_weights(ind_parts, target - 1)
                 for (_, sc), iid, iwn in zip(ind_parts, ind_ids, iws, strict=True):
-                    s_lv = sc[target - 1]
-                    if iwn and s_lv is not None and s_lv < 1 - EPS:
-                        shortfalls.append(Shortfall.model_construct(
-                            indicator=iid, level=target, score=s_lv,
-                            impact=dwn * iwn * (1 - s_lv)))
-        shortfalls.sort(key=lambda s: (-s.impact, s.indicator))
+                    if iwn and sc[target - 1] is not None:
+                        flat_parts.append((dw * iwn, sc))
+                        flat_ids.append(iid)
+            if flat_parts:
+                shortfalls = _shortfalls(scoring, flat_parts, flat_ids, shares, target)
         needed = next(b.min for b in bands if b.level == level + 1)
         next_level = NextLevel.model_construct(
             level=level + 1, needed=needed, score=total, failing_level=failing,
@@ -434,21 +467,10 @@ def _cmmm_target_level(scores: list[float | None], failing: int | None) -> int |
     return None
 
 
-def _cmmm_shortfalls(parts: list[tuple[float, list[float | None]]], ids: list[str],
-                     scores: list[float | None], failing: int | None, lvl: int, n: int
-                     ) -> list[Shortfall]:
-    target = _cmmm_target_level(scores, failing)
-    if target is None:
-        return []
-    ws = _level_weights(parts, target - 1)
-    out = [
-        Shortfall.model_construct(indicator=iid, level=target, score=sc[target - 1],
-                                  impact=w * (1 - sc[target - 1]))
-        for (_, sc), iid, w in zip(parts, ids, ws, strict=True)
-        if w and sc[target - 1] is not None and sc[target - 1] < 1 - EPS
-    ]
-    out.sort(key=lambda s: (-s.impact, s.indicator))
-    return out
+def _shortfalls(scoring: CmmmScoring, parts: list[tuple[float, list[float | None]]], ids: list[str],
+                shares: list[float | None], target: int) -> list[Shortfall]:
+    return [Shortfall.model_construct(indicator=pid, level=target, score=scoring.rating(x), impact=impact)
+            for impact, pid, x in level_gaps(scoring, parts, ids, shares, target)]
 
 
 def _roll_points(q: Questionnaire, scoring: PointsScoring, dims: list, status: Mapping[str, str],

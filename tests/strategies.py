@@ -137,6 +137,9 @@ def questionnaires(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]
         scoring: dict[str, Any] = {
             "method": "cmmm", "threshold": threshold,
             "bands": [{"level": k, "min": k - 1 + threshold} for k in range(1, n + 1)]}
+        met_share = draw(st.sampled_from([None, 0.3, 0.5, 0.8]))
+        if met_share is not None:
+            scoring["met_share"] = met_share
     else:
         step = 100.0 / (n + 1)
         scoring = {"method": "points", "total": 100.0,

@@ -855,6 +855,15 @@ def test_out_of_range_scoring_threshold_names_its_line(tmp_path, kinds_raw):
                  "less than or equal to 1")
 
 
+@pytest.mark.parametrize("value, message", [(1, "less than 1"), (0, "greater than 0"),
+                                            ("half", "valid number")])
+def test_out_of_range_met_share_names_its_line(tmp_path, kinds_raw, value, message):
+    kinds_raw["scoring"]["met_share"] = value
+    path, text = dump(tmp_path / "five_kinds.yaml", kinds_raw)
+    issue = only(errors_of(path))
+    assert_issue(issue, path, line_of(text, "met_share:"), "scoring.met_share", message)
+
+
 def test_wrong_kind_value(tmp_path, kinds_raw):
     question(kinds_raw, "lvl")["kind"] = "scale"
     path, text = dump(tmp_path / "five_kinds.yaml", kinds_raw)

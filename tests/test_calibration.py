@@ -48,13 +48,13 @@ def test_two_assessors_read_every_plant_the_same_way(scored, expected):
     assert f["mean_abs_score_diff"] <= 0.3
 
 
-# The validity measured in rounds 3 and 4 (docs/calibration.md): a floor, so that a change
-# to the index that makes grades worse is caught; raise it when a round improves them.
-FLOOR = {"in_expected_range": 0.40, "sme_in_expected_range": 0.85}
-PANEL_FLOOR = 0.60
+# The validity measured in round 5 (docs/calibration.md): a floor, so that a change to the
+# index that makes grades worse is caught; raise it when a round improves them.
+FLOOR = {"in_expected_range": 0.9, "sme_in_expected_range": 0.85}
+PANEL_FLOOR = 0.9
 
 
-def test_grades_are_no_further_from_the_practitioners_than_in_round_4(scored, expected):
+def test_grades_are_no_further_from_the_practitioners_than_in_round_5(scored, expected):
     f = calibration.figures(scored, expected)
     for key, floor in FLOOR.items():
         assert f[key] >= floor, (key, f[key])
@@ -65,11 +65,18 @@ def test_grades_are_no_further_from_the_practitioners_than_in_round_4(scored, ex
         assert rng["min"] - 1 <= s.assessment.level <= rng["max"] + 1, s.path.name
 
 
-@pytest.mark.xfail(strict=True, reason="validity target not reached yet: most plants above L1 "
-                   "still score one grade low (docs/calibration.md, rounds 3-4)")
-def test_every_answers_file_scores_inside_its_plants_range(scored, expected):
+def test_general_index_files_score_inside_their_plants_range(scored, expected):
+    """The issue's target, met since round 5; the holdout plants written before the
+    round-5 change all land in range too."""
     f = calibration.figures(scored, expected)
-    assert f["in_expected_range"] >= 0.9 and f["sme_in_expected_range"] >= 0.9
+    assert f["in_expected_range"] >= 0.9
+    assert f["holdout_in_expected_range"] >= 0.9
+
+
+@pytest.mark.xfail(strict=True, reason="p01's profile reports no year-on-year results, which "
+                   "count as 'not yet' on the SME index (docs/calibration.md, round 5)")
+def test_sme_index_files_score_inside_their_plants_range(scored, expected):
+    assert calibration.figures(scored, expected)["sme_in_expected_range"] >= 0.9
 
 
 def test_weighted_kappa_is_one_for_identical_and_lower_for_disagreeing_raters():

@@ -83,3 +83,36 @@ def test_a_level_answer_with_plus_rates_the_next_level_partly_met():
     assert plus[0] == approx(base[0])
     assert base[1] < plus[1] < two[1]
     assert plus[1] - base[1] == approx((two[1] - base[1]) / 2)
+
+
+# ------------------------------------------------------- §2: shares on the rating scale
+
+
+def test_the_rating_map_goes_through_its_three_points_as_documented():
+    from maturity.model.questionnaire import CmmmScoring
+
+    s = CmmmScoring(method="cmmm", threshold=0.8, met_share=0.5,
+                    bands=[{"level": 1, "min": 0.8}])
+    assert [s.rating(x) for x in (0.0, 0.3, 0.5, 0.6, 0.9, 1.0)] == \
+        [approx(0), approx(0.48), approx(0.8), approx(0.84), approx(0.96), approx(1)]
+    assert s.rating(None) is None
+    unset = s.model_copy(update={"met_share": None})
+    assert [unset.rating(x) for x in (0.0, 0.3, 0.9)] == [0.0, 0.3, 0.9]
+    text = (Path(__file__).parents[1] / "docs" / "methodology.md").read_text(encoding="utf-8")
+    for figure in ("0.48", "0.84", "0.96"):
+        assert figure in text, f"docs/methodology.md no longer states {figure}"
+
+
+def test_level_scores_are_the_mapped_shares_and_the_grade_follows_them(result):
+    """With ``met_share`` every level score is the rating of the same share, S their sum."""
+    q = maturity.load_questionnaire(DATA / "tiny.yaml")
+    mapped = q.model_copy(update={"scoring": q.scoring.model_copy(update={"met_share": 0.5})})
+    a = maturity.assess(mapped, maturity.load_answers(DATA / "tiny-answers.yaml"))
+    rating = mapped.scoring.rating
+    assert a.level_scores == tuple(approx(rating(x)) if x is not None else None
+                                   for x in result.level_scores)
+    for d_plain, d in zip(result.dimensions, a.dimensions, strict=True):
+        assert d.level_scores == tuple(approx(rating(x)) if x is not None else None
+                                       for x in d_plain.level_scores)
+    # shares are at least as high on the rating scale when met_share < threshold
+    assert a.score >= result.score and a.level >= result.level

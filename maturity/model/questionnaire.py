@@ -57,8 +57,26 @@ class CmmmScoring(Frozen):
     method: Literal["cmmm"]
     threshold: Annotated[float, Field(gt=0, le=1)] = 0.8
     """Score from which a level counts as met."""
+    met_share: Annotated[float, Field(gt=0, lt=1)] | None = None
+    """Share of a level's weighted requirements that rates as "mostly met" (the threshold).
+
+    The answers say, requirement by requirement, whether an observable state holds;
+    GB/T 39117 rates a level's requirements fully / mostly / partly met.  A level
+    score is the share that holds, put on the rating scale by the straight lines
+    through (0, 0), (``met_share``, ``threshold``) and (1, 1).  Unset: the share is
+    the score (``met_share`` = ``threshold``).  See docs/methodology.md §2.
+    """
     bands: list[GradeBand]
     """One band per level, in increasing order of ``min``."""
+
+    def rating(self, share: float | None) -> float | None:
+        """The level score of a share of requirements met (None stays None)."""
+        m, t = self.met_share, self.threshold
+        if share is None or m is None or m == t:
+            return share
+        if share <= m:
+            return t * share / m
+        return t + (1 - t) * (share - m) / (1 - m)
 
 
 class GradeRequirement(Frozen):
