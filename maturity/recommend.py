@@ -28,7 +28,7 @@ from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommend
 from .model.questionnaire import Questionnaire, QuestionTarget, Scenario
 from .requirements import max_level
 from .scoring import EPS, rate, resolve_production_type, score
-from .validation import Normalised
+from .validation import Normalised, PartLevel
 
 EFFORT_WEIGHT = {"S": 1.0, "M": 2.0, "L": 3.0}
 """How much a scenario of each effort class costs, relative to a small one."""
@@ -54,6 +54,8 @@ class Candidate:
     """0 a foundation while below level 2; 1 lifts a blocking or on-path indicator; 2 the rest."""
     reasons: list[str] = field(default_factory=list)
     blocking: list[str] = field(default_factory=list)
+    catch_up: list[str] = field(default_factory=list)
+    """Indicators below the grade the plant already has that it lifts (phase 1)."""
 
 
 def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
@@ -110,6 +112,23 @@ def _at(state: Mapping[str, tuple[str, int]], t: QuestionTarget,
     if status != "answered":
         return False
     return not _missing(t, values) if t.items else reached >= (t.level or 0)
+
+
+def in_part(changes: list[QuestionChange], values: Mapping[str, Normalised] | None) -> bool:
+    """Whether the plant has every change of a scenario in part already: each level to
+    reach is the one answered ``k+`` (true in a part of the plant), and each checklist item
+    to put in place is rated "partly".  The scenario is then a roll-out, not a start."""
+    if not changes:
+        return False
+    for c in changes:
+        v = (values or {}).get(c.question)
+        if c.items:
+            ratings = _ratings(values, c.question)
+            if not all(isinstance(r := ratings.get(i), float) and r > 0 for i in c.items):
+                return False
+        elif not (isinstance(v, PartLevel) and c.to_level == int(v) + 1 == c.from_level + 1):
+            return False
+    return True
 
 
 def lacking(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]],
@@ -182,12 +201,21 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
             reasons.append("focus")
         if after.level > a.level:
             reasons.append("grade")
+        if in_part(changes, values):
+            reasons.insert(0, "in_part")
         out.append(Candidate(
             scenario=sc, raises=raises, delivers=changes, gain=after.score - a.score,
             level_gain=after.level - a.level, priority=gained / EFFORT_WEIGHT[sc.effort] * factor,
             tier=0 if foundation else 1 if lifted else 2, reasons=reasons, blocking=lifted))
-    out.sort(key=lambda c: (c.tier, -c.priority, c.scenario.id))
+    order = {sc.id: k for k, sc in enumerate(q.scenarios)}
+    out.sort(key=lambda c: _rank_key(c, order))
     return out
+
+
+def _rank_key(c: Candidate, order: Mapping[str, int]) -> tuple[int, float, str]:
+    """Foundations in the catalogue's order (each builds on the ones before it), the
+    other tiers by priority."""
+    return (c.tier, order[c.scenario.id] if c.tier == 0 else -c.priority, c.scenario.id)
 
 
 def _pick(cands: list[Candidate], need: Mapping[str, Improvement], level: int
@@ -213,6 +241,26 @@ def _pick(cands: list[Candidate], need: Mapping[str, Improvement], level: int
     return chosen, uncovered
 
 
+def _catch_up(pool: list[Candidate], chosen: list[Candidate], a: Assessment) -> None:
+    """Phase 1 also brings the indicators below the grade the plant already has up to it:
+    they are the foundations of that grade.  The first candidate (in order) that lifts
+    each of them joins, with the reason."""
+    behind = {i for i, lv in indicator_levels(a).items() if lv < a.level}
+    for c in chosen:
+        behind -= {r.indicator for r in c.raises}
+    for c in pool:
+        if c in chosen:
+            continue
+        fixes = [r.indicator for r in c.raises if r.indicator in behind]
+        if fixes:
+            chosen.append(c)
+            c.catch_up = fixes
+            if "catch_up" not in c.reasons:
+                c.reasons.append("catch_up")
+            behind -= set(fixes)
+    chosen.sort(key=pool.index)
+
+
 def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path: Path | None,
          blocking: list[Shortfall], phases: int = 2, limit: int = RECOMMENDATIONS
          ) -> tuple[list[Recommendation], list[Phase]]:
@@ -224,6 +272,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     """
     n = len(q.levels)
     cands = candidates(q, values, a, path, blocking)
+    known = {c.scenario.id for c in cands}
     phase_of: dict[str, int] = {}
     roadmap: list[Phase] = []
     cur_values, cur, cur_path, cur_cands = dict(values), a, path, cands
@@ -232,8 +281,13 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
             break
         pool = [c for c in cur_cands if c.scenario.id not in phase_of]
         chosen, uncovered = _pick(pool, {i.indicator: i for i in cur_path.improvements}, cur.level)
+        if step == 1:
+            _catch_up(pool, chosen, a)
         for c in chosen:
             phase_of[c.scenario.id] = step
+            if step > 1 and c.scenario.id not in known:
+                cands.append(c)  # eligible only once an earlier phase is done: listed too
+                known.add(c.scenario.id)
         needs = {}
         if step > 1:
             levels_now = indicator_levels(a)
@@ -257,15 +311,20 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         cur_blocking = list(cur.next_level.shortfalls) if cur.next_level else []
         cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking)
 
-    ordered = sorted(cands, key=lambda c: (phase_of.get(c.scenario.id, phases + 1), c.tier,
-                                           -c.priority, c.scenario.id))
+    order = {sc.id: k for k, sc in enumerate(q.scenarios)}
+    ordered = sorted(cands, key=lambda c: (phase_of.get(c.scenario.id, phases + 1), *_rank_key(c, order)))
     recs = [Recommendation(
         scenario=c.scenario.id, rank=k, phase=phase_of.get(c.scenario.id, 0), raises=c.raises,
         delivers=c.delivers, foundation=c.scenario.foundation, reasons=c.reasons,  # type: ignore[arg-type]
-        blocking=c.blocking, gain=c.gain, level_gain=c.level_gain, effort=c.scenario.effort,
+        blocking=c.blocking, catch_up=c.catch_up, gain=c.gain, level_gain=c.level_gain,
+        effort=c.scenario.effort,
         priority=c.priority, on_path=bool(c.blocking), typical=not c.scenario.industries
         or a.enterprise.industry in c.scenario.industries, focus=c.scenario.id in q.focus_scenarios)
-        for k, c in enumerate(ordered[:limit], 1)]
+        for k, c in enumerate(ordered[:max(limit, len(phase_of))], 1)]  # every phased one
+    # each phase lists its scenarios in the order of the ranking, so the two never disagree
+    rank = {c.scenario.id: k for k, c in enumerate(ordered)}
+    roadmap = [p.model_copy(update={"scenarios": tuple(sorted(p.scenarios, key=rank.__getitem__))})
+               for p in roadmap]
     return recs, roadmap
 
 
@@ -281,4 +340,4 @@ def completed(q: Questionnaire, before: Assessment, after: Assessment) -> list[s
     return out
 
 
-__all__ = ["candidates", "completed", "fits", "lacking", "plan", "targets"]
+__all__ = ["candidates", "completed", "fits", "in_part", "lacking", "plan", "targets"]

@@ -9,7 +9,8 @@ import pytest
 
 import maturity
 from maturity.diagnosis import diagnose
-from maturity.recommend import fits, lacking, question_state, targets
+from maturity.improve import restore_values
+from maturity.recommend import candidates, fits, lacking, question_state, targets
 
 from .strategies import bottom_answer, top_answer
 
@@ -45,6 +46,10 @@ def test_a_plant_with_nothing_gets_foundations_first(general):
     assert list(d.roadmap[0].scenarios[:len(foundations)]) == foundations
     for sid in ("digital_transformation_plan", "erp_core_systems", "shopfloor_network"):
         assert sid in foundations, sid
+    # in the catalogue's order, each building on the ones before: plan, data, ERP, network
+    catalogue = [sc.id for sc in general.scenarios if sc.foundation]
+    assert foundations == [sid for sid in catalogue if sid in foundations]
+    assert foundations.index("master_data_coding") < foundations.index("erp_core_systems")
 
 
 @pytest.mark.parametrize("kind", ["materials", "parts", "consumer"])
@@ -116,8 +121,14 @@ def test_a_plant_with_an_mes_pilot_is_told_to_roll_it_out_not_to_start_one(gener
     # without the pilot, the pilot comes first and the roll-out waits for it
     answers["operations.execution.mes"] = False
     a = _assess(general, answers, industry="machinery", product_kind="equipment")
-    picked = [r.scenario for r in diagnose(a, general).recommendations]
-    assert "mes_rollout" not in picked
+    phase = {r.scenario: r.phase for r in diagnose(a, general).recommendations}
+    assert phase.get("mes_rollout", 2) == 2 and phase["theme_digital_workshop"] == 1, phase
+    # with the pilot but no shop-floor network, the network comes first
+    answers["operations.execution.mes"] = True
+    answers["factory.network.infrastructure"] = 1
+    a = _assess(general, answers, industry="machinery", product_kind="equipment")
+    now = [c.scenario.id for c in candidates(general, restore_values(general, a.answers), a, None, [])]
+    assert "shopfloor_network" in now and "mes_rollout" not in now, now
 
 
 def _carbon(general, **ratings):
@@ -181,9 +192,12 @@ def test_a_phase_takes_a_scenario_for_every_blocker_that_one_works_on(name):
     d = diagnose(maturity.assess(q, answers), q)
     first = d.roadmap[0]
     in_phase = {r.scenario: r for r in d.recommendations if r.phase == 1}
+    # eligible now, not only once phase 1 is done
+    now = {c.scenario.id for c in candidates(q, restore_values(q, d.assessment.answers), d.assessment,
+                                             d.path, list(d.blocking))}
     helped = 0
     for indicator in first.uncovered:
-        helpers = [r.scenario for r in d.recommendations if indicator in r.blocking]
+        helpers = [r.scenario for r in d.recommendations if indicator in r.blocking and r.scenario in now]
         if helpers:
             helped += 1
             assert any(indicator in in_phase[s].blocking for s in in_phase), (indicator, helpers)
@@ -210,3 +224,83 @@ def test_job_dispatching_is_not_proposed_to_continuous_process_plants(general):
     assert not fits(general, sc, a)
     assert fits(general, sc, _assess(general, _middle(general, 3), industry="machinery",
                                       production_type="discrete"))
+
+
+def test_a_scenario_the_plant_has_in_part_is_offered_as_a_roll_out(general):
+    """``2+`` on the question a scenario lifts to 3: the plant has it in a part of the
+    plant, so the advice says it extends it; ``2`` says nothing of the kind."""
+    answers = _middle(general, level=2)
+    qid = "operations.warehousing.delivery"
+    reasons = {}
+    for value in ("2+", 2):
+        answers[qid] = value
+        a = _assess(general, answers, industry="machinery", production_type="discrete")
+        cands = candidates(general, restore_values(general, a.answers), a, None, [])
+        recs = {c.scenario.id: c for c in cands}
+        assert "precise_material_delivery" in recs, sorted(recs)
+        reasons[value] = recs["precise_material_delivery"].reasons
+    assert reasons["2+"][0] == "in_part"
+    assert "in_part" not in reasons[2]
+
+
+def test_in_part_needs_every_change_partly_there():
+    from maturity.model.diagnosis import QuestionChange
+    from maturity.recommend import in_part
+    from maturity.validation import PartLevel
+
+    lift = QuestionChange(question="x.y.a", from_level=2, to_level=3)
+    items = QuestionChange(question="x.y.b", from_level=2, to_level=3, items=("i",))
+    assert in_part([lift], {"x.y.a": PartLevel(2.5)})
+    assert not in_part([lift], {"x.y.a": 2})
+    assert not in_part([QuestionChange(question="x.y.a", from_level=2, to_level=4)],
+                       {"x.y.a": PartLevel(2.5)})  # two levels away is not "in part"
+    assert in_part([lift, items], {"x.y.a": PartLevel(2.5), "x.y.b": {"i": 0.5}})
+    assert not in_part([lift, items], {"x.y.a": PartLevel(2.5), "x.y.b": {"i": 0.0}})
+    assert not in_part([], {})
+
+
+@pytest.mark.parametrize("name", ["p07-b.yaml", "p15-b.yaml", "p21-a.yaml", "p27-b.yaml", "p30-a.yaml"])
+def test_the_roadmap_names_only_listed_scenarios_in_the_lists_order(name):
+    """A scenario that becomes eligible in phase 2 is listed too, and every phase takes its
+    scenarios in the ranking's order (p07 once named a phase-2 scenario the list lacked,
+    with phase 2 in another order than the ranks)."""
+    answers = maturity.load_answers(CAL / name)
+    q = maturity.questionnaire_for(answers)
+    d = diagnose(maturity.assess(q, answers), q)
+    rank = {r.scenario: r.rank for r in d.recommendations}
+    for k, phase in enumerate(d.roadmap, 1):
+        assert all(s in rank for s in phase.scenarios), (k, phase.scenarios, sorted(rank))
+        assert [rank[s] for s in phase.scenarios] == sorted(rank[s] for s in phase.scenarios)
+        assert all(next(r for r in d.recommendations if r.scenario == s).phase == k
+                   for s in phase.scenarios)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_recommendation_says_why_it_is_there(lang, tmp_path):
+    """p07-b once had six scenarios with an empty "Why:" (no phase, no blocker lifted)."""
+    from maturity.cli import main
+
+    out = tmp_path / "r.md"
+    assert main(["report", str(CAL / "p07-b.yaml"), "-f", "markdown", "--lang", lang, "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    why = [x for x in lines if x.startswith(("- Why:", "- 推荐理由"))]
+    assert len(why) >= 10
+    assert all(len(x.split(":", 1)[-1].split("：", 1)[-1].strip()) > 3 for x in why), why
+
+
+@pytest.mark.parametrize("name", ["p07-b.yaml", "p23-a.yaml", "p26-b.yaml"])
+def test_phase_one_brings_what_lags_behind_the_grade_up_to_it(name):
+    """An L3 plant still at L2 in scheduling gets the scheduling scenario in phase 1, not
+    after its L5 steps: what lags behind the grade it has are that grade's foundations."""
+    answers = maturity.load_answers(CAL / name)
+    q = maturity.questionnaire_for(answers)
+    a = maturity.assess(q, answers)
+    d = diagnose(a, q)
+    behind = {i.id for dim in a.dimensions for i in dim.indicators if i.level < a.level}
+    now = candidates(q, restore_values(q, a.answers), a, d.path, list(d.blocking))
+    liftable = {r.indicator for c in now for r in c.raises} & behind
+    assert liftable, "the case needs a lagging indicator some scenario lifts"
+    first = {r.scenario: r for r in d.recommendations if r.phase == 1}
+    lifted = {i.indicator for r in first.values() for i in r.raises}
+    assert liftable <= lifted, liftable - lifted
+    assert any("catch_up" in r.reasons for r in first.values())

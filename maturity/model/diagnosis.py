@@ -87,14 +87,19 @@ class Recommendation(Frozen):
     """The questions it would move that are not yet at its level (the rest it already has)."""
     foundation: bool = False
     """A foundation scenario, scheduled first while the enterprise is below level 2."""
-    reasons: tuple[Literal["foundation", "blocking", "on_path", "typical", "focus", "grade"], ...] = ()
+    reasons: tuple[Literal["foundation", "blocking", "on_path", "typical", "focus", "grade", "in_part",
+                           "catch_up"], ...] = ()
     """Why it is picked, in plain terms (rendered as words by the reports):
     ``foundation`` later steps build on it; ``blocking`` it lifts an indicator that holds
     the grade back; ``on_path`` it lifts an indicator on the path to the next grade;
     ``typical`` / ``focus`` typical of, or a focus of, the enterprise's industry;
-    ``grade`` on its own it raises the grade."""
+    ``grade`` on its own it raises the grade; ``in_part`` the plant has it in a part of
+    the plant and this rolls it out; ``catch_up`` it lifts an indicator below the grade
+    the plant already has (phase 1)."""
     blocking: tuple[str, ...] = ()
     """The blocking or on-path indicators it lifts."""
+    catch_up: tuple[str, ...] = ()
+    """The indicators below the enterprise's grade that it lifts (``catch_up``)."""
     gain: float
     """Rise of the total score if those improvements were made."""
     level_gain: int

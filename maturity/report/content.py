@@ -156,13 +156,20 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
     for r in d.recommendations:
         sc = scen[r.scenario]
         names = _join([name_of(q, i, lang) for i in r.blocking[:3]], lang)
+        behind = [i for i in r.catch_up if i not in r.blocking[:3]][:3]  # not named twice
         words = {"foundation": t("why_foundation", lang), "blocking": t("why_blocking", lang, names=names),
                  "on_path": t("why_on_path", lang, names=names),
                  "typical": t("why_typical", lang, industry=industry_name),
-                 "focus": t("why_focus", lang), "grade": t("why_grade", lang)}
-        why = [words[x] for x in r.reasons if x != "typical" or industry_name]
+                 "focus": t("why_focus", lang), "grade": t("why_grade", lang),
+                 "in_part": t("why_in_part", lang),
+                 "catch_up": t("why_catch_up", lang,
+                               names=_join([name_of(q, i, lang) for i in behind], lang))}
+        shown = {"typical": bool(industry_name), "catch_up": bool(behind)}
+        why = [words[x] for x in r.reasons if shown.get(x, True)]
         if r.phase:
             why.append(t("why_phase", lang, n=r.phase))
+        elif not why:  # fits, lacks it and moves the score, but nothing for the next grade
+            why.append(t("why_other", lang))
         why = [_join(why, lang, semi=True)]
         benefits = [tr(b.text, lang) + (_paren(f"{b.figure}; {_short_source(b.source, lang)}", lang)
                                         if b.figure else "")
