@@ -88,14 +88,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
                    "{level}需{count}个达到{at}级及以上，现有{have}个"),
     "gate_mandatory": ("mandatory ones at level {at} or above: {have} of {count}",
                        "必选场景达到{at}级及以上：{have}/{count}"),
-    "ranking_note": ("Listed in the order of the roadmap: foundations first while the grade is "
-                     "below L2, then what lifts the indicators that hold the grade back; within that, "
-                     "most progress for the effort. Only scenarios that fit the enterprise, that it "
-                     "does not already have and whose prerequisites are met are listed "
+    "ranking_note": ("Listed in the order of the roadmap: foundations first, then what lifts the "
+                     "indicators that hold the grade back; within that, most progress for the effort. "
+                     "Only scenarios that fit the enterprise, that it does not already have, whose "
+                     "prerequisites are met and that build at most one grade above it are listed "
                      "(how they are ranked: docs/diagnosis.md).",
-                     "按实施路线图的顺序列出：等级低于二级时先打基础，再实施能提升制约等级的指标的场景；"
-                     "同一类中按单位投入带来的进展排序。只列出适合本企业、企业尚不具备且前提条件已满足的场景"
-                     "（排序方法见 docs/diagnosis.md）。"),
+                     "按实施路线图的顺序列出：先打基础，再实施能提升制约等级的指标的场景；"
+                     "同一类中按单位投入带来的进展排序。只列出适合本企业、企业尚不具备、前提条件已满足"
+                     "且不超出企业现有等级一级以上的场景（排序方法见 docs/diagnosis.md）。"),
     "scenario": ("Scenario", "场景"),
     "effort": ("Effort", "投入"),
     "raises": ("Raises", "提升"),

@@ -10,7 +10,7 @@ A scenario is proposed only when
   a plant never gets what it already has);
 * its **prerequisites** are met, and doing it would move the score or the grade.
 
-They are ordered foundations first (below level 2), then what lifts the indicators that
+They are ordered foundations first, then what lifts the indicators that
 hold the grade back, then the rest; by priority within each tier.  The roadmap takes
 them in that order, so the ranking and the phases always agree.
 """
@@ -37,7 +37,11 @@ RECOMMENDATIONS = 12
 MOSTLY = RATING_VALUES["mostly"]
 """A checklist item counts as in place from "mostly" up (GB/T 39117's 0.8)."""
 FOUNDATION_BELOW = 2
-"""Foundations come first while the grade is below this level."""
+"""Below this grade the plant is offered steps up to it (``AHEAD``)."""
+AHEAD = 1
+"""How many grades above the plant a scenario may build: a plant at L2 is offered L3
+steps, not L4 models or L5 chain innovation (GB/T 39116's levels build on each other);
+below L2 the bound is L2."""
 
 
 @dataclass
@@ -51,7 +55,7 @@ class Candidate:
     level_gain: int
     priority: float
     tier: int
-    """0 a foundation while below level 2; 1 lifts a blocking or on-path indicator; 2 the rest."""
+    """0 a foundation; 1 lifts a blocking or on-path indicator; 2 the rest."""
     reasons: list[str] = field(default_factory=list)
     blocking: list[str] = field(default_factory=list)
     catch_up: list[str] = field(default_factory=list)
@@ -67,6 +71,19 @@ def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
     checks = ((f.production_types, a.production_type or resolve_production_type(q, ent)),
               (f.industries, ent.industry), (f.product_kinds, ent.product_kind))
     return all(allowed is None or value is None or value in allowed for allowed, value in checks)
+
+
+def scenario_level(q: Questionnaire, sc: Scenario) -> int:
+    """The highest level the scenario builds (its targets' levels, or its items' levels):
+    it is proposed only to a plant at most ``AHEAD`` grade below it."""
+    top = 0
+    for t in targets(q, sc):
+        if t.items:
+            question = q.questions[t.question][2]
+            top = max([top] + [i.level for i in getattr(question, "items", []) if i.id in t.items])
+        else:
+            top = max(top, t.level or 0)
+    return top
 
 
 def targets(q: Questionnaire, sc: Scenario) -> list[QuestionTarget]:
@@ -169,7 +186,8 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     out = []
     for sc in q.scenarios:
         if not fits(q, sc, a) or any(levels.get(p.indicator, 0) < p.level for p in sc.prerequisites) \
-                or not all(_at(state, t, values) for t in sc.requires):
+                or not all(_at(state, t, values) for t in sc.requires) \
+                or scenario_level(q, sc) > max(a.level, FOUNDATION_BELOW - 1) + AHEAD:
             continue
         changes = lacking(q, sc, state, values)
         if not changes:
@@ -189,7 +207,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
         lifted = [r.indicator for r in raises if r.indicator in blocked | on_path]
         touched = {c.question.rsplit(".", 1)[0] for c in changes}
         lifted += sorted(touched & blocked - set(lifted))
-        foundation = sc.foundation and a.level < FOUNDATION_BELOW
+        foundation = sc.foundation  # what the rest builds on comes first, at any grade
         reasons = ["foundation"] if foundation else []
         if touched & blocked:
             reasons.append("blocking")
@@ -220,7 +238,7 @@ def _rank_key(c: Candidate, order: Mapping[str, int]) -> tuple[int, float, str]:
 
 def _pick(cands: list[Candidate], need: Mapping[str, Improvement], level: int
           ) -> tuple[list[Candidate], list[str]]:
-    """Candidates in order that together cover a path; foundations first while below L2."""
+    """Candidates in order that together cover a path; foundations first."""
     reached = {i: imp.from_level for i, imp in need.items()}
     chosen = []
     for c in cands:
@@ -283,6 +301,10 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         chosen, uncovered = _pick(pool, {i.indicator: i for i in cur_path.improvements}, cur.level)
         if step == 1:
             _catch_up(pool, chosen, a)
+        # and every other step of the next grade where the grade is held back
+        chosen += [c for c in pool if c.tier <= 1 and c not in chosen
+                   and scenario_level(q, c.scenario) <= cur.level + 1]
+        chosen.sort(key=pool.index)
         for c in chosen:
             phase_of[c.scenario.id] = step
             if step > 1 and c.scenario.id not in known:
@@ -340,4 +362,4 @@ def completed(q: Questionnaire, before: Assessment, after: Assessment) -> list[s
     return out
 
 
-__all__ = ["candidates", "completed", "fits", "in_part", "lacking", "plan", "targets"]
+__all__ = ["candidates", "completed", "fits", "in_part", "lacking", "plan", "scenario_level", "targets"]

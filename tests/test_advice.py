@@ -304,3 +304,43 @@ def test_phase_one_brings_what_lags_behind_the_grade_up_to_it(name):
     lifted = {i.indicator for r in first.values() for i in r.raises}
     assert liftable <= lifted, liftable - lifted
     assert any("catch_up" in r.reasons for r in first.values())
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_a_plant_is_offered_steps_at_most_one_grade_above_it_now(general, level):
+    """L4 models and L5 chain innovation are premature for a plant at L2 (reviewers struck
+    remote O&M, precise marketing and plan optimisation for such plants); phase 2 may
+    bring them once phase 1 is done."""
+    from maturity.recommend import scenario_level
+
+    a = _assess(general, _middle(general, level=level), industry="machinery",
+                product_kind="equipment", production_type="discrete")
+    bound = max(a.level, 1) + 1
+    now = candidates(general, restore_values(general, a.answers), a, None, [])
+    assert now
+    assert all(scenario_level(general, c.scenario) <= bound for c in now), \
+        [(c.scenario.id, scenario_level(general, c.scenario)) for c in now]
+    d = diagnose(a, general)
+    levels = {sc.id: scenario_level(general, sc) for sc in general.scenarios}
+    assert all(levels[r.scenario] <= bound for r in d.recommendations if r.phase != 2)
+
+
+def test_foundations_come_first_at_any_grade(general):
+    """An L2 plant still without a shop-floor network gets it first in phase 1."""
+    answers = _middle(general, level=3)
+    answers["factory.network.infrastructure"] = 1
+    a = _assess(general, answers, industry="machinery", product_kind="equipment")
+    assert a.level >= 2
+    first = [r for r in diagnose(a, general).recommendations if r.phase == 1]
+    kinds = [r.foundation for r in first]
+    assert "shopfloor_network" in [r.scenario for r in first]
+    assert kinds == sorted(kinds, reverse=True), [r.scenario for r in first]
+
+
+@pytest.mark.parametrize("industry, ptype", [("light_industry", "process"), ("petrochemical", "mixed")])
+def test_no_advanced_process_control_for_batch_plants(general, industry, ptype):
+    """MPC/RTO belongs to continuous units: not to a dairy, nor to tyre mixing (mixed)."""
+    a = _assess(general, _middle(general, level=3), industry=industry, production_type=ptype,
+                product_kind="consumer")
+    sc = next(s for s in general.scenarios if s.id == "advanced_process_control")
+    assert not fits(general, sc, a)
