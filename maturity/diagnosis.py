@@ -16,8 +16,9 @@ from .improve import path_to, restore_values, top_answer
 from .model.assessment import Assessment
 from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis
 from .model.questionnaire import NumberQuestion, PointsScoring, Questionnaire
+from .rating import EPS
 from .recommend import plan
-from .scoring import EPS, score
+from .scoring import score
 from .validation import Normalised, scope_questions
 
 MARGIN = 0.25

@@ -6,7 +6,7 @@ from .i18n import t
 from .model.assessment import Assessment
 from .model.base import tr
 from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire
-from .scoring import requirement_counts
+from .rating import requirement_counts
 from .validation import under
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .engine import plan_for, resolve_production_type
 from .model.answers import NA, Enterprise
 from .model.assessment import Assessment
 from .model.diagnosis import Improvement, Path, QuestionChange
@@ -25,17 +26,8 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
-from .scoring import (
-    EPS,
-    applicable,
-    band_for,
-    holds,
-    points_earned,
-    rate,
-    requirement_counts,
-    resolve_production_type,
-    score,
-)
+from .rating import EPS, applicable, band_for, holds, rate, requirement_counts
+from .scoring import points_earned, score
 from .validation import Normalised, normalise
 
 
@@ -160,12 +152,6 @@ def progress(q: Questionnaire, a: Any, target: int,
     return value
 
 
-def _compiled(q: Questionnaire, ent: Enterprise) -> Any:
-    from .batch import Plan
-
-    return Plan(q, resolve_production_type(q, ent))
-
-
 def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
             base: Assessment, target: int) -> Path:
     """Indicator improvements that lift the grade to ``target``: sufficient and irreducible.
@@ -181,8 +167,8 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
 
     memo: dict[frozenset[tuple[str, int]], tuple[Any, dict[str, Normalised]]] = {}
     # CMMM: the search needs only grade and score, so it re-scores with the compiled plan
-    # (the batch scorer, property-tested equal to the engine), not by building results
-    fast = _compiled(q, ent) if isinstance(q.scoring, CmmmScoring) else None
+    # (the engine's numbers), not by building result models
+    fast = plan_for(q, resolve_production_type(q, ent)) if isinstance(q.scoring, CmmmScoring) else None
 
     def evaluate(plan: Mapping[str, int]) -> tuple[Any, dict[str, Normalised]]:
         key = frozenset(plan.items())

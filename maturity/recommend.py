@@ -21,13 +21,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, progress, restore_values
 from .model.answers import NA, RATING_VALUES
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation
 from .model.questionnaire import Questionnaire, QuestionTarget, Scenario
+from .rating import EPS, rate
 from .requirements import max_level
-from .scoring import EPS, rate, resolve_production_type, score
+from .scoring import score
 from .validation import Normalised, PartLevel
 
 EFFORT_WEIGHT = {"S": 1.0, "M": 2.0, "L": 3.0}

@@ -194,8 +194,9 @@ class Session:
         A follow-up whose condition does not hold and a question that does not apply to this
         enterprise are left out (one answered n/a stays, so it can be changed).
         """
+        from .engine import resolve_production_type
+        from .engine import status_of as _status
         from .model.answers import Enterprise
-        from .scoring import _status, resolve_production_type
 
         values = self.values(q) if values is None else values
         ent = Enterprise.model_validate({k: v for k, v in self.enterprise.items() if v})

@@ -165,7 +165,7 @@ def test_a_checklist_rated_not_throughout_reaches_no_level():
     """Found by the property test: levels without items used to count on their own, so a
     checklist whose items all belong to level 2, rated "not", 'reached' level 1."""
     from maturity.model.questionnaire import ChecklistQuestion
-    from maturity.scoring import rate
+    from maturity.rating import rate
 
     question = ChecklistQuestion.model_validate({
         "id": "c", "kind": "checklist", "text": {"en": "c"},

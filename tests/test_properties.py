@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from maturity import assess
 from maturity.loading import answers_from_raw
 from maturity.model import Assessment, Questionnaire
-from maturity.scoring import EPS
+from maturity.rating import EPS
 from maturity.validation import scope_questions
 
 from .strategies import answer_for, answer_sets, bottom_answer, build, questionnaires, raised, top_answer

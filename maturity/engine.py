@@ -1,0 +1,359 @@
+"""The compiled engine: the only code that turns checked answers into ratings, levels
+and scores.
+
+A questionnaire with one production type's weights is compiled once into a
+:class:`Plan`.  :meth:`Plan.run` returns the plain numbers (:class:`Numbers`: statuses,
+per-question ratings, per-node shares and scores, grade); ``maturity.scoring`` builds the
+pydantic :class:`~maturity.model.Assessment` from them, the batch builds its rows from
+them, and the diagnosis re-scores through them without building models.  The rules are
+in ``docs/methodology.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .model.answers import NA, Enterprise
+from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire, QuestionT
+from .rating import (
+    EPS,
+    applicable,
+    cmmm_total,
+    grade,
+    holds,
+    level_weights,
+    norm,
+    rate,
+    requirement_met,
+    weighted,
+)
+from .validation import Normalised
+
+
+@dataclass(slots=True)
+class QRow:
+    """One question that takes part (not n/a): its weight and what its answer rates."""
+
+    id: str
+    weight: float
+    ratings: dict[int, float]
+    fraction: float
+    reached: int
+
+
+@dataclass(slots=True)
+class Part:
+    """An indicator, a dimension or the whole, with its numbers.
+
+    CMMM: ``shares`` per level (the share of the level's requirements met), ``scores``
+    (the shares on the rating scale), ``score`` (S) and ``failing``.  Points: ``frac``,
+    the weighted fraction earned, ``norm`` its weight normalised among its siblings and
+    ``score`` the points earned.
+    """
+
+    id: str
+    weight: float
+    applicable: bool
+    level: int = 0
+    score: float = 0.0
+    score_max: float = 0.0
+    shares: list[float | None] = field(default_factory=list)
+    scores: list[float | None] = field(default_factory=list)
+    failing: int | None = None
+    frac: float = 0.0
+    norm: float = 0.0
+    children: list[Part] = field(default_factory=list)
+    rows: list[QRow] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Numbers:
+    """Everything the engine computes for one answers file."""
+
+    level: int
+    score: float
+    score_max: float
+    completeness: float
+    counts: dict[str, int]
+    status: dict[str, str]
+    reached: dict[str, int]
+    whole: Part
+    warnings: list[str] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+    """Points method: indexes of the grade requirements that do not hold."""
+
+    @property
+    def dims(self) -> list[Part]:
+        return self.whole.children
+
+
+def resolve_production_type(q: Questionnaire, enterprise: Enterprise) -> str | None:
+    """Production type used: the enterprise's, else its industry's, else the questionnaire's."""
+    if enterprise.production_type:
+        return enterprise.production_type
+    for ind in q.industries:
+        if ind.id == enterprise.industry and ind.production_type:
+            return ind.production_type
+    return q.production_type
+
+
+def status_of(question: QuestionT, qid: str, values: Mapping[str, Normalised],
+              status: Mapping[str, str], enterprise: Enterprise, ptype: str | None) -> str:
+    """answered / unanswered / not_applicable / closed (a follow-up not opened)."""
+    if not applicable(question, values, enterprise, ptype, status):
+        return "not_applicable"
+    f = question.follow_up
+    if f is not None:
+        parent = status.get(f.question)
+        if parent == "not_applicable":
+            return "not_applicable"
+        if parent != "answered" or not holds(f, values):
+            return "closed"
+    v = values.get(qid)
+    if v is None:
+        return "unanswered"
+    return "not_applicable" if v == NA else "answered"
+
+
+class Plan:
+    """A questionnaire compiled with one production type's weights."""
+
+    def __init__(self, q: Questionnaire, ptype: str | None) -> None:
+        self.q = q
+        self.n = len(q.levels)
+        self.ptype = ptype
+        scoring = q.scoring
+        self.cmmm = isinstance(scoring, CmmmScoring)
+        self.threshold = scoring.threshold if isinstance(scoring, CmmmScoring) else 0.8
+        overrides: dict[str, float] = {}
+        for pt in q.production_types:
+            if pt.id == ptype:
+                overrides = pt.weights
+        self.profile = ptype if overrides else None
+        self.dims = []
+        for dim in q.dimensions:
+            inds = []
+            for ind in dim.indicators:
+                iid = f"{dim.id}.{ind.id}"
+                qs = []
+                for question in ind.questions:
+                    qid = f"{iid}.{question.id}"
+                    conditional = question.follow_up is not None or question.applies is not None
+                    qs.append((qid, question, overrides.get(qid, question.weight), conditional))
+                inds.append((iid, overrides.get(iid, ind.weight), qs))
+            self.dims.append((dim.id, overrides.get(dim.id, dim.weight), inds))
+
+    def run(self, values: Mapping[str, Normalised], enterprise: Enterprise, rows: bool = False) -> Numbers:
+        """Score checked answers.  ``rows`` keeps the per-question rows and the warnings."""
+        n, threshold = self.n, self.threshold
+        status: dict[str, str] = {}
+        reached: dict[str, int] = {}
+        warnings: list[str] = []
+        dims: list[Part] = []
+        for did, dw, inds in self.dims:
+            children = []
+            for iid, iw, qs in inds:
+                qrows: list[QRow] = []
+                for qid, question, w, conditional in qs:
+                    if conditional:
+                        st = status_of(question, qid, values, status, enterprise, self.ptype)
+                    else:
+                        v = values.get(qid)
+                        st = "unanswered" if v is None else ("not_applicable" if v == NA else "answered")
+                    status[qid] = st
+                    if st == "not_applicable":
+                        if rows and qid in values and values[qid] != NA:
+                            warnings.append(f"{qid}: answer ignored, the question does not apply")
+                        continue
+                    if rows and st == "closed" and qid in values:
+                        warnings.append(f"{qid}: answer ignored, {question.follow_up.question} "  # type: ignore[union-attr]
+                                        f"does not open this follow-up")
+                    ratings, frac, lvl = rate(question, values.get(qid) if st == "answered" else None,
+                                              n, threshold)
+                    reached[qid] = lvl
+                    qrows.append(QRow(qid, w, ratings, frac, lvl))
+                children.append(Part(iid, iw, bool(qrows), rows=qrows))
+            dims.append(Part(did, dw, any(c.applicable for c in children), children=children))
+        counts = dict.fromkeys(("answered", "unanswered", "not_applicable", "closed"), 0)
+        for st in status.values():
+            counts[st] += 1
+        askable = counts["answered"] + counts["unanswered"]
+        completeness = counts["answered"] / askable if askable else 1.0
+        whole = Part("", 1.0, any(d.applicable for d in dims), children=dims)
+        out = Numbers(0, 0.0, float(n), completeness, counts, status, reached, whole, warnings)
+        if self.cmmm:
+            self._cmmm(out)
+        else:
+            self._points(out)
+        if not rows:
+            for d in dims:
+                for c in d.children:
+                    c.rows = []
+        return out
+
+    # ------------------------------------------------------------------ CMMM
+
+    def _cmmm(self, out: Numbers) -> None:
+        n, scoring = self.n, self.q.scoring
+        assert isinstance(scoring, CmmmScoring)
+        for d in out.dims:
+            for c in d.children:
+                num = [0.0] * n
+                den = [0.0] * n
+                for r in c.rows:
+                    if r.weight > 0:
+                        for lv, x in r.ratings.items():
+                            num[lv - 1] += r.weight * x
+                            den[lv - 1] += r.weight
+                self._levels(c, [num[i] / den[i] if den[i] > 0 else None for i in range(n)])
+            self._levels(d, weighted([(c.weight, c.shares) for c in d.children], n))
+        self._levels(out.whole, weighted([(d.weight, d.shares) for d in out.dims], n))
+        out.level, out.score = out.whole.level, out.whole.score
+
+    def _levels(self, part: Part, shares: list[float | None]) -> None:
+        scoring = self.q.scoring
+        assert isinstance(scoring, CmmmScoring)
+        part.shares = shares
+        part.scores = [scoring.rating(x) for x in shares]
+        part.score, part.failing = cmmm_total(part.scores, self.threshold)
+        part.score_max = float(self.n)
+        part.level = grade(scoring.bands, part.score)
+
+    # ------------------------------------------------------------------ points
+
+    def _points(self, out: Numbers) -> None:
+        scoring = self.q.scoring
+        assert isinstance(scoring, PointsScoring)
+        total_pts, bands = scoring.total, scoring.bands
+        for d in out.dims:
+            for c in d.children:
+                qw = norm([r.weight for r in c.rows])
+                c.frac = sum(w * r.fraction for w, r in zip(qw, c.rows, strict=True))
+            for c, w in zip(d.children, norm([c.weight if c.applicable else 0.0 for c in d.children]),
+                            strict=True):
+                c.norm = w
+            d.frac = sum(c.norm * c.frac for c in d.children)
+        for d, w in zip(out.dims, norm([d.weight if d.applicable else 0.0 for d in out.dims]), strict=True):
+            d.norm = w
+        out.score = total_pts * sum(d.norm * d.frac for d in out.dims)
+        out.score_max = total_pts
+        for d in out.dims:
+            d.level, d.score_max = grade(bands, total_pts * d.frac), total_pts * d.norm
+            d.score = d.score_max * d.frac
+            for c in d.children:
+                c.level, c.score_max = grade(bands, total_pts * c.frac), d.score_max * c.norm
+                c.score = c.score_max * c.frac
+        earned = {d.id: d.score for d in out.dims} | {c.id: c.score for d in out.dims for c in d.children}
+        out.level = grade(bands, out.score)
+        out.failed = [i for i, req in enumerate(scoring.requirements)
+                      if not requirement_met(self.q, req, out.status, out.reached, earned)]
+        for i in out.failed:
+            out.level = min(out.level, scoring.requirements[i].level - 1)
+        out.whole.level, out.whole.score, out.whole.frac = out.level, out.score, out.score / total_pts
+
+
+# --------------------------------------------------------------------------- explanations
+
+
+def target_level(scores: list[float | None], failing: int | None) -> int | None:
+    """CMMM: the level whose gaps explain the grade: the first failing one, else the first below 1."""
+    if failing is not None:
+        return failing
+    for i, s in enumerate(scores):
+        if s is not None and s < 1 - EPS:
+            return i + 1
+    return None
+
+
+def level_gaps(scoring: CmmmScoring, parts: list[tuple[float, list[float | None]]], ids: list[str],
+               shares: list[float | None], lv: int) -> list[tuple[float, str, float]]:
+    """``(impact, id, share)`` of each part short of level ``lv`` (1-based), largest first.
+
+    The impact is how much the level score of the whole would rise if that part met
+    the level fully, on the level-score scale.
+    """
+    base = shares[lv - 1]
+    if base is None:
+        return []
+    before = scoring.rating(base)
+    out = []
+    for (_, sc), pid, w in zip(parts, ids, level_weights(parts, lv - 1), strict=True):
+        x = sc[lv - 1]
+        if w and x is not None and x < 1 - EPS:
+            out.append((scoring.rating(min(1.0, base + w * (1 - x))) - before, pid, x))
+    out.sort(key=lambda g: (-g[0], g[1]))
+    return out
+
+
+def gaps(q: Questionnaire, num: Numbers) -> list[tuple[float, str, float, int]]:
+    """``(impact, indicator, score, level)`` of what keeps the whole below the next grade,
+    largest first; empty at the top grade."""
+    scoring = q.scoring
+    if num.level >= len(q.levels):
+        return []
+    if isinstance(scoring, PointsScoring):
+        out = [(c.score_max * (1 - c.frac), c.id, c.frac, c.level)
+               for d in num.dims for c in d.children
+               if c.applicable and c.frac < 1 - EPS and c.score_max > 0]
+        out.sort(key=lambda g: (-g[0], g[1]))
+        return out
+    assert isinstance(scoring, CmmmScoring)
+    lv = target_level(num.whole.scores, num.whole.failing)
+    if lv is None:
+        return []
+    parts, ids = [], []  # every indicator as a part of the whole: dimension weight x its own
+    for d in num.dims:
+        if d.shares[lv - 1] is None:
+            continue
+        ind_parts = [(c.weight, c.shares) for c in d.children]
+        for c, w in zip(d.children, level_weights(ind_parts, lv - 1), strict=True):
+            if w and c.shares[lv - 1] is not None:
+                parts.append((d.weight * w, c.shares))
+                ids.append(c.id)
+    return [(impact, pid, scoring.rating(x), lv)
+            for impact, pid, x in level_gaps(scoring, parts, ids, num.whole.shares, lv)]
+
+
+def holding_back(q: Questionnaire, dim: Part) -> list[tuple[float, str, float, int]]:
+    """``(impact, indicator, score, level)`` of what keeps one dimension below its next grade."""
+    scoring = q.scoring
+    if dim.level >= len(q.levels):
+        return []
+    if isinstance(scoring, PointsScoring):
+        out = [(scoring.total * c.norm * (1 - c.frac), c.id, c.frac, c.level)
+               for c in dim.children if c.applicable and c.frac < 1 - EPS and c.level <= dim.level]
+        out.sort(key=lambda g: (-g[0], g[1]))
+        return out
+    assert isinstance(scoring, CmmmScoring)
+    lv = target_level(dim.scores, dim.failing)
+    if lv is None:
+        return []
+    parts = [(c.weight, c.shares) for c in dim.children]
+    return [(impact, pid, scoring.rating(x), lv)
+            for impact, pid, x in level_gaps(scoring, parts, [c.id for c in dim.children], dim.shares, lv)]
+
+
+_PLANS: dict[tuple[int, str | None], tuple[Questionnaire, Plan]] = {}
+
+
+def plan_for(q: Questionnaire, ptype: str | None) -> Plan:
+    """The compiled plan of a questionnaire for a production type (compiled once)."""
+    key = (id(q), ptype)
+    hit = _PLANS.get(key)
+    if hit is None or hit[0] is not q:
+        if len(_PLANS) >= 256:
+            _PLANS.clear()
+        hit = _PLANS[key] = (q, Plan(q, ptype))
+    return hit[1]
+
+
+def numbers(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterprise,
+            rows: bool = False) -> Numbers:
+    return plan_for(q, resolve_production_type(q, enterprise)).run(values, enterprise, rows)
+
+
+__all__ = ["Numbers", "Part", "Plan", "QRow", "gaps", "holding_back", "numbers", "plan_for",
+           "resolve_production_type", "status_of", "target_level"]
+
+

@@ -1,0 +1,202 @@
+"""The rules for one answer and the arithmetic every roll-up shares: what an answer
+rates at each level (``rate``), whether a condition holds, the CMMM total and grade, and
+weighted means.  Pure functions; ``maturity.engine`` is their only roll-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .model.answers import NA, RATING_VALUES, Enterprise
+from .model.questionnaire import (
+    ChecklistQuestion,
+    Condition,
+    GradeBand,
+    LevelQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Questionnaire,
+    QuestionT,
+    YesNoQuestion,
+)
+from .requirements import question_levels
+from .validation import Normalised, under
+
+EPS = 1e-9
+"""Tolerance for comparing sums of floats against thresholds and bands."""
+
+
+def band_for(bands: Any, value: float) -> Any:
+    """The band a value falls in (bands are checked to tile their range)."""
+    last = len(bands) - 1
+    for k, b in enumerate(bands):
+        if value >= b.min and (b.max is None or value < b.max or (k == last and value <= b.max)):
+            return b
+    return bands[0] if value < bands[0].min else bands[-1]
+
+
+def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
+         ) -> tuple[dict[int, float], float, int]:
+    """``(rating per level, fraction of points, level reached)`` of one answer.
+
+    ``value`` is ``None`` for an unanswered or closed question (all zero).
+    """
+    levels = question_levels(question, n)
+    if value is None:
+        return dict.fromkeys(levels, 0.0), 0.0, 0
+    if isinstance(question, YesNoQuestion):
+        met = 1.0 if value else 0.0
+        return {question.level: met}, met, question.level if value else 0
+    if isinstance(question, ChecklistQuestion):
+        assert isinstance(value, dict)
+        num: dict[int, float] = dict.fromkeys(levels, 0.0)
+        den: dict[int, float] = dict.fromkeys(levels, 0.0)
+        for item in question.items:
+            rating = value.get(item.id, 0.0)
+            if rating == NA:
+                continue  # the item does not apply: left out of its level
+            num[item.level] += item.weight * rating
+            den[item.level] += item.weight
+        # a level whose every item is n/a has no requirement from this question
+        ratings = {lv: num[lv] / den[lv] for lv in levels if den[lv]}
+        total_w = sum(den.values())
+        fraction = sum(num.values()) / total_w if total_w else 0.0
+        # the highest level with items that meets the threshold, every level with items
+        # below it meeting it too (levels without items never count on their own)
+        reached = 0
+        for lv in sorted(ratings):
+            if ratings[lv] + EPS < threshold:
+                break
+            reached = lv
+        return ratings, fraction, reached
+    if isinstance(question, LevelQuestion):
+        full = int(value)  # type: ignore[arg-type]
+        ratings = {lv: 1.0 if lv <= full else 0.0 for lv in levels}
+        if value != full and full + 1 in ratings:  # "k+": the next level is met in part
+            ratings[full + 1] = PARTLY
+        return ratings, float(value) / n, full  # type: ignore[arg-type]
+    elif isinstance(question, NumberQuestion):
+        band = band_for(question.bands, float(value))  # type: ignore[arg-type]
+        k = band.level
+        fraction = band.fraction if band.fraction is not None else k / n
+    elif isinstance(question, MultiQuestion):
+        assert isinstance(value, frozenset)
+        total_w = sum(o.weight for o in question.options)
+        share = 100.0 * sum(o.weight for o in question.options if o.id in value) / total_w
+        band = band_for(question.bands, share)
+        k = band.level
+        fraction = band.fraction if band.fraction is not None else k / n
+    else:  # pragma: no cover
+        raise AssertionError(question.kind)
+    return {lv: (1.0 if lv <= k else 0.0) for lv in levels}, fraction, k
+
+
+PARTLY = RATING_VALUES["partly"]
+"""Rating of the level after a ``k+`` answer (GB/T 39117's "partly met")."""
+
+
+def holds(c: Condition, values: Mapping[str, Normalised]) -> bool:
+    """Whether a condition on an earlier answer holds (unanswered / n/a: it does not)."""
+    v = values.get(c.question)
+    if v is None or v == NA:
+        return False
+    if c.at_least is not None:
+        return not isinstance(v, bool) and isinstance(v, int | float) and v + EPS >= c.at_least
+    if c.equals is not None:
+        return v is c.equals
+    return isinstance(v, frozenset) and any(o in v for o in c.includes or ())
+
+
+def applicable(question: QuestionT, values: Mapping[str, Normalised], enterprise: Enterprise,
+               ptype: str | None, status: Mapping[str, str] | None = None) -> bool:
+    """Whether the question's ``applies`` holds (industry, production type, earlier answer).
+
+    With ``status``, an earlier answer counts only when that question was itself asked.
+    """
+    a = question.applies
+    if a is None:
+        return True
+    if a.industries is not None and enterprise.industry not in a.industries:
+        return False
+    if a.production_types is not None and ptype not in a.production_types:
+        return False
+    if a.when is None:
+        return True
+    asked = status is None or status.get(a.when.question) == "answered"
+    return asked and holds(a.when, values)
+
+
+def cmmm_total(scores: list[float | None], threshold: float) -> tuple[float, int | None]:
+    """``(S, first failing level)`` from per-level scores (index 0 = level 1).
+
+    Levels without requirements count as met below the first level that has any,
+    and end the sum above the last one.
+    """
+    defined = [i for i, s in enumerate(scores) if s is not None]
+    if not defined:
+        return 0.0, None
+    last = defined[-1]
+    total = 0.0
+    for i, s in enumerate(scores):
+        if i > last:
+            break
+        value = 1.0 if s is None else s
+        total += value
+        if value + EPS < threshold:
+            return total, i + 1
+    return total, None
+
+
+def grade(bands: list[GradeBand], value: float) -> int:
+    reached = 0
+    for b in bands:
+        if value + EPS >= b.min:
+            reached = max(reached, b.level)
+    return reached
+
+
+def weighted(parts: list[tuple[float, list[float | None]]], n: int) -> list[float | None]:
+    """Per-level weighted mean over parts that have a score at that level."""
+    out: list[float | None] = []
+    for lv in range(n):
+        num = den = 0.0
+        for w, scores in parts:
+            s = scores[lv]
+            if s is not None and w > 0:
+                num += w * s
+                den += w
+        out.append(num / den if den > 0 else None)
+    return out
+
+
+def level_weights(parts: list[tuple[float, list[float | None]]], lv: int) -> list[float]:
+    """Normalised weight of each part at level ``lv`` (0 where it has no score)."""
+    ws = [w if scores[lv] is not None and w > 0 else 0.0 for w, scores in parts]
+    total = sum(ws)
+    return [w / total if total else 0.0 for w in ws]
+
+
+def norm(ws: list[float]) -> list[float]:
+    total = sum(ws)
+    return [w / total if total > 0 else 0.0 for w in ws]
+
+
+def requirement_counts(q: Questionnaire, req: Any, status: Mapping[str, str],
+                       q_levels: Mapping[str, int]) -> tuple[int, int]:
+    """``(questions under among at level >= at_least, mandatory ones there)`` of a
+    points-method grade requirement; questions that do not apply are not counted."""
+    met = sum(1 for qid in q.questions if status.get(qid) != "not_applicable"
+              and under(qid, req.among) and q_levels.get(qid, 0) >= req.at_least)
+    mandatory = sum(1 for m in req.mandatory if q_levels.get(m, 0) >= req.at_least)
+    return met, mandatory
+
+
+def requirement_met(q: Questionnaire, req: Any, status: Mapping[str, str],
+                    q_levels: Mapping[str, int], points: Mapping[str, float] | None = None) -> bool:
+    """Whether a points-method grade requirement holds (``points``: earned per dimension
+    and indicator id, for requirements on points)."""
+    if req.points is not None and sum((points or {}).get(p, 0.0) for p in req.among) + EPS < req.points:
+        return False
+    met, mandatory = requirement_counts(q, req, status, q_levels)
+    return mandatory == len(req.mandatory) and met >= req.count
