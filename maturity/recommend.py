@@ -303,10 +303,6 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         chosen, uncovered = _pick(pool, {i.indicator: i for i in cur_path.improvements}, cur.level)
         if step == 1:
             _catch_up(pool, chosen, a)
-        # and every other step of the next grade where the grade is held back
-        chosen += [c for c in pool if c.tier <= 1 and c not in chosen
-                   and scenario_level(q, c.scenario) <= cur.level + 1]
-        chosen.sort(key=pool.index)
         for c in chosen:
             phase_of[c.scenario.id] = step
             if step > 1 and c.scenario.id not in known:
