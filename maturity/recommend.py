@@ -303,6 +303,11 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         chosen, uncovered = _pick(pool, {i.indicator: i for i in cur_path.improvements}, cur.level)
         if step == 1:
             _catch_up(pool, chosen, a)
+        else:  # a later phase is the programme towards its grade: every step of it that
+            # lifts what holds that grade back (phase 1 stays the short, concrete list)
+            chosen += [c for c in pool if c.tier <= 1 and c not in chosen
+                       and scenario_level(q, c.scenario) <= cur.level + 1]
+            chosen.sort(key=pool.index)
         for c in chosen:
             phase_of[c.scenario.id] = step
             if step > 1 and c.scenario.id not in known:
