@@ -1,0 +1,83 @@
+"""The direction of imports (docs/architecture.md): each module imports only from its own
+layer or the layers below, so the core never depends on a view and the data flows one
+way: format models → load and validate → compile and score → diagnose → render → shells."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PKG = Path(__file__).resolve().parents[1] / "maturity"
+
+LAYERS = {
+    0: {"errors", "i18n", "printable", "_yaml", "_io", "lock", "model", "model.base",
+        "model.answers", "model.questionnaire", "model.assessment", "model.diagnosis"},
+    1: {"requirements", "validation", "loading", "tabular", "template", "schema", "seeds"},
+    2: {"rating", "engine", "scoring", "batch", "portfolio"},
+    3: {"improve", "recommend", "diagnosis", "explain", "compare"},
+    4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.terminal"},
+    5: {"", "__main__", "cli", "session"},
+}
+"""Layer of each module (``""`` is the package's ``__init__``); every module of ``tui`` is
+in the shell layer too."""
+
+
+def _module(path: Path) -> str:
+    parts = list(path.relative_to(PKG).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def _layer(mod: str) -> int:
+    if mod == "tui" or mod.startswith("tui."):
+        return 5
+    for layer, mods in LAYERS.items():
+        if mod in mods:
+            return layer
+    raise AssertionError(f"maturity/{mod}: not placed in a layer of docs/architecture.md")
+
+
+def _imports(text: str, mod: str, package: bool = False) -> set[str]:
+    """The package modules a file imports, at module level or inside functions."""
+    pkg = [p for p in (mod.split(".") if package else mod.split(".")[:-1]) if p]
+    out = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = pkg[:len(pkg) - (node.level - 1)] if node.level > 1 else pkg
+            if node.module:
+                out.add(".".join([*base, node.module]))
+            else:  # from . import x, y
+                out.update(".".join([*base, alias.name]) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("maturity"):
+            out.add(node.module.removeprefix("maturity").lstrip("."))
+    return {m for m in out if (PKG / (m.replace(".", "/") + ".py")).exists()
+            or (PKG / m.replace(".", "/") / "__init__.py").exists()}
+
+
+def _upward(files: dict[str, tuple[str, bool]]) -> list[str]:
+    wrong = []
+    for mod, (text, package) in files.items():
+        for dep in _imports(text, mod, package):
+            if _layer(dep) > _layer(mod):
+                wrong.append(f"{mod} (layer {_layer(mod)}) imports {dep} (layer {_layer(dep)})")
+    return wrong
+
+
+def _sources() -> dict[str, tuple[str, bool]]:
+    return {_module(p): (p.read_text("utf-8"), p.name == "__init__.py") for p in sorted(PKG.rglob("*.py"))}
+
+
+def test_every_module_is_placed_and_imports_only_downwards():
+    files = _sources()
+    assert len(files) > 30
+    wrong = _upward(files)
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_checker_sees_an_upward_import():
+    """The test above can fail: a core module importing a view, even inside a function."""
+    files = _sources()
+    text, package = files["engine"]
+    files["engine"] = (text + "\n\ndef f():\n    from .report import content\n", package)
+    assert _upward(files) == ["engine (layer 2) imports report (layer 4)"]
