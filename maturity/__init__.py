@@ -31,7 +31,7 @@ _EXPORTS = {
     "compare": "maturity.compare",
     "Diagnosis": "maturity.model.diagnosis",
     "Comparison": "maturity.model.diagnosis",
-    "check_answers": "maturity.validation",
+    "check_answers": "maturity.normalise",
     "Assessment": "maturity.model",
     "AnswersFile": "maturity.model",
     "Enterprise": "maturity.model",
@@ -92,8 +92,8 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from .model import AnswersFile, Assessment, Enterprise, Questionnaire
     from .model.diagnosis import Comparison, Diagnosis
+    from .normalise import check_answers
     from .scoring import assess
-    from .validation import check_answers
 
 
 def __getattr__(name: str) -> Any:

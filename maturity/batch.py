@@ -30,8 +30,8 @@ from .engine import Numbers, gaps, plan_for, resolve_production_type
 from .errors import MaturityError
 from .model.answers import AnswersFile
 from .model.questionnaire import PointsScoring, Questionnaire
+from .normalise import Normalised, check_answers
 from .tabular import BadInput, csv_header, read_csv, read_xlsx
-from .validation import Normalised, check_answers
 
 
 @dataclass(frozen=True, slots=True)

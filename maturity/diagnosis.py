@@ -16,10 +16,11 @@ from .improve import path_to, restore_values, top_answer
 from .model.assessment import Assessment
 from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis
 from .model.questionnaire import NumberQuestion, PointsScoring, Questionnaire
+from .normalise import Normalised
 from .rating import EPS
 from .recommend import plan
 from .scoring import score
-from .validation import Normalised, scope_questions
+from .validation import scope_questions
 
 MARGIN = 0.25
 """A dimension this far above (below) the total's score, in levels, is a strength (weakness)."""

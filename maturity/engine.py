@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .model.answers import NA, Enterprise
 from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire, QuestionT
+from .normalise import Normalised
 from .rating import (
     EPS,
     applicable,
@@ -28,7 +29,6 @@ from .rating import (
     requirement_met,
     weighted,
 )
-from .validation import Normalised
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ codes in one place (:mod:`maturity.cli`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -89,3 +90,11 @@ class OutputError(MaturityError, OSError):
 
 class UsageError(MaturityError):
     """The caller used the API or CLI wrongly (bad option value, missing argument)."""
+
+
+def hint(word: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for a close match of a misspelt id, else nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -26,9 +26,9 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
+from .normalise import Normalised, normalise
 from .rating import EPS, applicable, band_for, holds, rate, requirement_counts
 from .scoring import points_earned, score
-from .validation import Normalised, normalise
 
 
 def restore_values(q: Questionnaire, answers: Mapping[str, Any]) -> dict[str, Normalised]:

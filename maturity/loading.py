@@ -361,7 +361,7 @@ def load_answers(source: str | os.PathLike[str] | Mapping[str, Any]) -> AnswersF
     """Load an answers file (path) or mapping and check its shape.
 
     Whether each answer fits its question is checked when it is scored
-    (:func:`maturity.assess`) or by :func:`maturity.validation.check_answers`.
+    (:func:`maturity.assess`) or by :func:`maturity.normalise.check_answers`.
     """
     if isinstance(source, Mapping):
         raw: Any = source

@@ -20,8 +20,9 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
+from .normalise import Normalised
 from .requirements import question_levels
-from .validation import Normalised, under
+from .validation import under
 
 EPS = 1e-9
 """Tolerance for comparing sums of floats against thresholds and bands."""

@@ -27,10 +27,10 @@ from .model.answers import NA, RATING_VALUES
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation
 from .model.questionnaire import Questionnaire, QuestionTarget, Scenario
+from .normalise import Normalised, PartLevel
 from .rating import EPS, rate
 from .requirements import max_level
 from .scoring import score
-from .validation import Normalised, PartLevel
 
 EFFORT_WEIGHT = {"S": 1.0, "M": 2.0, "L": 3.0}
 """How much a scenario of each effort class costs, relative to a small one."""

@@ -36,7 +36,7 @@ from .model.assessment import (
 )
 from .model.base import ReadOnlyDict
 from .model.questionnaire import CmmmScoring, Questionnaire
-from .validation import Normalised, PartLevel, check_answers
+from .normalise import Normalised, PartLevel, check_answers
 
 SHORTFALLS = 10
 """How many shortfalls an explanation lists at most."""
@@ -64,7 +64,7 @@ def assess(questionnaire: Questionnaire, answers: AnswersFile | Mapping[str, Any
 
 def score(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterprise | None = None,
           assessed_on: Any = None, detail: bool = True) -> Assessment:
-    """Score already-checked answers (see :func:`maturity.validation.check_answers`).
+    """Score already-checked answers (see :func:`maturity.normalise.check_answers`).
 
     ``detail=False`` skips the per-question results and the explanations: the grades
     and scores are the same, for callers that re-score many variants (the diagnosis).

@@ -31,7 +31,7 @@ from .model.answers import ANSWERS_FORMAT, NA
 
 if TYPE_CHECKING:
     from .model.questionnaire import Questionnaire
-    from .validation import Normalised
+    from .normalise import Normalised
 
 DATA_ENV = "MATURITY_DATA_DIR"
 _HEADER = re.compile(r"^# maturity-session: (?P<id>[0-9a-f]+) at (?P<question>\S*)"
@@ -176,7 +176,7 @@ class Session:
 
     def values(self, q: Questionnaire) -> dict[str, Normalised]:
         """The answers that fit their question, checked (one that no longer fits is ignored)."""
-        from .validation import normalise
+        from .normalise import normalise
 
         n = len(q.levels)
         out: dict[str, Normalised] = {}

@@ -245,8 +245,8 @@ def test_a_scenario_the_plant_has_in_part_is_offered_as_a_roll_out(general):
 
 def test_in_part_needs_every_change_partly_there():
     from maturity.model.diagnosis import QuestionChange
+    from maturity.normalise import PartLevel
     from maturity.recommend import in_part
-    from maturity.validation import PartLevel
 
     lift = QuestionChange(question="x.y.a", from_level=2, to_level=3)
     items = QuestionChange(question="x.y.b", from_level=2, to_level=3, items=("i",))

@@ -12,7 +12,7 @@ PKG = Path(__file__).resolve().parents[1] / "maturity"
 LAYERS = {
     0: {"errors", "i18n", "printable", "_yaml", "_io", "lock", "model", "model.base",
         "model.answers", "model.questionnaire", "model.assessment", "model.diagnosis"},
-    1: {"requirements", "validation", "loading", "tabular", "template", "schema", "seeds"},
+    1: {"requirements", "validation", "normalise", "loading", "tabular", "template", "schema", "seeds"},
     2: {"rating", "engine", "scoring", "batch", "portfolio"},
     3: {"improve", "recommend", "diagnosis", "explain", "compare"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.terminal"},

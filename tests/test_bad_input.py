@@ -30,7 +30,7 @@ from maturity.errors import (
     Severity,
 )
 from maturity.loading import check_questionnaire_file
-from maturity.validation import check_answers
+from maturity.normalise import check_answers
 
 DATA = Path(__file__).parent / "data"
 KINDS_FILE = DATA / "five_kinds.yaml"

@@ -17,8 +17,8 @@ import maturity
 from maturity._yaml import fast_parse
 from maturity.batch import _row, iter_inputs, score_files, score_path
 from maturity.cli import main
+from maturity.normalise import check_answers
 from maturity.report.rows import neutralise
-from maturity.validation import check_answers
 
 from .strategies import answer_sets, build, questionnaires
 

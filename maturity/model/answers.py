@@ -2,7 +2,7 @@
 
 This is the interchange between the TUI, batch scoring and the library.  The
 model checks the file's shape; whether each answer fits its question is checked
-against the questionnaire by :func:`maturity.validation.check_answers`.
+against the questionnaire by :func:`maturity.normalise.check_answers`.
 See ``docs/answers-format.md``.
 """
 

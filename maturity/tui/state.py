@@ -15,9 +15,9 @@ from ..loading import estimated_minutes
 from ..model.answers import AnswersFile
 from ..model.assessment import Assessment
 from ..model.questionnaire import Questionnaire, QuestionT
+from ..normalise import Normalised
 from ..scoring import answers_form, assess
 from ..session import Session
-from ..validation import Normalised
 
 
 class AssessmentState:

@@ -1,7 +1,7 @@
 """Answer widgets, one per question kind (one file each), and the question screen's parts.
 
 Each answer widget takes ``(question, value, lang)`` with the value in answers-file form,
-checks input with :func:`maturity.validation.normalise` where the user types, and posts
+checks input with :func:`maturity.normalise.normalise` where the user types, and posts
 :class:`AnswerChanged` when the answer changes and :class:`Advance` when the user is done.
 """
 

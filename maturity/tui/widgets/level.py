@@ -10,7 +10,7 @@ from textual.binding import BindingType
 from ...i18n import t
 from ...model.base import tr
 from ...model.questionnaire import LevelQuestion
-from ...validation import PARTLY_MARK
+from ...normalise import PARTLY_MARK
 from .choice import ChoiceList
 from .messages import AnswerChanged
 

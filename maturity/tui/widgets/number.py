@@ -1,6 +1,6 @@
 """Number question: an input with its unit and range, checked as you type.
 
-The check is :func:`maturity.validation.normalise`, the same one scoring uses; only an
+The check is :func:`maturity.normalise.normalise`, the same one scoring uses; only an
 answer it accepts is saved. Enter moves on (an empty field moves on unanswered).
 """
 
@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, Static
 from ...i18n import t
 from ...model.base import tr
 from ...model.questionnaire import NumberQuestion
-from ...validation import normalise
+from ...normalise import normalise
 from .messages import Advance, AnswerChanged
 
 

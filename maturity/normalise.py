@@ -1,0 +1,221 @@
+"""Checking an answers file against its questionnaire: every problem located, and the
+answers normalised into the values the engine scores (``check_answers``, ``normalise``).
+One function decides whether a file is accepted, whatever reads it.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ._yaml import locate
+from .errors import AnswersError, Issue, hint
+from .model.answers import NA, RATING_VALUES, AnswersFile
+from .model.questionnaire import (
+    ChecklistQuestion,
+    LevelQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Questionnaire,
+    QuestionT,
+    YesNoQuestion,
+)
+
+Loc = tuple[str | int, ...]
+
+Normalised = bool | int | float | frozenset[str] | dict[str, float | str] | str
+"""A checked answer: ``NA``, a bool, a level, a number, option ids or item ratings
+(a rating is a number, or ``NA`` for an item that does not apply)."""
+
+
+def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalised]:
+    """Check every answer against its question; return the normalised answers.
+
+    Unanswered questions are simply absent from the result.  Raises
+    :class:`AnswersError` listing every problem (``file:line: field: message``), or
+    :class:`NotFoundError` if the file is for another questionnaire.
+    """
+    raw = getattr(answers, "_source", None)
+    name = getattr(answers, "_name", "<answers>")
+    issues: list[Issue] = []
+
+    def report(loc: Loc, msg: str, code: str = "bad_value") -> None:
+        file, line, field = locate(raw, loc) if raw is not None else (None, None, "")
+        issues.append(Issue(msg, file=file or name, line=line, field=field or ".".join(map(str, loc)),
+                            path=tuple(loc), code=code))
+
+    if answers.questionnaire_id != q.id:
+        report(("questionnaire",),
+               f"this file answers {answers.questionnaire!r}, not {q.ref!r}")
+        raise AnswersError(f"{name}: wrong questionnaire", issues)
+    if answers.questionnaire_version is not None and answers.questionnaire_version != q.version:
+        report(("questionnaire",),
+               f"version mismatch: the file answers {answers.questionnaire} but the "
+               f"questionnaire found is {q.ref}")
+        raise AnswersError(f"{name}: questionnaire version mismatch", issues)
+
+    ent = answers.enterprise
+    industries = {i.id for i in q.industries}
+    ptypes = {p.id for p in q.production_types}
+    if ent.industry is not None and ent.industry not in industries:
+        known = ", ".join(sorted(industries)) or "none"
+        report(("enterprise", "industry"), f"unknown industry {ent.industry!r} (known: {known})")
+    kinds = {k.id for k in q.product_kinds}
+    if ent.product_kind is not None and ent.product_kind not in kinds:
+        known = ", ".join(sorted(kinds)) or "none"
+        report(("enterprise", "product_kind"), f"unknown product kind {ent.product_kind!r} (known: {known})")
+    if ent.production_type is not None and ent.production_type not in ptypes:
+        known = ", ".join(sorted(ptypes)) or "none"
+        report(("enterprise", "production_type"),
+               f"unknown production type {ent.production_type!r} (known: {known})")
+
+    out: dict[str, Normalised] = {}
+    for qid, value in answers.answers.items():
+        found = q.questions.get(qid)
+        if found is None:
+            report(("answers", qid), f"unknown question id {qid!r}{hint(qid, q.questions)}",
+                   "unknown_question")
+            continue
+        if value is None:
+            continue
+        question = found[2]
+        try:
+            checked = normalise(question, value, len(q.levels))
+        except ItemError as exc:  # located at the checklist item, not the question
+            report(("answers", qid, exc.item), str(exc))
+            continue
+        except ValueError as exc:
+            report(("answers", qid), str(exc))
+            continue
+        if checked != {}:  # a checklist with no item rated yet is unanswered
+            out[qid] = checked
+    for qid in answers.notes:
+        if qid not in q.questions:
+            report(("notes", qid), f"note for unknown question id {qid!r}{hint(qid, q.questions)}",
+                   "unknown_question")
+    if issues:
+        raise AnswersError(f"{name}: invalid answers", issues)
+    return out
+
+
+class ItemError(ValueError):
+    """A problem with one checklist item (reported at the item's line)."""
+
+    def __init__(self, item: str, message: str) -> None:
+        super().__init__(message)
+        self.item = item
+
+
+_NA_WORDS = {"n/a", "na", "not applicable", "不适用"}
+_YES = {"yes", "y", "true", "是"}
+_NO = {"no", "n", "false", "否"}
+
+
+def _numeric(value: Any) -> Any:
+    """A number written as text ("72.5", "1e3") as a number; anything else unchanged."""
+    if isinstance(value, str):
+        try:
+            number = float(value.strip().rstrip("%"))
+        except ValueError:
+            return value
+        return int(number) if number.is_integer() and "." not in value and "e" not in value.lower() \
+            else number
+    return value
+
+
+PARTLY_MARK = "+"
+"""Written after a level (``2+``): that level is met, and the next one is met in part."""
+
+
+class PartLevel(float):
+    """A ``k+`` level answer, normalised to ``k + 0.5``; written back as ``k+``."""
+
+    def __repr__(self) -> str:
+        return f"{int(self)}{PARTLY_MARK}"
+
+    __str__ = __repr__
+
+
+def _level(question: LevelQuestion, value: Any, levels: int) -> int | float:
+    """A level answer: ``k`` (an int), or ``k+`` (``k + 0.5``: level *k* true for most of
+    the plant, level *k + 1* true in a part of it, GB/T 39117's "partly met")."""
+    top = max([k for k in question.anchors if k <= levels], default=levels)
+    partly = isinstance(value, str) and value.strip().endswith(PARTLY_MARK)
+    raw = _numeric(value.strip()[:-1].strip() if partly else value)
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw) \
+            or not 0 <= raw <= top or (partly and raw >= top):
+        raise ValueError(f"expected a level from 0 (not yet) to {top}, or 0{PARTLY_MARK} to "
+                         f"{top - 1}{PARTLY_MARK} when the next level holds in a part of the plant"
+                         + (", or n/a" if question.allow_na else "") + f"; got {value!r}")
+    return PartLevel(int(raw) + 0.5) if partly else int(raw)
+
+
+def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
+    """The checked, normalised form of one answer; ``ValueError`` says what was expected."""
+    if isinstance(value, str) and value.strip().lower() in _NA_WORDS:
+        if not question.allow_na:
+            raise ValueError("'n/a' is not allowed for this question")
+        return NA
+    if isinstance(question, LevelQuestion):
+        return _level(question, value, levels)
+    value = _numeric(value) if isinstance(question, NumberQuestion) else value
+    if isinstance(question, YesNoQuestion):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _YES | _NO:
+            return value.strip().lower() in _YES
+        raise ValueError(f"expected yes or no (true / false), got {value!r}")
+    if isinstance(question, NumberQuestion):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise ValueError(f"expected a number, got {value!r}")
+        if question.integer and value != int(value):
+            raise ValueError(f"expected a whole number, got {value!r}")
+        if (question.min is not None and value < question.min) or \
+                (question.max is not None and value > question.max):
+            lo = "" if question.min is None else f"{question.min:g}"
+            hi = "" if question.max is None else f"{question.max:g}"
+            raise ValueError(f"{value!r} is out of range [{lo}, {hi}]")
+        return float(value)
+    if isinstance(question, MultiQuestion):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            example = ", ".join(o.id for o in question.options[:2])
+            raise ValueError(f"expected a list of option ids, e.g. [{example}]")
+        ids = [o.id for o in question.options]
+        unknown = [v for v in value if v not in ids]
+        if unknown:
+            raise ValueError(f"unknown option(s) {unknown}; options are: {', '.join(ids)}")
+        if len(set(value)) != len(value):
+            raise ValueError("an option is listed twice")
+        return frozenset(value)
+    if isinstance(question, ChecklistQuestion):
+        if not isinstance(value, dict):
+            raise ValueError("expected a mapping of item id to rating "
+                             "(fully / mostly / partly / not)")
+        items = [i.id for i in question.items]
+        out: dict[str, float] = {}
+        for item, rating in value.items():
+            if rating is None:
+                continue  # not rated yet
+            if item not in items:
+                raise ItemError(item, f"unknown checklist item {item!r}; items are: {', '.join(items)}")
+            if isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:
+                if not next(i for i in question.items if i.id == item).allow_na:
+                    raise ItemError(item, f"item {item!r}: 'n/a' is not allowed for this item")
+                out[item] = NA  # type: ignore[assignment]
+            elif isinstance(rating, str) and rating in RATING_VALUES:
+                out[item] = RATING_VALUES[rating]
+            elif isinstance(rating, int | float) and not isinstance(rating, bool) and \
+                    rating in RATING_VALUES.values():
+                out[item] = float(rating)
+            else:
+                raise ItemError(item, f"item {item!r}: rating must be fully / mostly / partly / not "
+                                 f"(or 1 / 0.8 / 0.5 / 0), got {rating!r}")
+        if question.allow_na and len(out) == len(items) and all(r == NA for r in out.values()):
+            return NA  # no item applies: the question does not apply
+        return out
+    raise AssertionError(f"unhandled question kind {question.kind}")  # pragma: no cover
+
+
+__all__ = ["Normalised", "PartLevel", "check_answers", "normalise"]
