@@ -130,7 +130,8 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
     assessed = answers.assessed_on
     return Row(
         source=source, ok=True, questionnaire=q.ref,
-        enterprise=tuple((k, str(v)) for k, v in enterprise.model_dump(exclude_none=True).items()),
+        enterprise=tuple((k, "; ".join(v) if isinstance(v, list) else str(v))
+                         for k, v in enterprise.model_dump(exclude_defaults=True).items()),
         assessed_on=assessed.isoformat() if assessed is not None else None,
         level=num.level, level_id=q.levels[num.level - 1].id if num.level else None,
         score=num.score, score_max=num.score_max, completeness=num.completeness,

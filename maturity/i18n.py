@@ -39,6 +39,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "industry": ("Industry", "行业"),
     "production_type": ("Production type", "生产类型"),
     "product_kind": ("Main product", "主要产品类型"),
+    "run_elsewhere": ("Run by others (no advice given there)", "由他方承担（不在其中给出建议）"),
     "size": ("Size", "规模"),
     "region": ("Region", "地区"),
     "assessed_on": ("Assessed on", "评估日期"),
@@ -296,6 +297,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                       "逐项评价：fully（完全满足）、mostly（大部分满足）、"
                       "partly（部分满足）或 not（不满足）"),
     "tpl_product_kind": ("main kind of product, one of: {items}", "主要产品类型，可选：{items}"),
+    "tpl_run_elsewhere": ("functions someone else runs for the plant (parent group, joint-venture "
+                          "partner, contractor), a list of: {items}; no advice is given in them",
+                          "由他方（集团公司、合资方或外包商）为本厂承担的职能，列表，可选：{items}；"
+                          "这些职能内的场景不予推荐"),
     "tpl_na": ("n/a is accepted if this does not apply to you", "如不适用可填写 n/a"),
     "tpl_only_if": ("(answer only if {cond})", "（仅当 {cond} 时作答）"),
     "tpl_applies": ("(applies only to {what})", "（仅适用于 {what}）"),

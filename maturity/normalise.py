@@ -69,6 +69,12 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
         report(("enterprise", "production_type"),
                f"unknown production type {ent.production_type!r} (known: {known})")
 
+    functions = {f.id for f in q.functions}
+    for fi, fid in enumerate(ent.run_elsewhere):
+        if fid not in functions:
+            known = ", ".join(sorted(functions)) or "none"
+            report(("enterprise", "run_elsewhere", fi), f"unknown function {fid!r} (known: {known})")
+
     out: dict[str, Normalised] = {}
     for qid, value in answers.answers.items():
         found = q.questions.get(qid)

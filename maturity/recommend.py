@@ -65,11 +65,16 @@ class Candidate:
 
 
 def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
-    """Whether the scenario fits the enterprise (an unstated property excludes nothing)."""
+    """Whether the scenario fits the enterprise (an unstated property excludes nothing),
+    and does not lie wholly in functions the enterprise says are run elsewhere."""
+    ent = a.enterprise
+    if ent.run_elsewhere:
+        elsewhere = {i for fn in q.functions if fn.id in ent.run_elsewhere for i in fn.indicators}
+        if all(t.question.rsplit(".", 1)[0] in elsewhere for t in targets(q, sc)):
+            return False
     f = sc.fits
     if f is None:
         return True
-    ent = a.enterprise
     checks = ((f.production_types, a.production_type or resolve_production_type(q, ent)),
               (f.industries, ent.industry), (f.product_kinds, ent.product_kind))
     return all(allowed is None or value is None or value in allowed for allowed, value in checks)

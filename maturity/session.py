@@ -80,7 +80,7 @@ class Session:
     questionnaire: str
     """``id@version``."""
     language: str = "zh"
-    enterprise: dict[str, str] = field(default_factory=dict)
+    enterprise: dict[str, str | list[str]] = field(default_factory=dict)
     """Enterprise profile: name, industry, production_type, size, region."""
     answers: dict[str, Any] = field(default_factory=dict)
     """Question id → answer in answers-file form (``n/a`` included)."""
@@ -161,10 +161,10 @@ class Session:
                 updated = dt.datetime.fromisoformat(match.group("updated"))
             except ValueError:
                 updated = None
-        ent = answers.enterprise.model_dump(exclude_none=True)
+        ent = answers.enterprise.model_dump(exclude_defaults=True)
         return cls(
             questionnaire=answers.questionnaire, language=answers.language or "zh",
-            enterprise={k: str(v) for k, v in ent.items()},
+            enterprise={k: list(v) if isinstance(v, list) else str(v) for k, v in ent.items()},
             answers={str(k): _plain(v) for k, v in answers.answers.items() if v is not None},
             notes={str(k): str(v) for k, v in answers.notes.items()},
             assessed_on=answers.assessed_on, updated_at=updated,

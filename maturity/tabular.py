@@ -180,12 +180,16 @@ def _cell_text(value: Any) -> str:
 
 
 _PROFILE = set(ENTERPRISE_FIELDS)
+_LIST_FIELDS = {"run_elsewhere": lambda v: [x.strip() for x in _SEPARATORS.split(v.strip("[]")) if x.strip()]}
+"""Profile fields that hold a list, written in one cell: ``purchasing; transport``."""
+_SEPARATORS = re.compile(r"[;,，、；]")
 _ALIASES = {
     # Chinese column headers as survey platforms and Excel sheets write them
     "企业名称": "enterprise.name", "企业": "enterprise.name", "统一社会信用代码": "enterprise.id",
     "行业": "enterprise.industry", "生产类型": "enterprise.production_type",
     "规模": "enterprise.size", "企业规模": "enterprise.size", "地区": "enterprise.region",
     "省份": "enterprise.region", "产品类型": "enterprise.product_kind",
+    "由他方承担的职能": "enterprise.run_elsewhere",
     "评估日期": "assessed_on", "评估人": "assessor",
     "评估指标": "questionnaire", "问卷": "questionnaire", "语言": "language",
 }
@@ -207,7 +211,7 @@ def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> dict[str
             except ValueError:
                 raw[key] = value
         elif bare in _PROFILE and (key.startswith("enterprise.") or key == bare):
-            raw["enterprise"][bare] = value
+            raw["enterprise"][bare] = _LIST_FIELDS.get(bare, str)(value)
         else:
             raw["answers"][key] = _value(value, delimiter)
     return raw

@@ -75,8 +75,11 @@ def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
     kinds = ", ".join(f"{k.id} ({_join(k.name, langs)})" for k in q.product_kinds)
     if kinds:
         out += [*_comment([h("tpl_product_kind", items=kinds)], 2), "  product_kind:"]
-    out += [*_comment([h("tpl_size")], 2), "  size:", "  region:",
-            "assessed_on:            # YYYY-MM-DD", "assessor:", "answers:"]
+    out += [*_comment([h("tpl_size")], 2), "  size:", "  region:"]
+    functions = ", ".join(f"{f.id} ({_join(f.name, langs)})" for f in q.functions)
+    if functions:
+        out += [*_comment([h("tpl_run_elsewhere", items=functions)], 2), "  run_elsewhere: []"]
+    out += ["assessed_on:            # YYYY-MM-DD", "assessor:", "answers:"]
     n = len(q.levels)
     for di, dim in enumerate(q.dimensions, 1):
         out += ["", *_comment([f"══ {di} {_join(dim.name, langs)} ══"], 2)]

@@ -79,6 +79,7 @@ def rule_unique_ids(q: Questionnaire) -> Iterator[Finding]:
     yield from _dupes(q.scenarios, ("scenarios",), "scenario")
     yield from _dupes(q.industries, ("industries",), "industry")
     yield from _dupes(q.production_types, ("production_types",), "production type")
+    yield from _dupes(q.functions, ("functions",), "function")
     for di, dim in enumerate(q.dimensions):
         yield from _dupes(dim.indicators, ("dimensions", di, "indicators"), "indicator")
         for ii, ind in enumerate(dim.indicators):
@@ -416,6 +417,11 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
     for fi, ref in enumerate(q.focus_scenarios):
         if ref not in scenario_ids:
             yield ("focus_scenarios", fi), f"unknown scenario {ref!r}{hint(ref, scenario_ids)}", E
+    for fi, fn in enumerate(q.functions):
+        for ii, ref in enumerate(fn.indicators):
+            if ref not in q.indicators:
+                yield ("functions", fi, "indicators", ii), \
+                    f"unknown indicator {ref!r}{hint(ref, q.indicators)}", E
 
 
 _TEXT_FIELDS = ("title", "name", "text", "help", "description")

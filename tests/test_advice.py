@@ -344,3 +344,30 @@ def test_no_advanced_process_control_for_batch_plants(general, industry, ptype):
                 product_kind="consumer")
     sc = next(s for s in general.scenarios if s.id == "advanced_process_control")
     assert not fits(general, sc, a)
+
+
+def test_nothing_is_proposed_in_functions_someone_else_runs(general):
+    """Plants whose group buys for them or whose transport is contracted out got supplier
+    portals and route-optimising transport management (review rounds 6-8): with
+    ``run_elsewhere`` they do not, and the other advice stays."""
+    answers = _middle(general, level=4)
+    picked = {}
+    for elsewhere in ([], ["purchasing", "transport"]):
+        a = _assess(general, answers, industry="machinery", product_kind="equipment",
+                    run_elsewhere=elsewhere)
+        picked[len(elsewhere)] = {c.scenario.id for c in
+                                  candidates(general, restore_values(general, a.answers), a, None, [])}
+    gone = picked[0] - picked[2]
+    assert gone == {"digital_supply_chain_management", "intelligent_logistics_distribution"}
+    elsewhere = {i for f in general.functions if f.id in ("purchasing", "transport") for i in f.indicators}
+    for sid in gone:  # only scenarios that lie wholly in those functions
+        sc = next(s for s in general.scenarios if s.id == sid)
+        assert all(t.question.rsplit(".", 1)[0] in elsewhere for t in targets(general, sc)), sid
+    assert picked[2] and picked[2] < picked[0], "the rest of the advice stays"
+
+
+def test_an_unknown_function_is_a_located_error(general):
+    with pytest.raises(maturity.AnswersError) as exc:
+        _assess(general, {}, run_elsewhere=["purchasing", "catering"])
+    (issue,) = exc.value.issues
+    assert issue.field == "enterprise.run_elsewhere[1]" and "unknown function 'catering'" in issue.message

@@ -187,11 +187,11 @@ def test_csv_input_with_bom_and_chinese_headers(tmp_path):
     item = q.questions[check_q][2].items[0].id
     text = io.StringIO()
     w = csv.writer(text)
-    w.writerow(["评估指标", "企业名称", "行业", "规模", "评估日期", f"{level_q} 战略规划", multi_q,
-                f"数据（{check_q}）"])
-    w.writerow(["general@1", "示例机械有限公司", "machinery", "medium", "2026-11-01", "3",
-                ";".join(options), f"{item}=fully"])
-    w.writerow(["general@1", "=HYPERLINK(\"http://x\")", "machinery", "small", "", "7", "", ""])
+    w.writerow(["评估指标", "企业名称", "行业", "规模", "评估日期", "由他方承担的职能", f"{level_q} 战略规划",
+                multi_q, f"数据（{check_q}）"])
+    w.writerow(["general@2", "示例机械有限公司", "machinery", "medium", "2026-11-01", "purchasing；transport",
+                "3", ";".join(options), f"{item}=fully"])
+    w.writerow(["general@2", "=HYPERLINK(\"http://x\")", "machinery", "small", "", "", "7", "", ""])
     path = tmp_path / "survey.csv"
     path.write_bytes("\ufeff".encode() + text.getvalue().encode("utf-8"))
     rows = list(score_files([str(path)]))
@@ -199,6 +199,7 @@ def test_csv_input_with_bom_and_chinese_headers(tmp_path):
     good, bad = rows
     assert good.ok, good.errors
     assert good.enterprise_field("name") == "示例机械有限公司" and good.assessed_on == "2026-11-01"
+    assert good.enterprise_field("run_elsewhere") == "purchasing; transport"  # one cell, a list
     assert good.answered == 3
     assert not bad.ok and any(level_q in e and "got 7" in e for e in bad.errors)
 
@@ -211,7 +212,7 @@ def test_template_csv_header_round_trips(tmp_path, capsys):
     assert next(csv.reader(io.StringIO(header.lstrip("\ufeff")))) == \
         ["questionnaire", "enterprise.name", "enterprise.id", "enterprise.industry",
          "enterprise.production_type", "enterprise.size", "enterprise.product_kind",
-         "enterprise.region", "assessed_on",
+         "enterprise.region", "enterprise.run_elsewhere", "assessed_on",
          "assessor", *q.questions]
 
 

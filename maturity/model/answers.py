@@ -74,6 +74,11 @@ class Enterprise(Frozen):
     ``materials``); recommendations fit it."""
     region: str | None = None
     """Province or region."""
+    run_elsewhere: list[Id] = []
+    """Functions the questionnaire lists (e.g. ``purchasing``, ``transport``) that someone
+    else runs for the plant: its parent group, a joint-venture partner or a contractor.
+    Scenarios that lie wholly in them are not recommended; their questions still count
+    (answer ``n/a`` only when the plant has no part in the activity at all)."""
 
 
 class AnswersFile(Frozen):

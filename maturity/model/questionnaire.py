@@ -386,6 +386,16 @@ class ProductKind(Frozen):
     description: Text | None = None
 
 
+class Function(Frozen):
+    """A business function a plant may leave to others (its parent group, a joint-venture
+    partner, a contractor); advice in it is not offered to a plant that does."""
+
+    id: Id
+    name: Text
+    indicators: list[str] = Field(min_length=1)
+    """The indicators (``dimension.indicator``) whose activity the function is."""
+
+
 ScenarioLink = Literal[
     "factory_build", "product_rd", "process_design", "production_management",
     "production_operations", "operations_management", "product_service", "supply_chain",
@@ -458,6 +468,8 @@ class Questionnaire(Frozen):
     industries: list[Industry] = []
     product_kinds: list[ProductKind] = []
     """Kinds of product an enterprise may say it makes (``enterprise.product_kind``)."""
+    functions: list[Function] = []
+    """Business functions an enterprise may say are run elsewhere (``run_elsewhere``)."""
     dimensions: list[Dimension] = Field(min_length=1)
     scenarios: list[Scenario] = []
     focus_scenarios: list[Id] = []

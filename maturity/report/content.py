@@ -121,6 +121,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         ("industry", industries.get(ent.industry or "", ent.industry or "")),
         ("production_type", ptypes.get(a.production_type or "", a.production_type or "")),
         ("size", t("size_" + ent.size, lang) if ent.size else ""), ("region", ent.region or ""),
+        ("run_elsewhere", _join([tr(f.name, lang) for f in q.functions if f.id in ent.run_elsewhere], lang)),
         ("assessed_on", a.assessed_on.isoformat() if a.assessed_on else ""),
         ("assessor", a.assessor or ""),
     ) if value]
