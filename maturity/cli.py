@@ -8,6 +8,7 @@ no traceback reaches the user unless ``--debug`` is given.
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import os
 import sys
@@ -342,30 +343,18 @@ def _scored(path: str, override: str | None) -> tuple[Any, Any, Any]:
     return answers, q, assess(q, answers)
 
 
-def _target(value: str | None, q: Any) -> int | None:
-    from .errors import UsageError
-
-    if value is None:
-        return None
-    ids = {lv.id.lower(): n for n, lv in enumerate(q.levels, 1)}
-    key = value.strip().lower()
-    if key in ids:
-        return ids[key]
-    if key.isdigit() and 1 <= int(key) <= len(q.levels):
-        return int(key)
-    raise UsageError(f"--target {value!r}: give a level of {q.ref}: "
-                     + ", ".join(lv.id for lv in q.levels))
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     from .diagnosis import diagnose
+    from .explain import level_number
     from .report import content
 
-    check_output(args.output, [args.answers])
-    answers, q, assessment = _scored(args.answers, args.questionnaire)
+    if _many_reports(args):
+        return _cmd_reports(args)
+    check_output(args.output, list(args.inputs))
+    answers, q, assessment = _scored(args.inputs[0], args.questionnaire)
     lang = args.lang or answers.language or _default_lang()
     fmt = args.format or REPORT_SUFFIXES.get(Path(args.output or "").suffix.lower(), "terminal")
-    diagnosis = diagnose(assessment, q, target=_target(args.target, q))
+    diagnosis = diagnose(assessment, q, target=level_number(q, args.target))
     if fmt == "json":
         text = diagnosis.model_dump_json(indent=2) + "\n"
     elif fmt == "markdown":
@@ -386,6 +375,44 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.output and args.output != "-":
         print(f"wrote {args.output}", file=sys.stderr)
     return Exit.OK
+
+
+def _many_reports(args: argparse.Namespace) -> bool:
+    """A folder of reports: several inputs, a folder, glob or table as input, or -o a folder."""
+    inputs, out = args.inputs, args.output
+    if len(inputs) > 1 or (out and (out.endswith(("/", os.sep)) or Path(out).is_dir())):
+        return True
+    p = Path(inputs[0])
+    return (p.is_dir() or p.suffix.lower() in (".csv", ".xlsx")
+            or (not p.exists() and glob.has_magic(inputs[0])))
+
+
+def _cmd_reports(args: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .report.many import write_reports
+
+    if not args.output or args.output == "-":
+        raise UsageError("several reports need a folder: give -o DIR/")
+    if args.format == "terminal":
+        raise UsageError("a folder of reports is written as html, markdown or json, not terminal")
+    out = Path(args.output)
+    check_output(str(out / "index.html"), list(args.inputs))
+    fmt = args.format or "html"
+    show = sys.stderr.isatty() and not getattr(args, "quiet", False)
+
+    def progress(n: int, written: Any) -> None:
+        if written.errors:
+            for line in written.errors:
+                _err(line)
+        elif show:
+            print(f"\r{n} reports", end="", file=sys.stderr, flush=True)
+
+    done = write_reports(list(args.inputs), out, fmt, args.lang, args.target, args.questionnaire,
+                         args.jobs, progress)
+    failed = sum(1 for w in done if w.errors)
+    print(("\n" if show else "") + f"wrote {len(done) - failed} reports and {out / 'index.html'}"
+          + (f"; {failed} of {len(done)} inputs failed" if failed else ""), file=sys.stderr)
+    return Exit.INVALID if failed else Exit.OK
 
 
 def _rich_text(renderable: Any, output: str | None) -> str | None:
@@ -533,10 +560,15 @@ def build_parser() -> argparse.ArgumentParser:
                                    "why, strengths and weaknesses, blocking indicators, the path to "
                                    "the next grade, national benchmarks, recommended scenarios and a "
                                    "roadmap. See docs/diagnosis.md.")
-    p.add_argument("answers", metavar="ANSWERS", help="an answers file")
+    p.add_argument("inputs", metavar="ANSWERS", nargs="+",
+                   help="an answers file; or several, folders, globs or CSV/XLSX files with -o DIR/")
     p.add_argument("--format", "-f", choices=("terminal", "markdown", "html", "json"),
-                   help="default: from the -o suffix (.md .html .json), else terminal")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+                   help="default: from the -o suffix (.md .html .json), else terminal; "
+                        "for a folder of reports: html")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout; a folder "
+                   "(ending in /, or existing) gets one report per enterprise and an index.html")
+    p.add_argument("--jobs", "-j", type=_positive, metavar="N", default=1,
+                   help="processes for a folder of reports (default 1)")
     p.add_argument("--lang", choices=("en", "zh"), help="default: the answers file's language")
     p.add_argument("--target", metavar="LEVEL", help="also plan the path to this grade (e.g. L4)")
     p.add_argument("--questionnaire", "-q", metavar="ID", help="score against this questionnaire")

@@ -18,6 +18,21 @@ def level_label(q: Questionnaire, level: int, lang: str = "en") -> str:
     return f"{lv.id} {tr(lv.name, lang)}"
 
 
+def level_number(q: Questionnaire, value: str | None) -> int | None:
+    """The grade a user names (``L4``, ``4``, case-insensitive); ``UsageError`` otherwise."""
+    if value is None:
+        return None
+    ids = {lv.id.lower(): n for n, lv in enumerate(q.levels, 1)}
+    key = value.strip().lower()
+    if key in ids:
+        return ids[key]
+    if key.isdigit() and 1 <= int(key) <= len(q.levels):
+        return int(key)
+    from .errors import UsageError
+
+    raise UsageError(f"--target {value!r}: give a level of {q.ref}: " + ", ".join(lv.id for lv in q.levels))
+
+
 def name_of(q: Questionnaire, ident: str, lang: str = "en") -> str:
     """Display name of a dimension, ``dimension.indicator`` or question id."""
     if ident in q.indicators:

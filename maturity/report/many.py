@@ -1,0 +1,151 @@
+"""Reports in batch: one report per enterprise into a folder, and an ``index.html`` that
+lists every enterprise with its grade and a link (``maturity report PATH… -o DIR/``).
+
+Inputs are read like ``maturity score`` reads them (files, folders, globs, CSV and XLSX
+rows); one bad input gets its located error in the index and never stops the batch.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..batch import Item, iter_inputs
+from ..errors import MaturityError
+from ..printable import printable
+
+SUFFIX = {"html": ".html", "markdown": ".md", "json": ".json"}
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What became of one input: the report file, or the errors that prevented it."""
+
+    source: str
+    file: str | None = None
+    name: str = ""
+    grade: str = ""
+    score: str = ""
+    errors: tuple[str, ...] = ()
+
+
+def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
+               questionnaire: str | None) -> tuple[Written, str | None]:
+    """Diagnose one input and render its report (``None`` text on error)."""
+    from ..diagnosis import diagnose
+    from ..explain import level_label, level_number
+    from ..loading import answers_from_raw, load_answers, questionnaire_for
+    from ..scoring import assess
+    from . import content
+
+    try:
+        answers = load_answers(item.path) if item.path is not None \
+            else answers_from_raw(item.raw, item.source)
+        q = questionnaire_for(answers, questionnaire)
+        a = assess(q, answers)
+        level = level_number(q, target)
+        d = diagnose(a, q, target=level)
+    except MaturityError as exc:
+        return Written(item.source, errors=tuple(str(i) for i in exc.issues) or (str(exc),)), None
+    language = lang or answers.language or "zh"
+    if fmt == "json":
+        text = d.model_dump_json(indent=2) + "\n"
+    elif fmt == "markdown":
+        from . import markdown
+
+        text = markdown.render(content.build(q, d, language))
+    else:
+        from . import html as html_report
+
+        text = html_report.render(content.build(q, d, language))
+    name = a.enterprise.name or Path(item.source).stem
+    return Written(item.source, name=name, grade=level_label(q, a.level, language),
+                   score=f"{a.score:.2f} / {a.score_max:g}"), text
+
+
+def _work(args: tuple[Item, str, str | None, str | None, str | None]) -> tuple[Written, str | None]:
+    return render_one(*args)
+
+
+def file_names(sources: Iterable[str], suffix: str) -> Iterator[str]:
+    """A distinct, safe file name per input, after its name (``plant.yaml`` → ``plant.html``;
+    ``survey.csv:4`` → ``survey-row4.html``; repeats get ``-2``, ``-3``)."""
+    seen: set[str] = set()
+    for source in sources:
+        base, _, row = source.rpartition(":") if re.search(r":\d+$", source) else (source, "", "")
+        stem = Path(base).stem if base != "-" else "stdin"
+        stem = re.sub(r"[^\w.\-]+", "_", stem, flags=re.UNICODE).strip("._") or "report"
+        if row:
+            stem += f"-row{row}"
+        name, k = stem + suffix, 1
+        while name.lower() in seen:
+            k += 1
+            name = f"{stem}-{k}{suffix}"
+        seen.add(name.lower())
+        yield name
+
+
+def write_reports(inputs: list[str], out_dir: Path, fmt: str = "html", lang: str | None = None,
+                  target: str | None = None, questionnaire: str | None = None, jobs: int = 1,
+                  progress: Callable[[int, Written], None] | None = None) -> list[Written]:
+    """Write one report per input into ``out_dir`` and an ``index.html``; return what
+    became of each input, in input order."""
+    from .._io import write_atomic
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    items = list(iter_inputs(inputs))
+    names = list(file_names((i.source for i in items), SUFFIX[fmt]))
+    work = [(i, fmt, lang, target, questionnaire) for i in items]
+    parallel = jobs > 1 and len(work) > 1
+    results = ProcessPoolExecutor(max_workers=jobs).map(_work, work, chunksize=4) if parallel \
+        else map(_work, work)
+    done: list[Written] = []
+    for n, ((written, text), name) in enumerate(zip(results, names, strict=True), 1):
+        if text is not None:
+            write_atomic(str(out_dir / name), text)
+            written = Written(written.source, name, written.name, written.grade, written.score)
+        done.append(written)
+        if progress:
+            progress(n, written)
+    write_atomic(str(out_dir / "index.html"), index_html(done, lang or "en"))
+    return done
+
+
+def index_html(done: list[Written], lang: str) -> str:
+    """The list of every enterprise with its grade and a link; failures with their errors."""
+    zh = lang == "zh"
+    head = ("企业", "等级", "得分", "报告", "来源") if zh \
+        else ("Enterprise", "Grade", "Score", "Report", "Source")
+    title = "成熟度评估报告" if zh else "Maturity reports"
+    failed = sum(1 for w in done if w.errors)
+    summary = (f"{len(done) - failed} 份报告，{failed} 个输入有错误" if zh
+               else f"{len(done) - failed} reports, {failed} inputs with errors")
+    e = lambda s: html.escape(printable(s), quote=True)  # noqa: E731
+    rows = []
+    for w in done:
+        if w.errors:
+            rows.append(f"<tr class=\"error\"><td colspan=\"4\">{'<br>'.join(e(x) for x in w.errors)}</td>"
+                        f"<td>{e(w.source)}</td></tr>")
+        else:
+            rows.append(f"<tr><td>{e(w.name)}</td><td>{e(w.grade)}</td><td>{e(w.score)}</td>"
+                        f"<td><a href=\"{html.escape(w.file or '', quote=True)}\">{e(w.file or '')}</a></td>"
+                        f"<td>{e(w.source)}</td></tr>")
+    return (f"<!DOCTYPE html>\n<html lang=\"{'zh-CN' if zh else 'en'}\"><head><meta charset=\"utf-8\">"
+            f"<title>{title}</title><style>body{{font-family:system-ui,'Noto Sans CJK SC',sans-serif;"
+            "margin:2rem}table{border-collapse:collapse}td,th{border-bottom:1px solid #ccc;"
+            "padding:.3rem .8rem;text-align:left}tr.error td{color:#a00}</style></head><body>"
+            f"<h1>{title}</h1><p>{e(summary)}</p><table><thead><tr>"
+            + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>"
+            + "".join(rows) + "</tbody></table></body></html>\n")
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+__all__ = ["Written", "file_names", "index_html", "write_reports"]

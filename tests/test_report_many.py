@@ -1,0 +1,71 @@
+"""Reports in batch: ``maturity report PATH… -o DIR/`` writes one report per enterprise and
+an index; one bad input is listed with its error and never stops the others."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from maturity.cli import main
+from maturity.report.many import file_names
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "docs" / "examples"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_folder_of_reports_with_an_index_and_one_bad_input(tmp_path, capsys, jobs):
+    bad = tmp_path / "in" / "broken.yaml"
+    bad.parent.mkdir()
+    bad.write_text("format: maturity-answers/1\nquestionnaire: general@2\nanswers:\n"
+                   "  strategy.planning.roadmap: 9\n", "utf-8")
+    out = tmp_path / "out"
+    code = main(["report", str(EXAMPLES), str(bad), "-o", f"{out}/", "-j", jobs])
+    assert code == 1  # one input failed
+    written = sorted(p.name for p in out.iterdir())
+    assert written == ["auto-supplier.html", "index.html", "machinery-plant.html", "sme-workshop.html",
+                       "textile-mill.html"]
+    index = (out / "index.html").read_text("utf-8")
+    for name in written[:1] + written[2:]:
+        assert f'href="{name}"' in index
+    assert "L2 Standardised" in index and "broken.yaml:4" in index
+    assert "4 reports, 1 inputs with errors" in index
+    assert "<html" in (out / "machinery-plant.html").read_text("utf-8")
+    assert "broken.yaml:4" in capsys.readouterr().err
+
+
+def test_rows_of_a_table_get_their_own_reports_and_user_text_is_escaped(tmp_path):
+    text = io.StringIO()
+    w = csv.writer(text)
+    w.writerow(["questionnaire", "enterprise.name", "strategy.planning.roadmap"])
+    w.writerow(["general@2", "<script>alert(1)</script> Ltd", "2"])
+    w.writerow(["general@2", "Second & Sons", "3"])
+    table = tmp_path / "survey.csv"
+    table.write_text(text.getvalue(), "utf-8")
+    out = tmp_path / "r"
+    assert main(["report", str(table), "-o", f"{out}/", "-f", "markdown"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "survey-row2.md", "survey-row3.md"]
+    index = (out / "index.html").read_text("utf-8")
+    assert "<script>" not in index and "&lt;script&gt;" in index and "Second &amp; Sons" in index
+
+
+def test_file_names_are_distinct_and_safe():
+    names = list(file_names(["a/plant.yaml", "b/plant.yaml", "b/PLANT.yml", "t.csv:4", "-",
+                             "x/../../etc passwd.yaml"], ".html"))
+    assert names == ["plant.html", "plant-2.html", "PLANT-3.html", "t-row4.html", "stdin.html",
+                     "etc_passwd.html"]
+    assert len({n.lower() for n in names}) == len(names)
+
+
+def test_several_reports_need_a_folder_and_never_overwrite_an_input(tmp_path):
+    assert main(["report", str(EXAMPLES / "machinery-plant.yaml"), str(EXAMPLES / "textile-mill.yaml")]) == 2
+    assert main(["report", str(EXAMPLES), "-o", f"{tmp_path}/o/", "-f", "terminal"]) == 2
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "index.html").write_text("mine", "utf-8")
+    (inputs / "a.yaml").write_text((EXAMPLES / "machinery-plant.yaml").read_text("utf-8"), "utf-8")
+    assert main(["report", str(inputs / "a.yaml"), str(inputs / "index.html"), "-o", f"{inputs}/"]) == 2
+    assert (inputs / "index.html").read_text("utf-8") == "mine"
