@@ -40,6 +40,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "production_type": ("Production type", "生产类型"),
     "product_kind": ("Main product", "主要产品类型"),
     "run_elsewhere": ("Run by others (no advice given there)", "由他方承担（不在其中给出建议）"),
+    "tui_run_elsewhere": ("Run for the plant by its group or a contractor (Space ticks; optional):",
+                          "由集团或外包方为本厂承担的职能（空格键勾选，可不选）："),
     "size": ("Size", "规模"),
     "region": ("Region", "地区"),
     "assessed_on": ("Assessed on", "评估日期"),

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from ...errors import MaturityError
@@ -93,6 +93,9 @@ class WelcomeScreen(Screen):
                 yield Label(t("region", lang))
                 yield Input(self.values.get("region", ""), placeholder=t("tui_region_placeholder", lang),
                             id="region", compact=True, select_on_focus=False)
+            # functions the group or a contractor runs: no advice is given in them
+            yield Label(t("tui_run_elsewhere", lang), classes="section", id="run_elsewhere-label")
+            yield SelectionList[str](id="run_elsewhere", compact=True)
             with Horizontal(id="start-row"):
                 yield Button(t("tui_start", lang), id="start", variant="primary", compact=True)
                 yield Static(t("tui_start_hint", lang), id="start-hint")
@@ -130,6 +133,12 @@ class WelcomeScreen(Screen):
             kind.value = wanted
         for widget in (kind, self.query_one("#product_kind-label")):
             widget.display = bool(q.product_kinds)  # an index without product kinds does not ask
+        elsewhere = self.query_one("#run_elsewhere", SelectionList)
+        wanted = set(self.values.get("run_elsewhere") or ())
+        elsewhere.clear_options()
+        elsewhere.add_options([(tr(f.name, lang), f.id, f.id in wanted) for f in q.functions])
+        for widget in (elsewhere, self.query_one("#run_elsewhere-label")):
+            widget.display = bool(q.functions)
 
     def _default_ptype(self) -> None:
         """The industry's usual production type, until the user picks one."""
@@ -147,6 +156,9 @@ class WelcomeScreen(Screen):
             value = widget.value  # type: ignore[attr-defined]
             if isinstance(value, str) and value.strip():
                 out[field] = value.strip()
+        elsewhere = self.query_one("#run_elsewhere", SelectionList)
+        if elsewhere.display and elsewhere.selected:
+            out["run_elsewhere"] = list(elsewhere.selected)
         return out
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -186,7 +198,7 @@ class WelcomeScreen(Screen):
             self.app.notify(t("tui_need_name", self.lang), severity="error")
             self.query_one("#name", Input).focus()
             return
-        profile = {k: form[k] for k in PROFILE if k in form
+        profile = {k: form[k] for k in (*PROFILE, "run_elsewhere") if k in form
                    and (k != "product_kind" or self.query_one("#product_kind").display)}
         self.app.start(str(form["questionnaire"]), profile)  # type: ignore[attr-defined]
 
