@@ -70,7 +70,8 @@ def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
     ent = a.enterprise
     if ent.run_elsewhere:
         elsewhere = {i for fn in q.functions if fn.id in ent.run_elsewhere for i in fn.indicators}
-        if all(t.question.rsplit(".", 1)[0] in elsewhere for t in targets(q, sc)):
+        if set(sc.functions) & set(ent.run_elsewhere) \
+                or all(t.question.rsplit(".", 1)[0] in elsewhere for t in targets(q, sc)):
             return False
     f = sc.fits
     if f is None:

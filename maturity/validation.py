@@ -384,6 +384,10 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
                         f"{hint(target.indicator, q.indicators)}", E
                 if target.level > n:
                     yield (*tloc, "level"), f"there are only {n} levels", E
+        functions = {f.id for f in q.functions}
+        for fi, ref in enumerate(sc.functions):
+            if ref not in functions:
+                yield ("scenarios", si, "functions", fi), f"unknown function {ref!r}{hint(ref, functions)}", E
         for ii, ind in enumerate(sc.industries):
             if ind not in industries:
                 yield ("scenarios", si, "industries", ii), \

@@ -371,3 +371,13 @@ def test_an_unknown_function_is_a_located_error(general):
         _assess(general, {}, run_elsewhere=["purchasing", "catering"])
     (issue,) = exc.value.issues
     assert issue.field == "enterprise.run_elsewhere[1]" and "unknown function 'catering'" in issue.message
+
+
+def test_a_scenario_tagged_with_a_function_run_elsewhere_is_not_offered(general):
+    """A green supply chain is purchasing's work although its target is a carbon item:
+    a plant whose group buys for it does not get it (review round 9, p08 and p14)."""
+    sc = next(s for s in general.scenarios if s.id == "theme_green_supply_chain")
+    assert sc.functions == ["purchasing"]
+    buys = _assess(general, {}, industry="steel", run_elsewhere=["purchasing"])
+    sells = _assess(general, {}, industry="steel", run_elsewhere=["sales"])
+    assert not fits(general, sc, buys) and fits(general, sc, sells)

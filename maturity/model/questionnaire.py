@@ -429,6 +429,10 @@ class Scenario(Frozen):
     question of the ``raises`` indicators, at the indicator's level."""
     fits: Fit | None = None
     """Production types, industries and product kinds it fits (a hard filter)."""
+    functions: list[Id] = []
+    """Business functions (``functions``) the scenario's work lies in beyond what its
+    targets show (e.g. a green supply chain is purchasing's work); not recommended to an
+    enterprise that runs any of them elsewhere."""
     foundation: bool = False
     """A foundation (plan, core business systems, network, master data): scheduled
     before everything else while the enterprise is below level 2."""
