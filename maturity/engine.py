@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model.answers import NA, Enterprise
 from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire, QuestionT
@@ -63,6 +64,8 @@ class Part:
     failing: int | None = None
     frac: float = 0.0
     norm: float = 0.0
+    sig: tuple = ()
+    """What the indicator's numbers depend on: its questions and their answers."""
     children: list[Part] = field(default_factory=list)
     rows: list[QRow] = field(default_factory=list)
 
@@ -116,6 +119,10 @@ def status_of(question: QuestionT, qid: str, values: Mapping[str, Normalised],
     return "not_applicable" if v == NA else "answered"
 
 
+CACHE = 50_000
+"""Entries each memo of a plan keeps before it starts afresh (bounded memory in a batch)."""
+
+
 class Plan:
     """A questionnaire compiled with one production type's weights."""
 
@@ -131,6 +138,12 @@ class Plan:
             if pt.id == ptype:
                 overrides = pt.weights
         self.profile = ptype if overrides else None
+        self._rated: dict[tuple, tuple[dict[int, float], float, int]] = {}
+        """(question, answer) → what it rates: the path search re-scores the same answers."""
+        self._parts: dict[tuple, tuple] = {}
+        """An indicator's answers → its shares, scores and level."""
+        self._rows: dict[tuple, list[QRow]] = {}
+        """An indicator's answers → its question rows (shared, never changed)."""
         self.dims = []
         for dim in q.dimensions:
             inds = []
@@ -151,10 +164,15 @@ class Plan:
         reached: dict[str, int] = {}
         warnings: list[str] = []
         dims: list[Part] = []
+        if len(self._rated) > CACHE or len(self._parts) > CACHE or len(self._rows) > CACHE:
+            self._rated.clear()
+            self._parts.clear()
+            self._rows.clear()
         for did, dw, inds in self.dims:
             children = []
             for iid, iw, qs in inds:
                 qrows: list[QRow] = []
+                todo: list[tuple[str, QuestionT, float, Any, tuple]] = []
                 for qid, question, w, conditional in qs:
                     if conditional:
                         st = status_of(question, qid, values, status, enterprise, self.ptype)
@@ -169,11 +187,23 @@ class Plan:
                     if rows and st == "closed" and qid in values:
                         warnings.append(f"{qid}: answer ignored, {question.follow_up.question} "  # type: ignore[union-attr]
                                         f"does not open this follow-up")
-                    ratings, frac, lvl = rate(question, values.get(qid) if st == "answered" else None,
-                                              n, threshold)
-                    reached[qid] = lvl
-                    qrows.append(QRow(qid, w, ratings, frac, lvl))
-                children.append(Part(iid, iw, bool(qrows), rows=qrows))
+                    value = values.get(qid) if st == "answered" else None
+                    key = (qid, value if not isinstance(value, dict) else tuple(sorted(value.items())))
+                    todo.append((qid, question, w, value, key))
+                sig = tuple(k for *_, k in todo)
+                cached = self._rows.get(sig)
+                if cached is None:  # the same answers in an indicator rate the same
+                    for qid, question, w, value, key in todo:
+                        hit = self._rated.get(key)
+                        if hit is None:
+                            hit = self._rated[key] = rate(question, value, n, threshold)
+                        qrows.append(QRow(qid, w, *hit))
+                    self._rows[sig] = qrows
+                else:
+                    qrows = cached
+                for r in qrows:
+                    reached[r.id] = r.reached
+                children.append(Part(iid, iw, bool(qrows), rows=qrows, sig=sig))
             dims.append(Part(did, dw, any(c.applicable for c in children), children=children))
         counts = dict.fromkeys(("answered", "unanswered", "not_applicable", "closed"), 0)
         for st in status.values():
@@ -199,6 +229,10 @@ class Plan:
         assert isinstance(scoring, CmmmScoring)
         for d in out.dims:
             for c in d.children:
+                hit = self._parts.get(c.sig)
+                if hit is not None:  # the same answers in this indicator: the same numbers
+                    c.shares, c.scores, c.score, c.failing, c.score_max, c.level = hit
+                    continue
                 num = [0.0] * n
                 den = [0.0] * n
                 for r in c.rows:
@@ -207,6 +241,7 @@ class Plan:
                             num[lv - 1] += r.weight * x
                             den[lv - 1] += r.weight
                 self._levels(c, [num[i] / den[i] if den[i] > 0 else None for i in range(n)])
+                self._parts[c.sig] = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
             self._levels(d, weighted([(c.weight, c.shares) for c in d.children], n))
         self._levels(out.whole, weighted([(d.weight, d.shares) for d in out.dims], n))
         out.level, out.score = out.whole.level, out.whole.score

@@ -283,3 +283,33 @@ def test_xlsx_without_the_extra_says_how_to_install(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     [row] = list(score_files([str(path)]))
     assert not row.ok and "pip install 'maturity[xlsx]'" in row.errors[0]
+
+
+@SETTINGS
+@given(st.data())
+def test_a_plan_with_warm_memos_scores_like_a_fresh_one(data):
+    """The plan memoises what answers rate (the path search re-scores the same answers
+    hundreds of times): a warm plan gives the numbers of a fresh plan, answer set after
+    answer set."""
+    from maturity.engine import Plan
+
+    q = build(data.draw(questionnaires()))
+    ptype = data.draw(st.sampled_from([None, "process", "discrete"]))
+    warm = Plan(q, ptype)
+    for _ in range(3):
+        answers = data.draw(answer_sets(q))
+        doc = {"format": "maturity-answers/1", "questionnaire": q.ref,
+               "enterprise": {"production_type": ptype} if ptype else {}, "answers": answers}
+        parsed = maturity.load_answers(doc)
+        values = check_answers(q, parsed)
+        a = warm.run(values, parsed.enterprise, rows=True)
+        b = Plan(q, ptype).run(values, parsed.enterprise, rows=True)
+        assert _numbers(a) == _numbers(b)
+
+
+def _numbers(num):
+    """Every number of a run, node by node, for comparing two runs."""
+    nodes = [(d.id, d.level, d.score, d.shares, [(c.id, c.level, c.score, c.shares, c.frac,
+                                                   [(r.id, r.ratings, r.fraction, r.reached) for r in c.rows])
+                                                  for c in d.children]) for d in num.dims]
+    return num.level, num.score, num.counts, num.status, num.reached, nodes
