@@ -17,7 +17,7 @@ LAYERS = {
     3: {"improve", "recommend", "diagnosis", "explain", "compare"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.terminal",
         "report.many"},
-    5: {"", "__main__", "cli", "session"},
+    5: {"", "__main__", "session"},
 }
 """Layer of each module (``""`` is the package's ``__init__``); every module of ``tui`` is
 in the shell layer too."""
@@ -31,7 +31,7 @@ def _module(path: Path) -> str:
 
 
 def _layer(mod: str) -> int:
-    if mod == "tui" or mod.startswith("tui."):
+    if mod in ("tui", "cli") or mod.startswith(("tui.", "cli.")):
         return 5
     for layer, mods in LAYERS.items():
         if mod in mods:

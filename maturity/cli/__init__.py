@@ -1,0 +1,195 @@
+"""The ``maturity`` command line: a thin layer over the library.
+
+stdout carries data, stderr carries messages for people.  Every error the
+library raises is turned into a message and an exit code here, in one place;
+no traceback reaches the user unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from .common import Exit, _err, _positive, _write_out
+from .data import cmd_questionnaires, cmd_score, cmd_template, cmd_validate
+from .reports import cmd_compare, cmd_report
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    """The guided self-assessment (Textual TUI); imported only here."""
+    from ..tui import run
+
+    return run(questionnaire=args.questionnaire, answers=args.answers, lang=args.lang)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The assessment in a browser (one process per tab; state lives on disk)."""
+    from ..errors import UsageError
+
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise UsageError("serving in a browser needs the serve extra: "
+                         "pip install 'maturity[serve]'") from None
+    command = f"{sys.executable} -m maturity assess"
+    if args.lang:
+        command += f" --lang {args.lang}"
+    Server(command, host=args.host, port=args.port, title="maturity").serve()
+    return Exit.OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from ..schema import schema_text
+
+    _write_out(schema_text(args.which), args.output)
+    return Exit.OK
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="maturity",
+        description="Assess a manufacturing enterprise's digital-transformation maturity (L1–L5).",
+    )
+    parser.add_argument("--version", action="version", version=f"maturity {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check questionnaires and answers files",
+                       description="Check questionnaire and answers files; report every problem "
+                                   "as file:line: field: message. Exit 0 if all are valid, 1 if not.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    p.add_argument("--questionnaire", "-q", metavar="ID", help="check answers against this questionnaire")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("score", help="score answers files, one or a hundred thousand",
+                       description="Score answers files: files, directories (recursive *.yaml/*.yml), "
+                                   "globs, - for stdin, and CSV files with one enterprise per row. "
+                                   "Results stream out as they are computed; a bad input is reported "
+                                   "(file:line: message on stderr and as a row) and never stops the "
+                                   "batch. Exit 0 if all scored, 1 if any input failed.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="answers files, directories, globs, CSV, -")
+    p.add_argument("--questionnaire", "-q", metavar="ID",
+                   help="questionnaire id, id@version or path (default: the one each file names)")
+    p.add_argument("--format", "-f", choices=("table", "json", "jsonl", "csv", "markdown", "html"),
+                   default="table", help="table (default; one file: a detailed panel)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    p.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                   help="worker processes (default: the number of cores for 200 inputs or more)")
+    p.add_argument("--summary", action="store_true",
+                   help="add the portfolio summary: grades, quartiles, common gaps, cohorts")
+    p.add_argument("--detail", action="store_true",
+                   help="json/jsonl: the full assessment of each input instead of the compact record")
+    p.add_argument("--bom", action="store_true", help="csv: start with a UTF-8 BOM (for Excel)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--lang", choices=("en", "zh"), help="language of the single-file panel")
+    p.add_argument("--fail-fast", action="store_true", help="stop at the first invalid input")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("assess", help="fill in an assessment in the terminal (the default command)",
+                       description="The guided self-assessment: pick an index, answer question by "
+                                   "question (autosaved), and get the diagnosis.")
+    p.add_argument("--questionnaire", "-q", metavar="ID", help="start with this questionnaire")
+    p.add_argument("--answers", "-a", metavar="FILE",
+                   help="answers file to resume from and to save to (in addition to the autosave)")
+    p.add_argument("--lang", choices=("en", "zh"))
+    p.set_defaults(func=cmd_assess)
+
+    p = sub.add_parser("serve", help="offer the assessment on a web page (needs maturity[serve])",
+                       description="Serve the guided assessment in a browser with textual-serve: each "
+                                   "tab runs its own process; answers are autosaved on this machine "
+                                   "(MATURITY_DATA_DIR). Install with: pip install 'maturity[serve]'.")
+    p.add_argument("--host", default="localhost")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--lang", choices=("en", "zh"))
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("report", help="diagnose one answers file: grade, gaps, path, scenarios, roadmap",
+                       description="Diagnose one answers file and write the report: the grade and "
+                                   "why, strengths and weaknesses, blocking indicators, the path to "
+                                   "the next grade, national benchmarks, recommended scenarios and a "
+                                   "roadmap. See docs/diagnosis.md.")
+    p.add_argument("inputs", metavar="ANSWERS", nargs="+",
+                   help="an answers file; or several, folders, globs or CSV/XLSX files with -o DIR/")
+    p.add_argument("--format", "-f", choices=("terminal", "markdown", "html", "json"),
+                   help="default: from the -o suffix (.md .html .json), else terminal; "
+                        "for a folder of reports: html")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout; a folder "
+                   "(ending in /, or existing) gets one report per enterprise and an index.html")
+    p.add_argument("--jobs", "-j", type=_positive, metavar="N", default=1,
+                   help="processes for a folder of reports (default 1)")
+    p.add_argument("--lang", choices=("en", "zh"), help="default: the answers file's language")
+    p.add_argument("--target", metavar="LEVEL", help="also plan the path to this grade (e.g. L4)")
+    p.add_argument("--questionnaire", "-q", metavar="ID", help="score against this questionnaire")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("compare", help="compare two assessments of one enterprise over time")
+    p.add_argument("old", metavar="OLD", help="the earlier answers file")
+    p.add_argument("new", metavar="NEW", help="the later answers file")
+    p.add_argument("--format", "-f", choices=("terminal", "json"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE")
+    p.add_argument("--lang", choices=("en", "zh"))
+    p.add_argument("--questionnaire", "-q", metavar="ID")
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("template", help="write a blank, commented answers file",
+                       description="Write a blank answers file in which every question, its "
+                                   "options and help appear as comments, to fill in an editor.")
+    p.add_argument("--questionnaire", "-q", metavar="ID", default="general")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--lang", choices=("en", "zh"), help="one language only (default: all)")
+    p.add_argument("--format", "-f", choices=("yaml", "csv"), default="yaml",
+                   help="yaml: a commented answers file; csv: the header row of a CSV of answers "
+                        "(one enterprise per row, for survey platforms and spreadsheets)")
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("questionnaires", help="list the available questionnaires")
+    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    p.add_argument("--lang", choices=("en", "zh"))
+    p.set_defaults(func=cmd_questionnaires)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of a file format")
+    p.add_argument("which", choices=("questionnaire", "answers", "diagnosis"))
+    p.add_argument("--output", "-o", metavar="FILE")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            parser.print_help()  # no terminal to draw the assessment on
+            return Exit.OK
+        debug = args.debug
+        args = parser.parse_args(["assess"])
+        args.debug = debug
+    from ..errors import MaturityError, UsageError
+
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return Exit.INTERRUPTED
+    except UsageError as exc:
+        _err(f"maturity: {exc}")
+        return Exit.USAGE
+    except MaturityError as exc:
+        if args.debug:
+            raise
+        _err(str(exc))
+        return Exit.INVALID
+    except BrokenPipeError:  # e.g. `maturity score … | head`
+        return Exit.OK
+    except Exception as exc:  # the one place an unexpected error becomes a message
+        if args.debug:
+            raise
+        _err(f"maturity: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+        return Exit.INVALID
+
+

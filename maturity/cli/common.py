@@ -1,0 +1,62 @@
+"""What every command shares: exit codes, messages for people, writing the output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from enum import IntEnum
+
+from .._io import check_output
+from ..printable import printable
+
+
+class Exit(IntEnum):
+    OK = 0
+    INVALID = 1
+    """Some input was invalid (or an internal error, reported as such)."""
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+def _err(message: str) -> None:
+    """A message for people on stderr, red when stderr is a colour terminal."""
+    message = printable(message)  # a file name or a value may carry control characters
+    if sys.stderr.isatty() and "NO_COLOR" not in os.environ:
+        message = f"\x1b[31m{message}\x1b[0m"
+    print(message, file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    message = printable(message)
+    if sys.stderr.isatty() and "NO_COLOR" not in os.environ:
+        message = f"\x1b[33m{message}\x1b[0m"
+    print(message, file=sys.stderr)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} workers: give 1 or more")
+    return value
+
+
+def _default_lang() -> str:
+    from ..i18n import default_lang
+
+    return default_lang()
+
+
+def _write_out(text: str, output: str | None) -> None:
+    if output and output != "-":
+        from .._io import write_atomic
+
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+__all__ = ["Exit", "check_output"]

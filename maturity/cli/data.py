@@ -1,0 +1,273 @@
+"""Commands on files: validate, score, template, questionnaires."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..printable import printable
+from .common import Exit, _default_lang, _err, _warn, _write_out, check_output
+
+# --------------------------------------------------------------------------- inputs
+
+
+def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
+    """Files named directly, and ``*.yaml`` / ``*.yml`` under directories, in a stable order."""
+    from ..batch import walk
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            yield from walk(p)  # the same files `score` reads, dangling links included
+        else:
+            yield p
+
+
+REFERENCE_FORMATS = ("maturity-reference/1", "maturity-seeds/1")
+"""Data files shipped beside the indices that ``validate`` names and skips; any other
+``format`` (a typo, a cut-off file) is checked as an answers file and gets its message."""
+
+
+def _peek_format(path: Path) -> str | None:
+    """The ``format`` key of a YAML file, read cheaply from its first lines."""
+    if str(path) == "-" or not path.is_file():
+        return None  # stdin is read once, as answers; a pipe or device is refused when loaded
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    for line in head.splitlines():
+        if line.startswith("format:"):
+            return line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
+    return None
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from ..errors import MaturityError, Severity
+    from ..loading import check_questionnaire_file, load_answers, questionnaire_for
+    from ..scoring import assess
+
+    worst = Exit.OK
+    count = 0
+    seen: set[str] = set()  # an overlay repeats its base's warnings: say each once
+    for path in iter_inputs(args.paths):
+        count += 1
+        if path.suffix.lower() in (".csv", ".xlsx"):  # a table: every row, as `score` reads it
+            worst = max(worst, _validate_table(path, args.questionnaire))
+            continue
+        fmt = _peek_format(path)
+        if fmt in REFERENCE_FORMATS:
+            print(printable(f"{path}: skipped ({fmt} is reference data, not a questionnaire "
+                            "or answers file)"))
+            continue
+        try:
+            if fmt and fmt.startswith("maturity-questionnaire"):
+                q, issues = check_questionnaire_file(path)
+                for issue in issues:
+                    if str(issue) not in seen:
+                        seen.add(str(issue))
+                        (_warn if issue.severity is Severity.WARNING else _err)(str(issue))
+                if q is None:
+                    worst = Exit.INVALID
+                    continue
+                print(printable(f"{path}: ok ({q.ref}, {len(q.questions)} questions)"))
+            else:
+                answers = load_answers(path)
+                q = questionnaire_for(answers, args.questionnaire)
+                a = assess(q, answers)
+                askable = a.answered + a.unanswered
+                print(printable(f"{path}: ok ({q.ref}, {a.answered} of {askable} answered, "
+                                f"{a.not_applicable} not applicable)"))
+        except MaturityError as exc:
+            _err(str(exc))
+            worst = Exit.INVALID
+    if count == 0:
+        _err("no input files found")
+        return Exit.INVALID
+    return worst
+
+
+def _validate_table(path: Path, questionnaire: str | None) -> int:
+    from ..batch import score_files
+
+    worst = Exit.OK
+    for row in score_files([str(path)], questionnaire):
+        if row.ok:
+            askable = row.answered + row.unanswered
+            print(printable(f"{row.source}: ok ({row.questionnaire}, {row.answered} of {askable} "
+                            f"answered, {row.not_applicable} not applicable)"))
+        else:
+            for line in row.errors:
+                _err(line)
+            worst = Exit.INVALID
+    return worst
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from ..batch import count_inputs, score_files
+
+    paths = list(args.paths)
+    check_output(args.output, paths)
+    single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() \
+        and Path(paths[0]).suffix.lower() != ".csv"
+    if single and args.format == "table" and not args.summary:
+        return _score_one_panel(args)
+    fmt = args.format
+    machine = fmt in ("json", "jsonl", "csv")
+    total = None
+    show_progress = sys.stderr.isatty() and (not machine or bool(args.output)) and not args.quiet
+    jobs = args.jobs
+    if show_progress or jobs is None or jobs > 1:  # the count sizes the bar and the worker pool
+        total = count_inputs(paths)  # counted, not kept: memory stays flat
+    cores = os.cpu_count() or 1
+    if jobs is None:
+        jobs = 1 if total is None or total < 200 else cores
+    elif jobs > cores or (total is not None and jobs > max(total, 1)):
+        capped = max(1, min(jobs, cores, total if total is not None else jobs))
+        if not args.quiet:
+            _warn(f"--jobs {jobs}: using {capped} (the number of cores"
+                  + (f" and of inputs, {total}" if total is not None else "") + ")")
+        jobs = capped
+    summary = None
+    if args.summary:
+        from ..portfolio import Portfolio
+
+        summary = Portfolio()
+    failed = count = 0
+
+    def run(out: Any, progress: Any) -> None:
+        nonlocal failed, count
+        from ..report.rows import WRITERS, CsvWriter
+
+        writer = CsvWriter(out, bom=args.bom) if fmt == "csv" else WRITERS[fmt](out)
+        writer.start()
+        for row in score_files(paths, args.questionnaire, jobs=jobs, progress=progress,
+                               fail_fast=args.fail_fast, indicators=summary is not None,
+                               detail=args.detail and fmt in ("json", "jsonl")):
+            count += 1
+            if not row.ok:
+                failed += 1
+                for line in row.errors:  # stderr, for people, and a row in the output
+                    _err(line)
+            writer.row(row)
+            if summary is not None:
+                summary.add(row)
+        writer.finish(summary.result() if summary is not None else None)
+
+    def go(out: Any) -> None:
+        if not show_progress:
+            run(out, None)
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[rate]:>7} files/s"), TimeRemainingColumn(),
+                      console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("score", total=total, rate="")
+            import time
+
+            start = time.perf_counter()
+
+            def progress(done: int, _row: Any) -> None:
+                if done % 50 == 0 or done == total:
+                    rate = done / max(time.perf_counter() - start, 1e-9)
+                    bar.update(task, completed=done, rate=f"{rate:,.0f}")
+
+            run(out, progress)
+
+    if args.output and args.output != "-":
+        from .._io import AtomicOutput
+
+        with AtomicOutput(args.output, newline="" if fmt == "csv" else None) as fh:
+            go(fh)
+    else:
+        go(sys.stdout)
+    if count == 0:
+        _err("no input files found")
+        return Exit.INVALID
+    if failed:
+        _err(f"{failed} of {count} inputs failed")
+    return Exit.INVALID if failed else Exit.OK
+
+
+def _score_one_panel(args: argparse.Namespace) -> int:
+    """One answers file in the terminal: the detailed panel."""
+    import io
+
+    from rich.console import Console
+
+    from ..loading import load_answers, questionnaire_for
+    from ..report.terminal import render_assessment
+    from ..scoring import assess
+
+    source = args.paths[0]
+    answers = load_answers(source)
+    q = questionnaire_for(answers, args.questionnaire)
+    assessment = assess(q, answers)
+    lang = args.lang or answers.language or _default_lang()
+    if args.output and args.output != "-":
+        buffer = io.StringIO()
+        Console(file=buffer, highlight=False, width=100, no_color=True).print(
+            render_assessment(q, assessment, lang, source))
+        _write_out(buffer.getvalue(), args.output)
+    else:
+        Console(highlight=False).print(render_assessment(q, assessment, lang, source))
+    return Exit.OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from ..loading import load_questionnaire
+    from ..template import answers_template
+
+    q = load_questionnaire(args.questionnaire)
+    if args.format == "csv":
+        import csv
+        import io
+
+        from ..batch import csv_header
+
+        buffer = io.StringIO()
+        buffer.write("\ufeff")  # Excel reads UTF-8 only with a BOM
+        csv.writer(buffer, lineterminator="\r\n").writerow(csv_header(q))
+        _write_out(buffer.getvalue(), args.output)
+    else:
+        langs = [args.lang] if args.lang else None
+        _write_out(answers_template(q, langs), args.output)
+    if args.output and args.output != "-":
+        print(f"wrote {args.output}", file=sys.stderr)
+    return Exit.OK
+
+
+def cmd_questionnaires(args: argparse.Namespace) -> int:
+    from ..loading import list_questionnaires
+
+    lang = args.lang or _default_lang()
+    infos = list_questionnaires(lang)
+    if args.format == "json":
+        rows = [{"id": i.id, "version": i.version, "ref": f"{i.id}@{i.version}", "title": i.title,
+                 "extends": i.extends, "industry": i.industry, "questions": i.questions,
+                 "minutes": i.minutes, "method": i.method, "levels": i.levels} for i in infos]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return Exit.OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False)
+    table.add_column("id@version", no_wrap=True, min_width=max(len(f"{i.id}@{i.version}") for i in infos))
+    for col in ("questions", "minutes"):
+        table.add_column(col, justify="right", no_wrap=True, min_width=len(col))
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=60)
+    for i in infos:
+        table.add_row(f"{i.id}@{i.version}", str(i.questions), str(i.minutes), i.title)
+    Console(highlight=False).print(table)
+    return Exit.OK

@@ -1,0 +1,145 @@
+"""Commands that diagnose: report (one file, or a folder of reports) and compare."""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from .common import Exit, _default_lang, _err, _write_out, check_output
+
+REPORT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+                   ".json": "json", ".txt": "terminal"}
+
+
+def _scored(path: str, override: str | None) -> tuple[Any, Any, Any]:
+    from ..loading import load_answers, questionnaire_for
+    from ..scoring import assess
+
+    answers = load_answers(path)
+    q = questionnaire_for(answers, override)
+    return answers, q, assess(q, answers)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..diagnosis import diagnose
+    from ..explain import level_number
+    from ..report import content
+
+    if _many_reports(args):
+        return _cmd_reports(args)
+    check_output(args.output, list(args.inputs))
+    answers, q, assessment = _scored(args.inputs[0], args.questionnaire)
+    lang = args.lang or answers.language or _default_lang()
+    fmt = args.format or REPORT_SUFFIXES.get(Path(args.output or "").suffix.lower(), "terminal")
+    diagnosis = diagnose(assessment, q, target=level_number(q, args.target))
+    if fmt == "json":
+        text = diagnosis.model_dump_json(indent=2) + "\n"
+    elif fmt == "markdown":
+        from ..report import markdown
+
+        text = markdown.render(content.build(q, diagnosis, lang))
+    elif fmt == "html":
+        from ..report import html
+
+        text = html.render(content.build(q, diagnosis, lang))
+    else:
+        from ..report.terminal import render_report
+
+        text = _rich_text(render_report(content.build(q, diagnosis, lang)), args.output)
+        if text is None:
+            return Exit.OK
+    _write_out(text, args.output)
+    if args.output and args.output != "-":
+        print(f"wrote {args.output}", file=sys.stderr)
+    return Exit.OK
+
+
+def _many_reports(args: argparse.Namespace) -> bool:
+    """A folder of reports: several inputs, a folder, glob or table as input, or -o a folder."""
+    inputs, out = args.inputs, args.output
+    if len(inputs) > 1 or (out and (out.endswith(("/", os.sep)) or Path(out).is_dir())):
+        return True
+    p = Path(inputs[0])
+    return (p.is_dir() or p.suffix.lower() in (".csv", ".xlsx")
+            or (not p.exists() and glob.has_magic(inputs[0])))
+
+
+def _cmd_reports(args: argparse.Namespace) -> int:
+    from ..errors import UsageError
+    from ..report.many import write_reports
+
+    if not args.output or args.output == "-":
+        raise UsageError("several reports need a folder: give -o DIR/")
+    if args.format == "terminal":
+        raise UsageError("a folder of reports is written as html, markdown or json, not terminal")
+    out = Path(args.output)
+    check_output(str(out / "index.html"), list(args.inputs))
+    fmt = args.format or "html"
+    show = sys.stderr.isatty() and not getattr(args, "quiet", False)
+
+    def progress(n: int, written: Any) -> None:
+        if written.errors:
+            for line in written.errors:
+                _err(line)
+        elif show:
+            print(f"\r{n} reports", end="", file=sys.stderr, flush=True)
+
+    done = write_reports(list(args.inputs), out, fmt, args.lang, args.target, args.questionnaire,
+                         args.jobs, progress)
+    failed = sum(1 for w in done if w.errors)
+    print(("\n" if show else "") + f"wrote {len(done) - failed} reports and {out / 'index.html'}"
+          + (f"; {failed} of {len(done)} inputs failed" if failed else ""), file=sys.stderr)
+    return Exit.INVALID if failed else Exit.OK
+
+
+def _rich_text(renderable: Any, output: str | None) -> str | None:
+    """Print to the terminal (returns None), or render plain text for a file."""
+    import io
+
+    from rich.console import Console
+
+    if not output or output == "-":
+        Console(highlight=False).print(renderable)
+        return None
+    buffer = io.StringIO()
+    Console(file=buffer, highlight=False, width=100, no_color=True).print(renderable)
+    return buffer.getvalue()
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from ..compare import compare
+    from ..explain import level_label, name_of
+
+    check_output(args.output, [args.old, args.new])
+    _, _q_old, before = _scored(args.old, args.questionnaire)
+    answers, q, after = _scored(args.new, args.questionnaire)
+    result = compare(before, after, q)
+    if args.format == "json":
+        _write_out(result.model_dump_json(indent=2) + "\n", args.output)
+        return Exit.OK
+    from ..i18n import t
+
+    lang = args.lang or answers.language or _default_lang()
+    scen = {s.id: s for s in q.scenarios}
+
+    def line(c: Any, name: str) -> str:
+        delta = c.score_after - c.score_before
+        return (f"{name}: {level_label(q, c.level_before, lang)} → {level_label(q, c.level_after, lang)}"
+                f"  ({c.score_before:.2f} → {c.score_after:.2f}, {delta:+.2f})")
+
+    from ..model.base import tr
+
+    out = [line(result.total, t("grade", lang)), "", f"{t('dimensions', lang)}:"]
+    out += ["  " + line(c, name_of(q, c.id, lang)) for c in result.dimensions]
+    if result.indicators:
+        out += ["", f"{t('indicator', lang)}:"]
+        out += ["  " + line(c, name_of(q, c.id, lang)) for c in result.indicators]
+    if result.completed_scenarios:
+        out += ["", f"{t('recommendations', lang)} ✓:"]
+        out += ["  " + tr(scen[s].name, lang) for s in result.completed_scenarios]
+    _write_out("\n".join(out) + "\n", args.output)
+    return Exit.OK
