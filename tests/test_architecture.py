@@ -15,7 +15,8 @@ LAYERS = {
     1: {"requirements", "validation", "normalise", "loading", "tabular", "template", "schema", "seeds"},
     2: {"rating", "engine", "scoring", "batch", "portfolio"},
     3: {"improve", "recommend", "diagnosis", "explain", "compare"},
-    4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.terminal",
+    4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
+        "report.terminal",
         "report.many"},
     5: {"", "__main__", "session"},
 }
