@@ -26,7 +26,8 @@ from .improve import apply, apply_targets, indicator_levels, path_to, progress, 
 from .model.answers import NA, RATING_VALUES
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation
-from .model.questionnaire import Questionnaire, QuestionTarget, Scenario
+from .model.questionnaire import Questionnaire
+from .model.scenario import QuestionTarget, Scenario
 from .normalise import Normalised, PartLevel
 from .rating import EPS, rate
 from .requirements import max_level

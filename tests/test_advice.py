@@ -163,7 +163,7 @@ def test_a_missing_practice_is_named_and_only_it_is_put_in_place(general):
 
 
 def test_item_targets_whose_items_are_all_na_do_not_apply(general):
-    from maturity.model.questionnaire import QuestionTarget
+    from maturity.model.scenario import QuestionTarget
 
     base = next(s for s in general.scenarios if s.id == "online_intelligent_inspection")
     sc = base.model_copy(update={"delivers": [

@@ -10,7 +10,7 @@ from pathlib import Path
 PKG = Path(__file__).resolve().parents[1] / "maturity"
 
 LAYERS = {
-    0: {"errors", "i18n", "printable", "_yaml", "_io", "lock", "model", "model.base",
+    0: {"errors", "i18n", "printable", "_yaml", "_io", "lock", "model", "model.base", "model.scenario",
         "model.answers", "model.questionnaire", "model.assessment", "model.diagnosis"},
     1: {"requirements", "validation", "normalise", "loading", "tabular", "template", "schema", "seeds"},
     2: {"rating", "engine", "scoring", "batch", "portfolio"},

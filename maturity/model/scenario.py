@@ -1,0 +1,124 @@
+"""The scenario catalogue of a questionnaire: typical transformation scenarios, what
+they deliver, whom they fit, and the product kinds and business functions they refer to.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from .base import DottedId, Frozen, Id, Text
+
+
+class IndicatorTarget(Frozen):
+    indicator: DottedId
+    """``dimension.indicator`` id."""
+    level: Annotated[int, Field(ge=1)]
+    """Level raised to (in ``raises``) or required (in ``prerequisites``)."""
+
+
+class Benefit(Frozen):
+    text: Text
+    """The expected benefit in words."""
+    figure: str | None = None
+    """A measured figure, e.g. ``-27.4% defect rate``."""
+    source: str | None = None
+    """Where the figure comes from (a ``seeds/`` source id or a citation)."""
+
+
+class QuestionTarget(Frozen):
+    """A question a scenario works on: a level its answer reaches, or, for a checklist,
+    the items it puts in place.  Exactly one of ``level`` and ``items``."""
+
+    question: DottedId
+    """Full question id (``dimension.indicator.question``)."""
+    level: Annotated[int, Field(ge=1)] | None = None
+    """The level the question's answer reaches once the scenario is done."""
+    items: list[Id] = []
+    """Checklist items the scenario puts in place: the target holds when each one that
+    is not ``n/a`` is rated at least "mostly".  A scenario that delivers one practice of
+    a wide checklist names it here, so a plant that has that practice is never told to
+    start it because the checklist's other items are missing."""
+
+    @model_validator(mode="after")
+    def _level_or_items(self) -> QuestionTarget:
+        if (self.level is None) == (not self.items):
+            raise ValueError("give exactly one of level, items")
+        return self
+
+
+class Fit(Frozen):
+    """The enterprises a scenario fits.  Every given list must contain the enterprise's
+    value; an enterprise that does not say (e.g. no product kind given) is not excluded."""
+
+    production_types: list[Id] | None = None
+    industries: list[Id] | None = None
+    product_kinds: list[Id] | None = None
+
+
+class ProductKind(Frozen):
+    """A kind of product an enterprise makes (scenarios may fit only some kinds)."""
+
+    id: Id
+    name: Text
+    description: Text | None = None
+
+
+class Function(Frozen):
+    """A business function a plant may leave to others (its parent group, a joint-venture
+    partner, a contractor); advice in it is not offered to a plant that does."""
+
+    id: Id
+    name: Text
+    indicators: list[str] = Field(min_length=1)
+    """The indicators (``dimension.indicator``) whose activity the function is."""
+
+
+ScenarioLink = Literal[
+    "factory_build", "product_rd", "process_design", "production_management",
+    "production_operations", "operations_management", "product_service", "supply_chain",
+    "policy_theme",
+]
+
+
+class Scenario(Frozen):
+    """A typical transformation scenario an enterprise can undertake."""
+
+    id: Id
+    name: Text
+    description: Text | None = None
+    link: ScenarioLink
+    """Link of the value chain (the 2025 guide's eight), or ``policy_theme``."""
+    raises: list[IndicatorTarget] = Field(min_length=1)
+    """Indicators this scenario lifts, and to which level."""
+    prerequisites: list[IndicatorTarget] = []
+    """Indicators that must already be at a level before starting."""
+    requires: list[QuestionTarget] = []
+    """Questions that must already be at a level before starting (e.g. rolling an MES
+    out needs an MES pilot: ``{question: operations.execution.mes, level: 3}``)."""
+    done_when: list[QuestionTarget] = []
+    """The answers that show the enterprise has already done it, whatever else it
+    delivers (e.g. a one-workshop MES pilot is done once an MES runs): when every one
+    holds, the scenario is not proposed."""
+    delivers: list[QuestionTarget] = []
+    """The questions whose answers the scenario, once done, brings to a level.  A
+    scenario is not recommended when every applicable one is already there, nor when
+    none applies (all ``n/a``); its effect is simulated on these questions.  Empty: every
+    question of the ``raises`` indicators, at the indicator's level."""
+    fits: Fit | None = None
+    """Production types, industries and product kinds it fits (a hard filter)."""
+    functions: list[Id] = []
+    """Business functions (``functions``) the scenario's work lies in beyond what its
+    targets show (e.g. a green supply chain is purchasing's work); not recommended to an
+    enterprise that runs any of them elsewhere."""
+    foundation: bool = False
+    """A foundation (plan, core business systems, network, master data): scheduled
+    before everything else while the enterprise is below level 2."""
+    industries: list[Id] = []
+    """Industries where it is typical (empty: all); a preference, not a filter."""
+    effort: Literal["S", "M", "L"] = "M"
+    """Rough effort: S (months, one team), M (a year, several teams), L (multi-year)."""
+    benefits: list[Benefit] = []
+    source: str | None = None
+    """Where the scenario is defined (e.g. the 2025 typical-scenario guide)."""
