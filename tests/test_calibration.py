@@ -50,7 +50,7 @@ def test_two_assessors_read_every_plant_the_same_way(scored, expected):
 
 # The validity measured in round 5 (docs/calibration.md): a floor, so that a change to the
 # index that makes grades worse is caught; raise it when a round improves them.
-FLOOR = {"in_expected_range": 0.9, "sme_in_expected_range": 0.85}
+FLOOR = {"in_expected_range": 0.9, "sme_in_expected_range": 0.9}
 PANEL_FLOOR = 0.9
 
 
@@ -73,10 +73,11 @@ def test_general_index_files_score_inside_their_plants_range(scored, expected):
     assert f["holdout_in_expected_range"] >= 0.9
 
 
-@pytest.mark.xfail(strict=True, reason="p01's profile reports no year-on-year results, which "
-                   "count as 'not yet' on the SME index (docs/calibration.md, round 5)")
 def test_sme_index_files_score_inside_their_plants_range(scored, expected):
-    assert calibration.figures(scored, expected)["sme_in_expected_range"] >= 0.9
+    """Met since the SME holdout p28 was added (round 9); p01 still misses, its profile
+    reports no year-on-year results, which count as 'not yet' (docs/calibration.md)."""
+    f = calibration.figures(scored, expected)
+    assert f["sme_in_expected_range"] >= 0.9 and f["holdout_sme_in_expected_range"] >= 0.9
 
 
 def test_weighted_kappa_is_one_for_identical_and_lower_for_disagreeing_raters():
