@@ -381,3 +381,16 @@ def test_a_scenario_tagged_with_a_function_run_elsewhere_is_not_offered(general)
     buys = _assess(general, {}, industry="steel", run_elsewhere=["purchasing"])
     sells = _assess(general, {}, industry="steel", run_elsewhere=["sales"])
     assert not fits(general, sc, buys) and fits(general, sc, sells)
+
+
+def test_no_finite_capacity_scheduling_before_the_floor_reports_in_a_system(general):
+    """A valve maker with paper route cards in three workshops of four got APS in phase 1
+    (review round 9): scheduling software needs the floor's feedback first."""
+    answers = _middle(general, level=3)
+    offered = {}
+    for floor in (1, 2):
+        answers["operations.execution.shopfloor"] = floor
+        a = _assess(general, answers, industry="machinery", product_kind="equipment")
+        offered[floor] = {c.scenario.id for c in candidates(general, restore_values(general, a.answers), a, None, [])}
+    assert "intelligent_workshop_scheduling" not in offered[1]
+    assert "intelligent_workshop_scheduling" in offered[2]
