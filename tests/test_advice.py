@@ -386,11 +386,12 @@ def test_a_scenario_tagged_with_a_function_run_elsewhere_is_not_offered(general)
 def test_no_finite_capacity_scheduling_before_the_floor_reports_in_a_system(general):
     """A valve maker with paper route cards in three workshops of four got APS in phase 1
     (review round 9): scheduling software needs the floor's feedback first."""
-    answers = _middle(general, level=3)
+    doc = maturity.load_answers(CAL / "p04-b.yaml").model_dump(mode="json", exclude_none=True)
     offered = {}
-    for floor in (1, 2):
-        answers["operations.execution.shopfloor"] = floor
-        a = _assess(general, answers, industry="machinery", product_kind="equipment")
-        offered[floor] = {c.scenario.id for c in candidates(general, restore_values(general, a.answers), a, None, [])}
-    assert "intelligent_workshop_scheduling" not in offered[1]
+    for floor in ("1+", 2):  # its answer: level 1, level 2 in one workshop (the MES pilot)
+        doc["answers"]["operations.execution.shopfloor"] = floor
+        a = maturity.assess(general, doc)
+        values = restore_values(general, a.answers)
+        offered[floor] = {c.scenario.id for c in candidates(general, values, a, None, [])}
+    assert "intelligent_workshop_scheduling" not in offered["1+"]
     assert "intelligent_workshop_scheduling" in offered[2]
