@@ -447,3 +447,30 @@ async def test_a_session_open_elsewhere_is_offered_read_only_or_as_a_copy(data_d
             assert held.path.read_bytes() == before, "the other window's file is untouched"
     finally:
         other.release()
+
+
+async def test_the_welcome_form_asks_which_functions_others_run_and_keeps_them():
+    """Ticked by keyboard (Tab to the list, Space), saved with the session and the answers
+    file; an index without functions (the SME index) does not ask."""
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#name").value = "Group Plant"
+        elsewhere = screen.query_one("#run_elsewhere")
+        assert elsewhere.display and elsewhere.option_count == 6
+        elsewhere.focus()
+        await pilot.press("down", "down", "space")  # the first down highlights the first item
+        await pilot.pause()
+        assert list(elsewhere.selected) == ["purchasing"]
+        screen.query_one("#start").press()
+        await pilot.pause()
+        assert app.state.session.enterprise["run_elsewhere"] == ["purchasing"]
+        saved = maturity.load_answers(app.state.session.path)
+        assert saved.enterprise.run_elsewhere == ["purchasing"]
+    app = make_app(questionnaire="sme", lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#run_elsewhere").display
+        await start(app, pilot, "Small Works")
+        assert "run_elsewhere" not in app.state.session.enterprise
