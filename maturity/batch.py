@@ -182,8 +182,9 @@ class Item:
     raw: Any = None
 
 
-def iter_inputs(paths: Iterable[str]) -> Iterator[Item]:
-    """Files, directories (recursive, ``*.yaml``/``*.yml``, sorted), globs, ``-`` and CSV files."""
+def iter_inputs(paths: Iterable[str], convert: bool = True) -> Iterator[Item]:
+    """Files, directories (recursive, ``*.yaml``/``*.yml``, sorted), globs, ``-`` and CSV files
+    (``convert=False``: table rows are not turned into answers, for counting)."""
     for arg in paths:
         if arg == "-":
             yield Item("-", path="-")
@@ -192,12 +193,12 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[Item]:
         if p.is_dir():
             yield from (Item(str(f), path=str(f)) for f in walk(p))
         elif p.suffix.lower() == ".csv" and p.is_file():
-            yield from (Item(src, raw=raw) for src, raw in read_csv(p))
+            yield from (Item(src, raw=raw) for src, raw in read_csv(p, convert))
         elif p.suffix.lower() == ".xlsx" and p.is_file():
-            yield from (Item(src, raw=raw) for src, raw in read_xlsx(p))
+            yield from (Item(src, raw=raw) for src, raw in read_xlsx(p, convert))
         elif not p.exists() and glob.has_magic(arg):
             for match in sorted(glob.iglob(arg, recursive=True)):
-                yield from iter_inputs([match])
+                yield from iter_inputs([match], convert)
         else:
             yield Item(str(p), path=str(p))
 
@@ -294,7 +295,7 @@ def count_inputs(paths: Sequence[str]) -> int | None:
     """Number of inputs, for a progress bar; ``None`` if counting would be expensive (stdin)."""
     if "-" in paths:
         return None
-    return sum(1 for _ in iter_inputs(paths))
+    return sum(1 for _ in iter_inputs(paths, convert=False))
 
 
 __all__ = ["Row", "count_inputs", "csv_header", "iter_inputs", "score_files", "score_path"]

@@ -48,8 +48,9 @@ def csv_header(q: Questionnaire) -> list[str]:
             "assessor", *q.questions]
 
 
-def read_csv(path: Path) -> Iterator[Record]:
-    """One record per data row (UTF-8, with or without BOM), streamed."""
+def read_csv(path: Path, convert: bool = True) -> Iterator[Record]:
+    """One record per data row (UTF-8, with or without BOM), streamed; ``convert=False``
+    yields the rows without turning them into answers (to count them cheaply)."""
     source = str(path)
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
@@ -78,7 +79,7 @@ def read_csv(path: Path) -> Iterator[Record]:
                     continue  # a blank line
                 rows += 1
                 where = f"{source}:{line}"
-                yield where, _row(header, cells, where, delimiter)
+                yield where, _row(header, cells, where, delimiter) if convert else None
             if rows == 0:
                 yield source, BadInput(f"{source}:1: a header but no rows: nothing to score")
         except UnicodeDecodeError as exc:
@@ -90,7 +91,7 @@ def read_csv(path: Path) -> Iterator[Record]:
                 "row, so the rows after it were not scored; fix it and score the file again")
 
 
-def read_xlsx(path: Path) -> Iterator[Record]:
+def read_xlsx(path: Path, convert: bool = True) -> Iterator[Record]:
     """One record per row of the first sheet (the ``xlsx`` extra); the first row is the header."""
     source = str(path)
     try:
@@ -122,7 +123,7 @@ def read_xlsx(path: Path) -> Iterator[Record]:
             cells = [_cell_text(v) for v in values]
             while len(cells) > len(header) and cells[-1] == "":
                 cells.pop()  # Excel's used range may run past the last column
-            yield f"{source}:{number}", _row(header, cells, f"{source}:{number}", ",")
+            yield f"{source}:{number}", _row(header, cells, f"{source}:{number}", ",") if convert else None
         if count == 0:
             yield source, BadInput(f"{source}:1: a header but no rows: nothing to score")
     finally:

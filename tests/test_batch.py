@@ -313,3 +313,20 @@ def _numbers(num):
                                                    [(r.id, r.ratings, r.fraction, r.reached) for r in c.rows])
                                                   for c in d.children]) for d in num.dims]
     return num.level, num.score, num.counts, num.status, num.reached, nodes
+
+
+def test_counting_a_table_does_not_convert_its_rows_and_counts_what_scoring_reads(tmp_path, monkeypatch):
+    """The progress bar's count reads a CSV once, without building answers from its rows
+    (it used to convert every row twice), and counts exactly the rows scoring yields."""
+    import maturity.tabular as tabular
+    from maturity.batch import count_inputs
+
+    table = tmp_path / "t.csv"
+    table.write_text("questionnaire,enterprise.name,strategy.planning.roadmap\n"
+                     "general@2,A,2\n\n,,\ngeneral@2,B,9\ngeneral@2,C,\"unclosed\n", "utf-8")
+    expected = len(list(iter_inputs([str(table), str(EXAMPLES)])))
+    calls = []
+    real = tabular._row
+    monkeypatch.setattr(tabular, "_row", lambda *a: calls.append(a) or real(*a))
+    assert count_inputs([str(table), str(EXAMPLES)]) == expected
+    assert calls == []
