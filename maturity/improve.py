@@ -184,13 +184,19 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
 
     plan: dict[str, int] = {}
     current = base
+    # a target more than one grade away: each step tries one level up or straight to the
+    # target (not every level between), which keeps a far search to a few seconds
+    far = target > base.level + 1
     while current.level < target:
         best: tuple[float, int, str, int, Assessment] | None = None
         here = progress(q, current, target, evaluate(plan)[1])
         for ind in candidates:
             lo = plan.get(ind, start[ind])
             # beyond one level above the target an improvement only adds a partial score
-            for k in range(lo + 1, min(n, max(target + 1, lo + 1)) + 1):
+            top = min(n, max(target + 1, lo + 1))
+            for k in (sorted({lo + 1, min(target, top), top} - {lo}) if far else range(lo + 1, top + 1)):
+                if k <= lo:
+                    continue
                 trial, improved = evaluate({**plan, ind: k})
                 gain = (progress(q, trial, target, improved) - here) / (k - lo)
                 done = trial.level >= target
