@@ -58,7 +58,11 @@ class QuestionScreen(Screen):
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Horizontal(id="question-layout"):
-            yield IndexTree(self.state, id="tree")
+            tree = IndexTree(self.state, id="tree")
+            # an 80-column terminal: the question needs the room (decided here, before the
+            # first frame, so the tree never flashes in and no test races the mount)
+            tree.display = self.app.size.width >= NARROW
+            yield tree
             with Vertical(id="main"):
                 yield Static("", id="crumb")
                 yield Static("", id="qtext")
@@ -77,8 +81,6 @@ class QuestionScreen(Screen):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
-        if self.app.size.width < NARROW:  # an 80-column terminal: the question needs the room
-            self.query_one("#tree").display = False
         self.query_one("#notes", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
         self.query_one(StatusLine).show_grade = getattr(self.app, "show_grade", True)
         await self._show()
