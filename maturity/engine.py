@@ -64,8 +64,8 @@ class Part:
     failing: int | None = None
     frac: float = 0.0
     norm: float = 0.0
-    sig: tuple = ()
-    """What the indicator's numbers depend on: its questions and their answers."""
+    sig: tuple | None = None
+    """What the indicator's numbers depend on (its questions and their answers), when memoised."""
     children: list[Part] = field(default_factory=list)
     rows: list[QRow] = field(default_factory=list)
 
@@ -157,8 +157,12 @@ class Plan:
                 inds.append((iid, overrides.get(iid, ind.weight), qs))
             self.dims.append((dim.id, overrides.get(dim.id, dim.weight), inds))
 
-    def run(self, values: Mapping[str, Normalised], enterprise: Enterprise, rows: bool = False) -> Numbers:
-        """Score checked answers.  ``rows`` keeps the per-question rows and the warnings."""
+    def run(self, values: Mapping[str, Normalised], enterprise: Enterprise, rows: bool = False,
+            memo: bool = False) -> Numbers:
+        """Score checked answers.  ``rows`` keeps the per-question rows and the warnings;
+        ``memo`` reuses what earlier runs computed for the same answers (for callers that
+        re-score variants of one answer set, like the path search; a batch of distinct
+        enterprises gains nothing from it)."""
         n, threshold = self.n, self.threshold
         status: dict[str, str] = {}
         reached: dict[str, int] = {}
@@ -188,19 +192,23 @@ class Plan:
                         warnings.append(f"{qid}: answer ignored, {question.follow_up.question} "  # type: ignore[union-attr]
                                         f"does not open this follow-up")
                     value = values.get(qid) if st == "answered" else None
+                    if not memo:
+                        qrows.append(QRow(qid, w, *rate(question, value, n, threshold)))
+                        continue
                     key = (qid, value if not isinstance(value, dict) else tuple(sorted(value.items())))
                     todo.append((qid, question, w, value, key))
-                sig = tuple(k for *_, k in todo)
-                cached = self._rows.get(sig)
-                if cached is None:  # the same answers in an indicator rate the same
-                    for qid, question, w, value, key in todo:
-                        hit = self._rated.get(key)
-                        if hit is None:
-                            hit = self._rated[key] = rate(question, value, n, threshold)
-                        qrows.append(QRow(qid, w, *hit))
-                    self._rows[sig] = qrows
-                else:
-                    qrows = cached
+                sig = tuple(k for *_, k in todo) if memo else None
+                if memo:  # the same answers in an indicator rate the same
+                    cached = self._rows.get(sig)
+                    if cached is None:
+                        for qid, question, w, value, key in todo:
+                            hit = self._rated.get(key)
+                            if hit is None:
+                                hit = self._rated[key] = rate(question, value, n, threshold)
+                            qrows.append(QRow(qid, w, *hit))
+                        self._rows[sig] = qrows
+                    else:
+                        qrows = cached
                 for r in qrows:
                     reached[r.id] = r.reached
                 children.append(Part(iid, iw, bool(qrows), rows=qrows, sig=sig))
@@ -229,7 +237,7 @@ class Plan:
         assert isinstance(scoring, CmmmScoring)
         for d in out.dims:
             for c in d.children:
-                hit = self._parts.get(c.sig)
+                hit = self._parts.get(c.sig) if c.sig is not None else None
                 if hit is not None:  # the same answers in this indicator: the same numbers
                     c.shares, c.scores, c.score, c.failing, c.score_max, c.level = hit
                     continue
@@ -241,7 +249,8 @@ class Plan:
                             num[lv - 1] += r.weight * x
                             den[lv - 1] += r.weight
                 self._levels(c, [num[i] / den[i] if den[i] > 0 else None for i in range(n)])
-                self._parts[c.sig] = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
+                if c.sig is not None:
+                    self._parts[c.sig] = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
             self._levels(d, weighted([(c.weight, c.shares) for c in d.children], n))
         self._levels(out.whole, weighted([(d.weight, d.shares) for d in out.dims], n))
         out.level, out.score = out.whole.level, out.whole.score
@@ -383,12 +392,7 @@ def plan_for(q: Questionnaire, ptype: str | None) -> Plan:
     return hit[1]
 
 
-def numbers(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterprise,
-            rows: bool = False) -> Numbers:
-    return plan_for(q, resolve_production_type(q, enterprise)).run(values, enterprise, rows)
-
-
-__all__ = ["Numbers", "Part", "Plan", "QRow", "gaps", "holding_back", "numbers", "plan_for",
+__all__ = ["Numbers", "Part", "Plan", "QRow", "gaps", "holding_back", "plan_for",
            "resolve_production_type", "status_of", "target_level"]
 
 

@@ -174,7 +174,7 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
         key = frozenset(plan.items())
         if key not in memo:
             improved = apply(q, values, plan, ent)
-            result = fast.run(improved, ent) if fast is not None else \
+            result = fast.run(improved, ent, memo=True) if fast is not None else \
                 score(q, improved, ent, base.assessed_on, detail=False)
             memo[key] = (result, improved)
         return memo[key]

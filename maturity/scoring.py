@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .engine import Numbers, Part, gaps, holding_back, numbers
+from .engine import Numbers, Part, Plan, gaps, holding_back, plan_for, resolve_production_type
 from .model.answers import ANSWERS_FORMAT, AnswersFile, Enterprise
 from .model.assessment import (
     Assessment,
@@ -67,13 +67,20 @@ def score(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterp
     """Score already-checked answers (see :func:`maturity.normalise.check_answers`).
 
     ``detail=False`` skips the per-question results and the explanations: the grades
-    and scores are the same, for callers that re-score many variants (the diagnosis).
+    and scores are the same, for callers that re-score many variants (the diagnosis),
+    which also reuse the plan's memos.
     """
     enterprise = enterprise or Enterprise()
-    num = numbers(q, values, enterprise, rows=detail)
-    from .engine import plan_for, resolve_production_type
+    plan = plan_for(q, resolve_production_type(q, enterprise))
+    num = plan.run(values, enterprise, rows=detail, memo=not detail)
+    return build(plan, num, values, enterprise, assessed_on, detail)
 
-    ptype = resolve_production_type(q, enterprise)
+
+def build(plan: Plan, num: Numbers, values: Mapping[str, Normalised], enterprise: Enterprise,
+          assessed_on: Any = None, detail: bool = True) -> Assessment:
+    """The :class:`Assessment` of the engine's numbers (``num`` from ``plan.run``, with
+    ``rows`` when ``detail``)."""
+    q = plan.q
     cmmm = isinstance(q.scoring, CmmmScoring)
     dims = tuple(_dimension(q, d, num, detail) for d in num.dims)
     next_level = None
@@ -91,7 +98,7 @@ def score(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterp
                 i for i in num.failed if q.scoring.requirements[i].level <= nxt))  # type: ignore[union-attr]
     return Assessment.model_construct(
         questionnaire=q.ref, method=q.scoring.method, levels=len(q.levels), enterprise=enterprise,
-        assessed_on=assessed_on, production_type=ptype, profile=plan_for(q, ptype).profile,
+        assessed_on=assessed_on, production_type=plan.ptype, profile=plan.profile,
         level=num.level, score=num.score, score_max=num.score_max,
         level_scores=tuple(num.whole.scores) if cmmm else (),
         completeness=num.completeness, **num.counts, dimensions=dims,

@@ -302,7 +302,7 @@ def test_a_plan_with_warm_memos_scores_like_a_fresh_one(data):
                "enterprise": {"production_type": ptype} if ptype else {}, "answers": answers}
         parsed = maturity.load_answers(doc)
         values = check_answers(q, parsed)
-        a = warm.run(values, parsed.enterprise, rows=True)
+        a = warm.run(values, parsed.enterprise, rows=True, memo=True)
         b = Plan(q, ptype).run(values, parsed.enterprise, rows=True)
         assert _numbers(a) == _numbers(b)
 
