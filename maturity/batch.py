@@ -18,9 +18,9 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -32,6 +32,9 @@ from .model.answers import AnswersFile
 from .model.questionnaire import PointsScoring, Questionnaire
 from .normalise import Normalised, check_answers
 from .tabular import BadInput, csv_header, read_csv, read_xlsx
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +121,13 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
          indicators: bool = False, detail: bool = False) -> Row:
     """The row of checked answers: the engine's numbers, and the full result if asked."""
     enterprise = answers.enterprise
-    num = plan_for(q, resolve_production_type(q, enterprise)).run(values, enterprise)
+    plan = plan_for(q, resolve_production_type(q, enterprise))
+    num = plan.run(values, enterprise, rows=detail)
     full = None
-    if detail:
-        from .scoring import score
+    if detail:  # the full result from the same numbers, not a second scoring
+        from .scoring import build
 
-        a = score(q, values, enterprise, answers.assessed_on)
+        a = build(plan, num, values, enterprise, answers.assessed_on)
         if answers.assessor:
             a = a.model_copy(update={"assessor": answers.assessor})
         full = a.model_dump(mode="json")
@@ -217,22 +221,24 @@ def walk(root: Path) -> Iterator[Path]:
             yield Path(entry.path)  # a dangling link becomes an error row, never a silent skip
 
 
-def _work(item: Item, questionnaire: str | None, indicators: bool = False, detail: bool = False) -> Row:
+def item_problem(item: Item, questionnaire: str | None) -> str | None:
+    """Why a table row cannot be read at all (a broken row, no questionnaire), else None."""
     if isinstance(item.raw, BadInput):
-        return Row(source=item.source, ok=False, errors=(item.raw.message,))
+        return item.raw.message
+    if item.raw is not None and "questionnaire" not in item.raw and questionnaire is None:
+        return f"{item.source}: no questionnaire column and no --questionnaire"
+    return None
+
+
+def _work(item: Item, questionnaire: str | None, indicators: bool = False, detail: bool = False) -> Row:
+    problem = item_problem(item, questionnaire)
+    if problem is not None:
+        return Row(source=item.source, ok=False, errors=(problem,))
     if item.raw is not None:
-        if "questionnaire" not in item.raw and questionnaire is None:
-            return Row(source=item.source, ok=False,
-                       errors=(f"{item.source}: no questionnaire column and no --questionnaire",))
         raw = dict(item.raw)
         raw.setdefault("questionnaire", questionnaire)
         return score_raw(raw, item.source, None, questionnaire, indicators, detail)
     return score_path(item.path or item.source, questionnaire, indicators, detail)
-
-
-def _work_chunk(items: list[Item], questionnaire: str | None, indicators: bool, detail: bool
-                ) -> list[Row]:
-    return [_work(item, questionnaire, indicators, detail) for item in items]
 
 
 # --------------------------------------------------------------------------- the batch
@@ -258,12 +264,19 @@ def score_files(paths: Iterable[str], questionnaire: str | None = None, jobs: in
 def _rows(items: Iterator[Item], questionnaire: str | None, jobs: int, chunk: int,
           indicators: bool, detail: bool) -> Iterator[Row]:
     """Rows in input order, scored here or in ``jobs`` processes (bounded work in flight)."""
+    return in_order(items, partial(_work, questionnaire=questionnaire, indicators=indicators,
+                                   detail=detail), jobs, chunk)
+
+
+def in_order(items: Iterator[T], work: Callable[[T], R], jobs: int = 1, chunk: int = 64) -> Iterator[R]:
+    """``work(item)`` for every item, lazily and in input order: here, or in ``jobs``
+    processes with at most ``4 × jobs`` chunks in flight, so memory stays flat however many
+    items there are.  ``work`` must pickle (a top-level function or a partial of one)."""
     if jobs <= 1:
-        for item in items:
-            yield _work(item, questionnaire, indicators, detail)
+        yield from map(work, items)
         return
     window = jobs * 4
-    pending: list[Future[list[Row]]] = []
+    pending: list[Future[list[R]]] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         try:
             exhausted = False
@@ -273,7 +286,7 @@ def _rows(items: Iterator[Item], questionnaire: str | None, jobs: int, chunk: in
                     if not batch:
                         exhausted = True
                         break
-                    pending.append(pool.submit(_work_chunk, batch, questionnaire, indicators, detail))
+                    pending.append(pool.submit(_map_chunk, work, batch))
                 if not pending:
                     return
                 yield from pending.pop(0).result()
@@ -282,7 +295,11 @@ def _rows(items: Iterator[Item], questionnaire: str | None, jobs: int, chunk: in
                 f.cancel()
 
 
-def _take(items: Iterator[Item], n: int) -> list[Item]:
+def _map_chunk(work: Callable[[T], R], items: list[T]) -> list[R]:
+    return [work(item) for item in items]
+
+
+def _take(items: Iterator[T], n: int) -> list[T]:
     out = []
     for item in items:
         out.append(item)
@@ -298,6 +315,6 @@ def count_inputs(paths: Sequence[str]) -> int | None:
     return sum(1 for _ in iter_inputs(paths, convert=False))
 
 
-__all__ = ["Row", "count_inputs", "csv_header", "iter_inputs", "score_files", "score_path"]
+__all__ = ["Row", "count_inputs", "csv_header", "in_order", "iter_inputs", "score_files", "score_path"]
 
 

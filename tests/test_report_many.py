@@ -50,6 +50,12 @@ def test_rows_of_a_table_get_their_own_reports_and_user_text_is_escaped(tmp_path
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "survey-row2.md", "survey-row3.md"]
     index = (out / "index.html").read_text("utf-8")
     assert "<script>" not in index and "&lt;script&gt;" in index and "Second &amp; Sons" in index
+    # a broken row is listed with its located message, as `score` reports it; the rest are written
+    table.write_text(text.getvalue() + 'general@2,"Unclosed,2\n', "utf-8")
+    out = tmp_path / "r2"
+    assert main(["report", str(table), "-o", f"{out}/", "-f", "markdown"]) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "survey-row2.md", "survey-row3.md"]
+    assert "survey.csv:4: " in (out / "index.html").read_text("utf-8")
 
 
 def test_file_names_are_distinct_and_safe():

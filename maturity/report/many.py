@@ -8,14 +8,13 @@ rows); one bad input gets its located error in the index and never stops the bat
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from ..batch import Item, iter_inputs
+from ..batch import Item, in_order, item_problem, iter_inputs
 from ..errors import MaturityError
 from ..printable import printable
 
@@ -43,9 +42,14 @@ def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
     from ..scoring import assess
     from . import content
 
+    problem = item_problem(item, questionnaire)
+    if problem is not None:
+        return Written(item.source, errors=(problem,)), None
     try:
-        answers = load_answers(item.path) if item.path is not None \
-            else answers_from_raw(item.raw, item.source)
+        if item.path is not None:
+            answers = load_answers(item.path)
+        else:
+            answers = answers_from_raw({"questionnaire": questionnaire, **item.raw}, item.source)
         q = questionnaire_for(answers, questionnaire)
         a = assess(q, answers)
         level = level_number(q, target)
@@ -68,26 +72,29 @@ def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
                    score=f"{a.score:.2f} / {a.score_max:g}"), text
 
 
-def _work(args: tuple[Item, str, str | None, str | None, str | None]) -> tuple[Written, str | None]:
-    return render_one(*args)
-
-
 def file_names(sources: Iterable[str], suffix: str) -> Iterator[str]:
     """A distinct, safe file name per input, after its name (``plant.yaml`` → ``plant.html``;
     ``survey.csv:4`` → ``survey-row4.html``; repeats get ``-2``, ``-3``)."""
+    return map(_namer(suffix), sources)
+
+
+def _namer(suffix: str) -> Callable[[str], str]:
     seen: set[str] = set()
-    for source in sources:
+
+    def name(source: str) -> str:
         base, _, row = source.rpartition(":") if re.search(r":\d+$", source) else (source, "", "")
         stem = Path(base).stem if base != "-" else "stdin"
         stem = re.sub(r"[^\w.\-]+", "_", stem, flags=re.UNICODE).strip("._") or "report"
         if row:
             stem += f"-row{row}"
-        name, k = stem + suffix, 1
-        while name.lower() in seen:
+        out, k = stem + suffix, 1
+        while out.lower() in seen:
             k += 1
-            name = f"{stem}-{k}{suffix}"
-        seen.add(name.lower())
-        yield name
+            out = f"{stem}-{k}{suffix}"
+        seen.add(out.lower())
+        return out
+
+    return name
 
 
 def write_reports(inputs: list[str], out_dir: Path, fmt: str = "html", lang: str | None = None,
@@ -98,15 +105,12 @@ def write_reports(inputs: list[str], out_dir: Path, fmt: str = "html", lang: str
     from .._io import write_atomic
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    items = list(iter_inputs(inputs))
-    names = list(file_names((i.source for i in items), SUFFIX[fmt]))
-    work = [(i, fmt, lang, target, questionnaire) for i in items]
-    parallel = jobs > 1 and len(work) > 1
-    results = ProcessPoolExecutor(max_workers=jobs).map(_work, work, chunksize=4) if parallel \
-        else map(_work, work)
+    name_of = _namer(SUFFIX[fmt])
+    work = partial(render_one, fmt=fmt, lang=lang, target=target, questionnaire=questionnaire)
     done: list[Written] = []
-    for n, ((written, text), name) in enumerate(zip(results, names, strict=True), 1):
+    for n, (written, text) in enumerate(in_order(iter_inputs(inputs), work, jobs, chunk=4), 1):
         if text is not None:
+            name = name_of(written.source)
             write_atomic(str(out_dir / name), text)
             written = Written(written.source, name, written.name, written.grade, written.score)
         done.append(written)
@@ -142,10 +146,6 @@ def index_html(done: list[Written], lang: str) -> str:
             f"<h1>{title}</h1><p>{e(summary)}</p><table><thead><tr>"
             + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>"
             + "".join(rows) + "</tbody></table></body></html>\n")
-
-
-def default_jobs() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
 
 
 __all__ = ["Written", "file_names", "index_html", "write_reports"]
