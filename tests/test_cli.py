@@ -669,3 +669,14 @@ def test_score_json_subprocess(tmp_path, general):
     assert results[0]["assessment"]["score"] == expected.score
     (error,) = results[1]["errors"]
     assert error.startswith("bad.yaml:4: answers.no.such.question: unknown question id"), error
+
+
+def test_validate_reads_its_inputs_as_score_does_globs_included(capsys):
+    """One input walker for both commands: a quoted glob (a shell that does not expand it,
+    or a script) names the same files for validate as for score."""
+    from maturity.cli import main
+
+    pattern = str(Path(__file__).resolve().parents[1] / "docs" / "examples" / "*.yaml")
+    assert main(["validate", pattern]) == 0
+    out = capsys.readouterr().out
+    assert out.count(": ok (") == 4 and "machinery-plant.yaml: ok" in out

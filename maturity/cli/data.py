@@ -16,16 +16,20 @@ from .common import Exit, _default_lang, _err, _warn, _write_out, check_output
 # --------------------------------------------------------------------------- inputs
 
 
-def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
-    """Files named directly, and ``*.yaml`` / ``*.yml`` under directories, in a stable order."""
-    from ..batch import walk
+TABLES = (".csv", ".xlsx")
+
+
+def _validate_targets(paths: Sequence[str]) -> Iterator[Path]:
+    """What ``validate`` checks: a table as one file (row by row, below), everything else
+    as ``score`` reads it (folders walked, globs expanded, ``-`` for stdin)."""
+    from ..batch import iter_inputs
 
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            yield from walk(p)  # the same files `score` reads, dangling links included
-        else:
+        if p.suffix.lower() in TABLES and p.is_file():
             yield p
+        else:
+            yield from (Path(item.path) for item in iter_inputs([raw]) if item.path is not None)
 
 
 REFERENCE_FORMATS = ("maturity-reference/1", "maturity-seeds/1")
@@ -59,9 +63,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     worst = Exit.OK
     count = 0
     seen: set[str] = set()  # an overlay repeats its base's warnings: say each once
-    for path in iter_inputs(args.paths):
+    for path in _validate_targets(args.paths):
         count += 1
-        if path.suffix.lower() in (".csv", ".xlsx"):  # a table: every row, as `score` reads it
+        if path.suffix.lower() in TABLES:  # a table: every row, as `score` reads it
             worst = max(worst, _validate_table(path, args.questionnaire))
             continue
         fmt = _peek_format(path)
