@@ -390,12 +390,7 @@ async def test_the_welcome_form_asks_the_main_product_where_the_index_has_kinds(
         assert app.state.session.enterprise["product_kind"] == "parts"
         saved = maturity.load_answers(app.state.session.path)
         assert saved.enterprise.product_kind == "parts"
-    app = make_app(questionnaire="sme", lang="en")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert not app.screen.query_one("#product_kind").display
-        await start(app, pilot, "Small Works")
-        assert "product_kind" not in app.state.session.enterprise
+    await _the_sme_index_does_not_ask("product_kind")
 
 
 async def test_control_characters_in_a_saved_name_are_shown_not_obeyed(data_dir):
@@ -468,9 +463,15 @@ async def test_the_welcome_form_asks_which_functions_others_run_and_keeps_them()
         assert app.state.session.enterprise["run_elsewhere"] == ["purchasing"]
         saved = maturity.load_answers(app.state.session.path)
         assert saved.enterprise.run_elsewhere == ["purchasing"]
+    await _the_sme_index_does_not_ask("run_elsewhere")
+
+
+async def _the_sme_index_does_not_ask(field: str) -> None:
+    """The SME index has no product kinds and no functions: its form hides the field and the
+    session never gets it."""
     app = make_app(questionnaire="sme", lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert not app.screen.query_one("#run_elsewhere").display
+        assert not app.screen.query_one(f"#{field}").display
         await start(app, pilot, "Small Works")
-        assert "run_elsewhere" not in app.state.session.enterprise
+        assert field not in app.state.session.enterprise
