@@ -108,6 +108,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                         "推进下一等级的达标条件（单独实施不改变任何指标的等级）"),
     "why": ("Why", "推荐理由"),
     "benefits": ("Expected benefits", "预期效益"),
+    "missing": ("Not yet in place here", "本企业尚未具备"),
     "why_foundation": ("a foundation: the later steps build on it", "基础性工作，后续场景以此为前提"),
     "why_blocking": ("lifts {names}, where the grade is held back", "提升制约等级的{names}"),
     "why_on_path": ("lifts {names}, on the way to the next grade", "提升迈向下一等级所需的{names}"),

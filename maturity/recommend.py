@@ -17,7 +17,7 @@ them in that order, so the ranking and the phases always agree.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -157,15 +157,24 @@ def in_part(changes: list[QuestionChange], values: Mapping[str, Normalised] | No
     return True
 
 
+def done(sc: Scenario, state: Mapping[str, tuple[str, int]],
+         values: Mapping[str, Normalised] | None) -> bool:
+    """Whether the answers show the scenario's ``done_when``: the plant has done it."""
+    return bool(sc.done_when) and all(_at(state, t, values) for t in sc.done_when)
+
+
 def lacking(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]],
-            values: Mapping[str, Normalised] | None = None) -> list[QuestionChange] | None:
+            values: Mapping[str, Normalised] | None = None, had: bool | None = None
+            ) -> list[QuestionChange] | None:
     """The delivered questions below the scenario's level (or checklist items not in
     place); ``None`` when none applies; ``[]`` when the enterprise already has it
-    (every one in place, or its ``done_when``).  Item targets need ``values``."""
+    (every one in place, or its ``done_when``; ``had`` overrides the latter, for answers
+    that are a simulation of later phases rather than what the plant has).  Item targets
+    need ``values``."""
     applicable = [t for t in targets(q, sc) if _applies(t, state, values)]
     if not applicable:
         return None
-    if sc.done_when and all(_at(state, t, values) for t in sc.done_when):
+    if done(sc, state, values) if had is None else had:
         return []
     n = len(q.levels)
     out = []
@@ -184,8 +193,13 @@ def lacking(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]]
 
 
 def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
-               path: Path | None, blocking: list[Shortfall]) -> list[Candidate]:
-    """Every scenario that may be proposed now, best first (tier, then priority)."""
+               path: Path | None, blocking: list[Shortfall], had: Collection[str] | None = None
+               ) -> list[Candidate]:
+    """Every scenario that may be proposed now, best first (tier, then priority).
+
+    ``had``: for a later phase, planned on simulated answers, the scenarios the plant had
+    done at the start.  A simulated answer lifted to the path's level is not the work a
+    scenario names, so ``done_when`` is judged on the real answers only."""
     levels = indicator_levels(a)
     state = question_state(a)
     ent = a.enterprise
@@ -198,7 +212,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
                 or not all(_at(state, t, values) for t in sc.requires) \
                 or scenario_level(q, sc) > max(a.level, FOUNDATION_BELOW - 1) + AHEAD:
             continue
-        changes = lacking(q, sc, state, values)
+        changes = lacking(q, sc, state, values, None if had is None else sc.id in had)
         if not changes:
             continue  # nothing applies, or the enterprise already has all of it
         improved = apply_targets(q, values, changes, ent)
@@ -299,6 +313,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     """
     n = len(q.levels)
     cands = candidates(q, values, a, path, blocking)
+    state = question_state(a)
+    had = {sc.id for sc in q.scenarios if done(sc, state, values)}
     known = {c.scenario.id for c in cands}
     phase_of: dict[str, int] = {}
     roadmap: list[Phase] = []
@@ -341,7 +357,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
             break
         cur_path = path_to(q, cur_values, a.enterprise, cur, cur.level + 1)
         cur_blocking = list(cur.next_level.shortfalls) if cur.next_level else []
-        cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking)
+        cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking, had)
 
     order = {sc.id: k for k, sc in enumerate(q.scenarios)}
     ordered = sorted(cands, key=lambda c: (phase_of.get(c.scenario.id, phases + 1), *_rank_key(c, order)))

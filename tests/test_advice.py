@@ -395,3 +395,98 @@ def test_no_finite_capacity_scheduling_before_the_floor_reports_in_a_system(gene
         offered[floor] = {c.scenario.id for c in candidates(general, values, a, None, [])}
     assert "intelligent_workshop_scheduling" not in offered["1+"]
     assert "intelligent_workshop_scheduling" in offered[2]
+
+
+def test_the_mes_roll_out_is_done_once_every_work_order_runs_in_a_linked_mes(general):
+    """A tyre plant whose MES covered every workshop, linked to ERP and equipment, was
+    told to roll the MES out (review round 10): the roll-out is judged by what its name
+    says, not by every deeper integration it also brings."""
+    answers = _middle(general, 3)
+    answers["operations.execution.mes"] = True
+    answers["business.procurement.purchasing"] = 2
+    answers["factory.network.infrastructure"] = 2
+    answers["factory.integration.depth"] = 2
+    linked = {"work_orders": "fully", "erp_link": "fully", "equipment_link": "mostly"}
+    offered = {}
+    for name, use in (("linked", linked), ("pilot", {**linked, "work_orders": "partly"})):
+        answers["operations.execution.mes_use"] = use
+        a = _assess(general, answers, industry="machinery", product_kind="equipment")
+        offered[name] = {r.scenario for r in diagnose(a, general).recommendations}
+    assert "mes_rollout" not in offered["linked"]
+    assert "mes_rollout" in offered["pilot"]
+
+
+def test_a_later_phase_judges_done_when_on_the_plant_not_on_the_simulation(general):
+    """Phase 2 is planned on answers lifted to the next grade; an MES filled in by that
+    simulation is not the roll-out having been done, so the roll-out still follows the
+    pilot (it vanished from four plants' roadmaps when the roll-out got a done_when)."""
+    a = maturity.assess(general, maturity.load_answers(CAL / "p26-b.yaml"))
+    phase = {r.scenario: r.phase for r in diagnose(a, general).recommendations}
+    assert phase["theme_digital_workshop"] == 1
+    assert phase.get("mes_rollout") == 2, phase
+
+
+def test_no_green_factory_before_energy_is_known_per_product(general):
+    """Green-factory evaluation rates energy per unit of product: a plant that reads
+    meters automatically but cannot yet split energy by product got it in phase 1 (review
+    round 11, p04 and p13); it needs energy per product first."""
+    doc = maturity.load_answers(CAL / "p13-b.yaml").model_dump(mode="json", exclude_none=True)
+    offered = {}
+    for mgmt in (2, 3):
+        doc["answers"]["operations.energy.energy_mgmt"] = mgmt
+        a = maturity.assess(general, doc)
+        values = restore_values(general, a.answers)
+        offered[mgmt] = {c.scenario.id for c in candidates(general, values, a, None, [])}
+    assert "theme_green_factory" not in offered[2]
+    assert "theme_green_factory" in offered[3]
+
+
+@pytest.mark.parametrize("kind, floor, offered", [
+    ("materials", 2, False),   # bulk lots are moved by crane and forklift, not kitted to stations
+    ("parts", 1, False),       # stations do not yet report what they need in a system
+    ("parts", 2, True),
+])
+def test_line_side_delivery_needs_pieces_and_a_floor_that_reports(general, kind, floor, offered):
+    answers = _middle(general, 2)
+    answers["operations.execution.shopfloor"] = floor
+    a = _assess(general, answers, industry="machinery", production_type="discrete", product_kind=kind)
+    values = restore_values(general, a.answers)
+    now = {c.scenario.id for c in candidates(general, values, a, None, [])}
+    assert ("precise_material_delivery" in now) is offered
+
+
+@pytest.mark.parametrize("industry, ptype, offered", [
+    ("electronics", "discrete", False), ("machinery", "discrete", False),
+    ("textiles", "process", True),
+])
+def test_online_pollution_monitoring_only_where_processes_emit(general, industry, ptype, offered):
+    """Assembly and machining plants were offered online emission monitoring (review
+    rounds 8 and 11); a dye house keeps it."""
+    doc = maturity.load_answers(CAL / "p02-b.yaml").model_dump(mode="json", exclude_none=True)
+    doc["enterprise"].update(industry=industry, production_type=ptype)
+    a = maturity.assess(general, doc)
+    now = {r.scenario for r in diagnose(a, general).recommendations}
+    assert ("online_pollution_monitoring" in now) is offered
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_recommendation_names_what_is_not_yet_in_place(general, lang):
+    """Reviewers rated advice "already has" when its description matched something the
+    plant had in general terms; the report now names the concrete state still missing,
+    in the index's own words."""
+    from maturity.model.base import tr
+    from maturity.report.content import build
+
+    a = maturity.assess(general, maturity.load_answers(CAL / "p08-b.yaml"))
+    d = diagnose(a, general)
+    views = build(general, d, lang).recommendations
+    assert [v.rank for v in views] == [r.rank for r in d.recommendations]
+    assert all(v.missing for v in views), "every recommended scenario lacks something"
+    for r, v in zip(d.recommendations, views, strict=True):
+        change = r.delivers[0]
+        question = general.questions[change.question][2]
+        if question.kind == "level":
+            assert v.missing[0] == tr(question.anchors[change.to_level], lang)
+        elif change.items:
+            items = {i.id: i.text for i in question.items}
+            assert v.missing[0] == tr(items[change.items[0]], lang)

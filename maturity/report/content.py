@@ -12,8 +12,8 @@ from .. import __version__
 from ..explain import explain_next_level, gate_progress, level_label, name_of
 from ..i18n import t
 from ..model.base import tr
-from ..model.diagnosis import Diagnosis, Path
-from ..model.questionnaire import Questionnaire
+from ..model.diagnosis import Diagnosis, Path, QuestionChange
+from ..model.questionnaire import ChecklistQuestion, LevelQuestion, Questionnaire
 from ..printable import printable
 
 
@@ -48,6 +48,9 @@ class ScenarioView:
     raises: list[str]
     why: list[str]
     benefits: list[str]
+    missing: list[str] = field(default_factory=list)
+    """What the scenario would put in place that the answers say is not there yet, in
+    the index's own words (the level to reach, or the checklist items still missing)."""
 
 
 @dataclass
@@ -110,6 +113,26 @@ def _join(items: list[str], lang: str, semi: bool = False) -> str:
 
 def _fmt(value: float) -> str:
     return f"{value:g}" if abs(value - round(value)) > 1e-9 else f"{round(value)}"
+
+
+_MISSING_SHOWN = 3
+
+
+def _missing(q: Questionnaire, changes: tuple[QuestionChange, ...], lang: str) -> list[str]:
+    """The first few of a scenario's outstanding answers as the state to reach: a level
+    question's description at its target level, a checklist's outstanding items, else the
+    question and its level change."""
+    out: list[str] = []
+    for c in changes:
+        question = q.questions[c.question][2]
+        if isinstance(question, ChecklistQuestion) and c.items:
+            text = {i.id: i.text for i in question.items}
+            out += [tr(text[i], lang) for i in c.items if i in text]
+        elif isinstance(question, LevelQuestion) and c.to_level in question.anchors:
+            out.append(tr(question.anchors[c.to_level], lang))
+        else:
+            out.append(tr(question.text, lang) + _paren(f"L{c.from_level} → L{c.to_level}", lang))
+    return out[:_MISSING_SHOWN]
 
 
 def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
@@ -182,7 +205,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
                     f"{code(i.from_level)} → {code(i.to_level)}" for i in r.raises]
             or [t("raises_score", lang, gain=f"{r.gain:+.2f}") if r.gain >= 0.005
                 else t("raises_progress", lang)],
-            why=why, benefits=benefits))
+            why=why, benefits=benefits, missing=_missing(q, r.delivers, lang)))
 
     from .. import seeds
 

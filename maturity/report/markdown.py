@@ -75,6 +75,8 @@ def render(r: Report) -> str:
                     f"- {t('effort', lang)}{colon}{s.effort}",
                     f"- {t('raises', lang)}{colon}" + semi.join(s.raises),
                     f"- {t('why', lang)}{colon}" + semi.join(s.why)]
+            if s.missing:
+                out.append(f"- {t('missing', lang)}{colon}" + semi.join(s.missing))
             if s.benefits:
                 sep = "" if lang == "zh" else " "
                 out.append(f"- {t('benefits', lang)}{colon}" + sep.join(s.benefits))

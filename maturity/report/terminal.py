@@ -145,8 +145,11 @@ def render_report(r: Report) -> RenderableType:
         rec.add_column(t("raises", lang))
         rec.add_column(t("why", lang))
         for s in r.recommendations:
-            rec.add_row(str(s.rank), Text(s.name), s.effort, Text("\n".join(s.raises)),
-                        Text("; ".join(s.why)))
+            why = Text("; ".join(s.why))
+            if s.missing:
+                why.append(f"\n{t('missing', lang)}: ", style="bold")
+                why.append("; ".join(s.missing))
+            rec.add_row(str(s.rank), Text(s.name), s.effort, Text("\n".join(s.raises)), why)
         parts.append(rec)
 
     if r.roadmap:
