@@ -154,6 +154,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--big", type=int, default=0, help="also time scoring this many distinct files")
     ap.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it")
+    ap.add_argument("--memory-only", action="store_true", help="only the --summary peak RSS (d)")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="maturity-bench-"))
@@ -162,28 +163,14 @@ def main() -> None:
         generate(small, args.n)
         print(f"files: {args.n}")
         print(f"cores: {cores}")
-        runs: dict[str, list[float]] = {"bare": [], "jobs1": [], "jobsN": []}
-        argv = {"bare": bare(small), "jobs1": score(small, 1), "jobsN": score(small, cores)}
-        for round_ in range(args.repeat + 1):
-            for key, command in argv.items():
-                elapsed = timed(command)
-                if round_:  # round 0 warms the file cache and is discarded
-                    runs[key].append(elapsed)
-        med = {k: statistics.median(v) for k, v in runs.items()}
-        print(f"bare_parse_files_per_s: {args.n / med['bare']:.0f}")
-        print(f"score_jobs1_files_per_s: {args.n / med['jobs1']:.0f}")
-        print(f"score_jobs{cores}_files_per_s: {args.n / med['jobsN']:.0f}")
-        print(f"ratio_jobs1_vs_bare_parse: {med['bare'] / med['jobs1']:.2f}")
-        print(f"ratio_jobs{cores}_vs_bare_parse: {med['bare'] / med['jobsN']:.2f}")
-        print(f"speedup_jobs{cores}_vs_jobs1: {med['jobs1'] / med['jobsN']:.2f}")
-        spread = {k: (max(v) - min(v)) / statistics.median(v) for k, v in runs.items()}
-        print("spread_max_minus_min_over_median: "
-              + " ".join(f"{k}={v:.0%}" for k, v in spread.items()))
+        if not args.memory_only:
+            timings(small, args.n, args.repeat, cores)
         big10 = root / "10n"
         generate(big10, 10 * args.n, seed=11)  # distinct files, not copies
         mem_n, mem_10n = peak_kib(small), peak_kib(big10)
         print(f"peak_rss_kib_summary_n: {mem_n}")
         print(f"peak_rss_kib_summary_10n: {mem_10n}")
+        print(f"summary_peak_ratio_10n_vs_n: {mem_10n / mem_n:.2f}")
         print(f"peak_rss_per_extra_file_kib: {(mem_10n - mem_n) / (9 * args.n):.2f}")
         if args.big:
             huge = root / "big"
@@ -195,6 +182,27 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def timings(small: Path, n: int, repeat: int, cores: int) -> None:
+    """(a), (b) and (c), alternated, medians of ``repeat`` rounds after a warm-up."""
+    runs: dict[str, list[float]] = {"bare": [], "jobs1": [], "jobsN": []}
+    argv = {"bare": bare(small), "jobs1": score(small, 1), "jobsN": score(small, cores)}
+    for round_ in range(repeat + 1):
+        for key, command in argv.items():
+            elapsed = timed(command)
+            if round_:  # round 0 warms the file cache and is discarded
+                runs[key].append(elapsed)
+    med = {k: statistics.median(v) for k, v in runs.items()}
+    print(f"bare_parse_files_per_s: {n / med['bare']:.0f}")
+    print(f"score_jobs1_files_per_s: {n / med['jobs1']:.0f}")
+    print(f"score_jobs{cores}_files_per_s: {n / med['jobsN']:.0f}")
+    print(f"ratio_jobs1_vs_bare_parse: {med['bare'] / med['jobs1']:.2f}")
+    print(f"ratio_jobs{cores}_vs_bare_parse: {med['bare'] / med['jobsN']:.2f}")
+    print(f"speedup_jobs{cores}_vs_jobs1: {med['jobs1'] / med['jobsN']:.2f}")
+    spread = {k: (max(v) - min(v)) / statistics.median(v) for k, v in runs.items()}
+    print("spread_max_minus_min_over_median: "
+          + " ".join(f"{k}={v:.0%}" for k, v in spread.items()))
 
 
 if __name__ == "__main__":

@@ -1,26 +1,98 @@
 """The portfolio summary of a batch: distribution, quartiles, common gaps, cohorts.
 
-Accumulated row by row (``Portfolio.add``), so a summary needs no second pass over the
-files; it keeps one score per enterprise (for percentiles) and counters.
+Accumulated row by row (``Portfolio.add``) in memory that does not grow with the number
+of enterprises: scores are counted in histograms at the batch output's precision (four
+decimals, as in the CSV), from which quartiles and percentiles are exact at that
+precision; the per-enterprise percentile list is spooled to a temporary file and
+streamed out at the end (``Portfolio.result`` gives it as an iterator).
 """
 
 from __future__ import annotations
 
 import bisect
-import statistics
+import json
+import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from .batch import Row
 from .model.questionnaire import Questionnaire
 
+SCALE = 10_000
+"""Histogram bins per score point for the overall score: four decimals, the precision of
+a score in the batch output (the percentile list is ranked on it)."""
+COARSE_SCALE = 1_000
+"""Bins per point for dimension and cohort statistics, printed to two decimals: binning
+moves a quartile by at most half a thousandth, and these histograms stay small (at most
+a few thousand bins each) however many enterprises there are."""
+
 
 def quartiles(values: list[float]) -> tuple[float, float, float]:
-    if len(values) == 1:
-        return values[0], values[0], values[0]
-    q1, q2, q3 = statistics.quantiles(values, n=4, method="inclusive")
-    return q1, q2, q3
+    """Quartiles by the inclusive method (``statistics.quantiles(method="inclusive")``)."""
+    h = Histogram()
+    for v in values:
+        h.add(v)
+    return h.quartiles()
+
+
+@dataclass
+class Histogram:
+    """Counts of values rounded to ``1/scale``, with their exact count, sum, min and max:
+    memory grows with the number of distinct binned values, never past the scale's."""
+
+    scale: int = SCALE
+    counts: Counter[int] = field(default_factory=Counter)
+    n: int = 0
+    total: float = 0.0
+    low: float = float("inf")
+    high: float = float("-inf")
+
+    def add(self, value: float) -> None:
+        self.counts[round(value * self.scale)] += 1
+        self.n += 1
+        self.total += value
+        self.low, self.high = min(self.low, value), max(self.high, value)
+
+    def _cumulative(self) -> tuple[list[int], list[int]]:
+        keys = sorted(self.counts)
+        upto, run = [], 0
+        for k in keys:
+            run += self.counts[k]
+            upto.append(run)
+        return keys, upto
+
+    def _at(self, keys: list[int], upto: list[int], i: int) -> float:
+        """The i-th smallest value (0-based), at histogram precision."""
+        return keys[bisect.bisect_right(upto, i)] / self.scale
+
+    def quartiles(self) -> tuple[float, float, float]:
+        if self.n == 1:
+            return self.low, self.low, self.low
+        keys, upto = self._cumulative()
+        out = []
+        for p in (0.25, 0.5, 0.75):
+            m = (self.n - 1) * p
+            lo = int(m)
+            a = self._at(keys, upto, lo)
+            b = self._at(keys, upto, min(lo + 1, self.n - 1))
+            out.append(round(a + (b - a) * (m - lo), 10))
+        return out[0], out[1], out[2]
+
+    def stats(self) -> dict[str, float]:
+        q1, q2, q3 = self.quartiles()
+        return {"count": self.n, "mean": self.total / self.n, "q1": q1, "median": q2,
+                "q3": q3, "min": self.low, "max": self.high}
+
+    def ranks(self) -> dict[int, float]:
+        """Bin → percentile: the share scoring strictly below, plus half the ties (mid-rank)."""
+        out, below = {}, 0
+        for k in sorted(self.counts):
+            c = self.counts[k]
+            out[k] = 100.0 * (below + c / 2) / self.n
+            below += c
+        return out
 
 
 @dataclass
@@ -31,12 +103,17 @@ class Portfolio:
     total: int = 0
     failed: int = 0
     grades: Counter[int] = field(default_factory=Counter)
-    scores: list[tuple[float, str]] = field(default_factory=list)
-    dimensions: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    scores: Histogram = field(default_factory=Histogram)
+    dimensions: dict[str, Histogram] = field(
+        default_factory=lambda: defaultdict(lambda: Histogram(COARSE_SCALE)))
     blocking: Counter[str] = field(default_factory=Counter)
     scenarios: Counter[str] = field(default_factory=Counter)
-    by_industry: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
-    by_size: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    by_industry: dict[str, Histogram] = field(
+        default_factory=lambda: defaultdict(lambda: Histogram(COARSE_SCALE)))
+    by_size: dict[str, Histogram] = field(
+        default_factory=lambda: defaultdict(lambda: Histogram(COARSE_SCALE)))
+    _spool: IO[str] | None = None
+    """(enterprise, score) per scored row, one JSON line each, for the percentile list."""
     levels: int = 5
     family: str | None = None
     """The index (base id, overlays included) the statistics are about: the first scored."""
@@ -57,13 +134,17 @@ class Portfolio:
             return
         self.grades[row.level] += 1
         name = row.enterprise_field("name") or row.source
-        self.scores.append((row.score, name))
+        self.scores.add(row.score)
+        if self._spool is None:
+            # open across add() calls, closed by close(); deleted by the OS in any case
+            self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        self._spool.write(json.dumps([name, row.score], ensure_ascii=False) + "\n")
         for did, _, score in row.dimensions:
             if score is not None:  # a dimension worth no points has no score to average
-                self.dimensions[did].append(score)
+                self.dimensions[did].add(score)
         self.blocking.update(row.blocking[:3])
-        self.by_industry[row.enterprise_field("industry") or "-"].append(row.score)
-        self.by_size[row.enterprise_field("size") or "-"].append(row.score)
+        self.by_industry[row.enterprise_field("industry") or "-"].add(row.score)
+        self.by_size[row.enterprise_field("size") or "-"].add(row.score)
         q = self._questionnaire(row.questionnaire)
         self.levels = max(self.levels, len(q.levels))
         self.scenarios.update(self._recommended(q, row))
@@ -102,32 +183,36 @@ class Portfolio:
             picks.append((rank, typical, effort[sc.effort], sc.id))
         return [p[3] for p in sorted(picks)[:top]]
 
+    def close(self) -> None:
+        """Remove the spool (after the summary is written)."""
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+    def percentiles(self) -> Iterator[dict[str, Any]]:
+        """Each scored enterprise in input order with its score and percentile, read back
+        from the spool (one pass; memory stays flat)."""
+        if self._spool is None:
+            return
+        ranks = self.scores.ranks()
+        self._spool.seek(0)
+        for line in self._spool:
+            name, score = json.loads(line)
+            yield {"enterprise": name, "score": score, "percentile": ranks[round(score * SCALE)]}
+
     def result(self) -> dict[str, Any]:
-        """The summary as plain data (JSON-ready)."""
-        ordered = sorted(s for s, _ in self.scores)
-        n = len(ordered)
-
-        def pct(score: float) -> float:
-            # share of the cohort scoring strictly below, plus half the ties (mid-rank)
-            lo = bisect.bisect_left(ordered, score)
-            hi = bisect.bisect_right(ordered, score)
-            return 100.0 * (lo + (hi - lo) / 2) / n if n else 0.0
-
-        def stats(values: list[float]) -> dict[str, float]:
-            q1, q2, q3 = quartiles(values)
-            return {"count": len(values), "mean": statistics.fmean(values), "q1": q1, "median": q2,
-                    "q3": q3, "min": min(values), "max": max(values)}
-
+        """The summary as plain data, JSON-ready except ``percentiles``, an iterator to
+        stream (``report.rows.write_summary``); it is last."""
+        n = self.scores.n
         return {
             "inputs": self.total, "scored": n, "failed": self.failed, "index": self.family,
             "other_index": self.other_index,
             "grades": {str(k): self.grades.get(k, 0) for k in range(0, self.levels + 1)},
-            "score": stats(ordered) if ordered else None,
-            "dimensions": {d: stats(v) for d, v in self.dimensions.items()},
+            "score": self.scores.stats() if n else None,
+            "dimensions": {d: h.stats() for d, h in self.dimensions.items()},
             "blocking": self.blocking.most_common(10),
             "scenarios": self.scenarios.most_common(10),
-            "by_industry": {k: stats(v) for k, v in sorted(self.by_industry.items())},
-            "by_size": {k: stats(v) for k, v in sorted(self.by_size.items())},
-            "percentiles": [{"enterprise": name, "score": s, "percentile": pct(s)}
-                            for s, name in self.scores],
+            "by_industry": {k: h.stats() for k, h in sorted(self.by_industry.items())},
+            "by_size": {k: h.stats() for k, h in sorted(self.by_size.items())},
+            "percentiles": self.percentiles(),
         }

@@ -166,6 +166,8 @@ def cmd_score(args: argparse.Namespace) -> int:
             if summary is not None:
                 summary.add(row)
         writer.finish(summary.result() if summary is not None else None)
+        if summary is not None:
+            summary.close()
 
     def go(out: Any) -> None:
         if not show_progress:

@@ -60,6 +60,28 @@ def scope(summary: dict[str, Any]) -> str:
     return text
 
 
+def write_summary(out: TextIO, summary: dict[str, Any], indent: int | None = None) -> None:
+    """Exactly ``json.dumps(summary, indent=indent)``, written piece by piece: its last
+    key, ``percentiles`` (one entry per enterprise, an iterator), is streamed so that
+    memory stays flat."""
+    rest = {k: v for k, v in summary.items() if k != "percentiles"}
+    head = json.dumps(rest, ensure_ascii=False, indent=indent)[:-1].rstrip()
+    if indent is None:
+        out.write(head + ', "percentiles": [')
+        sep, end = ", ", "]}"
+        inner = ""
+    else:
+        outer, inner = "\n" + " " * indent, "\n" + " " * (2 * indent)
+        out.write(head + "," + outer + '"percentiles": [')
+        sep, end = ",", outer + "]\n}"
+    first = True
+    for entry in summary.get("percentiles", ()):
+        text = json.dumps(entry, ensure_ascii=False, indent=indent)
+        out.write(("" if first else sep) + inner + (text.replace("\n", inner) if inner else text))
+        first = False
+    out.write("]" + end[-2:] if first and indent is not None else end)
+
+
 class Writer:
     def __init__(self, out: TextIO) -> None:
         self.out = out
@@ -80,7 +102,9 @@ class JsonlWriter(Writer):
 
     def finish(self, summary: dict[str, Any] | None) -> None:
         if summary is not None:
-            self.out.write(json.dumps({"summary": summary}, ensure_ascii=False) + "\n")
+            self.out.write('{"summary": ')
+            write_summary(self.out, summary)
+            self.out.write("}\n")
 
 
 class JsonWriter(Writer):
@@ -95,7 +119,8 @@ class JsonWriter(Writer):
     def finish(self, summary: dict[str, Any] | None) -> None:
         self.out.write("\n]")
         if summary is not None:
-            self.out.write(',\n"summary": ' + json.dumps(summary, ensure_ascii=False, indent=1))
+            self.out.write(',\n"summary": ')
+            write_summary(self.out, summary, indent=1)
         self.out.write("}\n")
 
 

@@ -1,0 +1,59 @@
+"""The portfolio summary: exact at the output's precision, in memory that does not grow
+with the number of enterprises, and streamed out as the JSON it stands for."""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from maturity.portfolio import SCALE, Histogram, quartiles
+from maturity.report.rows import write_summary
+
+scores = st.lists(st.integers(0, 5 * SCALE).map(lambda k: k / SCALE), min_size=1, max_size=200)
+
+
+@given(scores)
+def test_quartiles_equal_the_inclusive_method_at_four_decimals(values):
+    expected = (values[0],) * 3 if len(values) == 1 else \
+        statistics.quantiles(values, n=4, method="inclusive")
+    assert all(abs(a - b) < 1e-9 for a, b in zip(quartiles(values), expected, strict=True))
+
+
+@given(scores)
+def test_stats_are_exact_except_for_the_binning(values):
+    h = Histogram()
+    for v in values:
+        h.add(v)
+    s = h.stats()
+    assert s["count"] == len(values) and s["min"] == min(values) and s["max"] == max(values)
+    assert abs(s["mean"] - statistics.fmean(values)) < 1e-9
+
+
+@given(scores)
+def test_percentiles_are_mid_ranks(values):
+    h = Histogram()
+    for v in values:
+        h.add(v)
+    ranks = h.ranks()
+    for v in values:
+        below = sum(1 for w in values if w < v)
+        ties = sum(1 for w in values if w == v)
+        assert abs(ranks[round(v * SCALE)] - 100 * (below + ties / 2) / len(values)) < 1e-9
+
+
+entries = st.lists(st.fixed_dictionaries({
+    "enterprise": st.text(max_size=8), "score": st.floats(0, 5), "percentile": st.floats(0, 100)}),
+    max_size=5)
+
+
+@given(entries, st.sampled_from([None, 1, 2]))
+def test_the_streamed_summary_is_exactly_its_json(pcts, indent):
+    summary = {"inputs": len(pcts), "grades": {"1": len(pcts)}, "score": None,
+               "by_size": {}, "percentiles": pcts}
+    out = io.StringIO()
+    write_summary(out, {**summary, "percentiles": iter(pcts)}, indent)
+    assert out.getvalue() == json.dumps(summary, ensure_ascii=False, indent=indent)
