@@ -138,13 +138,19 @@ class Plan:
             if pt.id == ptype:
                 overrides = pt.weights
         self.profile = ptype if overrides else None
-        self._rated: dict[tuple, tuple[dict[int, float], float, int]] = {}
-        """(question, answer) → what it rates: the path search re-scores the same answers."""
-        self._parts: dict[tuple, tuple] = {}
-        """An indicator's answers → its shares, scores and level."""
-        self._rows: dict[tuple, list[QRow]] = {}
-        """An indicator's answers → its question rows (shared, never changed)."""
+        self._memo: dict[tuple, list[Any]] = {}
+        """An indicator's answers (``deps``), by identity → ``[answers, statuses, rows,
+        numbers, reached]``: the answer objects (kept alive, so that their ids are not
+        reused while the entry lives), its questions' statuses, their rows (shared, never
+        changed), its shares, scores and level once computed, and the level each question
+        reaches.  The path search re-scores variants of one answer set that share most
+        answer objects; building value keys cost more than the scoring they saved."""
         self.dims = []
+        self.deps: dict[str, tuple[str, ...]] = {}
+        """Indicator → the questions whose answers its statuses and ratings depend on: its
+        own, and those its conditions refer to, transitively (the memo's key)."""
+        refs = {qid: [c.question for c in (x.follow_up, x.applies.when if x.applies else None) if c]
+                for qid, (_, _, x) in q.questions.items()}
         for dim in q.dimensions:
             inds = []
             for ind in dim.indicators:
@@ -155,35 +161,53 @@ class Plan:
                     conditional = question.follow_up is not None or question.applies is not None
                     qs.append((qid, question, overrides.get(qid, question.weight), conditional))
                 inds.append((iid, overrides.get(iid, ind.weight), qs))
+                deps: dict[str, None] = {}
+                todo = [qid for qid, *_ in qs]
+                while todo:
+                    qid = todo.pop()
+                    if qid not in deps:
+                        deps[qid] = None
+                        todo += refs.get(qid, [])
+                self.deps[iid] = tuple(deps)
             self.dims.append((dim.id, overrides.get(dim.id, dim.weight), inds))
 
     def run(self, values: Mapping[str, Normalised], enterprise: Enterprise, rows: bool = False,
             memo: bool = False) -> Numbers:
         """Score checked answers.  ``rows`` keeps the per-question rows and the warnings;
-        ``memo`` reuses what earlier runs computed for the same answers (for callers that
-        re-score variants of one answer set, like the path search; a batch of distinct
-        enterprises gains nothing from it)."""
+        ``memo`` reuses what earlier runs computed for the same answer objects (for callers
+        that re-score variants of one answer set, like the path search; a batch of distinct
+        enterprises gains nothing from it; with ``rows`` it is not used).  The answers must
+        not be changed in place afterwards: the memo knows them by identity."""
         n, threshold = self.n, self.threshold
+        memo = memo and not rows  # a hit skips the questions, and so their warnings
         status: dict[str, str] = {}
         reached: dict[str, int] = {}
         warnings: list[str] = []
         dims: list[Part] = []
-        if len(self._rated) > CACHE or len(self._parts) > CACHE or len(self._rows) > CACHE:
-            self._rated.clear()
-            self._parts.clear()
-            self._rows.clear()
+        if len(self._memo) > CACHE:
+            self._memo.clear()
         for did, dw, inds in self.dims:
             children = []
             for iid, iw, qs in inds:
+                key = None
+                if memo:  # the same answer objects rate the same: reuse statuses and rows
+                    answers = tuple(map(values.get, self.deps[iid]))
+                    key = (iid, enterprise.industry, *map(id, answers))
+                    entry = self._memo.get(key)
+                    if entry is not None:
+                        status.update(entry[1])
+                        reached.update(entry[4])
+                        children.append(Part(iid, iw, bool(entry[2]), rows=entry[2], sig=key))
+                        continue
                 qrows: list[QRow] = []
-                todo: list[tuple[str, QuestionT, float, Any, tuple]] = []
+                mine: dict[str, str] = {}
                 for qid, question, w, conditional in qs:
                     if conditional:
                         st = status_of(question, qid, values, status, enterprise, self.ptype)
                     else:
                         v = values.get(qid)
                         st = "unanswered" if v is None else ("not_applicable" if v == NA else "answered")
-                    status[qid] = st
+                    status[qid] = mine[qid] = st
                     if st == "not_applicable":
                         if rows and qid in values and values[qid] != NA:
                             warnings.append(f"{qid}: answer ignored, the question does not apply")
@@ -192,26 +216,11 @@ class Plan:
                         warnings.append(f"{qid}: answer ignored, {question.follow_up.question} "  # type: ignore[union-attr]
                                         f"does not open this follow-up")
                     value = values.get(qid) if st == "answered" else None
-                    if not memo:
-                        qrows.append(QRow(qid, w, *rate(question, value, n, threshold)))
-                        continue
-                    key = (qid, value if not isinstance(value, dict) else tuple(sorted(value.items())))
-                    todo.append((qid, question, w, value, key))
-                sig = tuple(k for *_, k in todo) if memo else None
-                if memo:  # the same answers in an indicator rate the same
-                    cached = self._rows.get(sig)
-                    if cached is None:
-                        for qid, question, w, value, key in todo:
-                            hit = self._rated.get(key)
-                            if hit is None:
-                                hit = self._rated[key] = rate(question, value, n, threshold)
-                            qrows.append(QRow(qid, w, *hit))
-                        self._rows[sig] = qrows
-                    else:
-                        qrows = cached
-                for r in qrows:
-                    reached[r.id] = r.reached
-                children.append(Part(iid, iw, bool(qrows), rows=qrows, sig=sig))
+                    qrows.append(QRow(qid, w, *rate(question, value, n, threshold)))
+                    reached[qid] = qrows[-1].reached
+                if key is not None:
+                    self._memo[key] = [answers, mine, qrows, None, {r.id: r.reached for r in qrows}]
+                children.append(Part(iid, iw, bool(qrows), rows=qrows, sig=key))
             dims.append(Part(did, dw, any(c.applicable for c in children), children=children))
         counts = dict.fromkeys(("answered", "unanswered", "not_applicable", "closed"), 0)
         for st in status.values():
@@ -237,9 +246,9 @@ class Plan:
         assert isinstance(scoring, CmmmScoring)
         for d in out.dims:
             for c in d.children:
-                hit = self._parts.get(c.sig) if c.sig is not None else None
-                if hit is not None:  # the same answers in this indicator: the same numbers
-                    c.shares, c.scores, c.score, c.failing, c.score_max, c.level = hit
+                entry = self._memo.get(c.sig) if c.sig is not None else None
+                if entry is not None and entry[3] is not None:  # the same answers: the same numbers
+                    c.shares, c.scores, c.score, c.failing, c.score_max, c.level = entry[3]
                     continue
                 num = [0.0] * n
                 den = [0.0] * n
@@ -249,8 +258,8 @@ class Plan:
                             num[lv - 1] += r.weight * x
                             den[lv - 1] += r.weight
                 self._levels(c, [num[i] / den[i] if den[i] > 0 else None for i in range(n)])
-                if c.sig is not None:
-                    self._parts[c.sig] = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
+                if entry is not None:
+                    entry[3] = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
             self._levels(d, weighted([(c.weight, c.shares) for c in d.children], n))
         self._levels(out.whole, weighted([(d.weight, d.shares) for d in out.dims], n))
         out.level, out.score = out.whole.level, out.whole.score

@@ -101,11 +101,14 @@ def top_answer(question: QuestionT, n: int) -> Normalised:
 
 
 def apply(q: Questionnaire, values: Mapping[str, Normalised], plan: Mapping[str, int],
-          enterprise: Enterprise) -> dict[str, Normalised]:
+          enterprise: Enterprise, reuse: dict[tuple[str, int, int], tuple[Any, Any]] | None = None
+          ) -> dict[str, Normalised]:
     """Answers improved so that each indicator of ``plan`` meets its levels up to the planned one.
 
     Questions are visited in order, so a gate answered "yes" opens its follow-ups, which
-    are then improved too.  Questions that do not apply are left alone.
+    are then improved too.  Questions that do not apply are left alone.  ``reuse`` (one
+    per path search) hands back the same improved answer object for the same answer and
+    level, so that the engine's memo, which knows answers by identity, recognises them.
     """
     if not plan:
         return dict(values)
@@ -117,7 +120,14 @@ def apply(q: Questionnaire, values: Mapping[str, Normalised], plan: Mapping[str,
             continue
         if question.follow_up is not None and not holds(question.follow_up, out):
             continue
-        new = answer_reaching(question, out.get(qid), k, n)
+        cur = out.get(qid)
+        if reuse is None:
+            new = answer_reaching(question, cur, k, n)
+        else:
+            hit = reuse.get((qid, k, id(cur)))
+            if hit is None or hit[0] is not cur:
+                hit = reuse[(qid, k, id(cur))] = (cur, answer_reaching(question, cur, k, n))
+            new = hit[1]  # the entry keeps ``cur`` alive, so its id is not reused meanwhile
         if new is not None:
             out[qid] = new
     return out
@@ -170,12 +180,14 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     # (the engine's numbers), not by building result models
     fast = plan_for(q, resolve_production_type(q, ent)) if isinstance(q.scoring, CmmmScoring) else None
 
+    reuse: dict[tuple[str, int, int], tuple[Any, Any]] = {}
+
     def evaluate(plan: Mapping[str, int]) -> tuple[Any, dict[str, Normalised]]:
         key = frozenset(plan.items())
         if key not in memo:
-            improved = apply(q, values, plan, ent)
+            improved = apply(q, values, plan, ent, reuse)
             result = fast.run(improved, ent, memo=True) if fast is not None else \
-                score(q, improved, ent, base.assessed_on, detail=False)
+                score(q, improved, ent, base.assessed_on, detail=False, memo=True)
             memo[key] = (result, improved)
         return memo[key]
 

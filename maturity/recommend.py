@@ -216,7 +216,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
         if not changes:
             continue  # nothing applies, or the enterprise already has all of it
         improved = apply_targets(q, values, changes, ent)
-        after = score(q, improved, ent, detail=False)
+        after = score(q, improved, ent, detail=False, memo=True)  # our variants: never changed
         gained = (progress(q, after, a.level + 1, improved) - here) / 100
         if gained <= EPS:
             continue  # it would move nothing that counts

@@ -63,16 +63,17 @@ def assess(questionnaire: Questionnaire, answers: AnswersFile | Mapping[str, Any
 
 
 def score(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterprise | None = None,
-          assessed_on: Any = None, detail: bool = True) -> Assessment:
+          assessed_on: Any = None, detail: bool = True, memo: bool = False) -> Assessment:
     """Score already-checked answers (see :func:`maturity.normalise.check_answers`).
 
     ``detail=False`` skips the per-question results and the explanations: the grades
-    and scores are the same, for callers that re-score many variants (the diagnosis),
-    which also reuse the plan's memos.
+    and scores are the same, for callers that re-score many variants (the diagnosis).
+    ``memo``: reuse the plan's memo (:meth:`~maturity.engine.Plan.run`); only for answers
+    that are never changed in place afterwards, as in the diagnosis's own variants.
     """
     enterprise = enterprise or Enterprise()
     plan = plan_for(q, resolve_production_type(q, enterprise))
-    num = plan.run(values, enterprise, rows=detail, memo=not detail)
+    num = plan.run(values, enterprise, rows=detail, memo=memo)
     return build(plan, num, values, enterprise, assessed_on, detail)
 
 

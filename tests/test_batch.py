@@ -302,9 +302,51 @@ def test_a_plan_with_warm_memos_scores_like_a_fresh_one(data):
                "enterprise": {"production_type": ptype} if ptype else {}, "answers": answers}
         parsed = maturity.load_answers(doc)
         values = check_answers(q, parsed)
-        a = warm.run(values, parsed.enterprise, rows=True, memo=True)
-        b = Plan(q, ptype).run(values, parsed.enterprise, rows=True)
+        a = warm.run(values, parsed.enterprise, memo=True)
+        b = Plan(q, ptype).run(values, parsed.enterprise)
         assert _numbers(a) == _numbers(b)
+
+
+@SETTINGS
+@given(st.data())
+def test_a_warm_plan_follows_variants_that_share_answer_objects(data):
+    """The memo recognises an indicator's answers by object identity (the path search's
+    variants share most of them): variants with answers swapped or dropped score as on a
+    fresh plan, and the public ``score`` (no memo) follows a checklist changed in place."""
+    from maturity.engine import Plan
+    from maturity.scoring import score
+
+    q = build(data.draw(questionnaires()))
+    warm = Plan(q, None)
+    doc = {"format": "maturity-answers/1", "questionnaire": q.ref, "enterprise": {},
+           "answers": data.draw(answer_sets(q))}
+    parsed = maturity.load_answers(doc)
+    values = dict(check_answers(q, parsed))
+    other = check_answers(q, maturity.load_answers({**doc, "answers": data.draw(answer_sets(q))}))
+    seen = []  # every variant stays alive and unchanged, as in the path search
+    for _ in range(4):
+        seen.append(values)
+        for v in seen:
+            assert _numbers(warm.run(v, parsed.enterprise, memo=True)) == \
+                _numbers(Plan(q, None).run(v, parsed.enterprise))
+        keys = sorted(set(values) | set(other))
+        if not keys:
+            break
+        swapped = data.draw(st.sampled_from(keys))
+        values = {**values, swapped: other[swapped]} if swapped in other else \
+            {k: v for k, v in values.items() if k != swapped}
+    changed = {k: dict(v) if isinstance(v, dict) else v for k, v in values.items()}
+    before = score(q, changed, detail=False)
+    checklists = sorted(k for k, v in changed.items() if isinstance(v, dict) and v)
+    if checklists:  # a library caller changes an answer in place and scores again
+        key = data.draw(st.sampled_from(checklists))
+        item = data.draw(st.sampled_from(sorted(changed[key])))
+        changed[key][item] = 0.0 if changed[key][item] != 0.0 else 1.0
+        fresh = Plan(q, None).run(changed, parsed.enterprise)
+        after = score(q, changed, detail=False)
+        assert (after.score, after.level) == (fresh.score, fresh.level)
+        assert before.score == score(q, {**changed, key: {**changed[key], item: values[key][item]}},
+                                     detail=False).score
 
 
 def _numbers(num):
