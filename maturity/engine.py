@@ -170,6 +170,20 @@ class Plan:
                         todo += refs.get(qid, [])
                 self.deps[iid] = tuple(deps)
             self.dims.append((dim.id, overrides.get(dim.id, dim.weight), inds))
+        own = {iid: {qid for qid, *_ in qs} for _, _, inds in self.dims for iid, _, qs in inds}
+        self.affected = {iid: frozenset(other for other, deps in self.deps.items()
+                                        if other == iid or own[iid] & set(deps)) for iid in own}
+        """Indicator → the indicators whose numbers a change of its answers can move: itself
+        and those whose conditions refer to its questions (:meth:`total`)."""
+        self.isolated = frozenset(iid for iid in own if self.affected[iid] == {iid})
+        """Indicators on whose answers nothing else depends: in a plan of such indicators,
+        each can be improved and re-scored on its own (what their conditions read lies
+        outside the plan, so it keeps its answers)."""
+        self.inds = {iid: qs for _, _, inds in self.dims for iid, _, qs in inds}
+        order = {qid: k for k, qid in enumerate(q.questions)}
+        self._outside = {iid: [(qid, q.questions[qid][2]) for qid in sorted(deps, key=order.__getitem__)
+                               if qid not in own[iid]] for iid, deps in self.deps.items()}
+        """Indicator → the questions of other indicators its conditions read, in order."""
 
     def run(self, values: Mapping[str, Normalised], enterprise: Enterprise, rows: bool = False,
             memo: bool = False) -> Numbers:
@@ -178,7 +192,7 @@ class Plan:
         that re-score variants of one answer set, like the path search; a batch of distinct
         enterprises gains nothing from it; with ``rows`` it is not used).  The answers must
         not be changed in place afterwards: the memo knows them by identity."""
-        n, threshold = self.n, self.threshold
+        n = self.n
         memo = memo and not rows  # a hit skips the questions, and so their warnings
         status: dict[str, str] = {}
         reached: dict[str, int] = {}
@@ -199,25 +213,8 @@ class Plan:
                         reached.update(entry[4])
                         children.append(Part(iid, iw, bool(entry[2]), rows=entry[2], sig=key))
                         continue
-                qrows: list[QRow] = []
-                mine: dict[str, str] = {}
-                for qid, question, w, conditional in qs:
-                    if conditional:
-                        st = status_of(question, qid, values, status, enterprise, self.ptype)
-                    else:
-                        v = values.get(qid)
-                        st = "unanswered" if v is None else ("not_applicable" if v == NA else "answered")
-                    status[qid] = mine[qid] = st
-                    if st == "not_applicable":
-                        if rows and qid in values and values[qid] != NA:
-                            warnings.append(f"{qid}: answer ignored, the question does not apply")
-                        continue
-                    if rows and st == "closed" and qid in values:
-                        warnings.append(f"{qid}: answer ignored, {question.follow_up.question} "  # type: ignore[union-attr]
-                                        f"does not open this follow-up")
-                    value = values.get(qid) if st == "answered" else None
-                    qrows.append(QRow(qid, w, *rate(question, value, n, threshold)))
-                    reached[qid] = qrows[-1].reached
+                qrows, mine = self._questions(qs, values, enterprise, status, warnings if rows else None)
+                reached.update((r.id, r.reached) for r in qrows)
                 if key is not None:
                     self._memo[key] = [answers, mine, qrows, None, {r.id: r.reached for r in qrows}]
                 children.append(Part(iid, iw, bool(qrows), rows=qrows, sig=key))
@@ -239,29 +236,86 @@ class Plan:
                     c.rows = []
         return out
 
+    def _questions(self, qs: list[tuple[str, QuestionT, float, bool]], values: Mapping[str, Normalised],
+                   enterprise: Enterprise, status: dict[str, str], warnings: list[str] | None
+                   ) -> tuple[list[QRow], dict[str, str]]:
+        """One indicator's questions: the rows of those that take part and every status
+        (also written to ``status``, which later conditions read); ``warnings`` collects
+        answers that are ignored."""
+        n, threshold = self.n, self.threshold
+        qrows: list[QRow] = []
+        mine: dict[str, str] = {}
+        for qid, question, w, conditional in qs:
+            if conditional:
+                st = status_of(question, qid, values, status, enterprise, self.ptype)
+            else:
+                v = values.get(qid)
+                st = "unanswered" if v is None else ("not_applicable" if v == NA else "answered")
+            status[qid] = mine[qid] = st
+            if st == "not_applicable":
+                if warnings is not None and qid in values and values[qid] != NA:
+                    warnings.append(f"{qid}: answer ignored, the question does not apply")
+                continue
+            if warnings is not None and st == "closed" and qid in values:
+                warnings.append(f"{qid}: answer ignored, {question.follow_up.question} "  # type: ignore[union-attr]
+                                f"does not open this follow-up")
+            value = values.get(qid) if st == "answered" else None
+            qrows.append(QRow(qid, w, *rate(question, value, n, threshold)))
+        return qrows, mine
+
+    def indicator_shares(self, iid: str, values: Mapping[str, Normalised],
+                         enterprise: Enterprise) -> list[float | None]:
+        """CMMM: the share of each level's requirements met in one indicator, as
+        :meth:`run` computes it, without scoring the rest."""
+        status: dict[str, str] = {}
+        for qid, question in self._outside[iid]:  # what its conditions read, in order
+            status[qid] = status_of(question, qid, values, status, enterprise, self.ptype)
+        qrows, _ = self._questions(self.inds[iid], values, enterprise, status, None)
+        return self._shares(qrows)
+
+    def total(self, shares: Mapping[str, list[float | None]]) -> tuple[int, float]:
+        """CMMM: ``(level, score)`` of the whole from every indicator's shares, rolled up
+        exactly as :meth:`run` does."""
+        part = Part("", 1.0, True)
+        self._levels(part, self._rollup([[(iw, shares[iid]) for iid, iw, _ in inds]
+                                          for _, _, inds in self.dims])[1])
+        return part.level, part.score
+
+    def _rollup(self, children: list[list[tuple[float, list[float | None]]]]
+                ) -> tuple[list[list[float | None]], list[float | None]]:
+        """Per-dimension shares from their indicators' (weight, shares), and the whole's."""
+        n = self.n
+        dims = [weighted(parts, n) for parts in children]
+        return dims, weighted([(dw, d) for (_, dw, _), d in zip(self.dims, dims, strict=True)], n)
+
+    def _shares(self, qrows: list[QRow]) -> list[float | None]:
+        """The share of each level's requirements an indicator's rows meet."""
+        n = self.n
+        num = [0.0] * n
+        den = [0.0] * n
+        for r in qrows:
+            if r.weight > 0:
+                for lv, x in r.ratings.items():
+                    num[lv - 1] += r.weight * x
+                    den[lv - 1] += r.weight
+        return [num[i] / den[i] if den[i] > 0 else None for i in range(n)]
+
     # ------------------------------------------------------------------ CMMM
 
     def _cmmm(self, out: Numbers) -> None:
-        n, scoring = self.n, self.q.scoring
-        assert isinstance(scoring, CmmmScoring)
         for d in out.dims:
             for c in d.children:
                 entry = self._memo.get(c.sig) if c.sig is not None else None
                 if entry is not None and entry[3] is not None:  # the same answers: the same numbers
                     c.shares, c.scores, c.score, c.failing, c.score_max, c.level = entry[3]
                     continue
-                num = [0.0] * n
-                den = [0.0] * n
-                for r in c.rows:
-                    if r.weight > 0:
-                        for lv, x in r.ratings.items():
-                            num[lv - 1] += r.weight * x
-                            den[lv - 1] += r.weight
-                self._levels(c, [num[i] / den[i] if den[i] > 0 else None for i in range(n)])
+                self._levels(c, self._shares(c.rows))
                 if entry is not None:
                     entry[3] = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
-            self._levels(d, weighted([(c.weight, c.shares) for c in d.children], n))
-        self._levels(out.whole, weighted([(d.weight, d.shares) for d in out.dims], n))
+        dims, whole = self._rollup([[(c.weight, c.shares) for c in d.children] for d in out.dims])
+        for d, shares in zip(out.dims, dims, strict=True):
+            self._levels(d, shares)
+        self._levels(out.whole, whole)
         out.level, out.score = out.whole.level, out.whole.score
 
     def _levels(self, part: Part, shares: list[float | None]) -> None:

@@ -8,7 +8,7 @@ Pure functions; every promise is checked by re-scoring with the engine.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from .engine import plan_for, resolve_production_type
 from .model.answers import NA, Enterprise
@@ -162,6 +162,14 @@ def progress(q: Questionnaire, a: Any, target: int,
     return value
 
 
+class Grade(NamedTuple):
+    """What the path search needs of a CMMM re-score rolled up without a full run."""
+
+    level: int
+    score: float
+    score_max: float
+
+
 def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
             base: Assessment, target: int) -> Path:
     """Indicator improvements that lift the grade to ``target``: sufficient and irreducible.
@@ -175,15 +183,37 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     candidates = [i.id for d in base.dimensions for i in d.indicators
                   if any(r.status != "not_applicable" for r in i.questions)]
 
-    memo: dict[frozenset[tuple[str, int]], tuple[Any, dict[str, Normalised]]] = {}
+    memo: dict[frozenset[tuple[str, int]], tuple[Any, dict[str, Normalised] | None]] = {}
     # CMMM: the search needs only grade and score, so it re-scores with the compiled plan
     # (the engine's numbers), not by building result models
     fast = plan_for(q, resolve_production_type(q, ent)) if isinstance(q.scoring, CmmmScoring) else None
 
     reuse: dict[tuple[str, int, int], tuple[Any, Any]] = {}
+    # an improvement of indicators that nothing else depends on changes only their shares:
+    # the whole is rolled up from the base shares with theirs replaced (Plan.total)
+    parts: dict[tuple[str, int], list[float | None]] = {}
+    base_shares = {}
+    if fast is not None:
+        base_shares = {c.id: c.shares for d in fast.run(values, ent, memo=True).dims for c in d.children}
 
-    def evaluate(plan: Mapping[str, int]) -> tuple[Any, dict[str, Normalised]]:
+    def shares(ind: str, k: int) -> list[float | None]:
+        if (ind, k) not in parts:
+            assert fast is not None
+            parts[(ind, k)] = fast.indicator_shares(ind, apply(q, values, {ind: k}, ent, reuse), ent)
+        return parts[(ind, k)]
+
+    def evaluate(plan: Mapping[str, int]) -> tuple[Any, dict[str, Normalised] | None]:
         key = frozenset(plan.items())
+        if key not in memo and fast is not None:
+            if all(i in fast.isolated for i in plan):
+                improved = None  # progress needs no answers under CMMM
+                level, total = fast.total({**base_shares, **{i: shares(i, k) for i, k in plan.items()}})
+            else:  # the answers change only in the plan's indicators: re-rate what they move
+                improved = apply(q, values, plan, ent, reuse)
+                moved = set().union(*(fast.affected[i] for i in plan))
+                level, total = fast.total({**base_shares, **{i: fast.indicator_shares(i, improved, ent)
+                                                             for i in moved}})
+            memo[key] = (Grade(level, total, float(n)), improved)
         if key not in memo:
             improved = apply(q, values, plan, ent, reuse)
             result = fast.run(improved, ent, memo=True) if fast is not None else \
