@@ -26,11 +26,12 @@ from pydantic import ValidationError
 
 from . import _yaml
 from ._io import SCANNED_SUFFIXES
-from .engine import Numbers, gaps, plan_for, resolve_production_type
+from .engine import Numbers, plan_for, resolve_production_type
 from .errors import MaturityError
 from .model.answers import AnswersFile
 from .model.questionnaire import PointsScoring, Questionnaire
 from .normalise import Normalised, check_answers
+from .shortfall import gaps
 from .tabular import BadInput, csv_header, read_csv, read_xlsx
 
 T = TypeVar("T")

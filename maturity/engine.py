@@ -19,12 +19,10 @@ from .model.answers import NA, Enterprise
 from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire, QuestionT
 from .normalise import Normalised
 from .rating import (
-    EPS,
     applicable,
     cmmm_total,
     grade,
     holds,
-    level_weights,
     norm,
     rate,
     requirement_met,
@@ -360,87 +358,6 @@ class Plan:
         out.whole.level, out.whole.score, out.whole.frac = out.level, out.score, out.score / total_pts
 
 
-# --------------------------------------------------------------------------- explanations
-
-
-def target_level(scores: list[float | None], failing: int | None) -> int | None:
-    """CMMM: the level whose gaps explain the grade: the first failing one, else the first below 1."""
-    if failing is not None:
-        return failing
-    for i, s in enumerate(scores):
-        if s is not None and s < 1 - EPS:
-            return i + 1
-    return None
-
-
-def level_gaps(scoring: CmmmScoring, parts: list[tuple[float, list[float | None]]], ids: list[str],
-               shares: list[float | None], lv: int) -> list[tuple[float, str, float]]:
-    """``(impact, id, share)`` of each part short of level ``lv`` (1-based), largest first.
-
-    The impact is how much the level score of the whole would rise if that part met
-    the level fully, on the level-score scale.
-    """
-    base = shares[lv - 1]
-    if base is None:
-        return []
-    before = scoring.rating(base)
-    out = []
-    for (_, sc), pid, w in zip(parts, ids, level_weights(parts, lv - 1), strict=True):
-        x = sc[lv - 1]
-        if w and x is not None and x < 1 - EPS:
-            out.append((scoring.rating(min(1.0, base + w * (1 - x))) - before, pid, x))
-    out.sort(key=lambda g: (-g[0], g[1]))
-    return out
-
-
-def gaps(q: Questionnaire, num: Numbers) -> list[tuple[float, str, float, int]]:
-    """``(impact, indicator, score, level)`` of what keeps the whole below the next grade,
-    largest first; empty at the top grade."""
-    scoring = q.scoring
-    if num.level >= len(q.levels):
-        return []
-    if isinstance(scoring, PointsScoring):
-        out = [(c.score_max * (1 - c.frac), c.id, c.frac, c.level)
-               for d in num.dims for c in d.children
-               if c.applicable and c.frac < 1 - EPS and c.score_max > 0]
-        out.sort(key=lambda g: (-g[0], g[1]))
-        return out
-    assert isinstance(scoring, CmmmScoring)
-    lv = target_level(num.whole.scores, num.whole.failing)
-    if lv is None:
-        return []
-    parts, ids = [], []  # every indicator as a part of the whole: dimension weight x its own
-    for d in num.dims:
-        if d.shares[lv - 1] is None:
-            continue
-        ind_parts = [(c.weight, c.shares) for c in d.children]
-        for c, w in zip(d.children, level_weights(ind_parts, lv - 1), strict=True):
-            if w and c.shares[lv - 1] is not None:
-                parts.append((d.weight * w, c.shares))
-                ids.append(c.id)
-    return [(impact, pid, scoring.rating(x), lv)
-            for impact, pid, x in level_gaps(scoring, parts, ids, num.whole.shares, lv)]
-
-
-def holding_back(q: Questionnaire, dim: Part) -> list[tuple[float, str, float, int]]:
-    """``(impact, indicator, score, level)`` of what keeps one dimension below its next grade."""
-    scoring = q.scoring
-    if dim.level >= len(q.levels):
-        return []
-    if isinstance(scoring, PointsScoring):
-        out = [(scoring.total * c.norm * (1 - c.frac), c.id, c.frac, c.level)
-               for c in dim.children if c.applicable and c.frac < 1 - EPS and c.level <= dim.level]
-        out.sort(key=lambda g: (-g[0], g[1]))
-        return out
-    assert isinstance(scoring, CmmmScoring)
-    lv = target_level(dim.scores, dim.failing)
-    if lv is None:
-        return []
-    parts = [(c.weight, c.shares) for c in dim.children]
-    return [(impact, pid, scoring.rating(x), lv)
-            for impact, pid, x in level_gaps(scoring, parts, [c.id for c in dim.children], dim.shares, lv)]
-
-
 _PLANS: dict[tuple[int, str | None], tuple[Questionnaire, Plan]] = {}
 
 
@@ -455,7 +372,6 @@ def plan_for(q: Questionnaire, ptype: str | None) -> Plan:
     return hit[1]
 
 
-__all__ = ["Numbers", "Part", "Plan", "QRow", "gaps", "holding_back", "plan_for",
-           "resolve_production_type", "status_of", "target_level"]
+__all__ = ["Numbers", "Part", "Plan", "QRow", "plan_for", "resolve_production_type", "status_of"]
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .engine import Numbers, Part, Plan, gaps, holding_back, plan_for, resolve_production_type
+from .engine import Numbers, Part, Plan, plan_for, resolve_production_type
 from .model.answers import ANSWERS_FORMAT, AnswersFile, Enterprise
 from .model.assessment import (
     Assessment,
@@ -37,6 +37,7 @@ from .model.assessment import (
 from .model.base import ReadOnlyDict
 from .model.questionnaire import CmmmScoring, Questionnaire
 from .normalise import Normalised, PartLevel, check_answers
+from .shortfall import gaps, holding_back
 
 SHORTFALLS = 10
 """How many shortfalls an explanation lists at most."""

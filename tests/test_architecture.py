@@ -13,7 +13,7 @@ LAYERS = {
     0: {"errors", "i18n", "printable", "_yaml", "_io", "lock", "model", "model.base", "model.scenario",
         "model.answers", "model.questionnaire", "model.assessment", "model.diagnosis"},
     1: {"requirements", "validation", "normalise", "loading", "tabular", "template", "schema", "seeds"},
-    2: {"rating", "engine", "scoring", "batch", "portfolio"},
+    2: {"rating", "engine", "shortfall", "scoring", "batch", "portfolio"},
     3: {"improve", "recommend", "diagnosis", "explain", "compare"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",
