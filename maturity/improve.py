@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from .engine import plan_for, resolve_production_type
+from .engine import Numbers, plan_for, resolve_production_type
 from .model.answers import NA, Enterprise
 from .model.assessment import Assessment
 from .model.diagnosis import Improvement, Path, QuestionChange
@@ -28,7 +28,7 @@ from .model.questionnaire import (
 )
 from .normalise import Normalised, normalise
 from .rating import EPS, applicable, band_for, holds, rate, requirement_counts
-from .scoring import points_earned, score
+from .scoring import points_earned
 
 
 def restore_values(q: Questionnaire, answers: Mapping[str, Any]) -> dict[str, Normalised]:
@@ -148,16 +148,20 @@ def progress(q: Questionnaire, a: Any, target: int,
     search; whether a plan reaches the target is always decided by the engine's grade)."""
     value = a.level * 1000.0 + a.score / (a.score_max or 1) * 100
     if isinstance(q.scoring, PointsScoring):
-        n = len(q.levels)
-        reached = {qid: rate(x, v, n, 0.8)[2] for qid, (_, _, x) in q.questions.items()
-                   if (v := (values or {}).get(qid)) is not None and v != NA}
+        if isinstance(a, Numbers):  # the engine's numbers carry what each question reaches
+            reached = a.reached
+            earned = {d.id: d.score for d in a.dims} | {c.id: c.score for d in a.dims for c in d.children}
+        else:
+            n = len(q.levels)
+            reached = {qid: rate(x, v, n, 0.8)[2] for qid, (_, _, x) in q.questions.items()
+                       if (v := (values or {}).get(qid)) is not None and v != NA}
+            earned = points_earned(a.dimensions)
         for req in q.scoring.requirements:
             if req.level > target:
                 continue
             met, mand = requirement_counts(q, req, {}, reached)
             value += 10 * (min(met, req.count) / (req.count or 1) + mand / (len(req.mandatory) or 1))
             if req.points:
-                earned = points_earned(a.dimensions)
                 value += 10 * min(1.0, sum(earned.get(p, 0.0) for p in req.among) / req.points)
     return value
 
@@ -184,9 +188,11 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
                   if any(r.status != "not_applicable" for r in i.questions)]
 
     memo: dict[frozenset[tuple[str, int]], tuple[Any, dict[str, Normalised] | None]] = {}
-    # CMMM: the search needs only grade and score, so it re-scores with the compiled plan
-    # (the engine's numbers), not by building result models
-    fast = plan_for(q, resolve_production_type(q, ent)) if isinstance(q.scoring, CmmmScoring) else None
+    # the search needs only grade, score and (points method) what each question reaches, so
+    # it re-scores with the compiled plan (the engine's numbers), not by building models;
+    # under CMMM it rolls up only what each improvement moves (below)
+    engine = plan_for(q, resolve_production_type(q, ent))
+    fast = engine if isinstance(q.scoring, CmmmScoring) else None
 
     reuse: dict[tuple[str, int, int], tuple[Any, Any]] = {}
     # an improvement of indicators that nothing else depends on changes only their shares:
@@ -216,16 +222,14 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
             memo[key] = (Grade(level, total, float(n)), improved)
         if key not in memo:
             improved = apply(q, values, plan, ent, reuse)
-            result = fast.run(improved, ent, memo=True) if fast is not None else \
-                score(q, improved, ent, base.assessed_on, detail=False, memo=True)
-            memo[key] = (result, improved)
+            memo[key] = (engine.run(improved, ent, memo=True), improved)
         return memo[key]
 
     def run(plan: Mapping[str, int]) -> Any:
         return evaluate(plan)[0]
 
     plan: dict[str, int] = {}
-    current = base
+    current = run(plan)  # the base, as the search's own numbers (progress compares like with like)
     # a target more than one grade away: each step tries one level up or straight to the
     # target (not every level between), which keeps a far search to a few seconds
     far = target > base.level + 1

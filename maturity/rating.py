@@ -183,12 +183,27 @@ def norm(ws: list[float]) -> list[float]:
     return [w / total if total > 0 else 0.0 for w in ws]
 
 
+_AMONG: dict[tuple[int, int], tuple[Any, Any, tuple[str, ...]]] = {}
+
+
+def _among(q: Questionnaire, req: Any) -> tuple[str, ...]:
+    """The questions under a requirement's ``among`` (cached: the path search asks
+    thousands of times; each entry keeps its questionnaire and requirement alive, so
+    their ids are not reused while it lives)."""
+    hit = _AMONG.get((id(q), id(req)))
+    if hit is None or hit[0] is not q or hit[1] is not req:
+        if len(_AMONG) > 1024:
+            _AMONG.clear()
+        hit = _AMONG[(id(q), id(req))] = (q, req, tuple(qid for qid in q.questions if under(qid, req.among)))
+    return hit[2]
+
+
 def requirement_counts(q: Questionnaire, req: Any, status: Mapping[str, str],
                        q_levels: Mapping[str, int]) -> tuple[int, int]:
     """``(questions under among at level >= at_least, mandatory ones there)`` of a
     points-method grade requirement; questions that do not apply are not counted."""
-    met = sum(1 for qid in q.questions if status.get(qid) != "not_applicable"
-              and under(qid, req.among) and q_levels.get(qid, 0) >= req.at_least)
+    met = sum(1 for qid in _among(q, req) if status.get(qid) != "not_applicable"
+              and q_levels.get(qid, 0) >= req.at_least)
     mandatory = sum(1 for m in req.mandatory if q_levels.get(m, 0) >= req.at_least)
     return met, mandatory
 
