@@ -475,3 +475,32 @@ async def _the_sme_index_does_not_ask(field: str) -> None:
         assert not app.screen.query_one(f"#{field}").display
         await start(app, pilot, "Small Works")
         assert field not in app.state.session.enterprise
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_enter_on_not_applicable_keeps_it_and_goes_on(data_dir, lang):
+    """Issue #12: Tab to N/A, Space ticks it, Enter used to untick it silently and put the
+    focus in the options (the next Space then saved an option the user never chose)."""
+    qid = "business.logistics.capabilities"
+    app = make_app(questionnaire="general", lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        await screen.go(qid)
+        await pilot.pause()
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#na")
+        await pilot.press("space")
+        assert app.state.session.answers[qid] == "n/a"
+        hint = str(screen.query_one("#hint").render())
+        assert ("不适用" if lang == "zh" else "Not applicable") in hint
+        await pilot.press("enter")
+        await pilot.pause()
+        assert on_disk(app.state.session)[qid] == "n/a"
+        assert screen.current != qid, "Enter confirms and moves on"
+        await pilot.press("space")  # whatever the next question does with it, not this answer
+        assert on_disk(app.state.session)[qid] == "n/a"
+        # back on it: still n/a, said so, and Enter still goes on
+        await screen.go(qid)
+        await pilot.pause()
+        assert screen.query_one("#na").value
+        assert ("不适用" if lang == "zh" else "Not applicable") in str(screen.query_one("#hint").render())

@@ -18,6 +18,7 @@ from ..keys import localize_bindings
 from ..state import AssessmentState
 from ..widgets import Advance, AnswerChanged, LevelAnswer, answer_widget
 from ..widgets.index_tree import IndexTree
+from ..widgets.na import NotApplicable
 from ..widgets.status import StatusLine
 
 NARROW = 100
@@ -70,7 +71,7 @@ class QuestionScreen(Screen):
                 yield Static("", id="hint")
                 yield Vertical(id="answer-box")
                 with Horizontal(id="extras"):
-                    yield Checkbox(t("tui_na", lang), id="na", compact=True)
+                    yield NotApplicable(t("tui_na", lang), id="na", compact=True)
                     yield Input(placeholder=t("tui_notes", lang), id="notes", compact=True)
                 with Horizontal(id="nav"):
                     yield Button(t("tui_back", lang), id="back", compact=True)
@@ -115,6 +116,8 @@ class QuestionScreen(Screen):
         hint = t(f"tui_hint_{question.kind}", lang)
         if question.help:
             hint += t("tui_hint_help", lang)
+        if self.state.session.answers.get(qid) == NA:
+            hint = t("tui_hint_na", lang)
         self.query_one("#hint", Static).update(hint)
         box = self.query_one("#answer-box", Vertical)
         value = self.state.session.answers.get(qid)
@@ -177,6 +180,7 @@ class QuestionScreen(Screen):
         if event.value:
             self._save(self.state.set_answer, self.current, NA)
             self.query_one("#answer-box").display = False
+            self.query_one("#hint", Static).update(t("tui_hint_na", self.lang))
         else:
             self._save(self.state.set_answer, self.current, None)
             await self._show()
