@@ -504,3 +504,22 @@ async def test_enter_on_not_applicable_keeps_it_and_goes_on(data_dir, lang):
         await pilot.pause()
         assert screen.query_one("#na").value
         assert ("不适用" if lang == "zh" else "Not applicable") in str(screen.query_one("#hint").render())
+
+
+async def test_a_ticked_box_shows_a_tick_not_only_a_colour(data_dir):
+    """Issue #12: every box read ▐X▌, ticked or not; only colour told them apart, which a
+    monochrome terminal or NO_COLOR loses."""
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        await screen.go("business.logistics.capabilities")
+        await pilot.pause()
+        await pilot.press("space")  # tick the first option
+        await pilot.pause()
+        lines = [screen.answer.render_line(y).text for y in range(2)]
+        assert lines[0].startswith("▐✓▌") and lines[1].startswith("▐ ▌"), lines
+        na = screen.query_one("#na")
+        assert na.render().plain.startswith("▐ ▌")
+        na.value = True
+        await pilot.pause()
+        assert na.render().plain.startswith("▐✓▌")

@@ -18,6 +18,7 @@ from ...loading import list_questionnaires, load_questionnaire
 from ...model.base import tr
 from ...printable import printable
 from ...session import SavedSession, list_sessions
+from ..widgets.ticks import TickList
 
 SIZES = ("micro", "small", "medium", "large")
 PROFILE = ("name", "industry", "production_type", "product_kind", "size", "region")
@@ -95,7 +96,7 @@ class WelcomeScreen(Screen):
                             id="region", compact=True, select_on_focus=False)
             # functions the group or a contractor runs: no advice is given in them
             yield Label(t("tui_run_elsewhere", lang), classes="section", id="run_elsewhere-label")
-            yield SelectionList[str](id="run_elsewhere", compact=True)
+            yield TickList[str](id="run_elsewhere", compact=True)
             with Horizontal(id="start-row"):
                 yield Button(t("tui_start", lang), id="start", variant="primary", compact=True)
                 yield Static(t("tui_start_hint", lang), id="start-hint")

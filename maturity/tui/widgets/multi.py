@@ -14,9 +14,10 @@ from textual.widgets import SelectionList
 from ...model.base import tr
 from ...model.questionnaire import MultiQuestion
 from .messages import Advance, AnswerChanged
+from .ticks import TickList
 
 
-class MultiAnswer(SelectionList[str]):
+class MultiAnswer(TickList[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "done", "Done", show=False, id="multi-done"),
     ]

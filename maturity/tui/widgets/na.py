@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Checkbox
 
 from .messages import Advance
+from .ticks import inner
 
 
 class NotApplicable(Checkbox, inherit_bindings=False):
@@ -20,6 +21,10 @@ class NotApplicable(Checkbox, inherit_bindings=False):
         Binding("space", "toggle_button", "Toggle", show=False),
         Binding("enter", "confirm", "Go on", show=False),
     ]
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # Textual's name for what the box shows inside
+        return inner(self.value)
 
     def action_confirm(self) -> None:
         self.post_message(Advance())
