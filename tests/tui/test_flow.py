@@ -523,3 +523,27 @@ async def test_a_ticked_box_shows_a_tick_not_only_a_colour(data_dir):
         na.value = True
         await pilot.pause()
         assert na.render().plain.startswith("▐✓▌")
+
+
+async def test_focus_is_a_bar_beside_the_field_not_a_shade(data_dir):
+    """Issue #12: focus differed by one grey step (profile form) or an underline
+    (checklist items). The focused field or item now has a bar at its left and no other
+    has one, so it shows without colour too."""
+    from maturity.tui.widgets.checklist import RatingRow
+
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        name = app.screen.query_one("#name")
+        name.focus()
+        await pilot.pause()
+        bars = [w for w in app.screen.query("#profile Input, #profile Select") if w.styles.border_left[0]]
+        assert bars == [name]
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        await screen.go(CHECK)
+        await pilot.pause()
+        rows = list(screen.query(RatingRow))
+        assert len(rows) > 1
+        assert [r for r in rows if r.styles.border_left[0]] == [app.focused]
+        await pilot.press("down")
+        assert [r for r in rows if r.styles.border_left[0]] == [app.focused] == [rows[1]]
