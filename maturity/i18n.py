@@ -213,9 +213,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "part of the plant (a pilot, one line or workshop).",
                        "请选择本级及以下各级描述对企业大部分生产均已符合现状的最高等级。"
                        "如果高一级的描述已在部分范围（试点、一条产线或一个车间）符合现状，再按 +。"),
-    "tui_hint_level": ("↑↓ move · Enter choose and go on · or press the level's number · "
-                       "+ next level in part",
-                       "↑↓ 移动 · 回车选定并进入下一题 · 也可直接按等级数字 · + 高一级部分符合"),
+    "tui_hint_level": ("↑↓ move · Enter choose and go on · a digit only picks a level · + next level in part",
+                       "↑↓ 移动 · 回车选定并进入下一题 · 数字键仅选定等级 · + 高一级部分符合"),
     "tui_hint_yesno": ("↑↓ move · Enter choose and go on · or press Y / N",
                        "↑↓ 移动 · 回车选定并进入下一题 · 也可按 Y / N"),
     "tui_hint_multi": ("↑↓ move · Space ticks · Enter done (nothing ticked: none of these)",

@@ -547,3 +547,19 @@ async def test_focus_is_a_bar_beside_the_field_not_a_shade(data_dir):
         assert [r for r in rows if r.styles.border_left[0]] == [app.focused]
         await pilot.press("down")
         assert [r for r in rows if r.styles.border_left[0]] == [app.focused] == [rows[1]]
+
+
+async def test_a_digit_picks_the_level_and_the_hint_says_enter_goes_on(data_dir):
+    """Issue #12, item 3: the hint promised that pressing a level's number would do what
+    Enter does; it picks the level (so that + can follow) and Enter goes on."""
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        assert screen.current == LVL
+        hint = str(screen.query_one("#hint").render())
+        assert "a digit only picks a level" in hint and "Enter choose and go on" in hint
+        await pilot.press("2")
+        assert screen.current == LVL and app.state.session.answers[LVL] == 2
+        await pilot.press("plus", "enter")
+        await pilot.pause()
+        assert screen.current != LVL and str(on_disk(app.state.session)[LVL]) == "2+"
