@@ -226,7 +226,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                     "不适用 · 空格取消勾选 · 回车进入下一题"),
     "tui_hint_help": (" · F1 help", " · F1 查看说明"),
     "tui_progress": ("{done}/{total} · ~{minutes} min left", "已答 {done}/{total} · 约剩 {minutes} 分钟"),
-    "tui_provisional": ("· grade now: {grade} ({score}/{max})", "· 预估：{grade}（{score}/{max}）"),
+    "tui_provisional": ("· grade now: {code} ({score}/{max}) {name}", "· 预估：{code}（{score}/{max}）{name}"),
     "tui_a_number": ("a number", "数值"),
     "tui_whole_number": ("a whole number", "整数"),
     "tui_range_between": ("{kind} from {lo} to {hi}", "{lo} 到 {hi} 之间的{kind}"),

@@ -563,3 +563,29 @@ async def test_a_digit_picks_the_level_and_the_hint_says_enter_goes_on(data_dir)
         await pilot.press("plus", "enter")
         await pilot.pause()
         assert screen.current != LVL and str(on_disk(app.state.session)[LVL]) == "2+"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_status_line_keeps_the_score_in_view_at_80_columns(data_dir, lang):
+    """Issue #12, item 5: "grade now: L2 Standardised on systems" pushed the score out of
+    an 80-column line. The grade's code and the score now come first: for every level of
+    every shipped index, the score ends within the width the line has at 80 columns."""
+    from types import SimpleNamespace
+
+    from rich.cells import cell_len
+
+    from maturity.tui.widgets.status import status_text
+
+    app = make_app(questionnaire="sme", lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        width = screen.query_one("#progress-text").size.width
+    assert width >= 40
+    for info in maturity.list_questionnaires():
+        q = maturity.load_questionnaire(info.id if hasattr(info, "id") else info)
+        top = float(q.scoring.total) if q.scoring.method == "points" else float(len(q.levels))
+        for level in range(len(q.levels) + 1):
+            a = SimpleNamespace(level=level, score=top - 0.05, score_max=top)
+            text = status_text(q, lang, 188, 188, 120, a)
+            score = f"{a.score:.1f}/{a.score_max:g}"
+            assert cell_len(text[:text.index(score) + len(score)]) <= width, (q.ref, text, width)

@@ -8,6 +8,9 @@ from textual.widgets import ProgressBar, Static
 
 from ...explain import level_label
 from ...i18n import t
+from ...model.assessment import Assessment
+from ...model.base import tr
+from ...model.questionnaire import Questionnaire
 from ..state import AssessmentState
 
 
@@ -25,9 +28,19 @@ class StatusLine(Horizontal):
         state, lang = self.state, self.state.lang
         done, total = state.progress()
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-        text = t("tui_progress", lang, done=done, total=total, minutes=state.minutes_left())
-        if self.show_grade:
-            a = state.assessment()
-            text += "  " + t("tui_provisional", lang, grade=level_label(state.q, a.level, lang),
-                             score=f"{a.score:.1f}", max=f"{a.score_max:g}")
-        self.query_one("#progress-text", Static).update(text)
+        a = state.assessment() if self.show_grade else None
+        self.query_one("#progress-text", Static).update(
+            status_text(state.q, lang, done, total, state.minutes_left(), a))
+
+
+def status_text(q: Questionnaire, lang: str, done: int, total: int, minutes: int,
+                a: Assessment | None) -> str:
+    """Progress, then the provisional grade: its code and the score before its name, so
+    that at 80 columns the name is what gets cut, never the score."""
+    text = t("tui_progress", lang, done=done, total=total, minutes=minutes)
+    if a is not None:
+        code = q.levels[a.level - 1].id if a.level > 0 else level_label(q, 0, lang)
+        name = tr(q.levels[a.level - 1].name, lang) if a.level > 0 else ""
+        text += "  " + t("tui_provisional", lang, code=code, name=name,
+                         score=f"{a.score:.1f}", max=f"{a.score_max:g}").rstrip()
+    return text
