@@ -173,7 +173,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_welcome": ("Pick an index, tell us who you are, then answer one question at a time. "
                     "Every answer is saved at once: you can stop and come back whenever you like.",
                     "请选择评估指标、填写企业信息，然后逐题作答。答案随时自动保存，可中断后继续。"),
-    "tui_resume": ("Continue an assessment (Enter)", "继续未完成的评估（回车）"),
+    "tui_resume": ("Continue an assessment (Enter)", "继续评估（回车）"),
+    "tui_resume_done": ("{progress}, complete", "{progress}，已完成"),
     "tui_resume_line": ("{name} · {progress} answered · {date} · {title}",
                         "{name} · 已答 {progress} · {date} · {title}"),
     "tui_new": ("New assessment", "新建评估"),

@@ -6,8 +6,10 @@ it the same way and pass a fixed clock and ``cursor_blink=False`` for steady sna
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +23,7 @@ from ..errors import MaturityError
 from ..i18n import default_lang, t
 from ..loading import load_questionnaire
 from ..lock import Lock, SessionLocked
-from ..session import Session
+from ..session import Session, preference, save_preference
 from .commands import AssessmentCommands
 from .keys import localize_bindings
 from .screens.locked import LockedScreen
@@ -30,6 +32,22 @@ from .screens.result import ResultScreen
 from .screens.save_as import SaveAsScreen
 from .screens.welcome import WelcomeScreen
 from .state import AssessmentState
+
+
+def _remembered_lang() -> str:
+    """The language to start in: ``MATURITY_LANG``, else the one the user last chose in the
+    TUI, else the locale's."""
+    if os.environ.get("MATURITY_LANG"):
+        return default_lang()
+    saved = preference("language")
+    return saved if saved in ("en", "zh") else default_lang()
+
+
+def _remember_lang(lang: str) -> None:
+    # a preference, not the user's answers: if it cannot be saved, the next run starts
+    # in the locale's language
+    with contextlib.suppress(OSError):
+        save_preference("language", lang)
 
 
 class MaturityApp(App):
@@ -49,7 +67,7 @@ class MaturityApp(App):
                  lang: str | None = None, *, clock: Callable[[], dt.datetime] | None = None,
                  cursor_blink: bool = True) -> None:
         super().__init__()
-        self.lang = lang or default_lang()
+        self.lang = lang or _remembered_lang()
         self.initial_questionnaire = questionnaire
         self.answers_path = Path(answers) if answers else None
         self.clock = clock or dt.datetime.now
@@ -132,6 +150,8 @@ class MaturityApp(App):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+        if self.state.asked() and not self.state.unanswered():  # a finished one: its result
+            self.push_screen(ResultScreen(self.state))
 
     def show_results(self) -> None:
         if self.state is not None and not isinstance(self.screen, ResultScreen):
@@ -148,8 +168,10 @@ class MaturityApp(App):
             screen.jump(qid)
 
     def set_language(self, lang: str) -> None:
-        """Every word on screen, the footer and the saved session in ``lang``."""
+        """Every word on screen, the footer and the saved session in ``lang`` (also the
+        language the next run starts in)."""
         self.lang = lang
+        _remember_lang(lang)
         localize_bindings(self, lang)
         self.refresh_bindings()
         if self.state is None:

@@ -589,3 +589,53 @@ async def test_the_status_line_keeps_the_score_in_view_at_80_columns(data_dir, l
             text = status_text(q, lang, 188, 188, 120, a)
             score = f"{a.score:.1f}/{a.score_max:g}"
             assert cell_len(text[:text.index(score) + len(score)]) <= width, (q.ref, text, width)
+
+
+async def test_a_finished_session_resumes_on_its_result_and_is_listed_as_complete(data_dir):
+    """Issue #12, item 8: resuming a finished assessment opened its last question, and a
+    29/29 session was listed as "continue unfinished"."""
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot, "完成测试")
+        state = app.state
+        while state.unanswered():  # a follow-up opens on the way
+            qid = state.unanswered()[0]
+            question = state.q.questions[qid][2]
+            state.set_answer(qid, {"level": 1, "yesno": True, "multi": [], "number": 10,
+                                   "checklist": {i.id: "fully" for i in getattr(question, "items", [])}
+                                   }[question.kind])
+    sessions, _ = list_sessions()
+    [saved] = sessions
+    assert saved.answered == saved.total
+    app2 = make_app(questionnaire=None, lang="zh")
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line = str(app2.screen.query_one("#resume").get_option_at_index(0).prompt)
+        assert "已完成" in line
+        assert "未完成" not in str(app2.screen.query("Label").first().render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app2.screen, ResultScreen)
+        await pilot.press("escape")  # back to its questions
+        await pilot.pause()
+        assert isinstance(app2.screen, QuestionScreen)
+
+
+async def test_the_language_chosen_is_where_the_next_run_starts(data_dir, monkeypatch):
+    """Issue #12, item 8: the UI language was not remembered across runs."""
+    monkeypatch.delenv("MATURITY_LANG", raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    app = make_app(lang=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.lang == "en"
+        app.set_language("zh")
+        await pilot.pause()
+    again = make_app(lang=None)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.lang == "zh"
+        assert any("\u4e00" <= c <= "\u9fff" for c in str(again.screen.query_one("#title").render()))
+    assert make_app(lang="en").lang == "en", "an explicit --lang still wins"
+    monkeypatch.setenv("MATURITY_LANG", "en")
+    assert make_app(lang=None).lang == "en", "and so does MATURITY_LANG"
