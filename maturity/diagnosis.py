@@ -69,8 +69,8 @@ def _relative(q: Questionnaire, a: Assessment, d: Any) -> int:
         overall = a.score / a.score_max * q.scoring.total * scale
     else:
         mine, overall = d.score, a.score
-    if d.level > a.level or mine >= overall + MARGIN:
-        return 1
+    if d.level >= 1 and (d.level > a.level or mine >= overall + MARGIN):
+        return 1  # above the rest, and a level of its own: "not yet L1" is never a strength
     if d.level < a.level or mine <= overall - MARGIN:
         return -1
     return 0

@@ -51,6 +51,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "no_requirement": ("no requirement", "无要求"),
     "threshold": ("threshold", "达标线"),
     "strengths": ("Strengths", "优势"),
+    "provisional": ("Only {share} of the questions are answered: the grade and this picture are "
+                    "provisional.", "仅回答了 {share} 的题目：等级和以下判断均为初步结果。"),
     "weaknesses": ("Weaknesses", "薄弱环节"),
     "none_clear": ("No dimension stands out.", "各能力域水平接近，无明显差异。"),
     "strength_line": ("{name}: {level} ({score:.2f})", "{name}：{level}（{score:.2f}）"),

@@ -204,3 +204,26 @@ def test_the_best_case_opens_the_follow_ups_of_an_unanswered_gate():
     every = {qid: top_answer(x) for qid, (_, _, x) in q.questions.items()}
     full = maturity.assess(q, {**doc, "answers": every})
     assert (check.best_level, check.best_score) == (full.level, pytest.approx(full.score))
+
+
+def test_a_dimension_below_l1_is_never_a_strength_and_a_thin_picture_says_so():
+    """Issue #12, item 7: at 30 % completeness, dimensions at 31 % and 11 % were called
+    strengths. A strength now needs a level of its own, and below 80 % completeness every
+    report says that the picture is provisional."""
+    from maturity.report.content import PROVISIONAL, build
+    from maturity.report.markdown import render
+
+    q = maturity.load_questionnaire("sme")
+    asked = list(q.questions)
+    for share in (0.3, 0.6, 1.0):
+        answers = {qid: 1 if q.questions[qid][2].kind == "level" else
+                   (False if q.questions[qid][2].kind == "yesno" else None)
+                   for qid in asked[:max(1, int(len(asked) * share))]}
+        answers = {k: v for k, v in answers.items() if v is not None}
+        a = maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
+                                "enterprise": {"name": "x"}, "answers": answers})
+        d = maturity.diagnose(a, q)
+        levels = {dim.id: dim.level for dim in a.dimensions}
+        assert all(levels[s] >= 1 for s in d.strengths), (share, d.strengths, levels)
+        text = render(build(q, d, "en"))
+        assert ("provisional" in text) is (a.completeness < PROVISIONAL), (share, a.completeness)

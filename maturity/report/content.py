@@ -99,6 +99,9 @@ class Report:
     why_not_title: str = ""
     threshold: float | None = None
     """CMMM: the score from which a level counts as met (drawn on the level chart)."""
+    provisional: str = ""
+    """Said beside strengths and weaknesses when too few questions are answered for them
+    to mean much (completeness below ``PROVISIONAL``)."""
 
 
 def _paren(text: str, lang: str) -> str:
@@ -115,6 +118,8 @@ def _fmt(value: float) -> str:
     return f"{value:g}" if abs(value - round(value)) > 1e-9 else f"{round(value)}"
 
 
+PROVISIONAL = 0.8
+"""Below this completeness the report says that its picture is provisional."""
 _MISSING_SHOWN = 3
 
 
@@ -284,6 +289,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         path=path_view(d.path, "path"), target_path=path_view(d.target_path, "target_path"),
         benchmarks=benches, recommendations=recs, ranking_note=t("ranking_note", lang),
         roadmap=roadmap, completeness_text=ctext, warnings=list(a.warnings),
+        provisional=t("provisional", lang, share=f"{a.completeness:.0%}")
+        if a.completeness < PROVISIONAL else "",
         footer=[t("generated", lang, version=__version__, questionnaire=q.ref),
                 t("method_note" if a.method == "cmmm" else "method_note_points", lang)],
     )

@@ -227,13 +227,14 @@ def _dimensions(r: Report) -> str:
 def _strengths(r: Report) -> str:
     lang = _lang_of(r)
     title = f"{t('strengths', lang)} / {t('weaknesses', lang)}"
+    note = _tag("p", _e(r.provisional), class_="note") if r.provisional else ""
     if not r.strengths and not r.weaknesses:
-        return _section("strengths", title, _tag("p", _e(t("none_clear", lang))))
+        return _section("strengths", title, note + _tag("p", _e(t("none_clear", lang))))
     cards = []
     for key, names in (("strengths", r.strengths), ("weaknesses", r.weaknesses)):
         body = _list(names) if names else _tag("p", _e(t("none", lang)), class_="note")
         cards.append(_tag("div", _tag("h3", _e(t(key, lang))) + body, class_=f"card {key}"))
-    return _section("strengths", title, _tag("div", "".join(cards), class_="sw"))
+    return _section("strengths", title, note + _tag("div", "".join(cards), class_="sw"))
 
 
 def _blocking(r: Report) -> str:

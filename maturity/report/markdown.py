@@ -47,6 +47,8 @@ def render(r: Report) -> str:
             f"{lv} {s:.2f}" if s is not None else f"{lv} ({t('no_requirement', lang)})"
             for lv, s in r.level_scores)]
     out += ["", f"## {t('strengths', lang)} / {t('weaknesses', lang)}", ""]
+    if r.provisional:
+        out += [f"*{r.provisional}*", ""]
     if not r.strengths and not r.weaknesses:
         out.append(t("none_clear", lang))
     if r.strengths:

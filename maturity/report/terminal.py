@@ -102,6 +102,8 @@ def render_report(r: Report) -> RenderableType:
             f"{lv} {s:.2f}" if s is not None else f"{lv} –" for lv, s in r.level_scores)))
 
     sw = Text()
+    if r.provisional:
+        sw.append(r.provisional + "\n", style="italic")
     if r.strengths:
         sw.append(f"{t('strengths', lang)}: ", style="bold")
         sw.append(", ".join(r.strengths) + "\n")
