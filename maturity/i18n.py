@@ -62,6 +62,15 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "以下指标使总分低于{level}；“影响”表示该指标完全达到第 {failing} 级要求时，"
                        "第 {failing} 级得分可提高的幅度。"),
     "impact": ("Impact", "影响"),
+    "impact_level": ("Level-score gain", "等级得分可提高"),
+    "impact_points": ("Points to gain", "可增加分数"),
+    "share_earned": ("Share earned (0–1)", "已得分比例（0–1）"),
+    "blocking_intro_points": ("These indicators keep the total below {level}: the share of each "
+                              "one's points earned so far, and the points the total would gain if "
+                              "it were earned in full.",
+                              "以下指标使总分低于{level}：各指标已得分的比例，以及该指标得满分时总分可增加的分数。"),
+    "level_now": ("Now", "现状"),
+    "level_to": ("To reach", "目标"),
     "path": ("Path to {level}", "升至{level}的路径"),
     "path_intro": ("The smallest set of improvements found that lifts the grade to {level}: "
                    "re-scoring the answers with these improvements gives {after} "
@@ -77,6 +86,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "benchmarks_intro": ("The enterprise's own figures against the national ones in seeds/.",
                          "企业自身数据与国家统计数据（见 seeds/）的对比。"),
     "your_value": ("Yours", "本企业"),
+    "verdict": ("Compared", "比较"),
+    "chart": ("Chart", "图示"),
     "national": ("National", "全国"),
     "target": ("Target", "目标"),
     "source": ("Source", "来源"),

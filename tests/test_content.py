@@ -12,6 +12,8 @@ import maturity
 from maturity.loading import check_questionnaire_file, data_dir
 from maturity.model import LevelQuestion, Questionnaire
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
+
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = sorted(p for p in (ROOT / "questionnaires").glob("*.yaml") if not p.name.startswith("_"))
 OVERLAYS = {"petrochemical", "steel", "nonferrous", "building_materials", "machinery",
@@ -242,3 +244,23 @@ def test_every_scenario_says_which_questions_it_delivers():
             assert s.delivers, f"{name}: {s.id} delivers nothing"
             raised = {t.indicator for t in s.raises}
             assert {t.question.rsplit(".", 1)[0] for t in s.delivers} <= raised, s.id
+
+
+@pytest.mark.parametrize("name", ["sme-workshop", "machinery-plant"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_table_says_what_its_columns_are(name, lang):
+    """Issue #12, item 6: "Path to L3" had blank column headers, and the SME blocking table
+    showed "Score 0.25 · Impact 11.250" with no words for either number."""
+    from maturity.report.content import build
+    from maturity.report.markdown import render
+
+    answers = maturity.load_answers(EXAMPLES / f"{name}.yaml")
+    q = maturity.questionnaire_for(answers)
+    d = maturity.diagnose(maturity.assess(q, answers), q)
+    report = build(q, d, lang)
+    text = render(report)
+    headers = [line for line, nxt in zip(text.splitlines(), text.splitlines()[1:], strict=False)
+               if nxt.startswith("|---")]
+    assert headers and all(all(c.strip() for c in h.strip("|").split("|")) for h in headers), headers
+    if d.blocking:
+        assert report.blocking_intro and report.impact_header

@@ -102,6 +102,10 @@ class Report:
     provisional: str = ""
     """Said beside strengths and weaknesses when too few questions are answered for them
     to mean much (completeness below ``PROVISIONAL``)."""
+    impact_header: str = ""
+    """The blocking table's last column: what its numbers are."""
+    impact_digits: int = 3
+    """Decimals of the impact: a level score's rise (3), or points (1)."""
 
 
 def _paren(text: str, lang: str) -> str:
@@ -263,11 +267,15 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
 
     nl = a.next_level
     blocking_intro = ""
-    blocking_header = t("score", lang)
+    blocking_header, impact_header = t("score", lang), t("impact", lang)
     if nl is not None and nl.failing_level is not None:
         blocking_intro = t("blocking_intro", lang, level=level_label(q, nl.level, lang),
                            failing=nl.failing_level)
         blocking_header = t("level_n_score", lang, n=nl.failing_level)
+        impact_header = t("impact_level", lang)
+    elif nl is not None and a.method == "points":  # the share earned and the points it would add
+        blocking_intro = t("blocking_intro_points", lang, level=level_label(q, nl.level, lang))
+        blocking_header, impact_header = t("share_earned", lang), t("impact_points", lang)
     return Report(
         lang=lang, title=t("report_title", lang), questionnaire=f"{tr(q.title, lang)} ({q.ref})",
         enterprise=printable(ent.name or ""), facts=facts, grade=grade,
@@ -282,7 +290,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         why_not=explain_next_level(q, a, lang),
         strengths=[name_of(q, x, lang) for x in d.strengths],
         weaknesses=[name_of(q, x, lang) for x in d.weaknesses],
-        blocking_intro=blocking_intro, blocking_header=blocking_header,
+        blocking_intro=blocking_intro, blocking_header=blocking_header, impact_header=impact_header,
+        impact_digits=1 if a.method == "points" else 3,
         why_not_title=t("why_not_title", lang, level=level_label(q, nl.level, lang)) if nl else "",
         threshold=q.scoring.threshold if a.method == "cmmm" else None,  # type: ignore[union-attr]
         blocking=[(ind_name(s.indicator), s.score, s.impact) for s in d.blocking],

@@ -241,9 +241,9 @@ def _blocking(r: Report) -> str:
     if not r.blocking:
         return ""
     lang = _lang_of(r)
-    rows = [_row((_e(name), ""), (f"{score:.2f}", "num"), (f"{impact:.3f}", "num"))
+    rows = [_row((_e(name), ""), (f"{score:.2f}", "num"), (f"{impact:.{r.impact_digits}f}", "num"))
             for name, score, impact in r.blocking]
-    table = _table([(t("indicator", lang), ""), (r.blocking_header, "num"), (t("impact", lang), "num")],
+    table = _table([(t("indicator", lang), ""), (r.blocking_header, "num"), (r.impact_header, "num")],
                    rows, class_="blocking")
     intro = _tag("p", _e(r.blocking_intro)) if r.blocking_intro else ""
     return _section("blocking", t("blocking", lang), intro, table)

@@ -35,7 +35,7 @@ def render(r: Report) -> str:
         out += [f"**{r.why_not_title}**", ""]
     out += [*r.why_not, ""]
     out += [f"## {t('dimensions', lang)}", "", f"| {t('dimension', lang)} | {t('level', lang)} | "
-            f"{t('score', lang)} | |", "|---|---|---:|---|"]
+            f"{t('score', lang)} | {t('chart', lang)} |", "|---|---|---:|---|"]
     for row in r.dimensions:
         bar = "█" * round(row.fraction * 20) + "░" * (20 - round(row.fraction * 20))
         if row.note:
@@ -57,8 +57,8 @@ def render(r: Report) -> str:
         out.append(f"- **{t('weaknesses', lang)}**: " + ", ".join(r.weaknesses))
     if r.blocking:
         out += ["", f"## {t('blocking', lang)}", "", r.blocking_intro, "",
-                f"| {t('indicator', lang)} | {r.blocking_header} | {t('impact', lang)} |", "|---|---:|---:|"]
-        out += [f"| {_cell(name)} | {s:.2f} | {imp:.3f} |" for name, s, imp in r.blocking]
+                f"| {t('indicator', lang)} | {r.blocking_header} | {r.impact_header} |", "|---|---:|---:|"]
+        out += [f"| {_cell(name)} | {s:.2f} | {imp:.{r.impact_digits}f} |" for name, s, imp in r.blocking]
     for path in (r.path, r.target_path):
         out += _path(path, lang)
     if r.path is None:
@@ -66,7 +66,8 @@ def render(r: Report) -> str:
     if r.benchmarks:
         out += ["", f"## {t('benchmarks', lang)}", "", t("benchmarks_intro", lang), "",
                 f"| {t('indicator', lang)} | {t('your_value', lang)} | {t('national', lang)} | "
-                f"{t('target', lang)} | | {t('source', lang)} |", "|---|---:|---:|---:|---|---|"]
+                f"{t('target', lang)} | {t('verdict', lang)} | {t('source', lang)} |",
+                "|---|---:|---:|---:|---|---|"]
         out += [f"| {_cell(b.name)} | {b.value} | {b.national} | {_cell(b.target)} | {b.verdict} | "
                 f"{_cell(b.source)} |" for b in r.benchmarks]
     if r.recommendations:
@@ -103,6 +104,7 @@ def _path(path: PathView | None, lang: str) -> list[str]:
         return []
     out = ["", f"## {path.title}", "", path.intro, ""]
     if path.items:
-        out += [f"| {t('indicator', lang)} | | |", "|---|---|---|"]
-        out += [f"| {_cell(name)} | {a} | → {b} |" for name, a, b in path.items]
+        out += [f"| {t('indicator', lang)} | {t('level_now', lang)} | {t('level_to', lang)} |",
+                "|---|---|---|"]
+        out += [f"| {_cell(name)} | {a} | {b} |" for name, a, b in path.items]
     return out

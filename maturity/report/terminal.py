@@ -46,7 +46,7 @@ def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
     table.add_column(t("dimension", lang))
     table.add_column(t("level", lang), no_wrap=True)
     table.add_column(t("score", lang), justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
+    table.add_column(t("level", lang), no_wrap=True)
     notes = []
     for d in a.dimensions:
         level = q.levels[d.level - 1].id if d.level else "–"
@@ -119,9 +119,9 @@ def render_report(r: Report) -> RenderableType:
                     caption=r.blocking_intro, caption_justify="left")
         blk.add_column(t("indicator", lang))
         blk.add_column(r.blocking_header, justify="right")
-        blk.add_column(t("impact", lang), justify="right")
+        blk.add_column(r.impact_header, justify="right")
         for name, score, impact in r.blocking[:8]:
-            blk.add_row(Text(name), f"{score:.2f}", f"{impact:.3f}")
+            blk.add_row(Text(name), f"{score:.2f}", f"{impact:.{r.impact_digits}f}")
         parts.append(blk)
     for path in (r.path, r.target_path):
         if path is not None:
@@ -178,7 +178,7 @@ def _path(path: PathView, lang: str) -> RenderableType:
     table = Table(title=path.title, title_justify="left", show_edge=False, caption=path.intro,
                   caption_justify="left")
     table.add_column(t("indicator", lang))
-    table.add_column("", no_wrap=True)
+    table.add_column(t("level", lang), no_wrap=True)
     for name, a, b in path.items:
         table.add_row(Text(name), f"{a} → {b}")
     return table
