@@ -236,6 +236,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_hint_number": ("Type the number · Enter go on", "输入数值 · 回车进入下一题"),
     "tui_hint_checklist": ("↑↓ item · ←→ or 1–4 rate · Enter next item",
                            "↑↓ 切换条目 · ←→ 或 1–4 评价 · 回车下一条"),
+    "tui_next_steps": ("Your next three steps", "接下来的三步"),
     "tui_hint_na": ("Not applicable · Space unticks it · Enter go on",
                     "不适用 · 空格取消勾选 · 回车进入下一题"),
     "tui_hint_help": (" · F1 help", " · F1 查看说明"),

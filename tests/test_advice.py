@@ -477,7 +477,7 @@ def test_each_recommendation_names_what_is_not_yet_in_place(general, lang):
     from maturity.model.base import tr
     from maturity.report.content import build
 
-    a = maturity.assess(general, maturity.load_answers(CAL / "p08-b.yaml"))
+    a = maturity.assess(general, maturity.load_answers(CAL / "p04-b.yaml"))
     d = diagnose(a, general)
     views = build(general, d, lang).recommendations
     assert [v.rank for v in views] == [r.rank for r in d.recommendations]
@@ -486,7 +486,12 @@ def test_each_recommendation_names_what_is_not_yet_in_place(general, lang):
         change = r.delivers[0]
         question = general.questions[change.question][2]
         if question.kind == "level":
-            assert v.missing[0] == tr(question.anchors[change.to_level], lang)
+            assert v.missing[0] == tr(question.anchors[change.to_level], lang).rstrip("。.")
         elif change.items:
             items = {i.id: i.text for i in question.items}
-            assert v.missing[0] == tr(items[change.items[0]], lang)
+            assert v.missing[0] == tr(items[change.items[0]], lang).rstrip("。.")
+        elif question.kind == "checklist":  # a level to reach: the items up to it not yet met
+            rated = a.answers.get(change.question) or {}
+            first = next(i for i in question.items if i.level <= change.to_level
+                         and rated.get(i.id) not in ("fully", "mostly", "n/a"))
+            assert v.missing[0] == tr(first.text, lang).rstrip("。.")

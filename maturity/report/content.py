@@ -6,7 +6,9 @@ choose a word.  All text here is plain (unescaped): each renderer escapes for it
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import __version__
 from ..explain import explain_next_level, gate_progress, level_label, name_of
@@ -127,21 +129,27 @@ PROVISIONAL = 0.8
 _MISSING_SHOWN = 3
 
 
-def _missing(q: Questionnaire, changes: tuple[QuestionChange, ...], lang: str) -> list[str]:
+def _missing(q: Questionnaire, changes: tuple[QuestionChange, ...], answers: Mapping[str, Any],
+             lang: str) -> list[str]:
     """The first few of a scenario's outstanding answers as the state to reach: a level
-    question's description at its target level, a checklist's outstanding items, else the
-    question and its level change."""
+    question's description at its target level, a checklist's outstanding items (those it
+    names, else those up to its target level not yet mostly met), else the question and
+    its level change."""
     out: list[str] = []
     for c in changes:
         question = q.questions[c.question][2]
-        if isinstance(question, ChecklistQuestion) and c.items:
+        if isinstance(question, ChecklistQuestion):
+            rated = answers.get(c.question)
+            rated = rated if isinstance(rated, Mapping) else {}
+            items = c.items or tuple(i.id for i in question.items if i.level <= c.to_level
+                                     and rated.get(i.id) not in ("fully", "mostly", "n/a"))
             text = {i.id: i.text for i in question.items}
-            out += [tr(text[i], lang) for i in c.items if i in text]
+            out += [tr(text[i], lang) for i in items if i in text]
         elif isinstance(question, LevelQuestion) and c.to_level in question.anchors:
             out.append(tr(question.anchors[c.to_level], lang))
         else:
             out.append(tr(question.text, lang) + _paren(f"L{c.from_level} → L{c.to_level}", lang))
-    return out[:_MISSING_SHOWN]
+    return [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]  # listed with semicolons
 
 
 def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
@@ -214,7 +222,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
                     f"{code(i.from_level)} → {code(i.to_level)}" for i in r.raises]
             or [t("raises_score", lang, gain=f"{r.gain:+.2f}") if r.gain >= 0.005
                 else t("raises_progress", lang)],
-            why=why, benefits=benefits, missing=_missing(q, r.delivers, lang)))
+            why=why, benefits=benefits, missing=_missing(q, r.delivers, a.answers, lang)))
 
     from .. import seeds
 

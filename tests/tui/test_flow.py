@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 import yaml
@@ -16,6 +17,8 @@ from maturity.tui.screens.result import ResultScreen
 from maturity.tui.screens.welcome import WelcomeScreen
 
 from .helpers import SIZE, make_app, start
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
 LVL, NUM, MULTI, CHECK, YN, FU = (
     "ops.plan.lvl", "ops.plan.num", "ops.data.multi", "ops.data.check", "sys.mes.yn", "sys.mes.fu")
@@ -639,3 +642,28 @@ async def test_the_language_chosen_is_where_the_next_run_starts(data_dir, monkey
     assert make_app(lang="en").lang == "en", "an explicit --lang still wins"
     monkeypatch.setenv("MATURITY_LANG", "en")
     assert make_app(lang=None).lang == "en", "and so does MATURITY_LANG"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_result_leads_with_the_grade_then_the_next_three_steps(data_dir, tmp_path, lang):
+    """Issue #12, item 6: the result buried what to do next. The grade card now shows the
+    grade, its meaning and then the first three steps of the roadmap, in the report's
+    order and words, before the why-not-higher explanation."""
+    from maturity.tui.screens.result import next_steps
+
+    answers = tmp_path / "plant.yaml"  # the TUI saves to the file it resumes: a copy
+    answers.write_text((EXAMPLES / "machinery-plant.yaml").read_text("utf-8"), "utf-8")
+    app = make_app(questionnaire=None, lang=lang, answers=str(answers))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.show_results()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ResultScreen)
+        card = [w.id for w in screen.query_one("#grade-card").children]
+        assert card.index("grade") < card.index("next-steps") < card.index("why-not-title")
+        recs = screen.report.recommendations[:3]
+        shown = str(screen.query_one("#next-steps").render())
+        assert len(recs) == 3 and shown == "\n".join(next_steps(screen.report))
+        assert [shown.index(s.name) for s in recs] == sorted(shown.index(s.name) for s in recs)

@@ -90,6 +90,10 @@ class ResultScreen(Screen):
                      f"{t('completeness', self.lang)} {r.completeness:.0%}")), id="grade-score")]
         if r.grade_description:
             lines.append(Static(Content(r.grade_description), id="grade-meaning"))
+        steps = next_steps(r)
+        if steps:
+            lines.append(Static(Content(t("tui_next_steps", self.lang)), id="next-steps-title"))
+            lines.append(Static(Content("\n".join(steps)), id="next-steps"))
         if r.why_not_title:
             lines.append(Static(Content(r.why_not_title), id="why-not-title"))
         if r.why_not:
@@ -162,3 +166,11 @@ class ResultScreen(Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def next_steps(r: Report, n: int = 3) -> list[str]:
+    """The first ``n`` steps of the roadmap in plain words: the scenario, and what it puts
+    in place that is not there yet (else why it is picked)."""
+    sep = "：" if r.lang == "zh" else ": "
+    return [f"{k}. {s.name}{sep}{(s.missing or s.why or [''])[0]}".rstrip(sep)
+            for k, s in enumerate(r.recommendations[:n], 1)]
