@@ -236,6 +236,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_hint_number": ("Type the number · Enter go on", "输入数值 · 回车进入下一题"),
     "tui_hint_checklist": ("↑↓ item · ←→ or 1–4 rate · Enter next item",
                            "↑↓ 切换条目 · ←→ 或 1–4 评价 · 回车下一条"),
+    "tui_kept_original": ("Your file as you wrote it, with its comments, is kept as {path}; "
+                          "answers are saved to the file itself.",
+                          "原文件（含注释）已另存为 {path}；答案仍保存在原文件中。"),
     "tui_next_steps": ("Your next three steps", "接下来的三步"),
     "tui_hint_na": ("Not applicable · Space unticks it · Enter go on",
                     "不适用 · 空格取消勾选 · 回车进入下一题"),

@@ -124,6 +124,9 @@ class Session:
     """Where the time comes from (tests inject a fixed one)."""
     read_only: bool = field(default=False, compare=False)
     """Open in another process (see :mod:`maturity.lock`): :meth:`save` writes nothing."""
+    kept_original: Path | None = field(default=None, compare=False)
+    """Where the ``--answers`` file as the user wrote it was copied before the first save
+    over it (its comments and layout are not kept by the save)."""
 
     @property
     def path(self) -> Path:
@@ -163,7 +166,24 @@ class Session:
         text = self.text()
         write_atomic(self.path, text)
         if self.extra_path is not None:
+            self._keep_original(self.extra_path)
             write_atomic(self.extra_path, text)
+
+    def _keep_original(self, path: Path) -> None:
+        """Before the first save over a file not written by a session: copy it beside
+        itself (``NAME.orig.yaml``, ``NAME.orig-2.yaml``, …), so that nothing the user
+        wrote in it (comments, layout, notes in other words) is lost."""
+        if self.kept_original is not None or not path.exists():
+            return
+        original = path.read_bytes()
+        if _HEADER.match(original.decode("utf-8", "replace").split("\n", 1)[0]):
+            return  # a session's own file: nothing of the user's beyond what it keeps
+        for n in range(1, 1000):
+            copy = path.with_name(f"{path.stem}.orig{'' if n == 1 else f'-{n}'}{path.suffix}")
+            if not copy.exists():
+                break
+        write_atomic(copy, original)
+        self.kept_original = copy
 
     def save_as(self, path: Path) -> None:
         """Write a copy of the answers file to ``path`` (atomically)."""

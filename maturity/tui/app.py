@@ -145,6 +145,8 @@ class MaturityApp(App):
             session.save()
         except OSError as exc:
             self.notify(t("tui_save_failed", self.lang, reason=str(exc)), severity="error", timeout=20)
+        if session.kept_original is not None:
+            self.notify(t("tui_kept_original", self.lang, path=str(session.kept_original)), timeout=30)
         screen = QuestionScreen(self.state)
         if isinstance(self.screen, WelcomeScreen):
             self.switch_screen(screen)

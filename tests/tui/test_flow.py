@@ -667,3 +667,32 @@ async def test_the_result_leads_with_the_grade_then_the_next_three_steps(data_di
         shown = str(screen.query_one("#next-steps").render())
         assert len(recs) == 3 and shown == "\n".join(next_steps(screen.report))
         assert [shown.index(s.name) for s in recs] == sorted(shown.index(s.name) for s in recs)
+
+
+async def test_a_hand_written_answers_file_keeps_its_original_before_the_first_save(tmp_path):
+    """Found while testing the result screen: `maturity assess --answers FILE` saved over
+    the user's file in its own layout, dropping the file's comments. The file as written
+    is now copied beside it first (once), and the user is told where."""
+    s = Session(questionnaire="tui_kinds@1", language="en", enterprise={"name": "File Works"},
+                answers={LVL: 1})
+    written = "# Site visit 12 May: planning seen in the ERP, MES pilot in line 2.\n" + \
+        s.text().split("\n", 2)[2]  # the user's own comment instead of the session header
+    folder = tmp_path / "files"
+    folder.mkdir()
+    target = folder / "mine.yaml"
+    target.write_text(written, "utf-8")
+    app = make_app(questionnaire=None, answers=str(target))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        kept = folder / "mine.orig.yaml"
+        assert kept.read_text("utf-8") == written
+        assert any(str(kept) in str(n.message) for n in app._notifications)
+        await pilot.press(*"60")
+    assert maturity.load_answers(target).answers == {LVL: 1, NUM: 60}
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.orig.yaml", "mine.yaml"]
+    # a file the TUI wrote itself is not copied again
+    again = make_app(questionnaire=None, answers=str(target))
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"1")
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.orig.yaml", "mine.yaml"]
