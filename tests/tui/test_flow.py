@@ -696,3 +696,26 @@ async def test_a_hand_written_answers_file_keeps_its_original_before_the_first_s
         await pilot.pause()
         await pilot.press(*"1")
     assert sorted(p.name for p in folder.iterdir()) == ["mine.orig.yaml", "mine.yaml"]
+
+
+async def test_a_question_that_sets_grade_rules_says_so_with_its_progress(data_dir):
+    """Issue #12, item 4: the SME index's scenario questions earn no points, so the live
+    grade did not move while they were answered, and the screen never said why. Under
+    such a question the screen now says what it does, with the next grade's rule and how
+    far the answers are."""
+    app = make_app(questionnaire="sme", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        gate = screen.query_one("#gate")
+        assert not gate.display, "a question that earns points needs no such line"
+        first = next(q for q in app.state.asked() if q.startswith("operations."))
+        await screen.go(first)
+        await pilot.pause()
+        before = str(gate.render())
+        assert gate.display and "no points" in before and "you have" in before
+        question = app.state.q.questions[first][2]
+        app.state.set_answer(first, max(question.anchors))
+        screen.revision = app.state.revision
+        await pilot.pause()
+        after = str(gate.render())
+        assert after != before, (before, after)

@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Static, Tree
 
+from ...explain import gate_progress
 from ...i18n import t
 from ...model.answers import NA
 from ...model.base import tr
@@ -69,6 +70,7 @@ class QuestionScreen(Screen):
                 yield Static("", id="qtext")
                 yield Static("", id="help")
                 yield Static("", id="hint")
+                yield Static("", id="gate")
                 yield Vertical(id="answer-box")
                 with Horizontal(id="extras"):
                     yield NotApplicable(t("tui_na", lang), id="na", compact=True)
@@ -91,6 +93,20 @@ class QuestionScreen(Screen):
     def watch_revision(self) -> None:
         self.query_one(IndexTree).update_marks(self.current)
         self.query_one(StatusLine).update_status()
+        self._update_gate()
+
+    def _update_gate(self) -> None:
+        """Under a question that earns no points but sets the grade rules (the SME index's
+        scenarios), say so, with the rules' progress: otherwise the live grade looks stuck."""
+        gate = self.query_one("#gate", Static)
+        text = ""
+        if self.current:
+            dim_id = self.current.split(".", 1)[0]
+            a = self.state.assessment()
+            if any(d.id == dim_id and d.score_max == 0 for d in a.dimensions):
+                text = gate_progress(self.state.q, a, dim_id, self.lang)
+        gate.update(text)
+        gate.display = bool(text)
 
     async def _show(self) -> None:
         """Put the current question on screen, its answer widget focused.
