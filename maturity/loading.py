@@ -305,6 +305,9 @@ class QuestionnaireInfo:
     method: str
     levels: int
     path: Path
+    conditional: int = 0
+    """Of ``questions``, those asked only when they apply (a follow-up opened by an earlier
+    answer, or a production type or industry)."""
 
 
 def estimated_minutes(q: Questionnaire) -> int:
@@ -350,6 +353,8 @@ def list_questionnaires(lang: str = "en") -> list[QuestionnaireInfo]:
                 id=q.id, version=q.version, title=tr(q.title, lang), extends=q.extends,
                 industry=q.industry, questions=len(q.questions), minutes=estimated_minutes(q),
                 method=q.scoring.method, levels=len(q.levels), path=path,
+                conditional=sum(1 for _, _, x in q.questions.values()
+                                if x.follow_up is not None or x.applies is not None),
             )
     return sorted(seen.values(), key=lambda i: (i.extends is not None, i.id))
 

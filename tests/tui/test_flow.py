@@ -719,3 +719,25 @@ async def test_a_question_that_sets_grade_rules_says_so_with_its_progress(data_d
         await pilot.pause()
         after = str(gate.render())
         assert after != before, (before, after)
+
+
+async def test_the_welcome_count_agrees_with_the_run(data_dir):
+    """Issue #12, item 11: the welcome screen said the general index has 60 questions, the
+    run showed 57, then 58 when a follow-up opened. The welcome line now gives the
+    questions always asked and those asked only when they apply; the run's count lies
+    between the two."""
+    import re
+
+    q = maturity.load_questionnaire("general")
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        index = app.screen.query_one("#questionnaire")
+        line = next(str(prompt) for prompt, value in index._options if value == "general")
+        n, m = map(int, re.search(r"(\d+) questions \+ up to (\d+) if they apply", line).groups())
+        assert n + m == len(q.questions)
+        await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        asked = len(app.state.asked())
+        assert n <= asked <= n + m, (n, m, asked)
+        status = str(app.screen.query_one("#progress-text").render())
+        assert f"/{asked}" in status

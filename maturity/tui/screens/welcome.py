@@ -68,7 +68,9 @@ class WelcomeScreen(Screen):
                                    for n, s in enumerate(sessions)], id="resume", compact=True)
             yield Label(t("tui_new", lang), classes="section")
             infos = list_questionnaires(lang)
-            options = [(t("tui_index_line", lang, title=i.title, n=i.questions, minutes=i.minutes), i.id)
+            options = [(t("tui_index_line", lang, title=i.title, n=i.questions - i.conditional,
+                          minutes=i.minutes, extra=t("tui_index_conditional", lang, m=i.conditional)
+                          if i.conditional else ""), i.id)
                        for i in infos]
             ids = {i.id for i in infos}
             chosen = self.values.get("questionnaire") or self.preselect
