@@ -11,16 +11,17 @@ import dataclasses
 import datetime as dt
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 
 from ..errors import MaturityError
-from ..i18n import default_lang, t
+from ..i18n import _STRINGS, default_lang, t
 from ..loading import load_questionnaire
 from ..lock import Lock, SessionLocked
 from ..session import Session, preference, save_preference
@@ -58,6 +59,9 @@ class MaturityApp(App):
     COMMANDS = App.COMMANDS | {AssessmentCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        # Textual adds this binding itself, with the word "palette"; declared here, it gets
+        # an id and so the session's language (keys.localize_bindings)
+        Binding("ctrl+p", "command_palette", "palette", id="command-palette", show=False, priority=True),
         Binding("ctrl+l", "switch_language", "中文/English", id="switch-language"),
         Binding("ctrl+s", "save_as", "Save as", id="save-as", show=False),
         Binding("ctrl+u", "show_unanswered", "Unanswered", id="show-unanswered", show=False),
@@ -192,6 +196,22 @@ class MaturityApp(App):
             self.push_screen(ResultScreen(self.state))
 
     # ------------------------------------------------------------------ actions
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, with its search prompt in the session's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=t("tui_palette_search", self.lang)))
+
+    def get_system_commands(self, screen: Any) -> Iterable[SystemCommand]:
+        """Textual's own palette entries (Theme, Quit, Keys, Maximize, Screenshot…), their
+        words in the session's language where we have them."""
+        for command in super().get_system_commands(screen):
+            key = "tui_sys_" + command.title.lower()
+            if key in _STRINGS:
+                title, help_text = t(key, self.lang).split("|", 1)
+                command = command._replace(title=title, help=help_text)
+            yield command
 
     def action_switch_language(self) -> None:
         self.set_language("en" if self.lang == "zh" else "zh")

@@ -13,8 +13,15 @@ from ..i18n import _STRINGS, t
 
 
 def localize_bindings(node: Any, lang: str) -> None:
-    """Give ``node``'s bindings their description in ``lang``."""
+    """Give ``node``'s bindings their description in ``lang``: by id, or, for Textual's
+    own bindings that have none (the open select list's "Dismiss menu"), by action."""
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
-        table[key] = [replace(b, description=t(f"tui_key_{b.id}", lang))
-                      if b.id and f"tui_key_{b.id}" in _STRINGS else b for b in bindings]
+        table[key] = [replace(b, description=t(k, lang)) if (k := _key(b)) else b for b in bindings]
+
+
+def _key(binding: Any) -> str | None:
+    for key in (f"tui_key_{binding.id}" if binding.id else "", f"tui_action_{binding.action}"):
+        if key in _STRINGS:
+            return key
+    return None

@@ -741,3 +741,64 @@ async def test_the_welcome_count_agrees_with_the_run(data_dir):
         assert n <= asked <= n + m, (n, m, asked)
         status = str(app.screen.query_one("#progress-text").render())
         assert f"/{asked}" in status
+
+
+async def test_the_palette_and_textuals_own_words_are_in_chinese(data_dir):
+    """Issue #12, item 9: in zh mode the footer said "^p palette" and "esc Dismiss menu",
+    the palette "Search for commands…" and its entries Keys, Maximize, Quit."""
+    from textual.command import CommandPalette
+    from textual.widgets import Select
+
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        words = {a.binding.description for a in app.active_bindings.values()}
+        assert "palette" not in words and "命令" in words
+        select = app.screen.query_one("#industry", Select)
+        select.focus()
+        await pilot.press("enter")  # open the list
+        await pilot.pause()
+        words = {a.binding.description for a in app.active_bindings.values()}
+        assert "Dismiss menu" not in words and "关闭菜单" in words
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one("Input").placeholder == "搜索命令…"
+        titles = [c.title for c in app.get_system_commands(app.screen_stack[-2])]
+        assert "Quit" not in titles and "Keys" not in titles and "退出" in titles, titles
+
+
+async def test_no_english_word_on_any_chinese_screen(data_dir):
+    """Issue #12, item 9: a walk over the welcome screen, every question of the general
+    index, the result and the command palette in zh finds no English word except
+    acronyms (ERP, MES…), key names and the names of products and file formats."""
+    import html
+    import re
+
+    allowed = {"English", "maturity", "Excel", "Word", "Markdown", "Tab", "esc", "pgup", "pgdn"}
+
+    def english(app) -> set[str]:
+        svg = app.export_screenshot()
+        text = " ".join(html.unescape(x) for x in re.findall(r">([^<>]+)</text>", svg))
+        return {w for w in re.findall(r"[A-Za-z]{3,}", text) if not w.isupper() and w not in allowed}
+
+    app = make_app(questionnaire="general", lang="zh")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        found = {"welcome": english(app)}
+        screen = await start(app, pilot, "测试工厂", industry="machinery", size="small")
+        for qid in app.state.asked():
+            await screen.go(qid)
+            await pilot.pause()
+            found[qid] = english(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        found["palette"] = english(app)
+        await pilot.press("escape")
+        app.show_results()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        found["result"] = english(app)
+    assert not {k: v for k, v in found.items() if v}

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets._select import SelectOverlay
 from textual.widgets.option_list import Option
 
 from ...errors import MaturityError
@@ -18,6 +19,7 @@ from ...loading import list_questionnaires, load_questionnaire
 from ...model.base import tr
 from ...printable import printable
 from ...session import SavedSession, list_sessions
+from ..keys import localize_bindings
 from ..widgets.ticks import TickList
 
 SIZES = ("micro", "small", "medium", "large")
@@ -92,7 +94,8 @@ class WelcomeScreen(Screen):
                 yield Label(t("product_kind", lang), id="product_kind-label")
                 yield Select([], id="product_kind", prompt=t("tui_choose", lang), compact=True)
                 yield Label(t("size", lang))
-                yield Select([(t("size_" + s, lang), s) for s in SIZES], id="size",
+                # the national size classes of industrial enterprises (MIIT et al., 2011)
+                yield Select([(t("tui_size_" + s, lang), s) for s in SIZES], id="size",
                              prompt=t("tui_choose", lang), compact=True,
                              value=self.values.get("size") or Select.NULL)
                 yield Label(t("region", lang))
@@ -107,6 +110,8 @@ class WelcomeScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        for overlay in self.query(SelectOverlay):  # the open list's footer word, translated
+            localize_bindings(overlay, self.lang)
         blink = getattr(self.app, "cursor_blink", True)
         for field in self.query(Input):
             field.cursor_blink = blink
