@@ -802,3 +802,27 @@ async def test_no_english_word_on_any_chinese_screen(data_dir):
         await pilot.pause()
         found["result"] = english(app)
     assert not {k: v for k, v in found.items() if v}
+
+
+def test_the_index_list_is_cached_until_a_questionnaire_file_changes(data_dir, tmp_path, monkeypatch):
+    """Issue #12, item 12: listing the indices loaded every questionnaire (0.9 s) before the
+    first frame. The list is cached; any change to a file on the search path lists afresh."""
+    import shutil
+
+    from maturity.tui import indices as cached
+
+    folder = tmp_path / "indices"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "tui_kinds.yaml", folder / "tui_kinds.yaml")
+    monkeypatch.setenv("MATURITY_QUESTIONNAIRES", str(folder))
+    calls = []
+    real = cached.list_questionnaires
+    monkeypatch.setattr(cached, "list_questionnaires", lambda lang: calls.append(lang) or real(lang))
+    first = cached.indices("en")
+    assert cached.indices("en") == first and calls == ["en"], "the second listing is the cache"
+    assert cached.indices("zh") and calls == ["en", "zh"], "one cache per language"
+    text = (folder / "tui_kinds.yaml").read_text("utf-8")
+    (folder / "tui_kinds.yaml").write_text(text + "\n# edited\n", "utf-8")
+    assert cached.indices("en") == first and calls == ["en", "zh", "en"], "a changed file lists afresh"
+    (data_dir / "cache" / "indices.json").write_text("{not json", "utf-8")
+    assert cached.indices("en") == first, "a broken cache is ignored"

@@ -15,10 +15,11 @@ from textual.widgets.option_list import Option
 
 from ...errors import MaturityError
 from ...i18n import t
-from ...loading import list_questionnaires, load_questionnaire
+from ...loading import load_questionnaire
 from ...model.base import tr
 from ...printable import printable
 from ...session import SavedSession, list_sessions
+from ..indices import indices
 from ..keys import localize_bindings
 from ..widgets.ticks import TickList
 
@@ -69,7 +70,7 @@ class WelcomeScreen(Screen):
                 yield OptionList(*[Option(self._session_line(s), id=f"resume-{n}")
                                    for n, s in enumerate(sessions)], id="resume", compact=True)
             yield Label(t("tui_new", lang), classes="section")
-            infos = list_questionnaires(lang)
+            infos = indices(lang)
             options = [(t("tui_index_line", lang, title=i.title, n=i.questions - i.conditional,
                           minutes=i.minutes, extra=t("tui_index_conditional", lang, m=i.conditional)
                           if i.conditional else ""), i.id)
