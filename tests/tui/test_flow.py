@@ -826,3 +826,30 @@ def test_the_index_list_is_cached_until_a_questionnaire_file_changes(data_dir, t
     assert cached.indices("en") == first and calls == ["en", "zh", "en"], "a changed file lists afresh"
     (data_dir / "cache" / "indices.json").write_text("{not json", "utf-8")
     assert cached.indices("en") == first, "a broken cache is ignored"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_result_screen_shows_what_maturity_report_says(data_dir, tmp_path, lang, capsys):
+    """Issue #12 ("also expected"): the result screen's data comes from the same diagnosis
+    as `maturity report`: its sections are the report's Markdown, and its Markdown export
+    is byte for byte what `maturity report -f markdown` writes for the saved answers."""
+    from maturity.cli import main
+
+    answers = tmp_path / "plant.yaml"
+    text = (EXAMPLES / "machinery-plant.yaml").read_text("utf-8")
+    answers.write_text(text.replace("\nlanguage: en\n", f"\nlanguage: {lang}\n"), "utf-8")
+    app = make_app(questionnaire=None, lang=lang, answers=str(answers))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.show_results()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert app.lang == lang
+        exported, _ = screen.export_text("markdown")
+        shown = screen.sections_markdown(screen.report)
+    out = tmp_path / "report.md"
+    assert main(["report", str(answers), "-f", "markdown", "--lang", lang, "-o", str(out)]) == 0
+    expected = out.read_text("utf-8")
+    assert exported == expected
+    assert shown in expected and shown.startswith("## ")
