@@ -853,3 +853,25 @@ async def test_the_result_screen_shows_what_maturity_report_says(data_dir, tmp_p
     expected = out.read_text("utf-8")
     assert exported == expected
     assert shown in expected and shown.startswith("## ")
+
+
+async def test_start_stays_on_screen_and_wide_terminals_use_their_width(data_dir):
+    """Issue #12, item 10: at 80x24 with three saved sessions Start fell below the fold;
+    at 200x50 the index stayed 36 columns and the answer's frame stretched over the
+    whole height."""
+    for k in range(3):
+        Session(questionnaire="tui_kinds@1", language="en", enterprise={"name": f"Works {k}"},
+                answers={LVL: 1}).save()
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        start_button = app.screen.query_one("#start")
+        assert start_button.region.bottom <= app.screen.region.bottom - 1, start_button.region
+        assert start_button.region.height >= 1
+    app = make_app(lang="en")
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        await pilot.pause()
+        assert screen.query_one("#tree").size.width > 36
+        answer = screen.answer
+        assert answer.outer_size.height < screen.query_one("#answer-box").size.height
