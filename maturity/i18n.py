@@ -83,8 +83,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
                "企业已达到最高等级，无需再规划下一等级。"),
     "from_to": ("from {a} to {b}", "从 {a} 提升到 {b}"),
     "benchmarks": ("Benchmarks", "对标"),
-    "benchmarks_intro": ("The enterprise's own figures against the national ones in seeds/.",
-                         "企业自身数据与国家统计数据（见 seeds/）的对比。"),
+    "benchmarks_intro": ("The enterprise's own figures against the national ones "
+                         "(sources in the last column).",
+                         "企业自身数据与全国统计数据的对比（来源见最后一列）。"),
     "your_value": ("Yours", "本企业"),
     "verdict": ("Compared", "比较"),
     "chart": ("Chart", "图示"),
@@ -107,11 +108,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "ranking_note": ("Listed in the order of the roadmap: foundations first, then what lifts the "
                      "indicators that hold the grade back; within that, most progress for the effort. "
                      "Only scenarios that fit the enterprise, that it does not already have, whose "
-                     "prerequisites are met and that build at most one grade above it are listed "
-                     "(how they are ranked: docs/diagnosis.md).",
+                     "prerequisites are met and that build at most one grade above it are listed.",
                      "按实施路线图的顺序列出：先打基础，再实施能提升制约等级的指标的场景；"
                      "同一类中按单位投入带来的进展排序。只列出适合本企业、企业尚不具备、前提条件已满足"
-                     "且不超出企业现有等级一级以上的场景（排序方法见 docs/diagnosis.md）。"),
+                     "且不超出企业现有等级一级以上的场景。"),
     "scenario": ("Scenario", "场景"),
     "effort": ("Effort", "投入"),
     "raises": ("Raises", "提升"),
@@ -243,8 +243,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_hint_multi": ("↑↓ move · Space ticks · Enter done (nothing ticked: none of these)",
                        "↑↓ 移动 · 空格勾选 · 回车完成（不勾选即“以上都没有”）"),
     "tui_hint_number": ("Type the number · Enter go on", "输入数值 · 回车进入下一题"),
-    "tui_hint_checklist": ("↑↓ item · ←→ or 1–4 rate · Enter next item",
-                           "↑↓ 切换条目 · ←→ 或 1–4 评价 · 回车下一条"),
+    "tui_hint_checklist": ("↑↓ item · ←→ or 1–4 rate · 5 n/a where offered · Enter next item",
+                           "↑↓ 切换条目 · ←→ 或 1–4 评价 · 5 不适用（如可选）· 回车下一条"),
     "tui_kept_original": ("Your file as you wrote it, with its comments, is kept as {path}; "
                           "answers are saved to the file itself.",
                           "原文件（含注释）已另存为 {path}；答案仍保存在原文件中。"),

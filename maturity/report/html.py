@@ -219,7 +219,7 @@ def _dimensions(r: Report) -> str:
                   (_meter(row.fraction, f"{row.fraction:.0%}"), "nowrap"))
              for row in r.dimensions]
     table = _table([(t("dimension", lang), ""), (t("level", lang), ""), (t("score", lang), "num"),
-                    ("", "")], cells, class_="dims")
+                    (t("chart", lang), "")], cells, class_="dims")
     grid = _tag("div", "".join(charts), class_="charts" if len(charts) > 1 else "charts single")
     return _section("dimensions", t("dimensions", lang), grid if charts else "", table)
 
@@ -273,7 +273,7 @@ def _benchmarks(r: Report) -> str:
     lang = _lang_of(r)
     rows = "".join(_benchmark_rows(b, lang) for b in r.benchmarks)
     head = [(t("indicator", lang), ""), (t("your_value", lang), "num"), (t("national", lang), "num"),
-            (t("target", lang), "num"), ("", "")]
+            (t("target", lang), "num"), (t("verdict", lang), "")]
     return _section("benchmarks", t("benchmarks", lang), _tag("p", _e(t("benchmarks_intro", lang))),
                     _table(head, [rows], class_="benchmarks"))
 
