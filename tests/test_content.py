@@ -264,3 +264,17 @@ def test_every_table_says_what_its_columns_are(name, lang):
     assert headers and all(all(c.strip() for c in h.strip("|").split("|")) for h in headers), headers
     if d.blocking:
         assert report.blocking_intro and report.impact_header
+
+
+@pytest.mark.parametrize("name", ["general", "sme"])
+def test_benefit_figures_are_in_both_languages(name):
+    """The first-time user found "(-20.7% product development cycle; …)" in a Chinese
+    report: a benefit's measured figure is text in both languages, like the rest."""
+    import re
+
+    from maturity.model.base import tr
+
+    q = maturity.load_questionnaire(name)
+    figures = [b.figure for s in q.scenarios for b in s.benefits if b.figure]
+    assert figures
+    assert not [f for f in figures if re.search(r"[A-Za-z]", tr(f, "zh"))]

@@ -21,8 +21,8 @@ class IndicatorTarget(Frozen):
 class Benefit(Frozen):
     text: Text
     """The expected benefit in words."""
-    figure: str | None = None
-    """A measured figure, e.g. ``-27.4% defect rate``."""
+    figure: Text | None = None
+    """A measured figure, e.g. ``-27.4% defect rate`` (or ``{en: …, zh: …}``)."""
     source: str | None = None
     """Where the figure comes from (a ``seeds/`` source id or a citation)."""
 

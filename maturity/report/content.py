@@ -212,8 +212,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         elif not why:  # fits, lacks it and moves the score, but nothing for the next grade
             why.append(t("why_other", lang))
         why = [_join(why, lang, semi=True)]
-        benefits = [tr(b.text, lang) + (_paren(f"{b.figure}; {_short_source(b.source, lang)}", lang)
-                                        if b.figure else "")
+        benefits = [tr(b.text, lang) + (_paren(_join([tr(b.figure, lang), _short_source(b.source, lang)],
+                                                      lang, semi=True), lang) if b.figure else "")
                     for b in sc.benefits]
         recs.append(ScenarioView(
             rank=r.rank, name=tr(sc.name, lang), description=tr(sc.description, lang),
