@@ -261,6 +261,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_hint_na": ("Not applicable · Space unticks it · Enter go on",
                     "不适用 · 空格取消勾选 · 回车进入下一题"),
     "tui_hint_help": (" · F1 help", " · F1 查看说明"),
+    "tui_hint_help_open": ("F1 again: back to the choices", "再按 F1 返回选项"),
     "tui_progress": ("{done}/{total} · ~{minutes} min left", "已答 {done}/{total} · 约剩 {minutes} 分钟"),
     "tui_provisional": ("· grade now: {code} ({score}/{max}) {name}",
                         "· 预估：{code}（{score}/{max}）{name}"),

@@ -875,3 +875,25 @@ async def test_start_stays_on_screen_and_wide_terminals_use_their_width(data_dir
         assert screen.query_one("#tree").size.width > 36
         answer = screen.answer
         assert answer.outer_size.height < screen.query_one("#answer-box").size.height
+
+
+async def test_f1_help_gets_the_room_of_the_choices_and_f1_returns(data_dir):
+    """The first-time user run: at 80x24, F1 squeezed the choices to two rows and cut the
+    help text off with no way to scroll it. F1 now shows the help in the choices' room,
+    whole, and F1 again brings the choices back with the focus in them."""
+    app = make_app(questionnaire="general", lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, "测试工厂", industry="machinery", size="small")
+        qid = next(q for q in app.state.asked() if app.state.q.questions[q][2].help)
+        await screen.go(qid)
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        help_box = screen.query_one("#help")
+        assert help_box.display and not screen.query_one("#answer-box").display
+        assert help_box.virtual_size.height <= help_box.size.height, "the whole help is on screen"
+        assert "F1" in str(screen.query_one("#hint").render())
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not help_box.display and screen.query_one("#answer-box").display
+        assert app.focused is not None and screen.query_one("#answer-box") in app.focused.ancestors_with_self

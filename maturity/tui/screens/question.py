@@ -129,12 +129,8 @@ class QuestionScreen(Screen):
         help_box = self.query_one("#help", Static)
         help_box.update(tr(question.help, lang) if question.help else t("tui_no_help", lang))
         help_box.display = False
-        hint = t(f"tui_hint_{question.kind}", lang)
-        if question.help:
-            hint += t("tui_hint_help", lang)
-        if self.state.session.answers.get(qid) == NA:
-            hint = t("tui_hint_na", lang)
-        self.query_one("#hint", Static).update(hint)
+        help_box.remove_class("-full")
+        self.query_one("#hint", Static).update(self._hint())
         box = self.query_one("#answer-box", Vertical)
         value = self.state.session.answers.get(qid)
         shown = None if value == NA else value
@@ -158,6 +154,15 @@ class QuestionScreen(Screen):
         self._focus_answer()
         if old:
             await box.remove_children(old)
+
+    def _hint(self) -> str:
+        """The key hint of the question on screen."""
+        lang, qid = self.lang, self.current
+        question = self.state.q.questions[qid][2]
+        if self.state.session.answers.get(qid) == NA:
+            return t("tui_hint_na", lang)
+        hint = t(f"tui_hint_{question.kind}", lang)
+        return hint + t("tui_hint_help", lang) if question.help else hint
 
     def _focus_answer(self) -> None:
         if self.state.session.answers.get(self.current) == NA:
@@ -257,8 +262,18 @@ class QuestionScreen(Screen):
             self.action_results()
 
     def action_help(self) -> None:
+        """F1: the question's help in the room the choices had (so a long text is not cut at
+        80x24); F1 again: back to the choices."""
         box = self.query_one("#help", Static)
-        box.display = not box.display
+        opening = not box.display
+        box.display = opening
+        box.set_class(opening, "-full")
+        answer = self.query_one("#answer-box")
+        answer.display = not opening and self.state.session.answers.get(self.current) != NA
+        self.query_one("#hint", Static).update(
+            t("tui_hint_help_open", self.lang) if opening else self._hint())
+        if not opening:
+            self._focus_answer()
 
     def action_notes(self) -> None:
         self.query_one("#notes").focus()
