@@ -121,6 +121,21 @@ CACHE = 50_000
 """Entries each memo of a plan keeps before it starts afresh (bounded memory in a batch)."""
 
 
+@dataclass(slots=True)
+class _Seen:
+    """What the memo keeps of one indicator's answers."""
+
+    answers: tuple[Any, ...]
+    """The answer objects of the key: kept alive, so that their ids are not reused while
+    the entry lives."""
+    statuses: dict[str, str]
+    rows: list[QRow]
+    """Shared, never changed."""
+    reached: dict[str, int]
+    numbers: tuple | None = None
+    """Shares, scores, score, failing level, maximum and level, once computed."""
+
+
 class Plan:
     """A questionnaire compiled with one production type's weights."""
 
@@ -136,13 +151,10 @@ class Plan:
             if pt.id == ptype:
                 overrides = pt.weights
         self.profile = ptype if overrides else None
-        self._memo: dict[tuple, list[Any]] = {}
-        """An indicator's answers (``deps``), by identity → ``[answers, statuses, rows,
-        numbers, reached]``: the answer objects (kept alive, so that their ids are not
-        reused while the entry lives), its questions' statuses, their rows (shared, never
-        changed), its shares, scores and level once computed, and the level each question
-        reaches.  The path search re-scores variants of one answer set that share most
-        answer objects; building value keys cost more than the scoring they saved."""
+        self._memo: dict[tuple, _Seen] = {}
+        """An indicator's answers (``deps``), by identity → what they rate.  The path search
+        re-scores variants of one answer set that share most answer objects; building
+        value keys cost more than the scoring they saved."""
         self.dims = []
         self.deps: dict[str, tuple[str, ...]] = {}
         """Indicator → the questions whose answers its statuses and ratings depend on: its
@@ -205,16 +217,16 @@ class Plan:
                 if memo:  # the same answer objects rate the same: reuse statuses and rows
                     answers = tuple(map(values.get, self.deps[iid]))
                     key = (iid, enterprise.industry, *map(id, answers))
-                    entry = self._memo.get(key)
-                    if entry is not None:
-                        status.update(entry[1])
-                        reached.update(entry[4])
-                        children.append(Part(iid, iw, bool(entry[2]), rows=entry[2], sig=key))
+                    seen = self._memo.get(key)
+                    if seen is not None:
+                        status.update(seen.statuses)
+                        reached.update(seen.reached)
+                        children.append(Part(iid, iw, bool(seen.rows), rows=seen.rows, sig=key))
                         continue
                 qrows, mine = self._questions(qs, values, enterprise, status, warnings if rows else None)
                 reached.update((r.id, r.reached) for r in qrows)
                 if key is not None:
-                    self._memo[key] = [answers, mine, qrows, None, {r.id: r.reached for r in qrows}]
+                    self._memo[key] = _Seen(answers, mine, qrows, {r.id: r.reached for r in qrows})
                 children.append(Part(iid, iw, bool(qrows), rows=qrows, sig=key))
             dims.append(Part(did, dw, any(c.applicable for c in children), children=children))
         counts = dict.fromkeys(("answered", "unanswered", "not_applicable", "closed"), 0)
@@ -303,13 +315,13 @@ class Plan:
     def _cmmm(self, out: Numbers) -> None:
         for d in out.dims:
             for c in d.children:
-                entry = self._memo.get(c.sig) if c.sig is not None else None
-                if entry is not None and entry[3] is not None:  # the same answers: the same numbers
-                    c.shares, c.scores, c.score, c.failing, c.score_max, c.level = entry[3]
+                seen = self._memo.get(c.sig) if c.sig is not None else None
+                if seen is not None and seen.numbers is not None:  # the same answers: the same numbers
+                    c.shares, c.scores, c.score, c.failing, c.score_max, c.level = seen.numbers
                     continue
                 self._levels(c, self._shares(c.rows))
-                if entry is not None:
-                    entry[3] = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
+                if seen is not None:
+                    seen.numbers = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
         dims, whole = self._rollup([[(c.weight, c.shares) for c in d.children] for d in out.dims])
         for d, shares in zip(out.dims, dims, strict=True):
             self._levels(d, shares)
