@@ -13,7 +13,7 @@ import bisect
 import json
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -31,10 +31,7 @@ a few thousand bins each) however many enterprises there are."""
 
 def quartiles(values: list[float]) -> tuple[float, float, float]:
     """Quartiles by the inclusive method (``statistics.quantiles(method="inclusive")``)."""
-    h = Histogram()
-    for v in values:
-        h.add(v)
-    return h.quartiles()
+    return Histogram.of(values).quartiles()
 
 
 @dataclass
@@ -48,6 +45,13 @@ class Histogram:
     total: float = 0.0
     low: float = float("inf")
     high: float = float("-inf")
+
+    @classmethod
+    def of(cls, values: Iterable[float], scale: int = SCALE) -> Histogram:
+        h = cls(scale)
+        for v in values:
+            h.add(v)
+        return h
 
     def add(self, value: float) -> None:
         self.counts[round(value * self.scale)] += 1

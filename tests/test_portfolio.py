@@ -25,20 +25,14 @@ def test_quartiles_equal_the_inclusive_method_at_four_decimals(values):
 
 @given(scores)
 def test_stats_are_exact_except_for_the_binning(values):
-    h = Histogram()
-    for v in values:
-        h.add(v)
-    s = h.stats()
+    s = Histogram.of(values).stats()
     assert s["count"] == len(values) and s["min"] == min(values) and s["max"] == max(values)
     assert abs(s["mean"] - statistics.fmean(values)) < 1e-9
 
 
 @given(scores)
 def test_percentiles_are_mid_ranks(values):
-    h = Histogram()
-    for v in values:
-        h.add(v)
-    ranks = h.ranks()
+    ranks = Histogram.of(values).ranks()
     for v in values:
         below = sum(1 for w in values if w < v)
         ties = sum(1 for w in values if w == v)

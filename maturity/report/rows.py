@@ -65,21 +65,17 @@ def write_summary(out: TextIO, summary: dict[str, Any], indent: int | None = Non
     key, ``percentiles`` (one entry per enterprise, an iterator), is streamed so that
     memory stays flat."""
     rest = {k: v for k, v in summary.items() if k != "percentiles"}
-    head = json.dumps(rest, ensure_ascii=False, indent=indent)[:-1].rstrip()
-    if indent is None:
-        out.write(head + ', "percentiles": [')
-        sep, end = ", ", "]}"
-        inner = ""
-    else:
-        outer, inner = "\n" + " " * indent, "\n" + " " * (2 * indent)
-        out.write(head + "," + outer + '"percentiles": [')
-        sep, end = ",", outer + "]\n}"
+    outer = "\n" + " " * indent if indent is not None else ""
+    inner = outer + " " * indent if indent is not None else ""
+    comma = "," if indent is not None else ", "
+    out.write(json.dumps(rest, ensure_ascii=False, indent=indent)[:-1].rstrip()
+              + comma + outer + '"percentiles": [')
     first = True
     for entry in summary.get("percentiles", ()):
-        text = json.dumps(entry, ensure_ascii=False, indent=indent)
-        out.write(("" if first else sep) + inner + (text.replace("\n", inner) if inner else text))
+        text = json.dumps(entry, ensure_ascii=False, indent=indent).replace("\n", inner)
+        out.write(("" if first else comma) + inner + text)
         first = False
-    out.write("]" + end[-2:] if first and indent is not None else end)
+    out.write(("" if first else outer) + "]" + ("\n}" if indent is not None else "}"))
 
 
 class Writer:
