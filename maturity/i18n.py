@@ -357,6 +357,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+def has(key: str) -> bool:
+    """Whether ``key`` is an interface string (for words looked up by a derived key)."""
+    return key in _STRINGS
+
+
 def t(key: str, lang: str = "en", **kwargs: object) -> str:
     """Interface string ``key`` in ``lang`` (English when unknown), formatted."""
     en, zh = _STRINGS[key]

@@ -72,27 +72,26 @@ PREFERENCES = "preferences.yaml"
 """The user's preferences in the data dir (today: the TUI's language)."""
 
 
-def preference(key: str) -> str | None:
-    """A saved preference, or ``None`` (never saved, or the file cannot be read)."""
+def _preferences() -> dict[str, Any]:
+    """The saved preferences; empty if there are none or the file cannot be read."""
     try:
         saved = yaml.safe_load((data_dir() / PREFERENCES).read_text("utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return None
-    value = saved.get(key) if isinstance(saved, dict) else None
+        return {}
+    return saved if isinstance(saved, dict) else {}
+
+
+def preference(key: str) -> str | None:
+    """A saved preference, or ``None`` (never saved, or the file cannot be read)."""
+    value = _preferences().get(key)
     return value if isinstance(value, str) else None
 
 
 def save_preference(key: str, value: str) -> None:
     """Remember a preference (atomically); ``OSError`` if it cannot be written."""
     path = data_dir() / PREFERENCES
-    try:
-        saved = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        saved = None
-    saved = saved if isinstance(saved, dict) else {}
-    saved[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, yaml.safe_dump(saved, allow_unicode=True))
+    write_atomic(path, yaml.safe_dump({**_preferences(), key: value}, allow_unicode=True))
 
 
 def autosave_dir() -> Path:

@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 
 from ..errors import MaturityError
-from ..i18n import _STRINGS, default_lang, t
+from ..i18n import default_lang, has, t
 from ..loading import load_questionnaire
 from ..lock import Lock, SessionLocked
 from ..session import Session, preference, save_preference
@@ -208,7 +208,7 @@ class MaturityApp(App):
         words in the session's language where we have them."""
         for command in super().get_system_commands(screen):
             key = "tui_sys_" + command.title.lower()
-            if key in _STRINGS:
+            if has(key):
                 title, help_text = t(key, self.lang).split("|", 1)
                 command = command._replace(title=title, help=help_text)
             yield command

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..i18n import _STRINGS, t
+from ..i18n import has, t
 
 
 def localize_bindings(node: Any, lang: str) -> None:
@@ -22,6 +22,6 @@ def localize_bindings(node: Any, lang: str) -> None:
 
 def _key(binding: Any) -> str | None:
     for key in (f"tui_key_{binding.id}" if binding.id else "", f"tui_action_{binding.action}"):
-        if key in _STRINGS:
+        if has(key):
             return key
     return None
