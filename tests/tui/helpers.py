@@ -41,3 +41,22 @@ async def start(app: MaturityApp, pilot, name: str = "Pilot Works", **profile: s
     await pilot.pause()
     assert isinstance(app.screen, QuestionScreen)
     return app.screen
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+
+
+def example_answers(folder: Path, lang: str = "en") -> Path:
+    """A copy of the machinery example in ``lang`` (the TUI saves to the file it resumes)."""
+    path = folder / "plant.yaml"
+    text = (EXAMPLES / "machinery-plant.yaml").read_text("utf-8")
+    path.write_text(text.replace("\nlanguage: en\n", f"\nlanguage: {lang}\n"), "utf-8")
+    return path
+
+
+async def open_result(app: MaturityApp, pilot) -> None:
+    """Show the result screen and wait for its diagnosis."""
+    await pilot.pause()
+    app.show_results()
+    await app.workers.wait_for_complete()
+    await pilot.pause()

@@ -16,9 +16,7 @@ from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.screens.result import ResultScreen
 from maturity.tui.screens.welcome import WelcomeScreen
 
-from .helpers import SIZE, make_app, start
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+from .helpers import SIZE, example_answers, make_app, open_result, start
 
 LVL, NUM, MULTI, CHECK, YN, FU = (
     "ops.plan.lvl", "ops.plan.num", "ops.data.multi", "ops.data.check", "sys.mes.yn", "sys.mes.fu")
@@ -651,14 +649,9 @@ async def test_the_result_leads_with_the_grade_then_the_next_three_steps(data_di
     order and words, before the why-not-higher explanation."""
     from maturity.tui.screens.result import next_steps
 
-    answers = tmp_path / "plant.yaml"  # the TUI saves to the file it resumes: a copy
-    answers.write_text((EXAMPLES / "machinery-plant.yaml").read_text("utf-8"), "utf-8")
-    app = make_app(questionnaire=None, lang=lang, answers=str(answers))
+    app = make_app(questionnaire=None, lang=lang, answers=str(example_answers(tmp_path, lang)))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.show_results()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_result(app, pilot)
         screen = app.screen
         assert isinstance(screen, ResultScreen)
         card = [w.id for w in screen.query_one("#grade-card").children]
@@ -797,9 +790,7 @@ async def test_no_english_word_on_any_chinese_screen(data_dir):
         await pilot.pause()
         found["palette"] = english(app)
         await pilot.press("escape")
-        app.show_results()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_result(app, pilot)
         found["result"] = english(app)
     assert not {k: v for k, v in found.items() if v}
 
@@ -835,15 +826,10 @@ async def test_the_result_screen_shows_what_maturity_report_says(data_dir, tmp_p
     is byte for byte what `maturity report -f markdown` writes for the saved answers."""
     from maturity.cli import main
 
-    answers = tmp_path / "plant.yaml"
-    text = (EXAMPLES / "machinery-plant.yaml").read_text("utf-8")
-    answers.write_text(text.replace("\nlanguage: en\n", f"\nlanguage: {lang}\n"), "utf-8")
+    answers = example_answers(tmp_path, lang)
     app = make_app(questionnaire=None, lang=lang, answers=str(answers))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.show_results()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_result(app, pilot)
         screen = app.screen
         assert app.lang == lang
         exported, _ = screen.export_text("markdown")
