@@ -19,26 +19,22 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
+from .delivery import done, holds, in_part, lacking, question_state, started, targets
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, progress, restore_values
-from .model.answers import NA, RATING_VALUES
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation
 from .model.questionnaire import Questionnaire
-from .model.scenario import QuestionTarget, Scenario
-from .normalise import Normalised, PartLevel
-from .rating import EPS, rate
-from .requirements import max_level
+from .model.scenario import Scenario
+from .normalise import Normalised
+from .rating import EPS
 from .scoring import score
 
 EFFORT_WEIGHT = {"S": 1.0, "M": 2.0, "L": 3.0}
 """How much a scenario of each effort class costs, relative to a small one."""
 TYPICAL_FACTOR, ATYPICAL_FACTOR, FOCUS_FACTOR = 1.25, 0.5, 1.25
 RECOMMENDATIONS = 12
-MOSTLY = RATING_VALUES["mostly"]
-"""A checklist item counts as in place from "mostly" up (GB/T 39117's 0.8)."""
 FOUNDATION_BELOW = 2
 """Below this grade the plant is offered steps up to it (``AHEAD``)."""
 AHEAD = 1
@@ -95,103 +91,6 @@ def scenario_level(q: Questionnaire, sc: Scenario) -> int:
     return top
 
 
-def targets(q: Questionnaire, sc: Scenario) -> list[QuestionTarget]:
-    """The questions the scenario delivers (a level, or checklist items); by default every
-    question of the indicators it raises, at the indicator's level (or the question's top)."""
-    if sc.delivers:
-        return list(sc.delivers)
-    n = len(q.levels)
-    out = []
-    for t in sc.raises:
-        _, ind = q.indicators[t.indicator]
-        out += [QuestionTarget(question=f"{t.indicator}.{x.id}", level=min(t.level, max_level(x, n)))
-                for x in ind.questions]
-    return out
-
-
-def question_state(a: Assessment) -> dict[str, tuple[str, int]]:
-    """Question id → (status, level its answer reaches now)."""
-    return {r.id: (r.status, r.level or 0) for d in a.dimensions for i in d.indicators for r in i.questions}
-
-
-def _ratings(values: Mapping[str, Normalised] | None, qid: str) -> Mapping[str, Any]:
-    v = (values or {}).get(qid)
-    return v if isinstance(v, dict) else {}
-
-
-def _missing(t: QuestionTarget, values: Mapping[str, Normalised] | None) -> list[str]:
-    """The target's checklist items not yet in place (rated below "mostly", not n/a)."""
-    ratings = _ratings(values, t.question)
-    return [i for i in t.items if (r := ratings.get(i, 0.0)) != NA and r < MOSTLY - EPS]
-
-
-def _applies(t: QuestionTarget, state: Mapping[str, tuple[str, int]],
-             values: Mapping[str, Normalised] | None) -> bool:
-    if state.get(t.question, ("not_applicable", 0))[0] == "not_applicable":
-        return False
-    return not t.items or any(_ratings(values, t.question).get(i) != NA for i in t.items)
-
-
-def _at(state: Mapping[str, tuple[str, int]], t: QuestionTarget,
-        values: Mapping[str, Normalised] | None) -> bool:
-    status, reached = state.get(t.question, ("not_applicable", 0))
-    if status != "answered":
-        return False
-    return not _missing(t, values) if t.items else reached >= (t.level or 0)
-
-
-def in_part(changes: list[QuestionChange], values: Mapping[str, Normalised] | None) -> bool:
-    """Whether the plant has every change of a scenario in part already: each level to
-    reach is the one answered ``k+`` (true in a part of the plant), and each checklist item
-    to put in place is rated "partly".  The scenario is then a roll-out, not a start."""
-    if not changes:
-        return False
-    for c in changes:
-        v = (values or {}).get(c.question)
-        if c.items:
-            ratings = _ratings(values, c.question)
-            if not all(isinstance(r := ratings.get(i), float) and r > 0 for i in c.items):
-                return False
-        elif not (isinstance(v, PartLevel) and c.to_level == int(v) + 1 == c.from_level + 1):
-            return False
-    return True
-
-
-def done(sc: Scenario, state: Mapping[str, tuple[str, int]],
-         values: Mapping[str, Normalised] | None) -> bool:
-    """Whether the answers show the scenario's ``done_when``: the plant has done it."""
-    return bool(sc.done_when) and all(_at(state, t, values) for t in sc.done_when)
-
-
-def lacking(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]],
-            values: Mapping[str, Normalised] | None = None, had: bool | None = None
-            ) -> list[QuestionChange] | None:
-    """The delivered questions below the scenario's level (or checklist items not in
-    place); ``None`` when none applies; ``[]`` when the enterprise already has it
-    (every one in place, or its ``done_when``; ``had`` overrides the latter, for answers
-    that are a simulation of later phases rather than what the plant has).  Item targets
-    need ``values``."""
-    applicable = [t for t in targets(q, sc) if _applies(t, state, values)]
-    if not applicable:
-        return None
-    if done(sc, state, values) if had is None else had:
-        return []
-    n = len(q.levels)
-    out = []
-    for t in applicable:
-        now = state[t.question][1]
-        if t.items:
-            missing = _missing(t, values)
-            if missing:
-                after = {**_ratings(values, t.question), **dict.fromkeys(missing, 1.0)}
-                reached = rate(q.questions[t.question][2], after, n, MOSTLY)[2]
-                out.append(QuestionChange(question=t.question, from_level=now,
-                                          to_level=max(now, reached), items=missing))
-        elif now < (t.level or 0):
-            out.append(QuestionChange(question=t.question, from_level=now, to_level=t.level or 0))
-    return out
-
-
 def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
                path: Path | None, blocking: list[Shortfall], had: Collection[str] | None = None
                ) -> list[Candidate]:
@@ -209,7 +108,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     out = []
     for sc in q.scenarios:
         if not fits(q, sc, a) or any(levels.get(p.indicator, 0) < p.level for p in sc.prerequisites) \
-                or not all(_at(state, t, values) for t in sc.requires) \
+                or not all(holds(state, t, values) for t in sc.requires) \
                 or scenario_level(q, sc) > max(a.level, FOUNDATION_BELOW - 1) + AHEAD:
             continue
         changes = lacking(q, sc, state, values, None if had is None else sc.id in had)
@@ -244,6 +143,8 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
             reasons.append("grade")
         if in_part(changes, values):
             reasons.insert(0, "in_part")
+        elif started(sc, changes, state, values, len(q.levels)):
+            reasons.insert(0, "started")
         out.append(Candidate(
             scenario=sc, raises=raises, delivers=changes, gain=after.score - a.score,
             level_gain=after.level - a.level, priority=gained / EFFORT_WEIGHT[sc.effort] * factor,
@@ -388,4 +289,4 @@ def completed(q: Questionnaire, before: Assessment, after: Assessment) -> list[s
     return out
 
 
-__all__ = ["candidates", "completed", "fits", "in_part", "lacking", "plan", "scenario_level", "targets"]
+__all__ = ["candidates", "completed", "fits", "plan", "scenario_level"]

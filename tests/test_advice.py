@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 import maturity
+from maturity.delivery import lacking, question_state, targets
 from maturity.diagnosis import diagnose
 from maturity.improve import restore_values
-from maturity.recommend import candidates, fits, lacking, question_state, targets
+from maturity.recommend import candidates, fits
 
 from .strategies import bottom_answer, top_answer
 
@@ -244,9 +245,9 @@ def test_a_scenario_the_plant_has_in_part_is_offered_as_a_roll_out(general):
 
 
 def test_in_part_needs_every_change_partly_there():
+    from maturity.delivery import in_part
     from maturity.model.diagnosis import QuestionChange
     from maturity.normalise import PartLevel
-    from maturity.recommend import in_part
 
     lift = QuestionChange(question="x.y.a", from_level=2, to_level=3)
     items = QuestionChange(question="x.y.b", from_level=2, to_level=3, items=("i",))

@@ -14,7 +14,7 @@ LAYERS = {
         "model.answers", "model.questionnaire", "model.assessment", "model.diagnosis"},
     1: {"requirements", "validation", "normalise", "loading", "tabular", "template", "schema", "seeds"},
     2: {"rating", "engine", "shortfall", "scoring", "batch", "portfolio"},
-    3: {"improve", "recommend", "diagnosis", "explain", "compare"},
+    3: {"improve", "delivery", "recommend", "diagnosis", "explain", "compare"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",
         "report.many"},

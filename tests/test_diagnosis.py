@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import maturity
+from maturity.delivery import lacking, question_state
 from maturity.diagnosis import diagnose
 from maturity.improve import apply, indicator_levels, path_to, restore_values
-from maturity.recommend import candidates, fits, lacking, question_state
+from maturity.recommend import candidates, fits
 from maturity.scoring import score
 
 from .strategies import answer_sets, build, questionnaires, top_answer

@@ -88,14 +88,15 @@ class Recommendation(Frozen):
     foundation: bool = False
     """A foundation scenario, scheduled first while the enterprise is below level 2."""
     reasons: tuple[Literal["foundation", "blocking", "on_path", "typical", "focus", "grade", "in_part",
-                           "catch_up"], ...] = ()
+                           "started", "catch_up"], ...] = ()
     """Why it is picked, in plain terms (rendered as words by the reports):
     ``foundation`` later steps build on it; ``blocking`` it lifts an indicator that holds
     the grade back; ``on_path`` it lifts an indicator on the path to the next grade;
     ``typical`` / ``focus`` typical of, or a focus of, the enterprise's industry;
     ``grade`` on its own it raises the grade; ``in_part`` the plant has it in a part of
-    the plant and this rolls it out; ``catch_up`` it lifts an indicator below the grade
-    the plant already has (phase 1)."""
+    the plant and this rolls it out; ``started`` the plant has begun it and what is left
+    is the last step of each question it works on (it completes what is in place);
+    ``catch_up`` it lifts an indicator below the grade the plant already has (phase 1)."""
     blocking: tuple[str, ...] = ()
     """The blocking or on-path indicators it lifts."""
     catch_up: tuple[str, ...] = ()

@@ -101,6 +101,11 @@ class Scenario(Frozen):
     """The answers that show the enterprise has already done it, whatever else it
     delivers (e.g. a one-workshop MES pilot is done once an MES runs): when every one
     holds, the scenario is not proposed."""
+    begun_when: list[QuestionTarget] = []
+    """Answers that show the enterprise has begun it although it does not run it on a
+    system yet (e.g. a written, approved plan for the transformation plan): when any one
+    holds, the scenario is proposed as completing what is in place.  Without it, a
+    scenario is begun when the plant lacks only its last step (``docs/diagnosis.md``)."""
     delivers: list[QuestionTarget] = []
     """The questions whose answers the scenario, once done, brings to a level.  A
     scenario is not recommended when every applicable one is already there, nor when

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
+from ..delivery import in_place, question_state
 from ..explain import explain_next_level, gate_progress, level_label, name_of
 from ..i18n import t
+from ..improve import restore_values
 from ..model.base import tr
 from ..model.diagnosis import Diagnosis, Path, QuestionChange
 from ..model.questionnaire import ChecklistQuestion, LevelQuestion, Questionnaire
@@ -51,6 +53,9 @@ class ScenarioView:
     why: list[str]
     benefits: list[str]
     missing: list[str] = field(default_factory=list)
+    have: list[str] = field(default_factory=list)
+    """For a scenario the plant has begun (or has in a part of the plant): what of it is
+    in place, in the index's own words (the level its answers reach, the items rated)."""
     """What the scenario would put in place that the answers say is not there yet, in
     the index's own words (the level to reach, or the checklist items still missing)."""
 
@@ -129,6 +134,23 @@ PROVISIONAL = 0.8
 _MISSING_SHOWN = 3
 
 
+def _have(q: Questionnaire, held: list[tuple[str, int | tuple[tuple[str, bool], ...]]],
+          lang: str) -> list[str]:
+    """What of a scenario the plant has, in the index's words: a level question's
+    description at the level its answer reaches, a checklist's items rated (those rated
+    only "partly" marked so, as they are still listed as not yet in place)."""
+    out: list[str] = []
+    for qid, got in held:
+        question = q.questions[qid][2]
+        if isinstance(got, tuple) and isinstance(question, ChecklistQuestion):
+            text = {i.id: i.text for i in question.items}
+            out += [tr(text[i], lang).rstrip("。.") + (_paren(t("in_part", lang), lang) if part else "")
+                    for i, part in got if i in text]
+        elif isinstance(got, int) and isinstance(question, LevelQuestion) and got in question.anchors:
+            out.append(tr(question.anchors[got], lang))
+    return [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]
+
+
 def _missing(q: Questionnaire, changes: tuple[QuestionChange, ...], answers: Mapping[str, Any],
              lang: str) -> list[str]:
     """The first few of a scenario's outstanding answers as the state to reach: a level
@@ -192,6 +214,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
                                for i in items])
 
     scen = {s.id: s for s in q.scenarios}
+    state, values = question_state(a), restore_values(q, a.answers)
     industry_name = industries.get(ent.industry or "", "")
     recs = []
     for r in d.recommendations:
@@ -202,7 +225,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
                  "on_path": t("why_on_path", lang, names=names),
                  "typical": t("why_typical", lang, industry=industry_name),
                  "focus": t("why_focus", lang), "grade": t("why_grade", lang),
-                 "in_part": t("why_in_part", lang),
+                 "in_part": t("why_in_part", lang), "started": t("why_started", lang),
                  "catch_up": t("why_catch_up", lang,
                                names=_join([name_of(q, i, lang) for i in behind], lang))}
         shown = {"typical": bool(industry_name), "catch_up": bool(behind)}
@@ -215,14 +238,18 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         benefits = [tr(b.text, lang) + (_paren(_join([tr(b.figure, lang), _short_source(b.source, lang)],
                                                       lang, semi=True), lang) if b.figure else "")
                     for b in sc.benefits]
+        begun = "in_part" in r.reasons or "started" in r.reasons
+        held = in_place(q, sc, state, values) if begun else []
         recs.append(ScenarioView(
-            rank=r.rank, name=tr(sc.name, lang), description=tr(sc.description, lang),
+            rank=r.rank, name=tr(sc.name, lang) + (t("complete_suffix", lang) if begun else ""),
+            description=tr(sc.description, lang),
             effort=r.effort + _paren(t("effort_" + r.effort, lang), lang).rstrip(),
             raises=[f"{ind_name(i.indicator)}{'：' if lang == 'zh' else ': '}"
                     f"{code(i.from_level)} → {code(i.to_level)}" for i in r.raises]
             or [t("raises_score", lang, gain=f"{r.gain:+.2f}") if r.gain >= 0.005
                 else t("raises_progress", lang)],
-            why=why, benefits=benefits, missing=_missing(q, r.delivers, a.answers, lang)))
+            why=why, benefits=benefits, missing=_missing(q, r.delivers, a.answers, lang),
+            have=_have(q, held, lang)))
 
     from .. import seeds
 

@@ -300,7 +300,8 @@ def _recommendations(r: Report) -> str:
 def _scenario(s: ScenarioView, lang: str) -> str:
     head = _tag("header", _tag("span", str(s.rank), class_="rank") + _tag("h3", _e(s.name))
                 + _tag("span", _tag("b", _e(t("effort", lang))) + " " + _e(s.effort), class_="effort"))
-    details = [(t("raises", lang), s.raises), (t("why", lang), s.why), (t("missing", lang), s.missing),
+    details = [(t("raises", lang), s.raises), (t("why", lang), s.why), (t("have", lang), s.have),
+               (t("missing", lang), s.missing),
                (t("benefits", lang), s.benefits)]
     dl = _tag("dl", "".join(_tag("dt", _e(k)) + _tag("dd", _list(v)) for k, v in details if v),
               class_="details")

@@ -78,6 +78,8 @@ def render(r: Report) -> str:
                     f"- {t('effort', lang)}{colon}{s.effort}",
                     f"- {t('raises', lang)}{colon}" + semi.join(s.raises),
                     f"- {t('why', lang)}{colon}" + semi.join(s.why)]
+            if s.have:
+                out.append(f"- {t('have', lang)}{colon}" + semi.join(s.have))
             if s.missing:
                 out.append(f"- {t('missing', lang)}{colon}" + semi.join(s.missing))
             if s.benefits:

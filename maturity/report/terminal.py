@@ -148,6 +148,9 @@ def render_report(r: Report) -> RenderableType:
         rec.add_column(t("why", lang))
         for s in r.recommendations:
             why = Text("; ".join(s.why))
+            if s.have:
+                why.append(f"\n{t('have', lang)}: ", style="bold")
+                why.append("; ".join(s.have))
             if s.missing:
                 why.append(f"\n{t('missing', lang)}: ", style="bold")
                 why.append("; ".join(s.missing))

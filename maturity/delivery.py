@@ -1,0 +1,169 @@
+"""What a scenario delivers, set against what the plant has: the questions it works on,
+whether the plant lacks them, has done the scenario, or has begun it.  Pure functions
+over an assessment's question states and normalised answers (``docs/diagnosis.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .model.answers import NA, RATING_VALUES
+from .model.assessment import Assessment
+from .model.diagnosis import QuestionChange
+from .model.questionnaire import Questionnaire
+from .model.scenario import QuestionTarget, Scenario
+from .normalise import Normalised, PartLevel
+from .rating import EPS, rate
+from .requirements import max_level
+
+MOSTLY = RATING_VALUES["mostly"]
+"""A checklist item counts as in place from "mostly" up (GB/T 39117's 0.8)."""
+
+
+def targets(q: Questionnaire, sc: Scenario) -> list[QuestionTarget]:
+    """The questions the scenario delivers (a level, or checklist items); by default every
+    question of the indicators it raises, at the indicator's level (or the question's top)."""
+    if sc.delivers:
+        return list(sc.delivers)
+    n = len(q.levels)
+    out = []
+    for t in sc.raises:
+        _, ind = q.indicators[t.indicator]
+        out += [QuestionTarget(question=f"{t.indicator}.{x.id}", level=min(t.level, max_level(x, n)))
+                for x in ind.questions]
+    return out
+
+
+def question_state(a: Assessment) -> dict[str, tuple[str, int]]:
+    """Question id → (status, level its answer reaches now)."""
+    return {r.id: (r.status, r.level or 0) for d in a.dimensions for i in d.indicators for r in i.questions}
+
+
+def _ratings(values: Mapping[str, Normalised] | None, qid: str) -> Mapping[str, Any]:
+    v = (values or {}).get(qid)
+    return v if isinstance(v, dict) else {}
+
+
+def _missing(t: QuestionTarget, values: Mapping[str, Normalised] | None) -> list[str]:
+    """The target's checklist items not yet in place (rated below "mostly", not n/a)."""
+    ratings = _ratings(values, t.question)
+    return [i for i in t.items if (r := ratings.get(i, 0.0)) != NA and r < MOSTLY - EPS]
+
+
+def _applies(t: QuestionTarget, state: Mapping[str, tuple[str, int]],
+             values: Mapping[str, Normalised] | None) -> bool:
+    if state.get(t.question, ("not_applicable", 0))[0] == "not_applicable":
+        return False
+    return not t.items or any(_ratings(values, t.question).get(i) != NA for i in t.items)
+
+
+def holds(state: Mapping[str, tuple[str, int]], t: QuestionTarget,
+          values: Mapping[str, Normalised] | None) -> bool:
+    """Whether the plant's answer meets the target (a level, or every item in place)."""
+    status, reached = state.get(t.question, ("not_applicable", 0))
+    if status != "answered":
+        return False
+    return not _missing(t, values) if t.items else reached >= (t.level or 0)
+
+
+def in_part(changes: list[QuestionChange], values: Mapping[str, Normalised] | None) -> bool:
+    """Whether the plant has every change of a scenario in part already: each level to
+    reach is the one answered ``k+`` (true in a part of the plant), and each checklist item
+    to put in place is rated "partly".  The scenario is then a roll-out, not a start."""
+    if not changes:
+        return False
+    for c in changes:
+        v = (values or {}).get(c.question)
+        if c.items:
+            ratings = _ratings(values, c.question)
+            if not all(isinstance(r := ratings.get(i), float) and r > 0 for i in c.items):
+                return False
+        elif not (isinstance(v, PartLevel) and c.to_level == int(v) + 1 == c.from_level + 1):
+            return False
+    return True
+
+
+SYSTEM_LEVEL = 2
+"""The level from which a plant runs a question's subject on a system (GB/T 39116's
+level 2, "standardised"); below it a plant has paper and habits, not a begun scenario."""
+
+
+def started(sc: Scenario, changes: list[QuestionChange], state: Mapping[str, tuple[str, int]],
+            values: Mapping[str, Normalised] | None, top: int) -> bool:
+    """Whether the plant has begun the scenario, so that the scenario completes what is in
+    place (``docs/diagnosis.md``, "What the plant has begun"): any of its ``begun_when``
+    holds; or what it lacks is the last step of each question it works on: one level
+    below the scenario's, from a level where the subject already runs on a system, never
+    the top level (which names a new capability rather than more of the same), and each
+    checklist item to put in place rated at least "partly".  ``top``: the top level."""
+    if not changes:
+        return False
+    if any(holds(state, t, values) for t in sc.begun_when):
+        return True
+    for c in changes:
+        if c.items:
+            ratings = _ratings(values, c.question)
+            if not all(isinstance(r := ratings.get(i), float) and r > 0 for i in c.items):
+                return False
+        elif not (SYSTEM_LEVEL <= c.from_level == c.to_level - 1 and c.to_level < top):
+            return False
+    return True
+
+
+def in_place(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]],
+             values: Mapping[str, Normalised] | None
+             ) -> list[tuple[str, int | tuple[tuple[str, bool], ...]]]:
+    """What of the scenario's targets the plant has now: (question, the level its answer
+    reaches) for level targets at level 1 or above, (question, the target items rated at
+    least "partly", each with whether it is only "partly") for item targets; answered
+    questions only."""
+    out: list[tuple[str, int | tuple[tuple[str, bool], ...]]] = []
+    for t in targets(q, sc):
+        status, reached = state.get(t.question, ("not_applicable", 0))
+        if status != "answered":
+            continue
+        if t.items:
+            ratings = _ratings(values, t.question)
+            have = tuple((i, r < MOSTLY - EPS) for i in t.items
+                         if isinstance(r := ratings.get(i), float) and r > 0)
+            if have:
+                out.append((t.question, have))
+        elif reached >= 1:
+            out.append((t.question, reached))
+    return out
+
+
+def done(sc: Scenario, state: Mapping[str, tuple[str, int]],
+         values: Mapping[str, Normalised] | None) -> bool:
+    """Whether the answers show the scenario's ``done_when``: the plant has done it."""
+    return bool(sc.done_when) and all(holds(state, t, values) for t in sc.done_when)
+
+
+def lacking(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]],
+            values: Mapping[str, Normalised] | None = None, had: bool | None = None
+            ) -> list[QuestionChange] | None:
+    """The delivered questions below the scenario's level (or checklist items not in
+    place); ``None`` when none applies; ``[]`` when the enterprise already has it
+    (every one in place, or its ``done_when``; ``had`` overrides the latter, for answers
+    that are a simulation of later phases rather than what the plant has).  Item targets
+    need ``values``."""
+    applicable = [t for t in targets(q, sc) if _applies(t, state, values)]
+    if not applicable:
+        return None
+    if done(sc, state, values) if had is None else had:
+        return []
+    n = len(q.levels)
+    out = []
+    for t in applicable:
+        now = state[t.question][1]
+        if t.items:
+            missing = _missing(t, values)
+            if missing:
+                after = {**_ratings(values, t.question), **dict.fromkeys(missing, 1.0)}
+                reached = rate(q.questions[t.question][2], after, n, MOSTLY)[2]
+                out.append(QuestionChange(question=t.question, from_level=now,
+                                          to_level=max(now, reached), items=missing))
+        elif now < (t.level or 0):
+            out.append(QuestionChange(question=t.question, from_level=now, to_level=t.level or 0))
+    return out

@@ -1,0 +1,103 @@
+"""A scenario the plant has begun is offered as completing what is in place, and the
+report says what is there and what is not, without contradicting itself."""
+
+from __future__ import annotations
+
+import pytest
+
+import maturity
+from maturity.delivery import in_place, question_state, started
+from maturity.diagnosis import diagnose
+from maturity.improve import restore_values
+from maturity.model.diagnosis import QuestionChange
+from maturity.recommend import candidates
+from maturity.report.content import build
+
+from .strategies import bottom_answer
+
+
+@pytest.fixture(scope="module")
+def general():
+    return maturity.load_questionnaire("general")
+
+
+def _assess(q, answers, **enterprise):
+    return maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
+                               "enterprise": enterprise, "answers": answers})
+
+
+def _plant(q, level=2, **override):
+    out = {qid: min(level, max(x.anchors)) if x.kind == "level" else bottom_answer(x)
+           for qid, (_, _, x) in q.questions.items()}
+    return {**out, **override}
+
+
+def _reasons(q, answers, sid, **ent):
+    a = _assess(q, answers, industry="machinery", production_type="discrete", **ent)
+    cands = {c.scenario.id: c for c in candidates(q, restore_values(q, a.answers), a, None, [])}
+    assert sid in cands, sorted(cands)
+    return cands[sid].reasons
+
+
+def test_the_last_step_from_a_system_is_a_completion(general):
+    """Traceability on a system (L2) lacks only L3: the scenario completes it.  From paper
+    (L1) the same scenario is a start, not a completion."""
+    qid = "operations.quality.traceability"
+    assert "started" in _reasons(general, _plant(general, 2, **{qid: 2}), "quality_traceability")
+    assert "started" not in _reasons(general, _plant(general, 2, **{qid: 1}), "quality_traceability")
+
+
+def test_two_levels_short_or_the_top_level_is_not_a_completion():
+    state = {"x.y.a": ("answered", 2)}
+    one = QuestionChange(question="x.y.a", from_level=2, to_level=3)
+    two = QuestionChange(question="x.y.a", from_level=2, to_level=4)
+    top = QuestionChange(question="x.y.a", from_level=4, to_level=5)
+
+    class Bare:
+        begun_when: list = []
+
+    assert started(Bare(), [one], state, {}, 5)
+    assert not started(Bare(), [two], state, {}, 5)
+    assert not started(Bare(), [top], state, {}, 5)  # the top level is a new capability
+    assert not started(Bare(), [], state, {}, 5)
+
+
+def test_checklist_items_rated_partly_are_begun_and_not_rated_are_not():
+    change = QuestionChange(question="x.y.b", from_level=1, to_level=2, items=("i", "j"))
+    state = {"x.y.b": ("answered", 1)}
+
+    class Bare:
+        begun_when: list = []
+
+    assert started(Bare(), [change], state, {"x.y.b": {"i": 0.5, "j": 0.5}}, 5)
+    assert not started(Bare(), [change], state, {"x.y.b": {"i": 0.5, "j": 0.0}}, 5)
+
+
+def test_an_approved_plan_begins_the_transformation_plan(general):
+    """``begun_when``: a written, approved plan (roadmap L1) is the plan scenario begun,
+    although the rule for level questions would need L2."""
+    sid = "digital_transformation_plan"
+    assert "started" in _reasons(general, _plant(general, 1, **{"strategy.planning.roadmap": 1}), sid)
+    assert "started" not in _reasons(general, _plant(general, 1, **{"strategy.planning.roadmap": 0}), sid)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_report_names_what_is_in_place_and_never_lists_it_as_missing(general, lang):
+    answers = _plant(general, 2)
+    a = _assess(general, answers, industry="machinery", production_type="discrete")
+    d = diagnose(a, general)
+    begun = [r for r in d.recommendations if {"started", "in_part"} & set(r.reasons)]
+    assert begun, [r.reasons for r in d.recommendations]
+    report = build(general, d, lang)
+    views = {v.rank: v for v in report.recommendations}
+    state, values = question_state(a), restore_values(general, a.answers)
+    marker = "部分具备" if lang == "zh" else "in part"
+    for r in d.recommendations:
+        view = views[r.rank]
+        if r in begun:
+            assert view.name.endswith("补齐已有基础" if lang == "zh" else "complete what is in place")
+            sc = next(s for s in general.scenarios if s.id == r.scenario)
+            assert bool(view.have) == bool(in_place(general, sc, state, values)), view
+            assert not [h for h in view.have if marker not in h and h in view.missing], view
+        else:
+            assert not view.have
