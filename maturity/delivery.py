@@ -45,10 +45,16 @@ def _ratings(values: Mapping[str, Normalised] | None, qid: str) -> Mapping[str, 
     return v if isinstance(v, dict) else {}
 
 
+def item_in_place(rating: Any) -> bool:
+    """Whether a checklist item's normalised rating counts as in place: "mostly" or
+    better, or n/a.  The one test of it, for the advice and for the report's words."""
+    return rating == NA or (isinstance(rating, float) and rating >= MOSTLY - EPS)
+
+
 def _missing(t: QuestionTarget, values: Mapping[str, Normalised] | None) -> list[str]:
     """The target's checklist items not yet in place (rated below "mostly", not n/a)."""
     ratings = _ratings(values, t.question)
-    return [i for i in t.items if (r := ratings.get(i, 0.0)) != NA and r < MOSTLY - EPS]
+    return [i for i in t.items if not item_in_place(ratings.get(i, 0.0))]
 
 
 def _applies(t: QuestionTarget, state: Mapping[str, tuple[str, int]],

@@ -8,6 +8,7 @@ import pytest
 import maturity
 from maturity.delivery import in_place, question_state, started
 from maturity.diagnosis import diagnose
+from maturity.i18n import t as maturity_t
 from maturity.improve import restore_values
 from maturity.model.diagnosis import QuestionChange
 from maturity.recommend import candidates
@@ -95,9 +96,27 @@ def test_the_report_names_what_is_in_place_and_never_lists_it_as_missing(general
     for r in d.recommendations:
         view = views[r.rank]
         if r in begun:
-            assert view.name.endswith("补齐已有基础" if lang == "zh" else "complete what is in place")
+            assert view.name.endswith(maturity_t("complete_suffix", lang)), view.name
             sc = next(s for s in general.scenarios if s.id == r.scenario)
             assert bool(view.have) == bool(in_place(general, sc, state, values)), view
             assert not [h for h in view.have if marker not in h and h in view.missing], view
         else:
             assert not view.have
+
+
+def test_an_item_rated_fully_or_mostly_is_never_said_to_be_missing(general):
+    """The first-time user answered "fully" for the equipment register and was told it was
+    not yet in place: the report compared the scored answers (numbers) with the words
+    "fully" and "mostly"."""
+    qid = "operations.equipment.maintenance_mgmt"
+    question = general.questions[qid][2]
+    ratings = {i.id: "not" for i in question.items} | {"ledger": "fully", "pm_plan": "mostly"}
+    a = _assess(general, _plant(general, 1, **{qid: ratings}), industry="machinery",
+                production_type="discrete")
+    d = diagnose(a, general)
+    report = build(general, d, "en")
+    text = {i.id: i.text["en"].rstrip(".") for i in question.items}
+    rec = next(r for r in d.recommendations if any(c.question == qid for c in r.delivers))
+    missing = next(v for v in report.recommendations if v.rank == rec.rank).missing
+    assert text["eam"] in missing, missing
+    assert text["ledger"] not in missing and text["pm_plan"] not in missing, missing

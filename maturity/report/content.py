@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
-from ..delivery import in_place, question_state
+from ..delivery import in_place, item_in_place, question_state
 from ..explain import explain_next_level, gate_progress, level_label, name_of
 from ..i18n import t
 from ..improve import restore_values
@@ -151,7 +151,7 @@ def _have(q: Questionnaire, held: list[tuple[str, int | tuple[tuple[str, bool], 
     return [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]
 
 
-def _missing(q: Questionnaire, changes: tuple[QuestionChange, ...], answers: Mapping[str, Any],
+def _missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapping[str, Any],
              lang: str) -> list[str]:
     """The first few of a scenario's outstanding answers as the state to reach: a level
     question's description at its target level, a checklist's outstanding items (those it
@@ -161,10 +161,10 @@ def _missing(q: Questionnaire, changes: tuple[QuestionChange, ...], answers: Map
     for c in changes:
         question = q.questions[c.question][2]
         if isinstance(question, ChecklistQuestion):
-            rated = answers.get(c.question)
+            rated = values.get(c.question)
             rated = rated if isinstance(rated, Mapping) else {}
             items = c.items or tuple(i.id for i in question.items if i.level <= c.to_level
-                                     and rated.get(i.id) not in ("fully", "mostly", "n/a"))
+                                     and not item_in_place(rated.get(i.id, 0.0)))
             text = {i.id: i.text for i in question.items}
             out += [tr(text[i], lang) for i in items if i in text]
         elif isinstance(question, LevelQuestion) and c.to_level in question.anchors:
@@ -248,7 +248,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
                     f"{code(i.from_level)} → {code(i.to_level)}" for i in r.raises]
             or [t("raises_score", lang, gain=f"{r.gain:+.2f}") if r.gain >= 0.005
                 else t("raises_progress", lang)],
-            why=why, benefits=benefits, missing=_missing(q, r.delivers, a.answers, lang),
+            why=why, benefits=benefits, missing=_missing(q, r.delivers, values, lang),
             have=_have(q, held, lang)))
 
     from .. import seeds
