@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 import maturity
+from maturity.i18n import t as maturity_t
 from maturity.loading import check_questionnaire_file, data_dir
 from maturity.model import LevelQuestion, Questionnaire
 
@@ -278,3 +279,24 @@ def test_benefit_figures_are_in_both_languages(name):
     figures = [b.figure for s in q.scenarios for b in s.benefits if b.figure]
     assert figures
     assert not [f for f in figures if re.search(r"[A-Za-z]", tr(f, "zh"))]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_terminal_report_lists_benchmarks_instead_of_a_table_it_cannot_fit(lang):
+    """Issue #12: at 80 columns the TUI cut the six-column benchmark table.  ``wide=False``
+    (the result screen's) gives one list item per benchmark with every figure of the
+    table's row; the files keep the table."""
+    from maturity.report.content import build
+    from maturity.report.markdown import render
+
+    answers = maturity.load_answers(EXAMPLES / "machinery-plant.yaml")
+    q = maturity.questionnaire_for(answers)
+    report = build(q, maturity.diagnose(maturity.assess(q, answers), q), lang)
+    assert report.benchmarks
+    wide, narrow = render(report), render(report, wide=False)
+    section = narrow.split(f"## {maturity_t('benchmarks', lang)}", 1)[1].split("\n## ", 1)[0]
+    assert "|" not in section
+    for b in report.benchmarks:
+        row = next(line for line in wide.splitlines() if line.startswith(f"| {b.name} |"))
+        item = next(line for line in section.splitlines() if line.startswith(f"- **{b.name}**"))
+        assert all(cell in item for cell in (b.value, b.national, b.verdict)), (row, item)

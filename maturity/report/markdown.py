@@ -18,7 +18,9 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render(r: Report) -> str:
+def render(r: Report, wide: bool = True) -> str:
+    """The report in Markdown.  ``wide=False`` gives the benchmarks as a list instead of a
+    six-column table, for a terminal (the TUI's result screen) where the table is cut."""
     lang = r.lang
     out: list[str] = [f"# {r.title}", ""]
     if r.enterprise:
@@ -63,13 +65,19 @@ def render(r: Report) -> str:
         out += _path(path, lang)
     if r.path is None:
         out += ["", t("at_top", lang)]
-    if r.benchmarks:
+    if r.benchmarks and wide:
         out += ["", f"## {t('benchmarks', lang)}", "", t("benchmarks_intro", lang), "",
                 f"| {t('indicator', lang)} | {t('your_value', lang)} | {t('national', lang)} | "
                 f"{t('target', lang)} | {t('verdict', lang)} | {t('source', lang)} |",
                 "|---|---:|---:|---:|---|---|"]
         out += [f"| {_cell(b.name)} | {b.value} | {b.national} | {_cell(b.target)} | {b.verdict} | "
                 f"{_cell(b.source)} |" for b in r.benchmarks]
+    elif r.benchmarks:
+        colon, semi = ("：", "；") if lang == "zh" else (": ", "; ")
+        out += ["", f"## {t('benchmarks', lang)}", "", t("benchmarks_intro", lang), ""]
+        out += [f"- **{_esc(b.name)}**{colon}{t('your_value', lang)} {b.value}{semi}"
+                f"{t('national', lang)} {b.national}{semi}{t('target', lang)} {_esc(b.target)}"
+                f"{semi}{b.verdict} ({_esc(b.source)})" for b in r.benchmarks]
     if r.recommendations:
         out += ["", f"## {t('recommendations', lang)}", "", r.ranking_note, ""]
         for s in r.recommendations:

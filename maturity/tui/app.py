@@ -149,8 +149,6 @@ class MaturityApp(App):
             session.save()
         except OSError as exc:
             self.notify(t("tui_save_failed", self.lang, reason=str(exc)), severity="error", timeout=20)
-        if session.kept_original is not None:
-            self.notify(t("tui_kept_original", self.lang, path=str(session.kept_original)), timeout=30)
         screen = QuestionScreen(self.state)
         if isinstance(self.screen, WelcomeScreen):
             self.switch_screen(screen)
@@ -158,6 +156,17 @@ class MaturityApp(App):
             self.push_screen(screen)
         if self.state.asked() and not self.state.unanswered():  # a finished one: its result
             self.push_screen(ResultScreen(self.state))
+        if session.kept_original is not None:  # once the screen it is said on is up
+            message = t("tui_kept_original", self.lang, path=str(session.kept_original))
+            self.call_after_refresh(self.tell, message, 20)
+
+    def tell(self, message: str, timeout: float = 10) -> None:
+        """Tell the user something that needs no answer: on the result screen on the line
+        above the keys, where it covers nothing of the report; elsewhere as a toast."""
+        if isinstance(self.screen, ResultScreen):
+            self.screen.say(message)
+        else:
+            self.notify(message, timeout=timeout)
 
     def show_results(self) -> None:
         if self.state is not None and not isinstance(self.screen, ResultScreen):
@@ -253,7 +262,7 @@ class MaturityApp(App):
         if event.name and event.name.startswith("maturity-export:"):
             what = t("tui_export_" + event.name.split(":", 1)[1], self.lang)
             where = str(event.path) if event.path is not None else t("tui_download", self.lang)
-            self.notify(t("tui_exported", self.lang, what=what, path=where), timeout=10)
+            self.tell(t("tui_exported", self.lang, what=what, path=where))
 
     @on(events.DeliveryFailed)
     def _delivery_failed(self, event: events.DeliveryFailed) -> None:

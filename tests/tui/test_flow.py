@@ -11,6 +11,8 @@ import pytest
 import yaml
 
 import maturity
+from maturity.i18n import t
+from maturity.report import markdown
 from maturity.session import Session, list_sessions
 from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.screens.result import ResultScreen
@@ -101,11 +103,17 @@ async def test_the_whole_flow_answers_every_kind_and_exports(data_dir):
         result = app.screen
         assert result.report is not None and result.report.enterprise == "Pilot Works"
         assert "Pilot Works" in str(result.query_one("#who").render())
+        said = []
         for key in ("m", "h", "j", "a"):
             await pilot.press(key)
-        await pilot.pause(0.2)
-        notes = [n.message for n in app._notifications]
-        assert sum("saved" in n for n in notes) == 4, notes
+            await pilot.pause(0.2)
+            said.append(str(result.query_one("#export-status").render()))
+        # each export is said on the line above the keys, with its whole path; no toast
+        # covers the report
+        assert [s.split("\n", 1)[0] for s in said] == [
+            f"{t('tui_export_' + w, 'en')} saved:" for w in ("markdown", "html", "json", "answers")]
+        assert said[0].endswith("Pilot_Works.md") and str(data_dir) in said[0], said[0]
+        assert not [n.message for n in app._notifications if "saved" in n.message]
     exports = data_dir / "exports"
     assert "Pilot Works" in (exports / "Pilot_Works.md").read_text("utf-8")
     assert "<html" in (exports / "Pilot_Works.html").read_text("utf-8").lower()
@@ -834,11 +842,16 @@ async def test_the_result_screen_shows_what_maturity_report_says(data_dir, tmp_p
         assert app.lang == lang
         exported, _ = screen.export_text("markdown")
         shown = screen.sections_markdown(screen.report)
+        narrow = markdown.render(screen.report, wide=False)  # benchmarks as a list
     out = tmp_path / "report.md"
     assert main(["report", str(answers), "-f", "markdown", "--lang", lang, "-o", str(out)]) == 0
     expected = out.read_text("utf-8")
     assert exported == expected
-    assert shown in expected and shown.startswith("## ")
+    assert shown in narrow and shown.startswith("## ")
+    # the screen shows every line of the report but the benchmark table's rows
+    table_rows = {line for line in expected.splitlines() if line.startswith("|")}
+    tail = expected[expected.index(shown.split("\n", 1)[0]):]
+    assert {line for line in tail.splitlines() if line not in table_rows} <= set(shown.splitlines())
 
 
 async def test_start_stays_on_screen_and_wide_terminals_use_their_width(data_dir):

@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Label, LoadingIndicator, Markdown, ProgressBar, Static
 
 from ...diagnosis import diagnose
@@ -30,6 +31,8 @@ from ..keys import localize_bindings
 from ..state import AssessmentState
 
 EXPORTS = ("html", "markdown", "json", "answers")
+SAID_FOR = 20.0
+"""Seconds a message stays on the result screen's line above the keys."""
 
 
 class ResultScreen(Screen):
@@ -46,6 +49,7 @@ class ResultScreen(Screen):
         self.state = state
         self.diagnosis: Diagnosis | None = None
         self.report: Report | None = None
+        self._said: Timer | None = None
         localize_bindings(self, state.lang)
 
     @property
@@ -63,11 +67,24 @@ class ResultScreen(Screen):
                 for what in EXPORTS:
                     yield Button(t(f"tui_export_{what}", lang), id=f"export-{what}", compact=True)
             yield Markdown("", id="report")
+        yield Static("", id="export-status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#exports").display = False
+        self.query_one("#export-status").display = False
         self.compute()
+
+    def say(self, message: str) -> None:
+        """Say something (where an export went) on a line of its own above the keys, where
+        it covers nothing of the report and a whole path fits (a toast covered the report
+        and broke paths mid-name)."""
+        status = self.query_one("#export-status", Static)
+        status.display = True
+        status.update(Content(message))
+        if self._said is not None:
+            self._said.stop()
+        self._said = self.set_timer(SAID_FOR, lambda: setattr(status, "display", False))
 
     @work(thread=True, exclusive=True)
     def compute(self) -> None:
@@ -119,7 +136,7 @@ class ResultScreen(Screen):
 
     def sections_markdown(self, r: Report) -> str:
         """The Markdown report from its strengths section on (the top is drawn above)."""
-        text = markdown.render(r)
+        text = markdown.render(r, wide=False)
         start = text.find(f"\n## {t('strengths', r.lang)}")
         return text[start + 1:] if start >= 0 else text
 
