@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -22,6 +23,8 @@ from ..widgets.index_tree import IndexTree
 from ..widgets.na import NotApplicable
 from ..widgets.status import StatusLine
 
+STALE_FOR = 1.0
+"""Seconds an answer widget stays (hidden) after its question leaves the screen."""
 NARROW = 100
 """Below this many columns the index starts hidden (Ctrl+T shows it)."""
 
@@ -134,12 +137,14 @@ class QuestionScreen(Screen):
         box = self.query_one("#answer-box", Vertical)
         value = self.state.session.answers.get(qid)
         shown = None if value == NA else value
-        old = list(box.children)
+        old = [w for w in box.children if w.display]  # not those already on their way out
         if isinstance(self.answer, LevelAnswer) and question.kind == "level" and old == [self.answer]:
             old = []  # one level question after another: same widget, new choices
+            self.answer.qid = qid
             self.answer.show_question(question, shown)
         else:
             self.answer = answer_widget(question, shown, lang)
+            self.answer.qid = qid
             await box.mount(self.answer)
         box.display = value != NA
         na = self.query_one("#na", Checkbox)
@@ -152,8 +157,10 @@ class QuestionScreen(Screen):
         self._save(self.state.go_to, qid)
         self.watch_revision()
         self._focus_answer()
-        if old:
-            await box.remove_children(old)
+        if old:  # hidden now, removed once the keys typed ahead into it have passed on
+            for widget in old:
+                widget.display = False
+            self.set_timer(STALE_FOR, partial(box.remove_children, old))
 
     def _hint(self) -> str:
         """The key hint of the question on screen."""
@@ -184,15 +191,23 @@ class QuestionScreen(Screen):
     # ------------------------------------------------------------------ events
 
     def on_answer_changed(self, event: AnswerChanged) -> None:
+        """Save a change to the question it was made on (a change can arrive after Enter
+        has already shown the next question)."""
         event.stop()
-        self._save(self.state.set_answer, self.current, event.value)
+        qid = event.qid or self.current
+        self._save(self.state.set_answer, qid, event.value)
         na = self.query_one("#na", Checkbox)
-        if na.value and event.value is not None:
+        if qid == self.current and na.value and event.value is not None:
             with na.prevent(Checkbox.Changed):
                 na.value = False
 
     async def on_advance(self, event: Advance) -> None:
         event.stop()
+        await self.action_next()
+
+    async def advance(self) -> None:
+        """Go on from the question on screen, called from within the key's own action
+        (``widgets.messages.advance``), so that the keys typed after it find the next one."""
         await self.action_next()
 
     async def on_checkbox_changed(self, event: Checkbox.Changed) -> None:

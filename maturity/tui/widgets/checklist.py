@@ -19,7 +19,7 @@ from ...i18n import t
 from ...model.answers import NA, RATING_VALUES
 from ...model.base import tr
 from ...model.questionnaire import ChecklistQuestion, RatingItem
-from .messages import Advance, AnswerChanged
+from .messages import advance, changed
 
 RATINGS = ("fully", "mostly", "partly", "not")
 
@@ -100,13 +100,13 @@ class RatingRow(Widget, can_focus=True):
     def action_clear(self) -> None:
         self._set(None)
 
-    def action_done(self) -> None:
+    async def action_done(self) -> None:
         rows = list(self.parent.query(RatingRow)) if self.parent else [self]
         n = rows.index(self)
-        if n + 1 < len(rows):
-            rows[n + 1].focus()
+        if n + 1 < len(rows):  # at once, not deferred: the next key rates the next item
+            self.screen.set_focus(rows[n + 1])
         else:
-            self.post_message(Advance())
+            await advance(self)
 
 
 class ChecklistAnswer(VerticalScroll, can_focus=False):
@@ -133,4 +133,4 @@ class ChecklistAnswer(VerticalScroll, can_focus=False):
         else:
             self.ratings[event.item] = event.rating
         order = [i.id for i in self.question.items]
-        self.post_message(AnswerChanged({k: self.ratings[k] for k in order if k in self.ratings} or None))
+        self.post_message(changed(self, {k: self.ratings[k] for k in order if k in self.ratings} or None))

@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from .folded import Folded
-from .messages import Advance, AnswerChanged
+from .messages import advance, changed
 
 
 def choice_prompt(chosen: bool, tag: str, text: str) -> Table:
@@ -78,14 +78,14 @@ class ChoiceList(OptionList):
         self.highlighted = index
         self.value = self.choices[index][0]
         self._refresh_prompts()
-        self.post_message(AnswerChanged(self.value))
+        self.post_message(changed(self, self.value))
 
     def action_select(self) -> None:  # Space, click
         if self.highlighted is not None:
             self.choose(self.highlighted)
 
-    def action_choose_and_next(self) -> None:
+    async def action_choose_and_next(self) -> None:
         if self.highlighted is not None:
             if not self.chosen(self.choices[self.highlighted][0]):
                 self.choose(self.highlighted)  # already the answer (e.g. "2+"): keep it as it is
-            self.post_message(Advance())
+            await advance(self)

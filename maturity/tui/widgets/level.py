@@ -4,21 +4,25 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import events
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 
 from ...i18n import t
 from ...model.base import tr
 from ...model.questionnaire import LevelQuestion
 from ...normalise import PARTLY_MARK
 from .choice import ChoiceList
-from .messages import AnswerChanged
+from .messages import changed
 
 
 class LevelAnswer(ChoiceList):
     """Pick the description that fits; a digit key picks that level directly."""
 
-    BINDINGS: ClassVar[list[BindingType]] = []
+    # bindings, not a key handler: a binding is resolved against the focus when the key
+    # is handled, so a digit typed ahead picks a level of the question it was typed for
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"level({n})", show=False) for n in range(10)),
+        Binding("plus", "partly", show=False),
+    ]
 
     def __init__(self, question: LevelQuestion, value: Any, lang: str, **kw: Any) -> None:
         self.lang = lang
@@ -60,18 +64,15 @@ class LevelAnswer(ChoiceList):
             return
         self.value = base if isinstance(self.value, str) else f"{base}{PARTLY_MARK}"
         self._refresh_prompts()
-        self.post_message(AnswerChanged(self.value))
+        self.post_message(changed(self, self.value))
 
     def show_question(self, question: LevelQuestion, value: Any) -> None:
         """Another level question in this widget (the question screen reuses it)."""
         self.show_choices(self.level_choices(question), self.level_value(value))
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character == PARTLY_MARK:
-            event.stop()
-            self.toggle_partly()
-        elif event.character and event.character.isdigit():
-            n = int(event.character)
-            if n < len(self.choices):
-                event.stop()
-                self.choose(n)
+    def action_level(self, n: int) -> None:
+        if n < len(self.choices):
+            self.choose(n)
+
+    def action_partly(self) -> None:
+        self.toggle_partly()

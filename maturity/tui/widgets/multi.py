@@ -13,7 +13,7 @@ from textual.widgets import SelectionList
 
 from ...model.base import tr
 from ...model.questionnaire import MultiQuestion
-from .messages import Advance, AnswerChanged
+from .messages import advance, changed
 from .ticks import TickList
 
 
@@ -36,8 +36,8 @@ class MultiAnswer(TickList[str]):
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
-        self.post_message(AnswerChanged(self.answer()))
+        self.post_message(changed(self, self.answer()))
 
-    def action_done(self) -> None:
-        self.post_message(AnswerChanged(self.answer()))
-        self.post_message(Advance())
+    async def action_done(self) -> None:
+        self.post_message(changed(self, self.answer()))
+        await advance(self)

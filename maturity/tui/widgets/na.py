@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import Checkbox
 
-from .messages import Advance
+from .messages import advance
 from .ticks import inner
 
 
@@ -26,5 +26,5 @@ class NotApplicable(Checkbox, inherit_bindings=False):
     def BUTTON_INNER(self) -> str:  # Textual's name for what the box shows inside
         return inner(self.value)
 
-    def action_confirm(self) -> None:
-        self.post_message(Advance())
+    async def action_confirm(self) -> None:
+        await advance(self)

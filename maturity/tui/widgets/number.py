@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
@@ -16,11 +17,38 @@ from ...i18n import t
 from ...model.base import tr
 from ...model.questionnaire import NumberQuestion
 from ...normalise import normalise
-from .messages import Advance, AnswerChanged
+from .messages import advance, changed
 
 
 def _fmt(x: float) -> str:
     return f"{x:g}"
+
+
+class NumberInput(Input):
+    """The number field.  Enter moves on within its own action (``advance``); the keys
+    typed after Enter, which Textual has already handed to this field, are passed on to
+    wherever the focus goes (the next question) instead of being typed into this answer."""
+
+    submitted = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.submitted:
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
+            return
+        if event.key == "enter":
+            self.submitted = True
+        await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        answer = self.query_ancestor(NumberAnswer)
+        try:
+            answer.check(self.value)
+        except ValueError:  # not an answer: stay (the error is shown as it is typed)
+            self.submitted = False
+            return
+        await advance(self)
 
 
 class NumberAnswer(Vertical):
@@ -45,7 +73,7 @@ class NumberAnswer(Vertical):
     def compose(self) -> ComposeResult:
         unit = tr(self.question.unit, self.lang) if self.question.unit else ""
         with Horizontal(id="number-row"):
-            yield Input(value="" if self.value is None else _fmt(self.value),
+            yield NumberInput(value="" if self.value is None else _fmt(self.value),
                         placeholder=t("tui_number_placeholder", self.lang), id="number-input",
                         compact=True)
             yield Label(unit, id="number-unit")
@@ -81,9 +109,5 @@ class NumberAnswer(Vertical):
             error.update("")
         if value != self.value:
             self.value = value
-            self.post_message(AnswerChanged(value))
+            self.post_message(changed(self, value))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self.valid:
-            self.post_message(Advance())

@@ -1,0 +1,85 @@
+"""Keys typed ahead land where the user meant them.
+
+The first-time user (en run, issue #12) typed rating lists at about 150 ms a key and lost
+keys twice: a digit and Enter landed on the item (or the question) they had just left.
+Textual resolves a key's binding when the key has bubbled back to the app, against the
+focus then; these tests send a burst of keys the way the terminal driver does, all
+queued before the first is handled."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from textual import events
+
+import maturity
+
+from .helpers import make_app, start
+
+ENTER = ("enter", "\r")
+
+
+def _key(key: str) -> events.Key:
+    return events.Key(*ENTER) if key == "enter" else events.Key(key, key if len(key) == 1 else None)
+
+
+async def burst(app, pilot, keys: list[str]) -> None:
+    for key in keys:
+        app.post_message(_key(key))
+    for _ in range(6):  # let every key, and what it triggers, settle
+        await pilot.pause(0.1)
+
+
+def _general_pair(kind: str = "checklist"):
+    """The first question of ``kind`` in the general index asked right before a level
+    question (neither behind a condition)."""
+    q = maturity.load_questionnaire("general")
+    ids = list(q.questions)
+    for first, second in pairwise(ids):
+        a, b = q.questions[first][2], q.questions[second][2]
+        if a.kind == kind and not a.applies and b.kind == "level" and not b.applies:
+            return first, a, second
+    raise AssertionError(f"no {kind} question followed by a level question")
+
+
+async def test_ratings_typed_ahead_rate_the_items_they_were_typed_for(data_dir):
+    first, question, _ = _general_pair()
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, industry="machinery", production_type="discrete")
+        await screen.go(first)
+        await pilot.pause()
+        items = [i.id for i in question.items][:4]
+        await burst(app, pilot, [k for digit in "1234"[:len(items)] for k in (digit, "enter")])
+        saved = app.state.session.answers[first]
+    words = ("fully", "mostly", "partly", "not")
+    assert [saved.get(i) for i in items] == list(words[:len(items)]), saved
+
+
+async def test_keys_typed_after_the_last_item_answer_the_next_question(data_dir):
+    first, question, second = _general_pair()
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, industry="machinery", production_type="discrete")
+        await screen.go(first)
+        await pilot.pause()
+        n = len(question.items)
+        await burst(app, pilot, [*[k for _ in range(n) for k in ("4", "enter")], "3", "enter"])
+        answers = dict(app.state.session.answers)
+    assert answers[first] == dict.fromkeys((i.id for i in question.items), "not"), answers[first]
+    assert answers[second] == 3, answers.get(second)
+
+
+async def test_keys_typed_after_a_number_answer_the_next_question_not_the_field(data_dir):
+    """Keys typed after Enter in a number field were already the field's: they must not be
+    typed into it ("50" becoming "502"), but answer the next question."""
+    first, _, second = _general_pair("number")
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, industry="machinery", production_type="discrete")
+        await screen.go(first)
+        await pilot.pause()
+        await burst(app, pilot, ["5", "0", "enter", "2", "enter"])
+        answers = dict(app.state.session.answers)
+    assert answers[first] == 50, answers.get(first)
+    assert answers[second] == 2, answers.get(second)
