@@ -1,5 +1,6 @@
-"""A scenario the plant has begun is offered as completing what is in place, and the
-report says what is there and what is not, without contradicting itself."""
+"""Advice fitted to what the plant has and makes: a scenario the plant has begun is
+offered as completing what is in place, the report says what is there and what is not
+without contradicting itself, and product design is not offered for bulk materials."""
 
 from __future__ import annotations
 
@@ -120,3 +121,14 @@ def test_an_item_rated_fully_or_mostly_is_never_said_to_be_missing(general):
     missing = next(v for v in report.recommendations if v.rank == rec.rank).missing
     assert text["eam"] in missing, missing
     assert text["ledger"] not in missing and text["pm_plan"] not in missing, missing
+
+
+@pytest.mark.parametrize("kind, offered", [("materials", False), ("parts", True), ("consumer", True)])
+def test_product_design_is_not_offered_to_makers_of_bulk_materials(general, kind, offered):
+    """Reviewers of rounds 12-14 struck 3D design and PLM for a paper mill and an extruder
+    (grades are developed in trials; their recipes are process design)."""
+    from maturity.recommend import fits as fits_plant
+
+    a = _assess(general, _plant(general, 1), industry="light_industry", product_kind=kind)
+    sc = next(s for s in general.scenarios if s.id == "digital_product_design")
+    assert fits_plant(general, sc, a) is offered
