@@ -680,3 +680,16 @@ def test_validate_reads_its_inputs_as_score_does_globs_included(capsys):
     assert main(["validate", pattern]) == 0
     out = capsys.readouterr().out
     assert out.count(": ok (") == 4 and "machinery-plant.yaml: ok" in out
+
+
+def test_options_before_any_command_belong_to_the_default_command(capsys):
+    """The English first-time user typed `maturity --lang en` and was refused: options
+    before a command are the default command's (assess)."""
+    from maturity.cli import build_parser, with_default_command
+
+    assert with_default_command(["--lang", "en"]) == ["assess", "--lang", "en"]
+    assert with_default_command(["--debug", "-q", "sme"]) == ["--debug", "assess", "-q", "sme"]
+    for kept in (["--version"], ["-h"], ["report", "x.yaml"], ["--debug", "score", "a.yaml"], []):
+        assert with_default_command(kept) == kept
+    args = build_parser().parse_args(with_default_command(["--lang", "zh", "-q", "sme"]))
+    assert (args.command, args.lang, args.questionnaire) == ("assess", "zh", "sme")

@@ -159,9 +159,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_GLOBAL = ("--debug",)
+_NOT_ASSESS = ("-h", "--help", "--version")
+
+
+def with_default_command(argv: Sequence[str]) -> list[str]:
+    """``maturity --lang en`` is ``maturity assess --lang en``: options before any command
+    belong to the default command (the first-time user's first try was refused)."""
+    out = list(argv)
+    k = next((n for n, a in enumerate(out) if a not in _GLOBAL), len(out))
+    if k < len(out) and out[k].startswith("-") and out[k] not in _NOT_ASSESS:
+        out.insert(k, "assess")
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             parser.print_help()  # no terminal to draw the assessment on

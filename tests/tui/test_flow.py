@@ -74,6 +74,11 @@ async def test_the_whole_flow_answers_every_kind_and_exports(data_dir):
         await pilot.press("y")
         assert state.session.answers[YN] is True
         assert state.asked()[-1] == FU
+        # the question's number and the progress count the follow-up at once (the
+        # English first-time user read "34/59" above "34/60")
+        total = len(state.asked())
+        assert str(screen.query_one("#crumb").render()).endswith(f"question {total - 1} of {total}")
+        assert f"/{total} answered" in str(screen.query_one("#progress-text").render())
         await pilot.press("enter")
         assert screen.current == FU
         await pilot.press("3")
@@ -620,7 +625,7 @@ async def test_a_finished_session_resumes_on_its_result_and_is_listed_as_complet
     async with app2.run_test(size=SIZE) as pilot:
         await pilot.pause()
         line = str(app2.screen.query_one("#resume").get_option_at_index(0).prompt)
-        assert "已完成" in line
+        assert "已完成" in line and "已答" not in line
         assert "未完成" not in str(app2.screen.query("Label").first().render())
         await pilot.press("enter")
         await pilot.pause()
@@ -628,6 +633,11 @@ async def test_a_finished_session_resumes_on_its_result_and_is_listed_as_complet
         await pilot.press("escape")  # back to its questions
         await pilot.pause()
         assert isinstance(app2.screen, QuestionScreen)
+    app3 = make_app(questionnaire=None, lang="en")  # the English line read "60/60, complete answered"
+    async with app3.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line = str(app3.screen.query_one("#resume").get_option_at_index(0).prompt)
+        assert f"complete ({saved.total}/{saved.total})" in line and "answered" not in line, line
 
 
 async def test_the_language_chosen_is_where_the_next_run_starts(data_dir, monkeypatch):

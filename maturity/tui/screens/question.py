@@ -93,7 +93,21 @@ class QuestionScreen(Screen):
 
     # ------------------------------------------------------------------ display
 
+    def _crumb(self) -> None:
+        """Where the question sits, and its number among the questions asked now (a
+        follow-up opened by an answer counts at once, as in the progress line)."""
+        qid, lang = self.current, self.lang
+        if not qid:
+            return
+        dim, ind, _ = self.state.q.questions[qid]
+        asked = self.state.asked()
+        n = asked.index(qid) + 1 if qid in asked else 0
+        self.query_one("#crumb", Static).update(
+            f"{tr(dim.name, lang)} › {tr(ind.name, lang)}  ·  "
+            + t("tui_position", lang, n=n, total=len(asked)))
+
     def watch_revision(self) -> None:
+        self._crumb()
         self.query_one(IndexTree).update_marks(self.current)
         self.query_one(StatusLine).update_status()
         self._update_gate()
@@ -121,10 +135,8 @@ class QuestionScreen(Screen):
         qid = self.current
         if not qid:
             return
-        dim, ind, question = self.state.q.questions[qid]
-        asked = self.state.asked()
-        self.query_one("#crumb", Static).update(
-            f"{tr(dim.name, lang)} › {tr(ind.name, lang)}  ·  {asked.index(qid) + 1}/{len(asked)}")
+        question = self.state.q.questions[qid][2]
+        self._crumb()
         text = tr(question.text, lang)
         if question.kind == "level":
             text += "\n" + t("tui_level_rule", lang)

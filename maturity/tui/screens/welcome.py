@@ -49,8 +49,8 @@ class WelcomeScreen(Screen):
         except MaturityError:
             title = s.questionnaire
         progress = f"{s.answered}/{s.total}" if s.total is not None else str(s.answered)
-        if s.total is not None and s.answered >= s.total:
-            progress = t("tui_resume_done", lang, progress=progress)
+        done = s.total is not None and s.answered >= s.total
+        progress = t("tui_resume_done" if done else "tui_resume_open", lang, progress=progress)
         return t("tui_resume_line", lang, name=printable(s.enterprise or "—"), title=title, progress=progress,
                  date=f"{s.updated:%Y-%m-%d %H:%M}")
 
