@@ -268,7 +268,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                     "不适用 · 空格取消勾选 · 回车进入下一题"),
     "tui_hint_help": (" · F1 help", " · F1 查看说明"),
     "tui_hint_help_open": ("F1 again: back to the choices", "再按 F1 返回选项"),
-    "tui_progress": ("{done}/{total} answered · ~{minutes} min left",
+    "tui_progress": ("{done}/{total} · ~{minutes} min left",
                      "已答 {done}/{total} · 约剩 {minutes} 分钟"),
     "tui_position": ("question {n} of {total}", "第 {n} 题，共 {total} 题"),
     "tui_provisional": ("· grade now: {code} ({score}/{max}) {name}",

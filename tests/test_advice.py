@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import maturity
-from maturity.delivery import lacking, question_state, targets
+from maturity.delivery import item_in_place, lacking, question_state, targets
 from maturity.diagnosis import diagnose
 from maturity.improve import restore_values
 from maturity.recommend import candidates, fits
@@ -492,7 +492,7 @@ def test_each_recommendation_names_what_is_not_yet_in_place(general, lang):
             items = {i.id: i.text for i in question.items}
             assert v.missing[0] == tr(items[change.items[0]], lang).rstrip("。.")
         elif question.kind == "checklist":  # a level to reach: the items up to it not yet met
-            rated = a.answers.get(change.question) or {}
+            rated = a.answers.get(change.question) or {}  # scored: ratings are numbers
             first = next(i for i in question.items if i.level <= change.to_level
-                         and rated.get(i.id) not in ("fully", "mostly", "n/a"))
+                         and not item_in_place(rated.get(i.id, 0.0)))
             assert v.missing[0] == tr(first.text, lang).rstrip("。.")

@@ -300,3 +300,22 @@ def test_the_terminal_report_lists_benchmarks_instead_of_a_table_it_cannot_fit(l
         row = next(line for line in wide.splitlines() if line.startswith(f"| {b.name} |"))
         item = next(line for line in section.splitlines() if line.startswith(f"- **{b.name}**"))
         assert all(cell in item for cell in (b.value, b.national, b.verdict)), (row, item)
+
+
+def test_chinese_text_sets_no_space_beside_chinese_characters():
+    """Issue #12: terminal lines broke early before Latin words ("接入 DCS 系统" leaves a
+    break point, and the whole Chinese run after it went to the next line).  GB/T and MIIT
+    texts set no space there; the loader drops it from every ``zh`` text, English alone."""
+    import re
+
+    from maturity.model.base import _unfold_chinese
+
+    assert _unfold_chinese({"en": "the DCS 2 system", "zh": "接入 DCS 系统，覆盖 80% 以上 设备"}) == {
+        "en": "the DCS 2 system", "zh": "接入DCS系统，覆盖80%以上设备"}
+    assert _unfold_chinese({"zh": "符合 GB/T 39116 要求"})["zh"] == "符合GB/T 39116要求"
+    cjk = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+    beside = re.compile(rf"[{cjk}] | (?=[{cjk}])")
+    q = maturity.load_questionnaire("general")
+    texts = [x.text for _, _, x in q.questions.values()] + [s.description for s in q.scenarios]
+    spaced = [tr for tr in (t["zh"] for t in texts if isinstance(t, dict)) if beside.search(tr)]
+    assert not spaced, spaced[:3]

@@ -41,11 +41,14 @@ DottedId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]*(\.[a-z]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_FOLD_SPACE = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
+_FOLD_SPACE = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}A-Za-z0-9(])|(?<=[A-Za-z0-9%)]) +(?=[{_CJK}])")
 
 
 def _unfold_chinese(text: str | dict[str, str]) -> str | dict[str, str]:
-    """Drop the spaces YAML line folding leaves between Chinese characters (``zh`` only)."""
+    """Drop the spaces beside Chinese characters in ``zh`` text: those YAML line folding
+    leaves, and those written around Latin words and numbers ("接入 DCS 系统").  GB/T and
+    MIIT texts set no space there, and a terminal breaks a line at such a space, leaving
+    the whole Chinese run after it for the next line (lines broke early before "MES")."""
     if isinstance(text, dict) and "zh" in text:
         return {**text, "zh": _FOLD_SPACE.sub("", text["zh"])}
     return text

@@ -78,7 +78,7 @@ async def test_the_whole_flow_answers_every_kind_and_exports(data_dir):
         # English first-time user read "34/59" above "34/60")
         total = len(state.asked())
         assert str(screen.query_one("#crumb").render()).endswith(f"question {total - 1} of {total}")
-        assert f"/{total} answered" in str(screen.query_one("#progress-text").render())
+        assert f"/{total} · " in str(screen.query_one("#progress-text").render())
         await pilot.press("enter")
         assert screen.current == FU
         await pilot.press("3")
