@@ -121,9 +121,12 @@ def in_place(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]
              values: Mapping[str, Normalised] | None
              ) -> list[tuple[str, int | tuple[tuple[str, bool], ...]]]:
     """What of the scenario's targets the plant has now: (question, the level its answer
-    reaches) for level targets at level 1 or above, (question, the target items rated at
+    reaches) for level targets from level 2 up (level 1 describes paper and habits, often
+    with what is still missing: "not yet broken down into projects"), or at any level for
+    a question the scenario's ``begun_when`` names; (question, the target items rated at
     least "partly", each with whether it is only "partly") for item targets; answered
     questions only."""
+    named = {t.question for t in sc.begun_when}
     out: list[tuple[str, int | tuple[tuple[str, bool], ...]]] = []
     for t in targets(q, sc):
         status, reached = state.get(t.question, ("not_applicable", 0))
@@ -135,7 +138,7 @@ def in_place(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]
                          if isinstance(r := ratings.get(i), float) and r > 0)
             if have:
                 out.append((t.question, have))
-        elif reached >= 1:
+        elif reached >= SYSTEM_LEVEL or (reached >= 1 and t.question in named):
             out.append((t.question, reached))
     return out
 

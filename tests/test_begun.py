@@ -132,3 +132,17 @@ def test_product_design_is_not_offered_to_makers_of_bulk_materials(general, kind
     a = _assess(general, _plant(general, 1), industry="light_industry", product_kind=kind)
     sc = next(s for s in general.scenarios if s.id == "digital_product_design")
     assert fits_plant(general, sc, a) is offered
+
+
+def test_what_is_in_place_leaves_out_paper_and_habits(general):
+    """The English first-time user read level-1 descriptions under "Already in place"
+    that describe gaps ("the year's total digital spending is known only afterwards"):
+    level answers count from level 2, or from level 1 where begun_when names them."""
+    answers = _plant(general, 1, **{"strategy.planning.roadmap": 1, "strategy.planning.investment": 1,
+                                    "strategy.organisation.leadership": 2})
+    a = _assess(general, answers, industry="machinery", production_type="discrete")
+    sc = next(s for s in general.scenarios if s.id == "digital_transformation_plan")
+    held = dict(in_place(general, sc, question_state(a), restore_values(general, a.answers)))
+    assert held.get("strategy.planning.roadmap") == 1  # the plan: begun_when names it
+    assert "strategy.planning.investment" not in held  # level 1: paper and habits
+    assert held.get("strategy.organisation.leadership") == 2
