@@ -141,7 +141,9 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
             reasons.append("focus")
         if after.level > a.level:
             reasons.append("grade")
-        if in_part(changes, values):
+        if had is not None:
+            pass  # a later phase: what the plant has begun is judged on its real answers only
+        elif in_part(changes, values):
             reasons.insert(0, "in_part")
         elif started(sc, changes, state, values, len(q.levels)):
             reasons.insert(0, "started")

@@ -146,3 +146,19 @@ def test_what_is_in_place_leaves_out_paper_and_habits(general):
     assert held.get("strategy.planning.roadmap") == 1  # the plan: begun_when names it
     assert "strategy.planning.investment" not in held  # level 1: paper and habits
     assert held.get("strategy.organisation.leadership") == 2
+
+
+def test_a_later_phase_is_never_called_begun_from_the_simulation():
+    """Reviewers of rounds 14-15 read 'MES roll-out to all workshops (complete what is in
+    place)' for plants with no MES (p22, p26): phase 2 is planned on answers lifted by
+    phase 1's pilot, and 'begun' was judged on them.  It is judged on the real answers."""
+    from pathlib import Path
+
+    cal = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+    for name in ("p22-b.yaml", "p26-b.yaml"):
+        answers = maturity.load_answers(cal / name)
+        q = maturity.questionnaire_for(answers)
+        a = maturity.assess(q, answers)
+        recs = {r.scenario: r for r in diagnose(a, q).recommendations}
+        assert "mes_rollout" in recs and recs["mes_rollout"].phase == 2, name
+        assert not {"started", "in_part"} & set(recs["mes_rollout"].reasons), (name, recs["mes_rollout"])
