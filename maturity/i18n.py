@@ -242,8 +242,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "part of the plant (a pilot, one line or workshop).",
                        "请选择本级及以下各级描述对企业大部分生产均已符合现状的最高等级。"
                        "如果高一级的描述已在部分范围（试点、一条产线或一个车间）符合现状，再按 +。"),
-    "tui_hint_level": ("↑↓ move · Enter choose and go on · a digit only picks a level · + next level in part",
-                       "↑↓ 移动 · 回车选定并进入下一题 · 数字键仅选定等级 · + 高一级部分符合"),
+    "tui_level_rule_short": ("The highest level true for most of the plant; + if the next is true in part.",
+                             "选择对大部分生产均符合的最高等级；高一级部分符合时再按 +。"),
+    "tui_hint_level": ("↑↓ · Enter choose, go on · digit picks only · + next level in part",
+                       "↑↓ 移动 · 回车选定并下一题 · 数字键仅选定 · + 高一级部分符合"),
     "tui_hint_yesno": ("↑↓ move · Enter choose and go on · or press Y / N",
                        "↑↓ 移动 · 回车选定并进入下一题 · 也可按 Y / N"),
     "tui_hint_multi": ("↑↓ move · Space ticks · Enter done (nothing ticked: none of these)",

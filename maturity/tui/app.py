@@ -158,7 +158,7 @@ class MaturityApp(App):
             self.push_screen(ResultScreen(self.state))
         if session.kept_original is not None:  # once the screen it is said on is up
             message = t("tui_kept_original", self.lang, path=str(session.kept_original))
-            self.call_after_refresh(self.tell, message, 20)
+            self.call_after_refresh(self.tell, message)
 
     def tell(self, message: str, timeout: float = 10) -> None:
         """Tell the user something that needs no answer: on the result screen on the line

@@ -906,3 +906,34 @@ async def test_f1_help_gets_the_room_of_the_choices_and_f1_returns(data_dir):
         await pilot.pause()
         assert not help_box.display and screen.query_one("#answer-box").display
         assert app.focused is not None and screen.query_one("#answer-box") in app.focused.ancestors_with_self
+
+
+async def test_the_level_rule_is_shown_in_full_until_it_is_known(data_dir, tmp_path):
+    """The English first-time user saw levels 0-3 only at 80x24: five rows repeated the
+    same rule and hint on every level question.  After three answered level questions
+    the rule is a one-line reminder, and the levels up to 4 fit."""
+    from maturity.i18n import t
+    from maturity.tui.screens.question import RULE_LEARNT
+
+    def answers(n: int) -> str:
+        q = maturity.load_questionnaire("general")
+        levels = [qid for qid, (_, _, x) in q.questions.items() if x.kind == "level" and not x.applies]
+        path = tmp_path / f"a{n}.yaml"
+        lines = "".join(f"  {qid}: 1\n" for qid in levels[:n])
+        path.write_text("format: maturity-answers/1\nquestionnaire: general\nlanguage: en\n"
+                        "enterprise: {name: Rule Works, industry: machinery, production_type: discrete}\n"
+                        f"answers:\n{lines or '  {}'}\n", "utf-8")
+        return str(path)
+
+    shown = {}
+    for n in (0, RULE_LEARNT):
+        app = make_app(questionnaire=None, lang="en", answers=answers(n))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            while screen.state.q.questions[screen.current][2].kind != "level":
+                await screen.go(screen.state.asked()[screen.state.asked().index(screen.current) + 1])
+            shown[n] = str(screen.query_one("#qtext").render())
+    assert t("tui_level_rule", "en") in shown[0]
+    assert t("tui_level_rule_short", "en") in shown[RULE_LEARNT]
+    assert t("tui_level_rule", "en") not in shown[RULE_LEARNT]

@@ -83,3 +83,4 @@ async def test_keys_typed_after_a_number_answer_the_next_question_not_the_field(
         answers = dict(app.state.session.answers)
     assert answers[first] == 50, answers.get(first)
     assert answers[second] == 2, answers.get(second)
+

@@ -23,6 +23,9 @@ from ..widgets.index_tree import IndexTree
 from ..widgets.na import NotApplicable
 from ..widgets.status import StatusLine
 
+RULE_LEARNT = 3
+"""Level questions answered after which the level rule is shown as a one-line reminder
+(at 80x24 the full rule and the hint left room for levels 0-3 only)."""
 STALE_FOR = 1.0
 """Seconds an answer widget stays (hidden) after its question leaves the screen."""
 NARROW = 100
@@ -138,8 +141,10 @@ class QuestionScreen(Screen):
         question = self.state.q.questions[qid][2]
         self._crumb()
         text = tr(question.text, lang)
-        if question.kind == "level":
-            text += "\n" + t("tui_level_rule", lang)
+        if question.kind == "level":  # the rule in full until it is known, then a reminder
+            known = sum(1 for q in self.state.asked() if self.state.q.questions[q][2].kind == "level"
+                        and self.state.answered(q)) >= RULE_LEARNT
+            text += "\n" + t("tui_level_rule_short" if known else "tui_level_rule", lang)
         self.query_one("#qtext", Static).update(text)
         help_box = self.query_one("#help", Static)
         help_box.update(tr(question.help, lang) if question.help else t("tui_no_help", lang))
