@@ -469,7 +469,9 @@ async def test_the_welcome_form_asks_which_functions_others_run_and_keeps_them()
         elsewhere = screen.query_one("#run_elsewhere")
         assert elsewhere.display and elsewhere.option_count == 6
         elsewhere.focus()
-        await pilot.press("down", "down", "space")  # the first down highlights the first item
+        await pilot.pause()
+        assert elsewhere.highlighted == 0, "the cursor shows on the first box with the focus"
+        await pilot.press("down", "space")
         await pilot.pause()
         assert list(elsewhere.selected) == ["purchasing"]
         screen.query_one("#start").press()
@@ -571,7 +573,7 @@ async def test_a_digit_picks_the_level_and_the_hint_says_enter_goes_on(data_dir)
         screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
         assert screen.current == LVL
         hint = str(screen.query_one("#hint").render())
-        assert "a digit only picks a level" in hint and "Enter choose and go on" in hint
+        assert "digit picks only" in hint and "Enter choose, go on" in hint
         await pilot.press("2")
         assert screen.current == LVL and app.state.session.answers[LVL] == 2
         await pilot.press("plus", "enter")

@@ -25,7 +25,13 @@ def inner(ticked: bool) -> str:
 
 
 class TickList(SelectionList[V], Generic[V]):
-    """A selection list whose boxes show ✓ when selected."""
+    """A selection list whose boxes show ✓ when selected, with its cursor on the first
+    box as soon as it has the focus (a first-time user could not tell which box Space
+    would tick until pressing Down)."""
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
