@@ -939,3 +939,28 @@ async def test_the_level_rule_is_shown_in_full_until_it_is_known(data_dir, tmp_p
     assert t("tui_level_rule", "en") in shown[0]
     assert t("tui_level_rule_short", "en") in shown[RULE_LEARNT]
     assert t("tui_level_rule", "en") not in shown[RULE_LEARNT]
+
+
+async def test_a_tick_list_option_cut_at_the_width_is_shown_whole_below_the_list(data_dir):
+    """The English first-time user read "Production execution: … (MES / MO…" and could not
+    see the rest: the highlighted option, when cut, is shown whole below the list."""
+    from maturity.model.base import tr
+
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, industry="machinery", production_type="discrete")
+        qid = "factory.integration.systems"
+        await screen.go(qid)
+        await pilot.pause()
+        options = [tr(o.text, "en") for o in app.state.q.questions[qid][2].options]
+        seen = {}
+        for k in range(len(options)):
+            if k:
+                await pilot.press("down")
+            await pilot.pause()
+            detail = screen.query_one("#detail")
+            seen[k] = str(detail.render()) if detail.display else None
+    long = [k for k, text in enumerate(options) if len(text) > 70]
+    short = [k for k, text in enumerate(options) if len(text) < 50]
+    assert long and all(seen[k] == options[k] for k in long), (long, seen)
+    assert all(seen[k] is None for k in short), seen

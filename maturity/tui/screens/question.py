@@ -5,12 +5,14 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Static, Tree
+from textual.widgets import Button, Checkbox, Footer, Input, SelectionList, Static, Tree
 
 from ...explain import gate_progress
 from ...i18n import t
@@ -23,6 +25,8 @@ from ..widgets.index_tree import IndexTree
 from ..widgets.na import NotApplicable
 from ..widgets.status import StatusLine
 
+TICK_BOX = 5
+"""Columns a tick list's box and its gap take before the option's text."""
 RULE_LEARNT = 3
 """Level questions answered after which the level rule is shown as a one-line reminder
 (at 80x24 the full rule and the hint left room for levels 0-3 only)."""
@@ -78,6 +82,7 @@ class QuestionScreen(Screen):
                 yield Static("", id="hint")
                 yield Static("", id="gate")
                 yield Vertical(id="answer-box")
+                yield Static("", id="detail")
                 with Horizontal(id="extras"):
                     yield NotApplicable(t("tui_na", lang), id="na", compact=True)
                     yield Input(placeholder=t("tui_notes", lang), id="notes", compact=True)
@@ -149,6 +154,7 @@ class QuestionScreen(Screen):
         help_box = self.query_one("#help", Static)
         help_box.update(tr(question.help, lang) if question.help else t("tui_no_help", lang))
         help_box.display = False
+        self.query_one("#detail").display = False
         help_box.remove_class("-full")
         self.query_one("#hint", Static).update(self._hint())
         box = self.query_one("#answer-box", Vertical)
@@ -217,6 +223,15 @@ class QuestionScreen(Screen):
         if qid == self.current and na.value and event.value is not None:
             with na.prevent(Checkbox.Changed):
                 na.value = False
+
+    def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+        """A tick-list option cut to the list's width is shown whole below the list (the
+        English first-time user could not read "Production execution: … (MES / MO…")."""
+        detail = self.query_one("#detail", Static)
+        text = str(event.selection.prompt)
+        room = event.selection_list.scrollable_content_region.width - TICK_BOX
+        detail.update(Content(text))
+        detail.display = cell_len(text) > room
 
     async def on_advance(self, event: Advance) -> None:
         event.stop()
