@@ -162,3 +162,18 @@ def test_a_later_phase_is_never_called_begun_from_the_simulation():
         recs = {r.scenario: r for r in diagnose(a, q).recommendations}
         assert "mes_rollout" in recs and recs["mes_rollout"].phase == 2, name
         assert not {"started", "in_part"} & set(recs["mes_rollout"].reasons), (name, recs["mes_rollout"])
+
+
+@pytest.mark.parametrize("ics, offered", [(0, True), (1, True), (2, False)])
+def test_unprotected_control_systems_get_the_security_baseline_first(general, ics, offered):
+    """Reviewers of rounds 13-16 named the same gap at eight plants (shared engineering
+    passwords, always-on 4G remote access, unpatched Windows PCs, untested backups) and
+    the catalogue offered only the full ICS-security theme, an L4 step.  The baseline is a
+    foundation: phase 1 while the control systems have no technical access protection."""
+    answers = _plant(general, 1, **{"factory.security.ics": ics})
+    a = _assess(general, answers, industry="machinery", production_type="discrete")
+    recs = {r.scenario: r for r in diagnose(a, general).recommendations}
+    if offered:
+        assert recs["security_baseline"].phase == 1 and recs["security_baseline"].foundation
+    else:
+        assert "security_baseline" not in recs
