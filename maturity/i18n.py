@@ -117,6 +117,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "scenario": ("Scenario", "场景"),
     "effort": ("Effort", "投入"),
     "raises": ("Raises", "提升"),
+    "after_phase": (" (once phase {n} is done)", "（第 {n} 阶段完成后）"),
     "raises_score": ("the total score by {gain} (no indicator changes level on its own)",
                      "总分 {gain}（单独实施不改变任何指标的等级）"),
     "raises_progress": ("progress on the next grade's rules (no indicator changes level on its own)",

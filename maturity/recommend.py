@@ -59,6 +59,8 @@ class Candidate:
     blocking: list[str] = field(default_factory=list)
     catch_up: list[str] = field(default_factory=list)
     """Indicators below the grade the plant already has that it lifts (phase 1)."""
+    planned_after: int = 0
+    """0: planned on the plant's answers; n: on the answers as they would be after phase n."""
 
 
 def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
@@ -237,6 +239,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         for c in chosen:
             phase_of[c.scenario.id] = step
             if step > 1 and c.scenario.id not in known:
+                c.planned_after = step - 1  # its levels are those after the earlier phase
                 cands.append(c)  # eligible only once an earlier phase is done: listed too
                 known.add(c.scenario.id)
         needs = {}
@@ -268,6 +271,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         scenario=c.scenario.id, rank=k, phase=phase_of.get(c.scenario.id, 0), raises=c.raises,
         delivers=c.delivers, foundation=c.scenario.foundation, reasons=c.reasons,  # type: ignore[arg-type]
         blocking=c.blocking, catch_up=c.catch_up, gain=c.gain, level_gain=c.level_gain,
+        planned_after=c.planned_after,
         effort=c.scenario.effort,
         priority=c.priority, on_path=bool(c.blocking), typical=not c.scenario.industries
         or a.enterprise.industry in c.scenario.industries, focus=c.scenario.id in q.focus_scenarios)

@@ -177,3 +177,27 @@ def test_unprotected_control_systems_get_the_security_baseline_first(general, ic
         assert recs["security_baseline"].phase == 1 and recs["security_baseline"].foundation
     else:
         assert "security_baseline" not in recs
+
+
+@pytest.mark.parametrize("name", ["p26-b.yaml", "p22-b.yaml", "p04-b.yaml"])
+def test_a_step_planned_after_an_earlier_phase_says_so_beside_its_levels(name):
+    """Phase-2 steps read 'Equipment management: L3 → L4' beside a path to L3 that starts
+    at L2: their levels are those after phase 1.  Levels start from the plant's own unless
+    the step says 'once phase n is done', and only a later phase's step may say so."""
+    from pathlib import Path
+
+    from maturity.improve import indicator_levels
+
+    cal = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+    answers = maturity.load_answers(cal / name)
+    q = maturity.questionnaire_for(answers)
+    a = maturity.assess(q, answers)
+    d = diagnose(a, q)
+    now = indicator_levels(a)
+    views = {v.rank: v for v in build(q, d, "en").recommendations}
+    for r in d.recommendations:
+        said = [line for line in views[r.rank].raises if "once phase" in line]
+        if r.planned_after:
+            assert r.phase > r.planned_after and len(said) == len(r.raises), (r, said)
+        else:
+            assert not said and all(i.from_level == now[i.indicator] for i in r.raises), r

@@ -101,6 +101,10 @@ class Recommendation(Frozen):
     """The blocking or on-path indicators it lifts."""
     catch_up: tuple[str, ...] = ()
     """The indicators below the enterprise's grade that it lifts (``catch_up``)."""
+    planned_after: int = 0
+    """0: ``raises`` and ``delivers`` start from the plant's levels now; n: the scenario
+    becomes eligible only after roadmap phase n, and they start from the levels as they
+    would be then (the report says so beside them)."""
     gain: float
     """Rise of the total score if those improvements were made."""
     level_gain: int

@@ -245,7 +245,9 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
             description=tr(sc.description, lang),
             effort=r.effort + _paren(t("effort_" + r.effort, lang), lang).rstrip(),
             raises=[f"{ind_name(i.indicator)}{'：' if lang == 'zh' else ': '}"
-                    f"{code(i.from_level)} → {code(i.to_level)}" for i in r.raises]
+                    f"{code(i.from_level)} → {code(i.to_level)}"
+                    + (t("after_phase", lang, n=r.planned_after) if r.planned_after else "")
+                    for i in r.raises]
             or [t("raises_score", lang, gain=f"{r.gain:+.2f}") if r.gain >= 0.005
                 else t("raises_progress", lang)],
             why=why, benefits=benefits, missing=_missing(q, r.delivers, values, lang),
