@@ -59,9 +59,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "none_clear": ("No dimension stands out.", "各能力域水平接近，无明显差异。"),
     "strength_line": ("{name}: {level} ({score:.2f})", "{name}：{level}（{score:.2f}）"),
     "blocking": ("Blocking indicators", "制约升级的关键指标"),
-    "blocking_intro": ("These indicators keep the total below {level}; the impact is how much the "
-                       "level-{failing} score would rise if each fully met it.",
-                       "以下指标使总分低于{level}；“影响”表示该指标完全达到第 {failing} 级要求时，"
+    "blocking_intro": ("These indicators keep the total below {level}; the last column is how much "
+                       "the level-{failing} score would rise if each fully met it.",
+                       "以下指标使总分低于{level}；最后一列表示该指标完全达到第 {failing} 级要求时，"
                        "第 {failing} 级得分可提高的幅度。"),
     "impact": ("Impact", "影响"),
     "impact_level": ("Level-score gain", "等级得分可提高"),
@@ -85,9 +85,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                "企业已达到最高等级，无需再规划下一等级。"),
     "from_to": ("from {a} to {b}", "从 {a} 提升到 {b}"),
     "benchmarks": ("Benchmarks", "对标"),
-    "benchmarks_intro": ("The enterprise's own figures against the national ones "
-                         "(sources in the last column).",
-                         "企业自身数据与全国统计数据的对比（来源见最后一列）。"),
+    "benchmarks_intro": ("The enterprise's own figures against the national ones, each with its source.",
+                         "企业自身数据与全国统计数据的对比，并注明各项数据来源。"),
     "your_value": ("Yours", "本企业"),
     "verdict": ("Compared", "比较"),
     "chart": ("Chart", "图示"),
@@ -201,7 +200,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_welcome": ("Pick an index, tell us who you are, then answer one question at a time. "
                     "Every answer is saved at once: you can stop and come back whenever you like.",
                     "请选择评估指标、填写企业信息，然后逐题作答。答案随时自动保存，可中断后继续。"),
-    "tui_resume": ("Continue an assessment (Enter)", "继续评估（回车）"),
+    "tui_resume": ("Saved assessments (Enter opens)", "已保存的评估（回车打开）"),
     "tui_resume_open": ("{progress} answered", "已答 {progress}"),
     "tui_resume_done": ("complete ({progress})", "已完成（{progress}）"),
     "tui_resume_line": ("{name} · {progress} · {date} · {title}", "{name} · {progress} · {date} · {title}"),

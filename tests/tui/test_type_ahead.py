@@ -84,3 +84,30 @@ async def test_keys_typed_after_a_number_answer_the_next_question_not_the_field(
     assert answers[first] == 50, answers.get(first)
     assert answers[second] == 2, answers.get(second)
 
+
+
+async def test_a_digit_then_down_rates_and_moves_and_the_last_down_stays(data_dir):
+    """The Chinese first-time user lost a Down typed right after a digit (the digit's
+    deferred focus call moved the focus back), and a Down on the last item moved the
+    focus, unseen, into the notes field."""
+    from maturity.tui.widgets.checklist import RatingRow
+
+    first, question, _ = _general_pair()
+    n = len(question.items)
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, industry="machinery", production_type="discrete")
+        await screen.go(first)
+        await pilot.pause()
+        await burst(app, pilot, ["1", "down", "2"])
+        two = dict(app.state.session.answers[first])
+        await pilot.press("up")
+        await burst(app, pilot, [k for _ in range(n) for k in ("3", "down")])
+        saved = app.state.session.answers[first]
+        await pilot.press("down")  # on the last item, once everything has settled
+        await pilot.pause()
+        focused = app.focused
+    ids = [i.id for i in question.items]
+    assert two == {ids[0]: "fully", ids[1]: "mostly"}, two
+    assert saved == dict.fromkeys(ids, "partly"), saved
+    assert isinstance(focused, RatingRow) and focused.item.id == question.items[-1].id

@@ -44,7 +44,7 @@ class RatingRow(Widget, can_focus=True):
         Binding("4", "rate(3)", show=False, id="rating-4"),
         Binding("5", "rate(4)", show=False, id="rating-5"),
         Binding("delete,backspace", "clear", show=False, id="rating-clear"),
-        Binding("down", "app.focus_next", show=False, id="rating-down"),
+        Binding("down", "down", show=False, id="rating-down"),
         Binding("up", "app.focus_previous", show=False, id="rating-up"),
         Binding("enter", "done", show=False, id="rating-done"),
     ]
@@ -86,8 +86,19 @@ class RatingRow(Widget, can_focus=True):
     def action_rate(self, n: int) -> None:
         if n >= len(self.choices):
             return  # n/a is offered only where the item allows it
-        self.focus()
+        if self.screen.focused is not self:  # a click: at once, not deferred, so that a
+            self.screen.set_focus(self)      # Down typed next is not undone by a late focus
         self._set(self.choices[n])
+
+    def action_down(self) -> None:
+        """The next item; on the last one Down stays (it used to move the focus, unseen,
+        into the notes field, where Up did not bring it back)."""
+        rows = list(self.parent.query(RatingRow)) if self.parent else [self]
+        n = rows.index(self)
+        if n + 1 < len(rows):
+            self.screen.set_focus(rows[n + 1])
+        else:
+            self.app.bell()
 
     def action_move(self, step: int) -> None:
         choices = self.choices
