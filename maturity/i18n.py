@@ -272,6 +272,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_hint_help_open": ("F1 again: back to the choices", "再按 F1 返回选项"),
     "tui_progress": ("{done}/{total} · ~{minutes} min left",
                      "已答 {done}/{total} · 约剩 {minutes} 分钟"),
+    "tui_rated": ("{n} of {total} items rated; ↓ for the rest", "已评价 {n}/{total} 条，按 ↓ 查看其余条目"),
     "tui_position": ("question {n} of {total}", "第 {n} 题，共 {total} 题"),
     "tui_provisional": ("· grade now: {code} ({score}/{max}) {name}",
                         "· 预估：{code}（{score}/{max}）{name}"),

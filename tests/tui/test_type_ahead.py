@@ -111,3 +111,25 @@ async def test_a_digit_then_down_rates_and_moves_and_the_last_down_stays(data_di
     assert two == {ids[0]: "fully", ids[1]: "mostly"}, two
     assert saved == dict.fromkeys(ids, "partly"), saved
     assert isinstance(focused, RatingRow) and focused.item.id == question.items[-1].id
+
+
+async def test_a_checklist_says_how_many_items_are_rated_until_all_are(data_dir):
+    """The Chinese first-time user could not tell that rows were left below the fold,
+    and one rated item already counts the question as answered."""
+    from maturity.i18n import t
+
+    first, question, _ = _general_pair()
+    n = len(question.items)
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, industry="machinery", production_type="discrete")
+        await screen.go(first)
+        await pilot.pause()
+        detail = screen.query_one("#detail")
+        assert not detail.display  # nothing rated yet: nothing to count
+        await burst(app, pilot, ["2"])
+        shown = (detail.display, str(detail.render()))
+        await burst(app, pilot, [k for _ in range(n) for k in ("2", "down")])
+        after = detail.display
+    assert shown == (True, t("tui_rated", "en", n=1, total=n))
+    assert after is False  # every item rated

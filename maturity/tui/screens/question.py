@@ -155,6 +155,7 @@ class QuestionScreen(Screen):
         help_box.update(tr(question.help, lang) if question.help else t("tui_no_help", lang))
         help_box.display = False
         self.query_one("#detail").display = False
+        self._rated_note()
         help_box.remove_class("-full")
         self.query_one("#hint", Static).update(self._hint())
         box = self.query_one("#answer-box", Vertical)
@@ -223,6 +224,21 @@ class QuestionScreen(Screen):
         if qid == self.current and na.value and event.value is not None:
             with na.prevent(Checkbox.Changed):
                 na.value = False
+        if qid == self.current:
+            self._rated_note()
+
+    def _rated_note(self) -> None:
+        """Under a checklist, how many of its items are rated while some are not: at 80x24
+        only about five show, and one rated item already counts the question as answered
+        (the Chinese first-time user could not tell that rows were left)."""
+        question = self.state.q.questions[self.current][2]
+        if question.kind != "checklist":
+            return
+        value = self.state.session.answers.get(self.current)
+        rated = len(value) if isinstance(value, dict) else 0
+        detail = self.query_one("#detail", Static)
+        detail.update(Content(t("tui_rated", self.lang, n=rated, total=len(question.items))))
+        detail.display = value != NA and 0 < rated < len(question.items)
 
     def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
         """A tick-list option cut to the list's width is shown whole below the list (the
