@@ -51,6 +51,16 @@ def item_in_place(rating: Any) -> bool:
     return rating == NA or (isinstance(rating, float) and rating >= MOSTLY - EPS)
 
 
+def _partly(rating: Any) -> bool:
+    """Whether a checklist item is in place at least in part (rated "partly" or better)."""
+    return isinstance(rating, float) and rating > 0
+
+
+def _all_partly(values: Mapping[str, Normalised] | None, c: QuestionChange) -> bool:
+    ratings = _ratings(values, c.question)
+    return all(_partly(ratings.get(i)) for i in c.items)
+
+
 def _missing(t: QuestionTarget, values: Mapping[str, Normalised] | None) -> list[str]:
     """The target's checklist items not yet in place (rated below "mostly", not n/a)."""
     ratings = _ratings(values, t.question)
@@ -82,8 +92,7 @@ def in_part(changes: list[QuestionChange], values: Mapping[str, Normalised] | No
     for c in changes:
         v = (values or {}).get(c.question)
         if c.items:
-            ratings = _ratings(values, c.question)
-            if not all(isinstance(r := ratings.get(i), float) and r > 0 for i in c.items):
+            if not _all_partly(values, c):
                 return False
         elif not (isinstance(v, PartLevel) and c.to_level == int(v) + 1 == c.from_level + 1):
             return False
@@ -109,8 +118,7 @@ def started(sc: Scenario, changes: list[QuestionChange], state: Mapping[str, tup
         return True
     for c in changes:
         if c.items:
-            ratings = _ratings(values, c.question)
-            if not all(isinstance(r := ratings.get(i), float) and r > 0 for i in c.items):
+            if not _all_partly(values, c):
                 return False
         elif not (SYSTEM_LEVEL <= c.from_level == c.to_level - 1 and c.to_level < top):
             return False
@@ -134,8 +142,7 @@ def in_place(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]
             continue
         if t.items:
             ratings = _ratings(values, t.question)
-            have = tuple((i, r < MOSTLY - EPS) for i in t.items
-                         if isinstance(r := ratings.get(i), float) and r > 0)
+            have = tuple((i, not item_in_place(r)) for i in t.items if _partly(r := ratings.get(i)))
             if have:
                 out.append((t.question, have))
         elif reached >= SYSTEM_LEVEL or (reached >= 1 and t.question in named):
