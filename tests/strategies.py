@@ -317,3 +317,11 @@ def raised(draw: st.DrawFn, question: Any, current: Any) -> Any:
         return draw(st.floats(0, current, allow_nan=False))
     extra = [o.id for o in question.options if o.id not in current]
     return list(current) + draw(st.lists(st.sampled_from(extra), unique=True)) if extra else current
+
+
+def assess_answers(q: Questionnaire, answers: dict[str, Any], **enterprise: Any):
+    """Score ``answers`` (question id → answer) for an enterprise described by keywords."""
+    from maturity import assess
+
+    return assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
+                               "enterprise": enterprise, "answers": answers})

@@ -13,17 +13,8 @@ from maturity.diagnosis import diagnose
 from maturity.improve import restore_values
 from maturity.recommend import candidates, fits
 
+from .strategies import assess_answers as _assess
 from .strategies import bottom_answer, top_answer
-
-
-@pytest.fixture(scope="module")
-def general():
-    return maturity.load_questionnaire("general")
-
-
-def _assess(q, answers, **enterprise):
-    return maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
-                               "enterprise": enterprise, "answers": answers})
 
 
 def _middle(q, level=2):

@@ -15,17 +15,8 @@ from maturity.model.diagnosis import QuestionChange
 from maturity.recommend import candidates
 from maturity.report.content import build
 
+from .strategies import assess_answers as _assess
 from .strategies import bottom_answer
-
-
-@pytest.fixture(scope="module")
-def general():
-    return maturity.load_questionnaire("general")
-
-
-def _assess(q, answers, **enterprise):
-    return maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
-                               "enterprise": enterprise, "answers": answers})
 
 
 def _plant(q, level=2, **override):

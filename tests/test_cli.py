@@ -70,11 +70,6 @@ def line_of(text: str, needle: str) -> int:
 
 
 @pytest.fixture
-def general() -> maturity.Questionnaire:
-    return maturity.load_questionnaire("general")
-
-
-@pytest.fixture
 def kinds_path(tmp_path) -> Path:
     """A copy of the five-kinds questionnaire, alone in its own directory."""
     path = tmp_path / "index" / "five_kinds.yaml"

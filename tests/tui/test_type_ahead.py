@@ -30,6 +30,14 @@ async def burst(app, pilot, keys: list[str]) -> None:
         await pilot.pause(0.1)
 
 
+async def at_question(app, pilot, qid: str):
+    """Start a plant on the general index and show question ``qid``."""
+    screen = await start(app, pilot, industry="machinery", production_type="discrete")
+    await screen.go(qid)
+    await pilot.pause()
+    return screen
+
+
 def _general_pair(kind: str = "checklist"):
     """The first question of ``kind`` in the general index asked right before a level
     question (neither behind a condition)."""
@@ -46,9 +54,7 @@ async def test_ratings_typed_ahead_rate_the_items_they_were_typed_for(data_dir):
     first, question, _ = _general_pair()
     app = make_app(questionnaire="general", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(app, pilot, industry="machinery", production_type="discrete")
-        await screen.go(first)
-        await pilot.pause()
+        await at_question(app, pilot, first)
         items = [i.id for i in question.items][:4]
         await burst(app, pilot, [k for digit in "1234"[:len(items)] for k in (digit, "enter")])
         saved = app.state.session.answers[first]
@@ -60,9 +66,7 @@ async def test_keys_typed_after_the_last_item_answer_the_next_question(data_dir)
     first, question, second = _general_pair()
     app = make_app(questionnaire="general", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(app, pilot, industry="machinery", production_type="discrete")
-        await screen.go(first)
-        await pilot.pause()
+        await at_question(app, pilot, first)
         n = len(question.items)
         await burst(app, pilot, [*[k for _ in range(n) for k in ("4", "enter")], "3", "enter"])
         answers = dict(app.state.session.answers)
@@ -81,9 +85,7 @@ async def test_keys_typed_after_a_number_answer_the_next_question_not_the_field(
     first, _, second = _general_pair("number")
     app = make_app(questionnaire="general", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(app, pilot, industry="machinery", production_type="discrete")
-        await screen.go(first)
-        await pilot.pause()
+        await at_question(app, pilot, first)
         await burst(app, pilot, ["5", "0", "enter", "2", "enter"])
         answers = dict(app.state.session.answers)
     assert answers[first] == 50, answers.get(first)
@@ -101,9 +103,7 @@ async def test_a_digit_then_down_rates_and_moves_and_the_last_down_stays(data_di
     n = len(question.items)
     app = make_app(questionnaire="general", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(app, pilot, industry="machinery", production_type="discrete")
-        await screen.go(first)
-        await pilot.pause()
+        await at_question(app, pilot, first)
         await burst(app, pilot, ["1", "down", "2"])
         two = dict(app.state.session.answers[first])
         await pilot.press("up")
@@ -127,9 +127,7 @@ async def test_a_checklist_says_how_many_items_are_rated_until_all_are(data_dir)
     n = len(question.items)
     app = make_app(questionnaire="general", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(app, pilot, industry="machinery", production_type="discrete")
-        await screen.go(first)
-        await pilot.pause()
+        screen = await at_question(app, pilot, first)
         detail = screen.query_one("#detail")
         assert not detail.display  # nothing rated yet: nothing to count
         await burst(app, pilot, ["2"])
