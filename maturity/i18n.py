@@ -139,6 +139,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why_started": ("begun already: this step completes what is in place", "已有基础：此步骤补齐尚缺部分"),
     "complete_suffix": (" (complete what is in place)", "（补齐已有基础）"),
     "have": ("Already in place here", "本企业已具备"),
+    "begun_description": ("This builds on what runs here already: the step is only what is listed "
+                          "below as not yet in place. The scenario in full: {text}",
+                          "此项在本企业已有基础，要做的只是下列“本企业尚未具备”的内容。场景全貌：{text}"),
     "in_part": ("in part", "部分具备"),
     "why_phase": ("roadmap phase {n}", "路线图第 {n} 阶段"),
     "roadmap": ("Roadmap", "实施路线图"),

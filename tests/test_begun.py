@@ -92,8 +92,13 @@ def test_the_report_names_what_is_in_place_and_never_lists_it_as_missing(general
             sc = next(s for s in general.scenarios if s.id == r.scenario)
             assert bool(view.have) == bool(in_place(general, sc, state, values)), view
             assert not [h for h in view.have if marker not in h and h in view.missing], view
+            # the full text describes the whole scenario as a new project: it is prefaced
+            # with what the step is here
+            assert view.description == maturity_t("begun_description", lang, text=sc.description[lang])
         else:
             assert not view.have
+            sc = next(s for s in general.scenarios if s.id == r.scenario)
+            assert view.description == sc.description[lang]
 
 
 def test_an_item_rated_fully_or_mostly_is_never_said_to_be_missing(general):

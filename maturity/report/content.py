@@ -242,7 +242,10 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         held = in_place(q, sc, state, values) if begun else []
         recs.append(ScenarioView(
             rank=r.rank, name=tr(sc.name, lang) + (t("complete_suffix", lang) if begun else ""),
-            description=tr(sc.description, lang),
+            # a begun scenario's full text describes the whole of it as a new project; it
+            # is prefaced with what the step is here (docs/diagnosis.md)
+            description=t("begun_description", lang, text=tr(sc.description, lang)) if begun
+            else tr(sc.description, lang),
             effort=r.effort + _paren(t("effort_" + r.effort, lang), lang).rstrip(),
             raises=[f"{ind_name(i.indicator)}{'：' if lang == 'zh' else ': '}"
                     f"{code(i.from_level)} → {code(i.to_level)}"
