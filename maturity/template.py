@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from .i18n import t
-from .loading import estimated_minutes
+from .loading import data_dir, estimated_minutes
 from .model.base import Text, tr
 from .model.questionnaire import (
     ChecklistQuestion,
@@ -51,6 +51,14 @@ def _join(text: Text | None, langs: list[str]) -> str:
     return " / ".join(_texts(text, langs))
 
 
+def modeline(which: str) -> str:
+    """The first line that lets YAML editors (yaml-language-server: VS Code, Neovim, …)
+    validate and complete the file: the installed schema, by file URI, since the tool is
+    offline.  On another machine the editor just finds no schema."""
+    path = data_dir("questionnaires") / "schema" / f"{which}.schema.json"
+    return f"# yaml-language-server: $schema={path.as_uri()}"
+
+
 def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
     """The template text; ``langs`` (default: the questionnaire's) for texts and hints."""
     langs = langs or list(q.languages) or ["en"]
@@ -58,7 +66,7 @@ def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
     def h(key: str, **kw: object) -> str:
         return " / ".join(dict.fromkeys(t(key, lang, **kw) for lang in langs))
 
-    out: list[str] = []
+    out: list[str] = [modeline("answers")]
     out += _comment([f"maturity — {_join(q.title, langs)}"], 0)
     out += _comment([h("tpl_header", ref=q.ref, n=len(q.questions), m=estimated_minutes(q))], 0)
     out += _comment([h("tpl_fill"), h("tpl_check")], 0)

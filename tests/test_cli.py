@@ -631,10 +631,12 @@ def test_schema_prints_json_schema(capsys, which, keys):
     code, out, err = run(capsys, "schema", which)
     assert code == 0, err
     schema = json.loads(out)
-    assert "properties" in schema
+    assert "$schema" in schema and schema["$id"].startswith("urn:maturity:schema:")
+    if which == "questionnaire":  # standalone, or an overlay (``extends``)
+        assert schema["else"] == {"$ref": "#/$defs/Questionnaire"}
+        schema = schema["$defs"]["Questionnaire"]
     assert keys <= set(schema["properties"]), sorted(schema["properties"])
     assert schema["type"] == "object"
-    assert "$schema" in schema
 
 
 def test_version_in_process(capsys):

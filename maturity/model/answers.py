@@ -31,7 +31,9 @@ _ANSWER_SCHEMA = {
         "a list of option ids; a mapping of checklist item id to rating; or empty (unanswered)"
     ),
     "anyOf": [
-        {"const": "n/a"},
+        # n/a, yes / no, a level in part ("2+"), a number with a unit, one option id:
+        # which strings a question takes is the questionnaire's to say (``normalise``)
+        {"type": "string"},
         {"type": "boolean"},
         {"type": "number"},
         {"type": "array", "items": {"type": "string"}},
@@ -41,6 +43,7 @@ _ANSWER_SCHEMA = {
                 "anyOf": [
                     {"enum": ["fully", "mostly", "partly", "not", "n/a", "na", "不适用"]},
                     {"type": "number", "minimum": 0, "maximum": 1},
+                    {"type": "null"},  # not rated yet (the template's blanks)
                 ]
             },
         },
