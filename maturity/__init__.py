@@ -28,9 +28,22 @@ _EXPORTS = {
     "QuestionnaireInfo": "maturity.loading",
     "assess": "maturity.scoring",
     "diagnose": "maturity.diagnosis",
+    "apply_path": "maturity.diagnosis",
     "compare": "maturity.compare",
     "Diagnosis": "maturity.model.diagnosis",
     "Comparison": "maturity.model.diagnosis",
+    "Change": "maturity.model.diagnosis",
+    "Path": "maturity.model.diagnosis",
+    "Improvement": "maturity.model.diagnosis",
+    "Recommendation": "maturity.model.diagnosis",
+    "Phase": "maturity.model.diagnosis",
+    "QuestionChange": "maturity.model.diagnosis",
+    "Benchmark": "maturity.model.diagnosis",
+    "DimensionResult": "maturity.model.assessment",
+    "IndicatorResult": "maturity.model.assessment",
+    "QuestionResult": "maturity.model.assessment",
+    "Shortfall": "maturity.model.assessment",
+    "NextLevel": "maturity.model.assessment",
     "check_answers": "maturity.normalise",
     "Assessment": "maturity.model",
     "AnswersFile": "maturity.model",
@@ -49,18 +62,31 @@ __all__ = [
     "AnswersError",
     "AnswersFile",
     "Assessment",
+    "Benchmark",
+    "Change",
     "Comparison",
     "Diagnosis",
+    "DimensionResult",
     "Enterprise",
+    "Improvement",
+    "IndicatorResult",
     "InputFileError",
     "Issue",
     "MaturityError",
+    "NextLevel",
     "NotFoundError",
+    "Path",
+    "Phase",
+    "QuestionChange",
+    "QuestionResult",
     "Questionnaire",
     "QuestionnaireError",
     "QuestionnaireInfo",
+    "Recommendation",
+    "Shortfall",
     "UsageError",
     "__version__",
+    "apply_path",
     "assess",
     "check_answers",
     "compare",
@@ -73,7 +99,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover
     from .compare import compare
-    from .diagnosis import diagnose
+    from .diagnosis import apply_path, diagnose
     from .errors import (
         AnswersError,
         InputFileError,
@@ -91,18 +117,31 @@ if TYPE_CHECKING:  # pragma: no cover
         questionnaire_for,
     )
     from .model import AnswersFile, Assessment, Enterprise, Questionnaire
-    from .model.diagnosis import Comparison, Diagnosis
+    from .model.assessment import DimensionResult, IndicatorResult, NextLevel, QuestionResult, Shortfall
+    from .model.diagnosis import (
+        Benchmark,
+        Change,
+        Comparison,
+        Diagnosis,
+        Improvement,
+        Path,
+        Phase,
+        QuestionChange,
+        Recommendation,
+    )
     from .normalise import check_answers
     from .scoring import assess
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'maturity' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelt name fails
+
+    def __getattr__(name: str) -> Any:
+        module = _EXPORTS.get(name)
+        if module is None:
+            raise AttributeError(f"module 'maturity' has no attribute {name!r}")
+        value = getattr(import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -6,6 +6,7 @@ from .errors import UsageError
 from .model.assessment import Assessment
 from .model.diagnosis import Change, Comparison
 from .model.questionnaire import Questionnaire
+from .scoring import scored_against
 
 
 def compare(before: Assessment, after: Assessment, questionnaire: Questionnaire | None = None
@@ -15,6 +16,8 @@ def compare(before: Assessment, after: Assessment, questionnaire: Questionnaire 
     if before.questionnaire.split("@")[0] != after.questionnaire.split("@")[0]:
         raise UsageError(f"cannot compare {before.questionnaire} with {after.questionnaire}: "
                          f"different indices")
+    if questionnaire is None:
+        questionnaire = scored_against(after) or scored_against(before)
     if questionnaire is None:
         from .loading import shared_questionnaire
 

@@ -12,14 +12,14 @@ import itertools
 from collections.abc import Mapping
 from typing import Any
 
-from .improve import path_to, restore_values, top_answer
+from .improve import apply, path_to, restore_values, top_answer
 from .model.assessment import Assessment
-from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis
+from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis, Path
 from .model.questionnaire import NumberQuestion, PointsScoring, Questionnaire
 from .normalise import Normalised
 from .rating import EPS
 from .recommend import plan
-from .scoring import score
+from .scoring import remember, score, scored_against
 from .validation import scope_questions
 
 MARGIN = 0.25
@@ -29,7 +29,7 @@ MARGIN = 0.25
 def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
              target: int | None = None) -> Diagnosis:
     """Diagnose an assessment.  ``target``: a grade to plan for beyond the next one."""
-    q = questionnaire or _load(assessment.questionnaire)
+    q = questionnaire or scored_against(assessment) or _load(assessment.questionnaire)
     n = len(q.levels)
     values = restore_values(q, assessment.answers)
     ent = assessment.enterprise
@@ -51,6 +51,17 @@ def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
         roadmap=roadmap,
         completeness=completeness(q, values, assessment),
     )
+
+
+def apply_path(assessment: Assessment, path: Path, questionnaire: Questionnaire | None = None
+               ) -> Assessment:
+    """The assessment as it would be with ``path``'s improvements made (a diagnosis's
+    ``path`` or ``target_path``): its answers improved as the path search improves them,
+    re-scored.  Its ``answers`` are the improved answers, ready for an answers file."""
+    q = questionnaire or scored_against(assessment) or _load(assessment.questionnaire)
+    values = apply(q, restore_values(q, assessment.answers),
+                   {i.indicator: i.to_level for i in path.improvements}, assessment.enterprise)
+    return remember(score(q, values, assessment.enterprise, assessment.assessed_on), q)
 
 
 def _load(ref: str) -> Questionnaire:

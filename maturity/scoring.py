@@ -21,8 +21,10 @@ written down with a worked example in ``docs/methodology.md``; in short:
 
 from __future__ import annotations
 
+import os
+import weakref
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, overload
 
 from .engine import Numbers, Part, Plan, plan_for, resolve_production_type
 from .model.answers import ANSWERS_FORMAT, AnswersFile, Enterprise
@@ -43,24 +45,76 @@ SHORTFALLS = 10
 """How many shortfalls an explanation lists at most."""
 
 
-def assess(questionnaire: Questionnaire, answers: AnswersFile | Mapping[str, Any]) -> Assessment:
-    """Score ``answers`` against ``questionnaire``.
+@overload
+def assess(answers: AnswersFile | Mapping[str, Any] | str | os.PathLike[str], /) -> Assessment: ...
 
-    ``answers`` is an :class:`AnswersFile` (from :func:`maturity.load_answers`), a
-    mapping in the answers-file format, or a plain mapping of question id → answer.
+
+@overload
+def assess(questionnaire: Questionnaire, answers: AnswersFile | Mapping[str, Any], /) -> Assessment: ...
+
+
+def assess(first: Any, answers: Any = None, /) -> Assessment:
+    """Score answers against a questionnaire.
+
+    ``assess(answers)``: the questionnaire is the one the answers name (an answers-file
+    path, an :class:`AnswersFile` or a mapping in the answers-file format), as
+    ``maturity validate`` resolves it.  ``assess(questionnaire, answers)``: against the
+    given one; ``answers`` may also be a plain mapping of question id → answer.
+
+    The assessment remembers the questionnaire object it was scored against, so that
+    :func:`maturity.diagnose` and :func:`maturity.compare` need it only for a copy.
     Raises :class:`~maturity.errors.AnswersError` listing every invalid answer.
     """
-    if not isinstance(answers, AnswersFile):
-        from .loading import answers_from_raw
+    if isinstance(first, Questionnaire):
+        questionnaire = first
+        if answers is None:
+            raise TypeError("assess(questionnaire, answers): the answers are missing")
+    else:
+        from .loading import load_answers, questionnaire_for
 
+        if answers is not None:
+            raise TypeError("assess(answers) or assess(questionnaire, answers)")
+        answers = first if isinstance(first, AnswersFile | Mapping) else load_answers(first)
+        if not isinstance(answers, AnswersFile):
+            if "format" not in answers:
+                raise TypeError("a mapping of answers alone names no questionnaire: "
+                                "use assess(questionnaire, answers)")
+            answers = _answers_file(answers)
+        questionnaire = questionnaire_for(answers)
+    if not isinstance(answers, AnswersFile):
         raw = answers if "format" in answers else {
             "format": ANSWERS_FORMAT, "questionnaire": questionnaire.ref, "answers": dict(answers)}
-        answers = answers_from_raw(raw, "<answers>")
+        answers = _answers_file(raw)
     values = check_answers(questionnaire, answers)
     result = score(questionnaire, values, answers.enterprise, answers.assessed_on)
     if answers.assessor:
         result = result.model_copy(update={"assessor": answers.assessor})
-    return result
+    return remember(result, questionnaire)
+
+
+def _answers_file(raw: Mapping[str, Any]) -> AnswersFile:
+    from .loading import answers_from_raw
+
+    return answers_from_raw(dict(raw), "<answers>")
+
+
+_SCORED_AGAINST: dict[int, Questionnaire] = {}
+"""The questionnaire each live assessment from :func:`assess` was scored against (by
+object id, dropped when the assessment is): not a field, so that it is neither
+serialised nor compared."""
+
+
+def remember(a: Assessment, q: Questionnaire) -> Assessment:
+    """Record that ``a`` was scored against ``q`` (see :func:`scored_against`)."""
+    _SCORED_AGAINST[id(a)] = q
+    weakref.finalize(a, _SCORED_AGAINST.pop, id(a), None)
+    return a
+
+
+def scored_against(a: Assessment) -> Questionnaire | None:
+    """The questionnaire ``a`` was scored against by :func:`assess` in this process, if
+    ``a`` is that very object (a copy or a deserialised assessment does not carry it)."""
+    return _SCORED_AGAINST.get(id(a))
 
 
 def score(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterprise | None = None,
@@ -105,7 +159,7 @@ def build(plan: Plan, num: Numbers, values: Mapping[str, Normalised], enterprise
         level_scores=tuple(num.whole.scores) if cmmm else (),
         completeness=num.completeness, **num.counts, dimensions=dims,
         next_level=next_level, warnings=tuple(num.warnings),
-        answers=ReadOnlyDict(answers_form(values) if detail else {}),
+        answers=ReadOnlyDict(sorted(answers_form(values).items()) if detail else ()),
     )
 
 
@@ -114,8 +168,13 @@ def _dimension(q: Questionnaire, d: Part, num: Numbers, detail: bool) -> Dimensi
     holding = tuple(Shortfall.model_construct(indicator=i, level=lv, score=s, impact=imp)
                     for imp, i, s, lv in holding_back(q, d)) if detail else ()
     return DimensionResult.model_construct(
-        id=d.id, weight=d.weight, level=d.level, score=d.score, score_max=d.score_max,
+        id=d.id, name=_dimension_names(q)[d.id], weight=d.weight, level=d.level, score=d.score,
+        score_max=d.score_max,
         level_scores=tuple(d.scores), applicable=d.applicable, indicators=inds, holding_back=holding)
+
+
+def _dimension_names(q: Questionnaire) -> dict[str, Any]:
+    return {d.id: d.name for d in q.dimensions}
 
 
 def _indicator(q: Questionnaire, c: Part, num: Numbers, detail: bool) -> IndicatorResult:
@@ -128,11 +187,12 @@ def _indicator(q: Questionnaire, c: Part, num: Numbers, detail: bool) -> Indicat
             qid = f"{c.id}.{question.id}"
             r = by_id.get(qid)
             out.append(QuestionResult.model_construct(
-                id=qid, status=num.status[qid], level=r.reached if r else None,
+                id=qid, text=question.text, status=num.status[qid], level=r.reached if r else None,
                 fraction=r.fraction if r else None, weight=r.weight if r else question.weight))
         questions = tuple(out)
     return IndicatorResult.model_construct(
-        id=c.id, weight=c.weight, level=c.level, score=c.score, score_max=c.score_max,
+        id=c.id, name=q.indicators[c.id][1].name, weight=c.weight, level=c.level, score=c.score,
+        score_max=c.score_max,
         level_scores=tuple(c.scores), applicable=c.applicable, questions=questions)
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field
 
 from .answers import Enterprise
-from .base import Frozen, ReadOnlyDict
+from .base import Frozen, ReadOnlyDict, Text, tr
 
 QuestionStatus = Literal["answered", "unanswered", "not_applicable", "closed"]
 
@@ -31,6 +31,12 @@ class QuestionResult(Frozen):
     """Share of the question's points earned, 0–1; ``None`` when not applicable."""
     weight: float
     """Weight used within the indicator (after production-type overrides)."""
+    text: Text | None = None
+    """The question's text, from the questionnaire (``label(lang)`` gives one language)."""
+
+    def label(self, lang: str = "en") -> str:
+        """The question's text in ``lang`` (else another language it has; else the id)."""
+        return tr(self.text, lang) or self.id
 
 
 class Shortfall(Frozen):
@@ -78,7 +84,17 @@ class Part(Frozen):
     """CMMM: score of each level 1..N (``None``: no requirement at that level)."""
 
 
-class IndicatorResult(Part):
+class _Named(Part):
+    id: str
+    name: Text | None = None
+    """The name in the questionnaire's languages (``label(lang)`` gives one)."""
+
+    def label(self, lang: str = "en") -> str:
+        """The name in ``lang`` (else another language it has; else the id)."""
+        return tr(self.name, lang) or self.id
+
+
+class IndicatorResult(_Named):
     id: str
     """``dimension.indicator`` id."""
     weight: float
@@ -88,7 +104,7 @@ class IndicatorResult(Part):
     questions: tuple[QuestionResult, ...]
 
 
-class DimensionResult(Part):
+class DimensionResult(_Named):
     id: str
     weight: float
     """Weight used in the total."""
@@ -97,6 +113,11 @@ class DimensionResult(Part):
     indicators: tuple[IndicatorResult, ...]
     holding_back: tuple[Shortfall, ...] = ()
     """Indicators that keep this dimension below its next level, largest gap first."""
+
+
+def _sorted(answers: dict[str, Any]) -> ReadOnlyDict:
+    """Answers by question id, so that equal assessments serialise to the same bytes."""
+    return ReadOnlyDict(sorted(answers.items()))
 
 
 class Assessment(Part):
@@ -125,7 +146,7 @@ class Assessment(Part):
     """Why the grade is not one higher; ``None`` at the top grade."""
     warnings: tuple[str, ...] = ()
     """Answers that were accepted but ignored (e.g. to a follow-up that is closed)."""
-    answers: Annotated[dict[str, Any], AfterValidator(ReadOnlyDict)] = Field(default_factory=ReadOnlyDict)
+    answers: Annotated[dict[str, Any], AfterValidator(_sorted)] = Field(default_factory=ReadOnlyDict)
     """The checked answers that were scored, in answers-file form (so a diagnosis can
     re-score improvements without the original file)."""
 

@@ -1,0 +1,173 @@
+"""The library as an embedding program meets it: one call, results that carry their
+names, questionnaires loaded from a path, every result type exported, typed so that a
+misspelt name fails, stable bytes, and the web backend of docs/library.md, run."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import maturity
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "docs" / "examples" / "machinery-plant.yaml"
+KINDS = Path(__file__).parent / "data" / "five_kinds.yaml"
+
+
+def test_one_call_resolves_the_questionnaire_the_answers_name():
+    one = maturity.assess(EXAMPLE)
+    two = maturity.assess(maturity.load_questionnaire("general"), maturity.load_answers(EXAMPLE))
+    assert one == two
+    assert maturity.assess(str(EXAMPLE)) == one
+    assert maturity.assess(maturity.load_answers(EXAMPLE)) == one
+
+
+def test_one_call_on_a_mapping_needs_the_answers_file_form():
+    assert maturity.assess({"format": "maturity-answers/1", "questionnaire": "sme",
+                            "answers": {}}).questionnaire.startswith("sme@")
+    with pytest.raises(TypeError, match="names no questionnaire"):
+        maturity.assess({"factory.network.coverage": 2})
+
+
+def test_an_unknown_questionnaire_is_located_in_the_answers_file(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("format: maturity-answers/1\nquestionnaire: nosuch\nanswers: {}\n", "utf-8")
+    with pytest.raises(maturity.AnswersError) as err:
+        maturity.assess(path)
+    assert err.value.issues[0].line == 2 and err.value.issues[0].field == "questionnaire"
+
+
+@pytest.fixture
+def elsewhere(tmp_path) -> maturity.Questionnaire:
+    """A questionnaire loaded from a path that no search directory holds."""
+    path = tmp_path / "private" / "five_kinds.yaml"
+    path.parent.mkdir()
+    shutil.copy(KINDS, path)
+    return maturity.load_questionnaire(str(path))
+
+
+def test_a_path_loaded_questionnaire_is_carried_to_diagnose_and_compare(elsewhere):
+    with pytest.raises(maturity.NotFoundError):
+        maturity.load_questionnaire(elsewhere.ref)  # not on the search path
+    a = maturity.assess(elsewhere, {})
+    d = maturity.diagnose(a)
+    assert d.assessment is a
+    assert maturity.compare(a, a).total.level_after == a.level
+    with pytest.raises(maturity.NotFoundError):  # a copy does not carry it: documented
+        maturity.diagnose(a.model_copy())
+    assert maturity.diagnose(a.model_copy(), elsewhere).path == d.path
+
+
+def test_results_carry_their_names_in_every_language():
+    a = maturity.assess(EXAMPLE)
+    q = maturity.load_questionnaire("general")
+    for dim in q.dimensions:
+        r = a.dimension(dim.id)
+        assert r.label("zh") == dim.name["zh"] and r.label("en") == dim.name["en"]
+        for ind in dim.indicators:
+            ri = a.indicator(f"{dim.id}.{ind.id}")
+            assert ri.label("zh") == ind.name["zh"]
+            assert [x.label("en") for x in ri.questions] == [x.text["en"] for x in ind.questions]
+    data = a.model_dump(mode="json")
+    assert data["dimensions"][0]["name"]["zh"] == q.dimensions[0].name["zh"]
+    assert maturity.Assessment.model_validate(data) == a
+
+
+def test_equal_assessments_serialise_to_the_same_bytes():
+    answers = maturity.load_answers(EXAMPLE).answers
+    q = maturity.load_questionnaire("general")
+    forward = maturity.assess(q, dict(answers))
+    backward = maturity.assess(q, dict(reversed(list(answers.items()))))
+    assert forward.model_dump_json() == backward.model_dump_json()
+    assert list(forward.answers) == sorted(forward.answers)
+
+
+def test_applying_the_path_reaches_its_grade():
+    a = maturity.assess(EXAMPLE)
+    d = maturity.diagnose(a)
+    assert d.path is not None and d.path.reachable
+    after = maturity.apply_path(a, d.path)
+    assert after.level >= d.path.target > a.level
+    changed = {k for k in after.answers if after.answers[k] != a.answers.get(k)}
+    improved = {i.indicator for i in d.path.improvements}
+    assert changed and all(k.rsplit(".", 1)[0] in improved for k in changed)
+
+
+def test_every_result_type_is_exported():
+    from maturity.model import assessment, diagnosis
+
+    for name in ("DimensionResult", "IndicatorResult", "QuestionResult", "Shortfall", "NextLevel"):
+        assert getattr(maturity, name) is getattr(assessment, name)
+    for name in ("Path", "Improvement", "Recommendation", "Phase", "QuestionChange", "Change"):
+        assert getattr(maturity, name) is getattr(diagnosis, name)
+
+
+def _mypy(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
+    client = tmp_path / "client.py"
+    client.write_text(source, "utf-8")
+    return subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+                           "--follow-imports=silent", str(client)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_a_misspelt_name_fails_the_type_check(tmp_path):
+    """The lazy ``__getattr__`` is hidden from type checkers: they see the real names."""
+    pytest.importorskip("mypy")
+    good = _mypy(tmp_path, "import maturity\nfrom maturity import DimensionResult\n\n"
+                           "a: maturity.Assessment = maturity.assess('x.yaml')\n"
+                           "d: DimensionResult = a.dimension('factory')\n"
+                           "print(d.label('zh'), maturity.diagnose(a).path)\n")
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = _mypy(tmp_path, "import maturity\nfrom maturity import DimensionResults\n\n"
+                          "maturity.asses(1, 2)\n")
+    assert bad.returncode == 1, bad.stdout
+    assert re.search(r'Module "maturity" has no attribute "DimensionResults"', bad.stdout), bad.stdout
+    assert re.search(r'Module has no attribute "asses"', bad.stdout), bad.stdout
+
+
+def _backend_code() -> str:
+    text = (ROOT / "docs" / "library.md").read_text("utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    return next(b for b in blocks if "BaseHTTPRequestHandler" in b)
+
+
+def _post(port: int, body: bytes) -> tuple[int, dict]:
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/", data=body, method="POST")
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+
+
+def test_the_web_backend_of_the_guide_runs():
+    namespace: dict = {"__name__": "backend"}
+    exec(compile(_backend_code(), "docs/library.md", "exec"), namespace)
+    server = namespace["serve"](0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        status, reply = _post(port, EXAMPLE.read_bytes())
+        a = maturity.assess(EXAMPLE)
+        assert status == 200, reply
+        assert reply["grade"] == a.level and reply["score"] == round(a.score, 2)
+        assert reply["dimensions"]["factory"]["name"] == a.dimension("factory").label("en")
+        assert reply["next_steps"] == [r.scenario for r in maturity.diagnose(a).recommendations[:3]]
+        bad = EXAMPLE.read_text("utf-8").replace("questionnaire: general@2", "questionnaire: nosuch")
+        status, reply = _post(port, bad.encode())
+        assert status == 422 and reply["issues"][0]["field"] == "questionnaire", reply
+        status, reply = _post(port, b"- just\n- a list\n")
+        assert status == 400, reply
+    finally:
+        server.shutdown()
+        server.server_close()
