@@ -204,6 +204,17 @@ class Portfolio:
             name, score = json.loads(line)
             yield {"enterprise": name, "score": score, "percentile": ranks[round(score * SCALE)]}
 
+    def names(self) -> dict[str, Any]:
+        """The name (``{en: …, zh: …}``) of every dimension, indicator and scenario id the
+        summary names, from the questionnaires scored: so that people read names, not ids."""
+        wanted = {*self.dimensions, *self.blocking, *self.scenarios}
+        out: dict[str, Any] = {}
+        for q in self.questionnaires.values():
+            found = {d.id: d.name for d in q.dimensions} | {sc.id: sc.name for sc in q.scenarios} \
+                | {i: ind.name for i, (_, ind) in q.indicators.items()}
+            out |= {k: v for k, v in found.items() if k in wanted and k not in out}
+        return dict(sorted(out.items()))
+
     def result(self) -> dict[str, Any]:
         """The summary as plain data, JSON-ready except ``percentiles``, an iterator to
         stream (``report.rows.write_summary``); it is last."""
@@ -218,5 +229,6 @@ class Portfolio:
             "scenarios": self.scenarios.most_common(10),
             "by_industry": {k: h.stats() for k, h in sorted(self.by_industry.items())},
             "by_size": {k: h.stats() for k, h in sorted(self.by_size.items())},
+            "names": self.names(),
             "percentiles": self.percentiles(),
         }

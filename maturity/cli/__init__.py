@@ -8,11 +8,12 @@ no traceback reaches the user unless ``--debug`` is given.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from .common import Exit, _err, _positive, _write_out
+from .common import Exit, _err, _positive, _write_out, no_color
 from .data import cmd_questionnaires, cmd_score, cmd_template, cmd_validate
 from .reports import cmd_compare, cmd_report
 
@@ -21,6 +22,8 @@ def cmd_assess(args: argparse.Namespace) -> int:
     """The guided self-assessment (Textual TUI); imported only here."""
     from ..tui import run
 
+    if "NO_COLOR" in os.environ and not no_color():
+        del os.environ["NO_COLOR"]  # Textual treats an empty NO_COLOR as set; the convention does not
     return run(questionnaire=args.questionnaire, answers=args.answers, lang=args.lang)
 
 
@@ -86,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="json/jsonl: the full assessment of each input instead of the compact record")
     p.add_argument("--bom", action="store_true", help="csv: start with a UTF-8 BOM (for Excel)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--lang", choices=("en", "zh"), help="language of the single-file panel")
+    p.add_argument("--lang", choices=("en", "zh"),
+                   help="language of the single-file panel and of the names in --summary")
     p.add_argument("--fail-fast", action="store_true", help="stop at the first invalid input")
     p.set_defaults(func=cmd_score)
 
@@ -156,7 +160,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("which", choices=("questionnaire", "answers", "diagnosis"))
     p.add_argument("--output", "-o", metavar="FILE")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("completion", help="print the shell completion script (bash, zsh, fish)",
+                       description="Print the script that completes commands, options, files and "
+                                   "questionnaire ids on Tab. bash: eval \"$(maturity completion bash)\" "
+                                   "in ~/.bashrc; zsh: the same in ~/.zshrc; fish: maturity completion "
+                                   "fish > ~/.config/fish/completions/maturity.fish")
+    p.add_argument("shell", choices=("bash", "zsh", "fish"))
+    p.set_defaults(func=cmd_completion)
+
+    for action in (a for s in sub.choices.values() for a in s._actions if a.dest == "questionnaire"):
+        action.completer = _questionnaire_ids  # type: ignore[attr-defined]
     return parser
+
+
+def _questionnaire_ids(prefix: str, **_: object) -> list[str]:
+    """Tab on ``-q``: the installed questionnaires, then files."""
+    from ..loading import list_questionnaires
+
+    ids = [i.id for i in list_questionnaires()]
+    return [i for i in ids if i.startswith(prefix)]
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    import argcomplete
+
+    sys.stdout.write(argcomplete.shellcode(["maturity"], shell=args.shell))
+    return Exit.OK
 
 
 _GLOBAL = ("--debug",)
@@ -175,6 +205,10 @@ def with_default_command(argv: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (maturity completion)
+        import argcomplete
+
+        argcomplete.autocomplete(parser)  # prints them and exits
     args = parser.parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):

@@ -19,17 +19,23 @@ class Exit(IntEnum):
     INTERRUPTED = 130
 
 
+def no_color() -> bool:
+    """Whether the user asked for no colour: ``NO_COLOR`` set and not empty (no-color.org:
+    an empty value is ignored, as rich does)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
 def _err(message: str) -> None:
     """A message for people on stderr, red when stderr is a colour terminal."""
     message = printable(message)  # a file name or a value may carry control characters
-    if sys.stderr.isatty() and "NO_COLOR" not in os.environ:
+    if sys.stderr.isatty() and not no_color():
         message = f"\x1b[31m{message}\x1b[0m"
     print(message, file=sys.stderr)
 
 
 def _warn(message: str) -> None:
     message = printable(message)
-    if sys.stderr.isatty() and "NO_COLOR" not in os.environ:
+    if sys.stderr.isatty() and not no_color():
         message = f"\x1b[33m{message}\x1b[0m"
     print(message, file=sys.stderr)
 

@@ -152,7 +152,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         nonlocal failed, count
         from ..report.rows import WRITERS, CsvWriter
 
-        writer = CsvWriter(out, bom=args.bom) if fmt == "csv" else WRITERS[fmt](out)
+        writer = (CsvWriter(out, bom=args.bom) if fmt == "csv"
+                  else WRITERS[fmt](out, args.lang or _default_lang()))
         writer.start()
         for row in score_files(paths, args.questionnaire, jobs=jobs, progress=progress,
                                fail_fast=args.fail_fast, indicators=summary is not None,

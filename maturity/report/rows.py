@@ -13,7 +13,10 @@ import html
 import json
 from typing import Any, TextIO
 
+from rich.cells import cell_len
+
 from ..batch import Row
+from ..model.base import tr
 from ..printable import printable
 from ..tabular import ENTERPRISE_FIELDS
 
@@ -79,8 +82,14 @@ def write_summary(out: TextIO, summary: dict[str, Any], indent: int | None = Non
 
 
 class Writer:
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, lang: str = "en") -> None:
         self.out = out
+        self.lang = lang
+        """Language of the names in a summary for people (table, Markdown, HTML)."""
+
+    def name(self, summary: dict[str, Any], ident: str) -> str:
+        """A dimension, indicator or scenario of the summary by name, not id."""
+        return tr(summary.get("names", {}).get(ident), self.lang) or ident
 
     def start(self) -> None:
         pass
@@ -151,18 +160,21 @@ class CsvWriter(Writer):
         self.writer.writerow([neutralise(c) for c in cells])
 
 
+def _md(text: str) -> str:
+    """User or index text in a Markdown table cell, rendered as typed."""
+    out = printable(text).replace("\\", "\\\\")
+    for ch in "|`*_[]<>#":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\n", " ")
+
+
 class MarkdownWriter(Writer):
     def start(self) -> None:
         self.out.write("| source | enterprise | grade | score | completeness | dimensions |\n"
                        "|---|---|---|---:|---:|---|\n")
 
     def row(self, row: Row) -> None:
-        def cell(text: str) -> str:
-            out = printable(text).replace("\\", "\\\\")
-            for ch in "|`*_[]<>#":
-                out = out.replace(ch, "\\" + ch)
-            return out.replace("\n", " ")
-
+        cell = _md
         name = cell(row.enterprise_field("name"))
         if row.ok:
             dims = ", ".join(f"{d} {lv}" for d, lv, _ in row.dimensions)
@@ -184,11 +196,13 @@ class MarkdownWriter(Writer):
         if summary["dimensions"]:
             out += ["", "| dimension | mean | q1 | median | q3 |", "|---|---:|---:|---:|---:|"]
             for d, s in summary["dimensions"].items():
-                out.append(f"| {d} | {s['mean']:.2f} | {s['q1']:.2f} | {s['median']:.2f} | {s['q3']:.2f} |")
+                out.append(f"| {_md(self.name(summary, d))} | {s['mean']:.2f} | {s['q1']:.2f} | "
+                           f"{s['median']:.2f} | {s['q3']:.2f} |")
         for title, key in (("Most common blocking indicators", "blocking"),
                            ("Most recommended scenarios", "scenarios")):
             if summary[key]:
-                out += ["", f"**{title}**: " + ", ".join(f"{k} ({v})" for k, v in summary[key])]
+                out += ["", f"**{title}**: " + ", ".join(f"{_md(self.name(summary, k))} ({v})"
+                                                        for k, v in summary[key])]
         for title, key in (("By industry", "by_industry"), ("By size", "by_size")):
             out += ["", f"| {title.lower()} | enterprises | mean score |", "|---|---:|---:|"]
             out += [f"| {k} | {s['count']} | {s['mean']:.2f} |" for k, s in summary[key].items()]
@@ -246,14 +260,15 @@ class HtmlWriter(Writer):
                 parts.append("<table><tr><th>dimension</th><th>mean</th><th>q1</th><th>median</th>"
                              "<th>q3</th></tr>")
                 for d, s in summary["dimensions"].items():
-                    parts.append(f"<tr><td>{e(d)}</td><td class=num>{s['mean']:.2f}</td><td class=num>"
-                                 f"{s['q1']:.2f}</td><td class=num>{s['median']:.2f}</td><td class=num>"
-                                 f"{s['q3']:.2f}</td></tr>")
+                    parts.append(f"<tr><td>{e(self.name(summary, d))}</td><td class=num>{s['mean']:.2f}"
+                                 f"</td><td class=num>{s['q1']:.2f}</td><td class=num>{s['median']:.2f}"
+                                 f"</td><td class=num>{s['q3']:.2f}</td></tr>")
                 parts.append("</table>")
             for title, key in (("Most common blocking indicators", "blocking"),
                                ("Most recommended scenarios", "scenarios")):
                 if summary[key]:
-                    parts.append(f"<p><b>{title}</b>: " + ", ".join(f"{e(k)} ({v})" for k, v in summary[key])
+                    parts.append(f"<p><b>{title}</b>: " + ", ".join(f"{e(self.name(summary, k))} ({v})"
+                                                                   for k, v in summary[key])
                                  + "</p>")
             for title, key in (("By industry", "by_industry"), ("By size", "by_size")):
                 parts.append(f"<table><tr><th>{title}</th><th>enterprises</th><th>mean score</th></tr>")
@@ -288,14 +303,22 @@ class TableWriter(Writer):
             label = "L" + g if g != "0" else "not yet"
             lines.append(f"  {label:<8}{count:>7}  {'█' * round(30 * count / top)}")
         if summary["dimensions"]:
-            lines.append(f"  {'dimension':<14}{'mean':>6}{'q1':>6}{'median':>8}{'q3':>6}")
+            names = {d: printable(self.name(summary, d)) for d in summary["dimensions"]}
+            width = max([cell_len("dimension"), *map(cell_len, names.values())]) + 2
+            lines.append(f"  {_pad('dimension', width)}{'mean':>6}{'q1':>6}{'median':>8}{'q3':>6}")
             for d, s in summary["dimensions"].items():
-                lines.append(f"  {d:<14}{s['mean']:>6.2f}{s['q1']:>6.2f}{s['median']:>8.2f}{s['q3']:>6.2f}")
+                lines.append(f"  {_pad(names[d], width)}{s['mean']:>6.2f}{s['q1']:>6.2f}"
+                             f"{s['median']:>8.2f}{s['q3']:>6.2f}")
         for title, key in (("blocking", "blocking"), ("scenarios", "scenarios")):
             if summary[key]:
-                common = ", ".join(f"{k} ({v})" for k, v in summary[key][:5])
+                common = ", ".join(f"{printable(self.name(summary, k))} ({v})" for k, v in summary[key][:5])
                 lines.append(f"  most common {title}: {common}")
         self.out.write("\n".join(lines) + "\n")
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` left-aligned in ``width`` terminal cells (a Chinese character takes two)."""
+    return text + " " * max(0, width - cell_len(text))
 
 
 WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "markdown": MarkdownWriter,
