@@ -5,6 +5,7 @@ way: format models → load and validate → compile and score → diagnose → 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[1] / "maturity"
@@ -83,3 +84,13 @@ def test_the_checker_sees_an_upward_import():
     text, package = files["engine"]
     files["engine"] = (text + "\n\ndef f():\n    from .report import content\n", package)
     assert _upward(files) == ["engine (layer 2) imports report (layer 4)"]
+
+
+def test_the_tui_uses_only_textuals_public_api():
+    """Issue #13: the runtime takes any Textual 8.x, so nothing may lean on its private
+    modules or attributes (``textual.widgets._select``, ``node._bindings``)."""
+    private = re.compile(r"from textual[\w.]*\._\w+ import|\._bindings\b|\._selected\b")
+    found = [f"{p.relative_to(PKG)}:{n}: {line.strip()}"
+             for p in sorted((PKG / "tui").rglob("*.py"))
+             for n, line in enumerate(p.read_text("utf-8").splitlines(), 1) if private.search(line)]
+    assert not found, "\n".join(found)

@@ -26,7 +26,6 @@ from ..loading import load_questionnaire
 from ..lock import Lock, SessionLocked
 from ..session import Session, preference, save_preference
 from .commands import AssessmentCommands
-from .keys import localize_bindings
 from .screens.locked import LockedScreen
 from .screens.question import QuestionScreen
 from .screens.result import ResultScreen
@@ -60,7 +59,7 @@ class MaturityApp(App):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         # Textual adds this binding itself, with the word "palette"; declared here, it gets
-        # an id and so the session's language (keys.localize_bindings)
+        # an id and so the session's language (keys.Localised)
         Binding("ctrl+p", "command_palette", "palette", id="command-palette", show=False, priority=True),
         Binding("ctrl+l", "switch_language", "中文/English", id="switch-language"),
         Binding("ctrl+s", "save_as", "Save as", id="save-as", show=False),
@@ -78,7 +77,6 @@ class MaturityApp(App):
         self.cursor_blink = cursor_blink
         self.show_grade = True
         self.state: AssessmentState | None = None
-        localize_bindings(self, self.lang)
 
     def on_mount(self) -> None:
         if self.answers_path is not None and self.answers_path.exists():
@@ -107,7 +105,6 @@ class MaturityApp(App):
         session.extra_path = extra
         q = load_questionnaire(session.questionnaire)
         self.lang = session.language if session.language in ("zh", "en") else self.lang
-        localize_bindings(self, self.lang)
         self._locked_open(q, session)
 
     def _locked_open(self, q: Any, session: Session) -> None:
@@ -187,7 +184,6 @@ class MaturityApp(App):
         language the next run starts in)."""
         self.lang = lang
         _remember_lang(lang)
-        localize_bindings(self, lang)
         self.refresh_bindings()
         if self.state is None:
             if isinstance(self.screen, WelcomeScreen):

@@ -12,11 +12,12 @@ from textual.widgets import Button, Label, Static
 
 from ...i18n import t
 from ...lock import Holder
+from ..keys import Localised
 
 Choice = Literal["read-only", "copy"] | None
 
 
-class LockedScreen(ModalScreen[Choice]):
+class LockedScreen(Localised, ModalScreen[Choice]):
     """Dismisses with ``"read-only"``, ``"copy"`` or ``None`` (Escape: back)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

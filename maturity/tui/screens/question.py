@@ -18,7 +18,7 @@ from ...explain import gate_progress
 from ...i18n import t
 from ...model.answers import NA
 from ...model.base import tr
-from ..keys import localize_bindings
+from ..keys import Localised
 from ..state import AssessmentState
 from ..widgets import Advance, AnswerChanged, LevelAnswer, answer_widget
 from ..widgets.index_tree import IndexTree
@@ -36,7 +36,7 @@ NARROW = 100
 """Below this many columns the index starts hidden (Ctrl+T shows it)."""
 
 
-class QuestionScreen(Screen):
+class QuestionScreen(Localised, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         # priority: the answer widgets (lists, inputs) must not swallow page up / down
         Binding("pagedown,ctrl+n", "next", "Next", id="next", priority=True),
@@ -57,7 +57,6 @@ class QuestionScreen(Screen):
         self.state = state
         self.answer: Any = None
         """The answer widget of the question on screen."""
-        localize_bindings(self, state.lang)
         asked = state.asked()
         position = state.session.position
         self.current = position if position in asked else next(iter(state.unanswered()), "") or \

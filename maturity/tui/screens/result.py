@@ -27,7 +27,7 @@ from ...model.diagnosis import Diagnosis
 from ...report import content, markdown
 from ...report.content import Report
 from ...session import DATA_ENV, data_dir
-from ..keys import localize_bindings
+from ..keys import Localised
 from ..state import AssessmentState
 
 EXPORTS = ("html", "markdown", "json", "answers")
@@ -35,7 +35,7 @@ SAID_FOR = 20.0
 """Seconds a message stays on the result screen's line above the keys."""
 
 
-class ResultScreen(Screen):
+class ResultScreen(Localised, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "export('html')", "HTML", id="export-html"),
         Binding("m", "export('markdown')", "Markdown", id="export-markdown"),
@@ -50,7 +50,6 @@ class ResultScreen(Screen):
         self.diagnosis: Diagnosis | None = None
         self.report: Report | None = None
         self._said: Timer | None = None
-        localize_bindings(self, state.lang)
 
     @property
     def lang(self) -> str:

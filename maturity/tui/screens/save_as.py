@@ -12,9 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from ...i18n import t
+from ..keys import Localised
 
 
-class SaveAsScreen(ModalScreen[Path | None]):
+class SaveAsScreen(Localised, ModalScreen[Path | None]):
     """Asks for a path; dismisses with it (``~`` expanded) or ``None`` on Escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, SelectionList, Static
-from textual.widgets._select import SelectOverlay
 from textual.widgets.option_list import Option
 
 from ...errors import MaturityError
@@ -20,14 +19,14 @@ from ...model.base import tr
 from ...printable import printable
 from ...session import SavedSession, list_sessions
 from ..indices import indices
-from ..keys import localize_bindings
+from ..keys import Localised
 from ..widgets.ticks import TickList
 
 SIZES = ("micro", "small", "medium", "large")
 PROFILE = ("name", "industry", "production_type", "product_kind", "size", "region")
 
 
-class WelcomeScreen(Screen):
+class WelcomeScreen(Localised, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "start", "Start", id="start", show=False),
     ]
@@ -111,8 +110,6 @@ class WelcomeScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        for overlay in self.query(SelectOverlay):  # the open list's footer word, translated
-            localize_bindings(overlay, self.lang)
         blink = getattr(self.app, "cursor_blink", True)
         for field in self.query(Input):
             field.cursor_blink = blink

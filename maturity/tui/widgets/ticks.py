@@ -11,8 +11,7 @@ from typing import Generic, TypeVar
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import SelectionList
-from textual.widgets._toggle_button import ToggleButton
+from textual.widgets import Checkbox, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 TICK = "✓"
@@ -40,7 +39,7 @@ class TickList(SelectionList[V], Generic[V]):
         except OptionDoesNotExist:
             return strip
         segments = list(strip)
-        if len(segments) < 2 or segments[1].text != ToggleButton.BUTTON_INNER:
+        if len(segments) < 2 or segments[1].text != Checkbox.BUTTON_INNER:
             return strip
-        segments[1] = Segment(inner(selection.value in self._selected), segments[1].style)
+        segments[1] = Segment(inner(selection.value in self.selected), segments[1].style)
         return Strip(segments, strip.cell_length)
