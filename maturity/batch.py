@@ -29,7 +29,7 @@ from ._io import SCANNED_SUFFIXES
 from .engine import Numbers, plan_for, resolve_production_type
 from .errors import MaturityError
 from .model.answers import AnswersFile
-from .model.questionnaire import PointsScoring, Questionnaire
+from .model.questionnaire import MeanScoring, PointsScoring, Questionnaire
 from .normalise import Normalised, check_answers
 from .shortfall import gaps
 from .tabular import BadInput, csv_header, read_csv, read_xlsx
@@ -46,6 +46,9 @@ class Row:
     """File path, ``-`` for stdin, or ``file.csv:ROW`` for a CSV row."""
     ok: bool
     questionnaire: str | None = None
+    questionnaire_file: str | None = None
+    """The file the questionnaire was read from: a portfolio finds it again by file where its
+    id is installed nowhere (an index kept beside its answers, or given as ``-q FILE``)."""
     enterprise: tuple[tuple[str, str], ...] = ()
     """(field, value) pairs of the enterprise profile that were given."""
     assessed_on: str | None = None
@@ -134,7 +137,7 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
         full = a.model_dump(mode="json")
     assessed = answers.assessed_on
     return Row(
-        source=source, ok=True, questionnaire=q.ref,
+        source=source, ok=True, questionnaire=q.ref, questionnaire_file=q._file,
         enterprise=tuple((k, "; ".join(v) if isinstance(v, list) else str(v))
                          for k, v in enterprise.model_dump(exclude_defaults=True).items()),
         assessed_on=assessed.isoformat() if assessed is not None else None,
@@ -150,7 +153,7 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
 def dimension_cells(q: Questionnaire, num: Numbers) -> tuple[tuple[str, int, float | None], ...]:
     """(id, level, score) per dimension; under the points method a dimension worth no
     points (the SME scenarios, which count through the grade rules) has score ``None``."""
-    points = isinstance(q.scoring, PointsScoring)
+    points = isinstance(q.scoring, PointsScoring) and not isinstance(q.scoring, MeanScoring)
     return tuple((d.id, d.level, None if points and not d.norm else d.score) for d in num.dims)
 
 

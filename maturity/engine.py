@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model.answers import NA, Enterprise
-from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire, QuestionT
+from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire, QuestionT
 from .normalise import Normalised
 from .rating import (
     applicable,
@@ -355,11 +355,13 @@ class Plan:
             d.norm = w
         out.score = total_pts * sum(d.norm * d.frac for d in out.dims)
         out.score_max = total_pts
+        mean = isinstance(scoring, MeanScoring)  # every score on the one scale, not a share
         for d in out.dims:
-            d.level, d.score_max = grade(bands, total_pts * d.frac), total_pts * d.norm
+            d.level, d.score_max = grade(bands, total_pts * d.frac), total_pts * (1.0 if mean else d.norm)
             d.score = d.score_max * d.frac
             for c in d.children:
-                c.level, c.score_max = grade(bands, total_pts * c.frac), d.score_max * c.norm
+                c.level = grade(bands, total_pts * c.frac)
+                c.score_max = total_pts if mean else d.score_max * c.norm
                 c.score = c.score_max * c.frac
         earned = {d.id: d.score for d in out.dims} | {c.id: c.score for d in out.dims for c in d.children}
         out.level = grade(bands, out.score)

@@ -5,9 +5,16 @@ from __future__ import annotations
 from .i18n import t
 from .model.assessment import Assessment
 from .model.base import tr
-from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire
+from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire
 from .rating import requirement_counts
 from .validation import under
+
+
+def subject(q: Questionnaire, lang: str = "en") -> dict[str, str]:
+    """The words for the assessed unit in report sentences (``{subject}`` and, to start
+    a sentence, ``{Subject}``): the questionnaire's own, else the plant / 企业."""
+    words = tr(q.subject, lang) if q.subject else t("subject", lang)
+    return {"subject": words, "Subject": words[:1].upper() + words[1:]}
 
 
 def level_label(q: Questionnaire, level: int, lang: str = "en") -> str:
@@ -55,23 +62,25 @@ def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: i
     if isinstance(q.scoring, CmmmScoring):
         lines.append(t("needs_score", lang, level=target, needed=nl.needed, score=nl.score))
         if nl.failing_level is not None and nl.failing_score is not None:
-            lines.append(t("failing", lang, failing=nl.failing_level,
+            lines.append(t("failing", lang, **subject(q, lang), failing=nl.failing_level,
                            threshold=q.scoring.threshold, fs=nl.failing_score))
         for s in nl.shortfalls[:top]:
             lines.append("- " + t("gap_line", lang, name=name_of(q, s.indicator, lang),
                                   level=s.level, score=s.score))
     else:
         assert isinstance(q.scoring, PointsScoring)
+        mean = isinstance(q.scoring, MeanScoring)
         if nl.score + 1e-9 < nl.needed:
-            lines.append(t("needs_points", lang, level=target, needed=nl.needed, score=nl.score))
+            lines.append(t("needs_mean" if mean else "needs_points", lang, level=target,
+                           needed=nl.needed, score=nl.score))
         for i in nl.unmet_requirements:
             req = q.scoring.requirements[i]
             text = tr(req.description, lang) if req.description else (
                 f"{req.count} × ≥ L{req.at_least} ({', '.join(req.among)})")
             lines.append(t("unmet", lang, text=text))
         for s in nl.shortfalls[:top]:
-            lines.append("- " + t("gap_points", lang, name=name_of(q, s.indicator, lang),
-                                  score=s.score))
+            lines.append("- " + t("gap_mean" if mean else "gap_points", lang,
+                                  name=name_of(q, s.indicator, lang), score=s.score))
     return lines
 
 

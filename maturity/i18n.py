@@ -25,13 +25,18 @@ _STRINGS: dict[str, tuple[str, str]] = {
                     "{level} 需要总分达到 {needed:.2f}，当前总分 {score:.2f}。"),
     "needs_points": ("{level} needs {needed:g} points; the total is {score:.1f}.",
                      "{level} 需要 {needed:g} 分，当前 {score:.1f} 分。"),
-    "failing": ("Level {failing} is where the plant first falls short: it meets {fs:.0%} of what level "
+    "subject": ("the plant", "本企业"),
+    "failing": ("Level {failing} is where {subject} first falls short: it meets {fs:.0%} of what level "
                 "{failing} asks, and {threshold:.0%} counts as met (level score {fs:.2f} of {threshold:g}).",
-                "第 {failing} 级是企业首个未达标的等级：满足该级要求的 {fs:.0%}，"
+                "第 {failing} 级是{subject}首个未达标的等级：满足该级要求的 {fs:.0%}，"
                 "达到 {threshold:.0%} 即视为达标（等级得分 {fs:.2f}，达标线 {threshold:g}）。"),
     "gaps": ("Largest gaps", "主要差距"),
     "gap_line": ("{name}: level-{level} score {score:.2f}", "{name}：第 {level} 级得分 {score:.2f}"),
     "gap_points": ("{name}: {score:.0%} of its points", "{name}：得分率 {score:.0%}"),
+    "needs_mean": ("{level} needs a score of {needed:g}; the score is {score:.2f}.",
+                   "{level} 需要 {needed:g} 分，当前 {score:.2f} 分。"),
+    "gap_mean": ("{name}: {score:.0%} of the top score", "{name}：达到满分的 {score:.0%}"),
+    "impact_mean": ("Score to gain", "可提高分数"),
     "unmet": ("Grade requirement not met: {text}", "未满足等级要求：{text}"),
     "answered": ("{answered} of {askable} questions answered", "已回答 {answered}/{askable} 题"),
     "warnings": ("Warnings", "提示"),
@@ -67,6 +72,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "impact_level": ("Level-score gain", "等级得分可提高"),
     "impact_points": ("Points to gain", "可增加分数"),
     "share_earned": ("Share earned (0–1)", "已得分比例（0–1）"),
+    "blocking_intro_mean": ("These indicators keep the total below {level}: the share of the top "
+                            "score each has reached, and how much the total score would rise if it "
+                            "reached the top.",
+                            "以下指标使总分未达到{level}：各指标已达到满分的比例，以及其达到满分时总分可提高的分数。"),
     "blocking_intro_points": ("These indicators keep the total below {level}: the share of each "
                               "one's points earned so far, and the points the total would gain if "
                               "it were earned in full.",
@@ -81,8 +90,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                    "去掉其中任何一项都达不到。"),
     "path_unreachable": ("No set of indicator improvements reaches {level} from the answers given.",
                          "仅凭现有指标的改进无法达到{level}。"),
-    "at_top": ("The enterprise is at the top grade: there is no next grade to reach.",
-               "企业已达到最高等级，无需再规划下一等级。"),
+    "at_top": ("{Subject} is at the top grade: there is no next grade to reach.",
+               "{subject}已达到最高等级，无需再规划下一等级。"),
     "from_to": ("from {a} to {b}", "从 {a} 提升到 {b}"),
     "benchmarks": ("Benchmarks", "对标"),
     "benchmarks_intro": ("The enterprise's own figures against the national ones, each with its source.",
@@ -108,11 +117,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "必选场景达到{at}级及以上：{have}/{count}"),
     "ranking_note": ("Listed in the order of the roadmap: foundations first, then what lifts the "
                      "indicators that hold the grade back; within that, most progress for the effort. "
-                     "Only scenarios that fit the enterprise, that it does not already have, whose "
+                     "Only scenarios that fit {subject}, that it does not already have, whose "
                      "prerequisites are met and that build at most one grade above it are listed.",
                      "按实施路线图的顺序列出：先打基础，再实施能提升制约等级的指标的场景；"
-                     "同一类中按单位投入带来的进展排序。只列出适合本企业、企业尚不具备、前提条件已满足"
-                     "且不超出企业现有等级一级以上的场景。"),
+                     "同一类中按单位投入带来的进展排序。只列出适合{subject}、{subject}尚不具备、前提条件已满足"
+                     "且不超出{subject}现有等级一级以上的场景。"),
     "scenario": ("Scenario", "场景"),
     "effort": ("Effort", "投入"),
     "raises": ("Raises", "提升"),
@@ -130,10 +139,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why_typical": ("typical for {industry}", "是{industry}行业的典型场景"),
     "why_focus": ("a focus scenario of the industry index", "行业评估指标的重点场景"),
     "why_grade": ("on its own it raises the grade", "单独实施即可提升等级"),
-    "why_other": ("fits the plant and raises its score, but the next grade does not need it yet",
-                  "适合本企业并能提高得分，但尚非迈向下一等级所必需"),
-    "why_catch_up": ("brings {names} up to the grade the plant already has",
-                     "将{names}提升到企业已达到的等级"),
+    "why_other": ("fits {subject} and raises its score, but the next grade does not need it yet",
+                  "适合{subject}并能提高得分，但尚非迈向下一等级所必需"),
+    "why_catch_up": ("brings {names} up to the grade {subject} already has",
+                     "将{names}提升到{subject}已达到的等级"),
     "why_in_part": ("already in place in a part of the plant: this step rolls it out to the rest",
                     "已在工厂部分范围实施：此步骤将其推广到其余范围"),
     "why_started": ("begun already: this step completes what is in place", "已有基础：此步骤补齐尚缺部分"),
@@ -148,6 +157,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "phase": ("Phase {n}: reach {level}", "第 {n} 阶段：达到{level}"),
     "phase_needs": ("{name} waits for {names}, which the previous phase brings",
                     "{name}需先具备{names}（由上一阶段实现）"),
+    "phase_improve": ("Improve: {names}", "需改进：{names}"),
     "phase_direct": ("No eligible scenario lifts these far enough; improve them directly: {names}",
                      "以下指标暂无合适场景可提升到位，需直接改进：{names}"),
     "completeness_title": ("Completeness", "完整性"),
@@ -253,6 +263,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "↑↓ 移动 · 回车选定并进入下一题 · 也可按 Y / N"),
     "tui_hint_multi": ("↑↓ move · Space ticks · Enter done (nothing ticked: none of these)",
                        "↑↓ 移动 · 空格勾选 · 回车完成（不勾选即“以上都没有”）"),
+    "tui_hint_choice": ("↑↓ · Enter choose, go on · the answer's number picks only",
+                        "↑↓ 移动 · 回车选定并下一题 · 数字键仅选定"),
     "tui_hint_number": ("Type the number · Enter go on", "输入数值 · 回车进入下一题"),
     "tui_hint_checklist": ("↑↓ item · 1 fully … 4 not met (or ←→) · 5 n/a where offered · Enter next item",
                            "↑↓ 切换条目 · 1 完全满足 … 4 不满足（或 ←→）· 5 不适用（如可选）· 回车下一条"),
@@ -347,6 +359,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tpl_number": ("answer: {kind} {unit} ({range})", "填写{kind}{unit}（{range}）"),
     "tpl_a_number": ("a number", "一个数值"),
     "tpl_a_whole_number": ("a whole number", "一个整数"),
+    "tpl_choice": ("answer with the id of one answer below", "填写下列其中一个答案的编号"),
     "tpl_multi": ("answer: a list of the option ids that apply, e.g. [{example}]",
                   "填写符合的选项编号列表，例如 [{example}]"),
     "tpl_checklist": ("rate each item: fully, mostly, partly or not",
@@ -367,9 +380,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "method_note_points": ("Points method with grade rules, described in maturity's documentation "
                            "(methodology).",
                            "采用计分法及等级规则，计分方法见 maturity 文档中的“方法说明”。"),
-    "method_note": ("Level names are this project's reading of GB/T 39116; the scoring method is "
-                    "described in maturity's documentation (methodology).",
-                    "等级名称为本项目对 GB/T 39116 的理解，计分方法见 maturity 文档中的“方法说明”。"),
+    "method_note_cmmm": ("Scored level by level as in GB/T 39117 (a level counts from its threshold "
+                         "up), described in maturity's documentation (methodology).",
+                         "按 GB/T 39117 逐级计分（达到达标线即视为该级达标），"
+                         "计分方法见 maturity 文档中的“方法说明”。"),
+    "method_note_mean": ("Weighted means on a scale of 0 to {total:g}, without level gates, described "
+                         "in maturity's documentation (methodology).",
+                         "采用 0–{total:g} 分的加权平均，不设逐级门槛，"
+                         "计分方法见 maturity 文档中的“方法说明”。"),
 }
 
 

@@ -16,6 +16,7 @@ from .model.assessment import Assessment
 from .model.diagnosis import Improvement, Path, QuestionChange
 from .model.questionnaire import (
     ChecklistQuestion,
+    ChoiceQuestion,
     CmmmScoring,
     Condition,
     LevelQuestion,
@@ -28,6 +29,7 @@ from .model.questionnaire import (
 )
 from .normalise import Normalised, normalise
 from .rating import EPS, applicable, band_for, holds, rate, requirement_counts
+from .requirements import option_level
 from .scoring import points_earned
 
 
@@ -69,6 +71,16 @@ def answer_reaching(question: QuestionT, current: Normalised | None, k: int, n: 
         good = [b for b in bands if b.level >= k] or [max(bands, key=lambda b: b.level)]
         band = good[0] if question.better == "higher" else good[-1]
         return float(band.min)
+    if isinstance(question, ChoiceQuestion):
+        options = question.choices
+        now = next((o for o in options if o.id == current), None)
+        if now is not None and option_level(now, n) >= k:
+            return current
+        # the least change: the lowest-valued answer that reaches k (else the best there is)
+        good = [o for o in options if option_level(o, n) >= k and (now is None or o.value >= now.value)]
+        best = min(good, key=lambda o: (o.value, option_level(o, n))) if good else \
+            max(options, key=lambda o: (option_level(o, n), o.value))
+        return best.id if now is None or best.value >= now.value else current
     if isinstance(question, MultiQuestion):
         if k < question.min_level:
             return current
@@ -92,6 +104,8 @@ def top_answer(question: QuestionT, n: int) -> Normalised:
         return True
     if isinstance(question, ChecklistQuestion):
         return {i.id: 1.0 for i in question.items}
+    if isinstance(question, ChoiceQuestion):
+        return max(question.choices, key=lambda o: (o.value, option_level(o, n))).id
     if isinstance(question, NumberQuestion):
         edges = [v for b in question.bands for v in (b.min, b.max) if v is not None]
         high = question.max if question.max is not None else max(edges)

@@ -19,11 +19,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import _yaml
-from ._yaml import LocatedDict, LocatedList, locate
+from ._yaml import LocatedDict, locate
 from .errors import AnswersError, Issue, NotFoundError, QuestionnaireError, Severity
 from .model.answers import AnswersFile
 from .model.base import tr
-from .model.questionnaire import Questionnaire
+from .model.questionnaire import QUESTIONNAIRE_FORMAT, Questionnaire
+from .overlay import merge
 
 #: Extra directories searched for questionnaires (``os.pathsep``-separated).
 PATH_ENV = "MATURITY_QUESTIONNAIRES"
@@ -138,64 +139,6 @@ def _quote_hint(value: Any) -> str:
 # --------------------------------------------------------------------------- extends
 
 
-_ID_LISTS = {"dimensions", "indicators", "scenarios", "industries", "production_types"}
-"""Lists merged item by item on ``id`` (an item with ``remove: true`` deletes)."""
-_RECURSE = {"dimensions", "indicators"}
-"""Lists whose matching items are merged field by field; others are replaced whole."""
-
-
-def _copy_dict(src: LocatedDict | dict) -> LocatedDict:
-    out = LocatedDict(src)
-    if isinstance(src, LocatedDict):
-        out.file, out.line = src.file, src.line
-        out.key_lines = dict(src.key_lines)
-        out.key_files = dict(src.key_files) if src.key_files else None
-    return out
-
-
-def _merge_dict(base: Mapping, over: Mapping) -> LocatedDict:
-    out = _copy_dict(base)  # type: ignore[arg-type]
-    over_file = getattr(over, "file", None)
-    over_lines = getattr(over, "key_lines", {})
-    for key, value in over.items():
-        if key in _ID_LISTS and isinstance(out.get(key), list) and isinstance(value, list):
-            out[key] = _merge_list(out[key], value, recurse=key in _RECURSE)
-        elif key == "questions" and isinstance(out.get(key), list) and isinstance(value, list):
-            out[key] = _merge_list(out[key], value, recurse=False)
-        else:
-            out[key] = value
-        if key in over_lines:
-            out.key_lines[key] = over_lines[key]
-            if over_file and over_file != out.file:
-                out.key_files = out.key_files or {}
-                out.key_files[key] = over_file
-    return out
-
-
-def _merge_list(base: list, over: list, recurse: bool) -> LocatedList:
-    items = list(base)
-    index = {item.get("id"): n for n, item in enumerate(items) if isinstance(item, dict)}
-    for item in over:
-        ident = item.get("id") if isinstance(item, dict) else None
-        if ident is None or ident not in index:
-            if isinstance(item, dict) and item.get("remove") is True:
-                continue  # removing something absent: reported by no rule, harmless
-            items.append(item)
-            index[ident] = len(items) - 1
-            continue
-        pos = index[ident]
-        if item.get("remove") is True:
-            items[pos] = None
-        elif recurse:
-            items[pos] = _merge_dict(items[pos], item)
-        else:
-            items[pos] = item
-    out = LocatedList(i for i in items if i is not None)
-    if isinstance(base, LocatedList):
-        out.file, out.line = base.file, base.line
-    return out
-
-
 def _resolve_raw(path: Path, chain: tuple[str, ...] = ()) -> tuple[Any, list[Issue]]:
     """Raw data of a questionnaire with its ``extends`` chain merged in."""
     raw = _yaml.load_yaml_file(path)
@@ -221,7 +164,7 @@ def _resolve_raw(path: Path, chain: tuple[str, ...] = ()) -> tuple[Any, list[Iss
     if isinstance(parent_raw, dict) and version is not None and parent_raw.get("version") != version:
         msg = f"extends {parent_ref} but {parent_path} is version {parent_raw.get('version')}"
         return raw, [Issue(msg, source, line, "extends")]
-    merged = _merge_dict(parent_raw, raw)
+    merged = merge(parent_raw, raw)
     return merged, []
 
 
@@ -262,6 +205,7 @@ def _load_cached(path: str, _mtime: int, _size: int) -> Questionnaire:
     errors = [i for i in issues if i.severity is Severity.ERROR]
     if errors or q is None:
         raise QuestionnaireError(f"{path}: invalid questionnaire", errors or issues)
+    q._file = path
     return q
 
 
@@ -313,7 +257,7 @@ class QuestionnaireInfo:
 def estimated_minutes(q: Questionnaire) -> int:
     """The questionnaire's own estimate, or one from the kinds of its questions.
 
-    A level choice takes about 6 s per description to read (36 s for six), a checklist
+    A level or labelled choice takes about 6 s per answer to read (36 s for six), a checklist
     item 10 s, a number or multi-select 30 s, a yes/no 15 s. Conditional questions (follow-ups,
     applicability rules) are asked only of some enterprises and count half.
     """
@@ -328,6 +272,8 @@ def estimated_minutes(q: Questionnaire) -> int:
             minutes = len(question.items) / 6
         elif question.kind == "level":
             minutes = 0.1 * max(len(question.anchors), len(q.levels) + 1)
+        elif question.kind == "choice":
+            minutes = 0.1 * len(question.choices)
         else:
             minutes = per_kind[question.kind]
         if question.follow_up or question.applies:
@@ -395,6 +341,9 @@ def questionnaire_for(answers: AnswersFile, override: str | os.PathLike[str] | N
     except NotFoundError as exc:
         raw = getattr(answers, "_source", None)
         name = getattr(answers, "_name", "<answers>")
+        beside = _beside(name, ref) if override is None else None
+        if beside is not None:
+            return beside
         file, line, field = locate(raw, ("questionnaire",)) if raw is not None else (name, None, "")
         if override is not None:
             raise
@@ -404,11 +353,33 @@ def questionnaire_for(answers: AnswersFile, override: str | os.PathLike[str] | N
                                   code="not_found")]) from None
 
 
+def _beside(answers_path: str, ref: str) -> Questionnaire | None:
+    """The questionnaire an answers file names, found in the file's own directory when it
+    is installed nowhere (a model brought as data, kept with its answers); the installed
+    ones and ``MATURITY_QUESTIONNAIRES`` come first, so nothing there is shadowed."""
+    folder = Path(answers_path).parent
+    if _looks_like_path(ref) or not folder.is_dir():
+        return None
+    ident, version = split_ref(ref)
+    for name in ([f"{ident}@{version}.yaml"] if version else []) + [f"{ident}.yaml"]:
+        if (folder / name).is_file():
+            q = load_questionnaire(str(folder / name))
+            if version is None or q.version == version:
+                return q
+    return None
+
+
 def answers_from_raw(raw: Any, name: str) -> AnswersFile:
     if not isinstance(raw, dict):
         raise AnswersError(f"{name}: not an answers file",
                            [Issue("an answers file must be a YAML mapping", file=name,
                                   line=getattr(raw, "line", 1))])
+    if raw.get("format") == QUESTIONNAIRE_FORMAT:
+        file, line, field = locate(raw, ("format",))
+        raise AnswersError(f"{name}: a questionnaire, not answers", [Issue(
+            "this file is a questionnaire (an index), not an answers file: score answers against "
+            "it with --questionnaire FILE, or keep it beside answers that name it",
+            file=file or name, line=line, field=field or "format", path=("format",), code="not_answers")])
     try:
         answers = AnswersFile.model_validate(raw)
     except ValidationError as exc:

@@ -13,6 +13,7 @@ from .errors import AnswersError, Issue, hint
 from .model.answers import NA, RATING_VALUES, AnswersFile
 from .model.questionnaire import (
     ChecklistQuestion,
+    ChoiceQuestion,
     LevelQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -182,6 +183,15 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
             hi = "" if question.max is None else f"{question.max:g}"
             raise ValueError(f"{value!r} is out of range [{lo}, {hi}]")
         return float(value)
+    if isinstance(question, ChoiceQuestion):
+        ids = [o.id for o in question.choices]
+        if isinstance(value, bool):  # YAML 1.1 and CSV read an answer "yes" / "no" as a boolean
+            words = ("yes", "true", "y", "on") if value else ("no", "false", "n", "off")
+            value = next((i for i in ids if i.lower() in words), value)
+        if isinstance(value, str) and value.strip() in ids:
+            return value.strip()
+        raise ValueError(f"expected one of the answers {', '.join(ids)}"
+                         + (", or n/a" if question.allow_na else "") + f"; got {value!r}")
     if isinstance(question, MultiQuestion):
         if isinstance(value, str):
             value = [value]

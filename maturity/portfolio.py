@@ -99,6 +99,17 @@ class Histogram:
         return out
 
 
+def _by_file(ref: str, file: str) -> Questionnaire:
+    """The questionnaire by id where it is installed, else from the file a row read it from."""
+    from .batch import _questionnaire
+    from .errors import NotFoundError
+
+    try:
+        return _questionnaire(ref)
+    except NotFoundError:
+        return _questionnaire(file)
+
+
 @dataclass
 class Portfolio:
     """Summary statistics over scored rows (failed rows are only counted)."""
@@ -118,7 +129,8 @@ class Portfolio:
         default_factory=lambda: defaultdict(lambda: Histogram(COARSE_SCALE)))
     _spool: IO[str] | None = None
     """(enterprise, score) per scored row, one JSON line each, for the percentile list."""
-    levels: int = 5
+    levels: int = 0
+    """Levels of the index the statistics are about (its own scale: 3, 4 or 5 grades)."""
     family: str | None = None
     """The index (base id, overlays included) the statistics are about: the first scored."""
     other_index: int = 0
@@ -130,6 +142,8 @@ class Portfolio:
             self.failed += 1
             return
         assert row.level is not None and row.score is not None and row.questionnaire
+        if row.questionnaire not in self.questionnaires and row.questionnaire_file:
+            self.questionnaires[row.questionnaire] = _by_file(row.questionnaire, row.questionnaire_file)
         family = self._family(row.questionnaire)
         if self.family is None:
             self.family = family
@@ -154,9 +168,14 @@ class Portfolio:
         self.scenarios.update(self._recommended(q, row))
 
     def _family(self, ref: str) -> str:
+        from .errors import NotFoundError
+
         q = self._questionnaire(ref)
         while q.extends:
-            q = self._questionnaire(q.extends)
+            try:
+                q = self._questionnaire(q.extends)
+            except NotFoundError:  # its base is installed nowhere: the family is its own
+                break
         return q.id
 
     def _questionnaire(self, ref: str) -> Questionnaire:
@@ -222,7 +241,7 @@ class Portfolio:
         return {
             "inputs": self.total, "scored": n, "failed": self.failed, "index": self.family,
             "other_index": self.other_index,
-            "grades": {str(k): self.grades.get(k, 0) for k in range(0, self.levels + 1)},
+            "grades": {str(k): self.grades.get(k, 0) for k in range(0, (self.levels or 5) + 1)},
             "score": self.scores.stats() if n else None,
             "dimensions": {d: h.stats() for d, h in self.dimensions.items()},
             "blocking": self.blocking.most_common(10),

@@ -11,6 +11,7 @@ from typing import Any
 from .model.answers import NA, RATING_VALUES, Enterprise
 from .model.questionnaire import (
     ChecklistQuestion,
+    ChoiceQuestion,
     Condition,
     GradeBand,
     LevelQuestion,
@@ -21,7 +22,7 @@ from .model.questionnaire import (
     YesNoQuestion,
 )
 from .normalise import Normalised
-from .requirements import question_levels
+from .requirements import option_level, question_levels
 from .validation import under
 
 EPS = 1e-9
@@ -81,6 +82,9 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
         band = band_for(question.bands, float(value))  # type: ignore[arg-type]
         k = band.level
         fraction = band.fraction if band.fraction is not None else k / n
+    elif isinstance(question, ChoiceQuestion):
+        option = next(o for o in question.choices if o.id == value)
+        k, fraction = option_level(option, n), option.value
     elif isinstance(question, MultiQuestion):
         assert isinstance(value, frozenset)
         total_w = sum(o.weight for o in question.options)

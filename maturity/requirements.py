@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from .model.questionnaire import (
     ChecklistQuestion,
+    ChoiceOption,
+    ChoiceQuestion,
     LevelQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -18,6 +20,12 @@ from .model.questionnaire import (
 
 _LEVELS: dict[tuple[int, int], tuple[QuestionT, tuple[int, ...]]] = {}
 """(id(question), n) → (question, levels); the question is kept so its id is not reused."""
+
+
+def option_level(option: ChoiceOption, n: int) -> int:
+    """The level a choice answer reaches: its own, or its value on the scale of levels,
+    rounded half up (of 3 levels: 0.25 reaches 1, 0.5 reaches 2, 1 reaches 3)."""
+    return option.level if option.level is not None else int(option.value * n + 0.5 + 1e-9)
 
 
 def question_levels(question: QuestionT, n: int) -> tuple[int, ...]:
@@ -37,6 +45,8 @@ def _question_levels(question: QuestionT, n: int) -> tuple[int, ...]:
         return tuple(sorted({i.level for i in question.items}))
     if isinstance(question, NumberQuestion | MultiQuestion):
         return tuple(range(question.min_level, min(n, question.max_level or n) + 1))
+    if isinstance(question, ChoiceQuestion):
+        return tuple(range(1, max_level(question, n) + 1))
     return tuple(range(1, n + 1))
 
 
@@ -48,4 +58,6 @@ def max_level(question: QuestionT, n: int) -> int:
         return max(b.level for b in question.bands)
     if isinstance(question, YesNoQuestion):
         return question.level
+    if isinstance(question, ChoiceQuestion):
+        return min(n, max((option_level(o, n) for o in question.choices), default=0))
     return max(i.level for i in question.items)

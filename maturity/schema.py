@@ -12,6 +12,7 @@ from typing import Any, Literal
 from .model.answers import AnswersFile
 from .model.diagnosis import Diagnosis
 from .model.questionnaire import Questionnaire
+from .overlay import ID_LISTS, RECURSE
 
 SCHEMA_FILES = {"questionnaire": "questionnaire.schema.json", "answers": "answers.schema.json",
                 "diagnosis": "diagnosis.schema.json"}
@@ -43,16 +44,17 @@ _REMOVAL = {"type": "object", "additionalProperties": False, "required": ["id", 
             "properties": {"id": {"type": "string"}, "remove": {"const": True}},
             "description": "Deletes the base questionnaire's item with this id."}
 _PARTS = {"dimensions": "Dimension", "indicators": "Indicator"}
-"""Lists whose items an overlay merges field by field (``loading._RECURSE``)."""
-_WHOLE = ("questions", "scenarios", "industries", "production_types")
-"""Lists whose items an overlay adds or replaces whole, by id (``loading._ID_LISTS``)."""
+"""Lists whose items an overlay merges field by field (``overlay.RECURSE``)."""
+_WHOLE = (*sorted(ID_LISTS - RECURSE), "questions")
+"""Lists whose items an overlay adds or replaces whole, by id (``overlay.ID_LISTS``)."""
+assert set(_PARTS) == RECURSE
 
 
 def _with_overlays(full: dict[str, Any]) -> dict[str, Any]:
     """A questionnaire either stands alone (every required field) or ``extends`` a base:
     then every field is optional, dimensions and indicators are merged by id field by
     field, questions, scenarios, industries and production types are added or replaced
-    whole by id, and any item may be ``{id, remove: true}`` (``loading._merge_dict``)."""
+    whole by id, and any item may be ``{id, remove: true}`` (``overlay.merge``)."""
     defs = full.pop("$defs")
     standalone = {k: v for k, v in full.items() if k not in ("title", "description")}
     defs["Questionnaire"] = standalone

@@ -46,7 +46,9 @@ def gaps(q: Questionnaire, num: Numbers) -> list[tuple[float, str, float, int]]:
     if num.level >= len(q.levels):
         return []
     if isinstance(scoring, PointsScoring):
-        out = [(c.score_max * (1 - c.frac), c.id, c.frac, c.level)
+        # what the total would gain: the indicator's share of it (its points; in a mean,
+        # its weight in its dimension's times its dimension's in the total) times what is missing
+        out = [(scoring.total * d.norm * c.norm * (1 - c.frac), c.id, c.frac, c.level)
                for d in num.dims for c in d.children
                if c.applicable and c.frac < 1 - EPS and c.score_max > 0]
         out.sort(key=lambda g: (-g[0], g[1]))

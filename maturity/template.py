@@ -13,6 +13,7 @@ from .loading import data_dir, estimated_minutes
 from .model.base import Text, tr
 from .model.questionnaire import (
     ChecklistQuestion,
+    ChoiceQuestion,
     LevelQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -72,14 +73,16 @@ def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
     out += _comment([h("tpl_fill"), h("tpl_check")], 0)
     out += ["", "format: maturity-answers/1", f"questionnaire: {q.ref}",
             f"language: {langs[0]}", *_comment([h("tpl_lang")], 0), "enterprise:", "  name:"]
+    # the profile fields the questionnaire uses: an index that knows no industries or
+    # production types (a model that is not about manufacturing) asks for neither
     ind_list = ", ".join(f"{i.id} ({_join(i.name, langs)})" for i in q.industries)
     if ind_list:
-        out += _comment([h("tpl_industry", items=ind_list)], 2)
-    out.append(f"  industry:{' ' + q.industry if q.industry else ''}")
+        out += [*_comment([h("tpl_industry", items=ind_list)], 2),
+                f"  industry:{' ' + q.industry if q.industry else ''}"]
     pt_list = ", ".join(f"{p.id} ({_join(p.name, langs)})" for p in q.production_types)
     if pt_list:
-        out += _comment([h("tpl_ptype", items=pt_list)], 2)
-    out.append(f"  production_type:{' ' + q.production_type if q.industry and q.production_type else ''}")
+        out += [*_comment([h("tpl_ptype", items=pt_list)], 2), "  production_type:"
+                + (f" {q.production_type}" if q.industry and q.production_type else "")]
     kinds = ", ".join(f"{k.id} ({_join(k.name, langs)})" for k in q.product_kinds)
     if kinds:
         out += [*_comment([h("tpl_product_kind", items=kinds)], 2), "  product_kind:"]
@@ -131,6 +134,10 @@ def _question(question: QuestionT, qid: str, langs: list[str], n: int, h) -> lis
         out += _comment([" / ".join(dict.fromkeys(
             t("tpl_number", lang, kind=t(kind_key, lang), unit=unit, range=rng) for lang in langs))],
             2, "   ")
+    elif isinstance(question, ChoiceQuestion):
+        out += _comment([h("tpl_choice")], 2, "   ")
+        for o in question.choices:
+            out += _comment([_join(o.text, langs)], 2, f"   {o.id}: ")
     elif isinstance(question, MultiQuestion):
         example = ", ".join(o.id for o in question.options[:2])
         out += _comment([h("tpl_multi", example=example)], 2, "   ")

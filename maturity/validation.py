@@ -13,10 +13,11 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .errors import Severity, hint
-from .model.base import Text
 from .model.questionnaire import (
     Band,
     ChecklistQuestion,
+    ChoiceOption,
+    ChoiceQuestion,
     CmmmScoring,
     Condition,
     LevelQuestion,
@@ -27,7 +28,8 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
-from .requirements import max_level, question_levels
+from .references import rule_languages, rule_references
+from .requirements import max_level, option_level, question_levels
 
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str, Severity]
@@ -88,8 +90,12 @@ def rule_unique_ids(q: Questionnaire) -> Iterator[Finding]:
     for loc, _, question in _question_locs(q):
         if isinstance(question, ChecklistQuestion):
             yield from _dupes(question.items, (*loc, "items"), "item")
-        elif isinstance(question, MultiQuestion):
-            yield from _dupes(question.options, (*loc, "options"), "option")
+        elif isinstance(question, MultiQuestion | ChoiceQuestion):
+            yield from _dupes(question.choices if isinstance(question, ChoiceQuestion)
+                              else question.options, (*loc, "options"), "option")
+    yield from _dupes(q.option_sets, ("option_sets",), "option set")
+    for si, option_set in enumerate(q.option_sets):
+        yield from _dupes(option_set.options, ("option_sets", si, "options"), "option")
 
 
 def rule_weights(q: Questionnaire) -> Iterator[Finding]:
@@ -228,6 +234,35 @@ def rule_questions(q: Questionnaire) -> Iterator[Finding]:
         elif isinstance(question, MultiQuestion):
             yield from _check_bands(question.bands, loc, n, 0.0, 100.0, "higher",
                                     question.min_level, question.max_level)
+        elif isinstance(question, ChoiceQuestion):
+            yield from _check_choices(question.choices, loc, n)
+
+
+def _check_choices(options: Sequence[ChoiceOption], loc: Loc, n: int) -> Iterator[Finding]:
+    """A better-valued answer never reaches a lower level (a better answer never lowers a
+    score or closes a follow-up), and no answer reaches a level the scale lacks."""
+    for oi, option in enumerate(options):
+        if option.level is not None and option.level > n:
+            yield (*loc, "options", oi, "level"), f"there are only {n} levels", E
+    if options and min(option_level(o, n) for o in options) > 0:
+        yield (*loc, "options"), "no answer reaches level 0: the worst possible answer would still " \
+                                 "meet level 1 (give the worst answer level 0, 'not yet')", W
+    by_value = sorted(range(len(options)), key=lambda i: options[i].value)
+    for i, j in itertools.pairwise(by_value):
+        lo, hi = options[i], options[j]
+        if option_level(hi, n) < option_level(lo, n):
+            yield (*loc, "options", j, "level"), \
+                f"answer {hi.id!r} is worth more ({hi.value:g}) than {lo.id!r} ({lo.value:g}) " \
+                f"but reaches a lower level", E
+
+
+def rule_option_sets(q: Questionnaire) -> Iterator[Finding]:
+    """A choice question that names an option set names one the questionnaire has."""
+    sets = {s.id for s in q.option_sets}
+    for loc, _, question in _question_locs(q):
+        if isinstance(question, ChoiceQuestion) and isinstance(question.options, str):
+            yield (*loc, "options"), f"unknown option set {question.options!r}" \
+                f"{hint(question.options, sets) if sets else ' (the questionnaire has no option_sets)'}", E
 
 
 def _check_bands(bands: Sequence[Band], loc: Loc, n: int, lo: float | None, hi: float | None,
@@ -243,8 +278,10 @@ def _check_bands(bands: Sequence[Band], loc: Loc, n: int, lo: float | None, hi: 
             yield (*bloc, "level"), f"there are only {n} levels", E
         if band.max is None and bi != len(bands) - 1:
             yield (*bloc, "max"), "only the last band may be open-ended (max: null)", E
-        if band.max is not None and band.max <= band.min:
-            yield (*bloc, "max"), f"must be greater than min ({band.min:g})", E
+        last = bi == len(bands) - 1  # the last band includes its max: [v, v] is the value v
+        if band.max is not None and (band.max < band.min or (band.max == band.min and not last)):
+            yield (*bloc, "max"), f"must be greater than min ({band.min:g}); only the last band, " \
+                                  f"which includes its max, may be one value (max = min)", E
         if bi:
             prev = bands[bi - 1]
             if prev.max is not None and band.min > prev.max:
@@ -362,115 +399,8 @@ def _check_condition(q: Questionnaire, c: Condition, loc: Loc, qid: str,
                     yield (*loc, "includes", n), f"{c.question!r} has no option {opt!r}", E
 
 
-def rule_references(q: Questionnaire) -> Iterator[Finding]:
-    n = _n(q)
-    industries = {i.id for i in q.industries}
-    ptypes = {p.id for p in q.production_types}
-    scenario_ids = {s.id for s in q.scenarios}
-    if q.industry is not None and q.industry not in industries:
-        yield ("industry",), f"unknown industry {q.industry!r}{hint(q.industry, industries)}", E
-    if q.production_type is not None and q.production_type not in ptypes:
-        yield ("production_type",), f"unknown production type {q.production_type!r}", E
-    for ii, ind in enumerate(q.industries):
-        if ind.production_type is not None and ind.production_type not in ptypes:
-            yield ("industries", ii, "production_type"), \
-                f"unknown production type {ind.production_type!r}", E
-    for si, sc in enumerate(q.scenarios):
-        for field in ("raises", "prerequisites"):
-            for ti, target in enumerate(getattr(sc, field)):
-                tloc = ("scenarios", si, field, ti)
-                if target.indicator not in q.indicators:
-                    yield (*tloc, "indicator"), f"unknown indicator {target.indicator!r}" \
-                        f"{hint(target.indicator, q.indicators)}", E
-                if target.level > n:
-                    yield (*tloc, "level"), f"there are only {n} levels", E
-        functions = {f.id for f in q.functions}
-        for fi, ref in enumerate(sc.functions):
-            if ref not in functions:
-                yield ("scenarios", si, "functions", fi), f"unknown function {ref!r}{hint(ref, functions)}", E
-        for ii, ind in enumerate(sc.industries):
-            if ind not in industries:
-                yield ("scenarios", si, "industries", ii), \
-                    f"unknown industry {ind!r}{hint(ind, industries)}", E
-        for field, ti, target in [(f, ti, t) for f in ("delivers", "requires", "done_when")
-                                  for ti, t in enumerate(getattr(sc, f))]:
-            tloc = ("scenarios", si, field, ti)
-            found = q.questions.get(target.question)
-            if found is None:
-                yield (*tloc, "question"), f"unknown question {target.question!r}" \
-                    f"{hint(target.question, q.questions)}", E
-            elif target.items:
-                known = {i.id for i in getattr(found[2], "items", ())}
-                if not isinstance(found[2], ChecklistQuestion):
-                    yield (*tloc, "items"), f"{target.question} is not a checklist", E
-                for ii, item in enumerate(target.items):
-                    if known and item not in known:
-                        yield (*tloc, "items", ii), f"unknown item {item!r} of " \
-                            f"{target.question}{hint(item, known)}", E
-            elif target.level is not None and target.level > max_level(found[2], n):
-                yield (*tloc, "level"), f"{target.question} reaches level " \
-                    f"{max_level(found[2], n)} at most", E
-        if sc.fits is not None:
-            known = {"production_types": ptypes, "industries": industries,
-                     "product_kinds": {k.id for k in q.product_kinds}}
-            for field, ids in known.items():
-                for ii, ref in enumerate(getattr(sc.fits, field) or ()):
-                    if ref not in ids:
-                        yield ("scenarios", si, "fits", field, ii), \
-                            f"unknown {field[:-1].replace('_', ' ')} {ref!r}{hint(ref, ids)}", E
-    for fi, ref in enumerate(q.focus_scenarios):
-        if ref not in scenario_ids:
-            yield ("focus_scenarios", fi), f"unknown scenario {ref!r}{hint(ref, scenario_ids)}", E
-    for fi, fn in enumerate(q.functions):
-        for ii, ref in enumerate(fn.indicators):
-            if ref not in q.indicators:
-                yield ("functions", fi, "indicators", ii), \
-                    f"unknown indicator {ref!r}{hint(ref, q.indicators)}", E
-
-
-_TEXT_FIELDS = ("title", "name", "text", "help", "description")
-
-
-def rule_languages(q: Questionnaire) -> Iterator[Finding]:
-    """Every human text in every declared language (a warning: the file still works)."""
-    wanted = set(q.languages)
-    if len(wanted) < 2:
-        return
-    yield from _walk_texts(q, (), wanted)
-
-
-def _walk_texts(obj: Any, loc: Loc, wanted: set[str]) -> Iterator[Finding]:
-    from pydantic import BaseModel
-
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            value = getattr(obj, name)
-            if name in _TEXT_FIELDS or name == "levels_note":
-                yield from _check_text(value, (*loc, name), wanted)
-            elif name == "anchors":
-                for key, text in value.items():
-                    yield from _check_text(text, (*loc, name, key), wanted)
-            else:
-                yield from _walk_texts(value, (*loc, name), wanted)
-    elif isinstance(obj, list):
-        for n, item in enumerate(obj):
-            yield from _walk_texts(item, (*loc, n), wanted)
-
-
-def _check_text(value: Text | None, loc: Loc, wanted: set[str]) -> Iterator[Finding]:
-    if value is None:
-        return
-    if isinstance(value, str):
-        if any(c.isalpha() for c in value):
-            yield loc, f"text is not translated: give {{{', '.join(sorted(wanted))}}}", W
-        return
-    missing = wanted - set(value)
-    if missing:
-        yield loc, f"missing language(s): {', '.join(sorted(missing))}", W
-
-
 RULES = (rule_unique_ids, rule_weights, rule_scoring, rule_levels_reachable, rule_questions,
-         rule_conditions, rule_references, rule_languages)
+         rule_conditions, rule_option_sets, rule_references, rule_languages)
 
 
 __all__ = ["check_questionnaire", "scope_questions", "under"]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from maturity.model import Questionnaire
 from maturity.validation import check_questionnaire
 
-KINDS = ("level", "checklist", "number", "multi", "yesno")
+KINDS = ("level", "checklist", "number", "multi", "yesno", "choice")
 
 
 @st.composite
@@ -66,6 +66,18 @@ def questions(draw: st.DrawFn, qid: str, n: int, earlier: list[tuple[str, dict]]
         better = draw(st.sampled_from(["higher", "higher", "lower"]))
         q.update(min=0.0, max=100.0, better=better, unit="%",
                  bands=draw(tilings(0.0, 100.0, n, better, points)))
+    elif kind == "choice":
+        # worst to best: the first worth 0 ("not yet"), the last 1 (the top level); between,
+        # rising values, each with its own level or the level its value implies
+        middle = sorted(draw(st.lists(st.sampled_from([0.1, 0.25, 0.5, 0.75, 0.9]), max_size=3)))
+        values = [0.0, *middle, 1.0]
+        levels: list[int | None] = [None] * len(values)
+        if draw(st.booleans()):
+            levels = sorted(draw(st.lists(st.integers(0, n), min_size=len(values), max_size=len(values))))
+            levels[0], levels[-1] = 0, n  # like bands: the worst reaches nothing, the best the top
+        q["options"] = [{"id": f"a{k}", "text": _text(f"answer {k}"), "value": v,
+                         **({"level": lv} if lv is not None else {})}
+                        for k, (v, lv) in enumerate(zip(values, levels, strict=True))]
     elif kind == "multi":
         size = draw(st.integers(1, 5))
         q["options"] = [{"id": f"o{k}", "text": _text(f"option {k}"),
@@ -102,8 +114,8 @@ def questions(draw: st.DrawFn, qid: str, n: int, earlier: list[tuple[str, dict]]
 def questionnaires(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]:
     """A raw, valid questionnaire dict."""
     n = draw(st.integers(min_value=2, max_value=6))
-    method = method or draw(st.sampled_from(["cmmm", "points"]))
-    points = method == "points"
+    method = method or draw(st.sampled_from(["cmmm", "points", "mean"]))
+    points = method in ("points", "mean")
     earlier: list[tuple[str, dict]] = []
     final: set[str] = set()
     dims = []
@@ -141,8 +153,9 @@ def questionnaires(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]
         if met_share is not None:
             scoring["met_share"] = met_share
     else:
-        step = 100.0 / (n + 1)
-        scoring = {"method": "points", "total": 100.0,
+        total = 100.0 if method == "points" else 3.0
+        step = total / (n + 1)
+        scoring = {"method": method, "total": total,
                    "bands": [{"level": k, "min": round(k * step, 2)} for k in range(1, n + 1)]}
         plain = [qid for qid, q in earlier if not q.get("allow_na") and "follow_up" not in q
                  and "applies" not in q]
@@ -197,6 +210,8 @@ def _levels_of(q: dict[str, Any], n: int) -> set[int]:
         return {q["level"]}
     if q["kind"] == "checklist":
         return {i["level"] for i in q["items"]}
+    if q["kind"] == "choice":
+        return set(range(1, _reach(q, n) + 1))
     return set(range(1, q.get("max_level", n) + 1))
 
 
@@ -207,6 +222,8 @@ def _reach(q: dict[str, Any], n: int) -> int:
         return max(b["level"] for b in q["bands"])
     if q["kind"] == "yesno":
         return q["level"]
+    if q["kind"] == "choice":
+        return max(o.get("level", int(o["value"] * n + 0.5 + 1e-9)) for o in q["options"])
     return max(i["level"] for i in q["items"])
 
 
@@ -230,6 +247,8 @@ def top_answer(question: Any) -> Any:
         return {i.id: "fully" for i in question.items}
     if kind == "number":
         return question.max if question.better == "higher" else question.min
+    if kind == "choice":
+        return question.choices[-1].id
     return [o.id for o in question.options]
 
 
@@ -243,6 +262,8 @@ def bottom_answer(question: Any) -> Any:
         return {i.id: "not" for i in question.items}
     if kind == "number":
         return question.min if question.better == "higher" else question.max
+    if kind == "choice":
+        return question.choices[0].id
     return []
 
 
@@ -269,6 +290,8 @@ def answer_for(question: Any) -> st.SearchStrategy[Any]:
     if kind == "number":
         return st.one_of(st.integers(0, 100).map(float),
                          st.floats(0, 100, allow_nan=False, allow_infinity=False))
+    if kind == "choice":
+        return st.sampled_from([o.id for o in question.choices])
     return st.lists(st.sampled_from([o.id for o in question.options]), unique=True)
 
 
@@ -315,6 +338,11 @@ def raised(draw: st.DrawFn, question: Any, current: Any) -> Any:
         if question.better == "higher":
             return draw(st.floats(current, 100, allow_nan=False))
         return draw(st.floats(0, current, allow_nan=False))
+    if kind == "choice":
+        now = next(o for o in question.choices if o.id == current)
+        better = [o.id for o in question.choices if o.value >= now.value and o.id != current
+                  and (o.level or 0) >= (now.level or 0)]
+        return draw(st.sampled_from(better)) if better else current
     extra = [o.id for o in question.options if o.id not in current]
     return list(current) + draw(st.lists(st.sampled_from(extra), unique=True)) if extra else current
 

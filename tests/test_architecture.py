@@ -12,8 +12,9 @@ PKG = Path(__file__).resolve().parents[1] / "maturity"
 
 LAYERS = {
     0: {"errors", "i18n", "printable", "_yaml", "_io", "lock", "model", "model.base", "model.scenario",
-        "model.answers", "model.questionnaire", "model.assessment", "model.diagnosis"},
-    1: {"requirements", "validation", "normalise", "loading", "tabular", "template", "schema", "seeds"},
+        "model.answers", "model.questions", "model.questionnaire", "model.assessment", "model.diagnosis"},
+    1: {"requirements", "references", "overlay", "validation", "normalise", "loading", "tabular", "template",
+        "schema", "seeds"},
     2: {"rating", "engine", "shortfall", "scoring", "batch", "portfolio"},
     3: {"improve", "delivery", "recommend", "diagnosis", "explain", "compare"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",

@@ -13,6 +13,8 @@ from .base import Text, tr
 from .questionnaire import (
     QUESTIONNAIRE_FORMAT,
     ChecklistQuestion,
+    ChoiceOption,
+    ChoiceQuestion,
     Condition,
     Dimension,
     Indicator,
@@ -33,6 +35,8 @@ __all__ = [
     "AnswersFile",
     "Assessment",
     "ChecklistQuestion",
+    "ChoiceOption",
+    "ChoiceQuestion",
     "Condition",
     "Dimension",
     "DimensionResult",

@@ -125,7 +125,7 @@ class Assessment(Part):
 
     questionnaire: str
     """``id@version`` scored against."""
-    method: Literal["cmmm", "points"]
+    method: Literal["cmmm", "points", "mean"]
     levels: int
     """Number of levels of the scale."""
     enterprise: Enterprise = Enterprise()

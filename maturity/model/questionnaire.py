@@ -11,11 +11,31 @@ See ``docs/authoring.md`` for a guided tour with examples.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from .base import DottedId, Frozen, Id, LangCode, Text, Weight
+from .questions import (
+    QUESTION_KINDS,
+    Applicability,
+    Band,
+    ChecklistQuestion,
+    ChoiceOption,
+    ChoiceQuestion,
+    Condition,
+    LevelNo,
+    LevelQuestion,
+    MultiQuestion,
+    Number,
+    NumberQuestion,
+    Option,
+    OptionSet,
+    Question,
+    QuestionT,
+    RatingItem,
+    YesNoQuestion,
+)
 from .scenario import (
     Function,
     ProductKind,
@@ -24,8 +44,6 @@ from .scenario import (
 
 QUESTIONNAIRE_FORMAT = "maturity-questionnaire/1"
 
-Number = Annotated[float, Field(allow_inf_nan=False)]
-LevelNo = Annotated[int, Field(ge=0, le=20)]
 
 
 class Level(Frozen):
@@ -128,171 +146,21 @@ class PointsScoring(Frozen):
     """Extra conditions for grades (mandatory scenarios, N scenarios at level X)."""
 
 
-Scoring = Annotated[CmmmScoring | PointsScoring, Field(discriminator="method")]
+class MeanScoring(PointsScoring):
+    """Weighted means without gates, as in OWASP SAMM: every question earns a value in
+    [0, 1] (its ``fraction``); an indicator's score is the weighted mean of its questions'
+    values, a dimension's the weighted mean of its indicators', the total the weighted
+    mean of the dimensions', each on the scale 0–``total`` (e.g. 3).  The grade is the
+    highest band the total reaches; ``requirements`` may still gate grades."""
+
+    method: Literal["mean"]  # type: ignore[assignment]
+    total: Annotated[float, Field(gt=0)] = 1.0
+    """The top of the scale every score is given on."""
 
 
-class Band(Frozen):
-    """Maps a value range ``min <= v < max`` to a level (the last band includes ``max``)."""
-
-    min: Number
-    """Lowest value of the band (inclusive)."""
-    max: Number | None = None
-    """Upper bound (exclusive, except in the last band); ``null`` = unbounded (last band only)."""
-    level: LevelNo
-    """Level reached by a value in this band (0 = not yet)."""
-    fraction: Annotated[float, Field(ge=0, le=1)] | None = None
-    """Points-method fraction of the question's points; default ``level / levels``."""
+Scoring = Annotated[CmmmScoring | PointsScoring | MeanScoring, Field(discriminator="method")]
 
 
-class Condition(Frozen):
-    """A test on an earlier answer.  Exactly one of ``at_least``, ``equals``, ``includes``.
-
-    Conditions are *monotone*: a better answer never turns a true condition false,
-    so that opening follow-ups can never lower a score.
-    """
-
-    question: DottedId
-    """Full id of the earlier question (``dimension.indicator.question``)."""
-    at_least: Number | None = None
-    """Level / number: true when the answer is at least this."""
-    equals: bool | None = None
-    """Yes/no: true when the answer is this (only ``true`` is monotone)."""
-    includes: list[Id] | None = None
-    """Multi-select: true when any of these options is chosen."""
-
-    @model_validator(mode="after")
-    def _one_operator(self) -> Condition:
-        given = [n for n in ("at_least", "equals", "includes") if getattr(self, n) is not None]
-        if len(given) != 1:
-            raise ValueError("give exactly one of at_least, equals, includes")
-        return self
-
-
-class Applicability(Frozen):
-    """When a question applies.  Every given test must hold; lists mean "any of".
-
-    A question that does not apply is *not applicable*: it is left out of the
-    score, exactly as if it were not in the questionnaire.
-    """
-
-    industries: list[Id] | None = None
-    """Applies only to enterprises in one of these industries."""
-    production_types: list[Id] | None = None
-    """Applies only to these production types."""
-    when: Condition | None = None
-    """Applies only when an earlier answer meets this condition."""
-
-
-class _QuestionBase(Frozen):
-    id: Id
-    """Local id; the full id is ``dimension.indicator.question``."""
-    text: Text
-    """The question as the respondent reads it."""
-    help: Text | None = None
-    """Guidance: what counts as evidence, definitions, examples."""
-    weight: Weight = 1.0
-    """Weight within its indicator."""
-    allow_na: bool = False
-    """Whether "not applicable" (``n/a``) is an accepted answer."""
-    follow_up: Condition | None = None
-    """Shown only when this earlier answer opens it; skipped, it scores as "not yet"."""
-    applies: Applicability | None = None
-    """Shown only when this holds; skipped, it is not applicable."""
-    minutes: Annotated[float, Field(gt=0)] | None = None
-    """Time to answer, for the estimate; default by kind."""
-
-
-class LevelQuestion(_QuestionBase):
-    """Pick the description that fits: one anchor per level, plus "not yet" (0)."""
-
-    kind: Literal["level"]
-    anchors: dict[LevelNo, Text]
-    """Level number → what a visitor would observe at that level (0 = not yet, optional)."""
-
-
-class RatingItem(Frozen):
-    """One requirement of a checklist, tagged with the level it belongs to."""
-
-    id: Id
-    text: Text
-    level: Annotated[int, Field(ge=1)]
-    """Level this requirement belongs to."""
-    weight: Weight = 1.0
-    help: Text | None = None
-    allow_na: bool = False
-    """Whether this item may be rated ``n/a``: it does not exist in some legitimate kinds
-    of plant (e.g. kanban cards in continuous production).  An ``n/a`` item is left out
-    of its level, as if the checklist did not contain it."""
-
-
-class ChecklistQuestion(_QuestionBase):
-    """Requirements tagged with levels, each rated fully / mostly / partly / not met."""
-
-    kind: Literal["checklist"]
-    items: list[RatingItem] = Field(min_length=1)
-
-
-class NumberQuestion(_QuestionBase):
-    """A number or percentage; bands map it to a level."""
-
-    kind: Literal["number"]
-    unit: Text | None = None
-    """Unit shown after the input, e.g. ``%``."""
-    min: Number | None = None
-    """Smallest accepted value."""
-    max: Number | None = None
-    """Largest accepted value."""
-    integer: bool = False
-    """Only whole numbers are accepted."""
-    better: Literal["higher", "lower"] = "higher"
-    """Whether a higher or a lower value is better (levels rise or fall with the value)."""
-    min_level: Annotated[int, Field(ge=1)] = 1
-    """Lowest level this question has requirements at (e.g. 4 for a share of advanced
-    process control): below it the question counts towards no level."""
-    max_level: Annotated[int, Field(ge=1)] | None = None
-    """Highest level this question has requirements at (e.g. 3 for the penetration of
-    design tools, which says nothing about levels 4 and 5); default: the top level."""
-    benchmark: Id | None = None
-    """The national figure this value compares with: an ``indicator_hint`` of
-    ``seeds/figures.yaml`` (e.g. ``cnc_rate``)."""
-    bands: list[Band] = Field(min_length=1)
-
-
-class Option(Frozen):
-    """One choice of a multi-select question."""
-
-    id: Id
-    text: Text
-    weight: Weight = 1.0
-    """Share of this option in the total (equal by default)."""
-
-
-class MultiQuestion(_QuestionBase):
-    """Choose all that apply; the (weighted) share chosen, in percent, is banded to a level."""
-
-    kind: Literal["multi"]
-    options: list[Option] = Field(min_length=1)
-    min_level: Annotated[int, Field(ge=1)] = 1
-    """Lowest level this question has requirements at (see ``NumberQuestion.min_level``)."""
-    max_level: Annotated[int, Field(ge=1)] | None = None
-    """Highest level this question has requirements at (see ``NumberQuestion.max_level``)."""
-    bands: list[Band] = Field(min_length=1)
-    """Bands over the share chosen, 0–100 (%)."""
-
-
-class YesNoQuestion(_QuestionBase):
-    """A single requirement: yes meets it."""
-
-    kind: Literal["yesno"]
-    level: Annotated[int, Field(ge=1)] = 1
-    """Level whose requirement a "yes" meets."""
-
-
-Question = Annotated[
-    LevelQuestion | ChecklistQuestion | NumberQuestion | MultiQuestion | YesNoQuestion,
-    Field(discriminator="kind"),
-]
-QUESTION_KINDS = ("level", "checklist", "number", "multi", "yesno")
 
 
 class Indicator(Frozen):
@@ -356,6 +224,11 @@ class Questionnaire(Frozen):
     """Production type assumed when the enterprise does not give one."""
     minutes: Annotated[int, Field(gt=0)] | None = None
     """Estimated time to complete; computed from the questions when omitted."""
+    report_title: Text | None = None
+    """The report's title; default: the tool's own ("Digital-transformation maturity report")."""
+    subject: Text | None = None
+    """What the report's sentences call the assessed unit, with its article where the
+    language has one (``{en: the organisation, zh: 组织}``); default: the plant / 企业."""
     levels_note: Text | None = None
     """Where the level names and meanings come from."""
     levels: list[Level] = Field(min_length=1)
@@ -366,8 +239,31 @@ class Questionnaire(Frozen):
     """Kinds of product an enterprise may say it makes (``enterprise.product_kind``)."""
     functions: list[Function] = []
     """Business functions an enterprise may say are run elsewhere (``run_elsewhere``)."""
+    option_sets: list[OptionSet] = []
+    """Answer options shared by choice questions (``options: <set id>``)."""
     dimensions: list[Dimension] = Field(min_length=1)
     scenarios: list[Scenario] = []
+
+    _file: str | None = PrivateAttr(default=None)
+    """The file it was loaded from (set by the loader), so that a run that found it beside
+    its answers can find it again by file where its id is installed nowhere."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve_option_sets(cls, data: Any) -> Any:
+        """A choice question's ``options: <set id>`` becomes that set's options, as written
+        (so errors in them point at the set).  An unknown id stays, for validation to name."""
+        if not isinstance(data, dict) or not isinstance(data.get("option_sets"), list):
+            return data
+        sets = {s.get("id"): s.get("options") for s in data["option_sets"] if isinstance(s, dict)}
+        for dim in data.get("dimensions") or []:
+            for ind in (dim.get("indicators") or []) if isinstance(dim, dict) else []:
+                for question in (ind.get("questions") or []) if isinstance(ind, dict) else []:
+                    if isinstance(question, dict) and question.get("kind") == "choice" \
+                            and isinstance(question.get("options"), str) \
+                            and isinstance(sets.get(question["options"]), list):
+                        question["options"] = sets[question["options"]]
+        return data
     focus_scenarios: list[Id] = []
     """Scenarios that matter most for this questionnaire's industry."""
 
@@ -392,4 +288,40 @@ class Questionnaire(Frozen):
         return {f"{d.id}.{i.id}": (d, i) for d in self.dimensions for i in d.indicators}
 
 
-QuestionT = LevelQuestion | ChecklistQuestion | NumberQuestion | MultiQuestion | YesNoQuestion
+# the question kinds live in .questions; they are re-exported here, where they were first
+__all__ = [
+    "QUESTIONNAIRE_FORMAT",
+    "QUESTION_KINDS",
+    "Applicability",
+    "Band",
+    "ChecklistQuestion",
+    "ChoiceOption",
+    "ChoiceQuestion",
+    "CmmmScoring",
+    "Condition",
+    "Dimension",
+    "Function",
+    "GradeBand",
+    "GradeRequirement",
+    "Indicator",
+    "Industry",
+    "Level",
+    "LevelNo",
+    "LevelQuestion",
+    "MeanScoring",
+    "MultiQuestion",
+    "Number",
+    "NumberQuestion",
+    "Option",
+    "OptionSet",
+    "PointsScoring",
+    "ProductKind",
+    "ProductionType",
+    "Question",
+    "QuestionT",
+    "Questionnaire",
+    "RatingItem",
+    "Scenario",
+    "Scoring",
+    "YesNoQuestion",
+]

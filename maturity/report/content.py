@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import __version__
 from ..delivery import in_place, item_in_place, question_state
-from ..explain import explain_next_level, gate_progress, level_label, name_of
+from ..explain import explain_next_level, gate_progress, level_label, name_of, subject
 from ..i18n import t
 from ..improve import restore_values
 from ..model.base import tr
@@ -102,6 +102,8 @@ class Report:
     roadmap: list[tuple[str, list[str], str]]
     completeness_text: str
     warnings: list[str]
+    at_top: str = ""
+    """Said in place of the path at the top grade."""
     footer: list[str] = field(default_factory=list)
     why_not_title: str = ""
     threshold: float | None = None
@@ -214,6 +216,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
                                for i in items])
 
     scen = {s.id: s for s in q.scenarios}
+    noun = subject(q, lang)  # what the sentences call the assessed unit
     state, values = question_state(a), restore_values(q, a.answers)
     industry_name = industries.get(ent.industry or "", "")
     recs = []
@@ -226,14 +229,14 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
                  "typical": t("why_typical", lang, industry=industry_name),
                  "focus": t("why_focus", lang), "grade": t("why_grade", lang),
                  "in_part": t("why_in_part", lang), "started": t("why_started", lang),
-                 "catch_up": t("why_catch_up", lang,
+                 "catch_up": t("why_catch_up", lang, **noun,
                                names=_join([name_of(q, i, lang) for i in behind], lang))}
         shown = {"typical": bool(industry_name), "catch_up": bool(behind)}
         why = [words[x] for x in r.reasons if shown.get(x, True)]
         if r.phase:
             why.append(t("why_phase", lang, n=r.phase))
         elif not why:  # fits, lacks it and moves the score, but nothing for the next grade
-            why.append(t("why_other", lang))
+            why.append(t("why_other", lang, **noun))
         why = [_join(why, lang, semi=True)]
         benefits = [tr(b.text, lang) + (_paren(_join([tr(b.figure, lang), _short_source(b.source, lang)],
                                                       lang, semi=True), lang) if b.figure else "")
@@ -289,7 +292,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         direct = ""
         if phase.uncovered:
             listed = _join([name_of(q, i, lang) for i in phase.uncovered], lang)
-            direct = t("phase_direct", lang, names=listed)
+            direct = t("phase_direct" if q.scenarios else "phase_improve", lang, names=listed)
         for sid, needed in phase.needs.items():
             waits = t("phase_needs", lang, name=tr(scen[sid].name, lang),
                       names=_join([name_of(q, i, lang) for i in needed], lang))
@@ -313,11 +316,12 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
                            failing=nl.failing_level)
         blocking_header = t("level_n_score", lang, n=nl.failing_level)
         impact_header = t("impact_level", lang)
-    elif nl is not None and a.method == "points":  # the share earned and the points it would add
-        blocking_intro = t("blocking_intro_points", lang, level=level_label(q, nl.level, lang))
-        blocking_header, impact_header = t("share_earned", lang), t("impact_points", lang)
+    elif nl is not None and a.method in ("points", "mean"):  # the share earned, what it would add
+        blocking_intro = t(f"blocking_intro_{a.method}", lang, level=level_label(q, nl.level, lang))
+        blocking_header, impact_header = t("share_earned", lang), t(f"impact_{a.method}", lang)
     return Report(
-        lang=lang, title=t("report_title", lang), questionnaire=f"{tr(q.title, lang)} ({q.ref})",
+        lang=lang, title=tr(q.report_title, lang) if q.report_title else t("report_title", lang),
+        questionnaire=f"{tr(q.title, lang)} ({q.ref})",
         enterprise=printable(ent.name or ""), facts=facts, grade=grade,
         grade_name=tr(lv.name, lang) if lv else "", grade_description=tr(lv.description, lang) if lv else "",
         level=a.level, levels=a.levels, score=a.score, score_max=a.score_max,
@@ -331,17 +335,19 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         strengths=[name_of(q, x, lang) for x in d.strengths],
         weaknesses=[name_of(q, x, lang) for x in d.weaknesses],
         blocking_intro=blocking_intro, blocking_header=blocking_header, impact_header=impact_header,
-        impact_digits=1 if a.method == "points" else 3,
+        impact_digits={"points": 1, "mean": 2}.get(a.method, 3),
         why_not_title=t("why_not_title", lang, level=level_label(q, nl.level, lang)) if nl else "",
         threshold=q.scoring.threshold if a.method == "cmmm" else None,  # type: ignore[union-attr]
         blocking=[(ind_name(s.indicator), s.score, s.impact) for s in d.blocking],
         path=path_view(d.path, "path"), target_path=path_view(d.target_path, "target_path"),
-        benchmarks=benches, recommendations=recs, ranking_note=t("ranking_note", lang),
+        benchmarks=benches, recommendations=recs, ranking_note=t("ranking_note", lang, **noun),
+        at_top=t("at_top", lang, **noun),
         roadmap=roadmap, completeness_text=ctext, warnings=list(a.warnings),
         provisional=t("provisional", lang, share=f"{a.completeness:.0%}")
         if a.completeness < PROVISIONAL else "",
         footer=[t("generated", lang, version=__version__, questionnaire=q.ref),
-                t("method_note" if a.method == "cmmm" else "method_note_points", lang)],
+                t(f"method_note_{a.method}", lang, total=q.scoring.total if a.method != "cmmm" else 0),
+                *([tr(q.levels_note, lang)] if q.levels_note else [])],
     )
 
 

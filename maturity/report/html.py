@@ -263,7 +263,7 @@ def _paths(r: Report) -> str:
     lang = _lang_of(r)
     out = _path(r.path, "path", lang) + _path(r.target_path, "target-path", lang)
     if r.path is None:
-        out += _tag("section", _tag("p", _e(t("at_top", lang)), class_="card"), id="path")
+        out += _tag("section", _tag("p", _e(r.at_top), class_="card"), id="path")
     return out
 
 

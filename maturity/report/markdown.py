@@ -64,7 +64,7 @@ def render(r: Report, wide: bool = True) -> str:
     for path in (r.path, r.target_path):
         out += _path(path, lang)
     if r.path is None:
-        out += ["", t("at_top", lang)]
+        out += ["", r.at_top]
     if r.benchmarks and wide:
         out += ["", f"## {t('benchmarks', lang)}", "", t("benchmarks_intro", lang), "",
                 f"| {t('indicator', lang)} | {t('your_value', lang)} | {t('national', lang)} | "
@@ -98,10 +98,10 @@ def render(r: Report, wide: bool = True) -> str:
         out += [f"## {t('roadmap', lang)}", ""]
         for title, names, direct in r.roadmap:
             out += [f"### {title}", ""]
-            out += [f"{n}. {name}" for n, name in enumerate(names, 1)]
+            if names:
+                out += [*(f"{n}. {name}" for n, name in enumerate(names, 1)), ""]
             if direct:
-                out += ["", direct]
-            out.append("")
+                out += [direct, ""]
     out += [f"## {t('completeness_title', lang)}", "", r.completeness_text, ""]
     if r.warnings:
         out += [f"## {t('warnings', lang)}", ""] + [f"- {_esc(w)}" for w in r.warnings] + [""]
@@ -117,4 +117,4 @@ def _path(path: PathView | None, lang: str) -> list[str]:
         out += [f"| {t('indicator', lang)} | {t('level_now', lang)} | {t('level_to', lang)} |",
                 "|---|---|---|"]
         out += [f"| {_cell(name)} | {a} | {b} |" for name, a, b in path.items]
-    return out
+    return [*out, ""] if path.items else out

@@ -127,7 +127,7 @@ def render_report(r: Report) -> RenderableType:
         if path is not None:
             parts.append(_path(path, lang))
     if r.path is None:
-        parts.append(Text(t("at_top", lang), style="bold"))
+        parts.append(Text(r.at_top, style="bold"))
 
     if r.benchmarks:
         bm = Table(title=t("benchmarks", lang), title_justify="left", show_edge=False)

@@ -964,3 +964,31 @@ async def test_a_tick_list_option_cut_at_the_width_is_shown_whole_below_the_list
     short = [k for k, text in enumerate(options) if len(text) < 50]
     assert long and all(seen[k] == options[k] for k in long), (long, seen)
     assert all(seen[k] is None for k in short), seen
+
+
+async def test_a_model_brought_as_data_runs_in_the_tui(monkeypatch, tmp_path):
+    """Issue #13: the custom-index example (labelled answers with values, the mean method,
+    no industries) is answered in the TUI: the answers show with their labels, a digit picks
+    one, Enter goes on, and the saved file holds the answer's id."""
+    from maturity.tui.widgets import OptionAnswer
+
+    folder = Path(__file__).resolve().parents[2] / "docs" / "examples" / "custom-index"
+    monkeypatch.setenv("MATURITY_QUESTIONNAIRES", str(folder))
+    app = make_app(questionnaire="data_practices", lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot, "Northfield Mutual")
+        widget = screen.answer
+        assert isinstance(widget, OptionAnswer)
+        labels = [text for _, _, text in widget.choices]
+        assert labels == ["No", "Yes, for a few datasets or teams", "Yes, for about half of them",
+                          "Yes, for most or all of them"]
+        await pilot.press("3")  # picks the third answer, stays
+        await pilot.pause()
+        first = screen.current
+        assert app.state.session.answers[first] == "half"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current == app.state.asked()[1] != first
+        assert isinstance(screen.answer, OptionAnswer) and screen.answer.value is None
+        saved = app.state.session.path.read_text("utf-8")
+        assert f"{first}: half" in saved

@@ -86,9 +86,9 @@ class WelcomeScreen(Localised, Screen):
                 yield Label(t("tui_name", lang))
                 yield Input(self.values.get("name", ""), placeholder=t("tui_name_placeholder", lang),
                             id="name", compact=True, select_on_focus=False)
-                yield Label(t("industry", lang))
+                yield Label(t("industry", lang), id="industry-label")
                 yield Select([], id="industry", prompt=t("tui_choose", lang), compact=True)
-                yield Label(t("production_type", lang))
+                yield Label(t("production_type", lang), id="production_type-label")
                 yield Select([], id="production_type", prompt=t("tui_choose", lang), compact=True)
                 # the kind of product decides which scenarios fit (remote O&M only for equipment)
                 yield Label(t("product_kind", lang), id="product_kind-label")
@@ -139,8 +139,12 @@ class WelcomeScreen(Localised, Screen):
         wanted = self.values.get("product_kind")
         if wanted in {k.id for k in q.product_kinds}:
             kind.value = wanted
-        for widget in (kind, self.query_one("#product_kind-label")):
-            widget.display = bool(q.product_kinds)  # an index without product kinds does not ask
+        # an index without product kinds, industries or production types (a model that is
+        # not about manufacturing) does not ask for them
+        for field, known in (("product_kind", q.product_kinds), ("industry", q.industries),
+                             ("production_type", q.production_types)):
+            for widget in (self.query_one(f"#{field}"), self.query_one(f"#{field}-label")):
+                widget.display = bool(known)
         elsewhere = self.query_one("#run_elsewhere", SelectionList)
         wanted = set(self.values.get("run_elsewhere") or ())
         elsewhere.clear_options()
@@ -207,6 +211,7 @@ class WelcomeScreen(Localised, Screen):
             self.query_one("#name", Input).focus()
             return
         profile = {k: form[k] for k in (*PROFILE, "run_elsewhere") if k in form
-                   and (k != "product_kind" or self.query_one("#product_kind").display)}
+                   and (k not in ("product_kind", "industry", "production_type")
+                        or self.query_one(f"#{k}").display)}
         self.app.start(str(form["questionnaire"]), profile)  # type: ignore[attr-defined]
 

@@ -15,10 +15,11 @@ from .level import LevelAnswer
 from .messages import Advance, AnswerChanged
 from .multi import MultiAnswer
 from .number import NumberAnswer
+from .options import OptionAnswer
 from .yesno import YesNoAnswer
 
 KINDS: dict[str, Any] = {"level": LevelAnswer, "yesno": YesNoAnswer, "multi": MultiAnswer,
-                         "number": NumberAnswer, "checklist": ChecklistAnswer}
+                         "number": NumberAnswer, "checklist": ChecklistAnswer, "choice": OptionAnswer}
 
 
 def answer_widget(question: QuestionT, value: Any, lang: str) -> Any:
@@ -27,4 +28,4 @@ def answer_widget(question: QuestionT, value: Any, lang: str) -> Any:
 
 
 __all__ = ["KINDS", "Advance", "AnswerChanged", "ChecklistAnswer", "LevelAnswer", "MultiAnswer",
-           "NumberAnswer", "YesNoAnswer", "answer_widget"]
+           "NumberAnswer", "OptionAnswer", "YesNoAnswer", "answer_widget"]

@@ -1,0 +1,123 @@
+"""Cross-references of a questionnaire (scenarios, industries, functions name things
+that exist) and its languages: rules of :mod:`maturity.validation`, kept apart for size."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .errors import Severity, hint
+from .model.base import Text
+from .model.questionnaire import ChecklistQuestion, Questionnaire
+from .requirements import max_level
+
+Loc = tuple[str | int, ...]
+Finding = tuple[Loc, str, Severity]
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def rule_references(q: Questionnaire) -> Iterator[Finding]:
+    n = len(q.levels)
+    industries = {i.id for i in q.industries}
+    ptypes = {p.id for p in q.production_types}
+    scenario_ids = {s.id for s in q.scenarios}
+    if q.industry is not None and q.industry not in industries:
+        yield ("industry",), f"unknown industry {q.industry!r}{hint(q.industry, industries)}", E
+    if q.production_type is not None and q.production_type not in ptypes:
+        yield ("production_type",), f"unknown production type {q.production_type!r}", E
+    for ii, ind in enumerate(q.industries):
+        if ind.production_type is not None and ind.production_type not in ptypes:
+            yield ("industries", ii, "production_type"), \
+                f"unknown production type {ind.production_type!r}", E
+    for si, sc in enumerate(q.scenarios):
+        for field in ("raises", "prerequisites"):
+            for ti, target in enumerate(getattr(sc, field)):
+                tloc = ("scenarios", si, field, ti)
+                if target.indicator not in q.indicators:
+                    yield (*tloc, "indicator"), f"unknown indicator {target.indicator!r}" \
+                        f"{hint(target.indicator, q.indicators)}", E
+                if target.level > n:
+                    yield (*tloc, "level"), f"there are only {n} levels", E
+        functions = {f.id for f in q.functions}
+        for fi, ref in enumerate(sc.functions):
+            if ref not in functions:
+                yield ("scenarios", si, "functions", fi), f"unknown function {ref!r}{hint(ref, functions)}", E
+        for ii, ind in enumerate(sc.industries):
+            if ind not in industries:
+                yield ("scenarios", si, "industries", ii), \
+                    f"unknown industry {ind!r}{hint(ind, industries)}", E
+        for field, ti, target in [(f, ti, t) for f in ("delivers", "requires", "done_when")
+                                  for ti, t in enumerate(getattr(sc, f))]:
+            tloc = ("scenarios", si, field, ti)
+            found = q.questions.get(target.question)
+            if found is None:
+                yield (*tloc, "question"), f"unknown question {target.question!r}" \
+                    f"{hint(target.question, q.questions)}", E
+            elif target.items:
+                known = {i.id for i in getattr(found[2], "items", ())}
+                if not isinstance(found[2], ChecklistQuestion):
+                    yield (*tloc, "items"), f"{target.question} is not a checklist", E
+                for ii, item in enumerate(target.items):
+                    if known and item not in known:
+                        yield (*tloc, "items", ii), f"unknown item {item!r} of " \
+                            f"{target.question}{hint(item, known)}", E
+            elif target.level is not None and target.level > max_level(found[2], n):
+                yield (*tloc, "level"), f"{target.question} reaches level " \
+                    f"{max_level(found[2], n)} at most", E
+        if sc.fits is not None:
+            known = {"production_types": ptypes, "industries": industries,
+                     "product_kinds": {k.id for k in q.product_kinds}}
+            for field, ids in known.items():
+                for ii, ref in enumerate(getattr(sc.fits, field) or ()):
+                    if ref not in ids:
+                        yield ("scenarios", si, "fits", field, ii), \
+                            f"unknown {field[:-1].replace('_', ' ')} {ref!r}{hint(ref, ids)}", E
+    for fi, ref in enumerate(q.focus_scenarios):
+        if ref not in scenario_ids:
+            yield ("focus_scenarios", fi), f"unknown scenario {ref!r}{hint(ref, scenario_ids)}", E
+    for fi, fn in enumerate(q.functions):
+        for ii, ref in enumerate(fn.indicators):
+            if ref not in q.indicators:
+                yield ("functions", fi, "indicators", ii), \
+                    f"unknown indicator {ref!r}{hint(ref, q.indicators)}", E
+
+
+_TEXT_FIELDS = ("title", "name", "text", "help", "description")
+
+
+def rule_languages(q: Questionnaire) -> Iterator[Finding]:
+    """Every human text in every declared language (a warning: the file still works)."""
+    wanted = set(q.languages)
+    if len(wanted) < 2:
+        return
+    yield from _walk_texts(q, (), wanted)
+
+
+def _walk_texts(obj: Any, loc: Loc, wanted: set[str]) -> Iterator[Finding]:
+    from pydantic import BaseModel
+
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if name in _TEXT_FIELDS or name == "levels_note":
+                yield from _check_text(value, (*loc, name), wanted)
+            elif name == "anchors":
+                for key, text in value.items():
+                    yield from _check_text(text, (*loc, name, key), wanted)
+            else:
+                yield from _walk_texts(value, (*loc, name), wanted)
+    elif isinstance(obj, list):
+        for n, item in enumerate(obj):
+            yield from _walk_texts(item, (*loc, n), wanted)
+
+
+def _check_text(value: Text | None, loc: Loc, wanted: set[str]) -> Iterator[Finding]:
+    if value is None:
+        return
+    if isinstance(value, str):
+        if any(c.isalpha() for c in value):
+            yield loc, f"text is not translated: give {{{', '.join(sorted(wanted))}}}", W
+        return
+    missing = wanted - set(value)
+    if missing:
+        yield loc, f"missing language(s): {', '.join(sorted(missing))}", W
