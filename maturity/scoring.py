@@ -50,10 +50,10 @@ def assess(answers: AnswersFile | Mapping[str, Any] | str | os.PathLike[str], /)
 
 
 @overload
-def assess(questionnaire: Questionnaire, answers: AnswersFile | Mapping[str, Any], /) -> Assessment: ...
+def assess(questionnaire: Questionnaire, answers: AnswersFile | Mapping[str, Any]) -> Assessment: ...
 
 
-def assess(first: Any, answers: Any = None, /) -> Assessment:
+def assess(questionnaire: Any, answers: Any = None) -> Assessment:
     """Score answers against a questionnaire.
 
     ``assess(answers)``: the questionnaire is the one the answers name (an answers-file
@@ -65,8 +65,7 @@ def assess(first: Any, answers: Any = None, /) -> Assessment:
     :func:`maturity.diagnose` and :func:`maturity.compare` need it only for a copy.
     Raises :class:`~maturity.errors.AnswersError` listing every invalid answer.
     """
-    if isinstance(first, Questionnaire):
-        questionnaire = first
+    if isinstance(questionnaire, Questionnaire):
         if answers is None:
             raise TypeError("assess(questionnaire, answers): the answers are missing")
     else:
@@ -74,7 +73,8 @@ def assess(first: Any, answers: Any = None, /) -> Assessment:
 
         if answers is not None:
             raise TypeError("assess(answers) or assess(questionnaire, answers)")
-        answers = first if isinstance(first, AnswersFile | Mapping) else load_answers(first)
+        given = questionnaire  # assess(answers): the one argument is the answers
+        answers = given if isinstance(given, AnswersFile | Mapping) else load_answers(given)
         if not isinstance(answers, AnswersFile):
             if "format" not in answers:
                 raise TypeError("a mapping of answers alone names no questionnaire: "

@@ -28,6 +28,9 @@ def test_one_call_resolves_the_questionnaire_the_answers_name():
     two = maturity.assess(maturity.load_questionnaire("general"), maturity.load_answers(EXAMPLE))
     assert one == two
     assert maturity.assess(str(EXAMPLE)) == one
+    # the two-argument form keeps its keywords (embedding programs written before)
+    assert maturity.assess(questionnaire=maturity.load_questionnaire("general"),
+                           answers=maturity.load_answers(EXAMPLE)) == one
     assert maturity.assess(maturity.load_answers(EXAMPLE)) == one
 
 
