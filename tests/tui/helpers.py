@@ -60,3 +60,10 @@ async def open_result(app: MaturityApp, pilot) -> None:
     app.show_results()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def text_of(static) -> str:
+    """The text a Static shows, whether plain or folded (``widgets.folded.Folded``)."""
+    content = getattr(static, "content", None)
+    return content.text if hasattr(content, "text") and not isinstance(content, str) \
+        else str(static.render())

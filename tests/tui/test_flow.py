@@ -18,7 +18,7 @@ from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.screens.result import ResultScreen
 from maturity.tui.screens.welcome import WelcomeScreen
 
-from .helpers import SIZE, example_answers, make_app, open_result, start
+from .helpers import SIZE, example_answers, make_app, open_result, start, text_of
 
 LVL, NUM, MULTI, CHECK, YN, FU = (
     "ops.plan.lvl", "ops.plan.num", "ops.data.multi", "ops.data.check", "sys.mes.yn", "sys.mes.fu")
@@ -207,7 +207,7 @@ async def test_switch_language_keeps_the_answers_and_the_place():
         assert app.lang == "zh" and app.state.session.language == "zh"
         assert app.state.session.answers == answers
         assert isinstance(app.screen, QuestionScreen) and app.screen.current == NUM
-        assert "联网设备" in str(app.screen.query_one("#qtext").render())
+        assert "联网设备" in text_of(app.screen.query_one("#qtext"))
         await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+l")
@@ -935,7 +935,7 @@ async def test_the_level_rule_is_shown_in_full_until_it_is_known(data_dir, tmp_p
             screen = app.screen
             while screen.state.q.questions[screen.current][2].kind != "level":
                 await screen.go(screen.state.asked()[screen.state.asked().index(screen.current) + 1])
-            shown[n] = str(screen.query_one("#qtext").render())
+            shown[n] = text_of(screen.query_one("#qtext"))
     assert t("tui_level_rule", "en") in shown[0]
     assert t("tui_level_rule_short", "en") in shown[RULE_LEARNT]
     assert t("tui_level_rule", "en") not in shown[RULE_LEARNT]
@@ -959,7 +959,7 @@ async def test_a_tick_list_option_cut_at_the_width_is_shown_whole_below_the_list
                 await pilot.press("down")
             await pilot.pause()
             detail = screen.query_one("#detail")
-            seen[k] = str(detail.render()) if detail.display else None
+            seen[k] = text_of(detail) if detail.display else None
     long = [k for k, text in enumerate(options) if len(text) > 70]
     short = [k for k, text in enumerate(options) if len(text) < 50]
     assert long and all(seen[k] == options[k] for k in long), (long, seen)
@@ -992,3 +992,21 @@ async def test_a_model_brought_as_data_runs_in_the_tui(monkeypatch, tmp_path):
         assert isinstance(screen.answer, OptionAnswer) and screen.answer.value is None
         saved = app.state.session.path.read_text("utf-8")
         assert f"{first}: half" in saved
+
+
+async def test_question_text_and_help_are_folded_as_chinese_is_set():
+    """Issue #12: Textual wraps at spaces only, so a zh line could start with "，" or split
+    a Latin word.  The question text, its help and the cut-option detail are folded: no
+    line starts with closing punctuation, at any width the screen may have."""
+    from maturity.tui.widgets.folded import _NO_LINE_START, Folded, fold
+
+    app = make_app(questionnaire="general", lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, "折叠测试", industry="machinery", size="small")
+        for box in ("#qtext", "#help"):
+            assert isinstance(screen.query_one(box).content, Folded), box
+    q = maturity.load_questionnaire("general")
+    texts = [t for _, _, x in q.questions.values() for t in (x.text["zh"], (x.help or {}).get("zh", ""))]
+    for width in (38, 57, 76):
+        starts = [line for text in texts for line in fold(text, width)[1:] if line[:1] in _NO_LINE_START]
+        assert not starts, starts[:3]

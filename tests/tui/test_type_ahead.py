@@ -14,7 +14,7 @@ from textual import events
 
 import maturity
 
-from .helpers import make_app, start
+from .helpers import make_app, start, text_of
 
 ENTER = ("enter", "\r")
 
@@ -131,7 +131,7 @@ async def test_a_checklist_says_how_many_items_are_rated_until_all_are(data_dir)
         detail = screen.query_one("#detail")
         assert not detail.display  # nothing rated yet: nothing to count
         await burst(app, pilot, ["2"])
-        shown = (detail.display, str(detail.render()))
+        shown = (detail.display, text_of(detail))
         await burst(app, pilot, [k for _ in range(n) for k in ("2", "down")])
         after = detail.display
     assert shown == (True, t("tui_rated", "en", n=1, total=n))

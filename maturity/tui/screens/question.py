@@ -21,6 +21,7 @@ from ...model.base import tr
 from ..keys import Localised
 from ..state import AssessmentState
 from ..widgets import Advance, AnswerChanged, LevelAnswer, answer_widget
+from ..widgets.folded import Folded
 from ..widgets.index_tree import IndexTree
 from ..widgets.na import NotApplicable
 from ..widgets.status import StatusLine
@@ -149,9 +150,10 @@ class QuestionScreen(Localised, Screen):
             known = sum(1 for q in self.state.asked() if self.state.q.questions[q][2].kind == "level"
                         and self.state.answered(q)) >= RULE_LEARNT
             text += "\n" + t("tui_level_rule_short" if known else "tui_level_rule", lang)
-        self.query_one("#qtext", Static).update(text)
+        # folded as Chinese is set: no line starts with "，" or ends with "（"; Latin words whole
+        self.query_one("#qtext", Static).update(Folded(text))
         help_box = self.query_one("#help", Static)
-        help_box.update(tr(question.help, lang) if question.help else t("tui_no_help", lang))
+        help_box.update(Folded(tr(question.help, lang) if question.help else t("tui_no_help", lang)))
         help_box.display = False
         self.query_one("#detail").display = False
         self._rated_note()
@@ -245,7 +247,7 @@ class QuestionScreen(Localised, Screen):
         detail = self.query_one("#detail", Static)
         text = str(event.selection.prompt)
         room = event.selection_list.scrollable_content_region.width - TICK_BOX
-        detail.update(Content(text))
+        detail.update(Folded(text))
         detail.display = cell_len(text) > room
 
     async def on_advance(self, event: Advance) -> None:

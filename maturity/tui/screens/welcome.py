@@ -20,6 +20,7 @@ from ...printable import printable
 from ...session import SavedSession, list_sessions
 from ..indices import indices
 from ..keys import Localised
+from ..widgets.folded import Folded
 from ..widgets.ticks import TickList
 
 SIZES = ("micro", "small", "medium", "large")
@@ -63,7 +64,7 @@ class WelcomeScreen(Localised, Screen):
                             title=t("tui_corrupt_title", lang), severity="warning", timeout=30)
         with VerticalScroll(id="welcome"):
             yield Static(t("tui_title", lang), id="title")
-            yield Static(t("tui_welcome", lang), id="intro")
+            yield Static(Folded(t("tui_welcome", lang)), id="intro")  # no line starts with "。"
             if sessions:
                 yield Label(t("tui_resume", lang), classes="section")
                 yield OptionList(*[Option(self._session_line(s), id=f"resume-{n}")
