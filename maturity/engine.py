@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import groups
 from .model.answers import NA, Enterprise
 from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire, QuestionT
 from .normalise import Normalised
@@ -190,6 +191,11 @@ class Plan:
         each can be improved and re-scored on its own (what their conditions read lies
         outside the plan, so it keeps its answers)."""
         self.inds = {iid: qs for _, _, inds in self.dims for iid, _, qs in inds}
+        self.trees = {f"{dim.id}.{ind.id}": groups.tree(ind.groups, ind.questions, f"{dim.id}.{ind.id}",
+                                                        overrides)
+                      for dim in q.dimensions for ind in dim.indicators if ind.groups}
+        """Indicator → its groups as (path, weight, children): children are groups or question
+        ids.  An indicator with groups rolls up through them (:meth:`_shares`, ``_points``)."""
         order = {qid: k for k, qid in enumerate(q.questions)}
         self._outside = {iid: [(qid, q.questions[qid][2]) for qid in sorted(deps, key=order.__getitem__)
                                if qid not in own[iid]] for iid, deps in self.deps.items()}
@@ -281,13 +287,13 @@ class Plan:
         for qid, question in self._outside[iid]:  # what its conditions read, in order
             status[qid] = status_of(question, qid, values, status, enterprise, self.ptype)
         qrows, _ = self._questions(self.inds[iid], values, enterprise, status, None)
-        return self._shares(qrows)
+        return self._shares(qrows, iid)
 
     def total(self, shares: Mapping[str, list[float | None]]) -> tuple[int, float]:
         """CMMM: ``(level, score)`` of the whole from every indicator's shares, rolled up
         exactly as :meth:`run` does."""
         part = Part("", 1.0, True)
-        self._levels(part, self._rollup([[(iw, shares[iid]) for iid, iw, _ in inds]
+        self.levels_of(part, self._rollup([[(iw, shares[iid]) for iid, iw, _ in inds]
                                           for _, _, inds in self.dims])[1])
         return part.level, part.score
 
@@ -298,9 +304,14 @@ class Plan:
         dims = [weighted(parts, n) for parts in children]
         return dims, weighted([(dw, d) for (_, dw, _), d in zip(self.dims, dims, strict=True)], n)
 
-    def _shares(self, qrows: list[QRow]) -> list[float | None]:
-        """The share of each level's requirements an indicator's rows meet."""
+    def _shares(self, qrows: list[QRow], iid: str | None = None) -> list[float | None]:
+        """The share of each level's requirements an indicator's rows meet (through its
+        groups, when it has them: each group's shares from what it holds, by weight)."""
         n = self.n
+        if iid in self.trees:
+            rows = {r.id: r for r in qrows}
+            return weighted([(w, s) for w, s, _ in
+                             (groups.shares(node, rows, n) for node in self.trees[iid])], n)
         num = [0.0] * n
         den = [0.0] * n
         for r in qrows:
@@ -309,6 +320,10 @@ class Plan:
                     num[lv - 1] += r.weight * x
                     den[lv - 1] += r.weight
         return [num[i] / den[i] if den[i] > 0 else None for i in range(n)]
+
+    def group_numbers(self, c: Part) -> list[Part]:
+        """An indicator's groups as parts, from its rows (:func:`maturity.groups.numbers`)."""
+        return groups.numbers(self, c)
 
     # ------------------------------------------------------------------ CMMM
 
@@ -319,16 +334,16 @@ class Plan:
                 if seen is not None and seen.numbers is not None:  # the same answers: the same numbers
                     c.shares, c.scores, c.score, c.failing, c.score_max, c.level = seen.numbers
                     continue
-                self._levels(c, self._shares(c.rows))
+                self.levels_of(c, self._shares(c.rows, c.id))
                 if seen is not None:
                     seen.numbers = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
         dims, whole = self._rollup([[(c.weight, c.shares) for c in d.children] for d in out.dims])
         for d, shares in zip(out.dims, dims, strict=True):
-            self._levels(d, shares)
-        self._levels(out.whole, whole)
+            self.levels_of(d, shares)
+        self.levels_of(out.whole, whole)
         out.level, out.score = out.whole.level, out.whole.score
 
-    def _levels(self, part: Part, shares: list[float | None]) -> None:
+    def levels_of(self, part: Part, shares: list[float | None]) -> None:
         scoring = self.q.scoring
         assert isinstance(scoring, CmmmScoring)
         part.shares = shares
@@ -345,6 +360,12 @@ class Plan:
         total_pts, bands = scoring.total, scoring.bands
         for d in out.dims:
             for c in d.children:
+                if c.id in self.trees:
+                    rows = {r.id: r for r in c.rows}
+                    c.frac = groups.mean_of([(w, f) for w, f, part in
+                                             (groups.fraction(node, rows) for node in self.trees[c.id])
+                                             if part])
+                    continue
                 qw = norm([r.weight for r in c.rows])
                 c.frac = sum(w * r.fraction for w, r in zip(qw, c.rows, strict=True))
             for c, w in zip(d.children, norm([c.weight if c.applicable else 0.0 for c in d.children]),

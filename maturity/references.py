@@ -1,19 +1,81 @@
-"""Cross-references of a questionnaire (scenarios, industries, functions name things
-that exist) and its languages: rules of :mod:`maturity.validation`, kept apart for size."""
+"""Cross-references of a questionnaire (questions name their group and option set;
+scenarios, industries, functions name things that exist) and its languages: rules of
+:mod:`maturity.validation`, kept apart for size."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .errors import Severity, hint
 from .model.base import Text
-from .model.questionnaire import ChecklistQuestion, Questionnaire
+from .model.questionnaire import ChecklistQuestion, ChoiceQuestion, Questionnaire, QuestionT
 from .requirements import max_level
 
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str, Severity]
 E, W = Severity.ERROR, Severity.WARNING
+
+
+def _dupes(items: Sequence[Any], loc: Loc, what: str) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for n, item in enumerate(items):
+        if item.id in seen:
+            yield (*loc, n, "id"), f"duplicate {what} id {item.id!r}", E
+        seen.add(item.id)
+
+
+def _question_locs(q: Questionnaire) -> Iterator[tuple[Loc, str, QuestionT]]:
+    for di, dim in enumerate(q.dimensions):
+        for ii, ind in enumerate(dim.indicators):
+            for qi, question in enumerate(ind.questions):
+                yield ("dimensions", di, "indicators", ii, "questions", qi), \
+                    f"{dim.id}.{ind.id}.{question.id}", question
+
+
+def _group_paths(groups: Sequence[Any], loc: Loc, prefix: str = "") -> Iterator[tuple[str, Loc]]:
+    for gi, g in enumerate(groups):
+        yield f"{prefix}{g.id}", (*loc, gi)
+        yield from _group_paths(g.groups, (*loc, gi, "groups"), f"{prefix}{g.id}.")
+
+
+def rule_groups(q: Questionnaire) -> Iterator[Finding]:
+    """Every question of an indicator with groups names one of them; no question names a
+    group its indicator lacks; sibling groups have distinct ids; no group is empty."""
+    for di, dim in enumerate(q.dimensions):
+        for ii, ind in enumerate(dim.indicators):
+            iloc: Loc = ("dimensions", di, "indicators", ii)
+            paths = dict(_group_paths(ind.groups, (*iloc, "groups")))
+            stack = [(ind.groups, (*iloc, "groups"))]
+            while stack:
+                groups, gloc = stack.pop()
+                yield from _dupes(groups, gloc, "group")
+                stack += [(g.groups, (*gloc, gi, "groups")) for gi, g in enumerate(groups)]
+            named = set()
+            for qi, question in enumerate(ind.questions):
+                qloc = (*iloc, "questions", qi, "group")
+                if question.group is None and paths:
+                    yield qloc[:-1], f"{dim.id}.{ind.id} has groups: name the one this question " \
+                                     f"belongs to (group: {next(iter(paths))}, …)", E
+                elif question.group is not None and not paths:
+                    yield qloc, f"{dim.id}.{ind.id} declares no groups", E
+                elif question.group is not None and question.group not in paths:
+                    yield qloc, f"unknown group {question.group!r}{hint(question.group, paths)}", E
+                elif question.group is not None:
+                    parts = question.group.split(".")
+                    named.update(".".join(parts[:k]) for k in range(1, len(parts) + 1))
+            for path, gloc in paths.items():
+                if path not in named:
+                    yield gloc, f"group {path!r} holds no question", W
+
+
+def rule_option_sets(q: Questionnaire) -> Iterator[Finding]:
+    """A choice question that names an option set names one the questionnaire has."""
+    sets = {s.id for s in q.option_sets}
+    for loc, _, question in _question_locs(q):
+        if isinstance(question, ChoiceQuestion) and isinstance(question.options, str):
+            yield (*loc, "options"), f"unknown option set {question.options!r}" \
+                f"{hint(question.options, sets) if sets else ' (the questionnaire has no option_sets)'}", E
 
 
 def rule_references(q: Questionnaire) -> Iterator[Finding]:

@@ -31,6 +31,7 @@ from .model.answers import ANSWERS_FORMAT, AnswersFile, Enterprise
 from .model.assessment import (
     Assessment,
     DimensionResult,
+    GroupResult,
     IndicatorResult,
     NextLevel,
     QuestionResult,
@@ -138,7 +139,7 @@ def build(plan: Plan, num: Numbers, values: Mapping[str, Normalised], enterprise
     ``rows`` when ``detail``)."""
     q = plan.q
     cmmm = isinstance(q.scoring, CmmmScoring)
-    dims = tuple(_dimension(q, d, num, detail) for d in num.dims)
+    dims = tuple(_dimension(plan, d, num, detail) for d in num.dims)
     next_level = None
     if detail and num.level < len(q.levels):
         nxt = num.level + 1
@@ -163,8 +164,9 @@ def build(plan: Plan, num: Numbers, values: Mapping[str, Normalised], enterprise
     )
 
 
-def _dimension(q: Questionnaire, d: Part, num: Numbers, detail: bool) -> DimensionResult:
-    inds = tuple(_indicator(q, c, num, detail) for c in d.children)
+def _dimension(plan: Plan, d: Part, num: Numbers, detail: bool) -> DimensionResult:
+    q = plan.q
+    inds = tuple(_indicator(plan, c, num, detail) for c in d.children)
     holding = tuple(Shortfall.model_construct(indicator=i, level=lv, score=s, impact=imp)
                     for imp, i, s, lv in holding_back(q, d)) if detail else ()
     return DimensionResult.model_construct(
@@ -177,7 +179,8 @@ def _dimension_names(q: Questionnaire) -> dict[str, Any]:
     return {d.id: d.name for d in q.dimensions}
 
 
-def _indicator(q: Questionnaire, c: Part, num: Numbers, detail: bool) -> IndicatorResult:
+def _indicator(plan: Plan, c: Part, num: Numbers, detail: bool) -> IndicatorResult:
+    q = plan.q
     questions: tuple[QuestionResult, ...] = ()
     if detail:
         by_id = {r.id: r for r in c.rows}
@@ -190,10 +193,30 @@ def _indicator(q: Questionnaire, c: Part, num: Numbers, detail: bool) -> Indicat
                 id=qid, text=question.text, status=num.status[qid], level=r.reached if r else None,
                 fraction=r.fraction if r else None, weight=r.weight if r else question.weight))
         questions = tuple(out)
+    groups = _groups(q, plan.group_numbers(c), c.id) if detail and c.rows and c.id in plan.trees else ()
     return IndicatorResult.model_construct(
         id=c.id, name=q.indicators[c.id][1].name, weight=c.weight, level=c.level, score=c.score,
+        groups=groups,
         score_max=c.score_max,
         level_scores=tuple(c.scores), applicable=c.applicable, questions=questions)
+
+
+def _groups(q: Questionnaire, parts: list[Part], iid: str) -> tuple[GroupResult, ...]:
+    """The engine's group numbers as results, named from the questionnaire."""
+    names = {}
+    stack = [(g, g.id) for g in q.indicators[iid][1].groups]
+    while stack:
+        g, path = stack.pop()
+        names[path] = g.name
+        stack += [(sub, f"{path}.{sub.id}") for sub in g.groups]
+    return _group_results(parts, names)
+
+
+def _group_results(parts: list[Part], names: Mapping[str, Any]) -> tuple[GroupResult, ...]:
+    return tuple(GroupResult.model_construct(
+        id=p.id, name=names.get(p.id), weight=p.weight, applicable=p.applicable, level=p.level,
+        score=p.score, score_max=p.score_max, level_scores=tuple(p.scores),
+        groups=_group_results(p.children, names)) for p in parts)
 
 
 def answers_form(values: Mapping[str, Normalised]) -> dict[str, Any]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from .errors import Severity, hint
 from .model.questionnaire import (
@@ -28,7 +27,7 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
-from .references import rule_languages, rule_references
+from .references import _dupes, _question_locs, rule_groups, rule_languages, rule_option_sets, rule_references
 from .requirements import max_level, option_level, question_levels
 
 Loc = tuple[str | int, ...]
@@ -47,25 +46,9 @@ def check_questionnaire(q: Questionnaire) -> list[Finding]:
 # ----------------------------------------------------------------------------- helpers
 
 
-def _dupes(items: Sequence[Any], loc: Loc, what: str) -> Iterator[Finding]:
-    seen: set[str] = set()
-    for n, item in enumerate(items):
-        if item.id in seen:
-            yield (*loc, n, "id"), f"duplicate {what} id {item.id!r}", E
-        seen.add(item.id)
-
-
 def _weights(values: Sequence[float], loc: Loc, what: str) -> Iterator[Finding]:
     if values and sum(values) <= 0:
         yield loc, f"the weights of these {what} add up to 0: at least one must be positive", E
-
-
-def _question_locs(q: Questionnaire) -> Iterator[tuple[Loc, str, QuestionT]]:
-    for di, dim in enumerate(q.dimensions):
-        for ii, ind in enumerate(dim.indicators):
-            for qi, question in enumerate(ind.questions):
-                yield ("dimensions", di, "indicators", ii, "questions", qi), \
-                    f"{dim.id}.{ind.id}.{question.id}", question
 
 
 def _n(q: Questionnaire) -> int:
@@ -256,15 +239,6 @@ def _check_choices(options: Sequence[ChoiceOption], loc: Loc, n: int) -> Iterato
                 f"but reaches a lower level", E
 
 
-def rule_option_sets(q: Questionnaire) -> Iterator[Finding]:
-    """A choice question that names an option set names one the questionnaire has."""
-    sets = {s.id for s in q.option_sets}
-    for loc, _, question in _question_locs(q):
-        if isinstance(question, ChoiceQuestion) and isinstance(question.options, str):
-            yield (*loc, "options"), f"unknown option set {question.options!r}" \
-                f"{hint(question.options, sets) if sets else ' (the questionnaire has no option_sets)'}", E
-
-
 def _check_bands(bands: Sequence[Band], loc: Loc, n: int, lo: float | None, hi: float | None,
                  better: str, min_level: int = 1, top: int | None = None) -> Iterator[Finding]:
     """Bands must tile [lo, hi] with no gap or overlap and levels must follow ``better``."""
@@ -400,7 +374,7 @@ def _check_condition(q: Questionnaire, c: Condition, loc: Loc, qid: str,
 
 
 RULES = (rule_unique_ids, rule_weights, rule_scoring, rule_levels_reachable, rule_questions,
-         rule_conditions, rule_option_sets, rule_references, rule_languages)
+         rule_conditions, rule_option_sets, rule_groups, rule_references, rule_languages)
 
 
 __all__ = ["check_questionnaire", "scope_questions", "under"]

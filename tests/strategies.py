@@ -131,8 +131,17 @@ def questionnaires(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]
             if all(q["weight"] == 0 for q in qs):
                 qs[0]["weight"] = 1.0
             final.update(f"d{d}.i{i}.{q['id']}" for q in qs)  # weights settled: may be scopes
-            inds.append({"id": f"i{i}", "name": _text(f"indicator {i}"), "questions": qs,
-                         "weight": draw(st.sampled_from([0.5, 1.0, 2.0]))})
+            ind = {"id": f"i{i}", "name": _text(f"indicator {i}"), "questions": qs,
+                   "weight": draw(st.sampled_from([0.5, 1.0, 2.0]))}
+            if draw(st.integers(0, 2)) == 0:
+                # groups between the indicator and its questions, to depth 2, weighted
+                ind["groups"] = [{"id": "g0", "name": _text("group 0"),
+                                  "weight": draw(st.sampled_from([1.0, 2.0])),
+                                  "groups": [{"id": "h", "name": _text("subgroup")}]},
+                                 {"id": "g1", "name": _text("group 1")}]
+                for q in qs:
+                    q["group"] = draw(st.sampled_from(["g0", "g0.h", "g1"]))
+            inds.append(ind)
         dims.append({"id": f"d{d}", "name": _text(f"dimension {d}"), "indicators": inds,
                      "weight": draw(st.sampled_from([0.5, 1.0, 3.0]))})
     covered: set[int] = set()
@@ -141,9 +150,11 @@ def questionnaires(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]
             covered.update(_levels_of(q, n))
     if covered != set(range(1, n + 1)):
         # yes/no and checklist questions cover only some levels: make every level reachable
-        dims[0]["indicators"][0]["questions"].append(
+        first = dims[0]["indicators"][0]
+        first["questions"].append(
             {"id": "cover", "kind": "level", "text": _text("cover"),
-             "anchors": {k: _text(f"level {k}") for k in range(0, n + 1)}})
+             "anchors": {k: _text(f"level {k}") for k in range(0, n + 1)},
+             **({"group": "g1"} if "groups" in first else {})})
     if method == "cmmm":
         threshold = draw(st.sampled_from([0.6, 0.8, 1.0]))
         scoring: dict[str, Any] = {

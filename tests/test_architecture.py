@@ -15,7 +15,7 @@ LAYERS = {
         "model.answers", "model.questions", "model.questionnaire", "model.assessment", "model.diagnosis"},
     1: {"requirements", "references", "overlay", "validation", "normalise", "loading", "tabular", "template",
         "schema", "seeds"},
-    2: {"rating", "engine", "shortfall", "scoring", "batch", "portfolio"},
+    2: {"rating", "groups", "engine", "shortfall", "scoring", "batch", "portfolio"},
     3: {"improve", "delivery", "recommend", "diagnosis", "explain", "compare"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",

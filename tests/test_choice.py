@@ -120,4 +120,42 @@ def test_an_index_beside_its_answers_is_found_but_never_shadows_an_installed_one
 def test_a_questionnaire_scanned_as_answers_says_what_it_is(capsys):
     assert main(["score", str(CUSTOM / "data_practices.yaml")]) == 1
     err = capsys.readouterr().err
-    assert "data_practices.yaml:8: format: this file is a questionnaire" in err
+    assert "data_practices.yaml:9: format: this file is a questionnaire" in err
+
+
+def _grouped(tmp_path: Path, groups: list, members: dict[str, str | None]) -> Path:
+    path = _index(tmp_path, {"options": SCALE})
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    ind = doc["dimensions"][0]["indicators"][0]
+    ind["groups"] = groups
+    ind["questions"] = [{"id": qid, "kind": "choice", "text": f"{qid}?", "options": SCALE, "allow_na": True,
+                         **({"group": g} if g else {})} for qid, g in members.items()]
+    path.write_text(yaml.safe_dump(doc), "utf-8")
+    return path
+
+
+def test_groups_roll_up_by_weight_and_an_all_na_group_is_left_out(tmp_path):
+    """Indicator = weighted mean of its groups, each the mean of what it holds (to any
+    depth); a group whose every question is n/a drops out, as such a question would."""
+    groups = [{"id": "a", "name": "A", "weight": 3, "groups": [{"id": "x", "name": "X"}]},
+              {"id": "b", "name": "B"}]
+    q = maturity.load_questionnaire(str(_grouped(tmp_path, groups, {"q1": "a", "q2": "a.x", "q3": "b"})))
+    a = maturity.assess(q, {"d.i.q1": "yes", "d.i.q2": "no", "d.i.q3": "half"})
+    ind = a.indicator("d.i")
+    assert ind.group("a.x").score == pytest.approx(0.0)
+    assert ind.group("a").score == pytest.approx(3 * (1.0 + 0.0) / 2)      # q1 and group x
+    assert ind.group("b").score == pytest.approx(1.5)
+    assert ind.score == pytest.approx((3 * 1.5 + 1 * 1.5) / 4)
+    na = maturity.assess(q, {"d.i.q1": "yes", "d.i.q2": "no", "d.i.q3": "n/a"}).indicator("d.i")
+    assert not na.group("b").applicable and na.score == pytest.approx(na.group("a").score)
+
+
+@pytest.mark.parametrize("members, message", [
+    ({"q1": "a", "q2": None}, "has groups: name the one this question belongs to"),
+    ({"q1": "a", "q2": "c"}, "unknown group 'c'"),
+])
+def test_a_question_outside_the_groups_is_a_located_error(tmp_path, members, message):
+    with pytest.raises(maturity.QuestionnaireError) as err:
+        maturity.load_questionnaire(str(_grouped(tmp_path, [{"id": "a", "name": "A"}], members)))
+    issue = next(i for i in err.value.issues if message in i.message)
+    assert issue.line is not None

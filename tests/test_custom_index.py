@@ -25,12 +25,17 @@ MANUFACTURING = re.compile(r"plant|enterprise|factory|manufactur|industr|product
                            r"|企业|工厂|制造|数字化", re.I)
 
 
+STREAMS: dict[str, float] = {}
+
+
 def _samm(index: dict, answers: dict[str, str]) -> tuple[dict, dict, float]:
     """The rule as the model states it: a stream scores the sum of its answers' values
     (0-3), a practice the mean of its streams, a function the mean of its practices, the
-    whole the mean of its functions.  Streams are the questions' first letter."""
+    whole the mean of its functions.  Streams are the questions' first letter (their
+    ``group``); stream sums land in ``STREAMS`` (practice id + ``/`` + stream)."""
     sets = {s["id"]: {o["id"]: o["value"] for o in s["options"]} for s in index["option_sets"]}
     practices, functions = {}, {}
+    STREAMS.clear()
     for dim in index["dimensions"]:
         for ind in dim["indicators"]:
             streams: dict[str, float] = {}
@@ -39,6 +44,7 @@ def _samm(index: dict, answers: dict[str, str]) -> tuple[dict, dict, float]:
                 value = sets[q["options"]].get(answers.get(qid), 0.0)  # unanswered: 0
                 streams[q["id"][0]] = streams.get(q["id"][0], 0.0) + value
             practices[f"{dim['id']}.{ind['id']}"] = mean(streams.values())
+            STREAMS.update({f"{dim['id']}.{ind['id']}/{k}": v for k, v in streams.items()})
         functions[dim["id"]] = mean(practices[f"{dim['id']}.{i['id']}"] for i in dim["indicators"])
     return practices, functions, mean(functions.values())
 
@@ -62,6 +68,9 @@ def test_its_scores_equal_the_models_own_rule(index):
         assert a.indicator(pid).score == pytest.approx(score, abs=1e-12), pid
     for fid, score in functions.items():
         assert a.dimension(fid).score == pytest.approx(score, abs=1e-12), fid
+    for key, total in STREAMS.items():  # each stream's own score: the level between
+        pid, stream = key.split("/")
+        assert a.indicator(pid).group(stream).score == pytest.approx(total, abs=1e-12), key
     assert a.score == pytest.approx(whole, abs=1e-12) and a.score_max == 3
     bands = index["scoring"]["bands"]
     assert a.level == max([b["level"] for b in bands if whole >= b["min"]], default=0)

@@ -190,9 +190,11 @@ def with_na_item(draw: st.DrawFn) -> tuple[dict, str, str]:
               "level": draw(st.integers(1, n)), "weight": draw(st.sampled_from([0.5, 1.0, 2.0]))}
              for k in range(size)]
     items[0]["allow_na"] = True
-    raw["dimensions"][0]["indicators"][0]["questions"].append(
+    first = raw["dimensions"][0]["indicators"][0]
+    first["questions"].append(
         {"id": "nacheck", "kind": "checklist", "text": {"en": "checklist", "zh": "checklist"},
-         "weight": draw(st.sampled_from([0.5, 1.0, 2.0])), "items": items})
+         "weight": draw(st.sampled_from([0.5, 1.0, 2.0])), "items": items,
+         **({"group": "g0.h"} if "groups" in first else {})})
     qid = f"{raw['dimensions'][0]['id']}.{raw['dimensions'][0]['indicators'][0]['id']}.nacheck"
     return raw, qid, "k0"
 

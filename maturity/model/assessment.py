@@ -94,6 +94,18 @@ class _Named(Part):
         return tr(self.name, lang) or self.id
 
 
+class GroupResult(_Named):
+    """A group of an indicator's questions (``Indicator.groups``), scored on the
+    indicator's own scale; ``id`` is its path in the indicator (``a`` or ``a.x``)."""
+
+    id: str
+    weight: float
+    """Weight among the groups beside it."""
+    applicable: bool = True
+    """False when no question of the group takes part (all n/a)."""
+    groups: tuple[GroupResult, ...] = ()
+
+
 class IndicatorResult(_Named):
     id: str
     """``dimension.indicator`` id."""
@@ -102,6 +114,19 @@ class IndicatorResult(_Named):
     applicable: bool = True
     """False when every question of the indicator is not applicable (it is left out)."""
     questions: tuple[QuestionResult, ...]
+    groups: tuple[GroupResult, ...] = ()
+    """Its groups, when the questionnaire gives it some (scored with the details only)."""
+
+    def group(self, path: str) -> GroupResult:
+        """The group at ``path`` (``a`` or ``a.x``)."""
+        found = {g.id: g for g in _walk(self.groups)}
+        if path not in found:
+            raise KeyError(path)
+        return found[path]
+
+
+def _walk(groups: tuple[GroupResult, ...]) -> list[GroupResult]:
+    return [x for g in groups for x in (g, *_walk(g.groups))]
 
 
 class DimensionResult(_Named):

@@ -163,6 +163,18 @@ Scoring = Annotated[CmmmScoring | PointsScoring | MeanScoring, Field(discriminat
 
 
 
+class Group(Frozen):
+    """A level between an indicator and its questions, with a score of its own (the
+    streams of an OWASP SAMM practice); groups may hold groups, to any depth."""
+
+    id: Id
+    name: Text
+    description: Text | None = None
+    weight: Weight = 1.0
+    """Weight among the groups beside it."""
+    groups: list[Group] = []
+
+
 class Indicator(Frozen):
     """A measurable aspect of a dimension, asked through one or more questions."""
 
@@ -173,6 +185,9 @@ class Indicator(Frozen):
     """Weight within its dimension."""
     covers: list[str] = []
     """Tags of the reference-model sub-domains this indicator covers (e.g. ``cmmm2020:data``)."""
+    groups: list[Group] = []
+    """Groups its questions belong to (each question names one with ``group``): the
+    indicator rolls up from its groups, each group from what it holds, by weight."""
     questions: list[Question] = Field(min_length=1)
 
 
@@ -303,6 +318,7 @@ __all__ = [
     "Function",
     "GradeBand",
     "GradeRequirement",
+    "Group",
     "Indicator",
     "Industry",
     "Level",

@@ -82,6 +82,9 @@ class _QuestionBase(Frozen):
     """Shown only when this holds; skipped, it is not applicable."""
     minutes: Annotated[float, Field(gt=0)] | None = None
     """Time to answer, for the estimate; default by kind."""
+    group: DottedId | None = None
+    """The group of its indicator it belongs to (``a``, or ``a.x`` for a group within a
+    group), when the indicator declares ``groups``."""
 
 
 class LevelQuestion(_QuestionBase):
