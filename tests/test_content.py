@@ -319,3 +319,18 @@ def test_chinese_text_sets_no_space_beside_chinese_characters():
     texts = [x.text for _, _, x in q.questions.values()] + [s.description for s in q.scenarios]
     spaced = [tr for tr in (t["zh"] for t in texts if isinstance(t, dict)) if beside.search(tr)]
     assert not spaced, spaced[:3]
+
+
+def test_shipped_scenarios_use_the_value_chain_links():
+    """``link`` is free for a model of another field; the shipped manufacturing indices
+    keep to the 2025 guide's links (or policy_theme)."""
+    from typing import get_args
+
+    from maturity.model.scenario import ScenarioLink
+
+    known = set(get_args(ScenarioLink))
+    for ref in ("general", "sme", "steel", "machinery", "textiles", "electronics", "automotive",
+                "petrochemical", "nonferrous", "building_materials", "light_industry"):
+        q = maturity.load_questionnaire(ref)
+        odd = [(s.id, s.link) for s in q.scenarios if s.link not in known]
+        assert not odd, (ref, odd)

@@ -18,8 +18,10 @@ from maturity.template import answers_template
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "questionnaires" / "schema"
-QUESTIONNAIRES = sorted((ROOT / "questionnaires").glob("*.yaml"))
-EXAMPLES = sorted((ROOT / "docs" / "examples").glob("*.yaml"))
+QUESTIONNAIRES = [*sorted((ROOT / "questionnaires").glob("*.yaml")),
+                  ROOT / "docs" / "examples" / "custom-index" / "data_practices.yaml"]
+EXAMPLES = [*sorted((ROOT / "docs" / "examples").glob("*.yaml")),
+            ROOT / "docs" / "examples" / "custom-index" / "answers.yaml"]
 MODELINE = re.compile(r"# yaml-language-server: \$schema=(\S+)")
 
 

@@ -75,7 +75,7 @@ class Function(Frozen):
     """The indicators (``dimension.indicator``) whose activity the function is."""
 
 
-ScenarioLink = Literal[
+ScenarioLink = Literal[  # the links the shipped manufacturing indices use
     "factory_build", "product_rd", "process_design", "production_management",
     "production_operations", "operations_management", "product_service", "supply_chain",
     "policy_theme",
@@ -88,8 +88,10 @@ class Scenario(Frozen):
     id: Id
     name: Text
     description: Text | None = None
-    link: ScenarioLink
-    """Link of the value chain (the 2025 guide's eight), or ``policy_theme``."""
+    link: Id | None = None
+    """Where it belongs, for grouping: in the manufacturing indices a link of the value
+    chain (``ScenarioLink``: the 2025 guide's eight, or ``policy_theme``); a model of
+    another field uses ids of its own."""
     raises: list[IndicatorTarget] = Field(min_length=1)
     """Indicators this scenario lifts, and to which level."""
     prerequisites: list[IndicatorTarget] = []
