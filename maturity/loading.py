@@ -353,6 +353,17 @@ def questionnaire_for(answers: AnswersFile, override: str | os.PathLike[str] | N
                                   code="not_found")]) from None
 
 
+def questionnaire_near(ref: str, answers_path: str | os.PathLike[str] | None) -> Questionnaire:
+    """The questionnaire ``ref`` names: installed, or else beside ``answers_path``."""
+    try:
+        return load_questionnaire(ref)
+    except NotFoundError:
+        found = _beside(os.fspath(answers_path), ref) if answers_path is not None else None
+        if found is None:
+            raise
+        return found
+
+
 def _beside(answers_path: str, ref: str) -> Questionnaire | None:
     """The questionnaire an answers file names, found in the file's own directory when it
     is installed nowhere (a model brought as data, kept with its answers); the installed

@@ -22,7 +22,7 @@ from textual.command import CommandPalette
 
 from ..errors import MaturityError
 from ..i18n import default_lang, has, t
-from ..loading import load_questionnaire
+from ..loading import load_questionnaire, questionnaire_near
 from ..lock import Lock, SessionLocked
 from ..session import Session, preference, save_preference
 from .commands import AssessmentCommands
@@ -103,7 +103,8 @@ class MaturityApp(App):
         """Continue the session saved in ``path`` (an autosave or any answers file)."""
         session = Session.load(path, clock=self.clock)
         session.extra_path = extra
-        q = load_questionnaire(session.questionnaire)
+        # an index installed nowhere is found beside the answers file that names it
+        q = questionnaire_near(session.questionnaire, extra or path)
         self.lang = session.language if session.language in ("zh", "en") else self.lang
         self._locked_open(q, session)
 

@@ -1010,3 +1010,20 @@ async def test_question_text_and_help_are_folded_as_chinese_is_set():
     for width in (38, 57, 76):
         starts = [line for text in texts for line in fold(text, width)[1:] if line[:1] in _NO_LINE_START]
         assert not starts, starts[:3]
+
+
+async def test_answers_to_an_index_kept_beside_them_open_in_the_tui(tmp_path):
+    """``maturity assess --answers FILE``: the index the file names is installed nowhere but
+    lies beside it (as in docs/examples/custom-index): it opens, and so do its results."""
+    import shutil
+
+    from maturity.tui.screens.result import ResultScreen
+
+    folder = Path(__file__).resolve().parents[2] / "docs" / "examples" / "custom-index"
+    for name in ("answers.yaml", "data_practices.yaml"):
+        shutil.copy(folder / name, tmp_path / name)
+    app = make_app(questionnaire=None, answers=str(tmp_path / "answers.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_result(app, pilot)
+        assert isinstance(app.screen, ResultScreen)
+        assert app.state.q.ref == "data_practices@1"
