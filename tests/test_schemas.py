@@ -56,22 +56,16 @@ def _leaves(errors):
             yield e
 
 
-@pytest.mark.parametrize("path", QUESTIONNAIRES, ids=lambda p: p.name)
-def test_every_shipped_questionnaire_validates_and_declares_the_schema(path):
+@pytest.mark.parametrize("which, path", [*(("questionnaire", p) for p in QUESTIONNAIRES),
+                                          *(("answers", p) for p in EXAMPLES)],
+                         ids=lambda x: x.name if isinstance(x, Path) else x)
+def test_every_shipped_file_validates_and_declares_its_schema(which, path):
+    """Every shipped questionnaire and example answers file, as an editor checks it."""
     text = path.read_text(encoding="utf-8")
-    assert _errors("questionnaire", text) == []
+    assert _errors(which, text) == []
     first = MODELINE.fullmatch(text.splitlines()[0])
     assert first, text.splitlines()[0]
-    assert (path.parent / first.group(1)).resolve() == SCHEMAS / "questionnaire.schema.json"
-
-
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
-def test_every_example_validates_and_declares_the_schema(path):
-    text = path.read_text(encoding="utf-8")
-    assert _errors("answers", text) == []
-    first = MODELINE.fullmatch(text.splitlines()[0])
-    assert first, text.splitlines()[0]
-    assert (path.parent / first.group(1)).resolve() == SCHEMAS / "answers.schema.json"
+    assert (path.parent / first.group(1)).resolve() == SCHEMAS / f"{which}.schema.json"
 
 
 @pytest.mark.parametrize("qid", ["general", "sme", "steel"])
