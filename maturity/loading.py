@@ -336,14 +336,11 @@ def questionnaire_for(answers: AnswersFile, override: str | os.PathLike[str] | N
     :class:`AnswersError` pointing at the file's ``questionnaire:`` line.
     """
     ref = override if override is not None else answers.questionnaire
+    name = getattr(answers, "_name", "<answers>")
     try:
-        return load_questionnaire(ref)
+        return questionnaire_near(ref, name if override is None else None)
     except NotFoundError as exc:
         raw = getattr(answers, "_source", None)
-        name = getattr(answers, "_name", "<answers>")
-        beside = _beside(name, ref) if override is None else None
-        if beside is not None:
-            return beside
         file, line, field = locate(raw, ("questionnaire",)) if raw is not None else (name, None, "")
         if override is not None:
             raise
@@ -368,9 +365,9 @@ def _beside(answers_path: str, ref: str) -> Questionnaire | None:
     """The questionnaire an answers file names, found in the file's own directory when it
     is installed nowhere (a model brought as data, kept with its answers); the installed
     ones and ``MATURITY_QUESTIONNAIRES`` come first, so nothing there is shadowed."""
+    if _looks_like_path(ref) or not Path(answers_path).is_file():
+        return None  # answers given as a mapping ("<answers>") or a table row: no folder of theirs
     folder = Path(answers_path).parent
-    if _looks_like_path(ref) or not folder.is_dir():
-        return None
     ident, version = split_ref(ref)
     for name in ([f"{ident}@{version}.yaml"] if version else []) + [f"{ident}.yaml"]:
         if (folder / name).is_file():

@@ -159,3 +159,13 @@ def test_a_question_outside_the_groups_is_a_located_error(tmp_path, members, mes
         maturity.load_questionnaire(str(_grouped(tmp_path, [{"id": "a", "name": "A"}], members)))
     issue = next(i for i in err.value.issues if message in i.message)
     assert issue.line is not None
+
+
+def test_answers_given_as_a_mapping_are_not_looked_up_in_the_working_directory(tmp_path, monkeypatch):
+    """A mapping has no folder of its own: an index that happens to lie in the current
+    directory is not taken for it (it was, through the name "<answers>")."""
+    shutil.copy(CUSTOM / "data_practices.yaml", tmp_path / "data_practices.yaml")
+    monkeypatch.chdir(tmp_path)
+    doc = yaml.safe_load((CUSTOM / "answers.yaml").read_text("utf-8"))
+    with pytest.raises(maturity.AnswersError, match="'data_practices@1' not found"):
+        maturity.assess(doc)
