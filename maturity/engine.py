@@ -191,6 +191,8 @@ class Plan:
         each can be improved and re-scored on its own (what their conditions read lies
         outside the plan, so it keeps its answers)."""
         self.inds = {iid: qs for _, _, inds in self.dims for iid, _, qs in inds}
+        self.dimension = {dim.id: dim for dim in q.dimensions}
+        """Dimension id → its definition (names for the results, looked up once)."""
         self.trees = {f"{dim.id}.{ind.id}": groups.tree(ind.groups, ind.questions, f"{dim.id}.{ind.id}",
                                                         overrides)
                       for dim in q.dimensions for ind in dim.indicators if ind.groups}

@@ -170,13 +170,9 @@ def _dimension(plan: Plan, d: Part, num: Numbers, detail: bool) -> DimensionResu
     holding = tuple(Shortfall.model_construct(indicator=i, level=lv, score=s, impact=imp)
                     for imp, i, s, lv in holding_back(q, d)) if detail else ()
     return DimensionResult.model_construct(
-        id=d.id, name=_dimension_names(q)[d.id], weight=d.weight, level=d.level, score=d.score,
+        id=d.id, name=plan.dimension[d.id].name, weight=d.weight, level=d.level, score=d.score,
         score_max=d.score_max,
         level_scores=tuple(d.scores), applicable=d.applicable, indicators=inds, holding_back=holding)
-
-
-def _dimension_names(q: Questionnaire) -> dict[str, Any]:
-    return {d.id: d.name for d in q.dimensions}
 
 
 def _indicator(plan: Plan, c: Part, num: Numbers, detail: bool) -> IndicatorResult:
