@@ -23,3 +23,12 @@ def _escape(match: re.Match[str]) -> str:
 def printable(text: object) -> str:
     """``text`` with every control character (but tab and newline) as a visible escape."""
     return _CONTROL.sub(_escape, str(text))
+
+
+def markdown_text(text: str) -> str:
+    """``text`` for Markdown (a table cell included), rendered as typed: its Markdown and
+    HTML characters escaped, a line break as a space."""
+    out = text.replace("\\", "\\\\")
+    for ch in "`*_[]<>|#":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\n", " ")

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from ..i18n import t
+from ..printable import markdown_text
 from .content import PathView, Report
 
-
-def _esc(text: str) -> str:
-    """Neutralise Markdown/HTML in user text (names, notes) so it renders as typed."""
-    out = text.replace("\\", "\\\\")
-    for ch in "`*_[]<>|#":
-        out = out.replace(ch, "\\" + ch)
-    return out.replace("\n", " ")
+_esc = markdown_text
+"""Neutralise Markdown/HTML in user text (names, notes) so it renders as typed."""
 
 
 def _cell(text: str) -> str:

@@ -17,7 +17,7 @@ from rich.cells import cell_len
 
 from ..batch import Row
 from ..model.base import tr
-from ..printable import printable
+from ..printable import markdown_text, printable
 from ..tabular import ENTERPRISE_FIELDS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -162,10 +162,7 @@ class CsvWriter(Writer):
 
 def _md(text: str) -> str:
     """User or index text in a Markdown table cell, rendered as typed."""
-    out = printable(text).replace("\\", "\\\\")
-    for ch in "|`*_[]<>#":
-        out = out.replace(ch, "\\" + ch)
-    return out.replace("\n", " ")
+    return markdown_text(printable(text))
 
 
 class MarkdownWriter(Writer):
@@ -174,7 +171,7 @@ class MarkdownWriter(Writer):
                        "|---|---|---|---:|---:|---|\n")
 
     def row(self, row: Row) -> None:
-        cell = _md
+        cell = _md  # each cell of the row, escaped alike
         name = cell(row.enterprise_field("name"))
         if row.ok:
             dims = ", ".join(f"{d} {lv}" for d, lv, _ in row.dimensions)
