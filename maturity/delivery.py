@@ -125,6 +125,16 @@ def started(sc: Scenario, changes: list[QuestionChange], state: Mapping[str, tup
     return True
 
 
+def last_step(changes: list[QuestionChange]) -> bool:
+    """Whether what a begun scenario lacks is a single step: one question up one level,
+    or one checklist item.  The scenario is then offered as that step, not as the project
+    its name describes (``docs/diagnosis.md``)."""
+    if len(changes) != 1:
+        return False
+    c = changes[0]
+    return len(c.items) == 1 if c.items else c.to_level - c.from_level == 1
+
+
 def in_place(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]],
              values: Mapping[str, Normalised] | None
              ) -> list[tuple[str, int | tuple[tuple[str, bool], ...]]]:

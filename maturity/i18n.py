@@ -147,6 +147,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
                     "已在工厂部分范围实施：此步骤将其推广到其余范围"),
     "why_started": ("begun already: this step completes what is in place", "已有基础：此步骤补齐尚缺部分"),
     "complete_suffix": (" (complete what is in place)", "（补齐已有基础）"),
+    "why_finish": ("in place here but for one step, and that step is all the work",
+                   "已基本具备，只差一步，要做的就是这一步"),
+    "finish_suffix": (" (the last step)", "（补齐最后一步）"),
+    "finish_description": ("What runs here already covers this scenario up to one step: the one listed "
+                           "below as not yet in place. That step is the work.",
+                           "本企业已具备此场景的大部分内容，尚缺下列“本企业尚未具备”的一项，要做的就是这一项。"),
     "have": ("Already in place here", "本企业已具备"),
     "begun_description": ("This builds on what runs here already: the step is only what is listed "
                           "below as not yet in place. The scenario in full: {text}",

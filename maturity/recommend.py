@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from .delivery import done, holds, in_part, lacking, question_state, started, targets
+from .delivery import done, holds, in_part, lacking, last_step, question_state, started, targets
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, progress, restore_values
 from .model.assessment import Assessment, Shortfall
@@ -33,6 +33,8 @@ from .scoring import score
 
 EFFORT_WEIGHT = {"S": 1.0, "M": 2.0, "L": 3.0}
 """How much a scenario of each effort class costs, relative to a small one."""
+SMALLER = {"S": "S", "M": "S", "L": "M"}
+"""The effort of a scenario's last step: one class below the whole scenario's."""
 TYPICAL_FACTOR, ATYPICAL_FACTOR, FOCUS_FACTOR = 1.25, 0.5, 1.25
 RECOMMENDATIONS = 12
 FOUNDATION_BELOW = 2
@@ -53,6 +55,8 @@ class Candidate:
     gain: float
     level_gain: int
     priority: float
+    effort: str
+    """The scenario's effort class, one class smaller when all that is left of it is one step."""
     tier: int
     """0 a foundation; 1 lifts a blocking or on-path indicator; 2 the rest."""
     reasons: list[str] = field(default_factory=list)
@@ -124,6 +128,12 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
         after_levels = indicator_levels(after)  # detail=False still carries indicator levels
         raises = [Improvement(indicator=i, from_level=levels[i], to_level=after_levels[i])
                   for i in levels if after_levels.get(i, 0) > levels[i]]
+        # a later phase (``had`` given): what the plant has begun is judged on its real
+        # answers only
+        part = had is None and in_part(changes, values)
+        begun = part or (had is None and started(sc, changes, state, values, len(q.levels)))
+        finish = begun and last_step(changes)  # one step left: that step, not the project
+        effort = SMALLER[sc.effort] if finish else sc.effort
         typical = not sc.industries or ent.industry in sc.industries
         focus = sc.id in q.focus_scenarios
         factor = (TYPICAL_FACTOR if sc.industries and typical else 1.0) * \
@@ -143,15 +153,12 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
             reasons.append("focus")
         if after.level > a.level:
             reasons.append("grade")
-        if had is not None:
-            pass  # a later phase: what the plant has begun is judged on its real answers only
-        elif in_part(changes, values):
-            reasons.insert(0, "in_part")
-        elif started(sc, changes, state, values, len(q.levels)):
-            reasons.insert(0, "started")
+        if begun:
+            reasons[:0] = ["in_part" if part else "started"] + ["finish"] * finish
         out.append(Candidate(
             scenario=sc, raises=raises, delivers=changes, gain=after.score - a.score,
-            level_gain=after.level - a.level, priority=gained / EFFORT_WEIGHT[sc.effort] * factor,
+            level_gain=after.level - a.level, priority=gained / EFFORT_WEIGHT[effort] * factor,
+            effort=effort,
             tier=0 if foundation else 1 if lifted else 2, reasons=reasons, blocking=lifted))
     order = {sc.id: k for k, sc in enumerate(q.scenarios)}
     out.sort(key=lambda c: _rank_key(c, order))
@@ -272,7 +279,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         delivers=c.delivers, foundation=c.scenario.foundation, reasons=c.reasons,  # type: ignore[arg-type]
         blocking=c.blocking, catch_up=c.catch_up, gain=c.gain, level_gain=c.level_gain,
         planned_after=c.planned_after,
-        effort=c.scenario.effort,
+        effort=c.effort,
         priority=c.priority, on_path=bool(c.blocking), typical=not c.scenario.industries
         or a.enterprise.industry in c.scenario.industries, focus=c.scenario.id in q.focus_scenarios)
         for k, c in enumerate(ordered[:max(limit, len(phase_of))], 1)]  # every phased one

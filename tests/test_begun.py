@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import maturity
-from maturity.delivery import in_place, question_state, started
+from maturity.delivery import in_place, last_step, question_state, started
 from maturity.diagnosis import diagnose
 from maturity.i18n import t as maturity_t
 from maturity.improve import restore_values
@@ -55,6 +55,47 @@ def test_two_levels_short_or_the_top_level_is_not_a_completion():
     assert not started(Bare(), [], state, {}, 5)
 
 
+def test_the_last_step_is_one_level_of_one_question_or_one_item():
+    one = QuestionChange(question="x.y.a", from_level=2, to_level=3)
+    two = QuestionChange(question="x.y.a", from_level=2, to_level=4)
+    item = QuestionChange(question="x.y.b", from_level=1, to_level=2, items=("i",))
+    items = QuestionChange(question="x.y.b", from_level=1, to_level=2, items=("i", "j"))
+    assert last_step([one]) and last_step([item])
+    assert not last_step([two]) and not last_step([items]) and not last_step([one, item])
+    assert not last_step([])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_step_left_is_offered_as_that_step(general, lang):
+    """Round-18 reviewers rated "already has" for a national green factory offered "Green
+    factory, effort L" when all that was missing was emission readings beside production
+    data: "a dashboard task, not a large project".  One step left is offered as that
+    step: named so, without the whole scenario's description and benefits, one effort
+    class smaller, and ranked as such."""
+    qid = "operations.quality.traceability"
+    answers = _plant(general, 2, **{qid: 2})
+    a = _assess(general, answers, industry="machinery", production_type="discrete")
+    values = restore_values(general, a.answers)
+    cands = {c.scenario.id: c for c in candidates(general, values, a, None, [])}
+    c = cands["quality_traceability"]
+    sc = c.scenario
+    assert [(x.question, x.from_level, x.to_level) for x in c.delivers] == [(qid, 2, 3)]
+    assert c.reasons[:2] == ["started", "finish"], c.reasons
+    assert c.effort == {"S": "S", "M": "S", "L": "M"}[sc.effort]
+    b = _assess(general, _plant(general, 2, **{qid: 1}), industry="machinery", production_type="discrete")
+    two_short = next(x for x in candidates(general, restore_values(general, b.answers), b, None, [])
+                     if x.scenario.id == sc.id)
+    assert "finish" not in two_short.reasons and two_short.effort == sc.effort
+    d = diagnose(a, general)
+    r = next(r for r in d.recommendations if r.scenario == sc.id)
+    view = next(v for v in build(general, d, lang).recommendations if v.rank == r.rank)
+    assert view.name == sc.name[lang] + maturity_t("finish_suffix", lang)
+    assert sc.description[lang] not in view.description and not view.benefits
+    assert view.effort.startswith(c.effort)
+    assert maturity_t("why_finish", lang) in view.why[0]
+    assert maturity_t("why_started", lang) not in view.why[0]
+
+
 def test_checklist_items_rated_partly_are_begun_and_not_rated_are_not():
     change = QuestionChange(question="x.y.b", from_level=1, to_level=2, items=("i", "j"))
     state = {"x.y.b": ("answered", 1)}
@@ -88,10 +129,12 @@ def test_the_report_names_what_is_in_place_and_never_lists_it_as_missing(general
     for r in d.recommendations:
         view = views[r.rank]
         if r in begun:
-            assert view.name.endswith(maturity_t("complete_suffix", lang)), view.name
             sc = next(s for s in general.scenarios if s.id == r.scenario)
             assert bool(view.have) == bool(in_place(general, sc, state, values)), view
             assert not [h for h in view.have if marker not in h and h in view.missing], view
+            if "finish" in r.reasons:
+                continue  # test_one_step_left_is_offered_as_that_step
+            assert view.name.endswith(maturity_t("complete_suffix", lang)), view.name
             # the full text describes the whole scenario as a new project: it is prefaced
             # with what the step is here
             assert view.description == maturity_t("begun_description", lang, text=sc.description[lang])

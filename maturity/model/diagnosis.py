@@ -88,7 +88,7 @@ class Recommendation(Frozen):
     foundation: bool = False
     """A foundation scenario, scheduled first while the enterprise is below level 2."""
     reasons: tuple[Literal["foundation", "blocking", "on_path", "typical", "focus", "grade", "in_part",
-                           "started", "catch_up"], ...] = ()
+                           "started", "finish", "catch_up"], ...] = ()
     """Why it is picked, in plain terms (rendered as words by the reports):
     ``foundation`` later steps build on it; ``blocking`` it lifts an indicator that holds
     the grade back; ``on_path`` it lifts an indicator on the path to the next grade;
@@ -96,6 +96,9 @@ class Recommendation(Frozen):
     ``grade`` on its own it raises the grade; ``in_part`` the plant has it in a part of
     the plant and this rolls it out; ``started`` the plant has begun it and what is left
     is the last step of each question it works on (it completes what is in place);
+    ``finish`` with ``in_part`` or ``started``: what is left is a single step (one
+    question up one level, or one checklist item), offered as that step, one effort
+    class smaller than the whole scenario;
     ``catch_up`` it lifts an indicator below the grade the plant already has (phase 1)."""
     blocking: tuple[str, ...] = ()
     """The blocking or on-path indicators it lifts."""
@@ -110,6 +113,7 @@ class Recommendation(Frozen):
     level_gain: int
     """Rise of the grade if those improvements were made."""
     effort: Literal["S", "M", "L"]
+    """The scenario's effort class; one class smaller for a ``finish`` (one step is left)."""
     priority: float
     """gain ÷ effort weight × industry and relevance factors (docs/diagnosis.md)."""
     on_path: bool

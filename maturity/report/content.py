@@ -229,9 +229,12 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
                  "typical": t("why_typical", lang, industry=industry_name),
                  "focus": t("why_focus", lang), "grade": t("why_grade", lang),
                  "in_part": t("why_in_part", lang), "started": t("why_started", lang),
+                 "finish": t("why_finish", lang),
                  "catch_up": t("why_catch_up", lang, **noun,
                                names=_join([name_of(q, i, lang) for i in behind], lang))}
         shown = {"typical": bool(industry_name), "catch_up": bool(behind)}
+        finish = "finish" in r.reasons  # the one step is the whole recommendation
+        shown |= {"finish": True, "in_part": not finish, "started": not finish}
         why = [words[x] for x in r.reasons if shown.get(x, True)]
         if r.phase:
             why.append(t("why_phase", lang, n=r.phase))
@@ -243,12 +246,19 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
                     for b in sc.benefits]
         begun = "in_part" in r.reasons or "started" in r.reasons
         held = in_place(q, sc, state, values) if begun else []
+        # a begun scenario's full text describes the whole of it as a new project: it is
+        # prefaced with what the step is here, or, when one step is left, replaced by it
+        # (docs/diagnosis.md)
+        if finish:
+            name, description = t("finish_suffix", lang), t("finish_description", lang)
+            benefits = []  # they are the whole scenario's, not the last step's
+        elif begun:
+            name = t("complete_suffix", lang)
+            description = t("begun_description", lang, text=tr(sc.description, lang))
+        else:
+            name, description = "", tr(sc.description, lang)
         recs.append(ScenarioView(
-            rank=r.rank, name=tr(sc.name, lang) + (t("complete_suffix", lang) if begun else ""),
-            # a begun scenario's full text describes the whole of it as a new project; it
-            # is prefaced with what the step is here (docs/diagnosis.md)
-            description=t("begun_description", lang, text=tr(sc.description, lang)) if begun
-            else tr(sc.description, lang),
+            rank=r.rank, name=tr(sc.name, lang) + name, description=description,
             effort=r.effort + _paren(t("effort_" + r.effort, lang), lang).rstrip(),
             raises=[f"{ind_name(i.indicator)}{'：' if lang == 'zh' else ': '}"
                     f"{code(i.from_level)} → {code(i.to_level)}"
