@@ -29,7 +29,10 @@ _EXPORTS = {
     "assess": "maturity.scoring",
     "diagnose": "maturity.diagnosis",
     "apply_path": "maturity.diagnosis",
-    "compare": "maturity.compare",
+    "compare": "maturity.comparison",
+    "what_if": "maturity.whatif",
+    "WhatIf": "maturity.model.diagnosis",
+    "AnswerChange": "maturity.model.diagnosis",
     "Diagnosis": "maturity.model.diagnosis",
     "Comparison": "maturity.model.diagnosis",
     "Change": "maturity.model.diagnosis",
@@ -59,6 +62,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "AnswerChange",
     "AnswersError",
     "AnswersFile",
     "Assessment",
@@ -85,6 +89,7 @@ __all__ = [
     "Recommendation",
     "Shortfall",
     "UsageError",
+    "WhatIf",
     "__version__",
     "apply_path",
     "assess",
@@ -95,10 +100,11 @@ __all__ = [
     "load_answers",
     "load_questionnaire",
     "questionnaire_for",
+    "what_if",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .compare import compare
+    from .comparison import compare
     from .diagnosis import apply_path, diagnose
     from .errors import (
         AnswersError,
@@ -119,6 +125,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import AnswersFile, Assessment, Enterprise, Questionnaire
     from .model.assessment import DimensionResult, IndicatorResult, NextLevel, QuestionResult, Shortfall
     from .model.diagnosis import (
+        AnswerChange,
         Benchmark,
         Change,
         Comparison,
@@ -128,9 +135,11 @@ if TYPE_CHECKING:  # pragma: no cover
         Phase,
         QuestionChange,
         Recommendation,
+        WhatIf,
     )
     from .normalise import check_answers
     from .scoring import assess
+    from .whatif import what_if
 
 
 if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelt name fails

@@ -149,6 +149,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "complete_suffix": (" (complete what is in place)", "（补齐已有基础）"),
     "why_finish": ("in place here but for one step, and that step is all the work",
                    "已基本具备，只差一步，要做的就是这一步"),
+    "whatif_cleared": ("No longer holding the grade back: {names}", "不再制约等级：{names}"),
+    "whatif_still": ("Still holding the grade back: {names}", "仍制约等级：{names}"),
+    "whatif_answers": ("Answers changed", "变动的答案"),
+    "whatif_none": ("none: every change is already met", "无：各项变动均已满足"),
+    "whatif_unchanged": ("{file} is unchanged: this is a what-if.", "{file} 未被修改：以上为假设推演。"),
     "finish_suffix": (" (the last step)", "（补齐最后一步）"),
     "finish_description": ("What runs here already covers this scenario up to one step: the one listed "
                            "below as not yet in place. That step is the work.",

@@ -16,7 +16,7 @@ LAYERS = {
     1: {"requirements", "references", "overlay", "validation", "normalise", "loading", "tabular", "template",
         "schema", "seeds"},
     2: {"rating", "groups", "engine", "shortfall", "scoring", "batch", "portfolio"},
-    3: {"improve", "delivery", "recommend", "diagnosis", "explain", "compare"},
+    3: {"improve", "delivery", "recommend", "diagnosis", "explain", "comparison", "whatif"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",
         "report.many"},

@@ -174,3 +174,19 @@ def test_the_web_backend_of_the_guide_runs():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_no_submodule_shadows_an_exported_name():
+    """Importing ``maturity.compare`` (a module named like the function) replaced
+    ``maturity.compare`` with the module: ``maturity.compare(a, b)`` failed with "'module'
+    object is not callable" once the CLI or the what-if had imported it.  No module of
+    the package may share a name with an export."""
+    import importlib
+    import pkgutil
+    import types
+
+    for info in pkgutil.walk_packages(maturity.__path__, "maturity."):
+        if not info.name.startswith(("maturity.tui", "maturity.__main__")):
+            importlib.import_module(info.name)
+    for name in maturity.__all__:
+        assert not isinstance(getattr(maturity, name), types.ModuleType), name

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from .. import __version__
 from .common import Exit, _err, _positive, _write_out, no_color
 from .data import cmd_questionnaires, cmd_score, cmd_template, cmd_validate
-from .reports import cmd_compare, cmd_report
+from .reports import cmd_compare, cmd_report, cmd_whatif
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
@@ -139,6 +139,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "zh"))
     p.add_argument("--questionnaire", "-q", metavar="ID")
     p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("whatif", help="the grade the answers would give after some changes",
+                       description="Score the answers as they would be after the changes, without "
+                                   "changing the file: an answer (--set factory.equipment.cnc_rate=85) "
+                                   "or an indicator target (--set operations.execution=L3: the least "
+                                   "change of answers that brings it to L3).")
+    p.add_argument("answers", metavar="ANSWERS", help="the answers file")
+    p.add_argument("--set", "-s", action="append", metavar="ID=VALUE", required=True,
+                   help="a question and its answer, or an indicator and a level; repeat for more. "
+                        "VALUE is read as in an answers file: 85, 2+, n/a, yes, '{a: fully}', '[x, y]'")
+    p.add_argument("--format", "-f", choices=("terminal", "json"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE")
+    p.add_argument("--lang", choices=("en", "zh"))
+    p.add_argument("--questionnaire", "-q", metavar="ID")
+    p.set_defaults(func=cmd_whatif)
 
     p = sub.add_parser("template", help="write a blank, commented answers file",
                        description="Write a blank answers file in which every question, its "

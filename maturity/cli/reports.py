@@ -1,4 +1,4 @@
-"""Commands that diagnose: report (one file, or a folder of reports) and compare."""
+"""Commands that diagnose: report (one file, or a folder of reports), compare and whatif."""
 
 from __future__ import annotations
 
@@ -110,28 +110,19 @@ def _rich_text(renderable: Any, output: str | None) -> str | None:
     return buffer.getvalue()
 
 
-def cmd_compare(args: argparse.Namespace) -> int:
-    from ..compare import compare
+def comparison_lines(result: Any, q: Any, lang: str) -> list[str]:
+    """The terminal lines of a comparison (``compare`` and ``whatif``): the grade, each
+    dimension, the indicators that moved and the scenarios completed."""
     from ..explain import level_label, name_of
-
-    check_output(args.output, [args.old, args.new])
-    _, _q_old, before = _scored(args.old, args.questionnaire)
-    answers, q, after = _scored(args.new, args.questionnaire)
-    result = compare(before, after, q)
-    if args.format == "json":
-        _write_out(result.model_dump_json(indent=2) + "\n", args.output)
-        return Exit.OK
     from ..i18n import t
+    from ..model.base import tr
 
-    lang = args.lang or answers.language or _default_lang()
     scen = {s.id: s for s in q.scenarios}
 
     def line(c: Any, name: str) -> str:
         delta = c.score_after - c.score_before
         return (f"{name}: {level_label(q, c.level_before, lang)} → {level_label(q, c.level_after, lang)}"
                 f"  ({c.score_before:.2f} → {c.score_after:.2f}, {delta:+.2f})")
-
-    from ..model.base import tr
 
     out = [line(result.total, t("grade", lang)), "", f"{t('dimensions', lang)}:"]
     out += ["  " + line(c, name_of(q, c.id, lang)) for c in result.dimensions]
@@ -141,5 +132,72 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if result.completed_scenarios:
         out += ["", f"{t('recommendations', lang)} ✓:"]
         out += ["  " + tr(scen[s].name, lang) for s in result.completed_scenarios]
-    _write_out("\n".join(out) + "\n", args.output)
+    return out
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from ..comparison import compare
+
+    check_output(args.output, [args.old, args.new])
+    _, _q_old, before = _scored(args.old, args.questionnaire)
+    answers, q, after = _scored(args.new, args.questionnaire)
+    result = compare(before, after, q)
+    if args.format == "json":
+        _write_out(result.model_dump_json(indent=2) + "\n", args.output)
+        return Exit.OK
+    lang = args.lang or answers.language or _default_lang()
+    _write_out("\n".join(comparison_lines(result, q, lang)) + "\n", args.output)
     return Exit.OK
+
+
+def cmd_whatif(args: argparse.Namespace) -> int:
+    from .._yaml import parse_yaml
+    from ..errors import Issue, UsageError
+    from ..explain import name_of
+    from ..i18n import t
+    from ..model.base import tr
+    from ..whatif import what_if
+
+    check_output(args.output, [args.answers])
+    changes: dict[str, Any] = {}
+    for item in args.set or []:
+        ident, sep, text = item.partition("=")
+        if not sep or not ident.strip():
+            raise UsageError(f"--set {item!r}: expected ID=VALUE",
+                             [Issue(f"expected ID=VALUE, got {item!r}", field="--set")])
+        # the value is read as the answers file reads it: 85, 2+, n/a, yes, {a: fully}, [x, y]
+        changes[ident.strip()] = parse_yaml(text, source=f"--set {ident.strip()}")
+    answers, q, before = _scored(args.answers, args.questionnaire)
+    result = what_if(before, changes, q)
+    if args.format == "json":
+        _write_out(result.model_dump_json(indent=2, exclude={"assessment"}) + "\n", args.output)
+        return Exit.OK
+    lang = args.lang or answers.language or _default_lang()
+    out = comparison_lines(result.comparison, q, lang)
+    if result.cleared or result.still_blocking:
+        out.append("")
+    for key, ids in (("whatif_cleared", result.cleared), ("whatif_still", result.still_blocking)):
+        if ids:
+            out.append(t(key, lang, names=", ".join(name_of(q, i, lang) for i in ids)))
+    out += ["", t("whatif_answers", lang) + ":"]
+    for c in result.answers:
+        question = q.questions[c.question][2]
+        values = ""
+        if question.kind == "number":  # the figure itself, beside the level it reaches
+            unit = tr(question.unit, lang) if question.unit else ""
+            shown = ["–" if v is None or v == "n/a" else f"{v:g}{unit}" for v in (c.before, c.after)]
+            values = f"{shown[0]} → {shown[1]}, "
+        out.append(f"  {tr(question.text, lang)} ({c.question}): {values}"
+                   f"{t('level', lang)} {c.level_before} → {c.level_after}")
+    if not result.answers:
+        out.append("  " + t("whatif_none", lang))
+    out += ["", t("whatif_unchanged", lang, file=args.answers)]
+    _write_out(printable_lines(out), args.output)
+    return Exit.OK
+
+
+def printable_lines(lines: list[str]) -> str:
+    """Lines for the terminal or a file, with control characters in data made visible."""
+    from ..printable import printable
+
+    return "".join(printable(line) + "\n" for line in lines)

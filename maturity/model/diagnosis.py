@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field
 
@@ -187,3 +187,32 @@ class Comparison(Frozen):
     """Only the indicators whose level changed, largest rise first."""
     completed_scenarios: tuple[str, ...]
     """Scenarios whose target levels were not all met before and are all met now."""
+
+
+class AnswerChange(Frozen):
+    """One answer as a what-if changed it, in the assessment's normalised form (``None``:
+    unanswered), with the level the question reaches before and after."""
+
+    question: str
+    before: Any = None
+    after: Any = None
+    level_before: int = 0
+    level_after: int = 0
+
+
+class WhatIf(Frozen):
+    """An assessment as it would be after some changes, and what they change
+    (:func:`maturity.what_if`).  The saved answers are never touched."""
+
+    assessment: Assessment
+    """The new assessment, re-scored by the engine."""
+    comparison: Comparison
+    """Grade and score, per dimension and per indicator, before and after."""
+    answers: tuple[AnswerChange, ...] = ()
+    """Every answer that changed, in the questionnaire's order (an indicator target
+    changes the answers its least improvement needs)."""
+    cleared: tuple[str, ...] = ()
+    """Indicators that held the next grade back and no longer do (all of them when the
+    grade rises)."""
+    still_blocking: tuple[str, ...] = ()
+    """Indicators that held the next grade back and still do."""

@@ -1,0 +1,96 @@
+"""What-if: an assessment as it would be after some changes, and what they change.
+
+A change is an answer (``{"factory.equipment.cnc_rate": 85}``) or an indicator target
+(``{"operations.execution": 3}``: the least change of answers that brings the indicator
+to L3, the same least change the path search makes).  The saved answers are never
+touched: the result is a new assessment, re-scored by the engine, and its differences
+from the old one (``maturity whatif``, the library's :func:`what_if`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .comparison import compare
+from .delivery import question_state
+from .errors import Issue, UsageError
+from .improve import apply, restore_values
+from .model.assessment import Assessment
+from .model.diagnosis import AnswerChange, WhatIf
+from .model.questionnaire import Questionnaire
+from .normalise import Normalised, normalise
+from .scoring import remember, score, scored_against
+
+
+def _load(ref: str) -> Questionnaire:
+    from .loading import shared_questionnaire
+
+    return shared_questionnaire(ref)
+
+
+def _target(q: Questionnaire, ident: str, value: Any) -> int:
+    """An indicator target: a level number or a level id (``3``, ``"L3"``)."""
+    ids = {lv.id.lower(): k for k, lv in enumerate(q.levels, 1)}
+    if isinstance(value, str) and value.strip().lower() in ids:
+        return ids[value.strip().lower()]
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= len(q.levels):
+        raise ValueError(f"an indicator target is a level from 1 to {len(q.levels)} "
+                         f"(or {q.levels[0].id}…{q.levels[-1].id}), got {value!r}")
+    return value
+
+
+def _changed_values(q: Questionnaire, a: Assessment, changes: Mapping[str, Any]
+                    ) -> dict[str, Normalised]:
+    """The assessment's answers with ``changes`` made; every bad change is reported at once."""
+    n = len(q.levels)
+    values = restore_values(q, a.answers)
+    targets: dict[str, int] = {}
+    issues = []
+    for ident, value in changes.items():
+        try:
+            if ident in q.questions:
+                values[ident] = normalise(q.questions[ident][2], value, n)
+            elif ident in q.indicators:
+                targets[ident] = _target(q, ident, value)
+            else:
+                raise ValueError("no such question or indicator in " + q.ref)
+        except ValueError as exc:
+            issues.append(Issue(message=str(exc), field=ident))
+    if targets:  # on the changed answers: a target an indicator already meets changes nothing
+        now = score(q, values, a.enterprise, detail=False)
+        parts = {i.id: i for d in now.dimensions for i in d.indicators}
+        for ident in [i for i in targets if not parts[i].applicable]:
+            issues.append(Issue(message="does not apply to this enterprise (its questions are n/a or "
+                                        "do not apply): answer one of them to set a target", field=ident))
+        targets = {i: k for i, k in targets.items() if parts[i].level < k}
+    if issues:
+        raise UsageError("; ".join(f"{i.field}: {i.message}" for i in issues), issues)
+    return apply(q, values, targets, a.enterprise)
+
+
+def what_if(assessment: Assessment, changes: Mapping[str, Any],
+            questionnaire: Questionnaire | None = None) -> WhatIf:
+    """The assessment as it would be with ``changes`` made, and the differences: grade,
+    score, dimensions, indicators, the blocking indicators cleared and those that still
+    block, the scenarios completed and the answers changed.  ``UsageError`` (with one
+    issue per bad change) for an unknown id or an answer the question does not accept."""
+    q = questionnaire or scored_against(assessment) or _load(assessment.questionnaire)
+    values = _changed_values(q, assessment, changes)
+    after = remember(score(q, values, assessment.enterprise, assessment.assessed_on), q)
+    before_block = [s.indicator for s in assessment.next_level.shortfalls] if assessment.next_level else []
+    if after.level > assessment.level:
+        still: list[str] = []  # the grade they held back is reached
+    else:
+        now = {s.indicator for s in after.next_level.shortfalls} if after.next_level else set()
+        still = [i for i in before_block if i in now]
+    was, now = question_state(assessment), question_state(after)
+    moved = [AnswerChange(question=qid, before=assessment.answers.get(qid), after=after.answers.get(qid),
+                          level_before=was.get(qid, ("", 0))[1], level_after=now.get(qid, ("", 0))[1])
+             for qid in q.questions
+             if assessment.answers.get(qid) != after.answers.get(qid)]
+    return WhatIf(assessment=after, comparison=compare(assessment, after, q), answers=moved,
+                  cleared=[i for i in before_block if i not in still], still_blocking=still)
+
+
+__all__ = ["what_if"]
