@@ -31,6 +31,8 @@ _EXPORTS = {
     "apply_path": "maturity.diagnosis",
     "compare": "maturity.comparison",
     "what_if": "maturity.whatif",
+    "consistency": "maturity.checking",
+    "CheckFinding": "maturity.model.diagnosis",
     "WhatIf": "maturity.model.diagnosis",
     "AnswerChange": "maturity.model.diagnosis",
     "Diagnosis": "maturity.model.diagnosis",
@@ -68,6 +70,7 @@ __all__ = [
     "Assessment",
     "Benchmark",
     "Change",
+    "CheckFinding",
     "Comparison",
     "Diagnosis",
     "DimensionResult",
@@ -95,6 +98,7 @@ __all__ = [
     "assess",
     "check_answers",
     "compare",
+    "consistency",
     "diagnose",
     "list_questionnaires",
     "load_answers",
@@ -104,6 +108,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .checking import consistency
     from .comparison import compare
     from .diagnosis import apply_path, diagnose
     from .errors import (
@@ -128,6 +133,7 @@ if TYPE_CHECKING:  # pragma: no cover
         AnswerChange,
         Benchmark,
         Change,
+        CheckFinding,
         Comparison,
         Diagnosis,
         Improvement,

@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Mapping
 from typing import Any
 
+from .checking import consistency
 from .improve import apply, path_to, restore_values, top_answer
 from .model.assessment import Assessment
 from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis, Path
@@ -50,6 +51,7 @@ def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
         recommendations=recs,
         roadmap=roadmap,
         completeness=completeness(q, values, assessment),
+        checks=consistency(assessment, q),
     )
 
 

@@ -149,6 +149,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "complete_suffix": (" (complete what is in place)", "（补齐已有基础）"),
     "why_finish": ("in place here but for one step, and that step is all the work",
                    "已基本具备，只差一步，要做的就是这一步"),
+    "please_check": ("Please check", "请核实"),
+    "please_check_intro": ("Each combination below is possible, but the level descriptions make it "
+                           "unlikely: re-check these answers. They do not change the grade.",
+                           "以下答案组合并非不可能，但按各等级的描述不太合理，请再次核实。它们不影响等级。"),
+    "check_line": ("{message} ({question}: level {level}; {other}: level {other_level})",
+                   "{message}（{question}：{level} 级；{other}：{other_level} 级）"),
     "whatif_cleared": ("No longer holding the grade back: {names}", "不再制约等级：{names}"),
     "whatif_still": ("Still holding the grade back: {names}", "仍制约等级：{names}"),
     "whatif_answers": ("Answers changed", "变动的答案"),

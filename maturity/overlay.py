@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from ._yaml import LocatedDict, LocatedList
 
 ID_LISTS = {"dimensions", "indicators", "scenarios", "industries", "production_types", "option_sets",
-            "groups"}
+            "groups", "checks"}
 """Lists merged item by item on ``id`` (an item with ``remove: true`` deletes)."""
 RECURSE = {"dimensions", "indicators"}
 """Lists whose matching items are merged field by field; others are replaced whole."""

@@ -134,6 +134,15 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
                     if ref not in ids:
                         yield ("scenarios", si, "fits", field, ii), \
                             f"unknown {field[:-1].replace('_', ' ')} {ref!r}{hint(ref, ids)}", E
+    for ci, check in enumerate(q.checks):
+        for field, side in (("if", check.when), ("then", check.expect)):
+            found = q.questions.get(side.question)
+            if found is None:
+                yield ("checks", ci, field, "question"), f"unknown question {side.question!r}" \
+                    f"{hint(side.question, q.questions)}", E
+            elif side.level > max_level(found[2], n):
+                yield ("checks", ci, field, "level"), f"{side.question} reaches level " \
+                    f"{max_level(found[2], n)} at most", E
     for fi, ref in enumerate(q.focus_scenarios):
         if ref not in scenario_ids:
             yield ("focus_scenarios", fi), f"unknown scenario {ref!r}{hint(ref, scenario_ids)}", E
@@ -144,7 +153,7 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
                     f"unknown indicator {ref!r}{hint(ref, q.indicators)}", E
 
 
-_TEXT_FIELDS = ("title", "name", "text", "help", "description")
+_TEXT_FIELDS = ("title", "name", "text", "help", "description", "message")
 
 
 def rule_languages(q: Questionnaire) -> Iterator[Finding]:

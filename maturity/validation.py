@@ -65,6 +65,7 @@ def rule_unique_ids(q: Questionnaire) -> Iterator[Finding]:
     yield from _dupes(q.industries, ("industries",), "industry")
     yield from _dupes(q.production_types, ("production_types",), "production type")
     yield from _dupes(q.functions, ("functions",), "function")
+    yield from _dupes(q.checks, ("checks",), "check")
     for di, dim in enumerate(q.dimensions):
         yield from _dupes(dim.indicators, ("dimensions", di, "indicators"), "indicator")
         for ii, ind in enumerate(dim.indicators):

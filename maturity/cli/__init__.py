@@ -64,9 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check questionnaires and answers files",
                        description="Check questionnaire and answers files; report every problem "
-                                   "as file:line: field: message. Exit 0 if all are valid, 1 if not.")
+                                   "as file:line: field: message, and answer combinations the "
+                                   "questionnaire's consistency checks find implausible as warnings. "
+                                   "Exit 0 if all are valid (warnings or not), 1 if not.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     p.add_argument("--questionnaire", "-q", metavar="ID", help="check answers against this questionnaire")
+    p.add_argument("--lang", choices=("en", "zh"), help="language of the warnings (default: the answers')")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("score", help="score answers files, one or a hundred thousand",

@@ -91,6 +91,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 askable = a.answered + a.unanswered
                 print(printable(f"{path}: ok ({q.ref}, {a.answered} of {askable} answered, "
                                 f"{a.not_applicable} not applicable)"))
+                for issue in _check_issues(path, q, a, args.lang or answers.language or _default_lang()):
+                    _warn(str(issue))
         except MaturityError as exc:
             _err(str(exc))
             worst = Exit.INVALID
@@ -98,6 +100,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _err("no input files found")
         return Exit.INVALID
     return worst
+
+
+def _check_issues(path: Path, q: Any, a: Any, lang: str) -> list[Any]:
+    """The consistency checks the answers set off, as warnings located at the answer the
+    check expects more of (a warning: the file is valid)."""
+    from .._yaml import load_yaml_file, locate
+    from ..checking import consistency
+    from ..errors import Issue, Severity
+    from ..i18n import t
+    from ..model.base import tr
+
+    found = consistency(a, q)
+    raw = load_yaml_file(path) if found else None
+    out = []
+    for f in found:
+        file, line, _ = locate(raw, ("answers", f.other))
+        out.append(Issue(t("check_line", lang, message=tr(f.message, lang), question=f.question,
+                           level=f.level, other=f.other, other_level=f.other_level),
+                         file=file or str(path), line=line, field=f"answers.{f.other}",
+                         severity=Severity.WARNING, code=f"check:{f.check}"))
+    return out
 
 
 def _validate_table(path: Path, questionnaire: str | None) -> int:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field
 
 from .assessment import Assessment, Shortfall
-from .base import Frozen, ReadOnlyDict
+from .base import Frozen, ReadOnlyDict, Text
 
 
 class Improvement(Frozen):
@@ -147,6 +147,19 @@ class CompletenessCheck(Frozen):
     best_score: float
 
 
+class CheckFinding(Frozen):
+    """A consistency check the answers set off: ``question`` reaches ``level``, which
+    makes ``other`` at ``other_level`` implausible (``expected`` or more was expected)."""
+
+    check: str
+    question: str
+    level: int
+    other: str
+    other_level: int
+    expected: int
+    message: Text
+
+
 class Diagnosis(Frozen):
     assessment: Assessment
     strengths: tuple[str, ...]
@@ -163,6 +176,8 @@ class Diagnosis(Frozen):
     recommendations: tuple[Recommendation, ...] = ()
     roadmap: tuple[Phase, ...] = ()
     completeness: CompletenessCheck
+    checks: tuple[CheckFinding, ...] = ()
+    """Consistency checks the answers set off ("please check"): warnings, not errors."""
 
 
 class Change(Frozen):

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from .base import DottedId, Frozen, Id, LangCode, Text, Weight
+from .checks import Check
 from .questions import (
     QUESTION_KINDS,
     Applicability,
@@ -258,6 +259,9 @@ class Questionnaire(Frozen):
     """Answer options shared by choice questions (``options: <set id>``)."""
     dimensions: list[Dimension] = Field(min_length=1)
     scenarios: list[Scenario] = []
+    checks: list[Check] = []
+    """Consistency checks: answer combinations the level descriptions make implausible,
+    reported as warnings (``maturity.consistency``)."""
 
     _file: str | None = PrivateAttr(default=None)
     """The file it was loaded from (set by the loader), so that a run that found it beside

@@ -102,6 +102,8 @@ class Report:
     roadmap: list[tuple[str, list[str], str]]
     completeness_text: str
     warnings: list[str]
+    checks: list[str] = field(default_factory=list)
+    """Consistency checks the answers set off (“please check”), each in words."""
     at_top: str = ""
     """Said in place of the path at the top grade."""
     footer: list[str] = field(default_factory=list)
@@ -353,6 +355,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         benchmarks=benches, recommendations=recs, ranking_note=t("ranking_note", lang, **noun),
         at_top=t("at_top", lang, **noun),
         roadmap=roadmap, completeness_text=ctext, warnings=list(a.warnings),
+        checks=[t("check_line", lang, message=tr(f.message, lang), question=f.question, level=f.level,
+                  other=f.other, other_level=f.other_level) for f in d.checks],
         provisional=t("provisional", lang, share=f"{a.completeness:.0%}")
         if a.completeness < PROVISIONAL else "",
         footer=[t("generated", lang, version=__version__, questionnaire=q.ref),

@@ -187,6 +187,14 @@ def _overview(r: Report) -> str:
     return _section("overview", t("overview", lang), card)
 
 
+def _checks(r: Report) -> str:
+    if not r.checks:
+        return ""
+    lang = _lang_of(r)
+    return _section("please-check", t("please_check", lang),
+                    _tag("p", _e(t("please_check_intro", lang))) + _list(r.checks, class_="warnings"))
+
+
 def _why_not(lines: list[str], lang: str) -> str:
     """Sentences as paragraphs; the ``- `` lines (largest gaps) as one list."""
     out, items = [], []
@@ -339,7 +347,7 @@ def _footer(r: Report) -> str:
 
 # ---------------------------------------------------------------- document
 
-SECTIONS = (_header, _overview, _dimensions, _strengths, _blocking, _paths, _benchmarks,
+SECTIONS = (_header, _overview, _checks, _dimensions, _strengths, _blocking, _paths, _benchmarks,
             _recommendations, _roadmap, _completeness, _warnings, _footer)
 
 

@@ -32,6 +32,9 @@ def render(r: Report, wide: bool = True) -> str:
     if r.why_not_title:
         out += [f"**{r.why_not_title}**", ""]
     out += [*r.why_not, ""]
+    if r.checks:
+        out += [f"## {t('please_check', lang)}", "", t("please_check_intro", lang), ""]
+        out += [f"- {_esc(c)}" for c in r.checks] + [""]
     out += [f"## {t('dimensions', lang)}", "", f"| {t('dimension', lang)} | {t('level', lang)} | "
             f"{t('score', lang)} | {t('chart', lang)} |", "|---|---|---:|---|"]
     for row in r.dimensions:

@@ -82,6 +82,11 @@ def render_report(r: Report) -> RenderableType:
         head.append(r.why_not_title + "\n", style="bold")
     head.append("\n".join(r.why_not))
     parts.append(Panel(head, title=Text(r.enterprise or r.title), title_align="left"))
+    if r.checks:
+        check = Text(t("please_check", lang) + "\n", style="bold yellow")
+        check.append(t("please_check_intro", lang) + "\n")
+        check.append("\n".join("• " + c for c in r.checks))
+        parts.append(check)
 
     dims = Table(title=t("dimensions", lang), title_justify="left", show_edge=False)
     dims.add_column(t("dimension", lang))

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..checking import involving
+from ..delivery import question_state
 from ..loading import estimated_minutes
 from ..model.answers import AnswersFile
 from ..model.assessment import Assessment
+from ..model.diagnosis import CheckFinding
 from ..model.questionnaire import Questionnaire, QuestionT
 from ..normalise import Normalised
 from ..scoring import answers_form, assess
@@ -28,6 +31,7 @@ class AssessmentState:
         """Bumped on every change of an answer (screens redraw on it)."""
         self._values: dict[str, Normalised] | None = None
         self._asked: list[str] | None = None
+        self._assessed: tuple[tuple[int, str], Assessment] | None = None
 
     @property
     def lang(self) -> str:
@@ -99,7 +103,17 @@ class AssessmentState:
         return max(1, round(estimated_minutes(self.q) * remaining / len(self.q.questions)))
 
     def assessment(self) -> Assessment:
-        """The grade of the answers so far (unanswered questions count as "not yet")."""
-        doc = self.session.document()
-        doc["answers"] = answers_form(self.values())  # only the answers that fit
-        return assess(self.q, AnswersFile.model_validate(doc))
+        """The grade of the answers so far (unanswered questions count as "not yet");
+        scored once per change, however many views ask."""
+        key = (self.revision, self.session.language)
+        if self._assessed is None or self._assessed[0] != key:
+            doc = self.session.document()
+            doc["answers"] = answers_form(self.values())  # only the answers that fit
+            self._assessed = key, assess(self.q, AnswersFile.model_validate(doc))
+        return self._assessed[1]
+
+    def implausible(self, qid: str) -> list[CheckFinding]:
+        """The consistency checks that name ``qid`` and that the answers set off now."""
+        if not any(qid in (c.when.question, c.expect.question) for c in self.q.checks):
+            return []
+        return involving(self.q, qid, question_state(self.assessment()))

@@ -1027,3 +1027,22 @@ async def test_answers_to_an_index_kept_beside_them_open_in_the_tui(tmp_path):
         await open_result(app, pilot)
         assert isinstance(app.screen, ResultScreen)
         assert app.state.q.ref == "data_practices@1"
+
+
+async def test_an_implausible_answer_is_flagged_as_it_is_given(data_dir):
+    """The questionnaire's consistency checks are said at the moment of answering, once,
+    as a warning: the answer is kept as given."""
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery")
+        state = app.state
+        await pilot.press("0", "enter")  # the plan at level 0
+        assert state.session.answers[LVL] == 0 and screen.current == NUM
+        await pilot.press(*"95")
+        await pilot.pause()
+        assert state.session.answers[NUM] == 95, "the answer is kept as given"
+        flagged = [n for n in app._notifications if "check both answers" in str(n.message)]
+        assert len(flagged) == 1 and flagged[0].severity == "warning"
+        await pilot.press("backspace", "6")  # typed through 9 (fine) to 96: said once, not again
+        await pilot.pause()
+        assert len([n for n in app._notifications if "check both answers" in str(n.message)]) == 1

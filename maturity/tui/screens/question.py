@@ -58,6 +58,8 @@ class QuestionScreen(Localised, Screen):
         self.state = state
         self.answer: Any = None
         """The answer widget of the question on screen."""
+        self._checks_shown: set[str] = set()
+        """Consistency checks said while the question on screen is shown (each once)."""
         asked = state.asked()
         position = state.session.position
         self.current = position if position in asked else next(iter(state.unanswered()), "") or \
@@ -156,6 +158,7 @@ class QuestionScreen(Localised, Screen):
         help_box.update(Folded(tr(question.help, lang) if question.help else t("tui_no_help", lang)))
         help_box.display = False
         self.query_one("#detail").display = False
+        self._checks_shown = set()
         self._rated_note()
         help_box.remove_class("-full")
         self.query_one("#hint", Static).update(self._hint())
@@ -227,6 +230,16 @@ class QuestionScreen(Localised, Screen):
                 na.value = False
         if qid == self.current:
             self._rated_note()
+        self._check_consistency(qid)
+
+    def _check_consistency(self, qid: str) -> None:
+        """As an answer is given, say once which of the questionnaire's consistency checks
+        it sets off (a warning: the answer is saved as given)."""
+        for finding in self.state.implausible(qid):
+            if finding.check not in self._checks_shown:  # once while the question is on screen:
+                self._checks_shown.add(finding.check)    # a number being typed passes through values
+                self.app.notify(tr(finding.message, self.lang), title=t("please_check", self.lang),
+                                severity="warning", timeout=12, markup=False)
 
     def _rated_note(self) -> None:
         """Under a checklist, how many of its items are rated while some are not: at 80x24
