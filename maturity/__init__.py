@@ -32,6 +32,8 @@ _EXPORTS = {
     "compare": "maturity.comparison",
     "what_if": "maturity.whatif",
     "consistency": "maturity.checking",
+    "merge": "maturity.merging",
+    "Merged": "maturity.model.answers",
     "CheckFinding": "maturity.model.diagnosis",
     "WhatIf": "maturity.model.diagnosis",
     "AnswerChange": "maturity.model.diagnosis",
@@ -80,6 +82,7 @@ __all__ = [
     "InputFileError",
     "Issue",
     "MaturityError",
+    "Merged",
     "NextLevel",
     "NotFoundError",
     "Path",
@@ -103,6 +106,7 @@ __all__ = [
     "list_questionnaires",
     "load_answers",
     "load_questionnaire",
+    "merge",
     "questionnaire_for",
     "what_if",
 ]
@@ -127,7 +131,9 @@ if TYPE_CHECKING:  # pragma: no cover
         load_questionnaire,
         questionnaire_for,
     )
+    from .merging import merge
     from .model import AnswersFile, Assessment, Enterprise, Questionnaire
+    from .model.answers import Merged
     from .model.assessment import DimensionResult, IndicatorResult, NextLevel, QuestionResult, Shortfall
     from .model.diagnosis import (
         AnswerChange,

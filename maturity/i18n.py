@@ -149,6 +149,20 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "complete_suffix": (" (complete what is in place)", "（补齐已有基础）"),
     "why_finish": ("in place here but for one step, and that step is all the work",
                    "已基本具备，只差一步，要做的就是这一步"),
+    "respondents": ("Respondents", "答题人"),
+    "at_level": ("level {n}", "{n} 级"),
+    "merged_intro": ("The answers of {n} respondents ({names}) were merged question by question: {rule}.",
+                     "本答卷由 {n} 位答题人（{names}）的答案逐题合并而成：{rule}。"),
+    "rule_median": ("the median of their answers, rounded down where it falls between two",
+                    "取各人答案的中位数，落在两档之间时取低档"),
+    "rule_min": ("the lowest answer (a conservative grade)", "取最低答案（保守等级）"),
+    "rule_max": ("the highest answer", "取最高答案"),
+    "merged_apart": ("They disagree on {n} question(s), listed here (two levels or more apart, n/a "
+                     "against an answer, or numbers far apart): settle these before relying on the grade.",
+                     "其中 {n} 题答案分歧较大（相差两级或以上、一方不适用而另一方作答，"
+                     "或数值相差悬殊），列于下方：请先统一这些答案，再采信等级。"),
+    "merged_agree": ("No two of them are two levels or more apart on any question.",
+                     "各题答案相差均不超过一级。"),
     "please_check": ("Please check", "请核实"),
     "please_check_intro": ("Each combination below is possible, but the level descriptions make it "
                            "unlikely: re-check these answers. They do not change the grade.",

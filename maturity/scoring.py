@@ -88,8 +88,8 @@ def assess(questionnaire: Any, answers: Any = None) -> Assessment:
         answers = _answers_file(raw)
     values = check_answers(questionnaire, answers)
     result = score(questionnaire, values, answers.enterprise, answers.assessed_on)
-    if answers.assessor:
-        result = result.model_copy(update={"assessor": answers.assessor})
+    if answers.assessor or answers.merged:
+        result = result.model_copy(update={"assessor": answers.assessor, "merged": answers.merged})
     return remember(result, questionnaire)
 
 

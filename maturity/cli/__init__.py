@@ -143,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questionnaire", "-q", metavar="ID")
     p.set_defaults(func=cmd_compare)
 
+    from .merge import add_parser as add_merge
+
+    add_merge(sub)
+
     p = sub.add_parser("whatif", help="the grade the answers would give after some changes",
                        description="Score the answers as they would be after the changes, without "
                                    "changing the file: an answer (--set factory.equipment.cnc_rate=85) "

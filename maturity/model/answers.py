@@ -84,6 +84,38 @@ class Enterprise(Frozen):
     (answer ``n/a`` only when the plant has no part in the activity at all)."""
 
 
+class Source(Frozen):
+    """One respondent's answers file that a merged file was made from."""
+
+    respondent: str
+    """The name a disagreement gives it: the file's assessor, else the file's name."""
+    file: str
+    assessor: str | None = None
+    assessed_on: dt.date | None = None
+
+
+class Disagreement(Frozen):
+    """A question the respondents answered far apart (two levels or more, or numbers
+    more than the merge's share of the question's range apart), or n/a against an answer."""
+
+    question: str
+    answers: dict[str, AnswerValue]
+    """Respondent → answer, as each wrote it."""
+    levels: dict[str, int | None] = {}
+    """Respondent → the level the answer reaches (``None``: n/a)."""
+    notes: dict[str, str] = {}
+    """Respondent → note, where one was given."""
+
+
+class Merged(Frozen):
+    """How a file was merged from several respondents (``maturity merge``)."""
+
+    rule: Literal["median", "min", "max"]
+    """How the answers were combined; ``min`` gives a conservative grade."""
+    sources: list[Source]
+    disagreements: list[Disagreement] = []
+
+
 class AnswersFile(Frozen):
     """The root of a ``maturity-answers/1`` file."""
 
@@ -102,6 +134,8 @@ class AnswersFile(Frozen):
     """Question id → answer; a missing or empty answer is unanswered."""
     notes: dict[str, str] = {}
     """Question id → free-text evidence or comment."""
+    merged: Merged | None = None
+    """Set by ``maturity merge``: the respondents' files, the rule, where they disagreed."""
 
     @field_validator("answers", "notes", mode="before")
     @classmethod

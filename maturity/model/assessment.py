@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field
 
-from .answers import Enterprise
+from .answers import Enterprise, Merged
 from .base import Frozen, ReadOnlyDict, Text, tr
 
 QuestionStatus = Literal["answered", "unanswered", "not_applicable", "closed"]
@@ -156,6 +156,8 @@ class Assessment(Part):
     enterprise: Enterprise = Enterprise()
     assessed_on: dt.date | None = None
     assessor: str | None = None
+    merged: Merged | None = None
+    """The respondents, the rule and their disagreements, for a merged answers file."""
     production_type: str | None = None
     """Production type used (given, or implied by the industry / questionnaire)."""
     profile: str | None = None

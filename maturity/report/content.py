@@ -15,6 +15,7 @@ from ..delivery import in_place, item_in_place, question_state
 from ..explain import explain_next_level, gate_progress, level_label, name_of, subject
 from ..i18n import t
 from ..improve import restore_values
+from ..model.answers import Merged
 from ..model.base import tr
 from ..model.diagnosis import Diagnosis, Path, QuestionChange
 from ..model.questionnaire import ChecklistQuestion, LevelQuestion, Questionnaire
@@ -104,6 +105,8 @@ class Report:
     warnings: list[str]
     checks: list[str] = field(default_factory=list)
     """Consistency checks the answers set off (“please check”), each in words."""
+    respondents: list[str] = field(default_factory=list)
+    """For a merged answers file: who answered, by which rule, and where they disagreed."""
     at_top: str = ""
     """Said in place of the path at the top grade."""
     footer: list[str] = field(default_factory=list)
@@ -355,6 +358,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         benchmarks=benches, recommendations=recs, ranking_note=t("ranking_note", lang, **noun),
         at_top=t("at_top", lang, **noun),
         roadmap=roadmap, completeness_text=ctext, warnings=list(a.warnings),
+        respondents=[printable(x) for x in respondent_lines(q, a.merged, lang)] if a.merged else [],
         checks=[t("check_line", lang, message=tr(f.message, lang), question=f.question, level=f.level,
                   other=f.other, other_level=f.other_level) for f in d.checks],
         provisional=t("provisional", lang, share=f"{a.completeness:.0%}")
@@ -381,3 +385,32 @@ def _short_source(source_id: str | None, lang: str) -> str:
         if f.source_id == source_id:
             return f.source_title.get(lang) or f.source_title.get("en") or source_id
     return source_id
+
+
+def respondent_lines(q: Questionnaire, merged: Merged, lang: str) -> list[str]:
+    """A merged file in words (the report and ``maturity merge``): the first line says who
+    answered and how the answers were combined; one line per disagreement follows, with
+    each respondent's answer, the level it reaches, and their notes."""
+    names = _join([s.respondent for s in merged.sources], lang)
+    apart = t("merged_apart", lang, n=len(merged.disagreements)) if merged.disagreements \
+        else t("merged_agree", lang)
+    out = [t("merged_intro", lang, n=len(merged.sources), names=names, rule=t(f"rule_{merged.rule}", lang))
+           + ("" if lang == "zh" else " ") + apart]
+    for d in merged.disagreements:
+        said = _join([f"{who} {_answer(v)}" + (_paren(t("at_level", lang, n=d.levels[who]), lang)
+                                                if d.levels.get(who) is not None else "")
+                      for who, v in d.answers.items()], lang, semi=True)
+        notes = _join([f"{who}: {text}" for who, text in d.notes.items()], lang, semi=True)
+        text = tr(q.questions[d.question][2].text, lang) if d.question in q.questions else d.question
+        out.append(text + _paren(d.question, lang) + ("：" if lang == "zh" else ": ") + said
+                   + (f" — {notes}" if notes else ""))
+    return out
+
+
+def _answer(value: Any) -> str:
+    """An answer as its respondent wrote it, short."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value)

@@ -195,6 +195,13 @@ def _checks(r: Report) -> str:
                     _tag("p", _e(t("please_check_intro", lang))) + _list(r.checks, class_="warnings"))
 
 
+def _respondents(r: Report) -> str:
+    if not r.respondents:
+        return ""
+    body = _tag("p", _e(r.respondents[0])) + (_list(r.respondents[1:]) if r.respondents[1:] else "")
+    return _section("respondents", t("respondents", _lang_of(r)), body)
+
+
 def _why_not(lines: list[str], lang: str) -> str:
     """Sentences as paragraphs; the ``- `` lines (largest gaps) as one list."""
     out, items = [], []
@@ -347,8 +354,8 @@ def _footer(r: Report) -> str:
 
 # ---------------------------------------------------------------- document
 
-SECTIONS = (_header, _overview, _checks, _dimensions, _strengths, _blocking, _paths, _benchmarks,
-            _recommendations, _roadmap, _completeness, _warnings, _footer)
+SECTIONS = (_header, _overview, _checks, _respondents, _dimensions, _strengths, _blocking, _paths,
+            _benchmarks, _recommendations, _roadmap, _completeness, _warnings, _footer)
 
 
 def render(r: Report) -> str:

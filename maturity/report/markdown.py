@@ -35,6 +35,9 @@ def render(r: Report, wide: bool = True) -> str:
     if r.checks:
         out += [f"## {t('please_check', lang)}", "", t("please_check_intro", lang), ""]
         out += [f"- {_esc(c)}" for c in r.checks] + [""]
+    if r.respondents:
+        out += [f"## {t('respondents', lang)}", "", _esc(r.respondents[0]), ""]
+        out += [f"- {_esc(line)}" for line in r.respondents[1:]] + ([""] if r.respondents[1:] else [])
     out += [f"## {t('dimensions', lang)}", "", f"| {t('dimension', lang)} | {t('level', lang)} | "
             f"{t('score', lang)} | {t('chart', lang)} |", "|---|---|---:|---|"]
     for row in r.dimensions:

@@ -87,6 +87,10 @@ def render_report(r: Report) -> RenderableType:
         check.append(t("please_check_intro", lang) + "\n")
         check.append("\n".join("• " + c for c in r.checks))
         parts.append(check)
+    if r.respondents:
+        who = Text(t("respondents", lang) + "\n", style="bold")
+        who.append("\n".join([r.respondents[0], *("• " + line for line in r.respondents[1:])]))
+        parts.append(who)
 
     dims = Table(title=t("dimensions", lang), title_justify="left", show_edge=False)
     dims.add_column(t("dimension", lang))

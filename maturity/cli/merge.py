@@ -1,0 +1,54 @@
+"""``maturity merge``: several respondents' answers files of one enterprise, one file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .common import Exit, _default_lang, _write_out, check_output
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    import yaml
+
+    from ..loading import load_answers, questionnaire_for
+    from ..merging import merge
+    from ..printable import printable
+    from ..report.content import respondent_lines
+
+    check_output(args.output, list(args.inputs))
+    files = [load_answers(path) for path in args.inputs]
+    q = questionnaire_for(files[0], args.questionnaire)
+    merged = merge(q, files, args.inputs, rule=args.rule, share=args.share / 100)
+    lang = args.lang or merged.language or _default_lang()
+    doc = merged.model_dump(mode="json", exclude_defaults=True)
+    head = (f"# Merged by `maturity merge` from {len(files)} answers files ({args.rule}); the "
+            f"respondents' disagreements are under merged.disagreements.\n")
+    _write_out(head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), args.output)
+    lines = respondent_lines(q, merged.merged, lang)  # type: ignore[arg-type]
+    # the file is the output: the account of it goes to stderr when the file goes to stdout
+    out = sys.stderr if not args.output or args.output == "-" else sys.stdout
+    print(printable("\n".join([lines[0], *("  " + line for line in lines[1:])])), file=out)
+    if args.output and args.output != "-":
+        print(f"wrote {args.output}", file=sys.stderr)
+    return Exit.OK
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "merge", help="merge several respondents' answers files of one enterprise",
+        description="Combine the answers files of several respondents (production, IT, quality…) "
+                    "for the same enterprise into one, question by question, and list the questions "
+                    "where they are two levels or more apart, with who said what and their notes. "
+                    "Every note is kept; the merged file records its sources.")
+    p.add_argument("inputs", metavar="ANSWERS", nargs="+", help="two answers files or more")
+    p.add_argument("--rule", choices=("median", "min", "max"), default="median",
+                   help="median (default): the middle answer, rounded down between two; "
+                        "min: the lowest, for a conservative grade; max: the highest")
+    p.add_argument("--share", type=float, default=20.0, metavar="PERCENT",
+                   help="numbers further apart than this share of the question's range "
+                        "are a disagreement (default 20)")
+    p.add_argument("--output", "-o", metavar="FILE", help="the merged answers file (default: stdout)")
+    p.add_argument("--lang", choices=("en", "zh"), help="language of the disagreement list")
+    p.add_argument("--questionnaire", "-q", metavar="ID")
+    p.set_defaults(func=cmd_merge)

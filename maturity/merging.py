@@ -1,0 +1,200 @@
+"""Several respondents, one answers file (``maturity merge``): the answers of the same
+enterprise combined question by question, the questions where respondents are far
+apart listed with who said what, and every note kept (``docs/diagnosis.md``, "Several
+respondents").
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .delivery import question_state
+from .errors import Issue, UsageError
+from .model.answers import ANSWERS_FORMAT, NA, RATING_VALUES, AnswersFile, Disagreement, Merged, Source
+from .model.questionnaire import (
+    ChecklistQuestion,
+    ChoiceQuestion,
+    LevelQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Questionnaire,
+    QuestionT,
+    YesNoQuestion,
+)
+from .normalise import Normalised, PartLevel, check_answers
+from .requirements import option_level
+from .scoring import answers_form, score
+
+RULES: dict[str, Callable[[Sequence[float]], float]] = {
+    "median": statistics.median, "min": min, "max": max}
+"""``min`` takes the worst answer and ``max`` the best (for a number where lower is better,
+the highest and the lowest figure)."""
+SPREAD = 2
+"""Respondents whose answers reach levels this far apart disagree."""
+SHARE = 0.2
+"""Numbers further apart than this share of the question's range disagree."""
+_WORDS = sorted(RATING_VALUES.items(), key=lambda kv: -kv[1])
+
+
+def _down(x: float, step: float) -> float:
+    """``x`` rounded down to a multiple of ``step`` (a tie between respondents never
+    makes an answer better than half of them gave)."""
+    return math.floor(x / step + 1e-9) * step
+
+
+def _rating(x: float) -> str:
+    """The highest rating word at or below ``x``."""
+    return next(word for word, value in _WORDS if value <= x + 1e-9)
+
+
+def _scalar(given: Sequence[Any], rule: str) -> float | str:
+    """n/a where more than half say it; else ``rule`` over the others, as numbers."""
+    answered = [float(v) for v in given if v != NA]
+    if not answered or len(answered) * 2 < len(given):
+        return NA
+    return RULES[rule](answered)
+
+
+def combine(question: QuestionT, given: list[Normalised], rule: str, levels: int) -> Normalised:
+    """One answer from several normalised answers to ``question`` (none unanswered), on a
+    scale of ``levels`` levels."""
+    if isinstance(question, ChecklistQuestion):
+        out: dict[str, Any] = {}
+        for item in question.items:
+            # an item left unrated counts as "not", as scoring counts it
+            rated = [v.get(item.id, 0.0) for v in given if isinstance(v, dict)]
+            if rated:
+                x = _scalar(rated, rule)
+                out[item.id] = NA if x == NA else _rating(x)  # type: ignore[arg-type]
+        return out if any(v != NA for v in given) else NA
+    if isinstance(question, MultiQuestion):
+        sets = [v for v in given if v != NA]
+        if _scalar([0 if v == NA else 1 for v in given], "median") == NA or not sets:
+            return NA
+        return frozenset(o.id for o in question.options
+                         if RULES[rule]([1.0 if o.id in v else 0.0 for v in sets]) >= 1.0)  # type: ignore[operator]
+    if isinstance(question, ChoiceQuestion):
+        # options in order of worth (value, then level): the combined rank, rounded down
+        order = sorted(question.choices, key=lambda o: (o.value, option_level(o, levels)))
+        rank = {o.id: k for k, o in enumerate(order)}
+        x = _scalar([v if v == NA else rank[v] for v in given], rule)  # type: ignore[index]
+        return NA if x == NA else order[int(_down(x, 1.0))].id  # type: ignore[arg-type]
+    numbers = [v if v == NA else float(v) for v in given]  # type: ignore[arg-type]
+    if isinstance(question, NumberQuestion) and question.better == "lower":
+        rule = {"min": "max", "max": "min"}.get(rule, rule)  # min is the worst answer, not the least
+    x = _scalar(numbers, rule)
+    if x == NA:
+        return NA
+    if isinstance(question, LevelQuestion):
+        x = _down(x, 0.5)  # type: ignore[arg-type]
+        return int(x) if x == int(x) else PartLevel(x)
+    if isinstance(question, YesNoQuestion):
+        return x >= 1.0  # type: ignore[operator]
+    return x
+
+
+def _apart(question: QuestionT, given: dict[str, Normalised], levels: dict[str, int | None],
+           share: float) -> bool:
+    if len(given) < 2:
+        return False
+    if len({v == NA for v in given.values()}) > 1:
+        return True  # n/a against an answer
+    reached = [v for v in levels.values() if v is not None]
+    if reached and max(reached) - min(reached) >= SPREAD:
+        return True
+    if isinstance(question, NumberQuestion):
+        numbers = [float(v) for v in given.values() if v != NA]  # type: ignore[arg-type]
+        edges = [x for b in question.bands for x in (b.min, b.max) if x is not None]
+        low = question.min if question.min is not None else min(edges + numbers)
+        high = question.max if question.max is not None else max(edges + numbers)
+        return high > low and (max(numbers) - min(numbers)) / (high - low) > share
+    return False
+
+
+def _labels(files: Sequence[AnswersFile], names: Sequence[str]) -> list[str]:
+    """Each respondent's name: the assessor, else the file's stem; made unique."""
+    out: list[str] = []
+    for a, name in zip(files, names, strict=True):
+        label = a.assessor or Path(name).stem
+        k, base = 2, label
+        while label in out:
+            label, k = f"{base} ({k})", k + 1
+        out.append(label)
+    return out
+
+
+_SCORING = ("industry", "production_type", "product_kind")
+
+
+def _enterprise(files: Sequence[AnswersFile], names: Sequence[str]) -> dict[str, Any]:
+    """The enterprise they all describe; an error if they describe different ones."""
+    issues = []
+    out: dict[str, Any] = {}
+    for field in ("id", "name", "industry", "production_type", "product_kind", "size", "region"):
+        seen = {n: getattr(a.enterprise, field) for a, n in zip(files, names, strict=True)
+                if getattr(a.enterprise, field)}
+        named_by = field == "name" and not any(a.enterprise.id for a in files)
+        if len(set(seen.values())) > 1 and (field in (*_SCORING, "id") or named_by):
+            issues.append(Issue("the files disagree: " + ", ".join(f"{n}: {v}" for n, v in seen.items()),
+                                field=f"enterprise.{field}"))
+        if seen:
+            out[field] = next(iter(seen.values()))
+    elsewhere = sorted({f for a in files for f in a.enterprise.run_elsewhere})
+    if elsewhere:
+        out["run_elsewhere"] = elsewhere
+    if issues:
+        raise UsageError("the files describe different enterprises (or classify it differently); "
+                         "merge answers of one enterprise only", issues)
+    return out
+
+
+def merge(q: Questionnaire, files: Sequence[AnswersFile], names: Sequence[str],
+          rule: str = "median", share: float = SHARE) -> AnswersFile:
+    """One answers file from several respondents' files of the same enterprise, on ``q``.
+
+    Every answer is checked first (located errors, as ``validate`` gives them). Each
+    question's answers are combined by ``rule``; notes are kept, each under its
+    respondent's name; ``merged`` records the sources and the disagreements."""
+    if rule not in RULES:
+        raise UsageError(f"unknown rule {rule!r}: median, min or max")
+    if len(files) < 2:
+        raise UsageError("merge needs two answers files or more")
+    labels = _labels(files, names)
+    enterprise = _enterprise(files, names)
+    values = [check_answers(q, a) for a in files]
+    levels = [question_state(score(q, v, files[k].enterprise)) for k, v in enumerate(values)]
+    answers: dict[str, Any] = {}
+    notes: dict[str, str] = {}
+    disagreements = []
+    for qid, (_, _, question) in q.questions.items():
+        given = {labels[k]: v[qid] for k, v in enumerate(values) if qid in v}
+        if given:
+            answers.update(answers_form({qid: combine(question, list(given.values()), rule, len(q.levels))}))
+        said = {labels[k]: a.notes[qid].strip() for k, a in enumerate(files) if a.notes.get(qid, "").strip()}
+        if said:
+            notes[qid] = "; ".join(f"[{who}] {text}" for who, text in said.items())
+        reached = {labels[k]: (None if values[k][qid] == NA else levels[k].get(qid, ("", 0))[1])
+                   for k in range(len(files)) if qid in values[k]}
+        if _apart(question, given, reached, share):
+            raw = {labels[k]: files[k].answers[qid] for k in range(len(files)) if qid in values[k]}
+            disagreements.append(Disagreement(question=qid, answers=raw, levels=reached, notes=said))
+    dates = [a.assessed_on for a in files if a.assessed_on]
+    languages = {a.language for a in files if a.language}
+    sources = [Source(respondent=labels[k], file=str(names[k]), assessor=a.assessor,
+                      assessed_on=a.assessed_on) for k, a in enumerate(files)]
+    doc: dict[str, Any] = {
+        "format": ANSWERS_FORMAT, "questionnaire": q.ref, "enterprise": enterprise,
+        "assessed_on": max(dates) if dates else None,
+        "assessor": ", ".join(labels),
+        "language": languages.pop() if len(languages) == 1 else None,
+        "answers": answers, "notes": notes,
+        "merged": Merged(rule=rule, sources=sources, disagreements=disagreements),  # type: ignore[arg-type]
+    }
+    return AnswersFile.model_validate({k: v for k, v in doc.items() if v is not None})
+
+
+__all__ = ["combine", "merge"]
