@@ -33,6 +33,8 @@ _EXPORTS = {
     "what_if": "maturity.whatif",
     "consistency": "maturity.checking",
     "merge": "maturity.merging",
+    "history": "maturity.timeline",
+    "History": "maturity.model.diagnosis",
     "Merged": "maturity.model.answers",
     "CheckFinding": "maturity.model.diagnosis",
     "WhatIf": "maturity.model.diagnosis",
@@ -77,6 +79,7 @@ __all__ = [
     "Diagnosis",
     "DimensionResult",
     "Enterprise",
+    "History",
     "Improvement",
     "IndicatorResult",
     "InputFileError",
@@ -103,6 +106,7 @@ __all__ = [
     "compare",
     "consistency",
     "diagnose",
+    "history",
     "list_questionnaires",
     "load_answers",
     "load_questionnaire",
@@ -142,6 +146,7 @@ if TYPE_CHECKING:  # pragma: no cover
         CheckFinding,
         Comparison,
         Diagnosis,
+        History,
         Improvement,
         Path,
         Phase,
@@ -151,6 +156,7 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from .normalise import check_answers
     from .scoring import assess
+    from .timeline import history
     from .whatif import what_if
 
 

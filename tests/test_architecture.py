@@ -18,10 +18,10 @@ LAYERS = {
         "schema", "seeds"},
     2: {"rating", "groups", "engine", "shortfall", "scoring", "batch", "portfolio"},
     3: {"improve", "delivery", "recommend", "diagnosis", "explain", "comparison", "whatif", "checking",
-        "merging"},
+        "timeline", "merging"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",
-        "report.many"},
+        "report.many", "report.history"},
     5: {"", "__main__", "session"},
 }
 """Layer of each module (``""`` is the package's ``__init__``); every module of ``tui`` is

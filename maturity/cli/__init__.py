@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from .. import __version__
 from .common import Exit, _err, _positive, _write_out, no_color
 from .data import cmd_questionnaires, cmd_score, cmd_template, cmd_validate
-from .reports import cmd_compare, cmd_report, cmd_whatif
+from .reports import cmd_compare, cmd_history, cmd_report, cmd_whatif
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
@@ -142,6 +142,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "zh"))
     p.add_argument("--questionnaire", "-q", metavar="ID")
     p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("history", help="grade and score of one enterprise over many assessments",
+                       description="The grade and score over time, overall and per dimension, of the "
+                                   "same enterprise (matched by enterprise.id, else by name), ordered by "
+                                   "assessed_on; files of several enterprises give one history each. "
+                                   "HTML adds a line chart.")
+    p.add_argument("inputs", metavar="ANSWERS", nargs="+", help="answers files, one per assessment")
+    p.add_argument("--format", "-f", choices=("terminal", "markdown", "html", "json"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE")
+    p.add_argument("--lang", choices=("en", "zh"))
+    p.add_argument("--questionnaire", "-q", metavar="ID")
+    p.set_defaults(func=cmd_history)
 
     from .merge import add_parser as add_merge
 

@@ -201,3 +201,37 @@ def printable_lines(lines: list[str]) -> str:
     from ..printable import printable
 
     return "".join(printable(line) + "\n" for line in lines)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from ..errors import MaturityError
+    from ..report import history as view
+    from ..timeline import by_enterprise, history
+
+    check_output(args.output, list(args.inputs))
+    scored = [_scored(path, args.questionnaire) for path in args.inputs]
+    lang = args.lang or scored[-1][0].language or _default_lang()
+    questionnaires = {id(a): q for _, q, a in scored}
+    items, worst = [], Exit.OK
+    for group, names in by_enterprise([a for _, _, a in scored], list(args.inputs)):
+        try:
+            items.append((history(group, names), questionnaires[id(group[0])]))
+        except MaturityError as exc:
+            for issue in exc.issues:
+                _err(str(issue))
+            worst = Exit.INVALID
+    if not items:
+        return worst
+    if args.format == "json":
+        text = "[" + ",\n".join(h.model_dump_json(indent=2) for h, _ in items) + "]\n"
+    elif args.format == "markdown":
+        text = view.markdown(items, lang)
+    elif args.format == "html":
+        text = view.html(items, lang)
+    else:
+        rendered = _rich_text(view.terminal(items, lang), args.output)
+        if rendered is None:
+            return worst
+        text = rendered
+    _write_out(text, args.output)
+    return worst

@@ -231,3 +231,35 @@ class WhatIf(Frozen):
     grade rises)."""
     still_blocking: tuple[str, ...] = ()
     """Indicators that held the next grade back and still do."""
+
+
+class PartScore(Frozen):
+    """A dimension's grade and score at one point of a history."""
+
+    id: str
+    level: int
+    score: float
+    score_max: float
+
+
+class HistoryPoint(Frozen):
+    """One assessment in a history."""
+
+    source: str
+    """The answers file (or the caller's label)."""
+    assessed_on: dt.date
+    level: int
+    score: float
+    score_max: float
+    dimensions: tuple[PartScore, ...] = ()
+
+
+class History(Frozen):
+    """Assessments of one enterprise on one index version, oldest first
+    (:func:`maturity.history`)."""
+
+    enterprise: str
+    questionnaire: str
+    dimensions: tuple[str, ...] = ()
+    """Dimension ids, in the index's order."""
+    points: tuple[HistoryPoint, ...]

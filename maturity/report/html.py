@@ -362,13 +362,18 @@ def render(r: Report) -> str:
     """The report as one self-contained HTML5 document."""
     title = f"{r.title} — {r.enterprise}" if r.enterprise else r.title
     body = "\n".join(part for part in (section(r) for section in SECTIONS) if part)
+    return document(title, _lang_of(r), body)
+
+
+def document(title: str, lang: str, body: str) -> str:
+    """A self-contained HTML5 page in the report's style around ``body`` (ready HTML)."""
     head = "\n".join([
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="color-scheme" content="light">',
         _tag("title", _e(title)),
-        _tag("style", f"html {{ font-family: {FONT_STACKS[_lang_of(r)]}; }}" + CSS),
+        _tag("style", f"html {{ font-family: {FONT_STACKS[lang]}; }}" + CSS),
     ])
-    html_lang = "zh-CN" if r.lang == "zh" else "en"
+    html_lang = "zh-CN" if lang == "zh" else "en"
     return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n{head}\n</head>\n'
             f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n")

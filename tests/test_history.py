@@ -1,0 +1,85 @@
+"""History over many assessments (``maturity.history``, ``maturity history``): one
+enterprise, matched by id else by name, ordered by date; mixed indices refused with the
+reason; a table in the terminal and Markdown, a line chart in HTML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import maturity
+
+from .test_cli import run
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "machinery-plant.yaml"
+
+
+def _year(folder: Path, year: int, *, cnc: int = 74, name: str | None = None, date: bool = True) -> Path:
+    """The example plant assessed in ``year`` (another CNC rate, name, or no date)."""
+    text = EXAMPLE.read_text("utf-8").replace("cnc_rate: 74", f"cnc_rate: {cnc}")
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("assessed_on:"):
+            line = f"assessed_on: {year}-05-12" if date else ""
+        if line.startswith("  name:") and name is not None:
+            line = f"  name: {json.dumps(name)}"
+        lines.append(line)
+    path = folder / f"{year}{'-' + name[:3] if name else ''}.yaml"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def test_the_points_are_the_assessments_in_date_order(tmp_path):
+    paths = [_year(tmp_path, 2026), _year(tmp_path, 2024, cnc=20), _year(tmp_path, 2025, cnc=50)]
+    assessments = [maturity.assess(p) for p in paths]
+    h = maturity.history(assessments, [p.name for p in paths])
+    assert [p.assessed_on.year for p in h.points] == [2024, 2025, 2026]
+    assert [p.source for p in h.points] == ["2024.yaml", "2025.yaml", "2026.yaml"]
+    by_year = {a.assessed_on.year: a for a in assessments}
+    for p in h.points:
+        a = by_year[p.assessed_on.year]
+        assert (p.level, p.score) == (a.level, a.score)
+        assert [(d.id, d.score) for d in p.dimensions] == [(d.id, d.score) for d in a.dimensions]
+    assert h.points[0].score < h.points[-1].score  # CNC rate 20 → 74
+
+
+def test_other_enterprises_missing_dates_and_mixed_versions_are_refused_with_the_reason(tmp_path):
+    one, other = _year(tmp_path, 2024), _year(tmp_path, 2025, name="Other Works")
+    with pytest.raises(maturity.UsageError, match="different enterprises"):
+        maturity.history([maturity.assess(p) for p in (one, other)])
+    undated = _year(tmp_path, 2023, date=False)
+    with pytest.raises(maturity.UsageError, match="no assessed_on"):
+        maturity.history([maturity.assess(p) for p in (one, undated)])
+    old = maturity.assess(maturity.load_questionnaire("general@1"), {})
+    new = maturity.assess(one)
+    old = old.model_copy(update={"enterprise": new.enterprise, "assessed_on": new.assessed_on})
+    with pytest.raises(maturity.UsageError, match="general@1, general@2: scores of different"):
+        maturity.history([old, new])
+
+
+def test_the_cli_gives_one_history_per_enterprise_and_escapes_names(capsys, tmp_path):
+    odd = "<b>X</b>\x1b[2J"
+    paths = [_year(tmp_path, 2024, cnc=20), _year(tmp_path, 2026), _year(tmp_path, 2025, name=odd)]
+    code, out, err = run(capsys, "history", *map(str, paths), "--lang", "en")
+    assert code == 0, err
+    assert "2 assessments, 2024-05-12 to 2026-05-12" in out and "1 assessments" in out
+    assert "\x1b[2J" not in out and "\\x1b[2J" in out
+    code, out, err = run(capsys, "history", *map(str, paths), "-f", "html", "--lang", "en")
+    assert code == 0, err
+    assert out.count("<svg") == 2 and "<b>X</b>" not in out and "&lt;b&gt;X&lt;/b&gt;" in out
+    polyline = out[out.index("<polyline"):].split('points="')[1].split('"')[0]
+    assert len(polyline.split()) == 2  # one point per assessment
+    code, out, err = run(capsys, "history", *map(str, paths[:2]), "-f", "json")
+    data = json.loads(out)
+    assert [p["assessed_on"] for p in data[0]["points"]] == ["2024-05-12", "2026-05-12"]
+    code, out, err = run(capsys, "history", *map(str, paths[:2]), "-f", "markdown", "--lang", "en")
+    assert "| Grade | L2 " in out and out.count("\n| ") == 7  # header and grade + 5 dimensions
+
+
+def test_a_group_that_cannot_be_a_history_is_an_error_and_the_rest_still_shown(capsys, tmp_path):
+    dated, undated = _year(tmp_path, 2024), _year(tmp_path, 2023, date=False)
+    other = _year(tmp_path, 2025, name="Other Works")
+    code, out, err = run(capsys, "history", str(dated), str(undated), str(other), "--lang", "en")
+    assert code == 1 and "no assessed_on" in err and "Other Works" in out
