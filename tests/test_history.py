@@ -83,3 +83,21 @@ def test_a_group_that_cannot_be_a_history_is_an_error_and_the_rest_still_shown(c
     other = _year(tmp_path, 2025, name="Other Works")
     code, out, err = run(capsys, "history", str(dated), str(undated), str(other), "--lang", "en")
     assert code == 1 and "no assessed_on" in err and "Other Works" in out
+
+
+def test_the_report_carries_the_history_given_with_it(capsys, tmp_path):
+    old, mid, new = _year(tmp_path, 2024, cnc=20), _year(tmp_path, 2025, cnc=50), _year(tmp_path, 2026)
+    code, out, err = run(capsys, "report", str(new), "--history", str(old), str(mid), "-f", "markdown",
+                         "--lang", "en")
+    assert code == 0, err
+    assert "## History" in out and "| Grade | L2 " in out and "2024-05-12 | 2025-05-12 | 2026-05-12" in out
+    code, out, err = run(capsys, "report", str(new), "--history", str(old), "-f", "html", "--lang", "en")
+    assert code == 0 and 'id="history"' in out and "<polyline" in out, err
+    code, out, err = run(capsys, "report", str(new), "-f", "markdown", "--lang", "en")
+    assert "## History" not in out  # none without earlier assessments
+    other = _year(tmp_path, 2023, name="Other Works")
+    code, _, err = run(capsys, "report", str(new), "--history", str(other))
+    assert code != 0 and "different enterprises" in err
+    folder = str(tmp_path / "out") + "/"
+    code, _, err = run(capsys, "report", str(new), str(mid), "-o", folder, "--history", str(old))
+    assert code != 0 and "--history goes with one answers file" in err

@@ -30,26 +30,36 @@ def cmd_report(args: argparse.Namespace) -> int:
     from ..report import content
 
     if _many_reports(args):
+        if args.history:
+            from ..errors import UsageError
+
+            raise UsageError("--history goes with one answers file (the latest assessment)")
         return _cmd_reports(args)
-    check_output(args.output, list(args.inputs))
+    check_output(args.output, [*args.inputs, *(args.history or [])])
     answers, q, assessment = _scored(args.inputs[0], args.questionnaire)
     lang = args.lang or answers.language or _default_lang()
     fmt = args.format or REPORT_SUFFIXES.get(Path(args.output or "").suffix.lower(), "terminal")
     diagnosis = diagnose(assessment, q, target=level_number(q, args.target))
+    history = None
+    if args.history:
+        from ..timeline import history as timeline
+
+        earlier = [_scored(path, args.questionnaire)[2] for path in args.history]
+        history = timeline([*earlier, assessment], [*args.history, args.inputs[0]])
     if fmt == "json":
         text = diagnosis.model_dump_json(indent=2) + "\n"
     elif fmt == "markdown":
         from ..report import markdown
 
-        text = markdown.render(content.build(q, diagnosis, lang))
+        text = markdown.render(content.build(q, diagnosis, lang, history))
     elif fmt == "html":
         from ..report import html
 
-        text = html.render(content.build(q, diagnosis, lang))
+        text = html.render(content.build(q, diagnosis, lang, history))
     else:
         from ..report.terminal import render_report
 
-        text = _rich_text(render_report(content.build(q, diagnosis, lang)), args.output)
+        text = _rich_text(render_report(content.build(q, diagnosis, lang, history)), args.output)
         if text is None:
             return Exit.OK
     _write_out(text, args.output)

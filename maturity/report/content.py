@@ -17,7 +17,7 @@ from ..i18n import t
 from ..improve import restore_values
 from ..model.answers import Merged
 from ..model.base import tr
-from ..model.diagnosis import Diagnosis, Path, QuestionChange
+from ..model.diagnosis import Diagnosis, History, Path, QuestionChange
 from ..model.questionnaire import ChecklistQuestion, LevelQuestion, Questionnaire
 from ..printable import printable
 
@@ -105,6 +105,8 @@ class Report:
     warnings: list[str]
     checks: list[str] = field(default_factory=list)
     """Consistency checks the answers set off (“please check”), each in words."""
+    history: Any = None
+    """``(History, Questionnaire)`` when earlier assessments were given (``--history``)."""
     respondents: list[str] = field(default_factory=list)
     """For a merged answers file: who answered, by which rule, and where they disagreed."""
     at_top: str = ""
@@ -181,7 +183,9 @@ def _missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapp
     return [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]  # listed with semicolons
 
 
-def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
+def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | None = None) -> Report:
+    """The report's content in ``lang``; ``history``: the enterprise's assessments over time,
+    this one included (a table, and a chart in HTML)."""
     a = d.assessment
     ent = a.enterprise
     industries = {i.id: tr(i.name, lang) for i in q.industries}
@@ -359,6 +363,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en") -> Report:
         at_top=t("at_top", lang, **noun),
         roadmap=roadmap, completeness_text=ctext, warnings=list(a.warnings),
         respondents=[printable(x) for x in respondent_lines(q, a.merged, lang)] if a.merged else [],
+        history=(history, q) if history is not None and len(history.points) > 1 else None,
         checks=[t("check_line", lang, message=tr(f.message, lang), question=f.question, level=f.level,
                   other=f.other, other_level=f.other_level) for f in d.checks],
         provisional=t("provisional", lang, share=f"{a.completeness:.0%}")

@@ -61,11 +61,12 @@ def terminal(histories: list[tuple[History, Questionnaire]], lang: str) -> Rende
     return Group(*parts[:-1])
 
 
-def markdown(histories: list[tuple[History, Questionnaire]], lang: str) -> str:
-    out = [f"# {t('history', lang)}", ""]
+def markdown(histories: list[tuple[History, Questionnaire]], lang: str, level: int = 1) -> str:
+    """The histories in Markdown, headed at ``level`` (the report puts them at 2)."""
+    out = [f"{'#' * level} {t('history', lang)}", ""]
     for h, q in histories:
         head, rows = _cells(h, q, lang)
-        out += [f"## {markdown_text(_title(h, lang))}", "",
+        out += [f"{'#' * (level + 1)} {markdown_text(_title(h, lang))}", "",
                 "| " + " | ".join(markdown_text(c) for c in head) + " |",
                 "|---|" + "---:|" * (len(head) - 1)]
         out += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in rows]
@@ -112,16 +113,18 @@ def chart(h: History, q: Questionnaire, lang: str) -> str:
     return _figure(label, _svg("history-chart", W, H, label, "".join(body)), "chart")
 
 
+def section(h: History, q: Questionnaire, lang: str, heading: str) -> str:
+    """One history as an HTML section: the chart, the table, the files."""
+    head, rows = _cells(h, q, lang)
+    table = _table([(c, "") for c in head],
+                   [_tag("tr", "".join(_tag("td", _e(c)) for c in row)) for row in rows])
+    return _section("history", heading, chart(h, q, lang), table, _tag("p", _e(_sources(h))))
+
+
 def html(histories: list[tuple[History, Questionnaire]], lang: str) -> str:
     from .html import document
 
-    sections = []
-    for h, q in histories:
-        head, rows = _cells(h, q, lang)
-        table = _table([(c, "") for c in head],
-                       [_tag("tr", "".join(_tag("td", _e(c)) for c in row)) for row in rows])
-        sections.append(_section("history", printable(h.enterprise) or t("history", lang),
-                                 chart(h, q, lang), table, _tag("p", _e(_sources(h)))))
+    sections = [section(h, q, lang, printable(h.enterprise) or t("history", lang)) for h, q in histories]
     return document(t("history", lang), "zh" if lang == "zh" else "en",
                     _tag("h1", _e(t("history", lang))) + "\n".join(sections))
 

@@ -202,6 +202,15 @@ def _respondents(r: Report) -> str:
     return _section("respondents", t("respondents", _lang_of(r)), body)
 
 
+def _history(r: Report) -> str:
+    if r.history is None:
+        return ""
+    from .history import section
+
+    h, q = r.history
+    return section(h, q, _lang_of(r), t("history", _lang_of(r)))
+
+
 def _why_not(lines: list[str], lang: str) -> str:
     """Sentences as paragraphs; the ``- `` lines (largest gaps) as one list."""
     out, items = [], []
@@ -354,7 +363,7 @@ def _footer(r: Report) -> str:
 
 # ---------------------------------------------------------------- document
 
-SECTIONS = (_header, _overview, _checks, _respondents, _dimensions, _strengths, _blocking, _paths,
+SECTIONS = (_header, _overview, _checks, _respondents, _dimensions, _history, _strengths, _blocking, _paths,
             _benchmarks, _recommendations, _roadmap, _completeness, _warnings, _footer)
 
 

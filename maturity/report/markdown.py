@@ -50,6 +50,10 @@ def render(r: Report, wide: bool = True) -> str:
         out += ["", f"{t('level_scores', lang)}: " + ", ".join(
             f"{lv} {s:.2f}" if s is not None else f"{lv} ({t('no_requirement', lang)})"
             for lv, s in r.level_scores)]
+    if r.history is not None:
+        from .history import markdown as history_markdown
+
+        out += ["", history_markdown([r.history], lang, level=2).rstrip()]
     out += ["", f"## {t('strengths', lang)} / {t('weaknesses', lang)}", ""]
     if r.provisional:
         out += [f"*{r.provisional}*", ""]

@@ -109,6 +109,10 @@ def render_report(r: Report) -> RenderableType:
     if r.level_scores:
         parts.append(Text(f"{t('level_scores', lang)}: " + "  ".join(
             f"{lv} {s:.2f}" if s is not None else f"{lv} –" for lv, s in r.level_scores)))
+    if r.history is not None:
+        from .history import terminal as history_table
+
+        parts.append(history_table([r.history], lang))
 
     sw = Text()
     if r.provisional:
