@@ -33,6 +33,7 @@ _EXPORTS = {
     "what_if": "maturity.whatif",
     "consistency": "maturity.checking",
     "merge": "maturity.merging",
+    "migrate": "maturity.migrating",
     "history": "maturity.timeline",
     "History": "maturity.model.diagnosis",
     "Merged": "maturity.model.answers",
@@ -111,6 +112,7 @@ __all__ = [
     "load_answers",
     "load_questionnaire",
     "merge",
+    "migrate",
     "questionnaire_for",
     "what_if",
 ]
@@ -136,6 +138,7 @@ if TYPE_CHECKING:  # pragma: no cover
         questionnaire_for,
     )
     from .merging import merge
+    from .migrating import migrate
     from .model import AnswersFile, Assessment, Enterprise, Questionnaire
     from .model.answers import Merged
     from .model.assessment import DimensionResult, IndicatorResult, NextLevel, QuestionResult, Shortfall

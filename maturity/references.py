@@ -9,7 +9,7 @@ from typing import Any
 
 from .errors import Severity, hint
 from .model.base import Text
-from .model.questionnaire import ChecklistQuestion, ChoiceQuestion, Questionnaire, QuestionT
+from .model.questionnaire import ChecklistQuestion, ChoiceQuestion, LevelQuestion, Questionnaire, QuestionT
 from .requirements import max_level
 
 Loc = tuple[str | int, ...]
@@ -142,6 +142,23 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
                     f"{hint(side.question, q.questions)}", E
             elif side.level > max_level(found[2], n):
                 yield ("checks", ci, field, "level"), f"{side.question} reaches level " \
+                    f"{max_level(found[2], n)} at most", E
+    for mi, m in enumerate(q.migrations):
+        loc = ("migrations", mi)
+        if m.old_version >= q.version:
+            yield (*loc, "from"), f"a migration comes from an earlier version than {q.version}", E
+        targets = [(f, k, r.new) for f in ("renamed", "moved") for k, r in enumerate(getattr(m, f))]
+        targets += [("split", k, new) for k, s in enumerate(m.split) for new in s.new]
+        targets += [("rebanded", k, r.question) for k, r in enumerate(m.rebanded)]
+        for field, k, ref in targets:
+            if ref not in q.questions:
+                yield (*loc, field, k), f"unknown question {ref!r}{hint(ref, q.questions)}", E
+        for k, r in enumerate(m.rebanded):
+            found = q.questions.get(r.question)
+            if found is not None and not isinstance(found[2], LevelQuestion):
+                yield (*loc, "rebanded", k), f"{r.question} is not a level question", E
+            elif found is not None and max(r.levels.values(), default=0) > max_level(found[2], n):
+                yield (*loc, "rebanded", k, "levels"), f"{r.question} reaches level " \
                     f"{max_level(found[2], n)} at most", E
     for fi, ref in enumerate(q.focus_scenarios):
         if ref not in scenario_ids:

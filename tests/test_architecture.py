@@ -12,13 +12,13 @@ PKG = Path(__file__).resolve().parents[1] / "maturity"
 
 LAYERS = {
     0: {"errors", "i18n", "printable", "_yaml", "_io", "lock", "model", "model.base", "model.scenario",
-        "model.checks", "model.answers", "model.questions", "model.questionnaire", "model.assessment",
-        "model.diagnosis"},
+        "model.checks", "model.migration", "model.answers", "model.questions", "model.questionnaire",
+        "model.assessment", "model.diagnosis"},
     1: {"requirements", "references", "overlay", "validation", "normalise", "loading", "tabular", "template",
         "schema", "seeds"},
     2: {"rating", "groups", "engine", "shortfall", "scoring", "batch", "portfolio"},
     3: {"improve", "delivery", "recommend", "diagnosis", "explain", "comparison", "whatif", "checking",
-        "timeline", "merging"},
+        "timeline", "merging", "migrating"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",
         "report.many", "report.history"},

@@ -158,9 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questionnaire", "-q", metavar="ID")
     p.set_defaults(func=cmd_history)
 
+    from .merge import add_migrate_parser
     from .merge import add_parser as add_merge
 
     add_merge(sub)
+    add_migrate_parser(sub)
 
     p = sub.add_parser("whatif", help="the grade the answers would give after some changes",
                        description="Score the answers as they would be after the changes, without "

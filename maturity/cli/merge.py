@@ -1,4 +1,5 @@
-"""``maturity merge``: several respondents' answers files of one enterprise, one file."""
+"""Commands that write an answers file from others: ``maturity merge`` (several respondents,
+one file) and ``maturity migrate`` (one file, a later version of its questionnaire)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,46 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--lang", choices=("en", "zh"), help="language of the disagreement list")
     p.add_argument("--questionnaire", "-q", metavar="ID")
     p.set_defaults(func=cmd_merge)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    import yaml
+
+    from ..loading import load_answers, load_questionnaire, questionnaire_for
+    from ..migrating import migrate
+    from ..printable import printable
+
+    check_output(args.output, [args.answers])
+    answers = load_answers(args.answers)
+    old = questionnaire_for(answers)
+    new = load_questionnaire(args.to)
+    moved = migrate(answers, old, new)
+    head = f"# Carried from {old.ref} to {new.ref} by `maturity migrate`; see migrated.\n"
+    _write_out(head + yaml.safe_dump(moved.model_dump(mode="json", exclude_defaults=True),
+                                     allow_unicode=True, sort_keys=False), args.output)
+    kept = moved.migrated
+    assert kept is not None
+    out = sys.stderr if not args.output or args.output == "-" else sys.stdout
+    lines = [f"{len(moved.answers)} answers carried from {old.ref} to {new.ref}."]
+    if kept.to_answer:
+        lines.append(f"{len(kept.to_answer)} question(s) to answer: " + ", ".join(kept.to_answer))
+    if kept.answers or kept.notes:
+        lines.append("kept under migrated (no place in the new version, or carried with less than "
+                     "they said): " + ", ".join(sorted({*kept.answers, *kept.notes})))
+    print(printable("\n".join(lines)), file=out)
+    if args.output and args.output != "-":
+        print(f"wrote {args.output}", file=sys.stderr)
+    return Exit.OK
+
+
+def add_migrate_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "migrate", help="carry an answers file to a later version of its questionnaire",
+        description="Carry every answer that still has a meaning to a later version of the "
+                    "questionnaire (renamed, moved, split and re-banded questions, as the new "
+                    "version's migrations declare), list the questions to answer, and keep "
+                    "every other answer and note under 'migrated'.")
+    p.add_argument("answers", metavar="OLD", help="the answers file to carry over")
+    p.add_argument("--to", required=True, metavar="ID@VERSION", help="the later version, e.g. general@2")
+    p.add_argument("--output", "-o", metavar="FILE", help="the new answers file (default: stdout)")
+    p.set_defaults(func=cmd_migrate)

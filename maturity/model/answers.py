@@ -116,6 +116,22 @@ class Merged(Frozen):
     disagreements: list[Disagreement] = []
 
 
+class Migrated(Frozen):
+    """Set by ``maturity migrate``: where the answers came from, and what of them has no
+    place in this version (kept here, never dropped)."""
+
+    from_questionnaire: str
+    """``id@version`` the answers were given for."""
+    answers: dict[str, AnswerValue] = {}
+    """Old question id → answer that could not be carried (removed question, or an answer
+    the new question does not accept)."""
+    notes: dict[str, str] = {}
+    """Old question id → note of a question no longer asked."""
+    to_answer: list[str] = []
+    """Questions of this version that need an answer: new ones, and those an old answer
+    could not fill."""
+
+
 class AnswersFile(Frozen):
     """The root of a ``maturity-answers/1`` file."""
 
@@ -136,6 +152,8 @@ class AnswersFile(Frozen):
     """Question id → free-text evidence or comment."""
     merged: Merged | None = None
     """Set by ``maturity merge``: the respondents' files, the rule, where they disagreed."""
+    migrated: Migrated | None = None
+    """Set by ``maturity migrate``: the version answered before, and what has no place now."""
 
     @field_validator("answers", "notes", mode="before")
     @classmethod

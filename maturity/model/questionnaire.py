@@ -17,6 +17,7 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from .base import DottedId, Frozen, Id, LangCode, Text, Weight
 from .checks import Check
+from .migration import Migration
 from .questions import (
     QUESTION_KINDS,
     Applicability,
@@ -260,6 +261,8 @@ class Questionnaire(Frozen):
     dimensions: list[Dimension] = Field(min_length=1)
     scenarios: list[Scenario] = []
     checks: list[Check] = []
+    migrations: list[Migration] = []
+    """What changed from earlier versions, to carry their answers over (``maturity migrate``)."""
     """Consistency checks: answer combinations the level descriptions make implausible,
     reported as warnings (``maturity.consistency``)."""
 
