@@ -21,6 +21,7 @@ from .normalise import Normalised
 from .rating import EPS
 from .recommend import plan
 from .scoring import remember, score, scored_against
+from .targets import plan_targets, read_targets
 from .validation import scope_questions
 
 MARGIN = 0.25
@@ -28,8 +29,10 @@ MARGIN = 0.25
 
 
 def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
-             target: int | None = None) -> Diagnosis:
-    """Diagnose an assessment.  ``target``: a grade to plan for beyond the next one."""
+             target: int | None = None, targets: Mapping[str, Any] | None = None) -> Diagnosis:
+    """Diagnose an assessment.  ``target``: a grade to plan for beyond the next one;
+    ``targets``: levels per dimension or indicator to plan for (default: the answers
+    file's own ``targets``); ``UsageError`` for an unknown id or level."""
     q = questionnaire or scored_against(assessment) or _load(assessment.questionnaire)
     n = len(q.levels)
     values = restore_values(q, assessment.answers)
@@ -40,13 +43,15 @@ def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
     if target is not None and assessment.level + 1 < target <= n:
         target_path = path_to(q, values, ent, assessment, target)
 
+    asked = targets if targets is not None else assessment.targets
+    target_plan = plan_targets(q, assessment, read_targets(q, asked)) if asked else None
     blocking = list(assessment.next_level.shortfalls) if assessment.next_level else []
     recs, roadmap = plan(q, values, assessment, path, blocking)
     return Diagnosis(
         assessment=assessment,
         strengths=[d.id for d in assessment.dimensions if _relative(q, assessment, d) > 0],
         weaknesses=[d.id for d in assessment.dimensions if _relative(q, assessment, d) < 0],
-        blocking=blocking, path=path, target_path=target_path,
+        blocking=blocking, path=path, target_path=target_path, target_plan=target_plan,
         benchmarks=benchmarks(q, assessment),
         recommendations=recs,
         roadmap=roadmap,

@@ -208,6 +208,15 @@ _STRINGS: dict[str, tuple[str, str]] = {
                    "有 {n} 个问题未作答，按“未达到”计分。若全部按最高水平作答，等级可能为 {best}"
                    "（得分 {best_score:.2f}），当前为 {now}。"),
     "target_path": ("Path to the target {level}", "达到目标等级{level}的路径"),
+    "targets_path": ("Path to your targets", "达到各项目标的路径"),
+    "target_met": ("{name}: {level} asked, {now} already", "{name}：目标{level}，当前已达{now}"),
+    "target_planned": ("{name}: {level} asked, {now} now, {after} with the improvements below",
+                       "{name}：目标{level}，当前{now}，完成下列改进后为{after}"),
+    "target_unreachable": ("{name}: {level} asked, {now} now; no improvement of its indicators "
+                           "reaches it (at most {after})",
+                           "{name}：目标{level}，当前{now}；提升其各指标也无法达到（最多{after}）"),
+    "target_not_applicable": ("{name}: {level} asked, but its questions are all n/a here",
+                              "{name}：目标{level}，但其题目均为不适用"),
     "effort_S": ("small", "小"),
     "effort_M": ("medium", "中"),
     "effort_L": ("large", "大"),

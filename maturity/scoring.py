@@ -88,8 +88,9 @@ def assess(questionnaire: Any, answers: Any = None) -> Assessment:
         answers = _answers_file(raw)
     values = check_answers(questionnaire, answers)
     result = score(questionnaire, values, answers.enterprise, answers.assessed_on)
-    if answers.assessor or answers.merged:
-        result = result.model_copy(update={"assessor": answers.assessor, "merged": answers.merged})
+    if answers.assessor or answers.merged or answers.targets:
+        result = result.model_copy(update={"assessor": answers.assessor, "merged": answers.merged,
+                                           "targets": dict(answers.targets)})
     return remember(result, questionnaire)
 
 

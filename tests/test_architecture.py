@@ -18,7 +18,7 @@ LAYERS = {
         "schema", "seeds"},
     2: {"rating", "groups", "engine", "shortfall", "scoring", "batch", "portfolio"},
     3: {"improve", "delivery", "recommend", "diagnosis", "explain", "comparison", "whatif", "checking",
-        "timeline", "merging", "migrating"},
+        "timeline", "merging", "migrating", "targets"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",
         "report.many", "report.history"},

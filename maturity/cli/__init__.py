@@ -131,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="processes for a folder of reports (default 1)")
     p.add_argument("--lang", choices=("en", "zh"), help="default: the answers file's language")
     p.add_argument("--target", metavar="LEVEL", help="also plan the path to this grade (e.g. L4)")
+    p.add_argument("--targets", metavar="FILE",
+                   help="levels to aim at per dimension or indicator (YAML: {operations: L3, "
+                        "business.marketing: 2}); default: the answers file's own targets")
     p.add_argument("--history", nargs="+", metavar="EARLIER",
                    help="earlier answers files of the same enterprise: the report adds their "
                         "history (a table; a line chart in HTML)")

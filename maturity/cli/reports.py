@@ -35,11 +35,22 @@ def cmd_report(args: argparse.Namespace) -> int:
 
             raise UsageError("--history goes with one answers file (the latest assessment)")
         return _cmd_reports(args)
-    check_output(args.output, [*args.inputs, *(args.history or [])])
+    check_output(args.output, [*args.inputs, *(args.history or []), *filter(None, [args.targets])])
     answers, q, assessment = _scored(args.inputs[0], args.questionnaire)
     lang = args.lang or answers.language or _default_lang()
     fmt = args.format or REPORT_SUFFIXES.get(Path(args.output or "").suffix.lower(), "terminal")
-    diagnosis = diagnose(assessment, q, target=level_number(q, args.target))
+    targets = None
+    if args.targets:
+        from .._yaml import load_yaml_file
+
+        raw = load_yaml_file(Path(args.targets))
+        targets = raw.get("targets", raw) if isinstance(raw, dict) else None
+        if not isinstance(targets, dict):
+            from ..errors import UsageError
+
+            raise UsageError(f"{args.targets}: expected a mapping of dimension or indicator ids to "
+                             "levels (or one under 'targets:')")
+    diagnosis = diagnose(assessment, q, target=level_number(q, args.target), targets=targets)
     history = None
     if args.history:
         from ..timeline import history as timeline

@@ -154,6 +154,9 @@ class AnswersFile(Frozen):
     """Set by ``maturity merge``: the respondents' files, the rule, where they disagreed."""
     migrated: Migrated | None = None
     """Set by ``maturity migrate``: the version answered before, and what has no place now."""
+    targets: dict[str, int | str] = {}
+    """Dimension or indicator id → the level aimed at (``3`` or ``L3``): the report plans
+    the least improvements that meet them all."""
 
     @field_validator("answers", "notes", mode="before")
     @classmethod

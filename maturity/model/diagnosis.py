@@ -35,6 +35,29 @@ class Path(Frozen):
     score_after: float
 
 
+class TargetResult(Frozen):
+    """One target: a dimension or indicator, the level asked, where it is now and after
+    the plan; ``reason`` when the plan cannot meet it."""
+
+    id: str
+    level: int
+    now: int
+    after: int
+    reason: Literal["unreachable", "not_applicable"] | None = None
+    """``unreachable``: no improvement of its indicators lifts it that far;
+    ``not_applicable``: the indicator's questions are all n/a."""
+
+
+class TargetPlan(Frozen):
+    """Indicator improvements that meet every reachable target: sufficient (the improved
+    answers meet each) and irreducible (dropping or lowering any one misses one)."""
+
+    targets: tuple[TargetResult, ...]
+    improvements: tuple[Improvement, ...] = ()
+    level_after: int
+    score_after: float
+
+
 class BenchmarkFigure(Frozen):
     figure: str
     """Id in ``seeds/figures.yaml``."""
@@ -172,6 +195,8 @@ class Diagnosis(Frozen):
     """To the next grade; ``None`` at the top grade."""
     target_path: Path | None = None
     """To the grade asked for with ``target``, when it is above the next one."""
+    target_plan: TargetPlan | None = None
+    """To the targets per dimension or indicator, when some were set."""
     benchmarks: tuple[Benchmark, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     roadmap: tuple[Phase, ...] = ()

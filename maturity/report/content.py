@@ -17,7 +17,7 @@ from ..i18n import t
 from ..improve import restore_values
 from ..model.answers import Merged
 from ..model.base import tr
-from ..model.diagnosis import Diagnosis, History, Path, QuestionChange
+from ..model.diagnosis import Diagnosis, History, Path, QuestionChange, TargetPlan
 from ..model.questionnaire import ChecklistQuestion, LevelQuestion, Questionnaire
 from ..printable import printable
 
@@ -97,6 +97,8 @@ class Report:
     blocking: list[tuple[str, float, float]]
     path: PathView | None
     target_path: PathView | None
+    targets_path: PathView | None
+    """To the targets per dimension or indicator, with each target's standing."""
     benchmarks: list[BenchmarkView]
     recommendations: list[ScenarioView]
     ranking_note: str
@@ -223,6 +225,19 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         return PathView(title=t(key, lang, level=target), intro=intro,
                         items=[(ind_name(i.indicator), code(i.from_level), code(i.to_level))
                                for i in items])
+
+    def targets_view(plan: TargetPlan | None) -> PathView | None:
+        if plan is None:
+            return None
+        said = []
+        for r in plan.targets:
+            words = {"name": name_of(q, r.id, lang), "level": code(r.level), "now": code(r.now),
+                     "after": code(r.after)}
+            said.append(t("target_met" if r.now >= r.level else f"target_{r.reason}" if r.reason
+                          else "target_planned", lang, **words))
+        items = sorted(plan.improvements, key=lambda i: order.get(i.indicator, 0))
+        return PathView(title=t("targets_path", lang), intro=_join(said, lang, semi=True),
+                        items=[(ind_name(i.indicator), code(i.from_level), code(i.to_level)) for i in items])
 
     scen = {s.id: s for s in q.scenarios}
     noun = subject(q, lang)  # what the sentences call the assessed unit
@@ -359,6 +374,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         threshold=q.scoring.threshold if a.method == "cmmm" else None,  # type: ignore[union-attr]
         blocking=[(ind_name(s.indicator), s.score, s.impact) for s in d.blocking],
         path=path_view(d.path, "path"), target_path=path_view(d.target_path, "target_path"),
+        targets_path=targets_view(d.target_plan),
         benchmarks=benches, recommendations=recs, ranking_note=t("ranking_note", lang, **noun),
         at_top=t("at_top", lang, **noun),
         roadmap=roadmap, completeness_text=ctext, warnings=list(a.warnings),

@@ -285,7 +285,8 @@ def _path(path: PathView | None, key: str, lang: str) -> str:
 
 def _paths(r: Report) -> str:
     lang = _lang_of(r)
-    out = _path(r.path, "path", lang) + _path(r.target_path, "target-path", lang)
+    out = _path(r.path, "path", lang) + _path(r.target_path, "target-path", lang) \
+        + _path(r.targets_path, "targets-path", lang)
     if r.path is None:
         out += _tag("section", _tag("p", _e(r.at_top), class_="card"), id="path")
     return out

@@ -67,7 +67,7 @@ def render(r: Report, wide: bool = True) -> str:
         out += ["", f"## {t('blocking', lang)}", "", r.blocking_intro, "",
                 f"| {t('indicator', lang)} | {r.blocking_header} | {r.impact_header} |", "|---|---:|---:|"]
         out += [f"| {_cell(name)} | {s:.2f} | {imp:.{r.impact_digits}f} |" for name, s, imp in r.blocking]
-    for path in (r.path, r.target_path):
+    for path in (r.path, r.target_path, r.targets_path):
         out += _path(path, lang)
     if r.path is None:
         out += ["", r.at_top]

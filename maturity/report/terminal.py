@@ -136,7 +136,7 @@ def render_report(r: Report) -> RenderableType:
         for name, score, impact in r.blocking[:8]:
             blk.add_row(Text(name), f"{score:.2f}", f"{impact:.{r.impact_digits}f}")
         parts.append(blk)
-    for path in (r.path, r.target_path):
+    for path in (r.path, r.target_path, r.targets_path):
         if path is not None:
             parts.append(_path(path, lang))
     if r.path is None:

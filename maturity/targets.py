@@ -1,0 +1,128 @@
+"""Targets per dimension or indicator (a target posture, as OWASP SAMM plans it): the
+smallest set of indicator improvements that meets every target, sufficient and
+irreducible like the path to the next grade, and the targets no improvement can reach,
+with the reason (``docs/diagnosis.md``, "Targets").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import Issue, UsageError
+from .improve import apply, indicator_levels, restore_values
+from .model.assessment import Assessment
+from .model.diagnosis import Improvement, TargetPlan, TargetResult
+from .model.questionnaire import Questionnaire
+from .scoring import score
+
+
+def read_targets(q: Questionnaire, raw: Mapping[str, Any]) -> dict[str, int]:
+    """``{dimension or indicator id: level}`` checked: known ids, levels 1..n or ``L3``."""
+    n = len(q.levels)
+    ids = {lv.id.lower(): k for k, lv in enumerate(q.levels, 1)}
+    dims = {d.id for d in q.dimensions}
+    out, issues = {}, []
+    for ident, value in raw.items():
+        level = ids.get(str(value).strip().lower()) if isinstance(value, str) else value
+        if ident not in dims and ident not in q.indicators:
+            issues.append(Issue(f"no such dimension or indicator in {q.ref}", field=f"targets.{ident}"))
+        elif isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= n:
+            issues.append(Issue(f"a target is a level from 1 to {n} (or {q.levels[0].id}…"
+                                f"{q.levels[-1].id}), got {value!r}", field=f"targets.{ident}"))
+        else:
+            out[ident] = level
+    if issues:
+        raise UsageError("; ".join(f"{i.field}: {i.message}" for i in issues), issues)
+    return out
+
+
+def _levels(a: Assessment) -> dict[str, int]:
+    return {**indicator_levels(a), **{d.id: d.level for d in a.dimensions}}
+
+
+def plan_targets(q: Questionnaire, a: Assessment, targets: Mapping[str, int]) -> TargetPlan:
+    """The least indicator improvements that meet every target that can be met.
+
+    Indicator targets ask for themselves; a dimension target takes, greedily, the
+    improvement of one of its indicators by one level that raises the dimension's score
+    most, until it is met or nothing raises it. Then every improvement is dropped or
+    lowered as far as every met target stays met (irreducible)."""
+    values = restore_values(q, a.answers)
+    ent = a.enterprise
+    start = indicator_levels(a)
+    applicable = {i.id for d in a.dimensions for i in d.indicators if i.applicable}
+    memo: dict[frozenset[tuple[str, int]], Assessment] = {}
+
+    def run(plan: Mapping[str, int]) -> Assessment:
+        key = frozenset(plan.items())
+        if key not in memo:
+            memo[key] = score(q, apply(q, values, plan, ent), ent, detail=False)
+        return memo[key]
+
+    plan: dict[str, int] = {}
+    n = len(q.levels)
+    for ind, k in targets.items():
+        if ind not in q.indicators or start.get(ind, 0) >= k or ind not in applicable:
+            continue
+        # the least improvement that gets it there: lifting its answers to level k usually
+        # does; where a question counts only from a higher level, a higher lift
+        plan[ind] = next((j for j in range(k, n + 1) if _levels(run({**plan, ind: j}))[ind] >= k), n)
+    for dim_id, k in targets.items():
+        if dim_id in q.indicators:
+            continue
+        members = [f"{dim_id}.{i.id}" for i in next(d for d in q.dimensions if d.id == dim_id).indicators]
+        members = [i for i in members if i in applicable]
+        while _levels(run(plan))[dim_id] < k:
+            now = next(d for d in run(plan).dimensions if d.id == dim_id).score
+            best = None
+            for ind in members:  # the most score per level step, over any step size
+                lo = plan.get(ind, start[ind])
+                for step in range(lo + 1, n + 1):
+                    gain = (next(d for d in run({**plan, ind: step}).dimensions if d.id == dim_id).score
+                            - now) / (step - lo)
+                    if gain > 1e-9 and (best is None or gain > best[0]):
+                        best = (gain, ind, step)
+            if best is None:
+                # no one improvement moves the score (e.g. a grade rule needs several at
+                # once): all of them at the top, if that reaches it; the pruning below
+                # takes back what is not needed
+                top = {**plan, **{i: n for i in members}}
+                if _levels(run(top))[dim_id] >= k:
+                    plan = top
+                break
+            plan[best[1]] = best[2]
+    met = {t for t, k in targets.items() if _levels(run(plan)).get(t, 0) >= k}
+
+    def holds(trial: Mapping[str, int]) -> bool:
+        levels = _levels(run(trial))
+        return all(levels.get(t, 0) >= targets[t] for t in met)
+
+    changed = True
+    while changed:  # irreducible: drop what is not needed, then lower what can be lowered
+        changed = False
+        for ind in sorted(plan, key=lambda i: plan[i] - start[i]):
+            trial = {i: v for i, v in plan.items() if i != ind}
+            if holds(trial):
+                plan, changed = trial, True
+        for ind in list(plan):
+            for lower in range(start[ind] + 1, plan[ind]):
+                if holds({**plan, ind: lower}):
+                    plan, changed = {**plan, ind: lower}, True
+                    break
+    after = _levels(run(plan))
+    now = _levels(a)
+    results = []
+    for t, k in targets.items():
+        reason = None
+        if t not in met:
+            reason = "not_applicable" if t in q.indicators and t not in applicable else "unreachable"
+        results.append(TargetResult(id=t, level=k, now=now.get(t, 0), after=after.get(t, 0), reason=reason))
+    final = run(plan)
+    improvements = [Improvement(indicator=i, from_level=start[i], to_level=plan[i])
+                    for i in sorted(plan, key=lambda i: (-(plan[i] - start[i]), i))]
+    return TargetPlan(targets=results, improvements=improvements, level_after=final.level,
+                      score_after=final.score)
+
+
+__all__ = ["plan_targets", "read_targets"]

@@ -1,0 +1,81 @@
+"""Targets per dimension or indicator: the plan that meets them is sufficient and
+irreducible (property-tested like the path to the next grade), unreachable targets say
+why, and the targets come from the answers file or from ``report --targets``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import maturity
+from maturity.improve import apply, indicator_levels, restore_values
+from maturity.scoring import score
+from maturity.targets import plan_targets, read_targets
+
+from .strategies import answer_sets, build, questionnaires
+from .test_cli import run
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "machinery-plant.yaml"
+
+
+def _levels(q, a, plan):
+    after = score(q, apply(q, restore_values(q, a.answers), plan, a.enterprise), a.enterprise, detail=False)
+    return {**indicator_levels(after), **{d.id: d.level for d in after.dimensions}}
+
+
+@st.composite
+def cases(draw):
+    q = build(draw(questionnaires()))
+    answers = draw(answer_sets(q))
+    a = maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref, "answers": answers})
+    ids = [d.id for d in q.dimensions] + list(q.indicators)
+    chosen = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=4, unique=True))
+    return q, a, {i: draw(st.integers(1, len(q.levels))) for i in chosen}
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=cases())
+def test_the_plan_is_sufficient_and_irreducible(case):
+    q, a, targets = case
+    plan = plan_targets(q, a, targets)
+    steps = {i.indicator: i.to_level for i in plan.improvements}
+    levels = _levels(q, a, steps)
+    met = [r for r in plan.targets if r.reason is None]
+    for r in met:  # sufficient
+        assert levels[r.id] >= r.level, r
+        assert r.after == levels[r.id]
+    start = indicator_levels(a)
+    for ind, k in steps.items():  # irreducible: one level lower (or none), a met target misses
+        trial = {**steps, ind: k - 1}
+        lower = _levels(q, a, {i: v for i, v in trial.items() if v > start[i]})
+        assert any(lower[r.id] < r.level for r in met), (ind, trial)
+    for r in plan.targets:  # unreachable: even every indicator at the top does not reach it
+        if r.reason == "unreachable":
+            members = [r.id] if r.id in q.indicators else \
+                [f"{r.id}.{i.id}" for d in q.dimensions if d.id == r.id for i in d.indicators]
+            top = _levels(q, a, {i: len(q.levels) for i in members})
+            assert top[r.id] < r.level, r
+
+
+def test_targets_come_from_the_answers_file_or_a_file_given_to_the_report(capsys, tmp_path):
+    text = EXAMPLE.read_text("utf-8") + "targets:\n  operations: L3\n  factory.data: 4\n"
+    path = tmp_path / "plant.yaml"
+    path.write_text(text, "utf-8")
+    d = maturity.diagnose(maturity.assess(path))
+    assert [r.id for r in d.target_plan.targets] == ["operations", "factory.data"]
+    code, out, err = run(capsys, "report", str(path), "-f", "markdown", "--lang", "en")
+    assert code == 0 and "## Path to your targets" in out and "Data: L4 asked" in out, err
+    other = tmp_path / "targets.yaml"
+    other.write_text("targets: {business: L3}\n", "utf-8")
+    code, out, err = run(capsys, "report", str(path), "--targets", str(other), "-f", "markdown",
+                         "--lang", "en")
+    assert code == 0 and "Business operations: L3 asked" in out and "Data: L4" not in out, err
+
+
+def test_a_bad_target_is_named(general):
+    with pytest.raises(maturity.UsageError) as err:
+        read_targets(general, {"nowhere": 3, "operations": 9, "factory.data": "L2"})
+    assert [i.field for i in err.value.issues] == ["targets.nowhere", "targets.operations"]
