@@ -1,8 +1,8 @@
 """What-if: an assessment as it would be after some changes, and what they change.
 
-A change is an answer (``{"factory.equipment.cnc_rate": 85}``) or an indicator target
-(``{"operations.execution": 3}``: the least change of answers that brings the indicator
-to L3, the same least change the path search makes).  The saved answers are never
+A change is an answer (``{"factory.equipment.cnc_rate": 85}``) or a target on an
+indicator or a dimension (``{"operations.execution": 3}``: the least change of answers
+that brings it to L3, planned as the report plans targets).  The saved answers are never
 touched: the result is a new assessment, re-scored by the engine, and its differences
 from the old one (``maturity whatif``, the library's :func:`what_if`).
 """
@@ -21,23 +21,13 @@ from .model.diagnosis import AnswerChange, WhatIf
 from .model.questionnaire import Questionnaire
 from .normalise import Normalised, normalise
 from .scoring import remember, score, scored_against
+from .targets import is_target, plan_targets, target_level
 
 
 def _load(ref: str) -> Questionnaire:
     from .loading import shared_questionnaire
 
     return shared_questionnaire(ref)
-
-
-def _target(q: Questionnaire, ident: str, value: Any) -> int:
-    """An indicator target: a level number or a level id (``3``, ``"L3"``)."""
-    ids = {lv.id.lower(): k for k, lv in enumerate(q.levels, 1)}
-    if isinstance(value, str) and value.strip().lower() in ids:
-        return ids[value.strip().lower()]
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= len(q.levels):
-        raise ValueError(f"an indicator target is a level from 1 to {len(q.levels)} "
-                         f"(or {q.levels[0].id}…{q.levels[-1].id}), got {value!r}")
-    return value
 
 
 def _changed_values(q: Questionnaire, a: Assessment, changes: Mapping[str, Any]
@@ -51,22 +41,26 @@ def _changed_values(q: Questionnaire, a: Assessment, changes: Mapping[str, Any]
         try:
             if ident in q.questions:
                 values[ident] = normalise(q.questions[ident][2], value, n)
-            elif ident in q.indicators:
-                targets[ident] = _target(q, ident, value)
+            elif is_target(q, ident):
+                targets[ident] = target_level(q, value)
             else:
-                raise ValueError("no such question or indicator in " + q.ref)
+                raise ValueError("no such question, indicator or dimension in " + q.ref)
         except ValueError as exc:
             issues.append(Issue(message=str(exc), field=ident))
-    if targets:  # on the changed answers: a target an indicator already meets changes nothing
-        now = score(q, values, a.enterprise, detail=False)
-        parts = {i.id: i for d in now.dimensions for i in d.indicators}
-        for ident in [i for i in targets if not parts[i].applicable]:
-            issues.append(Issue(message="does not apply to this enterprise (its questions are n/a or "
-                                        "do not apply): answer one of them to set a target", field=ident))
-        targets = {i: k for i, k in targets.items() if parts[i].level < k}
     if issues:
         raise UsageError("; ".join(f"{i.field}: {i.message}" for i in issues), issues)
-    return apply(q, values, targets, a.enterprise)
+    if not targets:
+        return values
+    # targets are planned on the changed answers, as the report plans them (targets.py):
+    # the least improvements; a target already met changes nothing
+    plan = plan_targets(q, score(q, values, a.enterprise, a.assessed_on), targets)
+    for r in plan.targets:
+        if r.reason == "not_applicable":
+            issues.append(Issue(message="does not apply to this enterprise (its questions are n/a or "
+                                        "do not apply): answer one of them to set a target", field=r.id))
+    if issues:
+        raise UsageError("; ".join(f"{i.field}: {i.message}" for i in issues), issues)
+    return apply(q, values, {i.indicator: i.to_level for i in plan.improvements}, a.enterprise)
 
 
 def what_if(assessment: Assessment, changes: Mapping[str, Any],

@@ -126,7 +126,7 @@ def test_the_cli_leaves_the_answers_file_as_it_was(capsys, tmp_path):
 
 @pytest.mark.parametrize("setting, needle", [
     ("nonsense", "expected ID=VALUE"),
-    ("no.such.question=1", "no such question or indicator"),
+    ("no.such.question=1", "no such question, indicator or dimension"),
     ("factory.equipment.cnc_rate=[1", "--set factory.equipment.cnc_rate"),
     ("factory.equipment.cnc_rate=250", "out of range"),
 ])
@@ -150,3 +150,13 @@ def test_a_target_may_build_on_an_answer_given_in_the_same_what_if(general, plan
         maturity.what_if(plant, {"business.logistics": 3}, general)
     result = maturity.what_if(plant, {"business.logistics.tracking": 1, "business.logistics": 3}, general)
     assert indicator_levels(result.assessment)["business.logistics"] >= 3
+
+
+def test_a_dimension_target_is_planned_as_the_report_plans_it(general, plant):
+    """What-if and the report's targets are one planner: a dimension target gives the
+    improvements of the target plan, and reaches the level."""
+    result = maturity.what_if(plant, {"operations": "L3"}, general)
+    assert next(d for d in result.assessment.dimensions if d.id == "operations").level >= 3
+    plan = maturity.diagnose(plant, general, targets={"operations": 3}).target_plan
+    moved = {c.question.rsplit(".", 1)[0] for c in result.answers}
+    assert moved == {i.indicator for i in plan.improvements}

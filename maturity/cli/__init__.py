@@ -170,11 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("whatif", help="the grade the answers would give after some changes",
                        description="Score the answers as they would be after the changes, without "
                                    "changing the file: an answer (--set factory.equipment.cnc_rate=85) "
-                                   "or an indicator target (--set operations.execution=L3: the least "
-                                   "change of answers that brings it to L3).")
+                                   "or a target on an indicator or dimension (--set operations.execution=L3: "
+                                   "the least change of answers that brings it to L3).")
     p.add_argument("answers", metavar="ANSWERS", help="the answers file")
     p.add_argument("--set", "-s", action="append", metavar="ID=VALUE", required=True,
-                   help="a question and its answer, or an indicator and a level; repeat for more. "
+                   help="a question and its answer, or an indicator or dimension and a level; repeat "
+                        "for more. "
                         "VALUE is read as in an answers file: 85, 2+, n/a, yes, '{a: fully}', '[x, y]'")
     p.add_argument("--format", "-f", choices=("terminal", "json"), default="terminal")
     p.add_argument("--output", "-o", metavar="FILE")
