@@ -46,7 +46,7 @@ def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
     asked = targets if targets is not None else assessment.targets
     target_plan = plan_targets(q, assessment, read_targets(q, asked)) if asked else None
     blocking = list(assessment.next_level.shortfalls) if assessment.next_level else []
-    recs, roadmap = plan(q, values, assessment, path, blocking)
+    recs, roadmap = plan(q, values, assessment, path, blocking, targets=target_plan)
     return Diagnosis(
         assessment=assessment,
         strengths=[d.id for d in assessment.dimensions if _relative(q, assessment, d) > 0],

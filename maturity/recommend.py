@@ -24,7 +24,7 @@ from .delivery import done, holds, in_part, lacking, last_step, question_state, 
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, progress, restore_values
 from .model.assessment import Assessment, Shortfall
-from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation
+from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation, TargetPlan
 from .model.questionnaire import Questionnaire
 from .model.scenario import Scenario
 from .normalise import Normalised
@@ -98,24 +98,30 @@ def scenario_level(q: Questionnaire, sc: Scenario) -> int:
 
 
 def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
-               path: Path | None, blocking: list[Shortfall], had: Collection[str] | None = None
-               ) -> list[Candidate]:
+               path: Path | None, blocking: list[Shortfall], had: Collection[str] | None = None,
+               aims: Mapping[str, Improvement] | None = None) -> list[Candidate]:
     """Every scenario that may be proposed now, best first (tier, then priority).
 
     ``had``: for a later phase, planned on simulated answers, the scenarios the plant had
     done at the start.  A simulated answer lifted to the path's level is not the work a
-    scenario names, so ``done_when`` is judged on the real answers only."""
+    scenario names, so ``done_when`` is judged on the real answers only.  ``aims``: the
+    indicators the plan to the plant's own targets lifts, to their levels; a scenario
+    that lifts one is proposed with the path's (reason ``target``) even when the next
+    grade does not need it, and may build as far as the target."""
+    aims = aims or {}
     levels = indicator_levels(a)
     state = question_state(a)
     ent = a.enterprise
     blocked = {s.indicator for s in blocking}
     on_path = {i.indicator for i in path.improvements} if path is not None else set()
     here = progress(q, a, a.level + 1, values)
+    # at most one grade ahead, or as far as the plant's own targets reach
+    reach = max([max(a.level, FOUNDATION_BELOW - 1) + AHEAD, *(i.to_level for i in aims.values())])
     out = []
     for sc in q.scenarios:
         if not fits(q, sc, a) or any(levels.get(p.indicator, 0) < p.level for p in sc.prerequisites) \
                 or not all(holds(state, t, values) for t in sc.requires) \
-                or scenario_level(q, sc) > max(a.level, FOUNDATION_BELOW - 1) + AHEAD:
+                or scenario_level(q, sc) > reach:
             continue
         changes = lacking(q, sc, state, values, None if had is None else sc.id in had)
         if not changes:
@@ -123,11 +129,13 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
         improved = apply_targets(q, values, changes, ent)
         after = score(q, improved, ent, detail=False, memo=True)  # our variants: never changed
         gained = (progress(q, after, a.level + 1, improved) - here) / 100
-        if gained <= EPS:
-            continue  # it would move nothing that counts
         after_levels = indicator_levels(after)  # detail=False still carries indicator levels
         raises = [Improvement(indicator=i, from_level=levels[i], to_level=after_levels[i])
                   for i in levels if after_levels.get(i, 0) > levels[i]]
+        aimed = [r.indicator for r in raises if r.indicator in aims]
+        if gained <= EPS and not aimed:
+            continue  # it would move nothing that counts
+        gained = max(gained, EPS)  # towards a target only: ranked last within its tier
         # a later phase (``had`` given): what the plant has begun is judged on its real
         # answers only
         part = had is None and in_part(changes, values)
@@ -138,7 +146,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
         focus = sc.id in q.focus_scenarios
         factor = (TYPICAL_FACTOR if sc.industries and typical else 1.0) * \
                  (ATYPICAL_FACTOR if not typical else 1.0) * (FOCUS_FACTOR if focus else 1.0)
-        lifted = [r.indicator for r in raises if r.indicator in blocked | on_path]
+        lifted = [r.indicator for r in raises if r.indicator in blocked | on_path | set(aimed)]
         touched = {c.question.rsplit(".", 1)[0] for c in changes}
         lifted += sorted(touched & blocked - set(lifted))
         foundation = sc.foundation  # what the rest builds on comes first, at any grade
@@ -147,6 +155,8 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
             reasons.append("blocking")
         elif lifted:
             reasons.append("on_path")
+        if aimed:
+            reasons.append("target")
         if sc.industries and typical:
             reasons.append("typical")
         if focus:
@@ -215,8 +225,8 @@ def _catch_up(pool: list[Candidate], chosen: list[Candidate], a: Assessment) -> 
 
 
 def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path: Path | None,
-         blocking: list[Shortfall], phases: int = 2, limit: int = RECOMMENDATIONS
-         ) -> tuple[list[Recommendation], list[Phase]]:
+         blocking: list[Shortfall], phases: int = 2, limit: int = RECOMMENDATIONS,
+         targets: TargetPlan | None = None) -> tuple[list[Recommendation], list[Phase]]:
     """The ranked recommendations and the roadmap, in one pass so that they agree.
 
     Phase 1 takes the candidates in order (foundations first, then what lifts the path
@@ -224,7 +234,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     for the grade after: scenarios whose prerequisites phase 1 meets join there, and say so.
     """
     n = len(q.levels)
-    cands = candidates(q, values, a, path, blocking)
+    aims = {i.indicator: i for i in targets.improvements} if targets is not None else {}
+    cands = candidates(q, values, a, path, blocking, aims=aims)
     state = question_state(a)
     had = {sc.id for sc in q.scenarios if done(sc, state, values)}
     known = {c.scenario.id for c in cands}
@@ -235,7 +246,11 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         if cur.level >= n or cur_path is None or (not cur_path.reachable and not cur_path.improvements):
             break
         pool = [c for c in cur_cands if c.scenario.id not in phase_of]
-        chosen, uncovered = _pick(pool, {i.indicator: i for i in cur_path.improvements}, cur.level)
+        need = {i.indicator: i for i in cur_path.improvements}
+        if step == 1:  # phase 1 also takes the plant towards its own targets
+            need = {**aims, **{i: imp for i, imp in need.items()
+                               if i not in aims or imp.to_level >= aims[i].to_level}}
+        chosen, uncovered = _pick(pool, need, cur.level)
         if step == 1:
             _catch_up(pool, chosen, a)
         else:  # a later phase is the programme towards its grade: every step of it that

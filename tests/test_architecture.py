@@ -21,7 +21,7 @@ LAYERS = {
         "timeline", "merging", "migrating", "targets"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",
-        "report.many", "report.history"},
+        "report.many", "report.history", "report.words", "report.respondents"},
     5: {"", "__main__", "session"},
 }
 """Layer of each module (``""`` is the package's ``__init__``); every module of ``tui`` is

@@ -79,3 +79,28 @@ def test_a_bad_target_is_named(general):
     with pytest.raises(maturity.UsageError) as err:
         read_targets(general, {"nowhere": 3, "operations": 9, "factory.data": "L2"})
     assert [i.field for i in err.value.issues] == ["targets.nowhere", "targets.operations"]
+
+
+def test_the_roadmap_takes_the_plant_towards_its_targets(general):
+    """The machinery example needs only warehousing for L3, and lean management is not
+    held back; with a target of L4 on lean management its phase 1 also takes the step
+    that lifts it (two grades above the plant, allowed as far as the target), and says
+    why; without the target it does not."""
+    a = maturity.assess(EXAMPLE)
+    plain = maturity.diagnose(a, general)
+    aimed = maturity.diagnose(a, general, targets={"strategy.lean": 4})
+    assert [i.indicator for i in aimed.target_plan.improvements] == ["strategy.lean"]
+
+    def phase1(d):
+        return [r for r in d.recommendations if r.phase == 1]
+
+    assert not [r for r in plain.recommendations if "target" in r.reasons]
+    towards = [r for r in phase1(aimed) if "target" in r.reasons]
+    assert [r.scenario for r in towards] == ["data_driven_lean_management"]
+    assert any(x.indicator == "strategy.lean" and x.to_level >= 4 for x in towards[0].raises)
+    from maturity.explain import name_of
+    from maturity.report.content import build
+
+    views = {v.rank: v for v in build(general, aimed, "en").recommendations}
+    assert f"lifts {name_of(general, 'strategy.lean', 'en')} towards the targets set" in \
+        views[towards[0].rank].why[0]

@@ -15,7 +15,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from ..loading import load_answers, questionnaire_for
     from ..merging import merge
     from ..printable import printable
-    from ..report.content import respondent_lines
+    from ..report.respondents import respondent_lines
 
     check_output(args.output, list(args.inputs))
     files = [load_answers(path) for path in args.inputs]

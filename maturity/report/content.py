@@ -15,11 +15,13 @@ from ..delivery import in_place, item_in_place, question_state
 from ..explain import explain_next_level, gate_progress, level_label, name_of, subject
 from ..i18n import t
 from ..improve import restore_values
-from ..model.answers import Merged
 from ..model.base import tr
 from ..model.diagnosis import Diagnosis, History, Path, QuestionChange, TargetPlan
 from ..model.questionnaire import ChecklistQuestion, LevelQuestion, Questionnaire
 from ..printable import printable
+from .respondents import respondent_lines
+from .words import join as _join
+from .words import paren as _paren
 
 
 @dataclass
@@ -124,16 +126,6 @@ class Report:
     """The blocking table's last column: what its numbers are."""
     impact_digits: int = 3
     """Decimals of the impact: a level score's rise (3), or points (1)."""
-
-
-def _paren(text: str, lang: str) -> str:
-    return f"（{text}）" if lang == "zh" else f" ({text})"
-
-
-def _join(items: list[str], lang: str, semi: bool = False) -> str:
-    if lang == "zh":
-        return ("；" if semi else "、").join(items)
-    return ("; " if semi else ", ").join(items)
 
 
 def _fmt(value: float) -> str:
@@ -244,6 +236,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
     state, values = question_state(a), restore_values(q, a.answers)
     industry_name = industries.get(ent.industry or "", "")
     recs = []
+    aimed = {i.indicator for i in d.target_plan.improvements} if d.target_plan else set()
     for r in d.recommendations:
         sc = scen[r.scenario]
         names = _join([name_of(q, i, lang) for i in r.blocking[:3]], lang)
@@ -254,6 +247,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                  "focus": t("why_focus", lang), "grade": t("why_grade", lang),
                  "in_part": t("why_in_part", lang), "started": t("why_started", lang),
                  "finish": t("why_finish", lang),
+                 "target": t("why_target", lang, names=_join([name_of(q, i, lang) for i in r.blocking
+                                                              if i in aimed][:3], lang)),
                  "catch_up": t("why_catch_up", lang, **noun,
                                names=_join([name_of(q, i, lang) for i in behind], lang))}
         shown = {"typical": bool(industry_name), "catch_up": bool(behind)}
@@ -406,32 +401,3 @@ def _short_source(source_id: str | None, lang: str) -> str:
         if f.source_id == source_id:
             return f.source_title.get(lang) or f.source_title.get("en") or source_id
     return source_id
-
-
-def respondent_lines(q: Questionnaire, merged: Merged, lang: str) -> list[str]:
-    """A merged file in words (the report and ``maturity merge``): the first line says who
-    answered and how the answers were combined; one line per disagreement follows, with
-    each respondent's answer, the level it reaches, and their notes."""
-    names = _join([s.respondent for s in merged.sources], lang)
-    apart = t("merged_apart", lang, n=len(merged.disagreements)) if merged.disagreements \
-        else t("merged_agree", lang)
-    out = [t("merged_intro", lang, n=len(merged.sources), names=names, rule=t(f"rule_{merged.rule}", lang))
-           + ("" if lang == "zh" else " ") + apart]
-    for d in merged.disagreements:
-        said = _join([f"{who} {_answer(v)}" + (_paren(t("at_level", lang, n=d.levels[who]), lang)
-                                                if d.levels.get(who) is not None else "")
-                      for who, v in d.answers.items()], lang, semi=True)
-        notes = _join([f"{who}: {text}" for who, text in d.notes.items()], lang, semi=True)
-        text = tr(q.questions[d.question][2].text, lang) if d.question in q.questions else d.question
-        out.append(text + _paren(d.question, lang) + ("：" if lang == "zh" else ": ") + said
-                   + (f" — {notes}" if notes else ""))
-    return out
-
-
-def _answer(value: Any) -> str:
-    """An answer as its respondent wrote it, short."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(map(str, value)) + "]"
-    return str(value)
