@@ -235,6 +235,17 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "size_large": ("large", "大型"),
     # ---- the TUI (maturity/tui): footer words by binding id, then screen texts
     "tui_key_next": ("Next", "下一题"),
+    "tui_key_what-if": ("What if", "假设推演"),
+    "tui_key_close-what-if": ("Close", "关闭"),
+    "tui_whatif_title": ("What if…", "假设推演"),
+    "tui_whatif_hint": ("Pick a step and press Enter to see the grade it would give; your "
+                        "answers stay as they are. Esc closes.",
+                        "选择一项并按 Enter，查看完成后的等级；已保存的答案不会改变。按 Esc 关闭。"),
+    "tui_whatif_raise": ("Raise {name} to {level}", "将{name}提升至{level}"),
+    "tui_whatif_do": ("Do: {name}", "实施：{name}"),
+    "tui_whatif_result": ("{what}: grade {grade}, score {score} ({delta})",
+                          "{what}：等级{grade}，得分 {score}（{delta}）"),
+    "tui_whatif_kept": ("Your saved answers are unchanged.", "已保存的答案未作改动。"),
     "tui_key_back": ("Back", "上一题"),
     "tui_key_skip": ("Skip", "跳过"),
     "tui_key_help": ("Help", "帮助"),

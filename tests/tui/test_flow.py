@@ -1046,3 +1046,33 @@ async def test_an_implausible_answer_is_flagged_as_it_is_given(data_dir):
         await pilot.press("backspace", "6")  # typed through 9 (fine) to 96: said once, not again
         await pilot.pause()
         assert len([n for n in app._notifications if "check both answers" in str(n.message)]) == 1
+
+
+async def test_what_if_shows_the_grade_a_step_would_give_and_keeps_the_answers(data_dir, tmp_path):
+    """On the result, w opens What if…: picking a step shows the grade it would give, the
+    same as the library's what_if, and the saved answers stay as they were."""
+    from maturity.tui.screens.whatif import WhatIfScreen
+
+    path = example_answers(tmp_path)
+    def given(p):
+        return {k: v for k, v in maturity.load_answers(p).answers.items() if v is not None}
+
+    before = given(path)
+    app = make_app(questionnaire=None, answers=str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_result(app, pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WhatIfScreen)
+        label, changes = screen.options[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = text_of(screen.query_one("#what-if-result"))
+        expected = maturity.what_if(screen.diagnosis.assessment, changes, app.state.q)
+        assert label in shown and f"{expected.comparison.total.score_after:.2f}" in shown
+        assert "unchanged" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, WhatIfScreen)
+    assert given(path) == before

@@ -41,6 +41,7 @@ class ResultScreen(Localised, Screen):
         Binding("m", "export('markdown')", "Markdown", id="export-markdown"),
         Binding("j", "export('json')", "JSON", id="export-json"),
         Binding("a", "export('answers')", "Answers", id="export-answers"),
+        Binding("w", "what_if", "What if", id="what-if"),
         Binding("escape,b", "back", "Back to questions", id="back-to-questions"),
     ]
 
@@ -179,6 +180,15 @@ class ResultScreen(Localised, Screen):
     def _export_button(self, event: Button.Pressed) -> None:
         if event.button.id and event.button.id.startswith("export-"):
             self.action_export(event.button.id.removeprefix("export-"))
+
+    def action_what_if(self) -> None:
+        """Pick a step and see the grade it would give, without changing the answers."""
+        if self.diagnosis is None:
+            self.app.notify(t("tui_computing", self.lang))
+            return
+        from .whatif import WhatIfScreen
+
+        self.app.push_screen(WhatIfScreen(self.state, self.diagnosis))
 
     def action_back(self) -> None:
         self.app.pop_screen()
