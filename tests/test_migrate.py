@@ -126,3 +126,22 @@ def test_a_file_its_own_version_refuses_is_a_located_error_not_carried(versions,
     with pytest.raises(maturity.AnswersError) as err:
         migrate(_old({"ops.plan.lvl": 7}), q1, q2)
     assert "ops.plan.lvl" in str(err.value)
+
+
+def test_real_general_1_answers_carry_to_general_2_with_nothing_lost():
+    """The reference plants' first-round answers (general@1) carried to the shipped
+    general@2: valid there, every answer carried or kept, every note kept, and the two
+    questions version 2 added listed to answer."""
+    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "before"
+    files = sorted(p for p in root.glob("p*.yaml") if "questionnaire: general@1" in p.read_text("utf-8"))
+    assert len(files) >= 20
+    q1, q2 = load_questionnaire("general@1"), load_questionnaire("general@2")
+    for path in files:
+        old = maturity.load_answers(path)
+        new = migrate(old, q1, q2)
+        maturity.assess(q2, new)
+        given = {k for k, v in old.answers.items() if v not in (None, {})}
+        assert given <= set(new.answers) | set(new.migrated.answers), path
+        for key, note in old.notes.items():
+            assert note in new.notes.get(key, "") or note in new.migrated.notes.get(key, ""), (path, key)
+        assert {"factory.network.segregation", "operations.quality.practices"} <= set(new.migrated.to_answer)
