@@ -31,7 +31,7 @@ class AssessmentState:
         """Bumped on every change of an answer (screens redraw on it)."""
         self._values: dict[str, Normalised] | None = None
         self._asked: list[str] | None = None
-        self._assessed: tuple[tuple[int, str], Assessment] | None = None
+        self._assessed: tuple[tuple[int, str, str], Assessment] | None = None
 
     @property
     def lang(self) -> str:
@@ -105,7 +105,8 @@ class AssessmentState:
     def assessment(self) -> Assessment:
         """The grade of the answers so far (unanswered questions count as "not yet");
         scored once per change, however many views ask."""
-        key = (self.revision, self.session.language)
+        # the profile can change without a new answer (the welcome form): it is in the key
+        key = (self.revision, self.session.language, repr(sorted(self.session.enterprise.items())))
         if self._assessed is None or self._assessed[0] != key:
             doc = self.session.document()
             doc["answers"] = answers_form(self.values())  # only the answers that fit
