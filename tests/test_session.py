@@ -102,3 +102,17 @@ def test_list_sessions_newest_first_with_progress_and_corrupt_ones_moved_aside(d
 def test_the_session_module_does_not_import_textual():
     code = "import maturity.session, sys; assert 'textual' not in sys.modules, 'textual imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_tui_state_rescores_when_the_profile_changes():
+    """The TUI's state scores once per change; a profile changed on the welcome form, with
+    no new answer, is such a change (a clean-clone run once read a stale grade)."""
+    from maturity.tui.state import AssessmentState
+
+    s = _session()
+    state = AssessmentState(maturity.load_questionnaire(s.questionnaire), s)
+    first = state.assessment()
+    assert state.assessment() is first  # scored once
+    s.enterprise["production_type"] = "process" if first.production_type != "process" else "discrete"
+    second = state.assessment()
+    assert second is not first and second.production_type == s.enterprise["production_type"]
