@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from .common import Exit, _default_lang, _write_out, check_output
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    import yaml
-
     from ..loading import load_answers, questionnaire_for
     from ..merging import merge
-    from ..printable import printable
     from ..report.respondents import respondent_lines
 
     check_output(args.output, list(args.inputs))
@@ -22,16 +20,26 @@ def cmd_merge(args: argparse.Namespace) -> int:
     q = questionnaire_for(files[0], args.questionnaire)
     merged = merge(q, files, args.inputs, rule=args.rule, share=args.share / 100)
     lang = args.lang or merged.language or _default_lang()
-    doc = merged.model_dump(mode="json", exclude_defaults=True)
     head = (f"# Merged by `maturity merge` from {len(files)} answers files ({args.rule}); the "
             f"respondents' disagreements are under merged.disagreements.\n")
-    _write_out(head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), args.output)
     lines = respondent_lines(q, merged.merged, lang)  # type: ignore[arg-type]
-    # the file is the output: the account of it goes to stderr when the file goes to stdout
-    out = sys.stderr if not args.output or args.output == "-" else sys.stdout
-    print(printable("\n".join([lines[0], *("  " + line for line in lines[1:])])), file=out)
-    if args.output and args.output != "-":
-        print(f"wrote {args.output}", file=sys.stderr)
+    return _write_answers(merged, head, [lines[0], *("  " + line for line in lines[1:])], args.output)
+
+
+def _write_answers(answers: Any, head: str, account: list[str], output: str | None) -> int:
+    """Write an answers file made by a command (``head`` a comment line) and say what it
+    holds: the file is the output, so the account goes to stderr when the file goes to
+    stdout."""
+    import yaml
+
+    from ..printable import printable
+
+    doc = answers.model_dump(mode="json", exclude_defaults=True)
+    _write_out(head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), output)
+    to_file = bool(output) and output != "-"
+    print(printable("\n".join(account)), file=sys.stdout if to_file else sys.stderr)
+    if to_file:
+        print(f"wrote {output}", file=sys.stderr)
     return Exit.OK
 
 
@@ -56,11 +64,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    import yaml
-
     from ..loading import load_answers, load_questionnaire, questionnaire_for
     from ..migrating import migrate
-    from ..printable import printable
 
     check_output(args.output, [args.answers])
     answers = load_answers(args.answers)
@@ -68,21 +73,15 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     new = load_questionnaire(args.to)
     moved = migrate(answers, old, new)
     head = f"# Carried from {old.ref} to {new.ref} by `maturity migrate`; see migrated.\n"
-    _write_out(head + yaml.safe_dump(moved.model_dump(mode="json", exclude_defaults=True),
-                                     allow_unicode=True, sort_keys=False), args.output)
     kept = moved.migrated
     assert kept is not None
-    out = sys.stderr if not args.output or args.output == "-" else sys.stdout
     lines = [f"{len(moved.answers)} answers carried from {old.ref} to {new.ref}."]
     if kept.to_answer:
         lines.append(f"{len(kept.to_answer)} question(s) to answer: " + ", ".join(kept.to_answer))
     if kept.answers or kept.notes:
         lines.append("kept under migrated (no place in the new version, or carried with less than "
                      "they said): " + ", ".join(sorted({*kept.answers, *kept.notes})))
-    print(printable("\n".join(lines)), file=out)
-    if args.output and args.output != "-":
-        print(f"wrote {args.output}", file=sys.stderr)
-    return Exit.OK
+    return _write_answers(moved, head, lines, args.output)
 
 
 def add_migrate_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
