@@ -51,6 +51,10 @@ def _levels(a: Assessment) -> dict[str, int]:
     return {**indicator_levels(a), **{d.id: d.level for d in a.dimensions}}
 
 
+def _score(a: Assessment, dim_id: str) -> float:
+    return next(d.score for d in a.dimensions if d.id == dim_id)
+
+
 def plan_targets(q: Questionnaire, a: Assessment, targets: Mapping[str, int]) -> TargetPlan:
     """The least indicator improvements that meet every target that can be met.
 
@@ -84,13 +88,12 @@ def plan_targets(q: Questionnaire, a: Assessment, targets: Mapping[str, int]) ->
         members = [f"{dim_id}.{i.id}" for i in next(d for d in q.dimensions if d.id == dim_id).indicators]
         members = [i for i in members if i in applicable]
         while _levels(run(plan))[dim_id] < k:
-            now = next(d for d in run(plan).dimensions if d.id == dim_id).score
+            now = _score(run(plan), dim_id)
             best = None
             for ind in members:  # the most score per level step, over any step size
                 lo = plan.get(ind, start[ind])
                 for step in range(lo + 1, n + 1):
-                    gain = (next(d for d in run({**plan, ind: step}).dimensions if d.id == dim_id).score
-                            - now) / (step - lo)
+                    gain = (_score(run({**plan, ind: step}), dim_id) - now) / (step - lo)
                     if gain > 1e-9 and (best is None or gain > best[0]):
                         best = (gain, ind, step)
             if best is None:
