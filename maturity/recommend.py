@@ -140,7 +140,9 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
         # answers only
         part = had is None and in_part(changes, values)
         begun = part or (had is None and started(sc, changes, state, values, len(q.levels)))
-        finish = begun and last_step(changes)  # one step left: that step, not the project
+        # one step left: that step, not the project (unless every step is the project's kind
+        # of capital work)
+        finish = begun and last_step(changes) and not sc.per_post
         effort = SMALLER[sc.effort] if finish else sc.effort
         typical = not sc.industries or ent.industry in sc.industries
         focus = sc.id in q.focus_scenarios

@@ -240,3 +240,19 @@ def test_a_step_planned_after_an_earlier_phase_says_so_beside_its_levels(name):
             assert r.phase > r.planned_after and len(said) == len(r.raises), (r, said)
         else:
             assert not said and all(i.from_level == now[i.indicator] for i in r.raises), r
+
+
+def test_capital_work_post_by_post_is_never_a_small_last_step(general):
+    """Round-19/20 reviewers: the hazardous-work step from 2 to 3 (most hazardous jobs
+    automated) is robots at every remaining post, "a capital project", not the quick last
+    step it was offered as, one effort class smaller.  A ``per_post`` scenario one level
+    short keeps its name and effort, begun but not ``finish``."""
+    qid = "operations.safety.hazardous_work"
+    sc = next(s for s in general.scenarios if s.id == "hazardous_work_automation")
+    assert sc.per_post
+    reasons = _reasons(general, _plant(general, 2, **{qid: 2}), sc.id)
+    assert "started" in reasons and "finish" not in reasons, reasons
+    a = _assess(general, _plant(general, 2, **{qid: 2}), industry="machinery", production_type="discrete")
+    c = next(x for x in candidates(general, restore_values(general, a.answers), a, None, [])
+             if x.scenario.id == sc.id)
+    assert c.effort == sc.effort

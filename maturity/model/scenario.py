@@ -126,6 +126,10 @@ class Scenario(Frozen):
     """Industries where it is typical (empty: all); a preference, not a filter."""
     effort: Literal["S", "M", "L"] = "M"
     """Rough effort: S (months, one team), M (a year, several teams), L (multi-year)."""
+    per_post: bool = False
+    """Capital work post by post (robots at each hazardous post, new equipment at each
+    energy user): what is left at any stage is more of the same purchases, so it is never
+    offered as "the last step" with a smaller effort (``docs/diagnosis.md``)."""
     benefits: list[Benefit] = []
     source: str | None = None
     """Where the scenario is defined (e.g. the 2025 typical-scenario guide)."""
