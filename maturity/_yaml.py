@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from ._lines import UNSURE, parse_lines
 from .errors import InputFileError, Issue
 
 try:  # pragma: no cover - depends on how PyYAML was built
@@ -323,6 +324,9 @@ def fast_parse(text: str, source: str = "<input>") -> Any:
     back to :func:`parse_yaml`, which reports it with its line. Results carry no line
     numbers: re-parse with :func:`parse_yaml` to locate errors.
     """
+    out = parse_lines(text, _plain)  # the plain block subset, line by line
+    if out is not UNSURE:
+        return out
     loader = _EventBase(text)
     stack: list[Any] = []
     keys: list[Any] = []

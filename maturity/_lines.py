@@ -1,0 +1,173 @@
+"""A line parser for the plain block YAML that answers files are made of.
+
+Answers files, whether written by ``maturity template``, by the TUI or by a script with
+``yaml.safe_dump``, use a small part of YAML: block mappings with plain keys, one value
+per line (a plain or quoted scalar, ``[a, b]``, ``[]`` or ``{}``), block sequences of
+scalars, and comments.  :func:`parse_lines` reads exactly that part, line by line with a
+few string operations per line, and resolves plain scalars with the safe loader's own
+rules (:func:`maturity._yaml._plain`), so it gives the same objects as the safe loader.
+On anything else (a tab, a multi-line scalar, an escape, an anchor, a flow mapping, a
+duplicate key, a syntax error, an unusual character) it gives up and returns
+:data:`UNSURE`, and the caller parses the file with the libyaml path, which reads all of
+YAML and locates errors.  It never decides that a file is invalid.
+
+Why: parsing was the largest part of scoring a file (``docs/performance.md``); libyaml's
+events still cost a Python object each, about seven per answer.  The property tests in
+``tests/test_lines.py`` check that whatever this parser returns, the safe loader returns
+too, on generated documents and on random edits of real answers files.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+UNSURE: Any = object()
+"""Returned when the text is not in the subset: parse it with the full loader."""
+
+# YAML 1.1 printable characters, minus tab, CR and the line breaks NEL, LS and PS and the
+# byte-order mark, which the subset leaves to the full loader
+_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                      "\U00010000-\U0010ffff]")
+_KEY = re.compile(r"(\w[\w.\-/]*):(?: +|$)")
+# characters a plain scalar may not start with (YAML indicators); ``-`` and ``.`` followed
+# by a digit (negative numbers, ``.5``) are allowed below
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_BAD = frozenset("[]{}'\"#")
+
+
+class _Unsure(Exception):
+    pass
+
+
+def parse_lines(text: str, plain: Any) -> Any:
+    """The document in ``text``, or :data:`UNSURE`.  ``plain`` resolves a plain scalar
+    (raising on what it cannot resolve)."""
+    if _UNUSUAL.search(text):
+        return UNSURE
+    try:
+        return _parse(text, plain)
+    except Exception:  # _Unsure, or what the resolver cannot make (a bad date, a merge key)
+        return UNSURE
+
+
+def _parse(text: str, plain: Any) -> Any:
+    root: dict = {}
+    # (indent, container); a sequence may sit at its key's own indent ("key:\n- a")
+    stack: list[tuple[int, Any]] = []
+    pending: tuple[dict, Any, int] | None = None  # a key whose value is on later lines
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        if not body or body[0] == "#":
+            continue
+        indent = len(line) - len(body)
+        body = body.rstrip(" ")
+        item = body[:2] == "- " or body == "-"
+        if not stack:
+            if indent or item:
+                raise _Unsure  # an indented or non-mapping top level
+            stack.append((0, root))
+        elif pending is not None:
+            parent, key, at = pending
+            pending = None
+            if indent > at or (indent == at and item):
+                parent[key] = child = [] if item else {}
+                stack.append((indent, child))
+            else:
+                parent[key] = None
+        while stack[-1][0] > indent:
+            stack.pop()
+            if not stack:
+                raise _Unsure
+        top_indent, top = stack[-1]
+        if top.__class__ is list and not item and len(stack) > 1 and stack[-2][0] == indent:
+            stack.pop()  # the end of a sequence written at its key's indent
+            top_indent, top = stack[-1]
+        if top_indent != indent:
+            raise _Unsure
+        if top.__class__ is list:
+            if not item or body == "-":
+                raise _Unsure
+            top.append(_value(body[2:].lstrip(" "), plain))
+            continue
+        m = _KEY.match(body)
+        if m is None:
+            raise _Unsure
+        key = plain(m.group(1))
+        if key.__class__ in (dict, list) or key in top:
+            raise _Unsure  # a duplicate key: the full loader says where
+        rest = body[m.end():]
+        if not rest or rest[0] == "#":
+            top[key] = None  # set now, so that the key counts as seen
+            pending = (top, key, indent)
+        else:
+            top[key] = _value(rest, plain)
+    if not stack:
+        raise _Unsure  # no content: leave the empty document to the full loader
+    return root
+
+
+def _value(rest: str, plain: Any) -> Any:
+    """One value written on its line (no leading spaces; may end in a comment)."""
+    c = rest[0]
+    if c == '"':
+        end = rest.find('"', 1)
+        if end < 0 or "\\" in rest[:end]:
+            raise _Unsure  # escapes and multi-line strings: the full loader
+        _tail(rest, end + 1)
+        return rest[1:end]
+    if c == "'":
+        out, i = [], 1
+        while True:
+            end = rest.find("'", i)
+            if end < 0:
+                raise _Unsure
+            out.append(rest[i:end])
+            if rest[end + 1:end + 2] == "'":
+                out.append("'")
+                i = end + 2
+                continue
+            _tail(rest, end + 1)
+            return "".join(out)
+    if c == "[":
+        end = rest.find("]")
+        if end < 0:
+            raise _Unsure
+        _tail(rest, end + 1)
+        inner = rest[1:end]
+        if not inner.strip(" "):
+            return []
+        if _FLOW_BAD.intersection(inner):
+            raise _Unsure
+        return [_flow_item(x.strip(" "), plain) for x in inner.split(",")]
+    if c == "{":
+        if rest[1:2] != "}":
+            raise _Unsure
+        _tail(rest, 2)
+        return {}
+    cut = rest.find(" #")
+    value = rest if cut < 0 else rest[:cut].rstrip(" ")
+    _check_plain(value)
+    return plain(value)
+
+
+def _flow_item(value: str, plain: Any) -> Any:
+    if not value or ":" in value or "?" in value[:1]:
+        raise _Unsure  # an empty entry or a flow mapping
+    _check_plain(value)
+    return plain(value)
+
+
+def _check_plain(value: str) -> None:
+    c = value[0]
+    if c in _INDICATORS and not (c in "-." and value[1:2].isdigit()):
+        raise _Unsure
+    if ": " in value or value[-1] == ":":
+        raise _Unsure  # a mapping where a scalar was expected
+
+
+def _tail(rest: str, end: int) -> None:
+    """Only spaces and a comment may follow a closed value."""
+    tail = rest[end:]
+    if tail and (tail[0] != " " or tail.lstrip(" ")[:1] not in ("", "#")):
+        raise _Unsure

@@ -1,0 +1,147 @@
+"""The line parser of plain answers files (``maturity._lines``): whatever it returns, the
+located safe loader returns too; whatever that loader refuses, it leaves to that loader.
+Checked on every committed YAML answers file, on documents ``yaml.safe_dump`` writes, and
+on random edits of real answers files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from maturity import _yaml
+from maturity._lines import UNSURE, parse_lines
+from maturity.errors import MaturityError
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSWERS = sorted(p for d in ("docs/calibration/answers", "docs/examples", "tests/data")
+                 for p in (ROOT / d).rglob("*.yaml") if "questionnaire" not in p.name)
+
+
+def lines(text: str):
+    return parse_lines(text, _yaml._plain)
+
+
+def reference(text: str):
+    """The located loader's document, or ``MaturityError`` if it refuses the text."""
+    try:
+        return _yaml.parse_yaml(text, "<t>")
+    except MaturityError as exc:
+        return exc
+
+
+def agrees(text: str) -> bool:
+    """The property: the line parser is unsure, or it gives exactly the loader's document."""
+    got = lines(text)
+    if got is UNSURE:
+        return True
+    ref = reference(text)
+    assert not isinstance(ref, Exception), (text, ref)
+    assert got == ref and _types(got) == _types(ref), text
+    return True
+
+
+def _types(x):
+    if isinstance(x, dict):
+        return {k: _types(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_types(v) for v in x]
+    return type(x).__name__
+
+
+def test_every_committed_answers_file_reads_the_same():
+    taken = 0
+    for path in ANSWERS:
+        text = path.read_text(encoding="utf-8")
+        assert agrees(text)
+        taken += lines(text) is not UNSURE
+    # the subset is what answers files are made of: nearly all of them take the fast road
+    assert taken >= 0.9 * len(ANSWERS), (taken, len(ANSWERS))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: yes\nb: NO\nc: on\nd: ~\ne:\n", {"a": True, "b": False, "c": True, "d": None, "e": None}),
+    ("a: 1:10\nb: 0o12\nc: 012\nd: 1_000\ne: .5\nf: -3\n", {"a": "1:10", "b": "0o12", "c": 10, "d": 1000,
+                                                          "e": 0.5, "f": -3}),
+    ("d: 2026-05-12\n", {"d": dt.date(2026, 5, 12)}),
+    ("a: 'it''s # not a comment'  # a comment\n", {"a": "it's # not a comment"}),
+    ('a: "x: y"\nb: C# and F#\n', {"a": "x: y", "b": "C# and F#"}),
+    ("a:\n- x\n- 2\nb:\n  - [p, q]\nc: []\nd: {}\n", {"a": ["x", 2], "b": [["p", "q"]], "c": [], "d": {}}),
+    ("# head\na:\n  # inside\n  b: 1   # trailing\n\n  c:\n    d: 方案\n", {"a": {"b": 1, "c": {"d": "方案"}}}),
+])
+def test_the_subset_reads_as_the_safe_loader_does(text, expected):
+    assert lines(text) == expected == reference(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\na: 2\n",                      # duplicate key: the located loader says where
+    "a: 1\n---\nb: 2\n",                 # two documents
+    "a:\n\tb: 1\n",                      # a tab
+    "a: first line\n  second line\n",    # a multi-line plain scalar
+    'a: "esc\\n"\n',                     # an escape
+    "a: &x 1\nb: *x\n",                  # anchors
+    "a: !!python/object:os.system x\n",  # a tag
+    "a: {b: 1}\n",                       # a flow mapping
+    "a: [b, c\n",                        # an unclosed flow
+    "a: |\n  text\n",                    # a block scalar
+    "a: b: c\n",                         # a mapping where a scalar belongs
+    "  a: 1\n",                          # an indented top level
+    "- a\n",                             # a list at the top
+    "a: 1\r\nb: 2\r\n",                  # CR line ends
+    "a:\n  b: 1\n c: 2\n",               # a bad indent
+    "a: 2026-13-45\n",                   # a date that is no date
+    "<<: {a: 1}\n",                      # a merge key
+    "",                                  # nothing
+])
+def test_outside_the_subset_it_is_unsure(text):
+    assert lines(text) is UNSURE
+
+
+_KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,6}(\.[a-z][a-z0-9_]{0,6}){0,2}", fullmatch=True)
+_SCALARS = (st.none() | st.booleans() | st.integers(-10**6, 10**6)
+            | st.floats(allow_nan=False, allow_infinity=False, width=32)
+            | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))
+            | st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
+            | st.sampled_from(["yes", "No", "n/a", "1:10", "0+", "3+", "# x", "a #b", "'q'", '"q"', "-", "- a",
+                               "~", "null", "=", "<<", ".inf", "-.5", "0x1F", "1e3", "[x]", "{}", "a: b",
+                               "方案：完成", "fully", "partly"]))
+_DOCS = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)
+                     | st.dictionaries(_KEYS, inner, max_size=5), max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=st.dictionaries(_KEYS, _DOCS, min_size=1, max_size=6), flow=st.sampled_from([False, None]),
+       unicode=st.booleans(), indent=st.integers(2, 4), width=st.sampled_from([40, 80, 10_000]))
+def test_documents_safe_dump_writes_read_the_same(doc, flow, unicode, indent, width):
+    text = yaml.safe_dump(doc, default_flow_style=flow, allow_unicode=unicode, indent=indent,
+                          width=width, sort_keys=False)
+    assert agrees(text)
+
+
+_EDITS = list(" :#-'\"[]{},\n\t!&*|>%@?~.0123456789yn") + [": ", " #", "\n  ", "\n- ", "- ", "  "]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(which=st.integers(0, 10**6), edits=st.lists(
+    st.tuples(st.floats(0, 1), st.sampled_from(["insert", "delete", "dup_line", "indent"]),
+              st.sampled_from(_EDITS)), min_size=1, max_size=3))
+def test_random_edits_of_real_files_never_read_differently(which, edits):
+    real = [p for p in ANSWERS if p.stat().st_size < 20_000]
+    assume(real)
+    text = real[which % len(real)].read_text(encoding="utf-8")
+    for where, kind, piece in edits:
+        k = int(where * len(text))
+        if kind == "insert":
+            text = text[:k] + piece + text[k:]
+        elif kind == "delete":
+            text = text[:k] + text[k + len(piece):]
+        else:
+            rows = text.split("\n")
+            r = min(int(where * len(rows)), len(rows) - 1)
+            rows.insert(r, rows[r]) if kind == "dup_line" else rows.__setitem__(r, " " + rows[r])
+            text = "\n".join(rows)
+    assert agrees(text)
