@@ -114,7 +114,7 @@ def _slow_row(source: str, text: str | None, raw: Any, questionnaire: str | None
     try:
         located = _yaml.parse_yaml(text, source) if text is not None else raw
         answers = answers_from_raw(located, source)
-        q = questionnaire_for(answers, questionnaire)
+        q = questionnaire_for(answers, questionnaire, shared=True)
         values = check_answers(q, answers)
     except MaturityError as exc:
         return Row(source=source, ok=False, errors=tuple(str(i) for i in exc.issues) or (str(exc),))

@@ -81,7 +81,7 @@ def assess(questionnaire: Any, answers: Any = None) -> Assessment:
                 raise TypeError("a mapping of answers alone names no questionnaire: "
                                 "use assess(questionnaire, answers)")
             answers = _answers_file(answers)
-        questionnaire = questionnaire_for(answers)
+        questionnaire = questionnaire_for(answers, shared=True)
     if not isinstance(answers, AnswersFile):
         raw = answers if "format" in answers else {
             "format": ANSWERS_FORMAT, "questionnaire": questionnaire.ref, "answers": dict(answers)}

@@ -86,7 +86,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(printable(f"{path}: ok ({q.ref}, {len(q.questions)} questions)"))
             else:
                 answers = load_answers(path)
-                q = questionnaire_for(answers, args.questionnaire)
+                q = questionnaire_for(answers, args.questionnaire, shared=True)
                 a = assess(q, answers)
                 askable = a.answered + a.unanswered
                 print(printable(f"{path}: ok ({q.ref}, {a.answered} of {askable} answered, "

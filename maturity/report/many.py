@@ -50,7 +50,7 @@ def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
             answers = load_answers(item.path)
         else:
             answers = answers_from_raw({"questionnaire": questionnaire, **item.raw}, item.source)
-        q = questionnaire_for(answers, questionnaire)
+        q = questionnaire_for(answers, questionnaire, shared=True)
         a = assess(q, answers)
         level = level_number(q, target)
         d = diagnose(a, q, target=level)
