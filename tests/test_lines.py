@@ -71,7 +71,8 @@ def test_every_committed_answers_file_reads_the_same():
     ("a: 'it''s # not a comment'  # a comment\n", {"a": "it's # not a comment"}),
     ('a: "x: y"\nb: C# and F#\n', {"a": "x: y", "b": "C# and F#"}),
     ("a:\n- x\n- 2\nb:\n  - [p, q]\nc: []\nd: {}\n", {"a": ["x", 2], "b": [["p", "q"]], "c": [], "d": {}}),
-    ("# head\na:\n  # inside\n  b: 1   # trailing\n\n  c:\n    d: 方案\n", {"a": {"b": 1, "c": {"d": "方案"}}}),
+    ("# head\na:\n  # inside\n  b: 1   # trailing\n\n  c:\n    d: 方案\n",
+     {"a": {"b": 1, "c": {"d": "方案"}}}),
 ])
 def test_the_subset_reads_as_the_safe_loader_does(text, expected):
     assert lines(text) == expected == reference(text)
@@ -106,9 +107,9 @@ _SCALARS = (st.none() | st.booleans() | st.integers(-10**6, 10**6)
             | st.floats(allow_nan=False, allow_infinity=False, width=32)
             | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))
             | st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
-            | st.sampled_from(["yes", "No", "n/a", "1:10", "0+", "3+", "# x", "a #b", "'q'", '"q"', "-", "- a",
-                               "~", "null", "=", "<<", ".inf", "-.5", "0x1F", "1e3", "[x]", "{}", "a: b",
-                               "方案：完成", "fully", "partly"]))
+            | st.sampled_from(["yes", "No", "n/a", "1:10", "0+", "3+", "# x", "a #b", "'q'", '"q"', "-",
+                               "- a", "~", "null", "=", "<<", ".inf", "-.5", "0x1F", "1e3", "[x]", "{}",
+                               "a: b",                               "方案：完成", "fully", "partly"]))
 _DOCS = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)
                      | st.dictionaries(_KEYS, inner, max_size=5), max_leaves=25)
 
@@ -122,7 +123,7 @@ def test_documents_safe_dump_writes_read_the_same(doc, flow, unicode, indent, wi
     assert agrees(text)
 
 
-_EDITS = list(" :#-'\"[]{},\n\t!&*|>%@?~.0123456789yn") + [": ", " #", "\n  ", "\n- ", "- ", "  "]
+_EDITS = [*" :#-'\"[]{},\n\t!&*|>%@?~.0123456789yn", ": ", " #", "\n  ", "\n- ", "- ", "  "]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
