@@ -109,7 +109,7 @@ _SCALARS = (st.none() | st.booleans() | st.integers(-10**6, 10**6)
             | st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
             | st.sampled_from(["yes", "No", "n/a", "1:10", "0+", "3+", "# x", "a #b", "'q'", '"q"', "-",
                                "- a", "~", "null", "=", "<<", ".inf", "-.5", "0x1F", "1e3", "[x]", "{}",
-                               "a: b",                               "方案：完成", "fully", "partly"]))
+                               "a: b", "方案：完成", "fully", "partly"]))
 _DOCS = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)
                      | st.dictionaries(_KEYS, inner, max_size=5), max_leaves=25)
 
