@@ -153,6 +153,8 @@ class Plan:
                 overrides = pt.weights
         self.profile = ptype if overrides else None
         self._memo: dict[tuple, _Seen] = {}
+        self._rated: dict[tuple[str, Any], tuple[dict[int, float], float, int]] = {}
+        """(question, answer) → what it rates (:func:`maturity.rating.rate`), shared."""
         """An indicator's answers (``deps``), by identity → what they rate.  The path search
         re-scores variants of one answer set that share most answer objects; building
         value keys cost more than the scoring they saved."""
@@ -218,6 +220,8 @@ class Plan:
         dims: list[Part] = []
         if len(self._memo) > CACHE:
             self._memo.clear()
+        if len(self._rated) > CACHE:
+            self._rated.clear()
         for did, dw, inds in self.dims:
             children = []
             for iid, iw, qs in inds:
@@ -278,7 +282,13 @@ class Plan:
                 warnings.append(f"{qid}: answer ignored, {question.follow_up.question} "  # type: ignore[union-attr]
                                 f"does not open this follow-up")
             value = values.get(qid) if st == "answered" else None
-            qrows.append(QRow(qid, w, *rate(question, value, n, threshold)))
+            try:  # answers repeat (levels 0-5, yes/no): rate each once (results never change)
+                rated = self._rated[qid, value]
+            except KeyError:
+                rated = self._rated[qid, value] = rate(question, value, n, threshold)
+            except TypeError:  # a checklist's ratings (a dict): rated each time
+                rated = rate(question, value, n, threshold)
+            qrows.append(QRow(qid, w, *rated))
         return qrows, mine
 
     def indicator_shares(self, iid: str, values: Mapping[str, Normalised],
