@@ -13,6 +13,7 @@ building the result models.
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -268,19 +269,43 @@ def score_files(paths: Iterable[str], questionnaire: str | None = None, jobs: in
 def _rows(items: Iterator[Item], questionnaire: str | None, jobs: int, chunk: int,
           indicators: bool, detail: bool) -> Iterator[Row]:
     """Rows in input order, scored here or in ``jobs`` processes (bounded work in flight)."""
-    return in_order(items, partial(_work, questionnaire=questionnaire, indicators=indicators,
-                                   detail=detail), jobs, chunk)
+    work = partial(_work, questionnaire=questionnaire, indicators=indicators, detail=detail)
+    return in_order(items, work, jobs, chunk, warm=partial(_warm, questionnaire=questionnaire))
 
 
-def in_order(items: Iterator[T], work: Callable[[T], R], jobs: int = 1, chunk: int = 64) -> Iterator[R]:
+def _warm(item: Item, questionnaire: str | None) -> None:
+    """Load and compile, in the parent, the questionnaire the first input names, so that
+    the worker processes fork with it instead of each loading it again."""
+    try:
+        ref = questionnaire
+        if ref is None:
+            raw = item.raw if item.raw is not None else _yaml.fast_parse(
+                _yaml.read_text(Path(item.path or item.source)), item.source)
+            ref = raw.get("questionnaire") if isinstance(raw, dict) else None
+        if isinstance(ref, str):
+            q = _questionnaire(ref)
+            for ptype in (None, *(p.id for p in q.production_types)):
+                plan_for(q, ptype)
+    except (MaturityError, OSError, ValueError, TypeError):
+        pass  # the worker that scores the input reports it
+
+
+def in_order(items: Iterator[T], work: Callable[[T], R], jobs: int = 1, chunk: int = 64,
+             warm: Callable[[T], None] | None = None) -> Iterator[R]:
     """``work(item)`` for every item, lazily and in input order: here, or in ``jobs``
     processes with at most ``4 × jobs`` chunks in flight, so memory stays flat however many
-    items there are.  ``work`` must pickle (a top-level function or a partial of one)."""
+    items there are.  ``work`` must pickle (a top-level function or a partial of one).
+    ``warm(first item)`` runs here before the processes start (they fork with what it
+    loads)."""
     if jobs <= 1:
         yield from map(work, items)
         return
     window = jobs * 4
     pending: list[Future[list[R]]] = []
+    first = _take(items, 1)
+    if first and warm is not None:
+        warm(first[0])
+    items = itertools.chain(first, items)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         try:
             exhausted = False
