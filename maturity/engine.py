@@ -18,7 +18,7 @@ from typing import Any
 from . import groups
 from .model.answers import NA, Enterprise
 from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire, QuestionT
-from .normalise import Normalised
+from .normalise import Normalised, PartLevel
 from .rating import (
     applicable,
     cmmm_total,
@@ -117,6 +117,10 @@ def status_of(question: QuestionT, qid: str, values: Mapping[str, Normalised],
         return "unanswered"
     return "not_applicable" if v == NA else "answered"
 
+
+_REPEATING = frozenset({int, bool, str, PartLevel, type(None)})
+"""Classes of answers that repeat across enterprises (a level, ``k+``, yes/no, a choice, no
+answer): their ratings are kept per plan.  A number or a checklist is rated each time."""
 
 CACHE = 50_000
 """Entries each memo of a plan keeps before it starts afresh (bounded memory in a batch)."""
@@ -282,11 +286,12 @@ class Plan:
                 warnings.append(f"{qid}: answer ignored, {question.follow_up.question} "  # type: ignore[union-attr]
                                 f"does not open this follow-up")
             value = values.get(qid) if st == "answered" else None
-            try:  # answers repeat (levels 0-5, yes/no): rate each once (results never change)
-                rated = self._rated[qid, value]
-            except KeyError:
-                rated = self._rated[qid, value] = rate(question, value, n, threshold)
-            except TypeError:  # a checklist's ratings (a dict): rated each time
+            if value.__class__ in _REPEATING:  # levels 0-5, yes/no, choices: rated once
+                try:
+                    rated = self._rated[qid, value]
+                except KeyError:
+                    rated = self._rated[qid, value] = rate(question, value, n, threshold)
+            else:  # checklists, numbers: rarely the same twice
                 rated = rate(question, value, n, threshold)
             qrows.append(QRow(qid, w, *rated))
         return qrows, mine

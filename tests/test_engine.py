@@ -174,3 +174,35 @@ def test_a_checklist_rated_not_throughout_reaches_no_level():
     assert rate(question, {"a": 0.0, "b": 0.0}, 5, 0.8)[2] == 0
     assert rate(question, {"a": 1.0, "b": 0.0}, 5, 0.8)[2] == 2  # not 3: level 3 has no items
     assert rate(question, {"a": 1.0, "b": 1.0}, 5, 0.8)[2] == 4
+
+
+def test_answers_rated_before_rate_the_same_after_others():
+    """The plan keeps what each (question, answer) rates; a run after other enterprises
+    gives exactly what a fresh plan gives (nothing kept is changed by a later run)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from maturity.engine import Plan
+    from maturity.model.answers import Enterprise
+    from maturity.normalise import check_answers
+    from maturity.scoring import _answers_file
+
+    from .strategies import answer_sets, build, questionnaires
+
+    @settings(max_examples=40, deadline=None)
+    @given(data=st.data())
+    def check(data):
+        q = build(data.draw(questionnaires()))
+        sets = [check_answers(q, _answers_file({"format": "maturity-answers/1", "questionnaire": q.ref,
+                                                "answers": data.draw(answer_sets(q))})) for _ in range(3)]
+        ent = Enterprise()
+        kept = Plan(q, None)
+        first = [kept.run(v, ent) for v in sets] + [kept.run(sets[0], ent)]
+        for v, got in zip([*sets, sets[0]], first, strict=True):
+            fresh = Plan(q, None).run(v, ent)
+            assert (got.level, got.score, got.status, got.reached) == \
+                (fresh.level, fresh.score, fresh.status, fresh.reached)
+            assert [[(c.level, c.score, c.shares) for c in d.children] for d in got.dims] == \
+                [[(c.level, c.score, c.shares) for c in d.children] for d in fresh.dims]
+
+    check()
