@@ -1,4 +1,4 @@
-"""Atomic file writes: a reader (or a crash) never sees half a file."""
+"""Atomic file writes (a reader, or a crash, never sees half a file), and the user data dir."""
 
 from __future__ import annotations
 
@@ -11,6 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OutputError
+
+DATA_ENV = "MATURITY_DATA_DIR"
+
+
+def user_dir() -> Path:
+    """Where maturity keeps user data: ``$MATURITY_DATA_DIR`` or the platform's user data dir."""
+    override = os.environ.get(DATA_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("maturity", appauthor=False))
 
 
 def _special(target: Path) -> bool:

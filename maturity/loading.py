@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -201,6 +201,12 @@ def shared_questionnaire(ref: str | os.PathLike[str] = DEFAULT_QUESTIONNAIRE) ->
 
 @lru_cache(maxsize=64)
 def _load_cached(path: str, _mtime: int, _size: int) -> Questionnaire:
+    from .index_cache import cached
+
+    return cached(Path(path), search_dirs(), partial(_load_checked, path))
+
+
+def _load_checked(path: str) -> Questionnaire:
     q, issues = check_questionnaire_file(Path(path))
     errors = [i for i in issues if i.severity is Severity.ERROR]
     if errors or q is None:

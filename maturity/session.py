@@ -15,7 +15,6 @@ kiosks, ``textual serve``). A corrupt autosave is never deleted: it is moved asi
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import uuid
 from collections.abc import Callable, Mapping
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ._io import write_atomic
+from ._io import DATA_ENV, user_dir, write_atomic
 from .errors import InputFileError, MaturityError
 from .model.answers import ANSWERS_FORMAT, NA
 
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
     from .model.questionnaire import Questionnaire
     from .normalise import Normalised
 
-DATA_ENV = "MATURITY_DATA_DIR"
 _HEADER = re.compile(r"^# maturity-session: (?P<id>[0-9a-f]+) at (?P<question>\S*)"
                      r"(?: updated (?P<updated>\S+))?\s*$")
 
@@ -60,12 +58,7 @@ def _plain(value: Any) -> Any:
 
 def data_dir() -> Path:
     """Where maturity keeps user data: ``$MATURITY_DATA_DIR`` or the platform's user data dir."""
-    override = os.environ.get(DATA_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("maturity", appauthor=False))
+    return user_dir()
 
 
 PREFERENCES = "preferences.yaml"

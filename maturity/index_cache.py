@@ -1,0 +1,68 @@
+"""Validated questionnaires kept between runs.
+
+Loading the general index (parse 5,000 lines with line tracking, validate with pydantic,
+check its rules) costs about 80 ms, more than the rest of a ``validate`` or a ``report``
+start-up; the batch and the TUI pay it in every process.  A questionnaire that loaded
+without errors is kept, pickled, in ``<user data dir>/cache/questionnaires/``, keyed by
+the versions of maturity, pydantic and Python and by the path, size and modification
+time of every questionnaire file in the file's own directory and on the search path (an
+overlay reads its parent from there): any change to any of them loads afresh.  A cache
+that cannot be read or written is ignored, and ``MATURITY_NO_CACHE=1`` turns it off.
+
+The cache holds only what this process itself validated and wrote, in the user's own
+data directory; it is read only under a key that names every input, so it never gives a
+questionnaire other than the one the files on disk would give.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from . import __version__
+from ._io import user_dir, write_atomic
+
+T = TypeVar("T")
+
+NO_CACHE_ENV = "MATURITY_NO_CACHE"
+
+
+def _key(path: Path, dirs: list[Path]) -> str | None:
+    import pydantic
+
+    parts = [__version__, pydantic.VERSION, sys.version, str(path)]
+    try:
+        for d in dict.fromkeys([path.parent, *dirs]):
+            if d.is_dir():
+                for f in sorted(d.glob("*.yaml")):
+                    st = f.stat()
+                    parts.append(f"{f}\0{st.st_size}\0{st.st_mtime_ns}")
+    except OSError:
+        return None
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cached(path: Path, dirs: list[Path], load: Callable[[], T]) -> T:
+    """``load()``, or what it returned last time for the same files."""
+    if os.environ.get(NO_CACHE_ENV):
+        return load()
+    key = _key(path, dirs)
+    if key is None:
+        return load()
+    file = user_dir() / "cache" / "questionnaires" / f"{key}.pickle"
+    try:
+        return pickle.loads(file.read_bytes())  # written by load() below, keyed by its inputs
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass  # none yet, or unreadable: load afresh
+    value = load()
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(file, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a cache only
+    return value
