@@ -299,7 +299,7 @@ def _plain(value: str) -> Any:
     except KeyError:
         pass
     resolved = _resolve_plain(value)
-    if len(_PLAIN_CACHE) > 100_000:
+    if len(_PLAIN_CACHE) > 20_000:  # unique names and notes would fill it: start afresh
         _PLAIN_CACHE.clear()
     _PLAIN_CACHE[value] = resolved
     return resolved
