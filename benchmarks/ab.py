@@ -1,0 +1,81 @@
+"""Batch scoring of this tree against an earlier commit, whole process, alternated.
+
+Checks the earlier commit out into a temporary ``git worktree``, generates N distinct
+answers files (``batch.generate``), and runs, round after round: the bare parse
+(``yaml.load(CSafeLoader)`` over the same files), then ``maturity score --jobs J`` of the
+old tree and of this one for each J.  Each tree runs as its own process with
+``PYTHONPATH`` pointing at it, from a neutral working directory (the current directory
+would shadow it).  One warm-up round is discarded; figures are medians, with the runs
+printed so that a noisy round shows itself.  These machines are shared: compare ratios.
+
+    python benchmarks/ab.py --baseline ab00f92 [--n 2000] [--rounds 5] [--jobs 1,2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from batch import BARE, generate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(argv: list[str], env: dict[str, str] | None, cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd,
+                   check=False)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--baseline", required=True, help="the earlier commit")
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--jobs", default="1,2")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="maturity-ab-"))
+    old = tmp / "old"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old), args.baseline],
+                   check=True, capture_output=True)
+    try:
+        files = tmp / "files"
+        generate(files, args.n)
+        trees = {"old": old, "new": ROOT}
+        commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
+            "bare": ([sys.executable, "-c", BARE, str(files)], None)}
+        for jobs in args.jobs.split(","):
+            for tag, tree in trees.items():
+                env = {**os.environ, "PYTHONPATH": str(tree)}
+                commands[f"{tag}_jobs{jobs}"] = ([sys.executable, "-m", "maturity", "score", str(files), "-f",
+                                                  "jsonl", "-o", os.devnull, "--jobs", jobs, "--quiet"], env)
+        runs: dict[str, list[float]] = {k: [] for k in commands}
+        for round_ in range(args.rounds + 1):
+            for key, (argv, env) in commands.items():
+                elapsed = timed(argv, env, tmp)
+                if round_:
+                    runs[key].append(elapsed)
+        med = {k: statistics.median(v) for k, v in runs.items()}
+        print(f"files: {args.n}")
+        for key, value in med.items():
+            print(f"{key}_s: {value:.2f}  (runs {' '.join(f'{x:.2f}' for x in runs[key])})")
+        for jobs in args.jobs.split(","):
+            for tag in trees:
+                print(f"{tag}_ratio_jobs{jobs}_vs_bare_parse: {med['bare'] / med[f'{tag}_jobs{jobs}']:.2f}")
+            print(f"new_vs_old_jobs{jobs}: {med[f'old_jobs{jobs}'] / med[f'new_jobs{jobs}']:.2f}")
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)],
+                       check=False, capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
