@@ -15,15 +15,14 @@ LAYERS = {
         "model.scenario",
         "model.checks", "model.migration", "model.answers", "model.questions", "model.questionnaire",
         "model.assessment", "model.diagnosis"},
-    1: {"requirements", "references", "overlay", "validation", "normalise", "loading", "index_cache", "tabular",
-        "template",
-        "schema", "seeds"},
+    1: {"requirements", "references", "overlay", "validation", "normalise", "loading", "index_cache",
+        "tabular", "template", "schema", "seeds"},
     2: {"rating", "groups", "engine", "shortfall", "scoring", "batch", "portfolio"},
     3: {"improve", "delivery", "recommend", "diagnosis", "explain", "comparison", "whatif", "checking",
         "timeline", "merging", "migrating", "targets"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",
-        "report.many", "report.history", "report.words", "report.respondents"},
+        "report.many", "report.history", "report.words", "report.respondents", "report.wrap"},
     5: {"", "__main__", "session"},
 }
 """Layer of each module (``""`` is the package's ``__init__``); every module of ``tui`` is

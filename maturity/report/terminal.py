@@ -18,6 +18,9 @@ from ..model.base import tr
 from ..model.questionnaire import Questionnaire
 from ..printable import printable
 from .content import PathView, Report
+from .wrap import install
+
+install()  # Chinese breaks between characters, not only at spaces
 
 BAR_WIDTH = 20
 

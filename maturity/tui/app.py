@@ -24,6 +24,7 @@ from ..errors import MaturityError
 from ..i18n import default_lang, has, t
 from ..loading import load_questionnaire, questionnaire_near
 from ..lock import Lock, SessionLocked
+from ..report.wrap import install as install_wrap
 from ..session import Session, preference, save_preference
 from .commands import AssessmentCommands
 from .screens.locked import LockedScreen
@@ -32,6 +33,8 @@ from .screens.result import ResultScreen
 from .screens.save_as import SaveAsScreen
 from .screens.welcome import WelcomeScreen
 from .state import AssessmentState
+
+install_wrap()  # Chinese breaks between characters, not only at spaces
 
 
 def _remembered_lang() -> str:

@@ -1,0 +1,65 @@
+"""Chinese in the terminal and the TUI breaks between characters, not only at spaces;
+text without CJK breaks exactly as Rich breaks it (``maturity.report.wrap``)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich._wrap import divide_line
+
+import maturity.report.wrap as wrap
+from maturity.report.wrap import WORD
+
+RICH = re.compile(r"\s*\S+\s*")  # Rich's own word pattern
+MIXED = ("1. 车间网络建设：生产网络（工业以太网、现场总线或DCS网络）连接主要生产区域的关键设备，"
+         "MES 与 ERP 集成。")
+
+
+def _lines(text: str, width: int) -> list[str]:
+    wrap.install()
+    cuts = [0, *divide_line(text, width), len(text)]
+    return [text[a:b] for a, b in pairwise(cuts)]
+
+
+def test_chinese_after_a_number_or_a_latin_word_fills_the_line():
+    from rich.cells import cell_len
+
+    for width in (20, 31, 44, 80):
+        lines = _lines(MIXED, width)
+        assert "".join(lines) == MIXED
+        for line in lines[:-1]:  # no line left short because the next run would not fit whole
+            assert cell_len(line.rstrip()) >= width - 3, (width, lines)
+        assert all(cell_len(line.rstrip()) <= width for line in lines), (width, lines)
+
+
+def test_no_line_starts_with_closing_punctuation_or_ends_with_an_opening_bracket():
+    for width in range(8, 60):
+        lines = _lines(MIXED, width)
+        assert not any(line[:1] in "，。、：；！？）" for line in lines[1:]), (width, lines)
+        assert not any(line.rstrip()[-1:] in "（「《" for line in lines), (width, lines)
+
+
+@given(st.text(st.characters(codec="latin-1"), max_size=80), st.integers(1, 40))
+def test_text_without_chinese_breaks_as_before(text, width):
+    ours = [m.span() for m in iter(lambda s=[0]: _step(WORD, text, s), None)]
+    rich = [m.span() for m in iter(lambda s=[0]: _step(RICH, text, s), None)]
+    assert ours == rich
+
+
+def _step(pattern, text, state):
+    m = pattern.match(text, state[0])
+    if m is None or m.end() == state[0]:
+        return None
+    state[0] = m.end()
+    return m
+
+
+def test_the_textual_content_of_the_tui_wraps_the_same_way():
+    from textual.content import Content
+
+    wrap.install()
+    lines = [str(line) for line in Content(MIXED).wrap(31)]
+    assert lines[0].startswith("1. 车间网络建设"), lines
