@@ -33,6 +33,7 @@ from .screens.result import ResultScreen
 from .screens.save_as import SaveAsScreen
 from .screens.welcome import WelcomeScreen
 from .state import AssessmentState
+from .typeahead import TypeAhead
 
 install_wrap()  # Chinese breaks between characters, not only at spaces
 
@@ -53,7 +54,7 @@ def _remember_lang(lang: str) -> None:
         save_preference("language", lang)
 
 
-class MaturityApp(App):
+class MaturityApp(TypeAhead, App):
     """``maturity assess``: a guided self-assessment that never loses an answer."""
 
     CSS_PATH = "maturity.tcss"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from ...i18n import t
@@ -24,22 +25,41 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
+class KeysHandedOver(Message):
+    """Behind the keys this field was given before its Enter was handled: all handed over."""
+
+
 class NumberInput(Input):
     """The number field.  Enter moves on within its own action (``advance``); the keys
-    typed after Enter, which Textual has already handed to this field, are passed on to
-    wherever the focus goes (the next question) instead of being typed into this answer."""
+    typed after Enter, which Textual has already handed to this field, are handed back to
+    the app, which sends them on in the order they were typed to wherever the focus goes
+    (the next question), instead of being typed into this answer
+    (:mod:`maturity.tui.typeahead`)."""
 
     submitted = False
 
     async def _on_key(self, event: events.Key) -> None:
+        app: Any = self.app
         if self.submitted:
             event.stop()
             event.prevent_default()
-            self.app.post_message(events.Key(event.key, event.character))
+            if hasattr(app, "hand_over"):
+                app.hand_over(event)
+            else:  # pragma: no cover - an app without the type-ahead order
+                app.post_message(events.Key(event.key, event.character))
             return
+        if event.key == "enter" and hasattr(app, "hold_keys"):
+            app.hold_keys()  # keys arriving from now wait for those already given to us
+            self.post_message(KeysHandedOver())
         if event.key == "enter":
             self.submitted = True
         await super()._on_key(event)
+
+    @on(KeysHandedOver)
+    def _let_go(self, message: KeysHandedOver) -> None:
+        message.stop()
+        app: Any = self.app
+        app.let_go()
 
     async def action_submit(self) -> None:
         answer = self.query_ancestor(NumberAnswer)
