@@ -37,6 +37,8 @@ async def shoot(name: str, lang: str, steps, answers: str | None = None) -> None
         await pilot.pause()
         await steps(app, pilot)
         await pilot.pause()
+        app.clear_notifications()  # a toast would show this script's temporary paths
+        await pilot.pause()
         (HERE / f"{name}.svg").write_text(app.export_screenshot(title="maturity"), "utf-8")
 
 
