@@ -77,6 +77,7 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
             report(("enterprise", "run_elsewhere", fi), f"unknown function {fid!r} (known: {known})")
 
     out: dict[str, Normalised] = {}
+    seen = _seen(q)
     for qid, value in answers.answers.items():
         found = q.questions.get(qid)
         if found is None:
@@ -85,6 +86,12 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
             continue
         if value is None:
             continue
+        cls = value.__class__
+        if cls in _REPEATING:  # a level, yes/no, a choice: checked once per questionnaire
+            hit = seen.get((qid, cls, value))
+            if hit is not None:
+                out[qid] = hit
+                continue
         question = found[2]
         try:
             checked = normalise(question, value, len(q.levels))
@@ -96,6 +103,10 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
             continue
         if checked != {}:  # a checklist with no item rated yet is unanswered
             out[qid] = checked
+            if cls in _REPEATING:
+                if len(seen) > 20_000:
+                    seen.clear()
+                seen[qid, cls, value] = checked
     for qid in answers.notes:
         if qid not in q.questions:
             report(("notes", qid), f"note for unknown question id {qid!r}{hint(qid, q.questions)}",
@@ -103,6 +114,24 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
     if issues:
         raise AnswersError(f"{name}: invalid answers", issues)
     return out
+
+
+_REPEATING = frozenset({int, bool, str})
+"""Answers that repeat across enterprises and check to immutable values (a level, ``2+``,
+yes/no, a choice, n/a); numbers and checklists are checked each time."""
+
+_SEEN: dict[int, tuple[Questionnaire, dict[tuple[str, type, Any], Normalised]]] = {}
+
+
+def _seen(q: Questionnaire) -> dict[tuple[str, type, Any], Normalised]:
+    """What ``q``'s questions made of each repeating answer (the questionnaire is held,
+    so that its id is not reused while the entry lives)."""
+    entry = _SEEN.get(id(q))
+    if entry is None or entry[0] is not q:
+        if len(_SEEN) >= 16:
+            _SEEN.clear()
+        entry = _SEEN[id(q)] = (q, {})
+    return entry[1]
 
 
 class ItemError(ValueError):

@@ -206,3 +206,30 @@ def test_answers_rated_before_rate_the_same_after_others():
                 [[(c.level, c.score, c.shares) for c in d.children] for d in fresh.dims]
 
     check()
+
+
+def test_answers_checked_before_check_the_same_after_others():
+    """``check_answers`` keeps what each repeating answer checks to, per questionnaire; on
+    answer set after answer set it gives what checking each answer afresh gives."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from maturity.normalise import check_answers, normalise
+    from maturity.scoring import _answers_file
+
+    from .strategies import answer_sets, build, questionnaires
+
+    @settings(max_examples=40, deadline=None)
+    @given(data=st.data())
+    def check(data):
+        q = build(data.draw(questionnaires()))
+        for _ in range(4):
+            raw = data.draw(answer_sets(q))
+            got = check_answers(q, _answers_file({"format": "maturity-answers/1", "questionnaire": q.ref,
+                                                  "answers": raw}))
+            fresh = {qid: normalise(q.questions[qid][2], v, len(q.levels)) for qid, v in raw.items()
+                     if v is not None}
+            assert got == {k: v for k, v in fresh.items() if v != {}}
+            assert {k: type(v) for k, v in got.items()} == {k: type(fresh[k]) for k in got}
+
+    check()
