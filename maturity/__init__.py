@@ -23,9 +23,9 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "load_questionnaire": "maturity.loading",
     "load_answers": "maturity.loading",
-    "list_questionnaires": "maturity.loading",
+    "list_questionnaires": "maturity.catalogue",
     "questionnaire_for": "maturity.loading",
-    "QuestionnaireInfo": "maturity.loading",
+    "QuestionnaireInfo": "maturity.catalogue",
     "assess": "maturity.scoring",
     "diagnose": "maturity.diagnosis",
     "apply_path": "maturity.diagnosis",
@@ -118,6 +118,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .catalogue import QuestionnaireInfo, list_questionnaires
     from .checking import consistency
     from .comparison import compare
     from .diagnosis import apply_path, diagnose
@@ -130,13 +131,7 @@ if TYPE_CHECKING:  # pragma: no cover
         QuestionnaireError,
         UsageError,
     )
-    from .loading import (
-        QuestionnaireInfo,
-        list_questionnaires,
-        load_answers,
-        load_questionnaire,
-        questionnaire_for,
-    )
+    from .loading import load_answers, load_questionnaire, questionnaire_for
     from .merging import merge
     from .migrating import migrate
     from .model import AnswersFile, Assessment, Enterprise, Questionnaire

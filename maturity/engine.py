@@ -20,13 +20,13 @@ from .model.answers import NA, Enterprise
 from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire, QuestionT
 from .normalise import Normalised, PartLevel
 from .rating import (
-    applicable,
     cmmm_total,
     grade,
-    holds,
     norm,
     rate,
     requirement_met,
+    resolve_production_type,
+    status_of,
     weighted,
 )
 
@@ -88,34 +88,6 @@ class Numbers:
     @property
     def dims(self) -> list[Part]:
         return self.whole.children
-
-
-def resolve_production_type(q: Questionnaire, enterprise: Enterprise) -> str | None:
-    """Production type used: the enterprise's, else its industry's, else the questionnaire's."""
-    if enterprise.production_type:
-        return enterprise.production_type
-    for ind in q.industries:
-        if ind.id == enterprise.industry and ind.production_type:
-            return ind.production_type
-    return q.production_type
-
-
-def status_of(question: QuestionT, qid: str, values: Mapping[str, Normalised],
-              status: Mapping[str, str], enterprise: Enterprise, ptype: str | None) -> str:
-    """answered / unanswered / not_applicable / closed (a follow-up not opened)."""
-    if not applicable(question, values, enterprise, ptype, status):
-        return "not_applicable"
-    f = question.follow_up
-    if f is not None:
-        parent = status.get(f.question)
-        if parent == "not_applicable":
-            return "not_applicable"
-        if parent != "answered" or not holds(f, values):
-            return "closed"
-    v = values.get(qid)
-    if v is None:
-        return "unanswered"
-    return "not_applicable" if v == NA else "answered"
 
 
 _REPEATING = frozenset({int, bool, str, PartLevel, type(None)})

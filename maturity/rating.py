@@ -1,6 +1,7 @@
 """The rules for one answer and the arithmetic every roll-up shares: what an answer
-rates at each level (``rate``), whether a condition holds, the CMMM total and grade, and
-weighted means.  Pure functions; ``maturity.engine`` is their only roll-up.
+rates at each level (``rate``), whether a condition holds and a question takes part
+(``status_of``), the production type that applies, the CMMM total and grade, and weighted
+means.  Pure functions; ``maturity.engine`` is their only roll-up.
 """
 
 from __future__ import annotations
@@ -220,3 +221,31 @@ def requirement_met(q: Questionnaire, req: Any, status: Mapping[str, str],
         return False
     met, mandatory = requirement_counts(q, req, status, q_levels)
     return mandatory == len(req.mandatory) and met >= req.count
+
+
+def resolve_production_type(q: Questionnaire, enterprise: Enterprise) -> str | None:
+    """Production type used: the enterprise's, else its industry's, else the questionnaire's."""
+    if enterprise.production_type:
+        return enterprise.production_type
+    for ind in q.industries:
+        if ind.id == enterprise.industry and ind.production_type:
+            return ind.production_type
+    return q.production_type
+
+
+def status_of(question: QuestionT, qid: str, values: Mapping[str, Normalised],
+              status: Mapping[str, str], enterprise: Enterprise, ptype: str | None) -> str:
+    """answered / unanswered / not_applicable / closed (a follow-up not opened)."""
+    if not applicable(question, values, enterprise, ptype, status):
+        return "not_applicable"
+    f = question.follow_up
+    if f is not None:
+        parent = status.get(f.question)
+        if parent == "not_applicable":
+            return "not_applicable"
+        if parent != "answered" or not holds(f, values):
+            return "closed"
+    v = values.get(qid)
+    if v is None:
+        return "unanswered"
+    return "not_applicable" if v == NA else "answered"

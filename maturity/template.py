@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import textwrap
 
+from .catalogue import estimated_minutes
 from .i18n import t
-from .loading import data_dir, estimated_minutes
+from .loading import data_dir
 from .model.base import Text, tr
 from .model.questionnaire import (
     ChecklistQuestion,

@@ -16,7 +16,7 @@ LAYERS = {
         "model.checks", "model.migration", "model.answers", "model.questions", "model.questionnaire",
         "model.assessment", "model.diagnosis"},
     1: {"requirements", "references", "overlay", "validation", "normalise", "loading", "index_cache",
-        "tabular", "template", "schema", "seeds"},
+        "catalogue", "tabular", "template", "schema", "seeds"},
     2: {"rating", "groups", "engine", "shortfall", "scoring", "batch", "portfolio"},
     3: {"improve", "delivery", "recommend", "diagnosis", "explain", "comparison", "whatif", "checking",
         "timeline", "merging", "migrating", "targets"},

@@ -219,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _questionnaire_ids(prefix: str, **_: object) -> list[str]:
     """Tab on ``-q``: the installed questionnaires, then files."""
-    from ..loading import list_questionnaires
+    from ..catalogue import list_questionnaires
 
     ids = [i.id for i in list_questionnaires()]
     return [i for i in ids if i.startswith(prefix)]

@@ -279,7 +279,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_questionnaires(args: argparse.Namespace) -> int:
-    from ..loading import list_questionnaires
+    from ..catalogue import list_questionnaires
 
     lang = args.lang or _default_lang()
     infos = list_questionnaires(lang)

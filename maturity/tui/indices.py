@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .. import __version__
 from .._io import write_atomic
-from ..loading import QuestionnaireInfo, list_questionnaires, search_dirs
+from ..catalogue import QuestionnaireInfo, list_questionnaires
+from ..loading import search_dirs
 from ..session import data_dir
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..catalogue import estimated_minutes
 from ..checking import involving
 from ..delivery import question_state
-from ..loading import estimated_minutes
 from ..model.answers import AnswersFile
 from ..model.assessment import Assessment
 from ..model.diagnosis import CheckFinding
