@@ -126,6 +126,9 @@ class Scenario(Frozen):
     """Industries where it is typical (empty: all); a preference, not a filter."""
     effort: Literal["S", "M", "L"] = "M"
     """Rough effort: S (months, one team), M (a year, several teams), L (multi-year)."""
+    builds_on: list[Id] = []
+    """Scenarios whose results this one works on (prediction models on the condition data
+    that monitoring collects): proposed in the same phase, it is listed after them."""
     per_post: bool = False
     """Capital work post by post (robots at each hazardous post, new equipment at each
     energy user): what is left at any stage is more of the same purchases, so it is never
