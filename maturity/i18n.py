@@ -148,6 +148,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why_started": ("begun already: this step completes what is in place", "已有基础：此步骤补齐尚缺部分"),
     "complete_suffix": (" (complete what is in place)", "（补齐已有基础）"),
     "why_target": ("lifts {names} towards the targets set", "将{names}向设定的目标提升"),
+    "why_after": ("comes after {names}, whose results it works on: not in the same phase",
+                  "应在{names}之后实施，需以其成果为基础，不宜同期开展"),
     "why_finish": ("in place here but for one step, and that step is all the work",
                    "已基本具备，只差一步，要做的就是这一步"),
     "respondents": ("Respondents", "答题人"),

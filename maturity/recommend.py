@@ -206,6 +206,16 @@ def _pick(cands: list[Candidate], need: Mapping[str, Improvement], level: int
     return chosen, uncovered
 
 
+def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list[str]:
+    """The indicators of ``need`` that the chosen scenarios do not lift far enough."""
+    reached = {i: imp.from_level for i, imp in need.items()}
+    for c in chosen:
+        for r in c.raises:
+            if r.indicator in reached:
+                reached[r.indicator] = max(reached[r.indicator], r.to_level)
+    return [i for i, imp in need.items() if reached[i] < imp.to_level]
+
+
 def _catch_up(pool: list[Candidate], chosen: list[Candidate], a: Assessment) -> None:
     """Phase 1 also brings the indicators below the grade the plant already has up to it:
     they are the foundations of that grade.  The first candidate (in order) that lifts
@@ -242,6 +252,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     had = {sc.id for sc in q.scenarios if done(sc, state, values)}
     known = {c.scenario.id for c in cands}
     phase_of: dict[str, int] = {}
+    after: set[str] = set()  # held back a phase because what they build on comes in it
     roadmap: list[Phase] = []
     cur_values, cur, cur_path, cur_cands = dict(values), a, path, cands
     for step in range(1, phases + 1):
@@ -260,6 +271,18 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
             chosen += [c for c in pool if c.tier <= 1 and c not in chosen
                        and scenario_level(q, c.scenario) <= cur.level + 1]
             chosen.sort(key=pool.index)
+        # what builds on another step of the same phase waits for the phase after it
+        ids = {c.scenario.id for c in chosen}
+        waiting = [c for c in chosen if ids & set(c.scenario.builds_on)]
+        if waiting:
+            chosen = [c for c in chosen if c not in waiting]
+            uncovered = _uncovered(need, chosen)
+            after |= {c.scenario.id for c in waiting}
+            for c in waiting:  # listed, after the roadmap, if no later phase takes it
+                if step > 1 and c.scenario.id not in known:
+                    c.planned_after = step - 1
+                    cands.append(c)
+                    known.add(c.scenario.id)
         for c in chosen:
             phase_of[c.scenario.id] = step
             if step > 1 and c.scenario.id not in known:
@@ -289,6 +312,9 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         cur_blocking = list(cur.next_level.shortfalls) if cur.next_level else []
         cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking, had)
 
+    for c in cands:
+        if c.scenario.id in after and c.scenario.id not in phase_of and "after" not in c.reasons:
+            c.reasons.append("after")  # no phase left for it: it comes after the roadmap
     order = {sc.id: k for k, sc in enumerate(q.scenarios)}
     ordered = _after_what_they_build_on(
         sorted(cands, key=lambda c: (phase_of.get(c.scenario.id, phases + 1), *_rank_key(c, order))),
@@ -311,9 +337,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
 
 def _after_what_they_build_on(ordered: list[Candidate], phase_of: Mapping[str, int]) -> list[Candidate]:
     """``ordered`` with each scenario moved just behind the scenarios it ``builds_on`` that
-    are proposed in the same phase (or, both outside the phases, among the rest).  Why:
-    round-21 reviewers rated fault prediction "does not fit" at all three plants where it
-    was listed before the condition monitoring it needs, in the same phase."""
+    are listed in the same phase (both outside the phases, among the rest: the roadmap
+    itself never puts both in one phase)."""
     out = list(ordered)
     for c in ordered:
         mine = phase_of.get(c.scenario.id, 0)

@@ -247,6 +247,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                  "focus": t("why_focus", lang), "grade": t("why_grade", lang),
                  "in_part": t("why_in_part", lang), "started": t("why_started", lang),
                  "finish": t("why_finish", lang),
+                 "after": t("why_after", lang, names=_join([tr(scen[x].name, lang) for x in sc.builds_on
+                                                             if x in scen], lang)),
                  "target": t("why_target", lang, names=_join([name_of(q, i, lang) for i in r.blocking
                                                               if i in aimed][:3], lang)),
                  "catch_up": t("why_catch_up", lang, **noun,
