@@ -35,7 +35,8 @@ class TypeAhead:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._typed = itertools.count()
-        self._held: list[tuple[int, events.Key]] = []
+        self._held: list[tuple[int, int, events.Key]] = []  # (typed order, arrival, key)
+        self._arrival = itertools.count()
         self._holding = 0
 
     async def on_event(self, event: events.Event) -> None:
@@ -43,7 +44,7 @@ class TypeAhead:
             if getattr(event, _SEQ, None) is None:
                 setattr(event, _SEQ, next(self._typed))
             if (self._holding or self._held) and not getattr(event, _SENT, False):
-                heapq.heappush(self._held, (getattr(event, _SEQ), event))
+                heapq.heappush(self._held, (getattr(event, _SEQ), next(self._arrival), event))
                 return
         await super().on_event(event)  # type: ignore[misc]
 
@@ -57,7 +58,7 @@ class TypeAhead:
         """A key given to a field that no longer wants it: sent on in its typed order."""
         copy = events.Key(key.key, key.character)
         setattr(copy, _SEQ, getattr(key, _SEQ, next(self._typed)))
-        heapq.heappush(self._held, (getattr(copy, _SEQ), copy))
+        heapq.heappush(self._held, (getattr(copy, _SEQ), next(self._arrival), copy))
         if not self._holding:
             self._send_held()
 
@@ -78,7 +79,7 @@ class TypeAhead:
             self.set_timer(0.01, self._send_held)  # type: ignore[attr-defined]
             return
         while self._held:
-            _, key = heapq.heappop(self._held)
+            _, _, key = heapq.heappop(self._held)
             sent = events.Key(key.key, key.character)
             setattr(sent, _SEQ, getattr(key, _SEQ))
             setattr(sent, _SENT, True)
