@@ -22,7 +22,6 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,21 +32,15 @@ import yaml
 import maturity
 
 
-def _realistic():
-    """The answers generator of benchmarks/batch.py (a script, not a package)."""
+def _batch():
+    """benchmarks/batch.py (a script, not a package): its answers generator and timer."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("bench_batch", Path(__file__).with_name("batch.py"))
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.realistic
-
-
-def timed(argv: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(argv, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return module
 
 
 def main() -> None:
@@ -56,7 +49,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
     q = maturity.load_questionnaire("general")
-    realistic = _realistic()
+    bench = _batch()
+    realistic, timed = bench.realistic, bench.timed
     rnd = random.Random(5)
     with tempfile.TemporaryDirectory(prefix="maturity-diag-") as tmp:
         root = Path(tmp)
