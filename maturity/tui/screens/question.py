@@ -257,11 +257,16 @@ class QuestionScreen(Localised, Screen):
     def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
         """A tick-list option cut to the list's width is shown whole below the list (the
         English first-time user could not read "Production execution: … (MES / MO…")."""
+        self._show_whole(event.selection_list, str(event.selection.prompt))
+
+    def _show_whole(self, options: SelectionList, text: str, tries: int = 3) -> None:
+        width = options.scrollable_content_region.width
+        if not width and tries:  # highlighted before the list was laid out: decide once it is
+            self.call_after_refresh(self._show_whole, options, text, tries - 1)
+            return
         detail = self.query_one("#detail", Static)
-        text = str(event.selection.prompt)
-        room = event.selection_list.scrollable_content_region.width - TICK_BOX
         detail.update(Folded(text))
-        detail.display = cell_len(text) > room
+        detail.display = cell_len(text) > width - TICK_BOX
 
     async def on_advance(self, event: Advance) -> None:
         event.stop()
