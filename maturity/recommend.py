@@ -183,15 +183,16 @@ def _rank_key(c: Candidate, order: Mapping[str, int]) -> tuple[int, float, str]:
     return (c.tier, order[c.scenario.id] if c.tier == 0 else -c.priority, c.scenario.id)
 
 
-def _pick(cands: list[Candidate], need: Mapping[str, Improvement], level: int
-          ) -> tuple[list[Candidate], list[str]]:
-    """Candidates in order that together cover a path; foundations first."""
+def _pick(cands: list[Candidate], need: Mapping[str, Improvement], level: int,
+          held: Collection[str] = ()) -> tuple[list[Candidate], list[str]]:
+    """Candidates in order that together cover a path; foundations first (those in
+    ``held`` only where the path needs them)."""
     reached = {i: imp.from_level for i, imp in need.items()}
     chosen = []
     for c in cands:
         lifts = {r.indicator: r.to_level for r in c.raises}
         useful = [i for i, imp in need.items() if reached[i] < imp.to_level and lifts.get(i, 0) > reached[i]]
-        if useful or c.tier == 0:
+        if useful or (c.tier == 0 and c.scenario.id not in held):
             chosen.append(c)
             for i in useful:
                 reached[i] = lifts[i]
@@ -238,12 +239,15 @@ def _catch_up(pool: list[Candidate], chosen: list[Candidate], a: Assessment) -> 
 
 def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path: Path | None,
          blocking: list[Shortfall], phases: int = 2, limit: int = RECOMMENDATIONS,
-         targets: TargetPlan | None = None) -> tuple[list[Recommendation], list[Phase]]:
+         targets: TargetPlan | None = None, held: frozenset[str] = frozenset()
+         ) -> tuple[list[Recommendation], list[Phase]]:
     """The ranked recommendations and the roadmap, in one pass so that they agree.
 
     Phase 1 takes the candidates in order (foundations first, then what lifts the path
     to the next grade); phase 2 is planned on the answers as they would be after phase 1,
     for the grade after: scenarios whose prerequisites phase 1 meets join there, and say so.
+    An ``enabler`` foundation that no step of the roadmap uses is planned again as
+    ``held``: then it joins a phase only where the path needs it.
     """
     n = len(q.levels)
     aims = {i.indicator: i for i in targets.improvements} if targets is not None else {}
@@ -263,12 +267,12 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         if step == 1:  # phase 1 also takes the plant towards its own targets
             need = {**aims, **{i: imp for i, imp in need.items()
                                if i not in aims or imp.to_level >= aims[i].to_level}}
-        chosen, uncovered = _pick(pool, need, cur.level)
+        chosen, uncovered = _pick(pool, need, cur.level, held)
         if step == 1:
             _catch_up(pool, chosen, a)
         else:  # a later phase is the programme towards its grade: every step of it that
             # lifts what holds that grade back (phase 1 stays the short, concrete list)
-            chosen += [c for c in pool if c.tier <= 1 and c not in chosen
+            chosen += [c for c in pool if c.tier <= 1 and c not in chosen and c.scenario.id not in held
                        and scenario_level(q, c.scenario) <= cur.level + 1]
             chosen.sort(key=pool.index)
         # what builds on another step of the same phase waits for the phase after it
@@ -312,9 +316,14 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         cur_blocking = list(cur.next_level.shortfalls) if cur.next_level else []
         cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking, had)
 
+    idle = _unused_enablers(q, phase_of) if not held else set()
+    if idle:  # planned once more without them: what the roadmap did on them, it does not
+        return plan(q, values, a, path, blocking, phases, limit, targets, held=frozenset(idle))
     for c in cands:
         if c.scenario.id in after and c.scenario.id not in phase_of and "after" not in c.reasons:
             c.reasons.append("after")  # no phase left for it: it comes after the roadmap
+        if c.scenario.id in held and c.scenario.id not in phase_of and "when_used" not in c.reasons:
+            c.reasons.append("when_used")
     order = {sc.id: k for k, sc in enumerate(q.scenarios)}
     ordered = _after_what_they_build_on(
         sorted(cands, key=lambda c: (phase_of.get(c.scenario.id, phases + 1), *_rank_key(c, order))),
@@ -333,6 +342,21 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     roadmap = [p.model_copy(update={"scenarios": tuple(sorted(p.scenarios, key=rank.__getitem__))})
                for p in roadmap]
     return recs, roadmap
+
+
+def _unused_enablers(q: Questionnaire, phase_of: Mapping[str, int]) -> set[str]:
+    """The ``enabler`` scenarios of the roadmap that no other step of it uses: none names
+    it in ``builds_on``, needs an indicator it raises or requires a question it delivers."""
+    scen = {sc.id: sc for sc in q.scenarios}
+    out = set()
+    for e in (scen[i] for i in phase_of if scen[i].enabler):
+        raised = {r.indicator for r in e.raises}
+        given = {t.question for t in e.delivers}
+        if not any(e.id in s.builds_on or raised & {p.indicator for p in s.prerequisites}
+                   or given & {t.question for t in s.requires}
+                   for s in (scen[i] for i in phase_of if i != e.id)):
+            out.add(e.id)
+    return out
 
 
 def _after_what_they_build_on(ordered: list[Candidate], phase_of: Mapping[str, int]) -> list[Candidate]:

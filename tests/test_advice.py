@@ -3,6 +3,7 @@ nothing foreign to its industry or product, n/a respected, foundations first."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,8 +37,11 @@ def test_a_plant_with_nothing_gets_foundations_first(general):
     # phase 1 starts with every foundation before anything else
     assert [r.foundation for r in first] == sorted((r.foundation for r in first), reverse=True)
     assert list(d.roadmap[0].scenarios[:len(foundations)]) == foundations
-    for sid in ("digital_transformation_plan", "erp_core_systems", "shopfloor_network"):
+    for sid in ("digital_transformation_plan", "erp_core_systems"):
         assert sid in foundations, sid
+    # nothing in this roadmap runs on a network yet: it is listed after it, saying so
+    (net,) = [r for r in d.recommendations if r.scenario == "shopfloor_network"]
+    assert net.phase == 0 and net.reasons == ("foundation", "when_used")
     # in the catalogue's order, each building on the ones before: plan, data, ERP, network
     catalogue = [sc.id for sc in general.scenarios if sc.foundation]
     assert foundations == [sid for sid in catalogue if sid in foundations]
@@ -541,3 +545,100 @@ def test_builds_on_names_a_scenario(tmp_path):
     assert q is None
     (issue,) = [i for i in issues if "builds_on" in str(i)]
     assert issue.line and "equipment_condition_monitoring" in str(issue), str(issue)
+
+
+def _users(q, e_id, ids):
+    """The scenarios of ``ids`` that use the enabler ``e_id`` (stated here from the model's
+    fields, independently of the planner)."""
+    sc = {s.id: s for s in q.scenarios}
+    e = sc[e_id]
+    raised = {r.indicator for r in e.raises}
+    given = {t.question for t in e.delivers}
+    return [i for i in ids if i != e_id and (
+        e_id in sc[i].builds_on or raised & {p.indicator for p in sc[i].prerequisites}
+        or given & {t.question for t in sc[i].requires})]
+
+
+def test_an_enabler_is_planned_only_with_what_uses_it():
+    """Round-22 reviewers rated the shop-floor network "does not fit" in phase 1 at two
+    plants below L1 (p01, p19) where nothing planned would run on it ("no shop-floor system
+    exists that would use a production network").  An ``enabler`` joins a phase only when
+    a step of the roadmap uses it or that phase's path needs an indicator it raises."""
+    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
+    q = maturity.load_questionnaire("general")
+    enablers = {s.id for s in q.scenarios if s.enabler}
+    assert "shopfloor_network" in enablers
+    seen = 0
+    for path in sorted(root.glob("p[0-9][0-9]-[ab].yaml")):
+        d = diagnose(maturity.assess(maturity.load_answers(path)), q)
+        phased = [s for p in d.roadmap for s in p.scenarios]
+        for p in d.roadmap:
+            for e in enablers & set(p.scenarios):
+                seen += 1
+                raised = {r.indicator for r in next(s for s in q.scenarios if s.id == e).raises}
+                rec = next(r for r in d.recommendations if r.scenario == e)
+                needed = raised & ({i.indicator for i in p.path.improvements} | set(rec.catch_up))
+                assert _users(q, e, phased) or needed, (path.name, e, p.scenarios)
+    assert seen >= 10  # the case is there to be tested
+
+
+def test_an_enabler_nothing_uses_waits_after_the_roadmap():
+    """With one phase only, a plant below L1 gets its plan, ERP and master data, and the
+    network (which nothing of that phase runs on) is listed after it, saying why."""
+    from maturity.improve import path_to, restore_values
+    from maturity.recommend import plan
+
+    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
+    q = maturity.load_questionnaire("general")
+    a = maturity.assess(q, maturity.load_answers(root / "p01-b.yaml"))
+    assert a.level == 0
+    values = restore_values(q, a.answers)
+    path = path_to(q, values, a.enterprise, a, 1)
+    recs, roadmap = plan(q, values, a, path, list(a.next_level.shortfalls), phases=1)
+    (phase,) = roadmap
+    assert "shopfloor_network" not in phase.scenarios
+    assert not _users(q, "shopfloor_network", phase.scenarios)
+    (net,) = [r for r in recs if r.scenario == "shopfloor_network"]
+    assert net.phase == 0 and "when_used" in net.reasons
+    # the same plan without the enabler flag puts the network in phase 1 (what the test guards)
+    flagless = q.model_copy(update={"scenarios": [
+        s.model_copy(update={"enabler": False}) for s in q.scenarios]})
+    _, (before,) = plan(flagless, values, a, path, list(a.next_level.shortfalls), phases=1)
+    assert "shopfloor_network" in before.scenarios
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_reason_code_reads_as_words(lang):
+    """Each reason a recommendation can carry is said in words in the report, in each
+    language, never as its code or a gap."""
+    from typing import get_args
+
+    from maturity.model.diagnosis import Recommendation
+    from maturity.report import content, markdown
+
+    ans = maturity.load_answers(Path(__file__).resolve().parents[1] / "docs/examples/machinery-plant.yaml")
+    q = maturity.questionnaire_for(ans)
+    d = diagnose(maturity.assess(q, ans), q, targets={"rd.design": 4})
+    assert d.target_plan is not None
+    (codes,) = [get_args(a) for a in get_args(Recommendation.model_fields["reasons"].annotation)
+                if get_args(a)]
+    assert "when_used" in codes and "after" in codes
+    # a scenario that builds on another, so that ``after`` has a name to say
+    first = d.recommendations[0].model_copy(update={
+        "scenario": "fault_diagnosis_prediction", "catch_up": ("factory.network",),
+        "blocking": ("rd.design",)})
+
+    def why(reasons):
+        one = d.model_copy(update={"recommendations": (
+            first.model_copy(update={"reasons": reasons}), *d.recommendations[1:])})
+        text = markdown.render(content.build(q, one, lang))
+        return next(line for line in text.split("\n### 2.")[0].splitlines()
+                    if line.startswith(("- Why", "- 理由", "- 原因", "- 推荐理由")))
+
+    bare = why(())
+    lines = {code: why((code,)) for code in codes}
+    for code, line in lines.items():
+        assert line != bare, code  # it says something,
+        assert not ("_" in code and code in line), line  # in words,
+        assert not re.search(r"\s[,，、]|[,，、]\s*[,，、;；]|  ", line), line  # with no gap
+    assert len(set(lines.values())) == len(codes)  # and each says something else

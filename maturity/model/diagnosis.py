@@ -111,7 +111,8 @@ class Recommendation(Frozen):
     foundation: bool = False
     """A foundation scenario, scheduled first while the enterprise is below level 2."""
     reasons: tuple[Literal["foundation", "blocking", "on_path", "typical", "focus", "grade", "in_part",
-                           "started", "finish", "catch_up", "target", "after"], ...] = ()
+                           "started", "finish", "catch_up", "target", "after",
+                           "when_used"], ...] = ()
     """Why it is picked, in plain terms (rendered as words by the reports):
     ``foundation`` later steps build on it; ``blocking`` it lifts an indicator that holds
     the grade back; ``on_path`` it lifts an indicator on the path to the next grade;
@@ -124,7 +125,9 @@ class Recommendation(Frozen):
     class smaller than the whole scenario;
     ``catch_up`` it lifts an indicator below the grade the plant already has (phase 1);
     ``target`` it lifts an indicator of the plan to the plant's own targets;
-    ``after`` it builds on a scenario of the last phase, so it comes after the roadmap."""
+    ``after`` it builds on a scenario of the last phase, so it comes after the roadmap;
+    ``when_used`` built for the steps that use it (``enabler``), none of which is in the
+    roadmap yet: it comes with the first of them."""
     blocking: tuple[str, ...] = ()
     """The blocking or on-path indicators it lifts."""
     catch_up: tuple[str, ...] = ()

@@ -129,6 +129,11 @@ class Scenario(Frozen):
     builds_on: list[Id] = []
     """Scenarios whose results this one works on (prediction models on the condition data
     that monitoring collects): proposed in the same phase, it is listed after them."""
+    enabler: bool = False
+    """Built for the steps that use it (a shop-floor network): kept in the roadmap only
+    when the grade needs it or a step of the roadmap uses it (names it in ``builds_on``,
+    needs an indicator it raises or a question it delivers); otherwise listed after the
+    roadmap (reason ``when_used``, ``docs/diagnosis.md``)."""
     per_post: bool = False
     """Capital work post by post (robots at each hazardous post, new equipment at each
     energy user): what is left at any stage is more of the same purchases, so it is never

@@ -249,6 +249,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                  "finish": t("why_finish", lang),
                  "after": t("why_after", lang, names=_join([tr(scen[x].name, lang) for x in sc.builds_on
                                                              if x in scen], lang)),
+                 "when_used": t("why_when_used", lang),
                  "target": t("why_target", lang, names=_join([name_of(q, i, lang) for i in r.blocking
                                                               if i in aimed][:3], lang)),
                  "catch_up": t("why_catch_up", lang, **noun,
