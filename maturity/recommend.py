@@ -287,6 +287,13 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                     c.planned_after = step - 1
                     cands.append(c)
                     known.add(c.scenario.id)
+        if step > 1:  # held back, it is listed after the roadmap, from where this phase leaves it
+            chosen_ids = {c.scenario.id for c in chosen}
+            for c in pool:
+                if c.scenario.id in held and c.scenario.id not in known | chosen_ids:
+                    c.planned_after = step - 1
+                    cands.append(c)
+                    known.add(c.scenario.id)
         for c in chosen:
             phase_of[c.scenario.id] = step
             if step > 1 and c.scenario.id not in known:
