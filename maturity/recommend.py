@@ -99,7 +99,9 @@ def scenario_level(q: Questionnaire, sc: Scenario) -> int:
 
 def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
                path: Path | None, blocking: list[Shortfall], had: Collection[str] | None = None,
-               aims: Mapping[str, Improvement] | None = None) -> list[Candidate]:
+               aims: Mapping[str, Improvement] | None = None,
+               real: tuple[Mapping[str, tuple[str, int]], Mapping[str, Normalised]] | None = None
+               ) -> list[Candidate]:
     """Every scenario that may be proposed now, best first (tier, then priority).
 
     ``had``: for a later phase, planned on simulated answers, the scenarios the plant had
@@ -107,7 +109,8 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     scenario names, so ``done_when`` is judged on the real answers only.  ``aims``: the
     indicators the plan to the plant's own targets lifts, to their levels; a scenario
     that lifts one is proposed with the path's (reason ``target``) even when the next
-    grade does not need it, and may build as far as the target."""
+    grade does not need it, and may build as far as the target.  ``real``: for a later
+    phase, the plant's own (state, answers), on which what it has begun is judged."""
     aims = aims or {}
     levels = indicator_levels(a)
     state = question_state(a)
@@ -136,13 +139,15 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
         if gained <= EPS and not aimed:
             continue  # it would move nothing that counts
         gained = max(gained, EPS)  # towards a target only: ranked last within its tier
-        # a later phase (``had`` given): what the plant has begun is judged on its real
-        # answers only
-        part = had is None and in_part(changes, values)
-        begun = part or (had is None and started(sc, changes, state, values, len(q.levels)))
+        # what the plant has begun is judged on its own answers: in a later phase (``had``
+        # given) on the real ones, never on the simulation of the phases before
+        own_state, own_values = (state, values) if had is None else real or ({}, {})
+        mine = (changes if had is None else lacking(q, sc, own_state, own_values) if real else None) or []
+        part = in_part(mine, own_values)
+        begun = part or started(sc, mine, own_state, own_values, len(q.levels))
         # one step left: that step, not the project (unless every step is the project's kind
         # of capital work)
-        finish = begun and last_step(changes) and not sc.per_post
+        finish = begun and mine == changes and last_step(changes) and not sc.per_post
         effort = SMALLER[sc.effort] if finish else sc.effort
         typical = not sc.industries or ent.industry in sc.industries
         focus = sc.id in q.focus_scenarios
@@ -321,7 +326,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
             break
         cur_path = path_to(q, cur_values, a.enterprise, cur, cur.level + 1)
         cur_blocking = list(cur.next_level.shortfalls) if cur.next_level else []
-        cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking, had)
+        cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking, had, real=(state, values))
 
     idle = _unused_enablers(q, phase_of) if not held else set()
     if idle:  # planned once more without them: what the roadmap did on them, it does not

@@ -203,6 +203,35 @@ def test_a_later_phase_is_never_called_begun_from_the_simulation():
         assert not {"started", "in_part"} & set(recs["mes_rollout"].reasons), (name, recs["mes_rollout"])
 
 
+def test_a_later_phase_is_called_begun_from_the_real_answers():
+    """Round-23 reviewers rated 'Intelligent warehousing' "already has" at a precast yard
+    (p03: 14 of 14 reviews over the rounds) whose yard system lacks only the link to the
+    orders: planned for phase 2, it was offered as the whole project, because 'begun' was
+    not judged at all in a later phase.  It is, on the plant's real answers, as in phase 1."""
+    from pathlib import Path
+
+    from maturity.delivery import in_part, lacking
+
+    cal = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+    later = begun = 0
+    for path in sorted(cal.glob("p[0-9][0-9]-[ab].yaml")):
+        answers = maturity.load_answers(path)
+        q = maturity.questionnaire_for(answers)
+        a = maturity.assess(q, answers)
+        state, values = question_state(a), restore_values(q, a.answers)
+        sc = {s.id: s for s in q.scenarios}
+        for r in diagnose(a, q).recommendations:
+            if not r.planned_after:
+                continue
+            later += 1
+            mine = lacking(q, sc[r.scenario], state, values) or []
+            expected = in_part(mine, values) or started(sc[r.scenario], mine, state, values, len(q.levels))
+            said = bool({"started", "in_part"} & set(r.reasons))
+            assert expected == said, (path.name, r.scenario, r.reasons)
+            begun += expected
+    assert later >= 30 and begun >= 3  # the cases are there to be tested
+
+
 @pytest.mark.parametrize("ics, offered", [(0, True), (1, True), (2, False)])
 def test_unprotected_control_systems_get_the_security_baseline_first(general, ics, offered):
     """Reviewers of rounds 13-16 named the same gap at eight plants (shared engineering
