@@ -134,9 +134,6 @@ class Plan:
         value keys cost more than the scoring they saved."""
         self._rated: dict[tuple[str, Any], tuple[dict[int, float], float, int]] = {}
         """(question, answer) → what it rates (:func:`maturity.rating.rate`), shared."""
-        self._graded: dict[tuple, tuple[list[float | None], float, int | None, int]] = {}
-        """CMMM: shares per level → (level scores, S, first failing level, level), shared:
-        the same shares recur across the indicators of many enterprises."""
         self.dims = []
         self.deps: dict[str, tuple[str, ...]] = {}
         """Indicator → the questions whose answers its statuses and ratings depend on: its
@@ -336,20 +333,13 @@ class Plan:
         out.level, out.score = out.whole.level, out.whole.score
 
     def levels_of(self, part: Part, shares: list[float | None]) -> None:
+        scoring = self.q.scoring
+        assert isinstance(scoring, CmmmScoring)
         part.shares = shares
-        key = tuple(shares)  # the same shares recur across enterprises: graded once
-        try:
-            part.scores, part.score, part.failing, part.level = self._graded[key]
-        except KeyError:
-            scoring = self.q.scoring
-            assert isinstance(scoring, CmmmScoring)
-            scores = [scoring.rating(x) for x in shares]
-            score, failing = cmmm_total(scores, self.threshold)
-            if len(self._graded) > CACHE:
-                self._graded.clear()
-            self._graded[key] = (scores, score, failing, grade(scoring.bands, score))
-            part.scores, part.score, part.failing, part.level = self._graded[key]
+        part.scores = [scoring.rating(x) for x in shares]
+        part.score, part.failing = cmmm_total(part.scores, self.threshold)
         part.score_max = float(self.n)
+        part.level = grade(scoring.bands, part.score)
 
     # ------------------------------------------------------------------ points
 

@@ -4,9 +4,11 @@ Loading the general index (parse 5,000 lines with line tracking, validate with p
 check its rules) costs about 80 ms, more than the rest of a ``validate`` or a ``report``
 start-up; the batch and the TUI pay it in every process.  A questionnaire that loaded
 without errors is kept, pickled, in ``<user data dir>/cache/questionnaires/``, keyed by
-the versions of maturity, pydantic and Python and by the path, size and modification
-time of every questionnaire file in the file's own directory and on the search path (an
-overlay reads its parent from there): any change to any of them loads afresh.  A cache
+the versions of maturity, pydantic and Python, by the size and modification time of the
+code that builds a questionnaire (the package's modules and its models: an edited
+checkout keeps its version number), and by the path, size and modification time of every
+questionnaire file in the file's own directory and on the search path (an overlay reads
+its parent from there): any change to any of them loads afresh.  A cache
 that cannot be read or written is ignored, and ``MATURITY_NO_CACHE=1`` turns it off.
 
 The cache holds only what this process itself validated and wrote, in the user's own
@@ -21,6 +23,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,11 +35,23 @@ T = TypeVar("T")
 NO_CACHE_ENV = "MATURITY_NO_CACHE"
 
 
+@cache
+def _code() -> tuple[str, ...]:
+    """The modules that make a questionnaire object, by name, size and modification time:
+    a pickle made by other code may lack a field the models now have."""
+    here = Path(__file__).resolve().parent
+    out = []
+    for f in sorted([*here.glob("*.py"), *(here / "model").glob("*.py")]):
+        st = f.stat()
+        out.append(f"{f.name}\0{st.st_size}\0{st.st_mtime_ns}")
+    return tuple(out)
+
+
 def _key(path: Path, dirs: list[Path]) -> str | None:
     import pydantic
 
-    parts = [__version__, pydantic.VERSION, sys.version, str(path)]
     try:
+        parts = [__version__, pydantic.VERSION, sys.version, *_code(), str(path)]
         for d in dict.fromkeys([path.parent, *dirs]):
             if d.is_dir():
                 for f in sorted(d.glob("*.yaml")):

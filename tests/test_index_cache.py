@@ -54,6 +54,20 @@ def test_any_change_to_the_files_loads_afresh(tmp_path, monkeypatch):
     assert calls == [1, 1, 1]
 
 
+def test_a_change_to_the_models_loads_afresh(tmp_path, monkeypatch):
+    """An edited checkout keeps its version number: a questionnaire pickled by other model
+    code (a field added since, such as a scenario's ``enabler``) is not read back."""
+    monkeypatch.setenv("MATURITY_DATA_DIR", str(tmp_path / "data"))
+    path = _copy_index(tmp_path)
+    calls: list[int] = []
+    index_cache.cached(path, [], _counting(path, calls))
+    assert any(part.startswith("scenario.py\0") for part in index_cache._code())
+    edited = tuple(p + "1" if p.startswith("scenario.py\0") else p for p in index_cache._code())
+    monkeypatch.setattr(index_cache, "_code", lambda: edited)
+    index_cache.cached(path, [], _counting(path, calls))
+    assert calls == [1, 1]
+
+
 def test_an_unreadable_cache_is_ignored_and_replaced(tmp_path, monkeypatch):
     monkeypatch.setenv("MATURITY_DATA_DIR", str(tmp_path / "data"))
     path = _copy_index(tmp_path)
