@@ -108,14 +108,17 @@ def started(sc: Scenario, changes: list[QuestionChange], state: Mapping[str, tup
             values: Mapping[str, Normalised] | None, top: int) -> bool:
     """Whether the plant has begun the scenario, so that the scenario completes what is in
     place (``docs/diagnosis.md``, "What the plant has begun"): any of its ``begun_when``
-    holds; or what it lacks is the last step of each question it works on: one level
-    below the scenario's, from a level where the subject already runs on a system, never
-    the top level (which names a new capability rather than more of the same), and each
-    checklist item to put in place rated at least "partly".  ``top``: the top level."""
+    holds; or (unless ``begun_by_targets`` is off) what it lacks is the last step of each
+    question it works on: one level below the scenario's, from a level where the subject
+    already runs on a system, never the top level (which names a new capability rather
+    than more of the same), and each checklist item to put in place rated at least
+    "partly".  ``top``: the top level."""
     if not changes:
         return False
     if any(holds(state, t, values) for t in sc.begun_when):
         return True
+    if not sc.begun_by_targets:
+        return False
     for c in changes:
         if c.items:
             if not _all_partly(values, c):

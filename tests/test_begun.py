@@ -48,6 +48,7 @@ def test_two_levels_short_or_the_top_level_is_not_a_completion():
 
     class Bare:
         begun_when: list = []
+        begun_by_targets = True
 
     assert started(Bare(), [one], state, {}, 5)
     assert not started(Bare(), [two], state, {}, 5)
@@ -102,6 +103,7 @@ def test_checklist_items_rated_partly_are_begun_and_not_rated_are_not():
 
     class Bare:
         begun_when: list = []
+        begun_by_targets = True
 
     assert started(Bare(), [change], state, {"x.y.b": {"i": 0.5, "j": 0.5}}, 5)
     assert not started(Bare(), [change], state, {"x.y.b": {"i": 0.5, "j": 0.0}}, 5)
@@ -286,3 +288,18 @@ def test_capital_work_post_by_post_is_never_a_small_last_step(general):
     c = next(x for x in candidates(general, restore_values(general, a.answers), a, None, [])
              if x.scenario.id == sc.id)
     assert c.effort == sc.effort
+
+
+def test_evidence_a_scenario_leaves_behind_does_not_begin_it(general):
+    """Round-23 reviewers: "nothing in the profile shows a retrofit already begun, and the
+    step the report lists as missing is metering, not a retrofit" (p13, 'Energy-saving
+    and carbon-reduction retrofit (complete what is in place)').  Metering at level 2 is
+    not a retrofit begun: the retrofit's targets are what it leaves behind
+    (``begun_by_targets: false``), so only ``begun_when`` or ``k+`` answers begin it."""
+    retrofit = next(s for s in general.scenarios if s.id == "theme_energy_saving_retrofit")
+    assert not retrofit.begun_by_targets and not retrofit.begun_when
+    step = [QuestionChange(question="operations.energy.metering", from_level=2, to_level=3)]
+    state = {"operations.energy.metering": ("answered", 2)}
+    assert not started(retrofit, step, state, {}, len(general.levels))
+    as_before = retrofit.model_copy(update={"begun_by_targets": True})
+    assert started(as_before, step, state, {}, len(general.levels))  # what the flag changes

@@ -108,6 +108,12 @@ class Scenario(Frozen):
     system yet (e.g. a written, approved plan for the transformation plan): when any one
     holds, the scenario is proposed as completing what is in place.  Without it, a
     scenario is begun when the plant lacks only its last step (``docs/diagnosis.md``)."""
+    begun_by_targets: bool = True
+    """Whether the last-step rule applies: answers one level below the scenario's targets
+    show it begun.  False where the targets are evidence the scenario leaves behind rather
+    than the scenario itself (an equipment retrofit delivers metering on the retrofitted
+    consumers; metering does not show a retrofit begun): then only ``begun_when`` and
+    ``k+`` answers do."""
     delivers: list[QuestionTarget] = []
     """The questions whose answers the scenario, once done, brings to a level.  A
     scenario is not recommended when every applicable one is already there, nor when
