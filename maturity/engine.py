@@ -90,7 +90,7 @@ class Numbers:
         return self.whole.children
 
 
-_REPEATING = frozenset({int, bool, str, PartLevel, type(None)})
+_REPEATING = frozenset({int, bool, str, PartLevel, frozenset, type(None)})
 """Classes of answers that repeat across enterprises (a level, ``k+``, yes/no, a choice, no
 answer): their ratings are kept per plan.  A number or a checklist is rated each time."""
 
@@ -336,7 +336,7 @@ class Plan:
         scoring = self.q.scoring
         assert isinstance(scoring, CmmmScoring)
         part.shares = shares
-        part.scores = [scoring.rating(x) for x in shares]
+        part.scores = scoring.ratings(shares)
         part.score, part.failing = cmmm_total(part.scores, self.threshold)
         part.score_max = float(self.n)
         part.level = grade(scoring.bands, part.score)

@@ -55,12 +55,13 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
         assert isinstance(value, dict)
         num: dict[int, float] = dict.fromkeys(levels, 0.0)
         den: dict[int, float] = dict.fromkeys(levels, 0.0)
-        for item in question.items:
-            rating = value.get(item.id, 0.0)
+        get = value.get
+        for item_id, level, weight in _items(question):
+            rating = get(item_id, 0.0)
             if rating == NA:
                 continue  # the item does not apply: left out of its level
-            num[item.level] += item.weight * rating
-            den[item.level] += item.weight
+            num[level] += weight * rating
+            den[level] += weight
         # a level whose every item is n/a has no requirement from this question
         ratings = {lv: num[lv] / den[lv] for lv in levels if den[lv]}
         total_w = sum(den.values())
@@ -96,6 +97,20 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
     else:  # pragma: no cover
         raise AssertionError(question.kind)
     return {lv: (1.0 if lv <= k else 0.0) for lv in levels}, fraction, k
+
+
+_ITEMS: dict[int, tuple[ChecklistQuestion, tuple[tuple[str, int, float], ...]]] = {}
+
+
+def _items(question: ChecklistQuestion) -> tuple[tuple[str, int, float], ...]:
+    """A checklist's items as (id, level, weight), in order (memoised per question object:
+    rating a checklist is the commonest answer the engine rates afresh)."""
+    found = _ITEMS.get(id(question))
+    if found is None or found[0] is not question:
+        if len(_ITEMS) > 4096:
+            _ITEMS.clear()
+        found = _ITEMS[id(question)] = (question, tuple((i.id, i.level, i.weight) for i in question.items))
+    return found[1]
 
 
 PARTLY = RATING_VALUES["partly"]
