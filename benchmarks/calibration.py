@@ -30,6 +30,16 @@ and, from the reviewers' ratings of the recommendations in ``docs/calibration/re
     review_already_has: A         recommendations rated "already has" (target 0)
     review_misfit_phase1: M       phase-1 recommendations rated "does not fit" (target 0)
 
+and the same three over every round's reviews (``reviews/roundN/`` too): each current
+recommendation takes the majority verdict of every review of the same plant, the same
+scenario as titled and the same phase, the worse verdict on a tie; one reviewer's
+reading, which moves the single-round figures by several points from round to round on
+the same advice, then counts once among many:
+
+    review_consensus_fits_top5, review_consensus_already_has,
+    review_consensus_misfit_phase1
+    review_consensus_votes        mean number of reviews behind a verdict
+
 Usage::
 
     python benchmarks/calibration.py                 # the current round ("after")
@@ -44,7 +54,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
@@ -266,6 +276,36 @@ def reviews() -> dict[str, float]:
             "review_already_has": has, "review_misfit_phase1": misfit}
 
 
+WORSE = {"fits": 0, "already has": 1, "does not fit": 2}
+
+
+def consensus() -> dict[str, float]:
+    """The review figures with each verdict the majority of every round's reviews of the
+    same plant, scenario (as titled) and phase; a tie takes the worse verdict."""
+    votes: dict[tuple[str, str, int], Counter[str]] = defaultdict(Counter)
+    for path in sorted((CAL / "reviews").glob("**/p*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for r in data["recommendations"]:
+            votes[data["plant"], r["scenario"], r.get("phase", 0)][r["rating"]] += 1
+    top5, has, misfit, behind = [], 0, 0, []
+    for path in sorted((CAL / "reviews").glob("p*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        rated = sorted(data["recommendations"], key=lambda r: r["rank"])
+        verdicts = []
+        for r in rated:
+            c = votes[data["plant"], r["scenario"], r.get("phase", 0)]
+            verdicts.append(max(c, key=lambda v: (c[v], WORSE[v])))
+            behind.append(sum(c.values()))
+        top5.append(sum(1 for v in verdicts[:5] if v == "fits"))
+        has += verdicts.count("already has")
+        misfit += sum(1 for r, v in zip(rated, verdicts, strict=True)
+                      if v == "does not fit" and r.get("phase") == 1)
+    if not top5:
+        return {}
+    return {"review_consensus_fits_top5": mean(top5), "review_consensus_already_has": has,
+            "review_consensus_misfit_phase1": misfit, "review_consensus_votes": mean(behind)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--round", default="after", help="answers round to score (default: after)")
@@ -284,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.retest:
         results |= retest([s for s in scored if not s.sme], score_round(args.retest))
     if args.round == "after":
-        results |= reviews()
+        results |= reviews() | consensus()
     for key, value in results.items():
         print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
     if args.plants:
