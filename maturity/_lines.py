@@ -20,6 +20,7 @@ too, on generated documents and on random edits of real answers files.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 UNSURE: Any = object()
@@ -34,24 +35,26 @@ _KEY = re.compile(r"(\w[\w.\-/]*):(?: +|$)")
 # by a digit (negative numbers, ``.5``) are allowed below
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_BAD = frozenset("[]{}'\"#")
+_OPENERS = frozenset("\"'[{")  # a value that is not a plain scalar begins with one
 
 
 class _Unsure(Exception):
     pass
 
 
-def parse_lines(text: str, plain: Any) -> Any:
+def parse_lines(text: str, plain: Any, known: Mapping[str, Any] | None = None) -> Any:
     """The document in ``text``, or :data:`UNSURE`.  ``plain`` resolves a plain scalar
-    (raising on what it cannot resolve)."""
+    (raising on what it cannot resolve); ``known``, if given, holds scalars ``plain`` has
+    resolved before (its memo), looked up first."""
     if _UNUSUAL.search(text):
         return UNSURE
     try:
-        return _parse(text, plain)
+        return _parse(text, plain, {} if known is None else known)
     except Exception:  # _Unsure, or what the resolver cannot make (a bad date, a merge key)
         return UNSURE
 
 
-def _parse(text: str, plain: Any) -> Any:
+def _parse(text: str, plain: Any, known: Mapping[str, Any]) -> Any:
     root: dict = {}
     # (indent, container); a sequence may sit at its key's own indent ("key:\n- a")
     stack: list[tuple[int, Any]] = []
@@ -61,8 +64,9 @@ def _parse(text: str, plain: Any) -> Any:
         if not body or body[0] == "#":
             continue
         indent = len(line) - len(body)
-        body = body.rstrip(" ")
-        item = body[:2] == "- " or body == "-"
+        if body[-1] == " ":
+            body = body.rstrip(" ")
+        item = body[0] == "-" and body[1:2] in ("", " ")  # "- x" or a lone "-"
         if not stack:
             if indent or item:
                 raise _Unsure  # an indented or non-mapping top level
@@ -93,15 +97,26 @@ def _parse(text: str, plain: Any) -> Any:
         m = _KEY.match(body)
         if m is None:
             raise _Unsure
-        key = plain(m.group(1))
+        try:
+            key = known[m.group(1)]
+        except KeyError:
+            key = plain(m.group(1))
         if key.__class__ in (dict, list) or key in top:
             raise _Unsure  # a duplicate key: the full loader says where
         rest = body[m.end():]
         if not rest or rest[0] == "#":
             top[key] = None  # set now, so that the key counts as seen
             pending = (top, key, indent)
-        else:
+        elif rest[0] in _OPENERS:
             top[key] = _value(rest, plain)
+        else:  # a plain scalar, the commonest value: _value's last case, inline
+            cut = rest.find(" #")
+            value = rest if cut < 0 else rest[:cut].rstrip(" ")
+            _check_plain(value)
+            try:
+                top[key] = known[value]
+            except KeyError:
+                top[key] = plain(value)
     if not stack:
         raise _Unsure  # no content: leave the empty document to the full loader
     return root

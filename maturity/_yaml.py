@@ -324,7 +324,7 @@ def fast_parse(text: str, source: str = "<input>") -> Any:
     back to :func:`parse_yaml`, which reports it with its line. Results carry no line
     numbers: re-parse with :func:`parse_yaml` to locate errors.
     """
-    out = parse_lines(text, _plain)  # the plain block subset, line by line
+    out = parse_lines(text, _plain, _PLAIN_CACHE)  # the plain block subset, line by line
     if out is not UNSURE:
         return out
     loader = _EventBase(text)

@@ -336,7 +336,7 @@ class Plan:
         scoring = self.q.scoring
         assert isinstance(scoring, CmmmScoring)
         part.shares = shares
-        part.scores = scoring.ratings(shares)
+        part.scores = [scoring.rating(x) for x in shares]
         part.score, part.failing = cmmm_total(part.scores, self.threshold)
         part.score_max = float(self.n)
         part.level = grade(scoring.bands, part.score)

@@ -96,16 +96,12 @@ class CmmmScoring(Frozen):
 
     def rating(self, share: float | None) -> float | None:
         """The level score of a share of requirements met (None stays None)."""
-        return self.ratings([share])[0]
-
-    def ratings(self, shares: list[float | None]) -> list[float | None]:
-        """The level score of each share of requirements met (None stays None): the one
-        formula, over a list (the engine grades every indicator's levels at once)."""
         m, t = self.met_share, self.threshold
-        if m is None or m == t:
-            return list(shares)
-        return [x if x is None else t * x / m if x <= m else t + (1 - t) * (x - m) / (1 - m)
-                for x in shares]
+        if share is None or m is None or m == t:
+            return share
+        if share <= m:
+            return t * share / m
+        return t + (1 - t) * (share - m) / (1 - m)
 
 
 class GradeRequirement(Frozen):
