@@ -134,6 +134,20 @@ def _seen(q: Questionnaire) -> dict[tuple[str, type, Any], Normalised]:
     return entry[1]
 
 
+_ITEM_IDS: dict[int, tuple[ChecklistQuestion, dict[str, None]]] = {}
+
+
+def _item_ids(question: ChecklistQuestion) -> dict[str, None]:
+    """A checklist's item ids, in order (a dict: kept in order, looked up at once), per
+    question object."""
+    entry = _ITEM_IDS.get(id(question))
+    if entry is None or entry[0] is not question:
+        if len(_ITEM_IDS) > 4096:
+            _ITEM_IDS.clear()
+        entry = _ITEM_IDS[id(question)] = (question, dict.fromkeys(i.id for i in question.items))
+    return entry[1]
+
+
 class ItemError(ValueError):
     """A problem with one checklist item (reported at the item's line)."""
 
@@ -238,14 +252,16 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
         if not isinstance(value, dict):
             raise ValueError("expected a mapping of item id to rating "
                              "(fully / mostly / partly / not)")
-        items = [i.id for i in question.items]
+        items = _item_ids(question)
         out: dict[str, float] = {}
         for item, rating in value.items():
             if rating is None:
                 continue  # not rated yet
             if item not in items:
                 raise ItemError(item, f"unknown checklist item {item!r}; items are: {', '.join(items)}")
-            if isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:
+            if rating.__class__ is str and rating in RATING_VALUES:  # the commonest: a word
+                out[item] = RATING_VALUES[rating]
+            elif isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:
                 if not next(i for i in question.items if i.id == item).allow_na:
                     raise ItemError(item, f"item {item!r}: 'n/a' is not allowed for this item")
                 out[item] = NA  # type: ignore[assignment]
