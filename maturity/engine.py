@@ -132,8 +132,9 @@ class Plan:
         """An indicator's answers (``deps``), by identity → what they rate.  The path search
         re-scores variants of one answer set that share most answer objects; building
         value keys cost more than the scoring they saved."""
-        self._rated: dict[tuple[str, Any], tuple[dict[int, float], float, int]] = {}
-        """(question, answer) → what it rates (:func:`maturity.rating.rate`), shared."""
+        self._rated: dict[tuple[str, Any], QRow] = {}
+        """(question, answer) → its row (what :func:`maturity.rating.rate` makes of it, with
+        the question's weight in this plan), shared: rows are never changed."""
         self.dims = []
         self.deps: dict[str, tuple[str, ...]] = {}
         """Indicator → the questions whose answers its statuses and ratings depend on: its
@@ -240,32 +241,32 @@ class Plan:
         """One indicator's questions: the rows of those that take part and every status
         (also written to ``status``, which later conditions read); ``warnings`` collects
         answers that are ignored."""
-        n, threshold = self.n, self.threshold
+        n, threshold, rated = self.n, self.threshold, self._rated
         qrows: list[QRow] = []
         mine: dict[str, str] = {}
         for qid, question, w, conditional in qs:
+            v = values.get(qid)
             if conditional:
                 st = status_of(question, qid, values, status, enterprise, self.ptype)
             else:
-                v = values.get(qid)
                 st = "unanswered" if v is None else ("not_applicable" if v == NA else "answered")
             status[qid] = mine[qid] = st
             if st == "not_applicable":
-                if warnings is not None and qid in values and values[qid] != NA:
+                if warnings is not None and v is not None and v != NA:
                     warnings.append(f"{qid}: answer ignored, the question does not apply")
                 continue
-            if warnings is not None and st == "closed" and qid in values:
+            if warnings is not None and st == "closed" and v is not None:
                 warnings.append(f"{qid}: answer ignored, {question.follow_up.question} "  # type: ignore[union-attr]
                                 f"does not open this follow-up")
-            value = values.get(qid) if st == "answered" else None
-            if value.__class__ in _REPEATING:  # levels 0-5, yes/no, choices: rated once
+            value = v if st == "answered" else None
+            if value.__class__ in _REPEATING:  # levels 0-5, yes/no, choices: one row each
                 try:
-                    rated = self._rated[qid, value]
+                    row = rated[qid, value]
                 except KeyError:
-                    rated = self._rated[qid, value] = rate(question, value, n, threshold)
+                    row = rated[qid, value] = QRow(qid, w, *rate(question, value, n, threshold))
             else:  # checklists, numbers: rarely the same twice
-                rated = rate(question, value, n, threshold)
-            qrows.append(QRow(qid, w, *rated))
+                row = QRow(qid, w, *rate(question, value, n, threshold))
+            qrows.append(row)
         return qrows, mine
 
     def indicator_shares(self, iid: str, values: Mapping[str, Normalised],
