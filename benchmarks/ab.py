@@ -6,7 +6,9 @@ answers files (``batch.generate``), and runs, round after round: the bare parse
 old tree and of this one for each J.  Each tree runs as its own process with
 ``PYTHONPATH`` pointing at it, from a neutral working directory (the current directory
 would shadow it).  One warm-up round is discarded; figures are medians, with the runs
-printed so that a noisy round shows itself.  These machines are shared: compare ratios.
+printed so that a noisy round shows itself, and the median of each round's own old/new
+ratio (``paired_…``), which a slow round moves least.  These machines are shared:
+compare ratios.
 
     python benchmarks/ab.py --baseline ab00f92 [--n 2000] [--rounds 5] [--jobs 1,2]
 """
@@ -71,6 +73,11 @@ def main() -> None:
             for tag in trees:
                 print(f"{tag}_ratio_jobs{jobs}_vs_bare_parse: {med['bare'] / med[f'{tag}_jobs{jobs}']:.2f}")
             print(f"new_vs_old_jobs{jobs}: {med[f'old_jobs{jobs}'] / med[f'new_jobs{jobs}']:.2f}")
+            # the two trees ran back to back in each round: the median of the rounds' own
+            # ratios is less moved by a slow round than the ratio of the medians
+            paired = [o / n for o, n in zip(runs[f"old_jobs{jobs}"], runs[f"new_jobs{jobs}"], strict=True)]
+            print(f"paired_new_vs_old_jobs{jobs}: {statistics.median(paired):.2f}  "
+                  f"(rounds {' '.join(f'{x:.2f}' for x in paired)})")
     finally:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)],
                        check=False, capture_output=True)
