@@ -192,6 +192,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                           "below as not yet in place. The scenario in full: {text}",
                           "此项在本企业已有基础，要做的只是下列“本企业尚未具备”的内容。场景全貌：{text}"),
     "in_part": ("in part", "部分具备"),
+    "and_more": ("and {n} more", "另有 {n} 项"),
     "why_phase": ("roadmap phase {n}", "路线图第 {n} 阶段"),
     "roadmap": ("Roadmap", "实施路线图"),
     "phase": ("Phase {n}: reach {level}", "第 {n} 阶段：达到{level}"),

@@ -22,7 +22,8 @@ LAYERS = {
         "timeline", "merging", "migrating", "targets"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",
-        "report.many", "report.history", "report.words", "report.respondents", "report.wrap"},
+        "report.many", "report.history", "report.words", "report.respondents", "report.wrap",
+        "report.inplace"},
     5: {"", "__main__", "session"},
 }
 """Layer of each module (``""`` is the package's ``__init__``); every module of ``tui`` is

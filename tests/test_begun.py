@@ -303,3 +303,27 @@ def test_evidence_a_scenario_leaves_behind_does_not_begin_it(general):
     assert not started(retrofit, step, state, {}, len(general.levels))
     as_before = retrofit.model_copy(update={"begun_by_targets": True})
     assert started(as_before, step, state, {}, len(general.levels))  # what the flag changes
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_level_still_to_reach_is_named_and_a_cut_list_says_so(general, lang):
+    """Round-24 reviewers rated 'Online pollution monitoring' "already has" at a dyeing mill
+    (p02, 15 of 16 reviews) whose answer was 1+ and whose report named only level 3 as
+    missing: the level-2 state (records in a system fed by the monitors), there only in
+    part, went unsaid.  Every level from the answer up to the target is named, the one held
+    in part says so, and a list cut short says how much is left out."""
+    from maturity.normalise import PartLevel
+    from maturity.report.inplace import missing
+
+    qid = "operations.safety.environment"
+    anchors = general.questions[qid][2].anchors
+    jump = QuestionChange(question=qid, from_level=1, to_level=3)
+    said = missing(general, (jump,), {qid: PartLevel(1.5)}, lang)
+    in_part = maturity_t("in_part", lang)
+    assert said[0].startswith(anchors[2][lang].rstrip("。."))
+    assert in_part in said[0] and in_part not in said[1]
+    assert said[1] == anchors[3][lang].rstrip("。.")
+    plain = missing(general, (jump,), {qid: 1}, lang)  # 1, not 1+: level 2 wholly missing
+    assert in_part not in plain[0]
+    many = missing(general, (QuestionChange(question=qid, from_level=0, to_level=5),), {qid: 0}, lang)
+    assert len(many) == 4 and many[-1] == maturity_t("and_more", lang, n=2)

@@ -6,19 +6,19 @@ choose a word.  All text here is plain (unescaped): each renderer escapes for it
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
-from ..delivery import in_place, item_in_place, question_state
+from ..delivery import in_place, question_state
 from ..explain import explain_next_level, gate_progress, level_label, name_of, subject
 from ..i18n import t
 from ..improve import restore_values
 from ..model.base import tr
-from ..model.diagnosis import Diagnosis, History, Path, QuestionChange, TargetPlan
-from ..model.questionnaire import ChecklistQuestion, LevelQuestion, Questionnaire
+from ..model.diagnosis import Diagnosis, History, Path, TargetPlan
+from ..model.questionnaire import Questionnaire
 from ..printable import printable
+from .inplace import have, missing
 from .respondents import respondent_lines
 from .words import join as _join
 from .words import paren as _paren
@@ -134,49 +134,6 @@ def _fmt(value: float) -> str:
 
 PROVISIONAL = 0.8
 """Below this completeness the report says that its picture is provisional."""
-_MISSING_SHOWN = 3
-
-
-def _have(q: Questionnaire, held: list[tuple[str, int | tuple[tuple[str, bool], ...]]],
-          lang: str) -> list[str]:
-    """What of a scenario the plant has, in the index's words: a level question's
-    description at the level its answer reaches, a checklist's items rated (those rated
-    only "partly" marked so, as they are still listed as not yet in place)."""
-    out: list[str] = []
-    for qid, got in held:
-        question = q.questions[qid][2]
-        if isinstance(got, tuple) and isinstance(question, ChecklistQuestion):
-            text = {i.id: i.text for i in question.items}
-            out += [tr(text[i], lang).rstrip("。.") + (_paren(t("in_part", lang), lang) if part else "")
-                    for i, part in got if i in text]
-        elif isinstance(got, int) and isinstance(question, LevelQuestion) and got in question.anchors:
-            out.append(tr(question.anchors[got], lang))
-    return [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]
-
-
-def _missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapping[str, Any],
-             lang: str) -> list[str]:
-    """The first few of a scenario's outstanding answers as the state to reach: a level
-    question's description at its target level, a checklist's outstanding items (those it
-    names, else those up to its target level not yet mostly met), else the question and
-    its level change."""
-    out: list[str] = []
-    for c in changes:
-        question = q.questions[c.question][2]
-        if isinstance(question, ChecklistQuestion):
-            rated = values.get(c.question)
-            rated = rated if isinstance(rated, Mapping) else {}
-            items = c.items or tuple(i.id for i in question.items if i.level <= c.to_level
-                                     and not item_in_place(rated.get(i.id, 0.0)))
-            text = {i.id: i.text for i in question.items}
-            out += [tr(text[i], lang) for i in items if i in text]
-        elif isinstance(question, LevelQuestion) and c.to_level in question.anchors:
-            out.append(tr(question.anchors[c.to_level], lang))
-        else:
-            out.append(tr(question.text, lang) + _paren(f"L{c.from_level} → L{c.to_level}", lang))
-    return [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]  # listed with semicolons
-
-
 def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | None = None) -> Report:
     """The report's content in ``lang``; ``history``: the enterprise's assessments over time,
     this one included (a table, and a chart in HTML)."""
@@ -288,8 +245,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                     for i in r.raises]
             or [t("raises_score", lang, gain=f"{r.gain:+.2f}") if r.gain >= 0.005
                 else t("raises_progress", lang)],
-            why=why, benefits=benefits, missing=_missing(q, r.delivers, values, lang),
-            have=_have(q, held, lang)))
+            why=why, benefits=benefits, missing=missing(q, r.delivers, values, lang),
+            have=have(q, held, lang)))
 
     from .. import seeds
 
