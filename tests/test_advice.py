@@ -648,3 +648,35 @@ def test_every_reason_code_reads_as_words(lang):
         assert not ("_" in code and code in line), line  # in words,
         assert not re.search(r"\s[,，、]|[,，、]\s*[,，、;；]|  ", line), line  # with no gap
     assert len(set(lines.values())) == len(codes)  # and each says something else
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_small_firm_reads_a_step_at_its_own_scale(lang):
+    """Reviewers of the small reference plants signed the foundations 'only in a
+    scaled-down form' (a steering group and key users per department for a 62-person
+    foundry; MRP and cost-centre budgets for a 40-person workshop).  A scenario's
+    ``small`` text replaces its description for a small or micro enterprise, and only
+    for one."""
+    from maturity.report import content
+
+    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
+    answers = maturity.load_answers(root / "p01-b.yaml")
+    q = maturity.questionnaire_for(answers)
+    sc = {s.id: s for s in q.scenarios}
+    assert sc["erp_core_systems"].small is not None
+    shown = 0
+    for size in ("micro", "small", "medium", "large"):
+        ent = answers.enterprise.model_copy(update={"size": size})
+        a = maturity.assess(q, answers.model_copy(update={"enterprise": ent}))
+        report = content.build(q, diagnose(a, q), lang)
+        for view, r in zip(report.recommendations, diagnose(a, q).recommendations, strict=False):
+            s = sc[r.scenario]
+            if s.small is None:
+                continue
+            small, full = s.small[lang], s.description[lang]
+            if size in ("micro", "small"):
+                assert small in view.description and full not in view.description, (size, r.scenario)
+                shown += 1
+            else:
+                assert full in view.description and small not in view.description, (size, r.scenario)
+    assert shown >= 6  # plan, master data, ERP at least, for both small sizes

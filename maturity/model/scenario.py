@@ -88,6 +88,10 @@ class Scenario(Frozen):
     id: Id
     name: Text
     description: Text | None = None
+    small: Text | None = None
+    """The step as a small or micro enterprise takes it (a one-page plan signed by the
+    owner, a cloud system for orders and stock): shown instead of ``description`` to an
+    enterprise whose ``size`` is small or micro."""
     link: Id | None = None
     """Where it belongs, for grouping: in the manufacturing indices a link of the value
     chain (``ScenarioLink``: the 2025 guide's eight, or ``policy_theme``); a model of

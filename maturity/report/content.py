@@ -132,6 +132,8 @@ def _fmt(value: float) -> str:
     return f"{value:g}" if abs(value - round(value)) > 1e-9 else f"{round(value)}"
 
 
+SMALL = ("micro", "small")
+"""Enterprise sizes that read a scenario's ``small`` text."""
 PROVISIONAL = 0.8
 """Below this completeness the report says that its picture is provisional."""
 def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | None = None) -> Report:
@@ -225,6 +227,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                     for b in sc.benefits]
         begun = "in_part" in r.reasons or "started" in r.reasons
         held = in_place(q, sc, state, values) if begun else []
+        # a small firm reads the step at its own scale (Scenario.small)
+        text = tr(sc.small if sc.small is not None and ent.size in SMALL else sc.description, lang)
         # a begun scenario's full text describes the whole of it as a new project: it is
         # prefaced with what the step is here, or, when one step is left, replaced by it
         # (docs/diagnosis.md)
@@ -233,9 +237,9 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
             benefits = []  # they are the whole scenario's, not the last step's
         elif begun:
             name = t("complete_suffix", lang)
-            description = t("begun_description", lang, text=tr(sc.description, lang))
+            description = t("begun_description", lang, text=text)
         else:
-            name, description = "", tr(sc.description, lang)
+            name, description = "", text
         recs.append(ScenarioView(
             rank=r.rank, name=tr(sc.name, lang) + name, description=description,
             effort=r.effort + _paren(t("effort_" + r.effort, lang), lang).rstrip(),
