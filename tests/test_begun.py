@@ -327,3 +327,17 @@ def test_every_level_still_to_reach_is_named_and_a_cut_list_says_so(general, lan
     assert in_part not in plain[0]
     many = missing(general, (QuestionChange(question=qid, from_level=0, to_level=5),), {qid: 0}, lang)
     assert len(many) == 4 and many[-1] == maturity_t("and_more", lang, n=2)
+
+
+def test_the_next_step_names_where_it_leads_not_the_first_level_missing(general):
+    """Seen in the TUI at 80x24 after every missing level was named: the ERP step of a
+    plant at level 0 read 'annual business plan and budget in spreadsheets' (level 1, the
+    first still missing) as its next step.  The one-line summary names where the step
+    leads: the first question's description at the scenario's level."""
+    from maturity.report.inplace import missing, reaches
+
+    qid = "business.planning.budgeting"
+    anchors = general.questions[qid][2].anchors
+    jump = QuestionChange(question=qid, from_level=0, to_level=2)
+    assert missing(general, (jump,), {qid: 0}, "en")[0] == anchors[1]["en"].rstrip(".")
+    assert reaches(general, (jump,), {qid: 0}, "en") == anchors[2]["en"].rstrip(".")

@@ -18,7 +18,7 @@ from ..model.base import tr
 from ..model.diagnosis import Diagnosis, History, Path, TargetPlan
 from ..model.questionnaire import Questionnaire
 from ..printable import printable
-from .inplace import have, missing
+from .inplace import have, missing, reaches
 from .respondents import respondent_lines
 from .words import join as _join
 from .words import paren as _paren
@@ -60,7 +60,9 @@ class ScenarioView:
     """For a scenario the plant has begun (or has in a part of the plant): what of it is
     in place, in the index's own words (the level its answers reach, the items rated)."""
     """What the scenario would put in place that the answers say is not there yet, in
-    the index's own words (the level to reach, or the checklist items still missing)."""
+    the index's own words (each level still to reach, or the checklist items missing)."""
+    reaches: str = ""
+    """Where the step takes the plant, in one line (the TUI's next steps)."""
 
 
 @dataclass
@@ -250,6 +252,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
             or [t("raises_score", lang, gain=f"{r.gain:+.2f}") if r.gain >= 0.005
                 else t("raises_progress", lang)],
             why=why, benefits=benefits, missing=missing(q, r.delivers, values, lang),
+            reaches=reaches(q, r.delivers, values, lang),
             have=have(q, held, lang)))
 
     from .. import seeds

@@ -66,4 +66,17 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
     return shown
 
 
-__all__ = ["have", "missing"]
+def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapping[str, Any],
+            lang: str) -> str:
+    """Where the step takes the plant, in one line: its first question's description at the
+    level the scenario brings it to (not the first level still missing, which may be a
+    state of paper and spreadsheets), else the first thing it puts in place."""
+    if changes:
+        question = q.questions[changes[0].question][2]
+        if isinstance(question, LevelQuestion) and changes[0].to_level in question.anchors:
+            return tr(question.anchors[changes[0].to_level], lang).rstrip("。.")
+    first = missing(q, changes, values, lang)
+    return first[0] if first else ""
+
+
+__all__ = ["have", "missing", "reaches"]

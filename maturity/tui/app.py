@@ -75,6 +75,9 @@ class MaturityApp(TypeAhead, App):
                  cursor_blink: bool = True) -> None:
         super().__init__()
         self.lang = lang or _remembered_lang()
+        self.asked_lang = lang
+        """The language asked for on the command line (``--lang``): it wins over a resumed
+        file's own, as switching with ctrl+l would."""
         self.initial_questionnaire = questionnaire
         self.answers_path = Path(answers) if answers else None
         self.clock = clock or dt.datetime.now
@@ -109,6 +112,8 @@ class MaturityApp(TypeAhead, App):
         session.extra_path = extra
         # an index installed nowhere is found beside the answers file that names it
         q = questionnaire_near(session.questionnaire, extra or path)
+        if self.asked_lang in ("zh", "en"):
+            session.language = self.asked_lang
         self.lang = session.language if session.language in ("zh", "en") else self.lang
         self._locked_open(q, session)
 

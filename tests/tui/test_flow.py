@@ -1076,3 +1076,21 @@ async def test_what_if_shows_the_grade_a_step_would_give_and_keeps_the_answers(d
         await pilot.pause()
         assert not isinstance(app.screen, WhatIfScreen)
     assert given(path) == before
+
+
+async def test_lang_on_the_command_line_wins_over_the_resumed_file(data_dir, tmp_path):
+    """Found driving the TUI at 80x24: `maturity assess -a plant.yaml --lang en` on a file
+    answered in Chinese opened in Chinese; --lang was ignored whenever a file was resumed.
+    It now wins, as switching with ctrl+l would, and the session says so; without it the
+    file's own language is kept."""
+    path = example_answers(tmp_path, "zh")
+    app = make_app(questionnaire=None, lang="en", answers=str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.lang == "en" and app.state.session.language == "en"
+    other = tmp_path / "other"
+    other.mkdir()
+    app = make_app(questionnaire=None, lang=None, answers=str(example_answers(other, "zh")))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.lang == "zh"

@@ -195,8 +195,8 @@ class ResultScreen(Localised, Screen):
 
 
 def next_steps(r: Report, n: int = 3) -> list[str]:
-    """The first ``n`` steps of the roadmap in plain words: the scenario, and what it puts
-    in place that is not there yet (else why it is picked)."""
+    """The first ``n`` steps of the roadmap in plain words: the scenario, and where it
+    takes the plant (else why it is picked)."""
     sep = "：" if r.lang == "zh" else ": "
-    return [f"{k}. {s.name}{sep}{(s.missing or s.why or [''])[0]}".rstrip(sep)
+    return [f"{k}. {s.name}{sep}{s.reaches or (s.why or [''])[0]}".rstrip(sep)
             for k, s in enumerate(r.recommendations[:n], 1)]
