@@ -113,9 +113,13 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
             chosen += [c for c in pool if c.tier <= 1 and c not in chosen and c.scenario.id not in held
                        and scenario_level(q, c.scenario) <= cur.level + 1]
             chosen.sort(key=pool.index)
-        # what builds on another step of the same phase waits for the phase after it
+        _pull_in(chosen, pool)
+        # what builds on a step of this phase, or on one the plant still lacks and cannot
+        # start yet, waits for a later phase: never before what it works on
         ids = {c.scenario.id for c in chosen}
-        waiting = [c for c in chosen if ids & set(c.scenario.builds_on)]
+        later = _still_lacking(q, cur, cur_values, {d for c in chosen for d in c.scenario.builds_on}
+                               - ids - set(phase_of))
+        waiting = [c for c in chosen if (ids | later) & set(c.scenario.builds_on)]
         if waiting:
             chosen = [c for c in chosen if c not in waiting]
             uncovered = _uncovered(need, chosen)
@@ -173,6 +177,10 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     ordered = _after_what_they_build_on(
         sorted(cands, key=lambda c: (phase_of.get(c.scenario.id, phases + 1), *rank_key(c, order))),
         phase_of)
+    # every phased one, and every one the roadmap holds back for a stated reason (after what
+    # it builds on, with what will use it): part of the plan, never cut by the limit
+    keep = max(limit, len(phase_of))
+    shown = ordered[:keep] + [c for c in ordered[keep:] if {"after", "when_used"} & set(c.reasons)]
     recs = [Recommendation(
         scenario=c.scenario.id, rank=k, phase=phase_of.get(c.scenario.id, 0), raises=c.raises,
         delivers=c.delivers, foundation=c.scenario.foundation, reasons=c.reasons,  # type: ignore[arg-type]
@@ -181,12 +189,41 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         effort=c.effort,
         priority=c.priority, on_path=bool(c.blocking), typical=not c.scenario.industries
         or a.enterprise.industry in c.scenario.industries, focus=c.scenario.id in q.focus_scenarios)
-        for k, c in enumerate(ordered[:max(limit, len(phase_of))], 1)]  # every phased one
+        for k, c in enumerate(shown, 1)]
     # each phase lists its scenarios in the order of the ranking, so the two never disagree
     rank = {c.scenario.id: k for k, c in enumerate(ordered)}
     roadmap = [p.model_copy(update={"scenarios": tuple(sorted(p.scenarios, key=rank.__getitem__))})
                for p in roadmap]
     return recs, roadmap
+
+
+def _pull_in(chosen: list[Candidate], pool: list[Candidate]) -> None:
+    """What a chosen step builds on joins its phase when the plant lacks it and could
+    start it now (a candidate of the pool), so that no step comes before what it works on;
+    the step itself then waits for the next phase.  Pulled in for that reason: ``before``."""
+    byid = {c.scenario.id: c for c in pool}
+    todo = list(chosen)
+    while todo:
+        c = todo.pop()
+        for dep in c.scenario.builds_on:
+            d = byid.get(dep)
+            if d is not None and d not in chosen:
+                chosen.append(d)
+                todo.append(d)
+                if "before" not in d.reasons:
+                    d.reasons.append("before")
+    chosen.sort(key=pool.index)
+
+
+def _still_lacking(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
+                   ids: Collection[str]) -> set[str]:
+    """The scenarios of ``ids`` that fit the plant and that it still lacks (by ``a`` and
+    ``values``, the answers as they stand at this phase)."""
+    if not ids:
+        return set()
+    state = question_state(a)
+    return {sc.id for sc in q.scenarios if sc.id in ids and fits(q, sc, a)
+            and lacking(q, sc, state, values)}
 
 
 def _unused_enablers(q: Questionnaire, phase_of: Mapping[str, int]) -> set[str]:

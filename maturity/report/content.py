@@ -138,6 +138,12 @@ SMALL = ("micro", "small")
 """Enterprise sizes that read a scenario's ``small`` text."""
 PROVISIONAL = 0.8
 """Below this completeness the report says that its picture is provisional."""
+def _named(related: list[Any], listed: set[str], lang: str) -> list[str]:
+    """The names of related scenarios for a reason: those the report lists, else all."""
+    shown = [x for x in related if x.id in listed] or related
+    return [tr(x.name, lang) for x in shown]
+
+
 def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | None = None) -> Report:
     """The report's content in ``lang``; ``history``: the enterprise's assessments over time,
     this one included (a table, and a chart in HTML)."""
@@ -198,6 +204,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
     industry_name = industries.get(ent.industry or "", "")
     recs = []
     aimed = {i.indicator for i in d.target_plan.improvements} if d.target_plan else set()
+    listed = {r.scenario for r in d.recommendations}
     for r in d.recommendations:
         sc = scen[r.scenario]
         names = _join([name_of(q, i, lang) for i in r.blocking[:3]], lang)
@@ -208,9 +215,11 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                  "focus": t("why_focus", lang), "grade": t("why_grade", lang),
                  "in_part": t("why_in_part", lang), "started": t("why_started", lang),
                  "finish": t("why_finish", lang),
-                 "after": t("why_after", lang, names=_join([tr(scen[x].name, lang) for x in sc.builds_on
-                                                             if x in scen], lang)),
+                 "after": t("why_after", lang, names=_join(_named(
+                     [scen[x] for x in sc.builds_on if x in scen], listed, lang), lang)),
                  "when_used": t("why_when_used", lang),
+                 "before": t("why_before", lang, names=_join(_named(
+                     [x for x in q.scenarios if sc.id in x.builds_on], listed, lang), lang)),
                  "target": t("why_target", lang, names=_join([name_of(q, i, lang) for i in r.blocking
                                                               if i in aimed][:3], lang)),
                  "catch_up": t("why_catch_up", lang, **noun,
