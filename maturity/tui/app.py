@@ -76,8 +76,9 @@ class MaturityApp(TypeAhead, App):
         super().__init__()
         self.lang = lang or _remembered_lang()
         self.asked_lang = lang
-        """The language asked for on the command line (``--lang``): it wins over a resumed
-        file's own, as switching with ctrl+l would."""
+        """The language asked for on the command line (``--lang``): it wins over the own
+        language of the file named with ``--answers`` in the same command, as switching
+        with ctrl+l would; a session picked on the welcome screen keeps its own."""
         self.initial_questionnaire = questionnaire
         self.answers_path = Path(answers) if answers else None
         self.clock = clock or dt.datetime.now
@@ -88,7 +89,7 @@ class MaturityApp(TypeAhead, App):
     def on_mount(self) -> None:
         if self.answers_path is not None and self.answers_path.exists():
             try:
-                self.resume(self.answers_path, extra=self.answers_path)
+                self.resume(self.answers_path, extra=self.answers_path, lang=self.asked_lang)
                 return
             except (MaturityError, OSError, ValueError) as exc:
                 self.notify(t("tui_answers_unreadable", self.lang, path=self.answers_path, reason=exc),
@@ -106,14 +107,15 @@ class MaturityApp(TypeAhead, App):
                           clock=self.clock)
         self._locked_open(q, session)
 
-    def resume(self, path: Path, extra: Path | None = None) -> None:
-        """Continue the session saved in ``path`` (an autosave or any answers file)."""
+    def resume(self, path: Path, extra: Path | None = None, lang: str | None = None) -> None:
+        """Continue the session saved in ``path`` (an autosave or any answers file), in its
+        own language, or in ``lang`` when the same command line asked for one."""
         session = Session.load(path, clock=self.clock)
         session.extra_path = extra
         # an index installed nowhere is found beside the answers file that names it
         q = questionnaire_near(session.questionnaire, extra or path)
-        if self.asked_lang in ("zh", "en"):
-            session.language = self.asked_lang
+        if lang in ("zh", "en"):
+            session.language = lang
         self.lang = session.language if session.language in ("zh", "en") else self.lang
         self._locked_open(q, session)
 
