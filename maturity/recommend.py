@@ -4,7 +4,7 @@ over an assessment; see ``docs/diagnosis.md``.
 
 They are ordered foundations first, then what lifts the indicators that hold the grade
 back, then the rest; by priority within each tier.  The roadmap takes them in that
-order; a step never shares a phase with one it builds on.
+order; a step never comes in the same or an earlier phase than one it builds on.
 """
 
 from __future__ import annotations
