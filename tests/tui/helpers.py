@@ -40,6 +40,13 @@ async def start(app: MaturityApp, pilot, name: str = "Pilot Works", **profile: s
     screen.query_one("#start").press()
     await pilot.pause()
     assert isinstance(app.screen, QuestionScreen)
+    # its first question is on screen once on_mount has run (under load, one pause may
+    # come before it: a clean-clone CI run once read the hint still empty)
+    for _ in range(200):
+        if app.screen.answer is not None:
+            break
+        await pilot.pause(0.01)
+    assert app.screen.answer is not None, "the first question never came on screen"
     return app.screen
 
 
