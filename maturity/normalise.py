@@ -21,6 +21,7 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
+from .requirements import checklist_items
 
 Loc = tuple[str | int, ...]
 
@@ -134,20 +135,6 @@ def _seen(q: Questionnaire) -> dict[tuple[str, type, Any], Normalised]:
     return entry[1]
 
 
-_ITEM_IDS: dict[int, tuple[ChecklistQuestion, dict[str, None]]] = {}
-
-
-def _item_ids(question: ChecklistQuestion) -> dict[str, None]:
-    """A checklist's item ids, in order (a dict: kept in order, looked up at once), per
-    question object."""
-    entry = _ITEM_IDS.get(id(question))
-    if entry is None or entry[0] is not question:
-        if len(_ITEM_IDS) > 4096:
-            _ITEM_IDS.clear()
-        entry = _ITEM_IDS[id(question)] = (question, dict.fromkeys(i.id for i in question.items))
-    return entry[1]
-
-
 class ItemError(ValueError):
     """A problem with one checklist item (reported at the item's line)."""
 
@@ -252,7 +239,7 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
         if not isinstance(value, dict):
             raise ValueError("expected a mapping of item id to rating "
                              "(fully / mostly / partly / not)")
-        items = _item_ids(question)
+        items = [item_id for item_id, _, _ in checklist_items(question)]
         out: dict[str, float] = {}
         for item, rating in value.items():
             if rating is None:

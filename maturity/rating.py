@@ -23,7 +23,7 @@ from .model.questionnaire import (
     YesNoQuestion,
 )
 from .normalise import Normalised
-from .requirements import option_level, question_levels
+from .requirements import checklist_items, option_level, question_levels
 from .validation import under
 
 EPS = 1e-9
@@ -56,7 +56,7 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
         num: dict[int, float] = dict.fromkeys(levels, 0.0)
         den: dict[int, float] = dict.fromkeys(levels, 0.0)
         get = value.get
-        for item_id, level, weight in _items(question):
+        for item_id, level, weight in checklist_items(question):
             rating = get(item_id, 0.0)
             if rating == NA:
                 continue  # the item does not apply: left out of its level
@@ -97,20 +97,6 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
     else:  # pragma: no cover
         raise AssertionError(question.kind)
     return {lv: (1.0 if lv <= k else 0.0) for lv in levels}, fraction, k
-
-
-_ITEMS: dict[int, tuple[ChecklistQuestion, tuple[tuple[str, int, float], ...]]] = {}
-
-
-def _items(question: ChecklistQuestion) -> tuple[tuple[str, int, float], ...]:
-    """A checklist's items as (id, level, weight), in order (memoised per question object:
-    rating a checklist is the commonest answer the engine rates afresh)."""
-    found = _ITEMS.get(id(question))
-    if found is None or found[0] is not question:
-        if len(_ITEMS) > 4096:
-            _ITEMS.clear()
-        found = _ITEMS[id(question)] = (question, tuple((i.id, i.level, i.weight) for i in question.items))
-    return found[1]
 
 
 PARTLY = RATING_VALUES["partly"]

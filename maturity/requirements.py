@@ -22,6 +22,21 @@ _LEVELS: dict[tuple[int, int], tuple[QuestionT, tuple[int, ...]]] = {}
 """(id(question), n) → (question, levels); the question is kept so its id is not reused."""
 
 
+_ITEMS: dict[int, tuple[ChecklistQuestion, tuple[tuple[str, int, float], ...]]] = {}
+"""id(checklist) → (checklist, its items); the question is kept so its id is not reused."""
+
+
+def checklist_items(question: ChecklistQuestion) -> tuple[tuple[str, int, float], ...]:
+    """A checklist's items as (id, level, weight), in order (memoised per question object:
+    checking and rating a checklist are the commonest per-answer work of a batch)."""
+    found = _ITEMS.get(id(question))
+    if found is None or found[0] is not question:
+        if len(_ITEMS) > 4096:
+            _ITEMS.clear()
+        found = _ITEMS[id(question)] = (question, tuple((i.id, i.level, i.weight) for i in question.items))
+    return found[1]
+
+
 def option_level(option: ChoiceOption, n: int) -> int:
     """The level a choice answer reaches: its own, or its value on the scale of levels,
     rounded half up (of 3 levels: 0.25 reaches 1, 0.5 reaches 2, 1 reaches 3)."""
