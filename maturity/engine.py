@@ -83,7 +83,8 @@ class Numbers:
     whole: Part
     warnings: list[str] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
-    """Points method: indexes of the grade requirements that do not hold."""
+    """Points method: indexes of the grade requirements that do not hold, of those up to
+    one level above the score's grade (a higher one cannot lower the grade)."""
 
     @property
     def dims(self) -> list[Part]:
@@ -376,8 +377,11 @@ class Plan:
                 c.score = c.score_max * c.frac
         earned = {d.id: d.score for d in out.dims} | {c.id: c.score for d in out.dims for c in d.children}
         out.level = grade(bands, out.score)
-        out.failed = [i for i, req in enumerate(scoring.requirements)
-                      if not requirement_met(self.q, req, out.status, out.reached, earned)]
+        # a requirement more than one level above the score's grade can neither lower the
+        # grade nor be one of the next grade's rules: it is not checked (nor listed)
+        upto = out.level + 1
+        out.failed = [i for i, req in enumerate(scoring.requirements) if req.level <= upto
+                      and not requirement_met(self.q, req, out.status, out.reached, earned)]
         for i in out.failed:
             out.level = min(out.level, scoring.requirements[i].level - 1)
         out.whole.level, out.whole.score, out.whole.frac = out.level, out.score, out.score / total_pts
