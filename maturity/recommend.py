@@ -169,8 +169,11 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     if idle:  # planned once more without them: what the roadmap did on them, it does not
         return plan(q, values, a, path, blocking, phases, limit, targets, held=frozenset(idle))
     for c in cands:
-        if c.scenario.id in after and c.scenario.id not in phase_of and "after" not in c.reasons:
-            c.reasons.append("after")  # no phase left for it: it comes after the roadmap
+        if c.scenario.id not in phase_of and "after" not in c.reasons \
+                and (c.scenario.id in after or phase_of.keys() & set(c.scenario.builds_on)):
+            # no phase left for it, or none needed it while what it builds on has one: it
+            # comes after the roadmap, and says after what
+            c.reasons.append("after")
         if c.scenario.id in held and c.scenario.id not in phase_of and "when_used" not in c.reasons:
             c.reasons.append("when_used")
     order = {sc.id: k for k, sc in enumerate(q.scenarios)}
@@ -180,7 +183,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     # every phased one, and every one the roadmap holds back for a stated reason (after what
     # it builds on, with what will use it): part of the plan, never cut by the limit
     keep = max(limit, len(phase_of))
-    shown = ordered[:keep] + [c for c in ordered[keep:] if {"after", "when_used"} & set(c.reasons)]
+    shown = ordered[:keep] + [c for c in ordered[keep:] if c.scenario.id in after
+                              or "when_used" in c.reasons]
     recs = [Recommendation(
         scenario=c.scenario.id, rank=k, phase=phase_of.get(c.scenario.id, 0), raises=c.raises,
         delivers=c.delivers, foundation=c.scenario.foundation, reasons=c.reasons,  # type: ignore[arg-type]
