@@ -153,6 +153,14 @@ def applies(question: QuestionT, values: Mapping[str, Normalised], ent: Enterpri
     return applicable(question, values, ent, resolve_production_type(q, ent))
 
 
+def opens(q: Questionnaire, qid: str) -> bool:
+    """Whether a question's applying depends on other answers (a condition or a follow-up):
+    an improvement elsewhere can make it apply, so a path may have to lift it too."""
+    question = q.questions[qid][2]
+    when = question.applies.when if question.applies is not None else None
+    return question.follow_up is not None or when is not None
+
+
 # --------------------------------------------------------------------------- path to a grade
 
 
@@ -199,7 +207,7 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     n = len(q.levels)
     start = indicator_levels(base)
     candidates = [i.id for d in base.dimensions for i in d.indicators
-                  if any(r.status != "not_applicable" for r in i.questions)]
+                  if any(r.status != "not_applicable" or opens(q, r.id) for r in i.questions)]
 
     memo: dict[frozenset[tuple[str, int]], tuple[Any, dict[str, Normalised] | None]] = {}
     # the search needs only grade, score and (points method) what each question reaches, so

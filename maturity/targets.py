@@ -51,6 +51,10 @@ def _levels(a: Assessment) -> dict[str, int]:
     return {**indicator_levels(a), **{d.id: d.level for d in a.dimensions}}
 
 
+def _applicable(a: Assessment) -> set[str]:
+    return {i.id for d in a.dimensions for i in d.indicators if i.applicable}
+
+
 def _score(a: Assessment, dim_id: str) -> float:
     return next(d.score for d in a.dimensions if d.id == dim_id)
 
@@ -65,7 +69,7 @@ def plan_targets(q: Questionnaire, a: Assessment, targets: Mapping[str, int]) ->
     values = restore_values(q, a.answers)
     ent = a.enterprise
     start = indicator_levels(a)
-    applicable = {i.id for d in a.dimensions for i in d.indicators if i.applicable}
+    applicable = _applicable(a)
     memo: dict[frozenset[tuple[str, int]], Assessment] = {}
 
     def run(plan: Mapping[str, int]) -> Assessment:
@@ -85,9 +89,11 @@ def plan_targets(q: Questionnaire, a: Assessment, targets: Mapping[str, int]) ->
     for dim_id, k in targets.items():
         if dim_id in q.indicators:
             continue
-        members = [f"{dim_id}.{i.id}" for i in next(d for d in q.dimensions if d.id == dim_id).indicators]
-        members = [i for i in members if i in applicable]
+        every = [f"{dim_id}.{i.id}" for i in next(d for d in q.dimensions if d.id == dim_id).indicators]
         while _levels(run(plan))[dim_id] < k:
+            # what applies is judged on the plan so far: an improvement can open an
+            # indicator whose questions follow from the ones it lifts
+            members = [i for i in every if i in _applicable(run(plan))]
             now = _score(run(plan), dim_id)
             best = None
             for ind in members:  # the most score per level step, over any step size
@@ -100,7 +106,7 @@ def plan_targets(q: Questionnaire, a: Assessment, targets: Mapping[str, int]) ->
                 # no one improvement moves the score (e.g. a grade rule needs several at
                 # once): all of them at the top, if that reaches it; the pruning below
                 # takes back what is not needed
-                top = {**plan, **{i: n for i in members}}
+                top = {**plan, **{i: n for i in every}}
                 if _levels(run(top))[dim_id] >= k:
                     plan = top
                 break

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import maturity
-from maturity.improve import apply, indicator_levels, restore_values
+from maturity.improve import apply, indicator_levels, path_to, restore_values
 from maturity.scoring import score
 from maturity.targets import plan_targets, read_targets
 
@@ -104,3 +104,46 @@ def test_the_roadmap_takes_the_plant_towards_its_targets(general):
     views = {v.rank: v for v in build(general, aimed, "en").recommendations}
     assert f"lifts {name_of(general, 'strategy.lean', 'en')} towards the targets set" in \
         views[towards[0].rank].why[0]
+
+
+
+def _opening() -> tuple[maturity.Questionnaire, maturity.Assessment]:
+    """Two indicators; the second applies only when the first one's question is yes (and
+    here it is no)."""
+    q = maturity.Questionnaire.model_validate({
+        "format": "maturity-questionnaire/1", "id": "open", "version": 1, "title": "open",
+        "levels": [{"id": "L1", "name": "1"}, {"id": "L2", "name": "2"}],
+        "scoring": {"method": "points", "total": 100,
+                    "bands": [{"level": 1, "min": 33.33}, {"level": 2, "min": 66.67}]},
+        "dimensions": [{"id": "d", "name": "d", "indicators": [
+            {"id": "gate", "name": "gate", "questions": [
+                {"id": "has", "kind": "yesno", "text": "has it?", "level": 1}]},
+            {"id": "use", "name": "use", "questions": [
+                {"id": "how", "kind": "level", "text": "how far?", "allow_na": True,
+                 "anchors": {k: str(k) for k in range(3)},
+                 "applies": {"when": {"question": "d.gate.has", "equals": True}}}]}]}],
+    })
+    a = maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
+                            "answers": {"d.gate.has": False}})
+    assert [i.applicable for i in a.dimension("d").indicators] == [True, False]
+    return q, a
+
+
+def test_a_dimension_target_counts_the_indicator_an_improvement_opens():
+    """Found by the property test above: a dimension target was called unreachable when
+    lifting one indicator (a yes that opens a conditional question) made a second
+    indicator apply, at level 0, which held the dimension down; the plan never lifted the
+    second one, because it did not apply to the plant's own answers."""
+    q, a = _opening()
+    plan = plan_targets(q, a, {"d": 2})
+    (result,) = plan.targets
+    assert result.reason is None and result.after >= 2
+    assert {i.indicator for i in plan.improvements} == {"d.gate", "d.use"}
+
+
+def test_the_path_to_a_grade_lifts_the_indicator_an_improvement_opens():
+    """The same gap in the path to the next grade: the top grade was called unreachable."""
+    q, a = _opening()
+    path = path_to(q, restore_values(q, a.answers), a.enterprise, a, 2)
+    assert path.reachable
+    assert {i.indicator for i in path.improvements} == {"d.gate", "d.use"}
