@@ -133,6 +133,11 @@ class Plan:
         """An indicator's answers (``deps``), by identity → what they rate.  The path search
         re-scores variants of one answer set that share most answer objects; building
         value keys cost more than the scoring they saved."""
+        self._rolled: dict[tuple[int, ...], tuple[tuple[Any, ...], list[float | None]]] = {}
+        """A dimension's indicator shares, by the identity of each list → its shares
+        (:meth:`total`: the path search changes one or two indicators at a time, so the
+        other dimensions roll up from the very same lists; each entry keeps its lists, so
+        their ids are not reused while it lives and a hit is always the same lists)."""
         self._rated: dict[tuple[str, Any], QRow] = {}
         """(question, answer) → its row (what :func:`maturity.rating.rate` makes of it, with
         the question's weight in this plan), shared: rows are never changed."""
@@ -285,14 +290,28 @@ class Plan:
         exactly as :meth:`run` does."""
         part = Part("", 1.0, True)
         self.levels_of(part, self._rollup([[(iw, shares[iid]) for iid, iw, _ in inds]
-                                          for _, _, inds in self.dims])[1])
+                                          for _, _, inds in self.dims], memo=True)[1])
         return part.level, part.score
 
-    def _rollup(self, children: list[list[tuple[float, list[float | None]]]]
+    def _rollup(self, children: list[list[tuple[float, list[float | None]]]], memo: bool = False
                 ) -> tuple[list[list[float | None]], list[float | None]]:
-        """Per-dimension shares from their indicators' (weight, shares), and the whole's."""
-        n = self.n
-        dims = [weighted(parts, n) for parts in children]
+        """Per-dimension shares from their indicators' (weight, shares), and the whole's
+        (``memo``: a dimension whose share lists are the very ones of an earlier call is
+        not rolled up again)."""
+        n, rolled = self.n, self._rolled
+        if memo and len(rolled) > CACHE:
+            rolled.clear()
+        dims = []
+        for parts in children:
+            if not memo:
+                dims.append(weighted(parts, n))
+                continue
+            # the entry keeps its lists alive, so no other live list has one of their ids
+            key = tuple([id(s) for _, s in parts])
+            hit = rolled.get(key)
+            if hit is None:
+                hit = rolled[key] = (tuple([s for _, s in parts]), weighted(parts, n))
+            dims.append(hit[1])
         return dims, weighted([(dw, d) for (_, dw, _), d in zip(self.dims, dims, strict=True)], n)
 
     def _shares(self, qrows: list[QRow], iid: str | None = None) -> list[float | None]:
