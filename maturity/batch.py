@@ -27,11 +27,12 @@ from pydantic import ValidationError
 
 from . import _yaml
 from ._io import SCANNED_SUFFIXES
-from .engine import Numbers, plan_for, resolve_production_type
+from .engine import plan_for, resolve_production_type
 from .errors import MaturityError
 from .model.answers import AnswersFile
 from .model.questionnaire import MeanScoring, PointsScoring, Questionnaire
 from .normalise import Normalised, check_answers
+from .numbers import Numbers
 from .shortfall import gaps
 from .tabular import BadInput, csv_header, read_csv, read_xlsx
 

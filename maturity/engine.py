@@ -12,13 +12,14 @@ in ``docs/methodology.md``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from . import groups
 from .model.answers import NA, Enterprise
 from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire, QuestionT
 from .normalise import Normalised, PartLevel
+from .numbers import Numbers, Part, QRow
 from .rating import (
     cmmm_total,
     grade,
@@ -29,67 +30,6 @@ from .rating import (
     status_of,
     weighted,
 )
-
-
-@dataclass(slots=True)
-class QRow:
-    """One question that takes part (not n/a): its weight and what its answer rates."""
-
-    id: str
-    weight: float
-    ratings: dict[int, float]
-    fraction: float
-    reached: int
-
-
-@dataclass(slots=True)
-class Part:
-    """An indicator, a dimension or the whole, with its numbers.
-
-    CMMM: ``shares`` per level (the share of the level's requirements met), ``scores``
-    (the shares on the rating scale), ``score`` (S) and ``failing``.  Points: ``frac``,
-    the weighted fraction earned, ``norm`` its weight normalised among its siblings and
-    ``score`` the points earned.
-    """
-
-    id: str
-    weight: float
-    applicable: bool
-    level: int = 0
-    score: float = 0.0
-    score_max: float = 0.0
-    shares: list[float | None] = field(default_factory=list)
-    scores: list[float | None] = field(default_factory=list)
-    failing: int | None = None
-    frac: float = 0.0
-    norm: float = 0.0
-    sig: tuple | None = None
-    """What the indicator's numbers depend on (its questions and their answers), when memoised."""
-    children: list[Part] = field(default_factory=list)
-    rows: list[QRow] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Numbers:
-    """Everything the engine computes for one answers file."""
-
-    level: int
-    score: float
-    score_max: float
-    completeness: float
-    counts: dict[str, int]
-    status: dict[str, str]
-    reached: dict[str, int]
-    whole: Part
-    warnings: list[str] = field(default_factory=list)
-    failed: list[int] = field(default_factory=list)
-    """Points method: indexes of the grade requirements that do not hold, of those up to
-    one level above the score's grade (a higher one cannot lower the grade)."""
-
-    @property
-    def dims(self) -> list[Part]:
-        return self.whole.children
-
 
 _REPEATING = frozenset({int, bool, str, PartLevel, frozenset, type(None)})
 """Classes of answers that repeat across enterprises (a level, ``k+``, yes/no, a choice, no

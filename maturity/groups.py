@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .model.questionnaire import MeanScoring
+from .numbers import Part, QRow
 from .rating import grade, norm, weighted
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Part, Plan, QRow
+    from .engine import Plan
 
 Node = tuple[str, float, list]
 """A group: (its path in the indicator, its weight, its children: groups or question ids)."""
@@ -74,8 +75,6 @@ def numbers(plan: Plan, c: Part) -> list[Part]:
     ``id`` the path, ``children`` the subgroups, each with its level and score on the
     indicator's scale (CMMM: its level scores and total; points: its share of the
     indicator's points; mean: its mean)."""
-    from .engine import Part  # the engine imports this module: its types, when it runs
-
     rows = {r.id: r for r in c.rows}
 
     def part(node: Node, share: float) -> Part:

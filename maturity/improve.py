@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from .engine import Numbers, plan_for, resolve_production_type
+from .engine import plan_for, resolve_production_type
 from .model.answers import NA, Enterprise
 from .model.assessment import Assessment
 from .model.diagnosis import Improvement, Path, QuestionChange
@@ -28,6 +28,7 @@ from .model.questionnaire import (
     YesNoQuestion,
 )
 from .normalise import Normalised, normalise
+from .numbers import Numbers
 from .rating import EPS, applicable, band_for, holds, rate, requirement_counts
 from .requirements import option_level
 from .scoring import points_earned

@@ -26,7 +26,7 @@ import weakref
 from collections.abc import Mapping
 from typing import Any, overload
 
-from .engine import Numbers, Part, Plan, plan_for, resolve_production_type
+from .engine import Plan, plan_for, resolve_production_type
 from .model.answers import ANSWERS_FORMAT, AnswersFile, Enterprise
 from .model.assessment import (
     Assessment,
@@ -40,6 +40,7 @@ from .model.assessment import (
 from .model.base import ReadOnlyDict
 from .model.questionnaire import CmmmScoring, Questionnaire
 from .normalise import Normalised, PartLevel, check_answers
+from .numbers import Numbers, Part
 from .shortfall import gaps, holding_back
 
 SHORTFALLS = 10

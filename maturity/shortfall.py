@@ -4,8 +4,8 @@ assessment and batch row)."""
 
 from __future__ import annotations
 
-from .engine import Numbers, Part
 from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire
+from .numbers import Numbers, Part
 from .rating import EPS, level_weights
 
 

@@ -17,7 +17,7 @@ LAYERS = {
         "model.assessment", "model.diagnosis"},
     1: {"requirements", "references", "overlay", "validation", "normalise", "loading", "index_cache",
         "catalogue", "tabular", "template", "schema", "seeds"},
-    2: {"rating", "groups", "engine", "shortfall", "scoring", "batch", "portfolio"},
+    2: {"rating", "numbers", "groups", "engine", "shortfall", "scoring", "batch", "portfolio"},
     3: {"improve", "delivery", "candidates", "recommend", "diagnosis", "explain", "comparison", "whatif",
         "checking", "timeline", "merging", "migrating", "targets"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
