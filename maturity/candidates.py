@@ -78,7 +78,7 @@ def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
     if f is None:
         return True
     checks = ((f.production_types, a.production_type or resolve_production_type(q, ent)),
-              (f.industries, ent.industry), (f.product_kinds, ent.product_kind))
+              (f.industries, ent.industry), (f.product_kinds, ent.product_kind), (f.sizes, ent.size))
     return all(allowed is None or value is None or value in allowed for allowed, value in checks)
 
 

@@ -698,3 +698,21 @@ def test_a_small_firm_reads_a_step_at_its_own_scale(lang):
             else:
                 assert full in view.description and small not in view.description, (size, r.scenario)
     assert shown >= 6  # plan, master data, ERP at least, for both small sizes
+
+
+@pytest.mark.parametrize("size, offered", [("medium", True), (None, True), ("large", False)])
+def test_shared_manufacturing_is_offered_to_small_and_medium_firms_only(general, size, offered):
+    """Every review of shared manufacturing at a large plant (72 of 72, rounds 1-29: an EMS
+    maker, a chip packager, a battery-cell plant and six more) rated it "does not fit":
+    their lines are booked and qualified by their own customers. Policy places it in
+    industrial clusters, for the idle capacity of smaller firms; a size not given excludes
+    nothing."""
+    answers = {qid: min(5, max(x.anchors)) if x.kind == "level" else bottom_answer(x)
+               for qid, (_, _, x) in general.questions.items()}
+    answers |= {qid: top_answer(x) for qid, (_, _, x) in general.questions.items()
+                if qid.startswith("factory.network.")}
+    answers["operations.scheduling.planning"] = 4
+    profile = {"industry": "electronics", "production_type": "discrete", "product_kind": "parts"}
+    a = _assess(general, answers, **profile, **({"size": size} if size else {}))
+    ids = {c.scenario.id for c in candidates(general, restore_values(general, a.answers), a, None, [])}
+    assert ("theme_shared_manufacturing" in ids) is offered

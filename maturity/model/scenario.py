@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from .answers import Size
 from .base import DottedId, Frozen, Id, Text
 
 
@@ -55,6 +56,8 @@ class Fit(Frozen):
     production_types: list[Id] | None = None
     industries: list[Id] | None = None
     product_kinds: list[Id] | None = None
+    sizes: list[Size] | None = None
+    """Enterprise size classes (as in the enterprise profile's ``size``)."""
 
 
 class ProductKind(Frozen):
