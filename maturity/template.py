@@ -85,8 +85,11 @@ def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
         out += [*_comment([h("tpl_ptype", items=pt_list)], 2), "  production_type:"
                 + (f" {q.production_type}" if q.industry and q.production_type else "")]
     kinds = ", ".join(f"{k.id} ({_join(k.name, langs)})" for k in q.product_kinds)
-    if kinds:
-        out += [*_comment([h("tpl_product_kind", items=kinds)], 2), "  product_kind:"]
+    if kinds:  # each kind's description too: it says which kind a borderline product is
+        out += [*_comment([h("tpl_product_kind", items=kinds)], 2),
+                *(line for k in q.product_kinds if k.description
+                  for line in _comment(_texts(k.description, langs), 2, f"   {k.id}: ")),
+                "  product_kind:"]
     out += [*_comment([h("tpl_size")], 2), "  size:", "  region:"]
     functions = ", ".join(f"{f.id} ({_join(f.name, langs)})" for f in q.functions)
     if functions:
