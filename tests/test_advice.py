@@ -716,3 +716,15 @@ def test_shared_manufacturing_is_offered_to_small_and_medium_firms_only(general,
     a = _assess(general, answers, **profile, **({"size": size} if size else {}))
     ids = {c.scenario.id for c in candidates(general, restore_values(general, a.answers), a, None, [])}
     assert ("theme_shared_manufacturing" in ids) is offered
+
+
+@pytest.mark.parametrize("industry, offered", [("machinery", True), ("light_industry", False)])
+def test_total_integration_is_for_makers_of_production_equipment(general, industry, offered):
+    """Turnkey lines and plants are delivered by makers of production equipment; a
+    household-appliance maker (light industry) that answers 'equipment' is not offered it."""
+    answers = {qid: min(5, max(x.anchors)) if x.kind == "level" else bottom_answer(x)
+               for qid, (_, _, x) in general.questions.items()}
+    answers["business.service.product_service"] = 4
+    a = _assess(general, answers, industry=industry, production_type="discrete", product_kind="equipment")
+    ids = {c.scenario.id for c in candidates(general, restore_values(general, a.answers), a, None, [])}
+    assert ("theme_total_integration_contracting" in ids) is offered
