@@ -8,8 +8,10 @@ improved answers gives.  See ``docs/diagnosis.md``.
 
 from __future__ import annotations
 
+import gc
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from .checking import consistency
@@ -33,6 +35,29 @@ def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
     """Diagnose an assessment.  ``target``: a grade to plan for beyond the next one;
     ``targets``: levels per dimension or indicator to plan for (default: the answers
     file's own ``targets``); ``UsageError`` for an unknown id or level."""
+    with _no_cycle_collection():
+        return _diagnose(assessment, questionnaire, target, targets)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The path search re-scores thousands of variants, each a burst of short-lived
+    dicts, lists and tuples that reference counting frees; the cyclic collector, run
+    every few hundred allocations, then walks every live object again.  In a process that
+    holds several indices (the TUI, ``maturity serve``, a benchmark loop) that doubled the
+    worst case (``docs/performance.md``).  It is switched off for the diagnosis and back on
+    after, as it was; the few cycles made meanwhile are collected then."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _diagnose(assessment: Assessment, questionnaire: Questionnaire | None, target: int | None,
+              targets: Mapping[str, Any] | None) -> Diagnosis:
     q = questionnaire or scored_against(assessment) or _load(assessment.questionnaire)
     n = len(q.levels)
     values = restore_values(q, assessment.answers)

@@ -228,3 +228,39 @@ def test_a_dimension_below_l1_is_never_a_strength_and_a_thin_picture_says_so():
         assert all(levels[s] >= 1 for s in d.strengths), (share, d.strengths, levels)
         text = render(build(q, d, "en"))
         assert ("provisional" in text) is (a.completeness < PROVISIONAL), (share, a.completeness)
+
+
+def test_the_diagnosis_leaves_the_cycle_collector_as_it_found_it(machinery, monkeypatch):
+    """The diagnosis switches the cyclic garbage collector off while it searches (the
+    collector walking a large live heap doubled the worst case) and on again after, as
+    it was, also when it fails."""
+    import gc
+
+    import maturity.diagnosis as module
+
+    q, a, _ = machinery
+    seen = []
+    real = module._diagnose
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "_diagnose", spy)
+    assert gc.isenabled()
+    diagnose(a, q)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        diagnose(a, q)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(module, "_diagnose", fail)
+    with pytest.raises(RuntimeError):
+        diagnose(a, q)
+    assert gc.isenabled()
