@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .delivery import holds, in_part, lacking, last_step, question_state, started, targets
 from .engine import resolve_production_type
-from .improve import apply_targets, indicator_levels, progress
+from .improve import apply_targets, indicator_levels, progress, run_elsewhere
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, QuestionChange
 from .model.questionnaire import Questionnaire
@@ -70,7 +70,7 @@ def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
     and does not lie wholly in functions the enterprise says are run elsewhere."""
     ent = a.enterprise
     if ent.run_elsewhere:
-        elsewhere = {i for fn in q.functions if fn.id in ent.run_elsewhere for i in fn.indicators}
+        elsewhere = run_elsewhere(q, ent)
         if set(sc.functions) & set(ent.run_elsewhere) \
                 or all(t.question.rsplit(".", 1)[0] in elsewhere for t in targets(q, sc)):
             return False

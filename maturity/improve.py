@@ -154,6 +154,11 @@ def applies(question: QuestionT, values: Mapping[str, Normalised], ent: Enterpri
     return applicable(question, values, ent, resolve_production_type(q, ent))
 
 
+def run_elsewhere(q: Questionnaire, ent: Enterprise) -> set[str]:
+    """The indicators of the functions the enterprise says others run for it."""
+    return {i for fn in q.functions if fn.id in ent.run_elsewhere for i in fn.indicators}
+
+
 def opens(q: Questionnaire, qid: str) -> bool:
     """Whether a question's applying depends on other answers (a condition or a follow-up):
     an improvement elsewhere can make it apply, so a path may have to lift it too."""
@@ -209,6 +214,10 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     start = indicator_levels(base)
     candidates = [i.id for d in base.dimensions for i in d.indicators
                   if any(r.status != "not_applicable" or opens(q, r.id) for r in i.questions)]
+    # the plant's own indicators first: what its group (or partner) runs for it is lifted
+    # only when the grade cannot be reached without it
+    elsewhere = run_elsewhere(q, ent)
+    pool = [i for i in candidates if i not in elsewhere] or candidates
 
     memo: dict[frozenset[tuple[str, int]], tuple[Any, dict[str, Normalised] | None]] = {}
     # the search needs only grade, score and (points method) what each question reaches, so
@@ -259,7 +268,7 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     while current.level < target:
         best: tuple[float, int, str, int, Assessment] | None = None
         here = progress(q, current, target, evaluate(plan)[1])
-        for ind in candidates:
+        for ind in pool:
             lo = plan.get(ind, start[ind])
             # beyond one level above the target an improvement only adds a partial score
             top = min(n, max(target + 1, lo + 1))
@@ -272,6 +281,9 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
                 key = (1.0 if done else 0.0, gain if not done else -(k - lo), ind, k)
                 if gain > EPS and (best is None or key[:2] > best[:2]):
                     best = (*key[:2], ind, k, trial)  # type: ignore[assignment]
+        if best is None and len(pool) < len(candidates):
+            pool = candidates  # the plant's own indicators do not get there: all of them
+            continue
         if best is None:
             return Path(target=target, reachable=False,
                         improvements=_improvements(plan, start), level_after=current.level,

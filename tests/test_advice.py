@@ -11,7 +11,7 @@ import pytest
 import maturity
 from maturity.delivery import item_in_place, lacking, question_state, targets
 from maturity.diagnosis import diagnose
-from maturity.improve import restore_values
+from maturity.improve import path_to, restore_values, run_elsewhere
 from maturity.recommend import candidates, fits
 
 from .strategies import assess_answers as _assess
@@ -728,3 +728,21 @@ def test_total_integration_is_for_makers_of_production_equipment(general, indust
     a = _assess(general, answers, industry=industry, production_type="discrete", product_kind="equipment")
     ids = {c.scenario.id for c in candidates(general, restore_values(general, a.answers), a, None, [])}
     assert ("theme_total_integration_contracting" in ids) is offered
+
+
+def test_the_path_to_the_next_grade_lifts_what_the_plant_runs_itself(general):
+    """Reviewers of rounds 28-29 struck paths to the next grade that relied on
+    purchasing, sales and service at plants whose group runs them (p05, p08, p27): the
+    plant cannot act there.  Indicators of functions run elsewhere are lifted only when
+    the grade cannot be reached without them."""
+    functions = ["purchasing", "sales", "service"]
+    answers = _middle(general, 2)
+    own = _assess(general, answers, industry="machinery", production_type="discrete")
+    group = _assess(general, answers, industry="machinery", production_type="discrete",
+                    run_elsewhere=functions)
+    theirs = run_elsewhere(general, group.enterprise)
+    paths = [path_to(general, restore_values(general, a.answers), a.enterprise, a, a.level + 1)
+             for a in (own, group)]
+    assert all(p.reachable for p in paths)
+    assert {i.indicator for i in paths[0].improvements} & theirs  # the case is there
+    assert not {i.indicator for i in paths[1].improvements} & theirs
