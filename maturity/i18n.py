@@ -151,6 +151,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why_after": ("comes after {names}, whose results it works on: not in the same phase",
                   "应在{names}之后实施，需以其成果为基础，不宜同期开展"),
     "why_before": ("comes first: {names} builds on it", "先行实施：{names}以其为基础"),
+    "why_first": ("comes first, in the same phase: {names} runs on it",
+                  "同一阶段内先行实施：{names}依托于此"),
     "why_when_used": ("built for the steps that use it, and no step of this roadmap does yet: "
                       "build it with the first that does",
                       "为后续步骤所用，而本路线图中尚无需要它的步骤：待首个需要它的步骤实施时一并建设"),

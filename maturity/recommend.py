@@ -168,6 +168,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     idle = _unused_enablers(q, phase_of) if not held else set()
     if idle:  # planned once more without them: what the roadmap did on them, it does not
         return plan(q, values, a, path, blocking, phases, limit, targets, held=frozenset(idle))
+    scen = {sc.id: sc for sc in q.scenarios}
     for c in cands:
         if c.scenario.id not in phase_of and "after" not in c.reasons \
                 and (c.scenario.id in after or phase_of.keys() & set(c.scenario.builds_on)):
@@ -176,6 +177,10 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
             c.reasons.append("after")
         if c.scenario.id in held and c.scenario.id not in phase_of and "when_used" not in c.reasons:
             c.reasons.append("when_used")
+        if c.scenario.id in phase_of and "first" not in c.reasons and any(
+                c.scenario.id in scen[s].needs_first for s, k in phase_of.items()
+                if k == phase_of[c.scenario.id]):
+            c.reasons.append("first")  # a step of its phase runs on it
     order = {sc.id: k for k, sc in enumerate(q.scenarios)}
     ordered = _after_what_they_build_on(
         sorted(cands, key=lambda c: (phase_of.get(c.scenario.id, phases + 1), *rank_key(c, order))),
@@ -204,18 +209,21 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
 def _pull_in(chosen: list[Candidate], pool: list[Candidate]) -> None:
     """What a chosen step builds on joins its phase when the plant lacks it and could
     start it now (a candidate of the pool), so that no step comes before what it works on;
-    the step itself then waits for the next phase.  Pulled in for that reason: ``before``."""
+    the step itself then waits for the next phase.  Pulled in for that reason: ``before``.
+    What it ``needs_first`` joins the same way, and the step stays (its reason, ``first``,
+    is given once the phases are known)."""
     byid = {c.scenario.id: c for c in pool}
     todo = list(chosen)
     while todo:
         c = todo.pop()
-        for dep in c.scenario.builds_on:
-            d = byid.get(dep)
-            if d is not None and d not in chosen:
-                chosen.append(d)
-                todo.append(d)
-                if "before" not in d.reasons:
-                    d.reasons.append("before")
+        for deps, why in ((c.scenario.builds_on, "before"), (c.scenario.needs_first, None)):
+            for dep in deps:
+                d = byid.get(dep)
+                if d is not None and d not in chosen:
+                    chosen.append(d)
+                    todo.append(d)
+                    if why is not None and why not in d.reasons:
+                        d.reasons.append(why)
     chosen.sort(key=pool.index)
 
 
@@ -248,10 +256,15 @@ def _unused_enablers(q: Questionnaire, phase_of: Mapping[str, int]) -> set[str]:
 def _after_what_they_build_on(ordered: list[Candidate], phase_of: Mapping[str, int]) -> list[Candidate]:
     """``ordered`` with each scenario moved just behind the scenarios it ``builds_on`` that
     are listed in the same phase (both outside the phases, among the rest: the roadmap
-    itself never puts both in one phase)."""
+    itself never puts both in one phase), and what it ``needs_first`` moved just before it
+    (the step keeps its place in the ranking)."""
     out = list(ordered)
     for c in ordered:
         mine = phase_of.get(c.scenario.id, 0)
+        for d in [x for x in out if x.scenario.id in c.scenario.needs_first
+                  and phase_of.get(x.scenario.id, 0) == mine and out.index(x) > out.index(c)]:
+            out.remove(d)
+            out.insert(out.index(c), d)
         firsts = [k for k, x in enumerate(out) if x.scenario.id in c.scenario.builds_on
                   and phase_of.get(x.scenario.id, 0) == mine]
         here = out.index(c)

@@ -100,10 +100,11 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
                         f"{hint(target.indicator, q.indicators)}", E
                 if target.level > n:
                     yield (*tloc, "level"), f"there are only {n} levels", E
-        for bi, ref in enumerate(sc.builds_on):
-            if ref not in scenario_ids or ref == sc.id:
-                yield ("scenarios", si, "builds_on", bi), \
-                    f"unknown scenario {ref!r}{hint(ref, scenario_ids)}", E
+        for field in ("builds_on", "needs_first"):
+            for bi, ref in enumerate(getattr(sc, field)):
+                if ref not in scenario_ids or ref == sc.id:
+                    yield ("scenarios", si, field, bi), \
+                        f"unknown scenario {ref!r}{hint(ref, scenario_ids)}", E
         functions = {f.id for f in q.functions}
         for fi, ref in enumerate(sc.functions):
             if ref not in functions:

@@ -651,8 +651,10 @@ def test_every_reason_code_reads_as_words(lang):
         "blocking": ("rd.design",)})
 
     def why(reasons):
-        # ``before`` is said of a step others build on: condition monitoring, not prediction
-        sid = "equipment_condition_monitoring" if "before" in reasons else first.scenario
+        # ``before`` is said of a step others build on: condition monitoring, not prediction;
+        # ``first`` of one another runs on: the digital infrastructure of the MES roll-out
+        sid = "equipment_condition_monitoring" if "before" in reasons else \
+            "digital_infrastructure" if "first" in reasons else first.scenario
         one = d.model_copy(update={"recommendations": (
             first.model_copy(update={"reasons": reasons, "scenario": sid}), *d.recommendations[1:])})
         text = markdown.render(content.build(q, one, lang))
@@ -746,3 +748,29 @@ def test_the_path_to_the_next_grade_lifts_what_the_plant_runs_itself(general):
     assert all(p.reachable for p in paths)
     assert {i.indicator for i in paths[0].improvements} & theirs  # the case is there
     assert not {i.indicator for i in paths[1].improvements} & theirs
+
+
+def test_what_a_step_needs_first_shares_its_phase_and_comes_before_it():
+    """Round-32 reviewers at a dairy, a pharma plant, a glass plant and a smelter rated the
+    digital infrastructure (the controlled link from the control network to the business
+    systems) "does not fit" after the roadmap: the MES roll-out in phase 2 sends its data
+    over that link.  A step's ``needs_first`` joins its phase when the plant lacks it,
+    listed just before it, and says why; the step itself keeps its phase.  (Already in an
+    earlier phase, it stays there.)"""
+    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
+    sc = {s.id: s for s in maturity.load_questionnaire("general").scenarios}
+    cases = 0
+    for path in sorted(root.glob("p*-b.yaml")):
+        d = diagnose(maturity.assess(maturity.load_answers(path)))
+        recs = {r.scenario: r for r in d.recommendations}
+        for r in d.recommendations:
+            for first in sc[r.scenario].needs_first if r.scenario in sc and r.phase else ():
+                other = recs.get(first)
+                if other is None or not other.phase:
+                    continue  # the plant has it, or cannot start it yet
+                cases += 1
+                assert other.phase <= r.phase, (path.name, first)  # never after it
+                if other.phase == r.phase:
+                    assert other.rank == r.rank - 1, (path.name, first)
+                    assert "first" in other.reasons, (path.name, other.reasons)
+    assert cases >= 3  # the case is there to be tested

@@ -142,6 +142,11 @@ class Scenario(Frozen):
     builds_on: list[Id] = []
     """Scenarios whose results this one works on (prediction models on the condition data
     that monitoring collects): proposed in the same phase, it is listed after them."""
+    needs_first: list[Id] = []
+    """Scenarios this one runs on that may share its phase, listed first (the controlled
+    link from the control network to the business systems, before the execution system
+    that sends data over it): when the plant lacks one and could start it, it joins the
+    phase of this step (reason ``first``), which does not wait."""
     enabler: bool = False
     """Built for the steps that use it (a shop-floor network): kept in the roadmap only
     when the grade needs it or a step of the roadmap uses it (names it in ``builds_on``,
