@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping
 
 from .candidates import RECOMMENDATIONS, Candidate, candidates, fits, rank_key, scenario_level
 from .delivery import done, lacking, question_state
+from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, Recommendation, TargetPlan
@@ -88,6 +89,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     ``held``: then it joins a phase only where the path needs it.
     """
     n = len(q.levels)
+    ptype = a.production_type or resolve_production_type(q, a.enterprise)
     aims = {i.indicator: i for i in targets.improvements} if targets is not None else {}
     cands = candidates(q, values, a, path, blocking, aims=aims)
     state = question_state(a)
@@ -113,7 +115,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
             chosen += [c for c in pool if c.tier <= 1 and c not in chosen and c.scenario.id not in held
                        and scenario_level(q, c.scenario) <= cur.level + 1]
             chosen.sort(key=pool.index)
-        _pull_in(chosen, pool)
+        _pull_in(chosen, pool, ptype)
         # what builds on a step of this phase, or on one the plant still lacks and cannot
         # start yet, waits for a later phase: never before what it works on
         ids = {c.scenario.id for c in chosen}
@@ -178,13 +180,13 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         if c.scenario.id in held and c.scenario.id not in phase_of and "when_used" not in c.reasons:
             c.reasons.append("when_used")
         if c.scenario.id in phase_of and "first" not in c.reasons and any(
-                c.scenario.id in scen[s].needs_first for s, k in phase_of.items()
+                c.scenario.id in scen[s].first_needs(ptype) for s, k in phase_of.items()
                 if k == phase_of[c.scenario.id]):
             c.reasons.append("first")  # a step of its phase runs on it
     order = {sc.id: k for k, sc in enumerate(q.scenarios)}
     ordered = _after_what_they_build_on(
         sorted(cands, key=lambda c: (phase_of.get(c.scenario.id, phases + 1), *rank_key(c, order))),
-        phase_of)
+        phase_of, ptype)
     # every phased one, and every one the roadmap holds back for a stated reason (after what
     # it builds on, with what will use it): part of the plan, never cut by the limit
     keep = max(limit, len(phase_of))
@@ -206,7 +208,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     return recs, roadmap
 
 
-def _pull_in(chosen: list[Candidate], pool: list[Candidate]) -> None:
+def _pull_in(chosen: list[Candidate], pool: list[Candidate], ptype: str | None) -> None:
     """What a chosen step builds on joins its phase when the plant lacks it and could
     start it now (a candidate of the pool), so that no step comes before what it works on;
     the step itself then waits for the next phase.  Pulled in for that reason: ``before``.
@@ -216,7 +218,7 @@ def _pull_in(chosen: list[Candidate], pool: list[Candidate]) -> None:
     todo = list(chosen)
     while todo:
         c = todo.pop()
-        for deps, why in ((c.scenario.builds_on, "before"), (c.scenario.needs_first, None)):
+        for deps, why in ((c.scenario.builds_on, "before"), (c.scenario.first_needs(ptype), None)):
             for dep in deps:
                 d = byid.get(dep)
                 if d is not None and d not in chosen:
@@ -253,7 +255,8 @@ def _unused_enablers(q: Questionnaire, phase_of: Mapping[str, int]) -> set[str]:
     return out
 
 
-def _after_what_they_build_on(ordered: list[Candidate], phase_of: Mapping[str, int]) -> list[Candidate]:
+def _after_what_they_build_on(ordered: list[Candidate], phase_of: Mapping[str, int],
+                              ptype: str | None) -> list[Candidate]:
     """``ordered`` with each scenario moved just behind the scenarios it ``builds_on`` that
     are listed in the same phase (both outside the phases, among the rest: the roadmap
     itself never puts both in one phase), and what it ``needs_first`` moved just before it
@@ -261,7 +264,7 @@ def _after_what_they_build_on(ordered: list[Candidate], phase_of: Mapping[str, i
     out = list(ordered)
     for c in ordered:
         mine = phase_of.get(c.scenario.id, 0)
-        for d in [x for x in out if x.scenario.id in c.scenario.needs_first
+        for d in [x for x in out if x.scenario.id in c.scenario.first_needs(ptype)
                   and phase_of.get(x.scenario.id, 0) == mine and out.index(x) > out.index(c)]:
             out.remove(d)
             out.insert(out.index(c), d)

@@ -101,10 +101,15 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
                 if target.level > n:
                     yield (*tloc, "level"), f"there are only {n} levels", E
         for field in ("builds_on", "needs_first"):
-            for bi, ref in enumerate(getattr(sc, field)):
+            for bi, entry in enumerate(getattr(sc, field)):
+                ref = entry if isinstance(entry, str) else entry.scenario
                 if ref not in scenario_ids or ref == sc.id:
                     yield ("scenarios", si, field, bi), \
                         f"unknown scenario {ref!r}{hint(ref, scenario_ids)}", E
+                for pi, pt in enumerate(getattr(entry, "production_types", ())):
+                    if pt not in ptypes:
+                        yield ("scenarios", si, field, bi, "production_types", pi), \
+                            f"unknown production type {pt!r}{hint(pt, ptypes)}", E
         functions = {f.id for f in q.functions}
         for fi, ref in enumerate(sc.functions):
             if ref not in functions:

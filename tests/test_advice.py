@@ -764,7 +764,8 @@ def test_what_a_step_needs_first_shares_its_phase_and_comes_before_it():
         d = diagnose(maturity.assess(maturity.load_answers(path)))
         recs = {r.scenario: r for r in d.recommendations}
         for r in d.recommendations:
-            for first in sc[r.scenario].needs_first if r.scenario in sc and r.phase else ():
+            ptype = d.assessment.production_type
+            for first in sc[r.scenario].first_needs(ptype) if r.scenario in sc and r.phase else ():
                 other = recs.get(first)
                 if other is None or not other.phase:
                     continue  # the plant has it, or cannot start it yet
@@ -774,3 +775,16 @@ def test_what_a_step_needs_first_shares_its_phase_and_comes_before_it():
                     assert other.rank == r.rank - 1, (path.name, first)
                     assert "first" in other.reasons, (path.name, other.reasons)
     assert cases >= 3  # the case is there to be tested
+
+
+def test_a_need_can_hold_for_some_production_types_only(general):
+    """The first digital workshop of a process plant needs the controlled link from its
+    control network first (its data are in the DCS); a discrete workshop's pilot networks
+    its own machines.  A ``needs_first`` entry may name production types; an enterprise
+    whose type is not known is not excluded."""
+    workshop = next(s for s in general.scenarios if s.id == "theme_digital_workshop")
+    assert workshop.first_needs("process") == ["digital_infrastructure"]
+    assert workshop.first_needs("discrete") == []
+    assert workshop.first_needs(None) == ["digital_infrastructure"]
+    rollout = next(s for s in general.scenarios if s.id == "mes_rollout")
+    assert rollout.first_needs("discrete") == ["digital_infrastructure"]

@@ -730,6 +730,11 @@ def _target_unknown_item(raw):
     raw["scenarios"][0]["delivers"] = [{"question": "ops.main.check", "items": ["sppc"]}]
 
 
+def _needs_first_unknown_type(raw):
+    raw["scenarios"][0]["needs_first"] = [{"scenario": raw["scenarios"][0]["id"] + "_x",
+                                           "production_types": ["proces"]}]
+
+
 def _target_items_on_a_level_question(raw):
     raw["scenarios"][0]["delivers"] = [{"question": "ops.main.lvl", "items": ["spc"]}]
 
@@ -801,6 +806,10 @@ SEMANTIC = [
     ("scenario-target-level-and-items", _target_level_and_items,
      ("- id: mes_rollout", "delivers:", "- question"), "scenarios[mes_rollout].delivers[0]",
      ["give exactly one of level, items"]),
+    ("needs-first-unknown-production-type", _needs_first_unknown_type,
+     ("- id: mes_rollout", "needs_first:", "- proces"),
+     "scenarios[mes_rollout].needs_first[0].production_types[0]",
+     ["unknown production type 'proces'", "did you mean 'process'?"]),
     ("unknown-id-in-production-type-weights", _ptype_weight, ("production_types:", "ops.mian:"),
      "production_types[process].weights.ops.mian", ["unknown dimension, indicator or question"]),
 ]

@@ -60,6 +60,16 @@ class Fit(Frozen):
     """Enterprise size classes (as in the enterprise profile's ``size``)."""
 
 
+class NeedsFirst(Frozen):
+    """A scenario a step runs on, for some production types only (a ``needs_first``
+    entry; a plain id holds for every type)."""
+
+    scenario: Id
+    production_types: list[Id]
+    """The production types where the step runs on it; an enterprise whose type is not
+    known is not excluded."""
+
+
 class ProductKind(Frozen):
     """A kind of product an enterprise makes (scenarios may fit only some kinds)."""
 
@@ -142,7 +152,7 @@ class Scenario(Frozen):
     builds_on: list[Id] = []
     """Scenarios whose results this one works on (prediction models on the condition data
     that monitoring collects): proposed in the same phase, it is listed after them."""
-    needs_first: list[Id] = []
+    needs_first: list[Id | NeedsFirst] = []
     """Scenarios this one runs on that may share its phase, listed first (the controlled
     link from the control network to the business systems, before the execution system
     that sends data over it): when the plant lacks one and could start it, it joins the
@@ -159,3 +169,8 @@ class Scenario(Frozen):
     benefits: list[Benefit] = []
     source: str | None = None
     """Where the scenario is defined (e.g. the 2025 typical-scenario guide)."""
+
+    def first_needs(self, ptype: str | None) -> list[str]:
+        """The ids of ``needs_first`` that hold for a production type."""
+        return [n if isinstance(n, str) else n.scenario for n in self.needs_first
+                if isinstance(n, str) or ptype is None or ptype in n.production_types]

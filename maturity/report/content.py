@@ -221,7 +221,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                  "before": t("why_before", lang, names=_join(_named(
                      [x for x in q.scenarios if sc.id in x.builds_on], listed, lang), lang)),
                  "first": t("why_first", lang, names=_join(_named(
-                     [x for x in q.scenarios if sc.id in x.needs_first], listed, lang), lang)),
+                     [x for x in q.scenarios if sc.id in x.first_needs(d.assessment.production_type)],
+                     listed, lang), lang)),
                  "target": t("why_target", lang, names=_join([name_of(q, i, lang) for i in r.blocking
                                                               if i in aimed][:3], lang)),
                  "catch_up": t("why_catch_up", lang, **noun,
