@@ -788,18 +788,3 @@ def test_a_need_can_hold_for_some_production_types_only(general):
     assert workshop.first_needs(None) == ["digital_infrastructure"]
     rollout = next(s for s in general.scenarios if s.id == "mes_rollout")
     assert rollout.first_needs("discrete") == ["digital_infrastructure"]
-
-
-def test_a_plan_broken_into_projects_gets_the_integration_projects_next(general):
-    """Once the plan is broken into projects (roadmap level 2), the transformation-plan
-    scenario is done and nothing lifted the strategy indicator further: reports listed
-    "Strategy and roadmap" to "improve directly" (round-32 and round-35 reviewers of a
-    steelworks and a smelter).  The integration roadmap is the step, and a plan of
-    projects does not make it begun."""
-    answers = _middle(general, 2)
-    a = _assess(general, answers, industry="machinery", production_type="discrete")
-    offered = {c.scenario.id: c for c in candidates(general, restore_values(general, a.answers), a, None, [])}
-    assert "digital_transformation_plan" not in offered
-    step = offered["integration_roadmap"]
-    assert not {"in_part", "started", "finish"} & set(step.reasons)
-    assert [(t.question, t.to_level) for t in step.delivers] == [("strategy.planning.roadmap", 3)]
