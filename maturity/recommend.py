@@ -99,10 +99,16 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     after: set[str] = set()  # held back a phase because what they build on comes in it
     roadmap: list[Phase] = []
     cur_values, cur, cur_path, cur_cands = dict(values), a, path, cands
+    carried: list[Candidate] = []  # held back by the phase before: they wait for this one
     for step in range(1, phases + 1):
         if cur.level >= n or cur_path is None or (not cur_path.reachable and not cur_path.improvements):
             break
         pool = [c for c in cur_cands if c.scenario.id not in phase_of]
+        # a step held back keeps its claim on the next phase even where the simulation of
+        # the phase before already counts its indicator as lifted (it was on that path)
+        known_now = {c.scenario.id for c in pool}
+        pool += [c for c in carried if c.scenario.id not in known_now | set(phase_of)]
+        waited = {c.scenario.id for c in carried}
         need = {i.indicator: i for i in cur_path.improvements}
         if step == 1:  # phase 1 also takes the plant towards its own targets
             need = {**aims, **{i: imp for i, imp in need.items()
@@ -112,8 +118,9 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
             _catch_up(pool, chosen, a)
         else:  # a later phase is the programme towards its grade: every step of it that
             # lifts what holds that grade back (phase 1 stays the short, concrete list)
-            chosen += [c for c in pool if c.tier <= 1 and c not in chosen and c.scenario.id not in held
-                       and scenario_level(q, c.scenario) <= cur.level + 1]
+            chosen += [c for c in pool if c not in chosen and c.scenario.id not in held
+                       and (c.scenario.id in waited
+                            or (c.tier <= 1 and scenario_level(q, c.scenario) <= cur.level + 1))]
             chosen.sort(key=pool.index)
         _pull_in(chosen, pool, ptype)
         # what builds on a step of this phase, or on one the plant still lacks and cannot
@@ -122,6 +129,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         later = _still_lacking(q, cur, cur_values, {d for c in chosen for d in c.scenario.builds_on}
                                - ids - set(phase_of))
         waiting = [c for c in chosen if (ids | later) & set(c.scenario.builds_on)]
+        carried = waiting
         if waiting:
             chosen = [c for c in chosen if c not in waiting]
             uncovered = _uncovered(need, chosen)
