@@ -3,8 +3,10 @@ nothing foreign to its industry or product, n/a respected, foundations first."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -177,6 +179,19 @@ def test_item_targets_whose_items_are_all_na_do_not_apply(general):
 
 
 CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+
+
+@functools.cache
+def _corpus(pattern: str) -> tuple[tuple[str, dict, Any], ...]:
+    """(file name, scenarios by id, diagnosis) of every calibration answers file matching
+    ``pattern``, scored against its own index: diagnosed once per run, for the tests
+    that check a roadmap rule over the whole corpus."""
+    out = []
+    for path in sorted(CAL.glob(pattern)):
+        answers = maturity.load_answers(path)
+        q = maturity.questionnaire_for(answers)
+        out.append((path.name, {s.id: s for s in q.scenarios}, diagnose(maturity.assess(q, answers), q)))
+    return tuple(out)
 
 
 @pytest.mark.parametrize("name", ["p15-b.yaml", "p07-a.yaml", "p21-a.yaml", "p06-b.yaml"])
@@ -516,28 +531,25 @@ def test_what_a_scenario_builds_on_comes_in_an_earlier_phase():
     the condition monitoring it depends on makes it unworkable in that period").  A
     scenario never shares a phase with one it ``builds_on``: it waits for the next phase,
     or, after the last, comes after the roadmap and says so (``after``)."""
-    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
-    sc = {s.id: s for s in maturity.load_questionnaire("general").scenarios}
     both = 0
-    for path in sorted(root.glob("p*.yaml")):
-        d = diagnose(maturity.assess(maturity.load_answers(path)))
+    for name, sc, d in _corpus("p*.yaml"):
         recs = {r.scenario: r for r in d.recommendations}
         for r in d.recommendations:
-            for first in sc[r.scenario].builds_on if r.scenario in sc else ():
+            for first in sc[r.scenario].builds_on:
                 other = recs.get(first)
                 if other is None:
                     continue
                 # never before what it works on: a phased step's prerequisite step is in
                 # an earlier phase (round-24 reviewers: traceability in phase 1, the MES
                 # roll-out it depends on in phase 2)
-                assert not r.phase or 0 < other.phase < r.phase, (path.name, first, r.scenario)
+                assert not r.phase or 0 < other.phase < r.phase, (name, first, r.scenario)
                 if not other.phase:
                     continue
                 both += 1
-                assert r.phase != other.phase, (path.name, first, r.scenario, r.phase)
+                assert r.phase != other.phase, (name, first, r.scenario, r.phase)
                 assert other.rank < r.rank
                 if not r.phase:
-                    assert "after" in r.reasons, (path.name, r.reasons)
+                    assert "after" in r.reasons, (name, r.reasons)
                 for phase in d.roadmap:
                     assert not {first, r.scenario} <= set(phase.scenarios)
     assert both >= 3  # the case is there to be tested
@@ -757,23 +769,20 @@ def test_what_a_step_needs_first_shares_its_phase_and_comes_before_it():
     over that link.  A step's ``needs_first`` joins its phase when the plant lacks it,
     listed just before it, and says why; the step itself keeps its phase.  (Already in an
     earlier phase, it stays there.)"""
-    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
-    sc = {s.id: s for s in maturity.load_questionnaire("general").scenarios}
     cases = 0
-    for path in sorted(root.glob("p*-b.yaml")):
-        d = diagnose(maturity.assess(maturity.load_answers(path)))
+    for name, sc, d in _corpus("p*-b.yaml"):
         recs = {r.scenario: r for r in d.recommendations}
         for r in d.recommendations:
             ptype = d.assessment.production_type
-            for first in sc[r.scenario].first_needs(ptype) if r.scenario in sc and r.phase else ():
+            for first in sc[r.scenario].first_needs(ptype) if r.phase else ():
                 other = recs.get(first)
                 if other is None or not other.phase:
                     continue  # the plant has it, or cannot start it yet
                 cases += 1
-                assert other.phase <= r.phase, (path.name, first)  # never after it
+                assert other.phase <= r.phase, (name, first)  # never after it
                 if other.phase == r.phase:
-                    assert other.rank == r.rank - 1, (path.name, first)
-                    assert "first" in other.reasons, (path.name, other.reasons)
+                    assert other.rank == r.rank - 1, (name, first)
+                    assert "first" in other.reasons, (name, other.reasons)
     assert cases >= 3  # the case is there to be tested
 
 
@@ -797,19 +806,14 @@ def test_a_step_held_back_a_phase_comes_in_the_next_one():
     dynamic dispatching, held back while the scheduling it builds on came in phase 1,
     was listed after the roadmap (round-36 reviewer: "it belongs in phase 2 with the
     scheduler").  A held-back step now comes after the roadmap only when no phase is left."""
-    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
     held = 0
-    for path in sorted(root.glob("p*-b.yaml")):
-        answers = maturity.load_answers(path)
-        q = maturity.questionnaire_for(answers)
-        sc = {s.id: s for s in q.scenarios}
-        d = diagnose(maturity.assess(q, answers), q)
+    for name, sc, d in _corpus("p*-b.yaml"):
         phase = {r.scenario: r.phase for r in d.recommendations}
         last = len(d.roadmap)
         for r in d.recommendations:
             firsts = [phase.get(f, 0) for f in sc[r.scenario].builds_on]
             if r.phase == 0 and "after" in r.reasons and any(firsts):
-                assert max(firsts) == last, (path.name, r.scenario, firsts, last)
+                assert max(firsts) == last, (name, r.scenario, firsts, last)
             if r.phase and any(0 < f < r.phase for f in firsts):
                 held += 1
     assert held >= 1  # the case is there to be tested
