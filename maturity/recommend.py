@@ -106,8 +106,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         pool = [c for c in cur_cands if c.scenario.id not in phase_of]
         # a step held back keeps its claim on the next phase even where the simulation of
         # the phase before already counts its indicator as lifted (it was on that path)
-        known_now = {c.scenario.id for c in pool}
-        pool += [c for c in carried if c.scenario.id not in known_now | set(phase_of)]
+        taken = {c.scenario.id for c in pool} | phase_of.keys()
+        pool += [c for c in carried if c.scenario.id not in taken]
         waited = {c.scenario.id for c in carried}
         need = {i.indicator: i for i in cur_path.improvements}
         if step == 1:  # phase 1 also takes the plant towards its own targets
