@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .delivery import holds, in_part, lacking, last_step, question_state, started, targets
 from .engine import resolve_production_type
-from .improve import apply_targets, indicator_levels, progress, run_elsewhere
+from .improve import apply_targets, indicator_levels, minor, progress, run_elsewhere
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, QuestionChange
 from .model.questionnaire import Questionnaire
@@ -33,7 +33,7 @@ EFFORT_WEIGHT = {"S": 1.0, "M": 2.0, "L": 3.0}
 """How much a scenario of each effort class costs, relative to a small one."""
 SMALLER = {"S": "S", "M": "S", "L": "M"}
 """The effort of a scenario's last step: one class below the whole scenario's."""
-TYPICAL_FACTOR, ATYPICAL_FACTOR, FOCUS_FACTOR = 1.25, 0.5, 1.25
+TYPICAL_FACTOR, ATYPICAL_FACTOR, FOCUS_FACTOR, MINOR_FACTOR = 1.25, 0.5, 1.25, 0.5
 RECOMMENDATIONS = 12
 FOUNDATION_BELOW = 2
 """Below this grade the plant is offered steps up to it (``AHEAD``)."""
@@ -63,6 +63,9 @@ class Candidate:
     """Indicators below the grade the plant already has that it lifts (phase 1)."""
     planned_after: int = 0
     """0: planned on the plant's answers; n: on the answers as they would be after phase n."""
+    minor: bool = False
+    """Every indicator it raises or works on matters little to the plant (``improve.minor``): ranked
+    lower, and in a phase only where that phase's path needs it."""
 
 
 def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
@@ -74,12 +77,7 @@ def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
         if set(sc.functions) & set(ent.run_elsewhere) \
                 or all(t.question.rsplit(".", 1)[0] in elsewhere for t in targets(q, sc)):
             return False
-    f = sc.fits
-    if f is None:
-        return True
-    checks = ((f.production_types, a.production_type or resolve_production_type(q, ent)),
-              (f.industries, ent.industry), (f.product_kinds, ent.product_kind), (f.sizes, ent.size))
-    return all(allowed is None or value is None or value in allowed for allowed, value in checks)
+    return sc.fits is None or sc.fits.admits(ent, a.production_type or resolve_production_type(q, ent))
 
 
 def scenario_level(q: Questionnaire, sc: Scenario) -> int:
@@ -116,6 +114,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     blocked = {s.indicator for s in blocking}
     on_path = {i.indicator for i in path.improvements} if path is not None else set()
     here = progress(q, a, a.level + 1, values)
+    soft = minor(q, ent)  # what matters little to the plant: its steps rank after like ones
     # at most one grade ahead, or as far as the plant's own targets reach
     reach = max([max(a.level, FOUNDATION_BELOW - 1) + AHEAD, *(i.to_level for i in aims.values())])
     out = []
@@ -151,6 +150,10 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
         focus = sc.id in q.focus_scenarios
         factor = (TYPICAL_FACTOR if sc.industries and typical else 1.0) * \
                  (ATYPICAL_FACTOR if not typical else 1.0) * (FOCUS_FACTOR if focus else 1.0)
+        worked = {r.indicator for r in raises} | {c.question.rsplit(".", 1)[0] for c in changes}
+        small = worked <= soft  # ``changes`` is never empty here
+        if small:
+            factor *= MINOR_FACTOR
         lifted = [r.indicator for r in raises if r.indicator in blocked | on_path | set(aimed)]
         touched = {c.question.rsplit(".", 1)[0] for c in changes}
         lifted += sorted(touched & blocked - set(lifted))
@@ -174,7 +177,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
             scenario=sc, raises=raises, delivers=changes, gain=after.score - a.score,
             level_gain=after.level - a.level, priority=gained / EFFORT_WEIGHT[effort] * factor,
             effort=effort,
-            tier=0 if foundation else 1 if lifted else 2, reasons=reasons, blocking=lifted))
+            tier=0 if foundation else 1 if lifted else 2, reasons=reasons, blocking=lifted, minor=small))
     order = {sc.id: k for k, sc in enumerate(q.scenarios)}
     out.sort(key=lambda c: rank_key(c, order))
     return out

@@ -50,6 +50,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_run_elsewhere": ("Run for the plant by its group or a contractor (Space ticks; optional):",
                           "由集团或外包方为本厂承担的职能（空格键勾选，可不选）："),
     "size": ("Size", "规模"),
+    "energy_intensive": ("Energy a major cost", "能源为主要成本"),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
     "region": ("Region", "地区"),
     "assessed_on": ("Assessed on", "评估日期"),
     "assessor": ("Assessor", "评估人"),
@@ -429,6 +432,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tpl_checklist": ("rate each item: fully, mostly, partly or not",
                       "逐项评价：fully（完全满足）、mostly（大部分满足）、"
                       "partly（部分满足）或 not（不满足）"),
+    "tpl_energy_intensive": ("is energy a major cost? yes: about a tenth of the production cost or more "
+                             "(furnaces, kilns, smelting, reactors, electrolysis, drying, steam-heavy "
+                             "wet processing), or a key energy-using unit; no: a minor cost (assembly, "
+                             "machining, sewing, packing); leave empty if not known",
+                             "能源是否为主要成本？yes：约占生产成本的十分之一或以上（窑炉、冶炼、反应装置、电解、"
+                             "干燥、大量用汽的湿加工），或属重点用能单位；no：次要成本（装配、机加工、缝制、包装）；"
+                             "不清楚可留空"),
     "tpl_product_kind": ("main kind of product, one of: {items}", "主要产品类型，可选：{items}"),
     "tpl_run_elsewhere": ("functions someone else runs for the plant (parent group, joint-venture "
                           "partner, contractor), a list of: {items}; no advice is given in them",

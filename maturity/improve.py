@@ -159,6 +159,19 @@ def run_elsewhere(q: Questionnaire, ent: Enterprise) -> set[str]:
     return {i for fn in q.functions if fn.id in ent.run_elsewhere for i in fn.indicators}
 
 
+def minor(q: Questionnaire, ent: Enterprise) -> set[str]:
+    """The indicators that matter little to the enterprise, by what it says of itself
+    (``Indicator.minor_for``: energy where energy is a minor cost)."""
+    ptype = resolve_production_type(q, ent)
+    return {key for key, (_, i) in q.indicators.items()
+            if i.minor_for is not None and i.minor_for.stated_by(ent, ptype)}
+
+
+MINOR_GAIN = 0.5
+"""The share of its progress that the path search counts for an indicator that matters
+little to the plant (``minor``)."""
+
+
 def opens(q: Questionnaire, qid: str) -> bool:
     """Whether a question's applying depends on other answers (a condition or a follow-up):
     an improvement elsewhere can make it apply, so a path may have to lift it too."""
@@ -215,8 +228,11 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     candidates = [i.id for d in base.dimensions for i in d.indicators
                   if any(r.status != "not_applicable" or opens(q, r.id) for r in i.questions)]
     # the plant's own indicators first: what its group (or partner) runs for it is lifted
-    # only when the grade cannot be reached without it
+    # only when the grade cannot be reached without it; what matters little to the plant
+    # (``minor``) counts for half its progress, so it is lifted where it is clearly the
+    # cheaper way to the grade, not in place of a like step elsewhere
     elsewhere = run_elsewhere(q, ent)
+    soft = minor(q, ent)
     pool = [i for i in candidates if i not in elsewhere] or candidates
 
     memo: dict[frozenset[tuple[str, int]], tuple[Any, dict[str, Normalised] | None]] = {}
@@ -277,6 +293,8 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
                     continue
                 trial, improved = evaluate({**plan, ind: k})
                 gain = (progress(q, trial, target, improved) - here) / (k - lo)
+                if ind in soft:
+                    gain *= MINOR_GAIN
                 done = trial.level >= target
                 key = (1.0 if done else 0.0, gain if not done else -(k - lo), ind, k)
                 if gain > EPS and (best is None or key[:2] > best[:2]):

@@ -134,9 +134,10 @@ def _enterprise(files: Sequence[AnswersFile], names: Sequence[str]) -> dict[str,
     """The enterprise they all describe; an error if they describe different ones."""
     issues = []
     out: dict[str, Any] = {}
-    for field in ("id", "name", "industry", "production_type", "product_kind", "size", "region"):
+    for field in ("id", "name", "industry", "production_type", "product_kind", "size", "region",
+                  "energy_intensive"):
         seen = {n: getattr(a.enterprise, field) for a, n in zip(files, names, strict=True)
-                if getattr(a.enterprise, field)}
+                if getattr(a.enterprise, field) is not None and getattr(a.enterprise, field) != ""}
         named_by = field == "name" and not any(a.enterprise.id for a in files)
         if len(set(seen.values())) > 1 and (field in (*_SCORING, "id") or named_by):
             issues.append(Issue("the files disagree: " + ", ".join(f"{n}: {v}" for n, v in seen.items()),

@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping
 from .candidates import RECOMMENDATIONS, Candidate, candidates, fits, rank_key, scenario_level
 from .delivery import done, lacking, question_state
 from .engine import resolve_production_type
-from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
+from .improve import apply, apply_targets, indicator_levels, minor, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, Recommendation, TargetPlan
 from .model.questionnaire import Questionnaire
@@ -56,11 +56,12 @@ def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list
     return [i for i, imp in need.items() if reached[i] < imp.to_level]
 
 
-def _catch_up(pool: list[Candidate], chosen: list[Candidate], a: Assessment) -> None:
+def _catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a: Assessment) -> None:
     """Phase 1 also brings the indicators below the grade the plant already has up to it:
     they are the foundations of that grade.  The first candidate (in order) that lifts
-    each of them joins, with the reason."""
-    behind = {i for i, lv in indicator_levels(a).items() if lv < a.level}
+    each of them joins, with the reason.  Not those that matter little to the plant
+    (``improve.minor``): they wait until a grade needs them."""
+    behind = {i for i, lv in indicator_levels(a).items() if lv < a.level} - minor(q, a.enterprise)
     for c in chosen:
         behind -= {r.indicator for r in c.raises}
     for c in pool:
@@ -115,10 +116,11 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                                if i not in aims or imp.to_level >= aims[i].to_level}}
         chosen, uncovered = _pick(pool, need, cur.level, held)
         if step == 1:
-            _catch_up(pool, chosen, a)
+            _catch_up(q, pool, chosen, a)
         else:  # a later phase is the programme towards its grade: every step of it that
-            # lifts what holds that grade back (phase 1 stays the short, concrete list)
-            chosen += [c for c in pool if c not in chosen and c.scenario.id not in held
+            # lifts what holds that grade back (phase 1 stays the short, concrete list), but
+            # not one that works only on what matters little to the plant (its path's, yes)
+            chosen += [c for c in pool if c not in chosen and c.scenario.id not in held and not c.minor
                        and (c.scenario.id in waited
                             or (c.tier <= 1 and scenario_level(q, c.scenario) <= cur.level + 1))]
             chosen.sort(key=pool.index)

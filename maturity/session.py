@@ -99,7 +99,7 @@ class Session:
     questionnaire: str
     """``id@version``."""
     language: str = "zh"
-    enterprise: dict[str, str | list[str]] = field(default_factory=dict)
+    enterprise: dict[str, str | bool | list[str]] = field(default_factory=dict)
     """Enterprise profile: name, industry, production_type, size, region."""
     answers: dict[str, Any] = field(default_factory=dict)
     """Question id → answer in answers-file form (``n/a`` included)."""
@@ -129,7 +129,7 @@ class Session:
         """The answers file as a mapping (what ``maturity score`` reads)."""
         doc: dict[str, Any] = {"format": ANSWERS_FORMAT, "questionnaire": self.questionnaire,
                                "language": self.language}
-        enterprise = {k: v for k, v in self.enterprise.items() if v}
+        enterprise = {k: v for k, v in self.enterprise.items() if v or v is False}
         if enterprise:
             doc["enterprise"] = enterprise
         if self.assessed_on:
@@ -203,7 +203,8 @@ class Session:
         ent = answers.enterprise.model_dump(exclude_defaults=True)
         return cls(
             questionnaire=answers.questionnaire, language=answers.language or "zh",
-            enterprise={k: list(v) if isinstance(v, list) else str(v) for k, v in ent.items()},
+            enterprise={k: v if isinstance(v, bool) else list(v) if isinstance(v, list) else str(v)
+                        for k, v in ent.items()},
             answers={str(k): _plain(v) for k, v in answers.answers.items() if v is not None},
             notes={str(k): str(v) for k, v in answers.notes.items()},
             assessed_on=answers.assessed_on, updated_at=updated,
@@ -238,7 +239,7 @@ class Session:
         from .model.answers import Enterprise
 
         values = self.values(q) if values is None else values
-        ent = Enterprise.model_validate({k: v for k, v in self.enterprise.items() if v})
+        ent = Enterprise.model_validate({k: v for k, v in self.enterprise.items() if v or v is False})
         ptype = resolve_production_type(q, ent)
         status: dict[str, str] = {}
         out = []

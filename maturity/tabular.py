@@ -181,8 +181,12 @@ def _cell_text(value: Any) -> str:
 
 
 _PROFILE = set(ENTERPRISE_FIELDS)
-_LIST_FIELDS = {"run_elsewhere": lambda v: [x.strip() for x in _SEPARATORS.split(v.strip("[]")) if x.strip()]}
-"""Profile fields that hold a list, written in one cell: ``purchasing; transport``."""
+_LIST_FIELDS = {
+    "run_elsewhere": lambda v: [x.strip() for x in _SEPARATORS.split(v.strip("[]")) if x.strip()],
+    "energy_intensive": lambda v: _yes_no(v),
+}
+"""Profile fields that are not plain text: a list written in one cell (``purchasing;
+transport``), a yes/no."""
 _SEPARATORS = re.compile(r"[;,，、；]")
 _ALIASES = {
     # Chinese column headers as survey platforms and Excel sheets write them
@@ -190,7 +194,7 @@ _ALIASES = {
     "行业": "enterprise.industry", "生产类型": "enterprise.production_type",
     "规模": "enterprise.size", "企业规模": "enterprise.size", "地区": "enterprise.region",
     "省份": "enterprise.region", "产品类型": "enterprise.product_kind",
-    "由他方承担的职能": "enterprise.run_elsewhere",
+    "由他方承担的职能": "enterprise.run_elsewhere", "高耗能": "enterprise.energy_intensive",
     "评估日期": "assessed_on", "评估人": "assessor",
     "评估指标": "questionnaire", "问卷": "questionnaire", "语言": "language",
 }
@@ -250,16 +254,24 @@ def _value(value: str, delimiter: str = ",") -> Any:
         value = value.replace(",", ".")  # Excel's decimal comma in a ;-separated file
     if ";" in value or (value.startswith("[") and value.endswith("]")) or _IDS.fullmatch(value):
         return [v.strip() for v in value.strip("[]").replace(",", ";").split(";") if v.strip()]
-    lowered = value.lower()
-    if lowered in ("true", "yes", "y", "是"):
-        return True
-    if lowered in ("false", "no", "n", "否"):
-        return False
+    flag = _yes_no(value)
+    if isinstance(flag, bool):
+        return flag
     try:
         number = float(value)
     except ValueError:
         return value
     return int(number) if number.is_integer() and "." not in value else number
+
+
+def _yes_no(value: str) -> bool | str:
+    """A cell's yes or no as a boolean; anything else as written (validation says why)."""
+    lowered = value.strip().lower()
+    if lowered in ("true", "yes", "y", "是"):
+        return True
+    if lowered in ("false", "no", "n", "否"):
+        return False
+    return value
 
 
 def _rating(value: str) -> Any:

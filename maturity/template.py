@@ -91,6 +91,8 @@ def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
                   for line in _comment(_texts(k.description, langs), 2, f"   {k.id}: ")),
                 "  product_kind:"]
     out += [*_comment([h("tpl_size")], 2), "  size:", "  region:"]
+    if q.asks_energy_intensive:
+        out += [*_comment([h("tpl_energy_intensive")], 2), "  energy_intensive:"]
     functions = ", ".join(f"{f.id} ({_join(f.name, langs)})" for f in q.functions)
     if functions:
         out += [*_comment([h("tpl_run_elsewhere", items=functions)], 2), "  run_elsewhere: []"]

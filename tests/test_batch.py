@@ -212,7 +212,7 @@ def test_template_csv_header_round_trips(tmp_path, capsys):
     assert next(csv.reader(io.StringIO(header.lstrip("\ufeff")))) == \
         ["questionnaire", "enterprise.name", "enterprise.id", "enterprise.industry",
          "enterprise.production_type", "enterprise.size", "enterprise.product_kind",
-         "enterprise.region", "enterprise.run_elsewhere", "assessed_on",
+         "enterprise.region", "enterprise.energy_intensive", "enterprise.run_elsewhere", "assessed_on",
          "assessor", *q.questions]
 
 

@@ -77,6 +77,12 @@ class Enterprise(Frozen):
     ``materials``); recommendations fit it."""
     region: str | None = None
     """Province or region."""
+    energy_intensive: bool | None = None
+    """Whether energy is a major cost of production: about a tenth of the production cost
+    or more (furnaces, kilns, smelting, reactors, electrolysis, drying, steam-heavy wet
+    processing), or the plant is a key energy-using unit (重点用能单位). ``false``: a minor
+    cost (assembly, machining, sewing, packing).  Where it is ``false``, the energy
+    indicator is lifted last on the path to a grade (``Indicator.minor_for``)."""
     run_elsewhere: list[Id] = []
     """Functions the questionnaire lists (e.g. ``purchasing``, ``transport``) that someone
     else runs for the plant: its parent group, a joint-venture partner or a contractor.

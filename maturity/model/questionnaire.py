@@ -39,6 +39,7 @@ from .questions import (
     YesNoQuestion,
 )
 from .scenario import (
+    Fit,
     Function,
     ProductKind,
     Scenario,
@@ -190,6 +191,11 @@ class Indicator(Frozen):
     groups: list[Group] = []
     """Groups its questions belong to (each question names one with ``group``): the
     indicator rolls up from its groups, each group from what it holds, by weight."""
+    minor_for: Fit | None = None
+    """Enterprises for which the indicator matters little (e.g. energy where it is a minor
+    cost: ``{energy_intensive: [false]}``): the path to a grade lifts it only when the grade
+    cannot be reached without it, and phase 1 does not catch it up.  Holds only for an
+    enterprise that states every property named."""
     questions: list[Question] = Field(min_length=1)
 
 
@@ -308,6 +314,13 @@ class Questionnaire(Frozen):
     def indicators(self) -> dict[str, tuple[Dimension, Indicator]]:
         """Every indicator by ``dimension.indicator`` id."""
         return {f"{d.id}.{i.id}": (d, i) for d in self.dimensions for i in d.indicators}
+
+    @property
+    def asks_energy_intensive(self) -> bool:
+        """Whether the profile's ``energy_intensive`` changes anything here (an indicator's
+        ``minor_for`` or a scenario's ``fits`` names it): the template and the TUI ask it."""
+        fits = [i.minor_for for _, i in self.indicators.values()] + [s.fits for s in self.scenarios]
+        return any(f is not None and f.energy_intensive is not None for f in fits)
 
 
 # the question kinds live in .questions; they are re-exported here, where they were first

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .answers import Size
+from .answers import Enterprise, Size
 from .base import DottedId, Frozen, Id, Text
 
 
@@ -58,6 +58,26 @@ class Fit(Frozen):
     product_kinds: list[Id] | None = None
     sizes: list[Size] | None = None
     """Enterprise size classes (as in the enterprise profile's ``size``)."""
+    energy_intensive: list[bool] | None = None
+    """The enterprise profile's ``energy_intensive`` (``[true]``: energy is a major cost)."""
+
+    def checks(self, ent: Enterprise, ptype: str | None) -> tuple[tuple[list | None, object], ...]:
+        """(allowed values, the enterprise's value) for every property a fit can name."""
+        return ((self.production_types, ptype), (self.industries, ent.industry),
+                (self.product_kinds, ent.product_kind), (self.sizes, ent.size),
+                (self.energy_intensive, ent.energy_intensive))
+
+    def admits(self, ent: Enterprise, ptype: str | None) -> bool:
+        """Every named property allows the enterprise's value; one it does not state
+        excludes nothing."""
+        return all(allowed is None or value is None or value in allowed
+                   for allowed, value in self.checks(ent, ptype))
+
+    def stated_by(self, ent: Enterprise, ptype: str | None) -> bool:
+        """The enterprise states every property the fit names, each allowed (an
+        ``Indicator.minor_for`` holds only on what the enterprise says)."""
+        named = [(allowed, value) for allowed, value in self.checks(ent, ptype) if allowed is not None]
+        return bool(named) and all(value is not None and value in allowed for allowed, value in named)
 
 
 class NeedsFirst(Frozen):

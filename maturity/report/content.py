@@ -155,6 +155,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         ("industry", industries.get(ent.industry or "", ent.industry or "")),
         ("production_type", ptypes.get(a.production_type or "", a.production_type or "")),
         ("size", t("size_" + ent.size, lang) if ent.size else ""), ("region", ent.region or ""),
+        ("energy_intensive", {True: t("yes", lang), False: t("no", lang), None: ""}[ent.energy_intensive]),
         ("run_elsewhere", _join([tr(f.name, lang) for f in q.functions if f.id in ent.run_elsewhere], lang)),
         ("assessed_on", a.assessed_on.isoformat() if a.assessed_on else ""),
         ("assessor", a.assessor or ""),

@@ -482,6 +482,27 @@ async def test_the_welcome_form_asks_which_functions_others_run_and_keeps_them()
     await _the_sme_index_does_not_ask("run_elsewhere")
 
 
+async def test_the_welcome_form_asks_whether_energy_is_a_major_cost_and_keeps_it():
+    """Chosen on the form, kept across a change of language, saved with the session and
+    the answers file as a yes/no; the SME index, where it changes nothing, does not ask."""
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        energy = app.screen.query_one("#energy_intensive")
+        assert energy.display and energy.is_blank()
+        energy.value = "no"
+        app.screen.query_one("#name").value = "Sewing Works"
+        await pilot.pause()
+        app.set_language("zh")  # the form is rebuilt in the other language
+        await pilot.pause()
+        assert app.screen.query_one("#energy_intensive").value == "no"
+        await start(app, pilot, "Sewing Works")
+        assert app.state.session.enterprise["energy_intensive"] is False
+        saved = maturity.load_answers(app.state.session.path)
+        assert saved.enterprise.energy_intensive is False
+    await _the_sme_index_does_not_ask("energy_intensive")
+
+
 async def _the_sme_index_does_not_ask(field: str) -> None:
     """The SME index has no product kinds and no functions: its form hides the field and the
     session never gets it."""

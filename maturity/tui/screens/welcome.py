@@ -27,6 +27,11 @@ SIZES = ("micro", "small", "medium", "large")
 PROFILE = ("name", "industry", "production_type", "product_kind", "size", "region")
 
 
+def _yes_no(value: object) -> str | object:
+    """A profile's ``energy_intensive`` as the select's value (blank when not given)."""
+    return {True: "yes", False: "no"}.get(value, Select.NULL) if isinstance(value, bool) else Select.NULL
+
+
 class WelcomeScreen(Localised, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "start", "Start", id="start", show=False),
@@ -99,6 +104,11 @@ class WelcomeScreen(Localised, Screen):
                 yield Select([(t("tui_size_" + s, lang), s) for s in SIZES], id="size",
                              prompt=t("tui_choose", lang), compact=True,
                              value=self.values.get("size") or Select.NULL)
+                # energy a major cost or not: a plant where it is minor gets energy steps last
+                yield Label(t("energy_intensive", lang), id="energy_intensive-label")
+                yield Select([(t("yes", lang), "yes"), (t("no", lang), "no")], id="energy_intensive",
+                             prompt=t("tui_choose", lang), compact=True,
+                             value=_yes_no(self.values.get("energy_intensive")))
                 yield Label(t("region", lang))
                 yield Input(self.values.get("region", ""), placeholder=t("tui_region_placeholder", lang),
                             id="region", compact=True, select_on_focus=False)
@@ -152,6 +162,8 @@ class WelcomeScreen(Localised, Screen):
         elsewhere.add_options([(tr(f.name, lang), f.id, f.id in wanted) for f in q.functions])
         for widget in (elsewhere, self.query_one("#run_elsewhere-label")):
             widget.display = bool(q.functions)
+        for widget in (self.query_one("#energy_intensive"), self.query_one("#energy_intensive-label")):
+            widget.display = q.asks_energy_intensive
 
     def _default_ptype(self) -> None:
         """The industry's usual production type, until the user picks one."""
@@ -169,6 +181,9 @@ class WelcomeScreen(Localised, Screen):
             value = widget.value  # type: ignore[attr-defined]
             if isinstance(value, str) and value.strip():
                 out[field] = value.strip()
+        energy = self.query_one("#energy_intensive", Select)
+        if energy.display and energy.value in ("yes", "no"):
+            out["energy_intensive"] = energy.value == "yes"
         elsewhere = self.query_one("#run_elsewhere", SelectionList)
         if elsewhere.display and elsewhere.selected:
             out["run_elsewhere"] = list(elsewhere.selected)
@@ -211,7 +226,7 @@ class WelcomeScreen(Localised, Screen):
             self.app.notify(t("tui_need_name", self.lang), severity="error")
             self.query_one("#name", Input).focus()
             return
-        profile = {k: form[k] for k in (*PROFILE, "run_elsewhere") if k in form
+        profile = {k: form[k] for k in (*PROFILE, "energy_intensive", "run_elsewhere") if k in form
                    and (k not in ("product_kind", "industry", "production_type")
                         or self.query_one(f"#{k}").display)}
         self.app.start(str(form["questionnaire"]), profile)  # type: ignore[attr-defined]

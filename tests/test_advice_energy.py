@@ -1,0 +1,115 @@
+"""Energy where it is a minor cost: the profile's ``energy_intensive`` and the energy
+indicator's ``minor_for`` (review rounds 20-37, written up as round 38 in
+``docs/calibration.md``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+import maturity
+from maturity.batch import score_files
+from maturity.diagnosis import diagnose
+from maturity.improve import minor
+from maturity.model.answers import Enterprise
+from maturity.model.scenario import Fit
+from maturity.report import content
+from maturity.template import answers_template
+
+CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+ENERGY = "operations.energy"
+
+
+def _with(general, name: str, energy_intensive: bool | None) -> maturity.Assessment:
+    doc = maturity.load_answers(CAL / name).model_dump(mode="json", exclude_none=True)
+    doc["enterprise"].pop("energy_intensive", None)
+    if energy_intensive is not None:
+        doc["enterprise"]["energy_intensive"] = energy_intensive
+    return maturity.assess(general, doc)
+
+
+def test_a_fit_names_what_it_needs_stated_and_admits_what_is_not():
+    fit = Fit(energy_intensive=[False])
+    light, heavy, silent = (Enterprise(energy_intensive=v) for v in (False, True, None))
+    assert fit.stated_by(light, None) and not fit.stated_by(heavy, None)
+    assert not fit.stated_by(silent, None)  # an unstated property makes nothing minor ...
+    assert fit.admits(silent, None) and fit.admits(light, None) and not fit.admits(heavy, None)
+    assert not Fit().stated_by(light, None)  # ... and a fit that names nothing holds for no one
+
+
+def test_energy_is_minor_only_where_the_plant_says_it_is_a_minor_cost(general):
+    assert minor(general, Enterprise(energy_intensive=False)) == {ENERGY}
+    assert minor(general, Enterprise(energy_intensive=True)) == set()
+    assert minor(general, Enterprise()) == set()
+
+
+def test_the_path_lifts_energy_last_where_it_is_a_minor_cost(general):
+    """A pharmaceutical plant at L2 (p13): the path to L3 went through energy, and the
+    report put an energy retrofit in phase 1; reviewers rated it "does not fit" 11 times
+    of 11. Where energy is a minor cost the path is found without it."""
+    paths = {}
+    for stated in (None, True, False):
+        a = _with(general, "p13-b.yaml", stated)
+        d = diagnose(a, general)
+        assert d.path is not None and d.path.reachable
+        paths[stated] = {i.indicator for i in d.path.improvements}
+        phase1 = {r.scenario for r in d.recommendations if r.phase == 1}
+        assert ("theme_energy_saving_retrofit" in phase1) is (stated is not False), stated
+    assert ENERGY in paths[None] and ENERGY in paths[True]
+    assert ENERGY not in paths[False]
+
+
+def test_no_phase_takes_energy_steps_the_path_does_not_need_where_energy_is_minor(general):
+    """A garment maker at L1 whose energy was below L1 got sub-metering in phase 1 to catch
+    it up (p28); reviewers: "energy is a minor cost in this sewing plant". Moved to phase 2
+    (round 38), it was rated "does not fit" again, as were the energy steps of phase 2 at a
+    pharmaceutical plant and a machine-tool builder. Where energy is minor it is listed
+    after the roadmap; where energy matters or is not stated it stays in phase 1."""
+    phase = {}
+    for stated in (None, True, False):
+        d = diagnose(_with(general, "p28-b.yaml", stated), general)
+        (metering,) = [r for r in d.recommendations if r.scenario == "energy_metering"]
+        phase[stated] = metering.phase
+        assert ("catch_up" in metering.reasons) is (stated is not False)
+    assert phase[None] == phase[True] == 1 and phase[False] == 0
+    d = diagnose(_with(general, "p13-b.yaml", False), general)
+    energy = [r for r in d.recommendations if {i.indicator for i in r.raises} <= {ENERGY}
+              and r.scenario in {"theme_energy_saving_retrofit", "intelligent_energy_management"}]
+    assert energy and all(r.phase == 0 for r in energy)
+
+
+def test_the_template_asks_it_where_the_index_uses_it(general, tmp_path):
+    text = answers_template(general, ["en"])
+    assert "\n  energy_intensive:\n" in text and "is energy a major cost?" in text
+    assert "energy_intensive" not in answers_template(maturity.load_questionnaire("sme"), ["en"])
+    path = tmp_path / "a.yaml"
+    path.write_text(text.replace("\n  energy_intensive:\n", "\n  energy_intensive: no\n"), encoding="utf-8")
+    assert maturity.load_answers(path).enterprise.energy_intensive is False
+
+
+@pytest.mark.parametrize("cell, ok, value", [("否", True, "False"), ("yes", True, "True"),
+                                             ("", True, ""), ("sometimes", False, None)])
+def test_a_csv_cell_says_yes_or_no_in_either_language(tmp_path, cell, ok, value):
+    text = io.StringIO()
+    w = csv.writer(text)
+    w.writerow(["评估指标", "企业名称", "高耗能"])
+    w.writerow(["general@2", "示例", cell])
+    path = tmp_path / "survey.csv"
+    path.write_text(text.getvalue(), encoding="utf-8")
+    (row,) = score_files([str(path)])
+    assert row.ok is ok, row.errors
+    if ok:
+        assert row.enterprise_field("energy_intensive") == value
+    else:
+        assert any("energy_intensive" in e for e in row.errors), row.errors
+
+
+@pytest.mark.parametrize("lang, shown", [("en", "Energy a major cost"), ("zh", "能源为主要成本")])
+def test_the_report_header_states_it(general, lang, shown):
+    for stated, word in ((False, {"en": "no", "zh": "否"}[lang]), (None, None)):
+        a = _with(general, "p28-b.yaml", stated)
+        facts = dict(content.build(general, diagnose(a, general), lang).facts)
+        assert facts.get(shown) == word
