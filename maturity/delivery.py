@@ -83,6 +83,18 @@ def holds(state: Mapping[str, tuple[str, int]], t: QuestionTarget,
     return not _missing(t, values) if t.items else reached >= (t.level or 0)
 
 
+def shows_begun(state: Mapping[str, tuple[str, int]], t: QuestionTarget,
+                values: Mapping[str, Normalised] | None) -> bool:
+    """Whether a ``begun_when`` answer holds: a level reached, or every named checklist item
+    in place at least in part (rated "partly" or better: begun, not yet done)."""
+    if not t.items:
+        return holds(state, t, values)
+    if state.get(t.question, ("not_applicable", 0))[0] != "answered":
+        return False
+    ratings = _ratings(values, t.question)
+    return all(_partly(ratings.get(i)) for i in t.items)
+
+
 def in_part(changes: list[QuestionChange], values: Mapping[str, Normalised] | None) -> bool:
     """Whether the plant has every change of a scenario in part already: each level to
     reach is the one answered ``k+`` (true in a part of the plant), and each checklist item
@@ -115,7 +127,7 @@ def started(sc: Scenario, changes: list[QuestionChange], state: Mapping[str, tup
     "partly".  ``top``: the top level."""
     if not changes:
         return False
-    if any(holds(state, t, values) for t in sc.begun_when):
+    if any(shows_begun(state, t, values) for t in sc.begun_when):
         return True
     if not sc.begun_by_targets:
         return False

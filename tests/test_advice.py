@@ -819,3 +819,37 @@ def test_a_step_held_back_a_phase_comes_in_the_next_one():
             if r.phase and any(0 < f < r.phase for f in firsts):
                 held += 1
     assert held >= 1  # the case is there to be tested
+
+
+@pytest.mark.parametrize("shopfloor, automation, offered", [
+    (2, 3, {"flexible_line_changeover"}), (3, 3, {"human_machine_collaboration"}),
+    (2, "2+", set()), (3, "2+", {"human_machine_collaboration"})])
+def test_collaboration_and_changeover_wait_for_what_they_say_they_need(general, shopfloor, automation,
+                                                                        offered):
+    """Human-machine collaboration "needs work instructions already issued from a system"
+    (shopfloor 3) and fast changeover "automated, networked equipment" (automated lines);
+    offered without them, reviewers rated them "does not fit" 30 of 30 and 22 of 22 times
+    (rounds 25-39)."""
+    answers = _middle(general, 2)
+    answers |= {"operations.execution.shopfloor": shopfloor, "factory.equipment.automation": automation,
+                "operations.safety.hazardous_work": 1,
+                "factory.equipment.cnc_rate": 90, "factory.equipment.digital_rate": 90}
+    a = _assess(general, answers, industry="machinery", production_type="discrete", product_kind="parts")
+    equipment = next(i for d in a.dimensions for i in d.indicators if i.id == "factory.equipment")
+    assert equipment.level >= 3  # the indicator prerequisite holds: what differs is the answer
+    ids = {c.scenario.id for c in candidates(general, restore_values(general, a.answers), a, None, [])}
+    assert ids & {"human_machine_collaboration", "flexible_line_changeover"} == offered
+
+
+@pytest.mark.parametrize("eam, begun", [("partly", True), ("not", False)])
+def test_maintenance_on_a_system_for_part_of_the_plant_is_a_step_begun(general, eam, begun):
+    """A valve plant kept its CNC machines' plans in the ERP's maintenance module, the rest
+    on an Excel list (eam "partly"): offered as a new system, reviewers rated it "already
+    has" 19 times of 31. A checklist item of ``begun_when`` holds when rated at least
+    "partly"; the step then completes what is in place."""
+    answers = _middle(general, 1)
+    answers["operations.equipment.maintenance_mgmt"] = {"ledger": "fully", "pm_plan": "mostly", "eam": eam}
+    a = _assess(general, answers, industry="machinery", production_type="discrete", product_kind="equipment")
+    (c,) = [c for c in candidates(general, restore_values(general, a.answers), a, None, [])
+            if c.scenario.id == "equipment_maintenance"]
+    assert ("started" in c.reasons) is begun, c.reasons

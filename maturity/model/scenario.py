@@ -142,7 +142,8 @@ class Scenario(Frozen):
     holds, the scenario is not proposed."""
     begun_when: list[QuestionTarget] = []
     """Answers that show the enterprise has begun it although it does not run it on a
-    system yet (e.g. a written, approved plan for the transformation plan): when any one
+    system yet (e.g. a written, approved plan for the transformation plan), or runs it for
+    part of the plant only (checklist items: each rated at least "partly"): when any one
     holds, the scenario is proposed as completing what is in place.  Without it, a
     scenario is begun when the plant lacks only its last step (``docs/diagnosis.md``)."""
     begun_by_targets: bool = True
