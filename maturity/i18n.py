@@ -50,7 +50,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_run_elsewhere": ("Run for the plant by its group or a contractor (Space ticks; optional):",
                           "由集团或外包方为本厂承担的职能（空格键勾选，可不选）："),
     "size": ("Size", "规模"),
-    "energy_intensive": ("Energy a major cost", "能源为主要成本"),
+    "energy_intensive": ("Energy a major cost", "能源是主要成本之一"),
     "yes": ("yes", "是"),
     "no": ("no", "否"),
     "region": ("Region", "地区"),
@@ -436,8 +436,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                              "(furnaces, kilns, smelting, reactors, electrolysis, drying, steam-heavy "
                              "wet processing), or a key energy-using unit; no: a minor cost (assembly, "
                              "machining, sewing, packing); leave empty if not known",
-                             "能源是否为主要成本？yes：约占生产成本的十分之一或以上（窑炉、冶炼、反应装置、电解、"
-                             "干燥、大量用汽的湿加工），或属重点用能单位；no：次要成本（装配、机加工、缝制、包装）；"
+                             "能源是否为主要成本之一？yes：约占生产成本的十分之一或以上（工业炉窑、冶炼、反应装置、电解、"
+                             "干燥、大量用汽的湿法加工），或属重点用能单位；no：次要成本（装配、机加工、缝制、包装）；"
                              "不清楚可留空"),
     "tpl_product_kind": ("main kind of product, one of: {items}", "主要产品类型，可选：{items}"),
     "tpl_run_elsewhere": ("functions someone else runs for the plant (parent group, joint-venture "
