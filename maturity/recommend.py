@@ -16,8 +16,8 @@ from .delivery import done, lacking, question_state
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, minor, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
-from .model.diagnosis import Improvement, Path, Phase, Recommendation, TargetPlan
-from .model.questionnaire import Questionnaire
+from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation, TargetPlan
+from .model.questionnaire import CmmmScoring, Questionnaire
 from .normalise import Normalised
 from .scoring import score
 
@@ -59,15 +59,18 @@ def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list
 def _catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a: Assessment) -> None:
     """Phase 1 also brings the indicators below the grade the plant already has up to it:
     they are the foundations of that grade.  The first candidate (in order) that lifts
-    each of them joins, with the reason.  Not those that matter little to the plant
-    (``improve.minor``): they wait until a grade needs them."""
+    each of them by working on one of its answers below the grade joins, with the reason
+    (pushing another answer past the grade to make up for the lagging one catches nothing
+    up).  Not those that matter little to the plant (``improve.minor``): they wait until a
+    grade needs them."""
     behind = {i for i, lv in indicator_levels(a).items() if lv < a.level} - minor(q, a.enterprise)
     for c in chosen:
         behind -= {r.indicator for r in c.raises}
     for c in pool:
         if c in chosen:
             continue
-        fixes = [r.indicator for r in c.raises if r.indicator in behind]
+        lagging = {d.question.rsplit(".", 1)[0] for d in c.delivers if _below(q, d, a.level)}
+        fixes = [r.indicator for r in c.raises if r.indicator in behind & lagging]
         if fixes:
             chosen.append(c)
             c.catch_up = fixes
@@ -75,6 +78,18 @@ def _catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], 
                 c.reasons.append("catch_up")
             behind -= set(fixes)
     chosen.sort(key=pool.index)
+
+
+def _below(q: Questionnaire, d: QuestionChange, grade: int) -> bool:
+    """Whether a change works on what lags behind ``grade``: an answer below it, or a
+    checklist item of a level at or below it.  Under the points method an indicator's level
+    comes from its points, not from the levels its answers reach: any change counts."""
+    if not isinstance(q.scoring, CmmmScoring):
+        return True
+    if d.items:
+        levels = {i.id: i.level for i in getattr(q.questions[d.question][2], "items", [])}
+        return any(levels.get(i, grade + 1) <= grade for i in d.items)
+    return d.from_level < grade
 
 
 def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path: Path | None,
