@@ -873,16 +873,19 @@ def test_catching_up_works_on_the_answer_that_lags(general, hazardous, caught_up
     assert (r.phase == 1) is caught_up
 
 
-@pytest.mark.parametrize("size, environment, offered", [
-    ("medium", 1, True), ("large", "1+", True), ("medium", 2, False), ("small", 1, False)])
+@pytest.mark.parametrize("size, environment, ptype, offered", [
+    ("medium", 1, "discrete", True), ("large", "1+", "discrete", True), ("medium", 2, "discrete", False),
+    ("small", 1, "discrete", False), ("medium", 1, "process", False)])
 def test_environmental_records_on_a_system_for_plants_that_keep_them_on_paper(general, size, environment,
-                                                                              offered):
+                                                                              ptype, offered):
     """Environmental level 2 (monitoring results, waste ledger and permit reports in a
     system) had no step outside the process industries' online monitoring; reviewers
-    asked for it. Medium and large firms only: they carry a permit's reporting duties."""
+    asked for it. Medium and large discrete firms only: they carry a permit's reporting
+    duties, and a process plant gets online pollution monitoring, the same step with the
+    process in view."""
     answers = _middle(general, 2)
     answers["operations.safety.environment"] = environment
-    a = _assess(general, answers, industry="machinery", production_type="discrete",
+    a = _assess(general, answers, industry="machinery", production_type=ptype,
                 product_kind="equipment", size=size)
     ids = {c.scenario.id for c in candidates(general, restore_values(general, a.answers), a, None, [])}
     assert ("environmental_records" in ids) is offered
