@@ -150,12 +150,11 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
         focus = sc.id in q.focus_scenarios
         factor = (TYPICAL_FACTOR if sc.industries and typical else 1.0) * \
                  (ATYPICAL_FACTOR if not typical else 1.0) * (FOCUS_FACTOR if focus else 1.0)
-        worked = {r.indicator for r in raises} | {c.question.rsplit(".", 1)[0] for c in changes}
-        small = worked <= soft  # ``changes`` is never empty here
+        touched = {c.question.rsplit(".", 1)[0] for c in changes}
+        small = ({r.indicator for r in raises} | touched) <= soft  # ``changes`` is never empty here
         if small:
             factor *= MINOR_FACTOR
         lifted = [r.indicator for r in raises if r.indicator in blocked | on_path | set(aimed)]
-        touched = {c.question.rsplit(".", 1)[0] for c in changes}
         lifted += sorted(touched & blocked - set(lifted))
         foundation = sc.foundation  # what the rest builds on comes first, at any grade
         reasons = ["foundation"] if foundation else []

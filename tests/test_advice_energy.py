@@ -4,20 +4,26 @@ indicator's ``minor_for`` (review rounds 20-37, written up as round 38 in
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 import maturity
 from maturity.batch import score_files
 from maturity.diagnosis import diagnose
-from maturity.improve import minor
+from maturity.improve import apply, minor, path_to, restore_values
 from maturity.model.answers import Enterprise
 from maturity.model.scenario import Fit
 from maturity.report import content
+from maturity.scoring import score
 from maturity.template import answers_template
+
+from .strategies import answer_sets, build, questionnaires
 
 CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
 ENERGY = "operations.energy"
@@ -113,3 +119,31 @@ def test_the_report_header_states_it(general, lang, shown):
         a = _with(general, "p28-b.yaml", stated)
         facts = dict(content.build(general, diagnose(a, general), lang).facts)
         assert facts.get(shown) == word
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(questionnaires(), st.data())
+def test_a_path_that_weighs_a_minor_indicator_at_half_stays_sufficient_and_irreducible(raw, data):
+    """The half weight changes which improvements the search takes, never what a path is."""
+    raw = copy.deepcopy(raw)
+    dims = raw["dimensions"]
+    d = data.draw(st.integers(0, len(dims) - 1))
+    i = data.draw(st.integers(0, len(dims[d]["indicators"]) - 1))
+    dims[d]["indicators"][i]["minor_for"] = {"energy_intensive": [False]}
+    q = build(raw)
+    iid = f"{dims[d]['id']}.{dims[d]['indicators'][i]['id']}"
+    a = maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
+                            "enterprise": {"energy_intensive": False}, "answers": data.draw(answer_sets(q))})
+    assert minor(q, a.enterprise) == {iid}
+    n = len(q.levels)
+    assume(a.level < n)
+    target = data.draw(st.integers(a.level + 1, n))
+    values = restore_values(q, a.answers)
+    path = path_to(q, values, a.enterprise, a, target)
+    assume(path.reachable)
+    plan = {imp.indicator: imp.to_level for imp in path.improvements}
+    assert score(q, apply(q, values, plan, a.enterprise), a.enterprise).level >= target
+    for imp in path.improvements:
+        without = {k: v for k, v in plan.items() if k != imp.indicator}
+        assert score(q, apply(q, values, without, a.enterprise), a.enterprise).level < target
