@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .i18n import t
+from .improve import run_elsewhere
 from .model.assessment import Assessment
 from .model.base import tr
 from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire
@@ -59,14 +60,18 @@ def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: i
         return [t("top", lang)]
     target = q.levels[nl.level - 1].id
     lines: list[str] = []
+    elsewhere = run_elsewhere(q, a.enterprise)
+
+    def gap(ident: str) -> str:  # a function others run for the plant still counts: say so
+        return name_of(q, ident, lang) + (t("run_by_others_mark", lang) if ident in elsewhere else "")
+
     if isinstance(q.scoring, CmmmScoring):
         lines.append(t("needs_score", lang, level=target, needed=nl.needed, score=nl.score))
         if nl.failing_level is not None and nl.failing_score is not None:
             lines.append(t("failing", lang, **subject(q, lang), failing=nl.failing_level,
                            threshold=q.scoring.threshold, fs=nl.failing_score))
         for s in nl.shortfalls[:top]:
-            lines.append("- " + t("gap_line", lang, name=name_of(q, s.indicator, lang),
-                                  level=s.level, score=s.score))
+            lines.append("- " + t("gap_line", lang, name=gap(s.indicator), level=s.level, score=s.score))
     else:
         assert isinstance(q.scoring, PointsScoring)
         mean = isinstance(q.scoring, MeanScoring)
@@ -79,8 +84,8 @@ def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: i
                 f"{req.count} × ≥ L{req.at_least} ({', '.join(req.among)})")
             lines.append(t("unmet", lang, text=text))
         for s in nl.shortfalls[:top]:
-            lines.append("- " + t("gap_mean" if mean else "gap_points", lang,
-                                  name=name_of(q, s.indicator, lang), score=s.score))
+            lines.append("- " + t("gap_mean" if mean else "gap_points", lang, name=gap(s.indicator),
+                                  score=s.score))
     return lines
 
 

@@ -889,3 +889,27 @@ def test_environmental_records_on_a_system_for_plants_that_keep_them_on_paper(ge
                 product_kind="equipment", size=size)
     ids = {c.scenario.id for c in candidates(general, restore_values(general, a.answers), a, None, [])}
     assert ("environmental_records" in ids) is offered
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_gap_in_a_function_others_run_says_so(general, lang):
+    """Logistics still counts in the grade of a plant whose transport is contracted out,
+    and it still holds the grade back; the report said so without saying whose it is
+    (round-38 reviewer of p23: "it counts Logistics as a blocking indicator even though
+    outbound transport is run by others"). The gap lines and the blocking table mark it."""
+    from maturity.explain import explain_next_level, name_of
+    from maturity.i18n import t
+    from maturity.report import content
+
+    doc = maturity.load_answers(CAL / "p28-b.yaml").model_dump(mode="json", exclude_none=True)
+    mark = t("run_by_others_mark", lang)
+    logistics = name_of(general, "business.logistics", lang)
+    for elsewhere, marked in ((["transport"], True), ([], False)):
+        doc["enterprise"]["run_elsewhere"] = elsewhere
+        a = maturity.assess(general, doc)
+        lines = [x for x in explain_next_level(general, a, lang) if logistics in x]
+        assert lines and all((mark in x) is marked for x in lines), lines
+        table = content.build(general, diagnose(a, general), lang).blocking
+        rows = [r for r in table if logistics in r[0]]
+        assert rows and all((mark in r[0]) is marked for r in rows), rows
+        assert all(mark not in r[0] for r in table if logistics not in r[0])

@@ -13,7 +13,7 @@ from .. import __version__
 from ..delivery import in_place, question_state
 from ..explain import explain_next_level, gate_progress, level_label, name_of, subject
 from ..i18n import t
-from ..improve import restore_values
+from ..improve import restore_values, run_elsewhere
 from ..model.base import tr
 from ..model.diagnosis import Diagnosis, History, Path, TargetPlan
 from ..model.questionnaire import Questionnaire
@@ -163,9 +163,12 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
     grade = level_label(q, a.level, lang)
     lv = q.levels[a.level - 1] if a.level else None
 
+    elsewhere = run_elsewhere(q, ent)
+
     def ind_name(ident: str) -> str:
         dim = ident.split(".", 1)[0]
-        return name_of(q, ident, lang) + _paren(name_of(q, dim, lang), lang)
+        mark = t("run_by_others_mark", lang) if ident in elsewhere else ""
+        return name_of(q, ident, lang) + _paren(name_of(q, dim, lang), lang) + mark
 
     def code(level: int) -> str:
         return q.levels[level - 1].id if level > 0 else f"<{q.levels[0].id}"
