@@ -40,6 +40,14 @@ the same advice, then counts once among many:
     review_consensus_misfit_phase1
     review_consensus_votes        mean number of reviews behind a verdict
 
+and the same again counting only the reviews that read the same text: the description the
+report gave the step in the report that reviewer read (``reports/roundN/pNN.md``, N the
+round in the reviewer's id; a review whose report is not kept is left out). A step whose
+description was rewritten is then judged on its new wording only:
+
+    review_same_text_fits_top5, review_same_text_already_has,
+    review_same_text_misfit_phase1, review_same_text_votes
+
 Usage::
 
     python benchmarks/calibration.py                 # the current round ("after")
@@ -306,6 +314,63 @@ def consensus() -> dict[str, float]:
             "review_consensus_misfit_phase1": misfit, "review_consensus_votes": mean(behind)}
 
 
+_HEAD = re.compile(r"^### (\d+)\. (.+)$", re.M)
+
+
+def _descriptions(report: Path) -> dict[str, str]:
+    """Each recommended step's title → the paragraph under its heading, in one report."""
+    text = report.read_text(encoding="utf-8").split("\n## Roadmap", 1)[0]
+    out = {}
+    heads = list(_HEAD.finditer(text))
+    for k, m in enumerate(heads):
+        body = text[m.end():heads[k + 1].start() if k + 1 < len(heads) else len(text)]
+        out[m.group(2).strip()] = next((b.strip() for b in body.split("\n\n") if b.strip()), "")
+    return out
+
+
+def same_text() -> dict[str, float]:
+    """The consensus figures over the reviews that read the same description of a step."""
+    reports: dict[Path, dict[str, str]] = {}
+
+    def described(path: Path, title: str) -> str | None:
+        if not path.exists():
+            return None
+        if path not in reports:
+            reports[path] = _descriptions(path)
+        return reports[path].get(title)
+
+    votes: dict[tuple[str, str, int, str], Counter[str]] = defaultdict(Counter)
+    for path in sorted((CAL / "reviews").glob("**/p*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        m = re.search(r"r(\d+)$", str(data.get("reviewer", "")))
+        if m is None:
+            continue
+        read = CAL / "reports" / f"round{m.group(1)}" / f"{data['plant']}.md"
+        for r in data["recommendations"]:
+            text = described(read, r["scenario"])
+            if text is not None:
+                votes[data["plant"], r["scenario"], r.get("phase", 0), text][r["rating"]] += 1
+    top5, has, misfit, behind = [], 0, 0, []
+    for path in sorted((CAL / "reviews").glob("p*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        now = _descriptions(CAL / "reports" / f"{data['plant']}.md")
+        rated = sorted(data["recommendations"], key=lambda r: r["rank"])
+        verdicts = []
+        for r in rated:
+            c = votes[data["plant"], r["scenario"], r.get("phase", 0), now.get(r["scenario"], "")]
+            c = c or Counter([r["rating"]])  # the current review read the current text
+            verdicts.append(max(c, key=lambda v: (c[v], WORSE[v])))
+            behind.append(sum(c.values()))
+        top5.append(sum(1 for v in verdicts[:5] if v == "fits"))
+        has += verdicts.count("already has")
+        misfit += sum(1 for r, v in zip(rated, verdicts, strict=True)
+                      if v == "does not fit" and r.get("phase") == 1)
+    if not top5:
+        return {}
+    return {"review_same_text_fits_top5": mean(top5), "review_same_text_already_has": has,
+            "review_same_text_misfit_phase1": misfit, "review_same_text_votes": mean(behind)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--round", default="after", help="answers round to score (default: after)")
@@ -324,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.retest:
         results |= retest([s for s in scored if not s.sme], score_round(args.retest))
     if args.round == "after":
-        results |= reviews() | consensus()
+        results |= reviews() | consensus() | same_text()
     for key, value in results.items():
         print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
     if args.plants:
