@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .delivery import holds, in_part, lacking, last_step, question_state, started, targets
 from .engine import resolve_production_type
-from .improve import apply_targets, indicator_levels, minor, progress, run_elsewhere
+from .improve import apply_targets, indicator_levels, progress
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, QuestionChange
 from .model.questionnaire import Questionnaire
@@ -64,7 +64,7 @@ class Candidate:
     planned_after: int = 0
     """0: planned on the plant's answers; n: on the answers as they would be after phase n."""
     minor: bool = False
-    """Every indicator it raises or works on matters little to the plant (``improve.minor``): ranked
+    """Every indicator it raises or works on matters little to the plant (``Questionnaire.minor``): ranked
     lower, and in a phase only where that phase's path needs it."""
 
 
@@ -73,7 +73,7 @@ def fits(q: Questionnaire, sc: Scenario, a: Assessment) -> bool:
     and does not lie wholly in functions the enterprise says are run elsewhere."""
     ent = a.enterprise
     if ent.run_elsewhere:
-        elsewhere = run_elsewhere(q, ent)
+        elsewhere = q.run_elsewhere(ent)
         if set(sc.functions) & set(ent.run_elsewhere) \
                 or all(t.question.rsplit(".", 1)[0] in elsewhere for t in targets(q, sc)):
             return False
@@ -114,7 +114,8 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     blocked = {s.indicator for s in blocking}
     on_path = {i.indicator for i in path.improvements} if path is not None else set()
     here = progress(q, a, a.level + 1, values)
-    soft = minor(q, ent)  # what matters little to the plant: its steps rank after like ones
+    # what matters little to the plant: its steps rank after like ones
+    soft = q.minor(ent, a.production_type or resolve_production_type(q, ent))
     # at most one grade ahead, or as far as the plant's own targets reach
     reach = max([max(a.level, FOUNDATION_BELOW - 1) + AHEAD, *(i.to_level for i in aims.values())])
     out = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .i18n import t
-from .improve import run_elsewhere
 from .model.assessment import Assessment
 from .model.base import tr
 from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire
@@ -60,7 +59,7 @@ def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: i
         return [t("top", lang)]
     target = q.levels[nl.level - 1].id
     lines: list[str] = []
-    elsewhere = run_elsewhere(q, a.enterprise)
+    elsewhere = q.run_elsewhere(a.enterprise)
 
     def gap(ident: str) -> str:  # a function others run for the plant still counts: say so
         return name_of(q, ident, lang) + (t("run_by_others_mark", lang) if ident in elsewhere else "")

@@ -154,19 +154,6 @@ def applies(question: QuestionT, values: Mapping[str, Normalised], ent: Enterpri
     return applicable(question, values, ent, resolve_production_type(q, ent))
 
 
-def run_elsewhere(q: Questionnaire, ent: Enterprise) -> set[str]:
-    """The indicators of the functions the enterprise says others run for it."""
-    return {i for fn in q.functions if fn.id in ent.run_elsewhere for i in fn.indicators}
-
-
-def minor(q: Questionnaire, ent: Enterprise) -> set[str]:
-    """The indicators that matter little to the enterprise, by what it says of itself
-    (``Indicator.minor_for``: energy where energy is a minor cost)."""
-    ptype = resolve_production_type(q, ent)
-    return {key for key, (_, i) in q.indicators.items()
-            if i.minor_for is not None and i.minor_for.stated_by(ent, ptype)}
-
-
 MINOR_GAIN = 0.5
 """The share of its progress that the path search counts for an indicator that matters
 little to the plant (``minor``)."""
@@ -231,8 +218,8 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     # only when the grade cannot be reached without it; what matters little to the plant
     # (``minor``) counts for half its progress, so it is lifted where it is clearly the
     # cheaper way to the grade, not in place of a like step elsewhere
-    elsewhere = run_elsewhere(q, ent)
-    soft = minor(q, ent)
+    elsewhere = q.run_elsewhere(ent)
+    soft = q.minor(ent, resolve_production_type(q, ent))
     pool = [i for i in candidates if i not in elsewhere] or candidates
 
     memo: dict[frozenset[tuple[str, int]], tuple[Any, dict[str, Normalised] | None]] = {}

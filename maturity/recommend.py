@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping
 from .candidates import RECOMMENDATIONS, Candidate, candidates, fits, rank_key, scenario_level
 from .delivery import done, lacking, question_state
 from .engine import resolve_production_type
-from .improve import apply, apply_targets, indicator_levels, minor, path_to, restore_values
+from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation, TargetPlan
 from .model.questionnaire import CmmmScoring, Questionnaire
@@ -61,9 +61,10 @@ def _catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], 
     they are the foundations of that grade.  The first candidate (in order) that lifts
     each of them by working on one of its answers below the grade joins, with the reason
     (pushing another answer past the grade to make up for the lagging one catches nothing
-    up).  Not those that matter little to the plant (``improve.minor``): they wait until a
+    up).  Not those that matter little to the plant (``Questionnaire.minor``): they wait until a
     grade needs them."""
-    behind = {i for i, lv in indicator_levels(a).items() if lv < a.level} - minor(q, a.enterprise)
+    ptype = a.production_type or resolve_production_type(q, a.enterprise)
+    behind = {i for i, lv in indicator_levels(a).items() if lv < a.level} - q.minor(a.enterprise, ptype)
     for c in chosen:
         behind -= {r.indicator for r in c.raises}
     for c in pool:

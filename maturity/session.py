@@ -125,11 +125,15 @@ class Session:
         """The autosave file."""
         return autosave_dir() / f"{self.id}.yaml"
 
+    def profile(self) -> dict[str, Any]:
+        """The enterprise fields given: empty ones left out, a "no" (``False``) kept."""
+        return {k: v for k, v in self.enterprise.items() if v or v is False}
+
     def document(self) -> dict[str, Any]:
         """The answers file as a mapping (what ``maturity score`` reads)."""
         doc: dict[str, Any] = {"format": ANSWERS_FORMAT, "questionnaire": self.questionnaire,
                                "language": self.language}
-        enterprise = {k: v for k, v in self.enterprise.items() if v or v is False}
+        enterprise = self.profile()
         if enterprise:
             doc["enterprise"] = enterprise
         if self.assessed_on:
@@ -239,7 +243,7 @@ class Session:
         from .model.answers import Enterprise
 
         values = self.values(q) if values is None else values
-        ent = Enterprise.model_validate({k: v for k, v in self.enterprise.items() if v or v is False})
+        ent = Enterprise.model_validate(self.profile())
         ptype = resolve_production_type(q, ent)
         status: dict[str, str] = {}
         out = []

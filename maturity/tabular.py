@@ -181,7 +181,7 @@ def _cell_text(value: Any) -> str:
 
 
 _PROFILE = set(ENTERPRISE_FIELDS)
-_LIST_FIELDS = {
+_PROFILE_CELLS = {
     "run_elsewhere": lambda v: [x.strip() for x in _SEPARATORS.split(v.strip("[]")) if x.strip()],
     "energy_intensive": lambda v: _yes_no(v),
 }
@@ -216,7 +216,7 @@ def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> dict[str
             except ValueError:
                 raw[key] = value
         elif bare in _PROFILE and (key.startswith("enterprise.") or key == bare):
-            raw["enterprise"][bare] = _LIST_FIELDS.get(bare, str)(value)
+            raw["enterprise"][bare] = _PROFILE_CELLS.get(bare, str)(value)
         else:
             raw["answers"][key] = _value(value, delimiter)
     return raw

@@ -13,7 +13,7 @@ import pytest
 import maturity
 from maturity.delivery import item_in_place, lacking, question_state, targets
 from maturity.diagnosis import diagnose
-from maturity.improve import minor, path_to, restore_values, run_elsewhere
+from maturity.improve import path_to, restore_values
 from maturity.recommend import candidates, fits
 
 from .strategies import assess_answers as _assess
@@ -309,7 +309,7 @@ def test_phase_one_brings_what_lags_behind_the_grade_up_to_it(name):
     a = maturity.assess(q, answers)
     d = diagnose(a, q)
     behind = {i.id for dim in a.dimensions for i in dim.indicators
-              if i.level < a.level} - minor(q, a.enterprise)
+              if i.level < a.level} - q.minor(a.enterprise, a.production_type)
     now = candidates(q, restore_values(q, a.answers), a, d.path, list(d.blocking))
     liftable = {r.indicator for c in now for r in c.raises
                 if any(d.from_level < a.level and d.question.startswith(r.indicator + ".")
@@ -758,7 +758,7 @@ def test_the_path_to_the_next_grade_lifts_what_the_plant_runs_itself(general):
     own = _assess(general, answers, industry="machinery", production_type="discrete")
     group = _assess(general, answers, industry="machinery", production_type="discrete",
                     run_elsewhere=functions)
-    theirs = run_elsewhere(general, group.enterprise)
+    theirs = general.run_elsewhere(group.enterprise)
     paths = [path_to(general, restore_values(general, a.answers), a.enterprise, a, a.level + 1)
              for a in (own, group)]
     assert all(p.reachable for p in paths)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import maturity
 from maturity.batch import score_files
 from maturity.diagnosis import diagnose
-from maturity.improve import apply, minor, path_to, restore_values
+from maturity.improve import apply, path_to, restore_values
 from maturity.model.answers import Enterprise
 from maturity.model.scenario import Fit
 from maturity.report import content
@@ -47,9 +47,9 @@ def test_a_fit_names_what_it_needs_stated_and_admits_what_is_not():
 
 
 def test_energy_is_minor_only_where_the_plant_says_it_is_a_minor_cost(general):
-    assert minor(general, Enterprise(energy_intensive=False)) == {ENERGY}
-    assert minor(general, Enterprise(energy_intensive=True)) == set()
-    assert minor(general, Enterprise()) == set()
+    assert general.minor(Enterprise(energy_intensive=False), None) == {ENERGY}
+    assert general.minor(Enterprise(energy_intensive=True), None) == set()
+    assert general.minor(Enterprise(), None) == set()
 
 
 def test_the_path_lifts_energy_last_where_it_is_a_minor_cost(general):
@@ -135,7 +135,7 @@ def test_a_path_that_weighs_a_minor_indicator_at_half_stays_sufficient_and_irred
     iid = f"{dims[d]['id']}.{dims[d]['indicators'][i]['id']}"
     a = maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
                             "enterprise": {"energy_intensive": False}, "answers": data.draw(answer_sets(q))})
-    assert minor(q, a.enterprise) == {iid}
+    assert q.minor(a.enterprise, a.production_type) == {iid}
     n = len(q.levels)
     assume(a.level < n)
     target = data.draw(st.integers(a.level + 1, n))

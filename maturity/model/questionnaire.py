@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
+from .answers import Enterprise
 from .base import DottedId, Frozen, Id, LangCode, Text, Weight
 from .checks import Check
 from .migration import Migration
@@ -314,6 +315,16 @@ class Questionnaire(Frozen):
     def indicators(self) -> dict[str, tuple[Dimension, Indicator]]:
         """Every indicator by ``dimension.indicator`` id."""
         return {f"{d.id}.{i.id}": (d, i) for d in self.dimensions for i in d.indicators}
+
+    def run_elsewhere(self, enterprise: Enterprise) -> set[str]:
+        """The indicators of the functions the enterprise says others run for it."""
+        return {i for fn in self.functions if fn.id in enterprise.run_elsewhere for i in fn.indicators}
+
+    def minor(self, enterprise: Enterprise, ptype: str | None) -> set[str]:
+        """The indicators that matter little to the enterprise, by what it says of itself
+        (``Indicator.minor_for``: energy where energy is a minor cost)."""
+        return {key for key, (_, i) in self.indicators.items()
+                if i.minor_for is not None and i.minor_for.stated_by(enterprise, ptype)}
 
     @property
     def asks_energy_intensive(self) -> bool:

@@ -13,7 +13,7 @@ from .. import __version__
 from ..delivery import in_place, question_state
 from ..explain import explain_next_level, gate_progress, level_label, name_of, subject
 from ..i18n import t
-from ..improve import restore_values, run_elsewhere
+from ..improve import restore_values
 from ..model.base import tr
 from ..model.diagnosis import Diagnosis, History, Path, TargetPlan
 from ..model.questionnaire import Questionnaire
@@ -163,7 +163,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
     grade = level_label(q, a.level, lang)
     lv = q.levels[a.level - 1] if a.level else None
 
-    elsewhere = run_elsewhere(q, ent)
+    elsewhere = q.run_elsewhere(ent)
 
     def ind_name(ident: str) -> str:
         dim = ident.split(".", 1)[0]
