@@ -63,7 +63,9 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from statistics import mean
 
@@ -287,21 +289,17 @@ def reviews() -> dict[str, float]:
 WORSE = {"fits": 0, "already has": 1, "does not fit": 2}
 
 
-def consensus() -> dict[str, float]:
-    """The review figures with each verdict the majority of every round's reviews of the
-    same plant, scenario (as titled) and phase; a tie takes the worse verdict."""
-    votes: dict[tuple[str, str, int], Counter[str]] = defaultdict(Counter)
-    for path in sorted((CAL / "reviews").glob("**/p*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for r in data["recommendations"]:
-            votes[data["plant"], r["scenario"], r.get("phase", 0)][r["rating"]] += 1
+def _majority(prefix: str, votes: Mapping[tuple, Counter[str]],
+              key: Callable[[dict, dict], tuple]) -> dict[str, float]:
+    """The review figures of the current reviews with each verdict the majority of
+    ``votes[key(review, recommendation)]`` (a tie takes the worse verdict)."""
     top5, has, misfit, behind = [], 0, 0, []
     for path in sorted((CAL / "reviews").glob("p*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         rated = sorted(data["recommendations"], key=lambda r: r["rank"])
         verdicts = []
         for r in rated:
-            c = votes[data["plant"], r["scenario"], r.get("phase", 0)]
+            c = votes.get(key(data, r)) or Counter([r["rating"]])  # never fewer than its own
             verdicts.append(max(c, key=lambda v: (c[v], WORSE[v])))
             behind.append(sum(c.values()))
         top5.append(sum(1 for v in verdicts[:5] if v == "fits"))
@@ -310,15 +308,39 @@ def consensus() -> dict[str, float]:
                       if v == "does not fit" and r.get("phase") == 1)
     if not top5:
         return {}
-    return {"review_consensus_fits_top5": mean(top5), "review_consensus_already_has": has,
-            "review_consensus_misfit_phase1": misfit, "review_consensus_votes": mean(behind)}
+    return {f"{prefix}_fits_top5": mean(top5), f"{prefix}_already_has": has,
+            f"{prefix}_misfit_phase1": misfit, f"{prefix}_votes": mean(behind)}
+
+
+def _all_reviews() -> Iterator[dict]:
+    for path in sorted((CAL / "reviews").glob("**/p*.yaml")):
+        yield yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def consensus() -> dict[str, float]:
+    """The review figures with each verdict the majority of every round's reviews of the
+    same plant, scenario (as titled) and phase; a tie takes the worse verdict."""
+    votes: dict[tuple, Counter[str]] = defaultdict(Counter)
+    for data in _all_reviews():
+        for r in data["recommendations"]:
+            votes[_titled(data, r)][r["rating"]] += 1
+    return _majority("review_consensus", votes, _titled)
+
+
+def _titled(data: dict, r: dict) -> tuple:
+    """A recommendation's plant, title and phase."""
+    return data["plant"], r["scenario"], r.get("phase", 0)
 
 
 _HEAD = re.compile(r"^### (\d+)\. (.+)$", re.M)
 
 
+@cache
 def _descriptions(report: Path) -> dict[str, str]:
-    """Each recommended step's title → the paragraph under its heading, in one report."""
+    """Each recommended step's title → the paragraph under its heading, in one report
+    (empty for a report that is not kept)."""
+    if not report.exists():
+        return {}
     text = report.read_text(encoding="utf-8").split("\n## Roadmap", 1)[0]
     out = {}
     heads = list(_HEAD.finditer(text))
@@ -329,46 +351,21 @@ def _descriptions(report: Path) -> dict[str, str]:
 
 
 def same_text() -> dict[str, float]:
-    """The consensus figures over the reviews that read the same description of a step."""
-    reports: dict[Path, dict[str, str]] = {}
-
-    def described(path: Path, title: str) -> str | None:
-        if not path.exists():
-            return None
-        if path not in reports:
-            reports[path] = _descriptions(path)
-        return reports[path].get(title)
-
-    votes: dict[tuple[str, str, int, str], Counter[str]] = defaultdict(Counter)
-    for path in sorted((CAL / "reviews").glob("**/p*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The consensus figures over the reviews that read the same description of a step:
+    the one in the report each reviewer read (``reports/roundN``, N from its id)."""
+    votes: dict[tuple, Counter[str]] = defaultdict(Counter)
+    for data in _all_reviews():
         m = re.search(r"r(\d+)$", str(data.get("reviewer", "")))
-        if m is None:
-            continue
-        read = CAL / "reports" / f"round{m.group(1)}" / f"{data['plant']}.md"
+        read = _descriptions(CAL / "reports" / f"round{m.group(1)}" / f"{data['plant']}.md") if m else {}
         for r in data["recommendations"]:
-            text = described(read, r["scenario"])
-            if text is not None:
-                votes[data["plant"], r["scenario"], r.get("phase", 0), text][r["rating"]] += 1
-    top5, has, misfit, behind = [], 0, 0, []
-    for path in sorted((CAL / "reviews").glob("p*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if r["scenario"] in read:
+                votes[(*_titled(data, r), read[r["scenario"]])][r["rating"]] += 1
+
+    def key(data: dict, r: dict) -> tuple:
         now = _descriptions(CAL / "reports" / f"{data['plant']}.md")
-        rated = sorted(data["recommendations"], key=lambda r: r["rank"])
-        verdicts = []
-        for r in rated:
-            c = votes[data["plant"], r["scenario"], r.get("phase", 0), now.get(r["scenario"], "")]
-            c = c or Counter([r["rating"]])  # the current review read the current text
-            verdicts.append(max(c, key=lambda v: (c[v], WORSE[v])))
-            behind.append(sum(c.values()))
-        top5.append(sum(1 for v in verdicts[:5] if v == "fits"))
-        has += verdicts.count("already has")
-        misfit += sum(1 for r, v in zip(rated, verdicts, strict=True)
-                      if v == "does not fit" and r.get("phase") == 1)
-    if not top5:
-        return {}
-    return {"review_same_text_fits_top5": mean(top5), "review_same_text_already_has": has,
-            "review_same_text_misfit_phase1": misfit, "review_same_text_votes": mean(behind)}
+        return (*_titled(data, r), now.get(r["scenario"], ""))
+
+    return _majority("review_same_text", votes, key)
 
 
 def main(argv: list[str] | None = None) -> int:
