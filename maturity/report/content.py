@@ -21,6 +21,7 @@ from ..printable import printable
 from .inplace import have, missing, reaches
 from .respondents import respondent_lines
 from .words import join as _join
+from .words import number as _number
 from .words import paren as _paren
 
 
@@ -128,10 +129,6 @@ class Report:
     """The blocking table's last column: what its numbers are."""
     impact_digits: int = 3
     """Decimals of the impact: a level score's rise (3), or points (1)."""
-
-
-def _fmt(value: float) -> str:
-    return f"{value:g}" if abs(value - round(value)) > 1e-9 else f"{round(value)}"
 
 
 SMALL = ("micro", "small")
@@ -269,7 +266,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                 else t("raises_progress", lang)],
             why=why, benefits=benefits, missing=missing(q, r.delivers, values, lang),
             reaches=reaches(q, r.delivers, values, lang),
-            have=have(q, held, lang)))
+            have=have(q, held, values, lang)))
 
     from .. import seeds
 
@@ -283,18 +280,18 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         src = []
         national = target = "–"
         if b.national:
-            national = f"{_fmt(b.national.value)}{unit} ({b.national.as_of.year})"
+            national = f"{_number(b.national.value)}{unit} ({b.national.as_of.year})"
             src.append(_source(b.national, lang))
         if b.target:
             cmp = b.target.comparison or ""
-            target = f"{cmp} {_fmt(b.target.value)}{unit} ({b.target.as_of.year})".strip()
+            target = f"{cmp} {_number(b.target.value)}{unit} ({b.target.as_of.year})".strip()
             src.append(_source(b.target, lang))
         verdict = t(b.versus_national, lang) if b.value is not None else t("not_answered", lang)
         if b.meets_target is not None:
             verdict = _join([verdict, t("meets_target" if b.meets_target else "misses_target", lang)],
                             lang, semi=True)
         benches.append(BenchmarkView(
-            name=qtext, value=f"{_fmt(b.value)}{unit}" if b.value is not None else t("not_answered", lang),
+            name=qtext, value=f"{_number(b.value)}{unit}" if b.value is not None else t("not_answered", lang),
             national=national, target=target, verdict=verdict,
             source=_join(list(dict.fromkeys(src)), lang, semi=True)))
 

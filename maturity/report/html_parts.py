@@ -12,6 +12,7 @@ from html import escape
 
 from ..i18n import t
 from .content import Report, Row
+from .words import number as _number
 
 CMMM_THRESHOLD = 0.8
 """The per-level pass mark of the GB/T 39117 method, drawn on the level chart."""
@@ -135,12 +136,8 @@ def _ring_labels(rows: list[Row], levels: int) -> list[str]:
     maxima = {row.score_max for row in rows}
     n = max(levels, 1)
     if len(maxima) == 1 and (top := maxima.pop()) > 0:
-        return [_fmt(top * k / n) for k in range(1, n + 1)]
+        return [_number(top * k / n) for k in range(1, n + 1)]
     return [f"{k / n:.0%}" for k in range(1, n + 1)]
-
-
-def _fmt(value: float) -> str:
-    return f"{value:g}" if abs(value - round(value)) > 1e-9 else f"{round(value)}"
 
 
 def _radar(rows: list[Row], levels: int, lang: str) -> str:

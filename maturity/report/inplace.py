@@ -10,18 +10,31 @@ from ..delivery import item_in_place
 from ..i18n import t
 from ..model.base import tr
 from ..model.diagnosis import QuestionChange
-from ..model.questionnaire import ChecklistQuestion, LevelQuestion, Questionnaire
+from ..model.questionnaire import (
+    ChecklistQuestion,
+    ChoiceQuestion,
+    LevelQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Questionnaire,
+    YesNoQuestion,
+)
 from ..normalise import PartLevel
+from ..rating import rate
+from ..requirements import option_level
+from .words import join as _join
+from .words import number as _number
 from .words import paren as _paren
 
 _MISSING_SHOWN = 3
 
 
 def have(q: Questionnaire, held: list[tuple[str, int | tuple[tuple[str, bool], ...]]],
-          lang: str) -> list[str]:
+          values: Mapping[str, Any], lang: str) -> list[str]:
     """What of a scenario the plant has, in the index's words: a level question's
     description at the level its answer reaches, a checklist's items rated (those rated
-    only "partly" marked so, as they are still listed as not yet in place)."""
+    only "partly" marked so, as they are still listed as not yet in place), any other
+    question with its answer."""
     out: list[str] = []
     for qid, got in held:
         question = q.questions[qid][2]
@@ -31,6 +44,8 @@ def have(q: Questionnaire, held: list[tuple[str, int | tuple[tuple[str, bool], .
                     for i, part in got if i in text]
         elif isinstance(got, int) and isinstance(question, LevelQuestion) and got in question.anchors:
             out.append(tr(question.anchors[got], lang))
+        elif isinstance(got, int) and not isinstance(question, LevelQuestion | ChecklistQuestion):
+            out.append(_asked(question, _answer(question, values.get(qid), lang), lang))
     return [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]
 
 
@@ -59,11 +74,83 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
                     + (_paren(t("in_part", lang), lang) if lv == part else "")
                     for lv in range(c.from_level + 1, c.to_level + 1) if lv in question.anchors]
         else:
-            out.append(tr(question.text, lang) + _paren(f"L{c.from_level} → L{c.to_level}", lang))
+            out.append(_needs(q, question, c.to_level, values.get(c.question), lang))
     shown = [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]  # listed with semicolons
     if len(out) > len(shown):  # never cut without saying so
         shown.append(t("and_more", lang, n=len(out) - len(shown)))
     return shown
+
+
+def _asked(question: Any, answer: str, lang: str) -> str:
+    """A question followed by an answer: "Is …? Yes"."""
+    text = tr(question.text, lang).rstrip()
+    return f"{text}{answer}" if lang == "zh" else f"{text} {answer[:1].upper()}{answer[1:]}"
+
+
+def _answer(question: Any, value: Any, lang: str) -> str:
+    """An answer as the report states it (``not answered`` for none or n/a)."""
+    if isinstance(question, YesNoQuestion) and isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if isinstance(question, NumberQuestion) and isinstance(value, int | float) \
+            and not isinstance(value, bool):
+        return _number(value) + tr(question.unit, lang)
+    if isinstance(question, MultiQuestion) and isinstance(value, frozenset):
+        ticked = [_quoted(o.text, lang) for o in question.options if o.id in value]
+        return _join(ticked, lang) if ticked else t("none_of_them", lang)
+    if isinstance(question, ChoiceQuestion) and isinstance(value, str):
+        return next((tr(o.text, lang) for o in question.choices if o.id == value), value)
+    return t("not_answered", lang)
+
+
+def more_needed(question: MultiQuestion, have: frozenset[str], level: int, n_levels: int) -> int:
+    """How many more options of a multiple-choice question any choice of them must add to
+    reach ``level``: the count with the lightest options first (at least 1; all the rest
+    when even they do not reach it)."""
+    rest = sorted((o for o in question.options if o.id not in have), key=lambda o: o.weight)
+    ticked = set(have)
+    for k, o in enumerate(rest, start=1):
+        ticked.add(o.id)
+        if rate(question, frozenset(ticked), n_levels, 0.8)[2] >= level:
+            return k
+    return max(len(rest), 1)
+
+
+def _quoted(text: Any, lang: str) -> str:
+    """An option's text in quotes: options hold commas of their own."""
+    return f"“{tr(text, lang)}”"
+
+
+def _needs(q: Questionnaire, question: Any, level: int, value: Any, lang: str) -> str:
+    """What a question other than a level question or a checklist must be answered to
+    reach ``level``, and what it is now: "Is …? Yes (now: no)", "What share …? At least
+    50 % (now: 10 %)", "Which of these …? 2 more of: A, B, C (now 1 of 4)"."""
+    now = _paren(t("now_is", lang, answer=_answer(question, value, lang)), lang)
+    if isinstance(question, YesNoQuestion):
+        return _asked(question, t("yes", lang), lang) + now
+    if isinstance(question, NumberQuestion):
+        unit = tr(question.unit, lang)
+        fit = [b for b in question.bands if b.level >= level]
+        if question.better == "lower":
+            bound = max((b.max for b in fit if b.max is not None), default=None)
+            need = t("need_below", lang, x=_number(bound) + unit) if bound is not None else ""
+        else:
+            need = t("need_at_least", lang, x=_number(min(b.min for b in fit)) + unit) if fit else ""
+        return _asked(question, need, lang) + now if need else tr(question.text, lang) + now
+    if isinstance(question, MultiQuestion):
+        have = value if isinstance(value, frozenset) else frozenset()
+        rest = [o for o in question.options if o.id not in have]
+        n = more_needed(question, have, level, len(q.levels))
+        items = _join([_quoted(o.text, lang) for o in rest], lang)
+        count = _paren(t("now_ticked", lang, n=len(question.options) - len(rest),
+                         total=len(question.options)), lang)  # which: in "already in place"
+        return _asked(question, t("more_of", lang, n=n, items=items), lang) + count
+    if isinstance(question, ChoiceQuestion):
+        n_levels = len(q.levels)
+        fit = [o for o in question.choices if option_level(o, n_levels) >= level]
+        if fit:
+            best = min(fit, key=lambda o: option_level(o, n_levels))
+            return _asked(question, tr(best.text, lang), lang) + now
+    return tr(question.text, lang) + now
 
 
 def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapping[str, Any],
@@ -79,4 +166,4 @@ def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
     return first[0] if first else ""
 
 
-__all__ = ["have", "missing", "reaches"]
+__all__ = ["have", "missing", "more_needed", "reaches"]

@@ -1,0 +1,92 @@
+"""What a step still needs, for questions that are neither level descriptions nor
+checklists: the answer the target level asks for beside the answer given, never the bare
+question with "(L0 → L3)".
+
+Why: a reviewer read "Which of these digital roles are filled by the enterprise's own
+employees? (L2 → L3)" as the one step left of "Digital talent and skills" and rated it
+"already has" at a dairy (12 of 14 reviews) whose report never said which roles it lacked;
+a plant manager could not tell from "What share of the key equipment has online condition
+monitoring? (L0 → L4)" what share the step is for."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from maturity.i18n import t
+from maturity.model.diagnosis import QuestionChange
+from maturity.rating import rate
+from maturity.report.inplace import have, missing, more_needed
+
+ROLES = "strategy.talent.roles"
+
+
+def _levels(general):
+    return len(general.levels)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_yes_no_question_says_yes_is_needed_and_what_it_is_now(general, lang):
+    qid = next(k for k, (_, _, x) in general.questions.items() if x.kind == "yesno")
+    question = general.questions[qid][2]
+    said = missing(general, (QuestionChange(question=qid, from_level=0, to_level=question.level),),
+                   {qid: False}, lang)
+    assert said[0].startswith(question.text[lang].rstrip())
+    assert t("now_is", lang, answer=t("no", lang)) in said[0]
+    assert "→" not in said[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_number_names_the_smallest_value_that_reaches_the_level(general, lang):
+    for qid, (_, _, question) in general.questions.items():
+        if question.kind != "number" or question.better != "higher":
+            continue
+        for band in question.bands:
+            if band.level == 0:
+                continue
+            below = min(b.min for b in question.bands if b.level >= band.level)
+            said = missing(general, (QuestionChange(question=qid, from_level=0, to_level=band.level),),
+                           {qid: question.bands[0].min}, lang)[0]
+            unit = question.unit[lang] if isinstance(question.unit, dict) else (question.unit or "")
+            assert t("need_at_least", lang, x=f"{below:g}{unit}").lower() in said.lower(), said
+            # the value named reaches the level, and anything less does not
+            n = _levels(general)
+            assert rate(question, float(below), n, 0.8)[2] >= band.level
+            assert below <= question.bands[0].min or rate(question, below - 0.01, n, 0.8)[2] < band.level
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_any_that_many_more_options_reach_the_level_and_one_fewer_may_not(general, data):
+    question = general.questions[ROLES][2]
+    ids = [o.id for o in question.options]
+    have_ = frozenset(data.draw(st.lists(st.sampled_from(ids), unique=True)))
+    now = rate(question, have_, _levels(general), 0.8)[2]
+    top = max(b.level for b in question.bands)
+    if now >= top:
+        return
+    level = data.draw(st.integers(now + 1, top))
+    k = more_needed(question, have_, level, _levels(general))
+    rest = [o for o in question.options if o.id not in have_]
+    pick = data.draw(st.lists(st.sampled_from([o.id for o in rest]), min_size=min(k, len(rest)),
+                              max_size=min(k, len(rest)), unique=True))
+    assert rate(question, have_ | set(pick), _levels(general), 0.8)[2] >= level  # any k suffice
+    lightest = sorted(rest, key=lambda o: o.weight)[:k - 1]
+    assert rate(question, have_ | {o.id for o in lightest}, _levels(general), 0.8)[2] < level
+
+
+def test_the_roles_still_missing_are_named_and_the_ones_held_are_counted(general):
+    question = general.questions[ROLES][2]
+    held = frozenset({"it_admin", "automation"})
+    said = missing(general, (QuestionChange(question=ROLES, from_level=2, to_level=3),),
+                   {ROLES: held}, "en")[0]
+    texts = {o.id: o.text["en"] for o in question.options}
+    assert all(f"“{texts[i]}”" in said for i in texts if i not in held)
+    assert not any(f"“{texts[i]}”" in said for i in held)
+    assert t("now_ticked", "en", n=2, total=len(texts)) in said
+    k = more_needed(question, held, 3, _levels(general))
+    assert t("more_of", "en", n=k, items="").rstrip() in said
+    # what the plant has is named where the report lists what is in place
+    shown = have(general, [(ROLES, 2)], {ROLES: held}, "en")
+    assert all(f"“{texts[i]}”" in shown[0] for i in held)
