@@ -198,10 +198,11 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         return plan(q, values, a, path, blocking, phases, limit, targets, held=frozenset(idle))
     scen = {sc.id: sc for sc in q.scenarios}
     for c in cands:
-        if c.scenario.id not in phase_of and "after" not in c.reasons \
-                and (c.scenario.id in after or phase_of.keys() & set(c.scenario.builds_on)):
-            # no phase left for it, or none needed it while what it builds on has one: it
-            # comes after the roadmap, and says after what
+        if c.scenario.id not in phase_of and "after" not in c.reasons and (
+                c.scenario.id in after
+                or max((phase_of.get(b, 0) for b in c.scenario.builds_on), default=0) == len(roadmap)):
+            # no phase left for it, or none needed it while what it builds on has the last
+            # one (it could not come sooner): it comes after the roadmap, and says after what
             c.reasons.append("after")
         if c.scenario.id in held and c.scenario.id not in phase_of and "when_used" not in c.reasons:
             c.reasons.append("when_used")

@@ -1,0 +1,53 @@
+"""The data platform is its own step, not the last item of the digital infrastructure.
+
+Round-46 reviewers rated "Digital infrastructure" "already has" at a cement plant (p18)
+and a copper smelter (p29) whose historians sit behind a firewall: the step's description
+is the controlled link and the long-term store, both in place, yet it was offered for the
+platform that joins shop-floor and business data, which the description (rescaled in
+rounds 32-34 to leave large platforms out) does not promise."""
+
+from __future__ import annotations
+
+import pytest
+
+from maturity.improve import restore_values
+from maturity.recommend import candidates
+
+from .strategies import assess_answers as _assess
+from .strategies import bottom_answer
+
+
+def _plant(q, collection=3, **override):
+    answers = {qid: min(2, max(x.anchors)) if x.kind == "level" else bottom_answer(x)
+               for qid, (_, _, x) in q.questions.items()}
+    answers.update({"factory.network.infrastructure": 3, "factory.network.networking_rate": 90,
+                    "factory.data.collection": collection, "factory.data.platform": False})
+    answers.update(override)
+    return answers
+
+
+def _offered(q, answers, size):
+    a = _assess(q, answers, industry="machinery", production_type="discrete", size=size)
+    return {c.scenario.id for c in candidates(q, restore_values(q, a.answers), a, None, [])}
+
+
+@pytest.mark.parametrize("size, collection, platform", [
+    ("medium", 3, True), ("large", 2, True), ("small", 3, False), ("medium", 1, False)])
+def test_a_plant_with_the_link_and_the_store_is_offered_the_platform_not_the_infrastructure(
+        general, size, collection, platform):
+    offered = _offered(general, _plant(general, collection), size)
+    assert ("data_platform" in offered) is platform
+    if collection == 3:
+        assert "digital_infrastructure" not in offered  # what it describes is in place
+
+
+def test_the_platform_is_offered_only_where_it_is_missing(general):
+    has_one = _plant(general, **{"factory.data.platform": True})
+    assert "data_platform" not in _offered(general, has_one, "large")
+
+
+def test_the_infrastructure_never_claims_the_platform(general):
+    (sc,) = [s for s in general.scenarios if s.id == "digital_infrastructure"]
+    assert "factory.data.platform" not in {t.question for t in sc.delivers}
+    (plat,) = [s for s in general.scenarios if s.id == "data_platform"]
+    assert plat.builds_on == ["digital_infrastructure"]
