@@ -220,6 +220,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                         "they would not change the grade (best case: score {best_score:.2f}).",
                         "有 {n} 个问题未作答，按“未达到”计分；即使全部按最高水平作答，等级也不会改变"
                         "（最好情况得分 {best_score:.2f}）。"),
+    "unrated_items": ("{n} checklist item(s) of answered questions were left unrated; they count as "
+                      "not met: {items}.",
+                      "已作答问题中有 {n} 个检查项未评价，按“不满足”计分：{items}。"),
+    "not_rated": ("not rated", "未评价"),
     "why_not_title": ("Why not {level}", "为何尚未达到{level}"),
     "level_n_score": ("Level-{n} score", "第 {n} 级得分"),
     "continues": ("continued", "续"),

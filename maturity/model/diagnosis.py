@@ -175,6 +175,9 @@ class CompletenessCheck(Frozen):
     best_level: int
     """Grade if every unanswered question were answered at the top."""
     best_score: float
+    unrated: tuple[str, ...] = ()
+    """Checklist items of answered questions left without a rating (``question.item``):
+    they count as not met, and the report says so (the best case does not count them)."""
 
 
 class CheckFinding(Frozen):

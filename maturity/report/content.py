@@ -18,7 +18,7 @@ from ..model.base import tr
 from ..model.diagnosis import Diagnosis, History, Path, TargetPlan
 from ..model.questionnaire import Questionnaire
 from ..printable import printable
-from .inplace import have, missing, reaches
+from .inplace import have, missing, reaches, unrated_items
 from .respondents import respondent_lines
 from .words import join as _join
 from .words import number as _number
@@ -316,6 +316,9 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                   best_score=c.best_score, now=grade)
     else:
         ctext = t("complete", lang)
+    if c.unrated:
+        items = _join(unrated_items(q, c.unrated, lang), lang, semi=True)
+        ctext += ("" if lang == "zh" else " ") + t("unrated_items", lang, n=len(c.unrated), items=items)
 
     nl = a.next_level
     blocking_intro = ""

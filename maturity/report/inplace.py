@@ -60,11 +60,15 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
         question = q.questions[c.question][2]
         if isinstance(question, ChecklistQuestion):
             rated = values.get(c.question)
-            rated = rated if isinstance(rated, Mapping) else {}
+            answered = isinstance(rated, Mapping)
+            rated = rated if answered else {}
             items = c.items or tuple(i.id for i in question.items if i.level <= c.to_level
                                      and not item_in_place(rated.get(i.id, 0.0)))
             text = {i.id: i.text for i in question.items}
-            out += [tr(text[i], lang) for i in items if i in text]
+            # an item the answers leave unrated is counted as not met, and said to be unrated
+            out += [tr(text[i], lang).rstrip("。.")
+                    + (_paren(t("not_rated", lang), lang) if answered and i not in rated else "")
+                    for i in items if i in text]
         elif isinstance(question, LevelQuestion) and c.to_level in question.anchors:
             # every level still to reach: one skipped on the way is missing too (a "k+"
             # answer's next level is there in part, and says so)
@@ -153,6 +157,22 @@ def _needs(q: Questionnaire, question: Any, level: int, value: Any, lang: str) -
     return tr(question.text, lang) + now
 
 
+def unrated_items(q: Questionnaire, unrated: tuple[str, ...] | list[str], lang: str) -> list[str]:
+    """The first few unrated checklist items (``question.item``) in the index's words, and
+    how many more."""
+    out = []
+    for ref in unrated:
+        qid, item = ref.rsplit(".", 1)
+        question = q.questions[qid][2]
+        text = next((i.text for i in question.items if i.id == item), None) \
+            if isinstance(question, ChecklistQuestion) else None
+        out.append(tr(text, lang).rstrip("。.") if text is not None else ref)
+    shown = out[:_MISSING_SHOWN]
+    if len(out) > len(shown):
+        shown.append(t("and_more", lang, n=len(out) - len(shown)))
+    return shown
+
+
 def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapping[str, Any],
             lang: str) -> str:
     """Where the step takes the plant, in one line: its first question's description at the
@@ -166,4 +186,4 @@ def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
     return first[0] if first else ""
 
 
-__all__ = ["have", "missing", "more_needed", "reaches"]
+__all__ = ["have", "missing", "more_needed", "reaches", "unrated_items"]
