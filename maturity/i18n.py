@@ -209,6 +209,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why_phase": ("roadmap phase {n}", "路线图第 {n} 阶段"),
     "roadmap": ("Roadmap", "实施路线图"),
     "phase": ("Phase {n}: reach {level}", "第 {n} 阶段：达到{level}"),
+    "phase_and_direct": ("Phase {n}: reach {level} with the steps below and {k} indicator(s) "
+                         "improved directly",
+                         "第 {n} 阶段：实施下列场景并直接改进 {k} 项指标，达到{level}"),
     "phase_needs": ("{name} waits for {names}, which the previous phase brings",
                     "{name}需先具备{names}（由上一阶段实现）"),
     "phase_improve": ("Improve: {names}", "需改进：{names}"),

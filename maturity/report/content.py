@@ -306,7 +306,12 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
             waits = t("phase_needs", lang, name=tr(scen[sid].name, lang),
                       names=_join([name_of(q, i, lang) for i in needed], lang))
             direct = _join([x for x in (direct, waits) if x], lang, semi=True)
-        roadmap.append((t("phase", lang, n=n, level=level_label(q, phase.target_level, lang)), names, direct))
+        # a phase whose steps leave indicators to be improved directly says so in its
+        # heading: "reach L5" over two small steps read as a promise (round-46 reviewers)
+        title = t("phase_and_direct", lang, n=n, level=level_label(q, phase.target_level, lang),
+                  k=len(phase.uncovered)) if names and phase.uncovered else \
+            t("phase", lang, n=n, level=level_label(q, phase.target_level, lang))
+        roadmap.append((title, names, direct))
 
     c = d.completeness
     if c.unanswered and c.best_level == c.level_now:
