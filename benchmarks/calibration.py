@@ -333,6 +333,8 @@ def _titled(data: dict, r: dict) -> tuple:
 
 
 _HEAD = re.compile(r"^### (\d+)\. (.+)$", re.M)
+LAST_STEP = "(the last step)"
+LACKS = "- Not yet in place here:"
 
 
 @cache
@@ -346,7 +348,11 @@ def _descriptions(report: Path) -> dict[str, str]:
     heads = list(_HEAD.finditer(text))
     for k, m in enumerate(heads):
         body = text[m.end():heads[k + 1].start() if k + 1 < len(heads) else len(text)]
-        out[m.group(2).strip()] = next((b.strip() for b in body.split("\n\n") if b.strip()), "")
+        first = next((b.strip() for b in body.split("\n\n") if b.strip()), "")
+        if m.group(2).strip().endswith(LAST_STEP):  # one paragraph for every last step: the
+            # step itself is the one line of what is not yet in place
+            first += "\n" + next((ln for ln in body.splitlines() if ln.startswith(LACKS)), "")
+        out[m.group(2).strip()] = first
     return out
 
 

@@ -95,3 +95,18 @@ def test_the_blind_panel_confirms_the_expected_grades(scored, expected):
     assert f["panel_judges"] >= 3
     assert f["panel_kappa"] >= 0.8
     assert f["panel_agrees_with_writer"] >= 0.9
+
+
+def test_a_step_is_known_by_its_paragraph_and_a_last_step_also_by_its_missing_line(tmp_path):
+    """The same-text consensus pools the reviews that read the same text of a step.  Every
+    last step shares one boilerplate paragraph, so for them the text that differs, the
+    one line of what is not yet in place, is part of the key (round 49)."""
+    report = tmp_path / "p99.md"
+    report.write_text(
+        "# r\n\n### 1. Alpha\n\nAlpha does things.\n\n- Not yet in place here: A\n\n"
+        "### 2. Beta (the last step)\n\nWhat runs here already covers this scenario.\n\n"
+        "- Not yet in place here: B\n\n## Roadmap\n", encoding="utf-8")
+    got = calibration._descriptions(report)
+    assert got["Alpha"] == "Alpha does things."
+    assert got["Beta (the last step)"].splitlines() == [
+        "What runs here already covers this scenario.", "- Not yet in place here: B"]
