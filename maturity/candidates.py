@@ -18,7 +18,16 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from .delivery import holds, in_part, lacking, last_step, question_state, started, targets
+from .delivery import (
+    holds,
+    in_part,
+    lacking,
+    last_step,
+    only_unrated,
+    question_state,
+    started,
+    targets,
+)
 from .engine import resolve_production_type
 from .improve import apply_targets, indicator_levels, progress
 from .model.assessment import Assessment, Shortfall
@@ -173,6 +182,8 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
             reasons.append("grade")
         if begun:
             reasons[:0] = ["in_part" if part else "started"] + ["finish"] * finish
+        if only_unrated(q, changes, values):  # what it lacks, nobody rated: check it first
+            reasons[:0] = ["unrated"]
         out.append(Candidate(
             scenario=sc, raises=raises, delivers=changes, gain=after.score - a.score,
             level_gain=after.level - a.level, priority=gained / EFFORT_WEIGHT[effort] * factor,
@@ -183,10 +194,12 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     return out
 
 
-def rank_key(c: Candidate, order: Mapping[str, int]) -> tuple[int, float, str]:
+def rank_key(c: Candidate, order: Mapping[str, int]) -> tuple[bool, int, float, str]:
     """Foundations in the catalogue's order (each builds on the ones before it), the
-    other tiers by priority."""
-    return (c.tier, order[c.scenario.id] if c.tier == 0 else -c.priority, c.scenario.id)
+    other tiers by priority; a step whose whole gap nobody rated (``unrated``) after the
+    projects: it is a check of what may be there, not work to head a phase."""
+    return ("unrated" in c.reasons, c.tier, order[c.scenario.id] if c.tier == 0 else -c.priority,
+            c.scenario.id)
 
 
 __all__ = ["Candidate", "candidates", "fits", "rank_key", "scenario_level"]

@@ -45,6 +45,25 @@ def _ratings(values: Mapping[str, Normalised] | None, qid: str) -> Mapping[str, 
     return v if isinstance(v, dict) else {}
 
 
+def only_unrated(q: Questionnaire, changes: list[QuestionChange],
+                 values: Mapping[str, Normalised] | None) -> bool:
+    """Whether all that the changes would put in place is checklist items that the answers
+    leave without a rating in questions they answer: the plant may have them, nobody
+    said (``docs/diagnosis.md``, "Completeness")."""
+    if not changes:
+        return False
+    for c in changes:
+        question = q.questions[c.question][2]
+        rated = (values or {}).get(c.question)
+        if question.kind != "checklist" or not isinstance(rated, dict):
+            return False
+        items = c.items or tuple(i.id for i in question.items  # type: ignore[union-attr]
+                                 if i.level <= c.to_level and not item_in_place(rated.get(i.id, 0.0)))
+        if not items or any(i in rated for i in items):
+            return False
+    return True
+
+
 def item_in_place(rating: Any) -> bool:
     """Whether a checklist item's normalised rating counts as in place: "mostly" or
     better, or n/a.  The one test of it, for the advice and for the report's words."""

@@ -162,6 +162,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                       "为后续步骤所用，而本路线图中尚无需要它的步骤：待首个需要它的步骤实施时一并建设"),
     "why_finish": ("in place here but for one step, and that step is all the work",
                    "已基本具备，只差一步，要做的就是这一步"),
+    "why_unrated": ("what it would put in place was left unrated in the answers: check it first, "
+                    "since where it holds there is nothing to do",
+                    "此步骤要实现的检查项在答卷中均未评价：请先核实，如已具备则无需实施"),
+    "check_suffix": (" (check the unrated items)", "（请核实未评价项）"),
     "respondents": ("Respondents", "答题人"),
     "history": ("History", "历次评估"),
     "history_title": ("{name}: {n} assessments, {first} to {last}, score {change}",

@@ -120,7 +120,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     for step in range(1, phases + 1):
         if cur.level >= n or cur_path is None or (not cur_path.reachable and not cur_path.improvements):
             break
-        pool = [c for c in cur_cands if c.scenario.id not in phase_of]
+        # a step whose whole gap nobody rated is a check of the answers, not work of a phase
+        pool = [c for c in cur_cands if c.scenario.id not in phase_of and "unrated" not in c.reasons]
         # a step held back keeps its claim on the next phase even where the simulation of
         # the phase before already counts its indicator as lifted (it was on that path)
         taken = {c.scenario.id for c in pool} | phase_of.keys()

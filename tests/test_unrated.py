@@ -8,6 +8,8 @@ against a plant that runs an SRM: the report had turned "not known" into "not th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from maturity.diagnosis import diagnose, unrated
@@ -20,11 +22,13 @@ from maturity.report.inplace import missing
 from .strategies import assess_answers as _assess
 from .strategies import bottom_answer
 
+CAL = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
+
 QID = "business.procurement.supplier_collab"
 
 
-def _answers(q, collab):
-    answers = {qid: min(2, max(x.anchors)) if x.kind == "level" else bottom_answer(x)
+def _answers(q, collab, level=2):
+    answers = {qid: min(level, max(x.anchors)) if x.kind == "level" else bottom_answer(x)
                for qid, (_, _, x) in q.questions.items()}
     answers[QID] = collab
     return answers
@@ -67,3 +71,32 @@ def test_a_checklist_with_every_item_rated_has_nothing_unrated(general):
     collab = dict.fromkeys(_items(general), "partly")
     a = _assess(general, _answers(general, collab), industry="machinery", production_type="discrete")
     assert not [r for r in unrated(general, restore_values(general, a.answers), a) if r.startswith(QID)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_step_whose_whole_gap_is_unrated_is_offered_as_a_check_first(lang):
+    """Round 49: the reviewer of p17 saw every missing item of its supply-chain step marked
+    "not rated" and still rated the step "already has" ("the listed gaps come from
+    checklist items nobody rated").  A step whose whole gap nobody rated is offered as a
+    check: its title and its reason say so; rated "not", the same gap is a project again."""
+    import maturity
+
+    doc = maturity.load_answers(CAL / "p17-b.yaml").model_dump(mode="json", exclude_none=True)
+    blank = {"rating", "portal", "e_sourcing"}
+    assert all(doc["answers"][QID].get(i) is None for i in blank)  # the assessor left them blank
+    for answers, check in ((doc, True),
+                           ({**doc, "answers": {**doc["answers"],
+                                                QID: {**doc["answers"][QID], **dict.fromkeys(blank, "not")}}},
+                            False)):
+        q = maturity.load_questionnaire("general")
+        a = maturity.assess(q, answers)
+        d = diagnose(a, q)
+        (r,) = [r for r in d.recommendations if r.scenario == "digital_supply_chain_management"]
+        assert ("unrated" in r.reasons) is check
+        if check:  # a check of the answers, in no phase (round-50 and round-51 reviewers)
+            assert r.phase == 0
+            assert all(o.rank < r.rank for o in d.recommendations if o.phase)
+        report = build(q, d, lang)
+        view = next(v for v in report.recommendations if v.rank == r.rank)
+        assert (t("check_suffix", lang) in view.name) is check
+        assert (t("why_unrated", lang) in view.why[0]) is check

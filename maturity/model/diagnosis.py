@@ -112,7 +112,7 @@ class Recommendation(Frozen):
     """A foundation scenario, scheduled first while the enterprise is below level 2."""
     reasons: tuple[Literal["foundation", "blocking", "on_path", "typical", "focus", "grade", "in_part",
                            "started", "finish", "catch_up", "target", "after",
-                           "when_used", "before", "first"], ...] = ()
+                           "when_used", "before", "first", "unrated"], ...] = ()
     """Why it is picked, in plain terms (rendered as words by the reports):
     ``foundation`` later steps build on it; ``blocking`` it lifts an indicator that holds
     the grade back; ``on_path`` it lifts an indicator on the path to the next grade;
@@ -129,7 +129,8 @@ class Recommendation(Frozen):
     ``when_used`` built for the steps that use it (``enabler``), none of which is in the
     roadmap yet: it comes with the first of them; ``before`` a step of the roadmap builds on
     it, so it comes first; ``first`` a step of the roadmap runs on it (``needs_first``), so it
-    comes first in the same phase."""
+    comes first in the same phase; ``unrated`` all it would put in place is checklist items
+    the answers leave unrated: check them first."""
     blocking: tuple[str, ...] = ()
     """The blocking or on-path indicators it lifts."""
     catch_up: tuple[str, ...] = ()

@@ -215,7 +215,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                  "typical": t("why_typical", lang, industry=industry_name),
                  "focus": t("why_focus", lang), "grade": t("why_grade", lang),
                  "in_part": t("why_in_part", lang), "started": t("why_started", lang),
-                 "finish": t("why_finish", lang),
+                 "finish": t("why_finish", lang), "unrated": t("why_unrated", lang),
                  "after": t("why_after", lang, names=_join(_named(
                      [scen[x] for x in sc.builds_on if x in scen], listed, lang), lang)),
                  "when_used": t("why_when_used", lang),
@@ -230,7 +230,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                                names=_join([name_of(q, i, lang) for i in behind], lang))}
         shown = {"typical": bool(industry_name), "catch_up": bool(behind)}
         finish = "finish" in r.reasons  # the one step is the whole recommendation
-        shown |= {"finish": True, "in_part": not finish, "started": not finish}
+        check = "unrated" in r.reasons  # then what it would complete is not known either
+        shown |= {"finish": not check, "in_part": not (finish or check), "started": not (finish or check)}
         why = [words[x] for x in r.reasons if shown.get(x, True)]
         if r.phase:
             why.append(t("why_phase", lang, n=r.phase))
@@ -247,7 +248,9 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         # a begun scenario's full text describes the whole of it as a new project: it is
         # prefaced with what the step is here, or, when one step is left, replaced by it
         # (docs/diagnosis.md)
-        if finish:
+        if "unrated" in r.reasons:  # nobody said whether it is there: no project yet
+            name, description = t("check_suffix", lang), text
+        elif finish:
             name, description = t("finish_suffix", lang), t("finish_description", lang)
             benefits = []  # they are the whole scenario's, not the last step's
         elif begun:
