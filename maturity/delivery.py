@@ -11,7 +11,7 @@ from typing import Any
 from .model.answers import NA, RATING_VALUES
 from .model.assessment import Assessment
 from .model.diagnosis import QuestionChange
-from .model.questionnaire import Questionnaire
+from .model.questionnaire import ChecklistQuestion, Questionnaire
 from .model.scenario import QuestionTarget, Scenario
 from .normalise import Normalised, PartLevel
 from .rating import EPS, rate
@@ -55,13 +55,20 @@ def only_unrated(q: Questionnaire, changes: list[QuestionChange],
     for c in changes:
         question = q.questions[c.question][2]
         rated = (values or {}).get(c.question)
-        if question.kind != "checklist" or not isinstance(rated, dict):
+        if not isinstance(question, ChecklistQuestion) or not isinstance(rated, dict):
             return False
-        items = c.items or tuple(i.id for i in question.items  # type: ignore[union-attr]
-                                 if i.level <= c.to_level and not item_in_place(rated.get(i.id, 0.0)))
+        items = items_to_place(question, c, rated)
         if not items or any(i in rated for i in items):
             return False
     return True
+
+
+def items_to_place(question: ChecklistQuestion, c: QuestionChange,
+                   rated: Mapping[str, Any]) -> tuple[str, ...]:
+    """The checklist items a change puts in place: those it names, else those up to its
+    target level not yet in place (``item_in_place``)."""
+    return c.items or tuple(i.id for i in question.items
+                            if i.level <= c.to_level and not item_in_place(rated.get(i.id, 0.0)))
 
 
 def item_in_place(rating: Any) -> bool:

@@ -248,7 +248,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         # a begun scenario's full text describes the whole of it as a new project: it is
         # prefaced with what the step is here, or, when one step is left, replaced by it
         # (docs/diagnosis.md)
-        if "unrated" in r.reasons:  # nobody said whether it is there: no project yet
+        if check:  # nobody said whether it is there: no project yet
             name, description = t("check_suffix", lang), text
         elif finish:
             name, description = t("finish_suffix", lang), t("finish_description", lang)

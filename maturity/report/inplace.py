@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..delivery import item_in_place
+from ..delivery import items_to_place
 from ..i18n import t
 from ..model.base import tr
 from ..model.diagnosis import QuestionChange
@@ -62,8 +62,7 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
             rated = values.get(c.question)
             answered = isinstance(rated, Mapping)
             rated = rated if answered else {}
-            items = c.items or tuple(i.id for i in question.items if i.level <= c.to_level
-                                     and not item_in_place(rated.get(i.id, 0.0)))
+            items = items_to_place(question, c, rated)
             text = {i.id: i.text for i in question.items}
             # an item the answers leave unrated is counted as not met, and said to be unrated
             out += [tr(text[i], lang).rstrip("。.")
@@ -114,7 +113,7 @@ def more_needed(question: MultiQuestion, have: frozenset[str], level: int, n_lev
     ticked = set(have)
     for k, o in enumerate(rest, start=1):
         ticked.add(o.id)
-        if rate(question, frozenset(ticked), n_levels, 0.8)[2] >= level:
+        if rate(question, frozenset(ticked), n_levels, 0.8)[2] >= level:  # (0.8: checklists only)
             return k
     return max(len(rest), 1)
 

@@ -29,7 +29,7 @@ PROFILE = ("name", "industry", "production_type", "product_kind", "size", "regio
 
 def _yes_no(value: object) -> str | object:
     """A profile's ``energy_intensive`` as the select's value (blank when not given)."""
-    return {True: "yes", False: "no"}.get(value, Select.NULL) if isinstance(value, bool) else Select.NULL
+    return ("yes" if value else "no") if isinstance(value, bool) else Select.NULL
 
 
 class WelcomeScreen(Localised, Screen):
