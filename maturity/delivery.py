@@ -82,6 +82,11 @@ def _partly(rating: Any) -> bool:
     return isinstance(rating, float) and rating > 0
 
 
+def only_in_part(rating: Any) -> bool:
+    """Whether a checklist item is begun but not in place: rated "partly"."""
+    return _partly(rating) and not item_in_place(rating)
+
+
 def _all_partly(values: Mapping[str, Normalised] | None, c: QuestionChange) -> bool:
     ratings = _ratings(values, c.question)
     return all(_partly(ratings.get(i)) for i in c.items)
@@ -193,7 +198,7 @@ def in_place(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]
             continue
         if t.items:
             ratings = _ratings(values, t.question)
-            have = tuple((i, not item_in_place(r)) for i in t.items if _partly(r := ratings.get(i)))
+            have = tuple((i, only_in_part(r)) for i in t.items if _partly(r := ratings.get(i)))
             if have:
                 out.append((t.question, have))
         elif reached >= SYSTEM_LEVEL or (reached >= 1 and t.question in named):

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import maturity
-from maturity.delivery import item_in_place, lacking, question_state, targets
+from maturity.delivery import MOSTLY, item_in_place, lacking, question_state, targets
 from maturity.diagnosis import diagnose
 from maturity.improve import path_to, restore_values
 from maturity.recommend import candidates, fits
@@ -506,14 +506,15 @@ def test_each_recommendation_names_what_is_not_yet_in_place(general, lang):
             target = tr(question.anchors[change.to_level], lang).rstrip("。.")
             assert any(m.startswith(target) for m in v.missing) \
                 or len(v.missing) > 3  # or past the first three, said as "and N more"
-        elif change.items:
-            items = {i.id: i.text for i in question.items}
-            assert v.missing[0] == tr(items[change.items[0]], lang).rstrip("。.")
-        elif question.kind == "checklist":  # a level to reach: the items up to it not yet met
+        elif question.kind == "checklist":  # the items named, else those up to the level
             rated = a.answers.get(change.question) or {}  # scored: ratings are numbers
-            first = next(i for i in question.items if i.level <= change.to_level
-                         and not item_in_place(rated.get(i.id, 0.0)))
-            assert v.missing[0] == tr(first.text, lang).rstrip("。.")
+            first = next(i for i in question.items if i.id == change.items[0]) if change.items \
+                else next(i for i in question.items if i.level <= change.to_level
+                          and not item_in_place(rated.get(i.id, 0.0)))
+            # an item begun ("partly") is there in part, and the line says so
+            mark = {"en": " (now: in part)", "zh": "（目前：部分具备）"}[lang] \
+                if 0 < rated.get(first.id, 0.0) < MOSTLY else ""
+            assert v.missing[0] == tr(first.text, lang).rstrip("。.") + mark
 
 
 @pytest.mark.parametrize("metered, first", [(10, "energy_metering"), (55, "theme_energy_saving_retrofit")])

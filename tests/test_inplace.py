@@ -90,3 +90,31 @@ def test_the_roles_still_missing_are_named_and_the_ones_held_are_counted(general
     # what the plant has is named where the report lists what is in place
     shown = have(general, [(ROLES, 2)], {ROLES: held}, "en")
     assert all(f"“{texts[i]}”" in shown[0] for i in held)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_what_is_there_in_part_says_so_where_it_is_still_missing(general, lang):
+    """A checklist item rated "partly" and a level answered ``k+`` are still to do, and
+    the line says what they are now, and only that line names them.  Why: "Not yet in
+    place: the carbon footprint of the main products …" under "Already in place: the same
+    (in part)" read as a contradiction to the p06 reviewers, who rated the step "already
+    has" (9 of 11); with "(now: in part)" added, the p08 reviewer still saw "the same text
+    for what is in place and what is not" (round 53)."""
+    from maturity.normalise import PartLevel
+
+    now = t("now_is", lang, answer=t("in_part", lang))
+    checklist = next(x for _, _, x in general.questions.values() if x.kind == "checklist")
+    qid = next(k for k, v in general.questions.items() if v[2] is checklist)
+    first, second = checklist.items[0], checklist.items[1]
+    change = QuestionChange(question=qid, from_level=0, to_level=5, items=(first.id, second.id))
+    said = missing(general, (change,), {qid: {first.id: 0.5, second.id: 0.0}}, lang)
+    assert said[0].startswith(first.text[lang].rstrip("。.")) and now in said[0]
+    assert now not in said[1]
+    # and "already in place" does not list it again: only the items in place
+    held = have(general, [(qid, ((first.id, True), (second.id, False)))], {}, lang)
+    assert held == [second.text[lang].rstrip("。.")]
+    level = next(k for k, v in general.questions.items() if v[2].kind == "level")
+    lift = QuestionChange(question=level, from_level=2, to_level=4)
+    for value, marked in ((PartLevel(2.5), [True, False]), (2, [False, False])):
+        said = missing(general, (lift,), {level: value}, lang)
+        assert [now in s for s in said] == marked

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..delivery import items_to_place
+from ..delivery import items_to_place, only_in_part
 from ..i18n import t
 from ..model.base import tr
 from ..model.diagnosis import QuestionChange
@@ -32,16 +32,15 @@ _MISSING_SHOWN = 3
 def have(q: Questionnaire, held: list[tuple[str, int | tuple[tuple[str, bool], ...]]],
           values: Mapping[str, Any], lang: str) -> list[str]:
     """What of a scenario the plant has, in the index's words: a level question's
-    description at the level its answer reaches, a checklist's items rated (those rated
-    only "partly" marked so, as they are still listed as not yet in place), any other
-    question with its answer."""
+    description at the level its answer reaches, a checklist's items in place (one rated
+    only "partly" is not: it is listed as not yet in place, "now: in part", and only
+    there), any other question with its answer."""
     out: list[str] = []
     for qid, got in held:
         question = q.questions[qid][2]
         if isinstance(got, tuple) and isinstance(question, ChecklistQuestion):
             text = {i.id: i.text for i in question.items}
-            out += [tr(text[i], lang).rstrip("。.") + (_paren(t("in_part", lang), lang) if part else "")
-                    for i, part in got if i in text]
+            out += [tr(text[i], lang).rstrip("。.") for i, part in got if i in text and not part]
         elif isinstance(got, int) and isinstance(question, LevelQuestion) and got in question.anchors:
             out.append(tr(question.anchors[got], lang))
         elif isinstance(got, int) and not isinstance(question, LevelQuestion | ChecklistQuestion):
@@ -56,6 +55,7 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
     names, else those up to its target level not yet mostly met), else the question and
     its level change."""
     out: list[str] = []
+    now_in_part = t("now_is", lang, answer=t("in_part", lang))
     for c in changes:
         question = q.questions[c.question][2]
         if isinstance(question, ChecklistQuestion):
@@ -64,9 +64,11 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
             rated = rated if answered else {}
             items = items_to_place(question, c, rated)
             text = {i.id: i.text for i in question.items}
-            # an item the answers leave unrated is counted as not met, and said to be unrated
+            # an item the answers leave unrated is counted as not met, and said to be unrated;
+            # one rated "partly" is there in part, and says so
             out += [tr(text[i], lang).rstrip("。.")
-                    + (_paren(t("not_rated", lang), lang) if answered and i not in rated else "")
+                    + (_paren(t("not_rated", lang), lang) if answered and i not in rated
+                       else _paren(now_in_part, lang) if only_in_part(rated.get(i)) else "")
                     for i in items if i in text]
         elif isinstance(question, LevelQuestion) and c.to_level in question.anchors:
             # every level still to reach: one skipped on the way is missing too (a "k+"
@@ -74,7 +76,7 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
             v = values.get(c.question)
             part = int(v) + 1 if isinstance(v, PartLevel) else None
             out += [tr(question.anchors[lv], lang).rstrip("。.")
-                    + (_paren(t("in_part", lang), lang) if lv == part else "")
+                    + (_paren(now_in_part, lang) if lv == part else "")
                     for lv in range(c.from_level + 1, c.to_level + 1) if lv in question.anchors]
         else:
             out.append(_needs(q, question, c.to_level, values.get(c.question), lang))
