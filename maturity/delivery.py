@@ -154,8 +154,9 @@ def started(sc: Scenario, changes: list[QuestionChange], state: Mapping[str, tup
     holds; or (unless ``begun_by_targets`` is off) what it lacks is the last step of each
     question it works on: one level below the scenario's, from a level where the subject
     already runs on a system, never the top level (which names a new capability rather
-    than more of the same), and each checklist item to put in place rated at least
-    "partly".  ``top``: the top level."""
+    than more of the same), or from such a level answered ``k+`` (the next level, the
+    scenario's first, is there in a part of the plant, whatever it reaches beyond), and
+    each checklist item to put in place rated at least "partly".  ``top``: the top level."""
     if not changes:
         return False
     if any(shows_begun(state, t, values) for t in sc.begun_when):
@@ -166,9 +167,17 @@ def started(sc: Scenario, changes: list[QuestionChange], state: Mapping[str, tup
         if c.items:
             if not _all_partly(values, c):
                 return False
-        elif not (SYSTEM_LEVEL <= c.from_level == c.to_level - 1 and c.to_level < top):
+        elif not ((SYSTEM_LEVEL <= c.from_level == c.to_level - 1 and c.to_level < top)
+                  or (c.from_level >= SYSTEM_LEVEL and _next_in_part(values, c))):
             return False
     return True
+
+
+def _next_in_part(values: Mapping[str, Normalised] | None, c: QuestionChange) -> bool:
+    """Whether a level change starts from a ``k+`` answer: its first level to reach is
+    true in a part of the plant already (``k+`` with k the level it starts from)."""
+    v = (values or {}).get(c.question)
+    return isinstance(v, PartLevel) and int(v) == c.from_level < c.to_level
 
 
 def last_step(changes: list[QuestionChange]) -> bool:

@@ -56,6 +56,29 @@ def test_two_levels_short_or_the_top_level_is_not_a_completion():
     assert not started(Bare(), [], state, {}, 5)
 
 
+def test_a_next_level_there_in_part_is_begun_however_far_the_scenario_goes():
+    """``3+`` (the next level true in a part of the plant) on a question a scenario lifts
+    to the top: the plant has begun it (p16's 3D models of its newest mills, offered the
+    digital twin as a new project: 24 of 24 reviews "already has").  From a level below
+    the system level, or from ``k+`` when the scenario starts above ``k``'s next level,
+    it is not."""
+    from maturity.normalise import PartLevel
+
+    class Bare:
+        begun_when: list = []
+        begun_by_targets = True
+
+    two = QuestionChange(question="x.y.a", from_level=3, to_level=5)
+    state = {"x.y.a": ("answered", 3)}
+    assert started(Bare(), [two], state, {"x.y.a": PartLevel(3.5)}, 5)
+    assert not started(Bare(), [two], state, {"x.y.a": 3}, 5)
+    low = QuestionChange(question="x.y.a", from_level=1, to_level=3)
+    assert not started(Bare(), [low], {"x.y.a": ("answered", 1)}, {"x.y.a": PartLevel(1.5)}, 5)
+    other = QuestionChange(question="x.y.b", from_level=2, to_level=4)
+    both = {"x.y.a": ("answered", 3), "x.y.b": ("answered", 2)}
+    assert not started(Bare(), [two, other], both, {"x.y.a": PartLevel(3.5), "x.y.b": 2}, 5)
+
+
 def test_the_last_step_is_one_level_of_one_question_or_one_item():
     one = QuestionChange(question="x.y.a", from_level=2, to_level=3)
     two = QuestionChange(question="x.y.a", from_level=2, to_level=4)
