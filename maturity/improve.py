@@ -279,11 +279,12 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
                 if k <= lo:
                     continue
                 trial, improved = evaluate({**plan, ind: k})
-                gain = (progress(q, trial, target, improved) - here) / (k - lo)
-                if ind in soft:
-                    gain *= MINOR_GAIN
+                steps = k - lo
+                if ind in soft:  # counts as a longer way: half the progress, twice the steps
+                    steps /= MINOR_GAIN
+                gain = (progress(q, trial, target, improved) - here) / steps
                 done = trial.level >= target
-                key = (1.0 if done else 0.0, gain if not done else -(k - lo), ind, k)
+                key = (1.0 if done else 0.0, gain if not done else -steps, ind, k)
                 if gain > EPS and (best is None or key[:2] > best[:2]):
                     best = (*key[:2], ind, k, trial)  # type: ignore[assignment]
         if best is None and len(pool) < len(candidates):

@@ -68,6 +68,20 @@ def test_the_path_lifts_energy_last_where_it_is_a_minor_cost(general):
     assert ENERGY not in paths[False]
 
 
+def test_the_step_that_completes_a_path_is_not_energy_where_a_like_step_elsewhere_does(general):
+    """The search's last improvement (the one that reaches the grade) was chosen by its
+    level steps alone, so the half weight of a minor indicator did not count there: the
+    valve maker p04 (energy a minor cost) got energy in the path of its phase 2 where
+    equipment and lines, as many level steps, reaches the same grade. A minor indicator's
+    steps count double in that choice too."""
+    paths = {}
+    for stated in (None, False):
+        d = diagnose(_with(general, "p04-b.yaml", stated), general)
+        paths[stated] = [{i.indicator for i in ph.path.improvements} for ph in d.roadmap]
+    assert ENERGY in paths[None][-1]
+    assert all(ENERGY not in p for p in paths[False])
+
+
 def test_no_phase_takes_energy_steps_the_path_does_not_need_where_energy_is_minor(general):
     """A garment maker at L1 whose energy was below L1 got sub-metering in phase 1 to catch
     it up (p28); reviewers: "energy is a minor cost in this sewing plant". Moved to phase 2
