@@ -192,22 +192,22 @@ def last_step(changes: list[QuestionChange]) -> bool:
 
 def in_place(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]],
              values: Mapping[str, Normalised] | None
-             ) -> list[tuple[str, int | tuple[tuple[str, bool], ...]]]:
+             ) -> list[tuple[str, int | tuple[str, ...]]]:
     """What of the scenario's targets the plant has now: (question, the level its answer
     reaches) for level targets from level 2 up (level 1 describes paper and habits, often
     with what is still missing: "not yet broken down into projects"), or at any level for
-    a question the scenario's ``begun_when`` names; (question, the target items rated at
-    least "partly", each with whether it is only "partly") for item targets; answered
-    questions only."""
+    a question the scenario's ``begun_when`` names; (question, the target items in place,
+    rated "mostly" or better) for item targets (one rated only "partly" is still to do,
+    and listed as such); answered questions only."""
     named = {t.question for t in sc.begun_when}
-    out: list[tuple[str, int | tuple[tuple[str, bool], ...]]] = []
+    out: list[tuple[str, int | tuple[str, ...]]] = []
     for t in targets(q, sc):
         status, reached = state.get(t.question, ("not_applicable", 0))
         if status != "answered":
             continue
         if t.items:
             ratings = _ratings(values, t.question)
-            have = tuple((i, only_in_part(r)) for i in t.items if _partly(r := ratings.get(i)))
+            have = tuple(i for i in t.items if _partly(r := ratings.get(i)) and item_in_place(r))
             if have:
                 out.append((t.question, have))
         elif reached >= SYSTEM_LEVEL or (reached >= 1 and t.question in named):

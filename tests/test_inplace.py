@@ -111,7 +111,15 @@ def test_what_is_there_in_part_says_so_where_it_is_still_missing(general, lang):
     assert said[0].startswith(first.text[lang].rstrip("。.")) and now in said[0]
     assert now not in said[1]
     # and "already in place" does not list it again: only the items in place
-    held = have(general, [(qid, ((first.id, True), (second.id, False)))], {}, lang)
+    from maturity.delivery import in_place
+    from maturity.model.answers import RATING_VALUES
+
+    safety = "operations.safety.safety_mgmt"
+    sc = next(s for s in general.scenarios if s.id == "integrated_safety_management")
+    first, second = (next(i for i in general.questions[safety][2].items if i.id == x)
+                     for x in ("e_permits", "hazard_monitoring"))
+    ratings = {safety: {first.id: RATING_VALUES["partly"], second.id: RATING_VALUES["mostly"]}}
+    held = have(general, in_place(general, sc, {safety: ("answered", 1)}, ratings), ratings, lang)
     assert held == [second.text[lang].rstrip("。.")]
     level = next(k for k, v in general.questions.items() if v[2].kind == "level")
     lift = QuestionChange(question=level, from_level=2, to_level=4)

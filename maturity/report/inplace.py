@@ -29,18 +29,17 @@ from .words import paren as _paren
 _MISSING_SHOWN = 3
 
 
-def have(q: Questionnaire, held: list[tuple[str, int | tuple[tuple[str, bool], ...]]],
+def have(q: Questionnaire, held: list[tuple[str, int | tuple[str, ...]]],
           values: Mapping[str, Any], lang: str) -> list[str]:
-    """What of a scenario the plant has, in the index's words: a level question's
-    description at the level its answer reaches, a checklist's items in place (one rated
-    only "partly" is not: it is listed as not yet in place, "now: in part", and only
-    there), any other question with its answer."""
+    """What of a scenario the plant has (``delivery.in_place``), in the index's words: a
+    level question's description at the level its answer reaches, a checklist's items in
+    place, any other question with its answer."""
     out: list[str] = []
     for qid, got in held:
         question = q.questions[qid][2]
         if isinstance(got, tuple) and isinstance(question, ChecklistQuestion):
             text = {i.id: i.text for i in question.items}
-            out += [tr(text[i], lang).rstrip("。.") for i, part in got if i in text and not part]
+            out += [tr(text[i], lang).rstrip("。.") for i in got if i in text]
         elif isinstance(got, int) and isinstance(question, LevelQuestion) and got in question.anchors:
             out.append(tr(question.anchors[got], lang))
         elif isinstance(got, int) and not isinstance(question, LevelQuestion | ChecklistQuestion):
