@@ -180,6 +180,26 @@ def _next_in_part(values: Mapping[str, Normalised] | None, c: QuestionChange) ->
     return isinstance(v, PartLevel) and int(v) == c.from_level < c.to_level
 
 
+def up_to(q: Questionnaire, changes: list[QuestionChange], values: Mapping[str, Normalised] | None,
+          level: int) -> list[QuestionChange]:
+    """The part of ``changes`` that works up to ``level``: answers below it raised at most
+    to it, and the checklist items of levels at or below it (an answer already at the
+    level, or an item above it, is work past it and is dropped)."""
+    n = len(q.levels)
+    out = []
+    for c in changes:
+        if c.items:
+            question = q.questions[c.question][2]
+            keep = tuple(i.id for i in getattr(question, "items", []) if i.id in c.items and i.level <= level)
+            if keep:
+                after = {**_ratings(values, c.question), **dict.fromkeys(keep, 1.0)}
+                reached = rate(question, after, n, MOSTLY)[2]
+                out.append(c.model_copy(update={"items": keep, "to_level": max(c.from_level, reached)}))
+        elif c.from_level < level:
+            out.append(c.model_copy(update={"to_level": min(c.to_level, level)}))
+    return out
+
+
 def last_step(changes: list[QuestionChange]) -> bool:
     """Whether what a begun scenario lacks is a single step: one question up one level,
     or one checklist item.  The scenario is then offered as that step, not as the project

@@ -202,6 +202,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "begun_description": ("This builds on what runs here already: the step is only what is listed "
                           "below as not yet in place. The scenario in full: {text}",
                           "此项在本企业已有基础，要做的只是下列“本企业尚未具备”的内容。场景全貌：{text}"),
+    "up_to_grade_suffix": (" (up to the present grade)", "（补齐至现有等级）"),
+    "up_to_grade_description": ("Only the part of this scenario listed below as not yet in place is the step "
+                                "now. The scenario in full: {text}",
+                                "当前只需实施此场景中下列“本企业尚未具备”的部分。场景全貌：{text}"),
+    "why_up_to_grade": ("the rest of the scenario waits until a grade needs it",
+                        "场景其余部分待迈向更高等级时再实施"),
     "in_part": ("in part", "部分具备"),
     "and_more": ("and {n} more", "另有 {n} 项"),
     "now_is": ("now: {answer}", "目前：{answer}"),

@@ -11,8 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from .candidates import RECOMMENDATIONS, Candidate, candidates, fits, rank_key, scenario_level
-from .delivery import done, lacking, question_state
+from .candidates import (
+    FOUNDATION_BELOW,
+    RECOMMENDATIONS,
+    SMALLER,
+    Candidate,
+    candidates,
+    fits,
+    rank_key,
+    scenario_level,
+)
+from .delivery import done, lacking, last_step, question_state, up_to
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
@@ -56,7 +65,8 @@ def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list
     return [i for i, imp in need.items() if reached[i] < imp.to_level]
 
 
-def _catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a: Assessment) -> None:
+def _catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a: Assessment,
+              values: Mapping[str, Normalised]) -> None:
     """Phase 1 also brings the indicators below the grade the plant already has up to it:
     they are the foundations of that grade.  The first candidate (in order) that lifts
     each of them by working on one of its answers below the grade joins, with the reason
@@ -77,8 +87,33 @@ def _catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], 
             c.catch_up = fixes
             if "catch_up" not in c.reasons:
                 c.reasons.append("catch_up")
+            _to_grade(q, c, values, a)
             behind -= set(fixes)
     chosen.sort(key=pool.index)
+
+
+def _to_grade(q: Questionnaire, c: Candidate, values: Mapping[str, Normalised], a: Assessment) -> None:
+    """A catch-up step is the part of its scenario that brings what lags up to the grade the
+    plant has: its work past that grade waits until a grade needs it (reason ``up_to_grade``;
+    round 57: a factory-planning catch-up at an EMS plant was offered as the whole scenario,
+    3D model, simulation and virtual commissioning, "L2 → L4", under "brings it up to the
+    grade the plant already has").  A step that also lifts what holds the next grade back
+    (``blocking``) stays whole: its work past the grade counts for that grade.  Under the
+    points method the scenario stays whole."""
+    if c.blocking or not isinstance(q.scoring, CmmmScoring):
+        return
+    cut = up_to(q, c.delivers, values, max(a.level, FOUNDATION_BELOW))  # below it: up to L2
+    if cut == c.delivers:
+        return
+    after = score(q, apply_targets(q, values, cut, a.enterprise), a.enterprise, detail=False, memo=True)
+    levels, after_levels = indicator_levels(a), indicator_levels(after)
+    c.delivers = cut
+    c.raises = [Improvement(indicator=i, from_level=levels[i], to_level=after_levels[i])
+                for i in levels if after_levels.get(i, 0) > levels[i]]
+    c.gain, c.level_gain = after.score - a.score, after.level - a.level
+    if last_step(cut):  # one step of it: that step, not the project
+        c.effort = SMALLER[c.scenario.effort]
+    c.reasons.append("up_to_grade")
 
 
 def _below(q: Questionnaire, d: QuestionChange, grade: int) -> bool:
@@ -133,7 +168,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                                if i not in aims or imp.to_level >= aims[i].to_level}}
         chosen, uncovered = _pick(pool, need, cur.level, held)
         if step == 1:
-            _catch_up(q, pool, chosen, a)
+            _catch_up(q, pool, chosen, a, values)
         else:  # a later phase is the programme towards its grade: every step of it that
             # lifts what holds that grade back (phase 1 stays the short, concrete list), but
             # not one that works only on what matters little to the plant (its path's, yes)

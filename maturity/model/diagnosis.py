@@ -111,7 +111,7 @@ class Recommendation(Frozen):
     foundation: bool = False
     """A foundation scenario, scheduled first while the enterprise is below level 2."""
     reasons: tuple[Literal["foundation", "blocking", "on_path", "typical", "focus", "grade", "in_part",
-                           "started", "finish", "catch_up", "target", "after",
+                           "started", "finish", "catch_up", "up_to_grade", "target", "after",
                            "when_used", "before", "first", "unrated"], ...] = ()
     """Why it is picked, in plain terms (rendered as words by the reports):
     ``foundation`` later steps build on it; ``blocking`` it lifts an indicator that holds
@@ -124,6 +124,8 @@ class Recommendation(Frozen):
     question up one level, or one checklist item), offered as that step, one effort
     class smaller than the whole scenario;
     ``catch_up`` it lifts an indicator below the grade the plant already has (phase 1);
+    ``up_to_grade`` with ``catch_up``: only the part of the scenario up to that grade is
+    proposed (``delivers`` and ``raises`` stop there);
     ``target`` it lifts an indicator of the plan to the plant's own targets;
     ``after`` it builds on a scenario of the last phase, so it comes after the roadmap;
     ``when_used`` built for the steps that use it (``enabler``), none of which is in the

@@ -216,6 +216,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                  "focus": t("why_focus", lang), "grade": t("why_grade", lang),
                  "in_part": t("why_in_part", lang), "started": t("why_started", lang),
                  "finish": t("why_finish", lang), "unrated": t("why_unrated", lang),
+                 "up_to_grade": t("why_up_to_grade", lang),
                  "after": t("why_after", lang, names=_join(_named(
                      [scen[x] for x in sc.builds_on if x in scen], listed, lang), lang)),
                  "when_used": t("why_when_used", lang),
@@ -253,6 +254,9 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         elif finish:
             name, description = t("finish_suffix", lang), t("finish_description", lang)
             benefits = []  # they are the whole scenario's, not the last step's
+        elif "up_to_grade" in r.reasons:  # the part that catches up: named as that part
+            name = t("up_to_grade_suffix", lang)
+            description = t("up_to_grade_description", lang, text=text)
         elif begun:
             name = t("complete_suffix", lang)
             description = t("begun_description", lang, text=text)

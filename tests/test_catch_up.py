@@ -1,0 +1,80 @@
+"""A catch-up step is the part of its scenario that brings what lags up to the grade the
+plant has, not the whole scenario (``recommend._to_grade``, docs/diagnosis.md).
+
+Round 57: the EMS plant p07 (L3) was offered manufacturing-engineering optimisation in
+phase 1 "to bring factory planning up to the grade it already has" while the step raised
+it L2 → L4 and listed a 3D plant model, simulation and virtual commissioning; reviewers
+rated it "does not fit" 25 times of 29.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import maturity
+from maturity.candidates import FOUNDATION_BELOW
+from maturity.diagnosis import diagnose
+from maturity.model.questionnaire import CmmmScoring
+
+CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+
+
+def _diagnosed(name: str):
+    answers = maturity.load_answers(CAL / name)
+    q = maturity.questionnaire_for(answers)
+    a = maturity.assess(q, answers)
+    return q, a, diagnose(a, q)
+
+
+def _item_levels(q, qid: str) -> dict[str, int]:
+    return {i.id: i.level for i in getattr(q.questions[qid][2], "items", [])}
+
+
+def test_a_catch_up_step_stops_at_the_grade():
+    _q, a, d = _diagnosed("p07-b.yaml")
+    assert a.level == 3
+    (r,) = [r for r in d.recommendations if r.scenario == "manufacturing_engineering_optimisation"]
+    assert r.phase == 1 and "catch_up" in r.reasons and "up_to_grade" in r.reasons
+    assert [(i.indicator, i.from_level, i.to_level) for i in r.raises] == [("factory.planning", 2, 3)]
+    assert all(c.to_level <= a.level for c in r.delivers), r.delivers
+    assert r.effort == "S"  # one step of the scenario, not the project
+
+
+def test_the_report_names_the_step_as_the_part_up_to_the_grade(tmp_path):
+    from maturity.cli import main
+
+    out = tmp_path / "r.md"
+    assert main(["report", str(CAL / "p07-b.yaml"), "-f", "markdown", "--lang", "en", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    head = "### 5. Manufacturing engineering optimisation (up to the present grade)"
+    assert head in text
+    step = text.split(head, 1)[1].split("\n### ", 1)[0]
+    assert "Factory planning and design (Factory build): L2 → L3" in step
+    assert step.strip().startswith("Only the part of this scenario listed below as not yet in place")
+    assert "the rest of the scenario waits until a grade needs it" in step
+    assert "3D model" not in step.split("- Not yet in place here:", 1)[1].splitlines()[0]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CAL.glob("p*.yaml")))
+def test_no_catch_up_reaches_past_the_grade_unless_the_next_grade_needs_it(name):
+    """Over the whole corpus: a catch-up step that lifts nothing holding the next grade back
+    works only up to the grade (up to L2 below it: foundations); one that does lift such an
+    indicator stays whole."""
+    q, a, d = _diagnosed(name)
+    if not isinstance(q.scoring, CmmmScoring):
+        pytest.skip("points method: a scenario stays whole")
+    bound = max(a.level, FOUNDATION_BELOW)
+    for r in d.recommendations:
+        if "catch_up" not in r.reasons:
+            continue
+        if r.blocking:
+            assert "up_to_grade" not in r.reasons
+            continue
+        for c in r.delivers:
+            if c.items:
+                levels = _item_levels(q, c.question)
+                assert all(levels[i] <= bound for i in c.items), (r.scenario, c)
+            else:
+                assert c.to_level <= bound, (r.scenario, c)
