@@ -14,14 +14,13 @@ from collections.abc import Collection, Mapping
 from .candidates import (
     FOUNDATION_BELOW,
     RECOMMENDATIONS,
-    SMALLER,
     Candidate,
     candidates,
     fits,
     rank_key,
     scenario_level,
 )
-from .delivery import done, lacking, last_step, question_state, up_to
+from .delivery import done, lacking, question_state, up_to
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
@@ -111,8 +110,8 @@ def _to_grade(q: Questionnaire, c: Candidate, values: Mapping[str, Normalised], 
     c.raises = [Improvement(indicator=i, from_level=levels[i], to_level=after_levels[i])
                 for i in levels if after_levels.get(i, 0) > levels[i]]
     c.gain, c.level_gain = after.score - a.score, after.level - a.level
-    if last_step(cut):  # one step of it: that step, not the project
-        c.effort = SMALLER[c.scenario.effort]
+    # the effort stays the scenario's: the part up to the grade is its foundation, often
+    # the bulk of it (round 57: "effort S is optimistic for rezoning a full-process works")
     c.reasons.append("up_to_grade")
 
 

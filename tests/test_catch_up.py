@@ -39,7 +39,7 @@ def test_a_catch_up_step_stops_at_the_grade():
     assert r.phase == 1 and "catch_up" in r.reasons and "up_to_grade" in r.reasons
     assert [(i.indicator, i.from_level, i.to_level) for i in r.raises] == [("factory.planning", 2, 3)]
     assert all(c.to_level <= a.level for c in r.delivers), r.delivers
-    assert r.effort == "S"  # one step of the scenario, not the project
+    assert r.effort == "M"  # the scenario's: the part up to the grade may be its bulk
 
 
 def test_the_report_names_the_step_as_the_part_up_to_the_grade(tmp_path):
