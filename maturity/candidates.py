@@ -29,7 +29,7 @@ from .delivery import (
     targets,
 )
 from .engine import resolve_production_type
-from .improve import apply_targets, indicator_levels, progress
+from .improve import apply_targets, indicator_levels, progress, raised
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, QuestionChange
 from .model.questionnaire import Questionnaire
@@ -139,9 +139,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
         improved = apply_targets(q, values, changes, ent)
         after = score(q, improved, ent, detail=False, memo=True)  # our variants: never changed
         gained = (progress(q, after, a.level + 1, improved) - here) / 100
-        after_levels = indicator_levels(after)  # detail=False still carries indicator levels
-        raises = [Improvement(indicator=i, from_level=levels[i], to_level=after_levels[i])
-                  for i in levels if after_levels.get(i, 0) > levels[i]]
+        raises = raised(levels, after)  # detail=False still carries indicator levels
         aimed = [r.indicator for r in raises if r.indicator in aims]
         if gained <= EPS and not aimed:
             continue  # it would move nothing that counts

@@ -44,6 +44,13 @@ def indicator_levels(a: Assessment) -> dict[str, int]:
     return {i.id: i.level for d in a.dimensions for i in d.indicators}
 
 
+def raised(levels: Mapping[str, int], after: Assessment) -> list[Improvement]:
+    """The indicators ``after`` puts above ``levels`` (the levels before), from and to."""
+    now = indicator_levels(after)
+    return [Improvement(indicator=i, from_level=lv, to_level=now[i])
+            for i, lv in levels.items() if now.get(i, 0) > lv]
+
+
 # --------------------------------------------------------------------------- improving answers
 
 

@@ -22,7 +22,7 @@ from .candidates import (
 )
 from .delivery import done, lacking, question_state, up_to
 from .engine import resolve_production_type
-from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
+from .improve import apply, apply_targets, indicator_levels, path_to, raised, restore_values
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, QuestionChange, Recommendation, TargetPlan
 from .model.questionnaire import CmmmScoring, Questionnaire
@@ -105,10 +105,7 @@ def _to_grade(q: Questionnaire, c: Candidate, values: Mapping[str, Normalised], 
     if cut == c.delivers:
         return
     after = score(q, apply_targets(q, values, cut, a.enterprise), a.enterprise, detail=False, memo=True)
-    levels, after_levels = indicator_levels(a), indicator_levels(after)
-    c.delivers = cut
-    c.raises = [Improvement(indicator=i, from_level=levels[i], to_level=after_levels[i])
-                for i in levels if after_levels.get(i, 0) > levels[i]]
+    c.delivers, c.raises = cut, raised(indicator_levels(a), after)
     c.gain, c.level_gain = after.score - a.score, after.level - a.level
     # the effort stays the scenario's: the part up to the grade is its foundation, often
     # the bulk of it (round 57: "effort S is optimistic for rezoning a full-process works")
