@@ -180,20 +180,25 @@ def _next_in_part(values: Mapping[str, Normalised] | None, c: QuestionChange) ->
     return isinstance(v, PartLevel) and int(v) == c.from_level < c.to_level
 
 
+def _reached(q: Questionnaire, qid: str, values: Mapping[str, Normalised] | None,
+             items: tuple[str, ...] | list[str]) -> int:
+    """The level a checklist question's answer reaches with ``items`` put fully in place."""
+    after = {**_ratings(values, qid), **dict.fromkeys(items, 1.0)}
+    return rate(q.questions[qid][2], after, len(q.levels), MOSTLY)[2]
+
+
 def up_to(q: Questionnaire, changes: list[QuestionChange], values: Mapping[str, Normalised] | None,
           level: int) -> list[QuestionChange]:
     """The part of ``changes`` that works up to ``level``: answers below it raised at most
     to it, and the checklist items of levels at or below it (an answer already at the
     level, or an item above it, is work past it and is dropped)."""
-    n = len(q.levels)
     out = []
     for c in changes:
         if c.items:
             question = q.questions[c.question][2]
             keep = tuple(i.id for i in getattr(question, "items", []) if i.id in c.items and i.level <= level)
             if keep:
-                after = {**_ratings(values, c.question), **dict.fromkeys(keep, 1.0)}
-                reached = rate(question, after, n, MOSTLY)[2]
+                reached = _reached(q, c.question, values, keep)
                 out.append(c.model_copy(update={"items": keep, "to_level": max(c.from_level, reached)}))
         elif c.from_level < level:
             out.append(c.model_copy(update={"to_level": min(c.to_level, level)}))
@@ -254,17 +259,15 @@ def lacking(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]]
         return None
     if done(sc, state, values) if had is None else had:
         return []
-    n = len(q.levels)
     out = []
     for t in applicable:
         now = state[t.question][1]
         if t.items:
             missing = _missing(t, values)
             if missing:
-                after = {**_ratings(values, t.question), **dict.fromkeys(missing, 1.0)}
-                reached = rate(q.questions[t.question][2], after, n, MOSTLY)[2]
                 out.append(QuestionChange(question=t.question, from_level=now,
-                                          to_level=max(now, reached), items=missing))
+                                          to_level=max(now, _reached(q, t.question, values, missing)),
+                                          items=missing))
         elif now < (t.level or 0):
             out.append(QuestionChange(question=t.question, from_level=now, to_level=t.level or 0))
     return out
