@@ -195,6 +195,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "whatif_none": ("none: every change is already met", "无：各项变动均已满足"),
     "whatif_unchanged": ("{file} is unchanged: this is a what-if.", "{file} 未被修改：以上为假设推演。"),
     "finish_suffix": (" (the last step)", "（补齐最后一步）"),
+    "nearly_title": ("Nearly in place", "差一步即可补齐的场景"),
+    "nearly_intro": ("Each of these scenarios runs here already but for one step, and no phase of the "
+                     "roadmap needs that step: it is a small thing to finish when it suits {subject}, "
+                     "not a project.",
+                     "以下场景{subject}已基本具备，只差一步，且路线图各阶段都不需要这一步："
+                     "这是一件可在适当时机补齐的小事，而不是一个项目。"),
     "finish_description": ("What runs here already covers this scenario up to one step: the one listed "
                            "below as not yet in place. That step is the work.",
                            "本企业已具备此场景的大部分内容，尚缺下列“本企业尚未具备”的一项，要做的就是这一项。"),

@@ -260,6 +260,11 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         priority=c.priority, on_path=bool(c.blocking), typical=not c.scenario.industries
         or a.enterprise.industry in c.scenario.industries, focus=c.scenario.id in q.focus_scenarios)
         for k, c in enumerate(shown, 1)]
+    # one step left that no phase takes is a small thing to finish, not a project: after the
+    # projects (round 59: 8 of the 11 "already has" ratings outside the roadmap were such
+    # steps, "trivial", "not a project in its own right")
+    recs = [r.model_copy(update={"rank": k}) for k, r in
+            enumerate(sorted(recs, key=lambda r: r.nearly_done), 1)]
     # each phase lists its scenarios in the order of the ranking, so the two never disagree
     rank = {c.scenario.id: k for k, c in enumerate(ordered)}
     roadmap = [p.model_copy(update={"scenarios": tuple(sorted(p.scenarios, key=rank.__getitem__))})

@@ -4,6 +4,8 @@ without contradicting itself, and product design is not offered for bulk materia
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import maturity
@@ -368,3 +370,41 @@ def test_the_next_step_names_where_it_leads_not_the_first_level_missing(general)
     jump = QuestionChange(question=qid, from_level=0, to_level=2)
     assert missing(general, (jump,), {qid: 0}, "en")[0] == anchors[1]["en"].rstrip(".")
     assert reaches(general, (jump,), {qid: 0}, "en") == anchors[2]["en"].rstrip(".")
+
+
+CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+
+
+def test_one_step_left_outside_the_roadmap_is_listed_apart_after_the_projects(tmp_path):
+    """Round-59 finding: 8 of the 11 "already has" ratings of steps outside the roadmap were
+    a scenario in place but for one step ("trivial", "not a project in its own right").
+    Such a step is ranked after every project and the report lists it apart, under
+    "Nearly in place", by the scenario's name and the step, not as a scenario card."""
+    from maturity.cli import main
+
+    seen = 0
+    for path in sorted(CAL.glob("p*-b.yaml")):
+        answers = maturity.load_answers(path)
+        q = maturity.questionnaire_for(answers)
+        d = diagnose(maturity.assess(q, answers), q)
+        flags = [r.nearly_done for r in d.recommendations]
+        assert flags == sorted(flags), (path.name, flags)  # projects first, then the rest
+        assert [r.rank for r in d.recommendations] == list(range(1, len(flags) + 1))
+        for r in d.recommendations:
+            assert r.nearly_done == (not r.phase and "finish" in r.reasons
+                                     and not {"after", "when_used", "unrated"} & set(r.reasons))
+        nearly = [r for r in d.recommendations if r.nearly_done]
+        if not nearly or seen >= 2:
+            continue
+        seen += 1
+        out = tmp_path / f"{path.stem}.md"
+        assert main(["report", str(path), "-f", "markdown", "--lang", "en", "-o", str(out)]) == 0
+        text = out.read_text(encoding="utf-8")
+        cards, apart = text.split("\n## Roadmap")[0].split("\n### Nearly in place\n")
+        sc = {s.id: s for s in q.scenarios}
+        for r in nearly:
+            name = sc[r.scenario].name["en"]
+            assert f"- {r.rank}. **{name}**" in apart
+            assert f"### {r.rank}. " not in cards and f". {name} (the last step)" not in text
+        assert maturity_t("why_finish", "en") not in apart
+    assert seen == 2

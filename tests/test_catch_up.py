@@ -10,7 +10,6 @@ rated it "does not fit" 25 times of 29.
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest

@@ -156,6 +156,15 @@ class Recommendation(Frozen):
     focus: bool
     """Named as a focus scenario by the industry questionnaire."""
 
+    @property
+    def nearly_done(self) -> bool:
+        """In place but for one step (``finish``) that no phase of the roadmap takes and
+        that waits for nothing (not ``after`` or ``when_used``): that step is a small thing
+        to finish, not a project.  Ranked after every other scenario; the reports list it
+        apart, under "Nearly in place" (``docs/diagnosis.md``)."""
+        return not self.phase and "finish" in self.reasons and not {"unrated", "after", "when_used"} & set(
+            self.reasons)
+
 
 class Phase(Frozen):
     """One step of the roadmap: reach ``target_level``."""

@@ -64,6 +64,9 @@ class ScenarioView:
     the index's own words (each level still to reach, or the checklist items missing)."""
     reaches: str = ""
     """Where the step takes the plant, in one line (the TUI's next steps)."""
+    nearly: bool = False
+    """In place but for one step that no phase takes (``Recommendation.nearly_done``):
+    listed apart, under "Nearly in place", by its name and the step."""
 
 
 @dataclass
@@ -107,6 +110,7 @@ class Report:
     benchmarks: list[BenchmarkView]
     recommendations: list[ScenarioView]
     ranking_note: str
+    nearly_note: str
     roadmap: list[tuple[str, list[str], str]]
     completeness_text: str
     warnings: list[str]
@@ -232,13 +236,15 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         shown = {"typical": bool(industry_name), "catch_up": bool(behind)}
         finish = "finish" in r.reasons  # the one step is the whole recommendation
         check = "unrated" in r.reasons  # then what it would complete is not known either
-        shown |= {"finish": not check, "in_part": not (finish or check), "started": not (finish or check)}
+        # listed apart as nearly in place, the list itself says that one step is left
+        shown |= {"finish": not (check or r.nearly_done), "in_part": not (finish or check),
+                  "started": not (finish or check)}
         why = [words[x] for x in r.reasons if shown.get(x, True)]
         if r.phase:
             why.append(t("why_phase", lang, n=r.phase))
-        elif not why:  # fits, lacks it and moves the score, but nothing for the next grade
+        elif not why and not r.nearly_done:  # fits, lacks it and moves the score, nothing for the next grade
             why.append(t("why_other", lang, **noun))
-        why = [_join(why, lang, semi=True)]
+        why = [_join(why, lang, semi=True)] if why else []
         benefits = [tr(b.text, lang) + (_paren(_join([tr(b.figure, lang), _short_source(b.source, lang)],
                                                       lang, semi=True), lang) if b.figure else "")
                     for b in sc.benefits]
@@ -252,7 +258,9 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         if check:  # nobody said whether it is there: no project yet
             name, description = t("check_suffix", lang), text
         elif finish:
-            name, description = t("finish_suffix", lang), t("finish_description", lang)
+            # listed apart as "nearly in place" (the list says it is one step), else titled so
+            name = "" if r.nearly_done else t("finish_suffix", lang)
+            description = t("finish_description", lang)
             benefits = []  # they are the whole scenario's, not the last step's
         elif "up_to_grade" in r.reasons:  # the part that catches up: named as that part
             name = t("up_to_grade_suffix", lang)
@@ -273,7 +281,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                 else t("raises_progress", lang)],
             why=why, benefits=benefits, missing=missing(q, r.delivers, values, lang),
             reaches=reaches(q, r.delivers, values, lang),
-            have=have(q, held, values, lang)))
+            have=have(q, held, values, lang), nearly=r.nearly_done))
 
     from .. import seeds
 
@@ -366,6 +374,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         path=path_view(d.path, "path"), target_path=path_view(d.target_path, "target_path"),
         targets_path=targets_view(d.target_plan),
         benchmarks=benches, recommendations=recs, ranking_note=t("ranking_note", lang, **noun),
+        nearly_note=t("nearly_intro", lang, **noun),
         at_top=t("at_top", lang, **noun),
         roadmap=roadmap, completeness_text=ctext, warnings=list(a.warnings),
         respondents=[printable(x) for x in respondent_lines(q, a.merged, lang)] if a.merged else [],

@@ -127,6 +127,9 @@ table.benchmarks tr.has-source td:last-child { width: 24%; }
 .details dt { font-weight: 700; color: var(--muted); }
 .details dd { margin: 0; }
 .details ul { margin: 0; padding-left: 1.1em; }
+.nearly > ul { list-style: none; padding: 0; margin: .4em 0 0; }
+.nearly > ul > li { margin: .8em 0; }
+.nearly > ul > li > b { margin-left: .5em; }
 .phases { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 12px; }
 .phases .card { margin: 0; }
 .warnings li { margin: .2em 0; }
@@ -317,7 +320,16 @@ def _recommendations(r: Report) -> str:
     if not r.recommendations:
         return ""
     lang = _lang_of(r)
-    cards = "".join(_scenario(s, lang) for s in r.recommendations)
+    cards = "".join(_scenario(s, lang) for s in r.recommendations if not s.nearly)
+    nearly = [s for s in r.recommendations if s.nearly]
+    if nearly:  # one step each, no project: a compact list after the cards
+        items = "".join(_tag("li", _tag("span", str(s.rank), class_="rank") + _tag("b", _e(s.name)) + _tag(
+            "dl", "".join(_tag("dt", _e(k)) + _tag("dd", _list(v))
+                          for k, v in ((t("missing", lang), s.missing), (t("raises", lang), s.raises),
+                                       (t("why", lang), s.why)) if v),
+            class_="details")) for s in nearly)
+        head = _tag("h3", _e(t("nearly_title", lang))) + _tag("p", _e(r.nearly_note), class_="note")
+        cards += _tag("div", head + _tag("ul", items), class_="card nearly")
     return _section("recommendations", t("recommendations", lang),
                     _tag("p", _e(r.ranking_note), class_="note"), cards)
 

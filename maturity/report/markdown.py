@@ -86,8 +86,8 @@ def render(r: Report, wide: bool = True) -> str:
                 f"{semi}{b.verdict} ({_esc(b.source)})" for b in r.benchmarks]
     if r.recommendations:
         out += ["", f"## {t('recommendations', lang)}", "", r.ranking_note, ""]
-        for s in r.recommendations:
-            colon, semi = ("：", "；") if lang == "zh" else (": ", "; ")
+        colon, semi = ("：", "；") if lang == "zh" else (": ", "; ")
+        for s in (s for s in r.recommendations if not s.nearly):
             out += [f"### {s.rank}. {s.name}", "", s.description, "",
                     f"- {t('effort', lang)}{colon}{s.effort}",
                     f"- {t('raises', lang)}{colon}" + semi.join(s.raises),
@@ -99,6 +99,15 @@ def render(r: Report, wide: bool = True) -> str:
             if s.benefits:
                 sep = "" if lang == "zh" else " "
                 out.append(f"- {t('benefits', lang)}{colon}" + sep.join(s.benefits))
+            out.append("")
+        nearly = [s for s in r.recommendations if s.nearly]
+        if nearly:
+            out += [f"### {t('nearly_title', lang)}", "", r.nearly_note, ""]
+            for s in nearly:
+                out += [f"- {s.rank}. **{_esc(s.name)}**",
+                        f"  - {t('missing', lang)}{colon}" + semi.join(s.missing),
+                        f"  - {t('raises', lang)}{colon}" + semi.join(s.raises)]
+                out += [f"  - {t('why', lang)}{colon}" + semi.join(s.why)] if s.why else []
             out.append("")
     if r.roadmap:
         out += [f"## {t('roadmap', lang)}", ""]

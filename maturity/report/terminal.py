@@ -7,6 +7,7 @@ copy-paste; colour only repeats what the text already says.
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -162,7 +163,7 @@ def render_report(r: Report) -> RenderableType:
         rec.add_column(t("effort", lang), no_wrap=True)
         rec.add_column(t("raises", lang))
         rec.add_column(t("why", lang))
-        for s in r.recommendations:
+        for s in (s for s in r.recommendations if not s.nearly):
             why = Text("; ".join(s.why))
             if s.have:
                 why.append(f"\n{t('have', lang)}: ", style="bold")
@@ -172,6 +173,19 @@ def render_report(r: Report) -> RenderableType:
                 why.append("; ".join(s.missing))
             rec.add_row(str(s.rank), Text(s.name), s.effort, Text("\n".join(s.raises)), why)
         parts.append(rec)
+        nearly = [s for s in r.recommendations if s.nearly]
+        if nearly:
+            rows: list[RenderableType] = [Text(t("nearly_title", lang), style="bold"), Text(r.nearly_note)]
+            for s in nearly:
+                rows.append(Text(f"{s.rank}. {s.name}", style="bold"))
+                for label, lines in ((t("missing", lang), s.missing), (t("raises", lang), s.raises),
+                                     (t("why", lang), s.why)):
+                    if not lines:
+                        continue
+                    line = Text(f"{label}: ", style="bold")
+                    line.append("; ".join(lines))
+                    rows.append(Padding(line, (0, 0, 0, 3)))
+            parts.append(Group(*rows))
 
     if r.roadmap:
         road = Text()
