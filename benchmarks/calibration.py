@@ -29,6 +29,9 @@ and, from the reviewers' ratings of the recommendations in ``docs/calibration/re
                                   (a report listing 3, all fitting, counts 5 here, 3 above)
     review_already_has: A         recommendations rated "already has" (target 0)
     review_misfit_phase1: M       phase-1 recommendations rated "does not fit" (target 0)
+    review_nearly_rated: R        steps listed apart as "Nearly in place" that were rated
+                                  (``nearly:`` in a review; not among the figures above)
+    review_nearly_already_has: H  of those, rated "already has"
 
 and the same three over every round's reviews (``reviews/roundN/`` too): each current
 recommendation takes the majority verdict of every review of the same plant, the same
@@ -271,9 +274,10 @@ def question_table(scored: list[Scored], top: int) -> list[str]:
 
 def reviews() -> dict[str, float]:
     """Figures from the committed reviews (one ``pNN.yaml`` per plant)."""
-    top5, share, has, misfit = [], [], 0, 0
+    top5, share, has, misfit, nearly = [], [], 0, 0, []
     for path in sorted((CAL / "reviews").glob("p*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        nearly += [r["rating"] for r in data.get("nearly") or []]
         rated = sorted(data["recommendations"], key=lambda r: r["rank"])
         top5.append(sum(1 for r in rated[:5] if r["rating"] == "fits"))
         share.append(5 * top5[-1] / len(rated[:5]) if rated else 0.0)
@@ -283,7 +287,8 @@ def reviews() -> dict[str, float]:
         return {}
     return {"reviewed_plants": len(top5), "review_fits_top5": mean(top5),
             "review_fit_share_top5": mean(share),
-            "review_already_has": has, "review_misfit_phase1": misfit}
+            "review_already_has": has, "review_misfit_phase1": misfit,
+            "review_nearly_rated": len(nearly), "review_nearly_already_has": nearly.count("already has")}
 
 
 WORSE = {"fits": 0, "already has": 1, "does not fit": 2}
