@@ -566,21 +566,26 @@ def test_what_a_scenario_builds_on_comes_in_an_earlier_phase():
     assert both >= 3  # the case is there to be tested
 
 
-def test_process_optimisation_waits_for_the_quality_analysis_it_adjusts_on():
-    """Round-58 reviewers at a brake-caliper plant, an EMS plant and a motor maker rated
-    dynamic process optimisation "does not fit" in phase 1 beside the quality analysis
-    that first finds the parameter-quality relations it adjusts on.  Where the plant
-    still lacks that analysis, the optimisation comes in a later phase than it."""
+@pytest.mark.parametrize(("step", "first", "cases"), [
+    # round 58, p06/p07/p23: "needs the parameter-quality models the quality analysis builds"
+    ("dynamic_process_optimisation", "quality_analysis_improvement", 3),
+    # round 56, p12: APS beside the MES pilot, "its own prerequisite, a running MES, is missing"
+    ("intelligent_workshop_scheduling", "theme_digital_workshop", 2),
+])
+def test_a_step_waits_for_the_one_whose_results_it_works_on(step, first, cases):
+    """Reviewers rated these steps "does not fit" in phase 1 beside the step whose results
+    they work on.  Where the plant still lacks that step, the other comes in a later
+    phase than it, and is ranked after it."""
     seen = 0
     for name, _, d in _corpus("p*.yaml"):
         recs = {r.scenario: r for r in d.recommendations}
-        dpo, qa = recs.get("dynamic_process_optimisation"), recs.get("quality_analysis_improvement")
-        if dpo is None or qa is None or not qa.phase:
+        later, before = recs.get(step), recs.get(first)
+        if later is None or before is None or not before.phase:
             continue
         seen += 1
-        assert not dpo.phase or dpo.phase > qa.phase, (name, dpo.phase, qa.phase)
-        assert dpo.rank > qa.rank
-    assert seen >= 3
+        assert not later.phase or later.phase > before.phase, (name, later.phase, before.phase)
+        assert later.rank > before.rank
+    assert seen >= cases
 
 
 def test_builds_on_names_a_scenario(tmp_path):
