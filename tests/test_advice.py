@@ -479,12 +479,13 @@ def test_line_side_delivery_needs_pieces_and_a_floor_that_reports(general, kind,
 ])
 def test_online_pollution_monitoring_only_where_processes_emit(general, industry, ptype, offered):
     """Assembly and machining plants were offered online emission monitoring (review
-    rounds 8 and 11); a dye house keeps it."""
+    rounds 8 and 11); a dye house keeps it (it fits: whether it makes the list's first
+    places is the ranking's business)."""
     doc = maturity.load_answers(CAL / "p02-b.yaml").model_dump(mode="json", exclude_none=True)
     doc["enterprise"].update(industry=industry, production_type=ptype)
     a = maturity.assess(general, doc)
-    now = {r.scenario for r in diagnose(a, general).recommendations}
-    assert ("online_pollution_monitoring" in now) is offered
+    sc = next(s for s in general.scenarios if s.id == "online_pollution_monitoring")
+    assert fits(general, sc, a) is offered
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -898,7 +899,9 @@ def test_catching_up_works_on_the_answer_that_lags(general, hazardous, caught_up
     assert a.level == 2
     d = diagnose(a, general)
     (r,) = [r for r in d.recommendations if r.scenario == "hazardous_work_automation"]
-    assert ("catch_up" in r.reasons) is caught_up, r.reasons
+    # at level 1 it lags itself: phase 1 takes it, as the catch-up or (since round 60, when
+    # the path to the next grade lifts safety too) as a step of that path
+    assert bool({"catch_up", "blocking"} & set(r.reasons)) if caught_up else "catch_up" not in r.reasons
     assert (r.phase == 1) is caught_up
 
 
