@@ -748,6 +748,34 @@ def test_a_small_firm_reads_a_step_at_its_own_scale(lang):
     assert shown >= 6  # plan, master data, ERP at least, for both small sizes
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_process_plant_reads_process_design_as_recipes_and_set_points(lang):
+    """Round-60 reviewers of a copper smelter rated digital process design "does not fit"
+    in phase 1 ("as framed, CAPP, MBOM and NC programs, discrete-manufacturing tooling; the
+    real gap is the concentrate blend in Excel, typed into the DCS").  A scenario's
+    ``process`` text replaces its description for a process plant, and only for one."""
+    from maturity.report import content
+
+    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
+    answers = maturity.load_answers(root / "p29-b.yaml")
+    q = maturity.questionnaire_for(answers)
+    sc = {s.id: s for s in q.scenarios}["digital_process_design"]
+    assert sc.process is not None
+    seen = set()
+    for ptype in ("process", "discrete", "mixed"):
+        ent = answers.enterprise.model_copy(update={"production_type": ptype})
+        a = maturity.assess(q, answers.model_copy(update={"enterprise": ent}))
+        d = diagnose(a, q)
+        report = content.build(q, d, lang)
+        (view,) = [v for v, r in zip(report.recommendations, d.recommendations, strict=True)
+                   if r.scenario == sc.id]
+        text = sc.process[lang] if ptype == "process" else sc.description[lang]
+        other = sc.description[lang] if ptype == "process" else sc.process[lang]
+        assert text in view.description and other not in view.description, ptype
+        seen.add(ptype)
+    assert seen == {"process", "discrete", "mixed"}
+
+
 @pytest.mark.parametrize("size, offered", [("medium", True), (None, True), ("large", False)])
 def test_shared_manufacturing_is_offered_to_small_and_medium_firms_only(general, size, offered):
     """Every review of shared manufacturing at a large plant (72 of 72, rounds 1-29: an EMS

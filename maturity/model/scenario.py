@@ -125,6 +125,10 @@ class Scenario(Frozen):
     """The step as a small or micro enterprise takes it (a one-page plan signed by the
     owner, a cloud system for orders and stock): shown instead of ``description`` to an
     enterprise whose ``size`` is small or micro."""
+    process: Text | None = None
+    """The step as a process plant takes it (recipes, blends and set points where a
+    discrete plant has routings and NC programs): shown instead of ``description`` (and of
+    ``small``) to an enterprise whose production type is process."""
     link: Id | None = None
     """Where it belongs, for grouping: in the manufacturing indices a link of the value
     chain (``ScenarioLink``: the 2025 guide's eight, or ``policy_theme``); a model of

@@ -251,7 +251,9 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         begun = "in_part" in r.reasons or "started" in r.reasons
         held = in_place(q, sc, state, values) if begun else []
         # a small firm reads the step at its own scale (Scenario.small)
-        text = tr(sc.small if sc.small is not None and ent.size in SMALL else sc.description, lang)
+        # a small firm, or a process plant, reads the step in its own terms
+        text = tr(sc.process if sc.process is not None and d.assessment.production_type == "process"
+                  else sc.small if sc.small is not None and ent.size in SMALL else sc.description, lang)
         # a begun scenario's full text describes the whole of it as a new project: it is
         # prefaced with what the step is here, or, when one step is left, replaced by it
         # (docs/diagnosis.md)
