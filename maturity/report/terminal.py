@@ -172,7 +172,8 @@ def render_report(r: Report) -> RenderableType:
                 why.append(f"\n{t('missing', lang)}: ", style="bold")
                 why.append("; ".join(s.missing))
             rec.add_row(str(s.rank), Text(s.name), s.effort, Text("\n".join(s.raises)), why)
-        parts.append(rec)
+        if rec.row_count:  # not where every step listed is nearly in place
+            parts.append(rec)
         nearly = [s for s in r.recommendations if s.nearly]
         if nearly:
             rows: list[RenderableType] = [Text(t("nearly_title", lang), style="bold"), Text(r.nearly_note)]
