@@ -567,6 +567,32 @@ def test_what_a_scenario_builds_on_comes_in_an_earlier_phase():
     assert both >= 3  # the case is there to be tested
 
 
+def test_a_later_phase_never_builds_on_a_step_the_plant_lacks_and_no_phase_brings():
+    """Round 61: production plan optimisation was in phase 2 at a valve plant without the
+    finite-capacity scheduling it builds on (28 votes over the rounds, "too early: its own
+    prerequisite is not in place"), because phase 1's path only said to improve scheduling
+    directly and the simulation of phase 1 counted the scheduling step as done.  What a
+    phased step builds on is judged on the plant's own answers: it is done there, or a
+    phase before brings it."""
+    from maturity.delivery import lacking, question_state
+
+    waited = 0
+    for name, sc, d in _corpus("p*.yaml"):
+        q = maturity.questionnaire_for(maturity.load_answers(CAL / name))
+        a = d.assessment
+        state, values = question_state(a), restore_values(q, a.answers)
+        phase = {r.scenario: r.phase for r in d.recommendations if r.phase}
+        for r in d.recommendations:
+            for first in sc[r.scenario].builds_on:
+                if not fits(q, sc[first], a) or not lacking(q, sc[first], state, values):
+                    continue  # not for this plant, or done
+                if r.phase:
+                    assert 0 < phase.get(first, 0) < r.phase, (name, r.scenario, first)
+                else:
+                    waited += 1
+    assert waited >= 2
+
+
 @pytest.mark.parametrize(("step", "first", "cases"), [
     # round 58, p06/p07/p23: "needs the parameter-quality models the quality analysis builds"
     ("dynamic_process_optimisation", "quality_analysis_improvement", 3),
