@@ -199,8 +199,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "nearly_intro": ("Each of these scenarios runs here already but for one step, and no phase of the "
                      "roadmap needs that step: it is a small thing to finish when it suits {subject}, "
                      "not a project.",
-                     "以下场景{subject}已基本具备，只差一步，且路线图各阶段都不需要这一步："
-                     "这是一件可在适当时机补齐的小事，而不是一个项目。"),
+                     "以下场景{subject}已基本具备，仅差一步，且路线图各阶段均不需要这一步："
+                     "这一步工作量小，可视自身情况择机补齐，无需专门立项。"),
     "finish_description": ("What runs here already covers this scenario up to one step: the one listed "
                            "below as not yet in place. That step is the work.",
                            "本企业已具备此场景的大部分内容，尚缺下列“本企业尚未具备”的一项，要做的就是这一项。"),
