@@ -231,6 +231,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "phase_needs": ("{name} waits for {names}, which the previous phase brings",
                     "{name}需先具备{names}（由上一阶段实现）"),
     "phase_improve": ("Improve: {names}", "需改进：{names}"),
+    "phase_direct_steps": ("What improving them directly asks, beyond the steps above:",
+                           "直接改进上述指标，除上述场景外还需做到："),
     "phase_direct": ("No eligible scenario lifts these far enough; improve them directly: {names}",
                      "以下指标暂无合适场景可提升到位，需直接改进：{names}"),
     "completeness_title": ("Completeness", "完整性"),

@@ -18,12 +18,13 @@ LAYERS = {
     1: {"requirements", "references", "overlay", "validation", "normalise", "loading", "index_cache",
         "catalogue", "tabular", "template", "schema", "seeds"},
     2: {"rating", "numbers", "groups", "engine", "shortfall", "scoring", "batch", "portfolio"},
-    3: {"improve", "delivery", "candidates", "recommend", "diagnosis", "explain", "comparison", "whatif",
+    3: {"improve", "direct", "delivery", "candidates", "recommend", "diagnosis", "explain", "comparison",
+        "whatif",
         "checking", "timeline", "merging", "migrating", "targets"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",
         "report.many", "report.history", "report.words", "report.respondents", "report.wrap",
-        "report.inplace"},
+        "report.inplace", "report.roadmap"},
     5: {"", "__main__", "session"},
 }
 """Layer of each module (``""`` is the package's ``__init__``); every module of ``tui`` is

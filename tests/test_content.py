@@ -352,7 +352,7 @@ def test_a_phase_that_leaves_indicators_to_improve_directly_says_so_in_its_headi
         q = maturity.questionnaire_for(answers)
         d = diagnose(maturity.assess(q, answers), q)
         report = build(q, d, lang)
-        for phase, (title, names, _) in zip(d.roadmap, report.roadmap, strict=True):
+        for phase, (title, names, _, _) in zip(d.roadmap, report.roadmap, strict=True):
             level = level_label(q, phase.target_level, lang)
             plain = maturity_t("phase", lang, n=d.roadmap.index(phase) + 1, level=level)
             if names and phase.uncovered:

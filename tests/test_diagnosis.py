@@ -264,3 +264,64 @@ def test_the_diagnosis_leaves_the_cycle_collector_as_it_found_it(machinery, monk
     with pytest.raises(RuntimeError):
         diagnose(a, q)
     assert gc.isenabled()
+
+
+def test_what_improve_directly_asks_is_what_reaches_the_level_beyond_the_steps():
+    """Reviewers of rounds 46-64 kept naming phase 1's "improve directly" as vague ("six
+    areas to improve directly and no steps for them").  Phase 1 now says, for each such
+    indicator, what it asks of the answers beyond the phase's scenarios; made together with
+    the scenarios' changes, those changes bring each indicator to its level on the path, and
+    none of them is one the scenarios already make."""
+    from maturity.delivery import item_in_place
+    from maturity.direct import direct_changes
+    from maturity.improve import apply_targets, restore_values
+    from maturity.scoring import score
+
+    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
+    seen = 0
+    for path in sorted(root.glob("p*-b.yaml")):
+        answers = maturity.load_answers(path)
+        q = maturity.questionnaire_for(answers)
+        a = maturity.assess(q, answers)
+        d = maturity.diagnose(a, q)
+        if not d.roadmap or not d.roadmap[0].uncovered:
+            continue
+        values = restore_values(q, a.answers)
+        done = [c for r in d.recommendations if r.phase == 1 for c in r.delivers]
+        aims = [i for i in d.roadmap[0].path.improvements if i.indicator in d.roadmap[0].uncovered]
+        res = direct_changes(q, a, values, done, aims)
+        assert [i for i, _ in res] == aims
+        base = apply_targets(q, values, done, a.enterprise)
+        for imp, changes in res:
+            assert changes, (path.name, imp.indicator)
+            assert all(c.question.rsplit(".", 1)[0] == imp.indicator for c in changes)
+            after = score(q, apply_targets(q, base, changes, a.enterprise), a.enterprise)
+            level = {i.id: i.level for dd in after.dimensions for i in dd.indicators}[imp.indicator]
+            assert level >= imp.to_level, (path.name, imp.indicator, level, imp.to_level)
+            for c in changes:  # no item the phase's scenarios put in place already
+                rated = base.get(c.question) if isinstance(base.get(c.question), dict) else {}
+                assert not any(item_in_place(rated.get(i, 0.0)) for i in c.items), (path.name, c)
+        seen += 1
+    assert seen >= 10
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_report_lists_what_improve_directly_asks_in_phase_1_only(tmp_path, lang):
+    from maturity.cli import main
+    from maturity.i18n import t
+
+    path = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
+    path = path / "p04-b.yaml"
+    answers = maturity.load_answers(path)
+    q = maturity.questionnaire_for(answers)
+    d = maturity.diagnose(maturity.assess(q, answers), q)
+    assert d.roadmap[0].uncovered and d.roadmap[1].uncovered
+    out = tmp_path / "r.md"
+    assert main(["report", str(path), "-f", "markdown", "--lang", lang, "-o", str(out)]) == 0
+    roadmap = out.read_text(encoding="utf-8").split(f"\n## {t('roadmap', lang)}\n")[1].split("\n## ")[0]
+    phase1, phase2 = roadmap.split("\n### ")[1:3]
+    asks = t("phase_direct_steps", lang)
+    assert asks in phase1 and asks not in phase2
+    bullets = [line for line in phase1.split(asks)[1].splitlines() if line.startswith("- ")]
+    names = [maturity.explain.name_of(q, i, lang) for i in d.roadmap[0].uncovered]
+    assert len(bullets) == len(names) and all(any(b.startswith(f"- {n}") for b in bullets) for n in names)

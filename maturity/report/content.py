@@ -20,6 +20,7 @@ from ..model.questionnaire import Questionnaire
 from ..printable import printable
 from .inplace import have, missing, reaches, unrated_items
 from .respondents import respondent_lines
+from .roadmap import roadmap_view
 from .words import join as _join
 from .words import number as _number
 from .words import paren as _paren
@@ -111,7 +112,9 @@ class Report:
     recommendations: list[ScenarioView]
     ranking_note: str
     nearly_note: str
-    roadmap: list[tuple[str, list[str], str]]
+    roadmap: list[tuple[str, list[str], str, list[str]]]
+    """Each phase: its title, its steps' names, what it leaves to be improved directly, and
+    (phase 1) what that asks of the answers, indicator by indicator."""
     completeness_text: str
     warnings: list[str]
     checks: list[str] = field(default_factory=list)
@@ -312,23 +315,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
             national=national, target=target, verdict=verdict,
             source=_join(list(dict.fromkeys(src)), lang, semi=True)))
 
-    roadmap = []
-    for n, phase in enumerate(d.roadmap, 1):
-        names = [tr(scen[s].name, lang) for s in phase.scenarios]
-        direct = ""
-        if phase.uncovered:
-            listed = _join([name_of(q, i, lang) for i in phase.uncovered], lang)
-            direct = t("phase_direct" if q.scenarios else "phase_improve", lang, names=listed)
-        for sid, needed in phase.needs.items():
-            waits = t("phase_needs", lang, name=tr(scen[sid].name, lang),
-                      names=_join([name_of(q, i, lang) for i in needed], lang))
-            direct = _join([x for x in (direct, waits) if x], lang, semi=True)
-        # a phase whose steps leave indicators to be improved directly says so in its
-        # heading: "reach L5" over two small steps read as a promise (round-46 reviewers)
-        title = t("phase_and_direct", lang, n=n, level=level_label(q, phase.target_level, lang),
-                  k=len(phase.uncovered)) if names and phase.uncovered else \
-            t("phase", lang, n=n, level=level_label(q, phase.target_level, lang))
-        roadmap.append((title, names, direct))
+    roadmap = roadmap_view(q, d, values, lang, ind_name, code)
 
     c = d.completeness
     if c.unanswered and c.best_level == c.level_now:

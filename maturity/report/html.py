@@ -350,13 +350,19 @@ def _roadmap(r: Report) -> str:
     if not r.roadmap:
         return ""
     lang = _lang_of(r)
-    cards = []
-    for title, names, direct in r.roadmap:
+    cards, asks = [], ""
+    colon = "：" if lang == "zh" else ": "
+    for title, names, direct, steps in r.roadmap:
         body = _tag("h3", _e(title)) + (_list(names, "ol") if names else "")
         if direct:
             body += _tag("p", _e(direct), class_="note")
         cards.append(_tag("div", body, class_="card phase"))
-    return _section("roadmap", t("roadmap", lang), _tag("div", "".join(cards), class_="phases"))
+        if steps:  # long: a card of its own below the phases, the indicator in bold
+            parts = [x.partition(colon) for x in steps]
+            items = "".join(_tag("li", _tag("b", _e(k)) + _e(c + v)) for k, c, v in parts)
+            head = _tag("h3", _e(title)) + _tag("p", _e(t("phase_direct_steps", lang)), class_="note")
+            asks += _tag("div", head + _tag("ul", items), class_="card")
+    return _section("roadmap", t("roadmap", lang), _tag("div", "".join(cards), class_="phases") + asks)
 
 
 def _completeness(r: Report) -> str:

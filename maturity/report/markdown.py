@@ -111,12 +111,14 @@ def render(r: Report, wide: bool = True) -> str:
             out.append("")
     if r.roadmap:
         out += [f"## {t('roadmap', lang)}", ""]
-        for title, names, direct in r.roadmap:
+        for title, names, direct, steps in r.roadmap:
             out += [f"### {title}", ""]
             if names:
                 out += [*(f"{n}. {name}" for n, name in enumerate(names, 1)), ""]
             if direct:
                 out += [direct, ""]
+            if steps:
+                out += [t("phase_direct_steps", lang), "", *(f"- {_esc(x)}" for x in steps), ""]
     out += [f"## {t('completeness_title', lang)}", "", r.completeness_text, ""]
     if r.warnings:
         out += [f"## {t('warnings', lang)}", ""] + [f"- {_esc(w)}" for w in r.warnings] + [""]

@@ -191,12 +191,16 @@ def render_report(r: Report) -> RenderableType:
     if r.roadmap:
         road = Text()
         road.append(t("roadmap", lang) + "\n", style="bold")
-        for title, names, direct in r.roadmap:
+        for title, names, direct, steps in r.roadmap:
             road.append(title + "\n", style="bold")
             for n, name in enumerate(names, 1):
                 road.append(f"  {n}. {name}\n")
             if direct:
                 road.append(f"  {direct}\n", style="italic")
+            if steps:
+                road.append(f"  {t('phase_direct_steps', lang)}\n", style="italic")
+                for x in steps:
+                    road.append(f"  - {x}\n")
         parts.append(road)
     parts.append(Text(f"{t('completeness_title', lang)}: {r.completeness_text}"))
     if r.warnings:

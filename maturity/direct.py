@@ -1,0 +1,55 @@
+"""What "improve directly" asks: the question-level changes behind a path's indicator
+improvements that no scenario of the phase makes.
+
+A path (``improve.path_to``) raises indicators; where the phase's scenarios do not raise one
+far enough, the report tells the plant to improve it directly.  This says how, in the
+index's own words: the least change the path search makes to the answers (``apply``),
+beyond what the phase's steps put in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .delivery import item_in_place
+from .improve import apply, apply_targets
+from .model.assessment import Assessment
+from .model.diagnosis import Improvement, QuestionChange
+from .model.questionnaire import Questionnaire
+from .normalise import Normalised
+from .scoring import score
+
+
+def direct_changes(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
+                   steps: Iterable[QuestionChange], improvements: Iterable[Improvement]
+                   ) -> list[tuple[Improvement, list[QuestionChange]]]:
+    """What each indicator improvement of a path asks of the answers beyond what ``steps``
+    (the changes of a phase's scenarios) put in place: the least change the path search
+    makes (``apply``), question by question, with the checklist items it puts in place.
+    The report says it where no scenario does all the work ("improve directly")."""
+    steps = list(steps)
+    if steps:
+        values = apply_targets(q, values, steps, a.enterprise)
+        a = score(q, values, a.enterprise, a.assessed_on)
+    out = []
+    for imp in improvements:
+        improved = apply(q, values, {imp.indicator: imp.to_level}, a.enterprise)
+        before, after = _question_levels(a, imp.indicator), \
+            _question_levels(score(q, improved, a.enterprise, a.assessed_on), imp.indicator)
+        changes = []
+        for qid in before:
+            new, old = improved.get(qid), values.get(qid)
+            if new == old:
+                continue
+            was = old if isinstance(old, dict) else {}
+            items = tuple(i for i, v in new.items() if item_in_place(v)
+                          and not item_in_place(was.get(i, 0.0))) if isinstance(new, dict) else ()
+            changes.append(QuestionChange(question=qid, from_level=before[qid], to_level=after[qid],
+                                          items=items))
+        out.append((imp, changes))
+    return out
+
+
+def _question_levels(a: Assessment, indicator: str) -> dict[str, int]:
+    return {r.id: r.level or 0 for d in a.dimensions for i in d.indicators if i.id == indicator
+            for r in i.questions}

@@ -1,0 +1,53 @@
+"""The roadmap as the reports show it: each phase's title, its steps, what it leaves to be
+improved directly and, for phase 1, what that asks of the answers (``maturity.direct``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..direct import direct_changes
+from ..explain import level_label, name_of
+from ..i18n import t
+from ..model.base import tr
+from ..model.diagnosis import Diagnosis
+from ..model.questionnaire import Questionnaire
+from .inplace import missing
+from .words import join as _join
+from .words import paren as _paren
+
+
+def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang: str,
+                 ind_name: Callable[[str], str], code: Callable[[int], str]
+                 ) -> list[tuple[str, list[str], str, list[str]]]:
+    """(title, step names, what is left to improve directly, what that asks) per phase."""
+    scen = {s.id: s for s in q.scenarios}
+    out = []
+    for n, phase in enumerate(d.roadmap, 1):
+        names = [tr(scen[s].name, lang) for s in phase.scenarios]
+        direct = ""
+        if phase.uncovered:
+            listed = _join([name_of(q, i, lang) for i in phase.uncovered], lang)
+            direct = t("phase_direct" if q.scenarios else "phase_improve", lang, names=listed)
+        for sid, needed in phase.needs.items():
+            waits = t("phase_needs", lang, name=tr(scen[sid].name, lang),
+                      names=_join([name_of(q, i, lang) for i in needed], lang))
+            direct = _join([x for x in (direct, waits) if x], lang, semi=True)
+        # a phase whose steps leave indicators to be improved directly says so in its
+        # heading: "reach L5" over two small steps read as a promise (round-46 reviewers)
+        title = t("phase_and_direct", lang, n=n, level=level_label(q, phase.target_level, lang),
+                  k=len(phase.uncovered)) if names and phase.uncovered else \
+            t("phase", lang, n=n, level=level_label(q, phase.target_level, lang))
+        steps: list[str] = []
+        if n == 1 and phase.uncovered:
+            # phase 1 starts from the plant's own answers: what "improve directly" asks of
+            # them beyond the phase's steps (reviewers, rounds 46-64: "six areas to improve
+            # directly and no steps for them")
+            done = [c for r in d.recommendations if r.phase == 1 for c in r.delivers]
+            aims = [i for i in phase.path.improvements if i.indicator in phase.uncovered]
+            colon = "：" if lang == "zh" else ": "
+            steps = [ind_name(i.indicator) + _paren(f"{code(i.from_level)} → {code(i.to_level)}", lang)
+                     + colon + _join(missing(q, tuple(ch), values, lang), lang, semi=True)
+                     for i, ch in direct_changes(q, d.assessment, values, done, aims)]
+        out.append((title, names, direct, steps))
+    return out
