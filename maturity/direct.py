@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .delivery import item_in_place
+from .delivery import item_in_place, question_state
 from .improve import apply, apply_targets
 from .model.assessment import Assessment
 from .model.diagnosis import Improvement, QuestionChange
@@ -34,22 +34,17 @@ def direct_changes(q: Questionnaire, a: Assessment, values: Mapping[str, Normali
     out = []
     for imp in improvements:
         improved = apply(q, values, {imp.indicator: imp.to_level}, a.enterprise)
-        before, after = _question_levels(a, imp.indicator), \
-            _question_levels(score(q, improved, a.enterprise, a.assessed_on), imp.indicator)
+        before = question_state(a)
+        after = question_state(score(q, improved, a.enterprise, a.assessed_on))
         changes = []
-        for qid in before:
+        for qid in before:  # in the questionnaire's order
             new, old = improved.get(qid), values.get(qid)
-            if new == old:
+            if new == old or qid.rsplit(".", 1)[0] != imp.indicator:
                 continue
             was = old if isinstance(old, dict) else {}
             items = tuple(i for i, v in new.items() if item_in_place(v)
                           and not item_in_place(was.get(i, 0.0))) if isinstance(new, dict) else ()
-            changes.append(QuestionChange(question=qid, from_level=before[qid], to_level=after[qid],
+            changes.append(QuestionChange(question=qid, from_level=before[qid][1], to_level=after[qid][1],
                                           items=items))
         out.append((imp, changes))
     return out
-
-
-def _question_levels(a: Assessment, indicator: str) -> dict[str, int]:
-    return {r.id: r.level or 0 for d in a.dimensions for i in d.indicators if i.id == indicator
-            for r in i.questions}
