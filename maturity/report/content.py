@@ -112,9 +112,9 @@ class Report:
     recommendations: list[ScenarioView]
     ranking_note: str
     nearly_note: str
-    roadmap: list[tuple[str, list[str], str, list[str]]]
+    roadmap: list[tuple[str, list[str], str, list[tuple[str, str]]]]
     """Each phase: its title, its steps' names, what it leaves to be improved directly, and
-    (phase 1) what that asks of the answers, indicator by indicator."""
+    (phase 1) what that asks of the answers, as (indicator and levels, what) pairs."""
     completeness_text: str
     warnings: list[str]
     checks: list[str] = field(default_factory=list)
@@ -136,6 +136,16 @@ class Report:
     """The blocking table's last column: what its numbers are."""
     impact_digits: int = 3
     """Decimals of the impact: a level score's rise (3), or points (1)."""
+
+    @property
+    def projects(self) -> list[ScenarioView]:
+        """The recommended scenarios shown as cards (all but those nearly in place)."""
+        return [s for s in self.recommendations if not s.nearly]
+
+    @property
+    def nearly(self) -> list[ScenarioView]:
+        """The scenarios nearly in place, listed apart after the cards."""
+        return [s for s in self.recommendations if s.nearly]
 
 
 SMALL = ("micro", "small")

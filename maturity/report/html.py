@@ -320,14 +320,13 @@ def _recommendations(r: Report) -> str:
     if not r.recommendations:
         return ""
     lang = _lang_of(r)
-    cards = "".join(_scenario(s, lang) for s in r.recommendations if not s.nearly)
-    nearly = [s for s in r.recommendations if s.nearly]
-    if nearly:  # one step each, no project: a compact list after the cards
+    cards = "".join(_scenario(s, lang) for s in r.projects)
+    if r.nearly:  # one step each, no project: a compact list after the cards
         items = "".join(_tag("li", _tag("span", str(s.rank), class_="rank") + _tag("b", _e(s.name)) + _tag(
             "dl", "".join(_tag("dt", _e(k)) + _tag("dd", _list(v))
                           for k, v in ((t("missing", lang), s.missing), (t("raises", lang), s.raises),
                                        (t("why", lang), s.why)) if v),
-            class_="details")) for s in nearly)
+            class_="details")) for s in r.nearly)
         head = _tag("h3", _e(t("nearly_title", lang))) + _tag("p", _e(r.nearly_note), class_="note")
         cards += _tag("div", head + _tag("ul", items), class_="card nearly")
     return _section("recommendations", t("recommendations", lang),
@@ -358,8 +357,7 @@ def _roadmap(r: Report) -> str:
             body += _tag("p", _e(direct), class_="note")
         cards.append(_tag("div", body, class_="card phase"))
         if steps:  # long: a card of its own below the phases, the indicator in bold
-            parts = [x.partition(colon) for x in steps]
-            items = "".join(_tag("li", _tag("b", _e(k)) + _e(c + v)) for k, c, v in parts)
+            items = "".join(_tag("li", _tag("b", _e(h)) + _e(colon + x)) for h, x in steps)
             head = _tag("h3", _e(title)) + _tag("p", _e(t("phase_direct_steps", lang)), class_="note")
             asks += _tag("div", head + _tag("ul", items), class_="card")
     return _section("roadmap", t("roadmap", lang), _tag("div", "".join(cards), class_="phases") + asks)

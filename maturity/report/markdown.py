@@ -87,7 +87,7 @@ def render(r: Report, wide: bool = True) -> str:
     if r.recommendations:
         out += ["", f"## {t('recommendations', lang)}", "", r.ranking_note, ""]
         colon, semi = ("：", "；") if lang == "zh" else (": ", "; ")
-        for s in (s for s in r.recommendations if not s.nearly):
+        for s in r.projects:
             out += [f"### {s.rank}. {s.name}", "", s.description, "",
                     f"- {t('effort', lang)}{colon}{s.effort}",
                     f"- {t('raises', lang)}{colon}" + semi.join(s.raises),
@@ -100,10 +100,9 @@ def render(r: Report, wide: bool = True) -> str:
                 sep = "" if lang == "zh" else " "
                 out.append(f"- {t('benefits', lang)}{colon}" + sep.join(s.benefits))
             out.append("")
-        nearly = [s for s in r.recommendations if s.nearly]
-        if nearly:
+        if r.nearly:
             out += [f"### {t('nearly_title', lang)}", "", r.nearly_note, ""]
-            for s in nearly:
+            for s in r.nearly:
                 out += [f"- {s.rank}. **{_esc(s.name)}**",
                         f"  - {t('missing', lang)}{colon}" + semi.join(s.missing),
                         f"  - {t('raises', lang)}{colon}" + semi.join(s.raises)]
@@ -118,7 +117,9 @@ def render(r: Report, wide: bool = True) -> str:
             if direct:
                 out += [direct, ""]
             if steps:
-                out += [t("phase_direct_steps", lang), "", *(f"- {_esc(x)}" for x in steps), ""]
+                sep = "：" if lang == "zh" else ": "
+                out += [t("phase_direct_steps", lang), ""]
+                out += [f"- {_esc(h)}{sep}{_esc(x)}" for h, x in steps] + [""]
     out += [f"## {t('completeness_title', lang)}", "", r.completeness_text, ""]
     if r.warnings:
         out += [f"## {t('warnings', lang)}", ""] + [f"- {_esc(w)}" for w in r.warnings] + [""]

@@ -19,7 +19,7 @@ from .words import paren as _paren
 
 def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang: str,
                  ind_name: Callable[[str], str], code: Callable[[int], str]
-                 ) -> list[tuple[str, list[str], str, list[str]]]:
+                 ) -> list[tuple[str, list[str], str, list[tuple[str, str]]]]:
     """(title, step names, what is left to improve directly, what that asks) per phase."""
     scen = {s.id: s for s in q.scenarios}
     out = []
@@ -38,16 +38,15 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
         title = t("phase_and_direct", lang, n=n, level=level_label(q, phase.target_level, lang),
                   k=len(phase.uncovered)) if names and phase.uncovered else \
             t("phase", lang, n=n, level=level_label(q, phase.target_level, lang))
-        steps: list[str] = []
+        steps: list[tuple[str, str]] = []
         if n == 1 and phase.uncovered:
             # phase 1 starts from the plant's own answers: what "improve directly" asks of
             # them beyond the phase's steps (reviewers, rounds 46-64: "six areas to improve
             # directly and no steps for them")
             done = [c for r in d.recommendations if r.phase == 1 for c in r.delivers]
             aims = [i for i in phase.path.improvements if i.indicator in phase.uncovered]
-            colon = "：" if lang == "zh" else ": "
-            steps = [ind_name(i.indicator) + _paren(f"{code(i.from_level)} → {code(i.to_level)}", lang)
-                     + colon + _join(missing(q, tuple(ch), values, lang), lang, semi=True)
+            steps = [(ind_name(i.indicator) + _paren(f"{code(i.from_level)} → {code(i.to_level)}", lang),
+                      _join(missing(q, tuple(ch), values, lang), lang, semi=True))
                      for i, ch in direct_changes(q, d.assessment, values, done, aims)]
         out.append((title, names, direct, steps))
     return out

@@ -163,7 +163,7 @@ def render_report(r: Report) -> RenderableType:
         rec.add_column(t("effort", lang), no_wrap=True)
         rec.add_column(t("raises", lang))
         rec.add_column(t("why", lang))
-        for s in (s for s in r.recommendations if not s.nearly):
+        for s in r.projects:
             why = Text("; ".join(s.why))
             if s.have:
                 why.append(f"\n{t('have', lang)}: ", style="bold")
@@ -174,10 +174,9 @@ def render_report(r: Report) -> RenderableType:
             rec.add_row(str(s.rank), Text(s.name), s.effort, Text("\n".join(s.raises)), why)
         if rec.row_count:  # not where every step listed is nearly in place
             parts.append(rec)
-        nearly = [s for s in r.recommendations if s.nearly]
-        if nearly:
+        if r.nearly:
             rows: list[RenderableType] = [Text(t("nearly_title", lang), style="bold"), Text(r.nearly_note)]
-            for s in nearly:
+            for s in r.nearly:
                 rows.append(Text(f"{s.rank}. {s.name}", style="bold"))
                 for label, lines in ((t("missing", lang), s.missing), (t("raises", lang), s.raises),
                                      (t("why", lang), s.why)):
@@ -199,8 +198,9 @@ def render_report(r: Report) -> RenderableType:
                 road.append(f"  {direct}\n", style="italic")
             if steps:
                 road.append(f"  {t('phase_direct_steps', lang)}\n", style="italic")
-                for x in steps:
-                    road.append(f"  - {x}\n")
+                colon = "：" if lang == "zh" else ": "
+                for h, x in steps:
+                    road.append(f"  - {h}{colon}{x}\n")
         parts.append(road)
     parts.append(Text(f"{t('completeness_title', lang)}: {r.completeness_text}"))
     if r.warnings:
