@@ -174,10 +174,10 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
             chosen.sort(key=pool.index)
         _pull_in(chosen, pool, ptype)
         # what builds on a step of this phase, or on one the plant still lacks and cannot
-        # start yet, waits for a later phase: never before what it works on
-        # judged on the plant's own answers: a level the path of an earlier phase only says to
-        # "improve directly" is not the step it builds on (round 61: plan optimisation in
-        # phase 2 at a valve plant with no finite-capacity scheduling, 28 votes "too early")
+        # start yet, waits for a later phase: never before what it works on.  "Lacks" is
+        # judged on the plant's own answers: a level an earlier phase's path only says to
+        # "improve directly" is not the step (round 61: plan optimisation in phase 2 at a
+        # valve plant with no finite-capacity scheduling, 28 votes "too early")
         ids = {c.scenario.id for c in chosen}
         later = _still_lacking(q, a, values, {d for c in chosen for d in c.scenario.builds_on}
                                - ids - set(phase_of))
