@@ -105,7 +105,8 @@ def scenario_level(q: Questionnaire, sc: Scenario) -> int:
 def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
                path: Path | None, blocking: list[Shortfall], had: Collection[str] | None = None,
                aims: Mapping[str, Improvement] | None = None,
-               real: tuple[Mapping[str, tuple[str, int]], Mapping[str, Normalised]] | None = None
+               real: tuple[Mapping[str, tuple[str, int]], Mapping[str, Normalised]] | None = None,
+               grounded: tuple[Mapping[str, tuple[str, int]], Mapping[str, Normalised]] | None = None
                ) -> list[Candidate]:
     """Every scenario that may be proposed now, best first (tier, then priority).
 
@@ -115,7 +116,10 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     indicators the plan to the plant's own targets lifts, to their levels; a scenario
     that lifts one is proposed with the path's (reason ``target``) even when the next
     grade does not need it, and may build as far as the target.  ``real``: for a later
-    phase, the plant's own (state, answers), on which what it has begun is judged."""
+    phase, the plant's own (state, answers), on which what it has begun is judged.
+    ``grounded``: for a later phase, the plant's own (state, answers) with what the steps
+    of the earlier phases deliver, on which ``requires`` is judged: what a step needs in
+    place is work a step names, not a level the path only says to "improve directly"."""
     aims = aims or {}
     levels = indicator_levels(a)
     state = question_state(a)
@@ -127,10 +131,11 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     soft = q.minor(ent, a.production_type or resolve_production_type(q, ent))
     # at most one grade ahead, or as far as the plant's own targets reach
     reach = max([max(a.level, FOUNDATION_BELOW - 1) + AHEAD, *(i.to_level for i in aims.values())])
+    req_state, req_values = grounded or (state, values)
     out = []
     for sc in q.scenarios:
         if not fits(q, sc, a) or any(levels.get(p.indicator, 0) < p.level for p in sc.prerequisites) \
-                or not all(holds(state, t, values) for t in sc.requires) \
+                or not all(holds(req_state, t, req_values) for t in sc.requires) \
                 or scenario_level(q, sc) > reach:
             continue
         changes = lacking(q, sc, state, values, None if had is None else sc.id in had)

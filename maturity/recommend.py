@@ -147,6 +147,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     after: set[str] = set()  # held back a phase because what they build on comes in it
     roadmap: list[Phase] = []
     cur_values, cur, cur_path, cur_cands = dict(values), a, path, cands
+    ground_values: Mapping[str, Normalised] = values  # the plant's own, with what steps deliver
     carried: list[Candidate] = []  # held back by the phase before: they wait for this one
     for step in range(1, phases + 1):
         if cur.level >= n or cur_path is None or (not cur_path.reachable and not cur_path.improvements):
@@ -217,8 +218,9 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                              scenarios=[c.scenario.id for c in chosen], uncovered=uncovered, needs=needs))
         if not cur_path.reachable or step == phases:
             break
-        cur_values = apply_targets(q, cur_values, [d for c in chosen for d in c.delivers],
-                                   a.enterprise)
+        delivered = [d for c in chosen for d in c.delivers]
+        cur_values = apply_targets(q, cur_values, delivered, a.enterprise)
+        ground_values = apply_targets(q, ground_values, delivered, a.enterprise)
         cur_values = apply(q, cur_values, {i.indicator: i.to_level for i in cur_path.improvements},
                            a.enterprise)
         cur = score(q, cur_values, a.enterprise, a.assessed_on)
@@ -226,7 +228,13 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
             break
         cur_path = path_to(q, cur_values, a.enterprise, cur, cur.level + 1)
         cur_blocking = list(cur.next_level.shortfalls) if cur.next_level else []
-        cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking, had, real=(state, values))
+        # what a step requires is judged on the plant's answers and what earlier steps
+        # deliver, not on what the path only says to improve directly (round 65: fast
+        # changeover in phase 2 at a job shop, a bundle-sewing plant and a box plant, on
+        # automated lines that only phase 1's "improve directly" put there)
+        ground = score(q, ground_values, a.enterprise, a.assessed_on)
+        cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking, had, real=(state, values),
+                               grounded=(question_state(ground), ground_values))
 
     idle = _unused_enablers(q, phase_of) if not held else set()
     if idle:  # planned once more without them: what the roadmap did on them, it does not
