@@ -31,10 +31,10 @@ def direct_changes(q: Questionnaire, a: Assessment, values: Mapping[str, Normali
     if steps:
         values = apply_targets(q, values, steps, a.enterprise)
         a = score(q, values, a.enterprise, a.assessed_on)
+    before = question_state(a)
     out = []
     for imp in improvements:
         improved = apply(q, values, {imp.indicator: imp.to_level}, a.enterprise)
-        before = question_state(a)
         after = question_state(score(q, improved, a.enterprise, a.assessed_on))
         changes = []
         for qid in before:  # in the questionnaire's order

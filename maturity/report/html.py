@@ -25,6 +25,7 @@ from .html_parts import (
     _table,
     _tag,
 )
+from .words import colon as _colon
 
 _CJK_FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
               '"Microsoft YaHei", "WenQuanYi Micro Hei"')
@@ -350,7 +351,7 @@ def _roadmap(r: Report) -> str:
         return ""
     lang = _lang_of(r)
     cards, asks = [], ""
-    colon = "：" if lang == "zh" else ": "
+    colon = _colon(lang)
     for title, names, direct, steps in r.roadmap:
         body = _tag("h3", _e(title)) + (_list(names, "ol") if names else "")
         if direct:

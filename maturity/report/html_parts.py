@@ -12,6 +12,7 @@ from html import escape
 
 from ..i18n import t
 from .content import Report, Row
+from .words import colon as _colon
 from .words import number as _number
 
 CMMM_THRESHOLD = 0.8
@@ -266,4 +267,4 @@ def _lang_of(r: Report) -> str:
 
 def _labelled(label: str, html: str, lang: str) -> str:
     """``Label: value`` with the colon of the language (``value`` is HTML)."""
-    return _e(label) + ("：" if lang == "zh" else ": ") + html
+    return _e(label) + _colon(lang) + html

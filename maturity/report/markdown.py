@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..i18n import t
 from ..printable import markdown_text
 from .content import PathView, Report
+from .words import colon as _colon
+from .words import semicolon as _semicolon
 
 _esc = markdown_text
 """Neutralise Markdown/HTML in user text (names, notes) so it renders as typed."""
@@ -79,14 +81,14 @@ def render(r: Report, wide: bool = True) -> str:
         out += [f"| {_cell(b.name)} | {b.value} | {b.national} | {_cell(b.target)} | {b.verdict} | "
                 f"{_cell(b.source)} |" for b in r.benchmarks]
     elif r.benchmarks:
-        colon, semi = ("：", "；") if lang == "zh" else (": ", "; ")
+        colon, semi = _colon(lang), _semicolon(lang)
         out += ["", f"## {t('benchmarks', lang)}", "", t("benchmarks_intro", lang), ""]
         out += [f"- **{_esc(b.name)}**{colon}{t('your_value', lang)} {b.value}{semi}"
                 f"{t('national', lang)} {b.national}{semi}{t('target', lang)} {_esc(b.target)}"
                 f"{semi}{b.verdict} ({_esc(b.source)})" for b in r.benchmarks]
     if r.recommendations:
         out += ["", f"## {t('recommendations', lang)}", "", r.ranking_note, ""]
-        colon, semi = ("：", "；") if lang == "zh" else (": ", "; ")
+        colon, semi = _colon(lang), _semicolon(lang)
         for s in r.projects:
             out += [f"### {s.rank}. {s.name}", "", s.description, "",
                     f"- {t('effort', lang)}{colon}{s.effort}",
@@ -117,9 +119,8 @@ def render(r: Report, wide: bool = True) -> str:
             if direct:
                 out += [direct, ""]
             if steps:
-                sep = "：" if lang == "zh" else ": "
                 out += [t("phase_direct_steps", lang), ""]
-                out += [f"- {_esc(h)}{sep}{_esc(x)}" for h, x in steps] + [""]
+                out += [f"- {_esc(h)}{_colon(lang)}{_esc(x)}" for h, x in steps] + [""]
     out += [f"## {t('completeness_title', lang)}", "", r.completeness_text, ""]
     if r.warnings:
         out += [f"## {t('warnings', lang)}", ""] + [f"- {_esc(w)}" for w in r.warnings] + [""]

@@ -8,6 +8,7 @@ from ..i18n import t
 from ..model.answers import Merged
 from ..model.base import tr
 from ..model.questionnaire import Questionnaire
+from .words import colon as _colon
 from .words import join as _join
 from .words import paren as _paren
 
@@ -27,7 +28,7 @@ def respondent_lines(q: Questionnaire, merged: Merged, lang: str) -> list[str]:
                       for who, v in d.answers.items()], lang, semi=True)
         notes = _join([f"{who}: {text}" for who, text in d.notes.items()], lang, semi=True)
         text = tr(q.questions[d.question][2].text, lang) if d.question in q.questions else d.question
-        out.append(text + _paren(d.question, lang) + ("：" if lang == "zh" else ": ") + said
+        out.append(text + _paren(d.question, lang) + _colon(lang) + said
                    + (f" — {notes}" if notes else ""))
     return out
 

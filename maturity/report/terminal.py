@@ -19,6 +19,7 @@ from ..model.base import tr
 from ..model.questionnaire import Questionnaire
 from ..printable import printable
 from .content import PathView, Report
+from .words import colon as _colon
 from .wrap import install
 
 install()  # Chinese breaks between characters, not only at spaces
@@ -198,9 +199,8 @@ def render_report(r: Report) -> RenderableType:
                 road.append(f"  {direct}\n", style="italic")
             if steps:
                 road.append(f"  {t('phase_direct_steps', lang)}\n", style="italic")
-                colon = "：" if lang == "zh" else ": "
                 for h, x in steps:
-                    road.append(f"  - {h}{colon}{x}\n")
+                    road.append(f"  - {h}{_colon(lang)}{x}\n")
         parts.append(road)
     parts.append(Text(f"{t('completeness_title', lang)}: {r.completeness_text}"))
     if r.warnings:

@@ -7,10 +7,18 @@ def paren(text: str, lang: str) -> str:
     return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
+def colon(lang: str) -> str:
+    """The colon after a label: full-width in Chinese."""
+    return "：" if lang == "zh" else ": "
+
+
+def semicolon(lang: str) -> str:
+    """The semicolon between the parts of one line: full-width in Chinese."""
+    return "；" if lang == "zh" else "; "
+
+
 def join(items: list[str], lang: str, semi: bool = False) -> str:
-    if lang == "zh":
-        return ("；" if semi else "、").join(items)
-    return ("; " if semi else ", ").join(items)
+    return (semicolon(lang) if semi else "、" if lang == "zh" else ", ").join(items)
 
 
 def number(value: float) -> str:

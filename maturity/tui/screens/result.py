@@ -26,6 +26,7 @@ from ...i18n import t
 from ...model.diagnosis import Diagnosis
 from ...report import content, markdown
 from ...report.content import Report
+from ...report.words import colon
 from ...session import DATA_ENV, data_dir
 from ..keys import Localised
 from ..state import AssessmentState
@@ -197,6 +198,6 @@ class ResultScreen(Localised, Screen):
 def next_steps(r: Report, n: int = 3) -> list[str]:
     """The first ``n`` steps of the roadmap in plain words: the scenario, and where it
     takes the plant (else why it is picked)."""
-    sep = "：" if r.lang == "zh" else ": "
+    sep = colon(r.lang)
     return [f"{k}. {s.name}{sep}{s.reaches or (s.why or [''])[0]}".rstrip(sep)
             for k, s in enumerate(r.recommendations[:n], 1)]
