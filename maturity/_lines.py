@@ -12,9 +12,14 @@ duplicate key, a syntax error, an unusual character) it gives up and returns
 YAML and locates errors.  It never decides that a file is invalid.
 
 Why: parsing was the largest part of scoring a file (``docs/performance.md``); libyaml's
-events still cost a Python object each, about seven per answer.  The property tests in
-``tests/test_lines.py`` check that whatever this parser returns, the safe loader returns
-too, on generated documents and on random edits of real answers files.
+events still cost a Python object each, about seven per answer.
+
+The same parser is compiled from ``_speedups.c`` where the install finds a C compiler
+(``hatch_build.py``); it reads a file about four times faster and is tried first.  It is
+more cautious (plain ASCII keys only): where it is unsure, this module's parser decides.
+The property tests in ``tests/test_lines.py`` check both: whatever either returns, the
+safe loader returns too, on generated documents, on random text and on random edits of
+real answers files.
 """
 
 from __future__ import annotations
@@ -22,6 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
+
+try:  # built from _speedups.c at install where a C compiler is found (hatch_build.py)
+    from ._speedups import parse_block as _compiled
+except ImportError:  # pragma: no cover - depends on the install
+    _compiled = None
 
 UNSURE: Any = object()
 """Returned when the text is not in the subset: parse it with the full loader."""
@@ -42,14 +52,21 @@ class _Unsure(Exception):
     pass
 
 
-def parse_lines(text: str, plain: Any, known: Mapping[str, Any] | None = None) -> Any:
+def parse_lines(text: str, plain: Any, known: Mapping[str, Any] | None = None,
+                compiled: bool = True) -> Any:
     """The document in ``text``, or :data:`UNSURE`.  ``plain`` resolves a plain scalar
     (raising on what it cannot resolve); ``known``, if given, holds scalars ``plain`` has
-    resolved before (its memo), looked up first."""
-    if _UNUSUAL.search(text):
-        return UNSURE
+    resolved before (its memo), looked up first.  The compiled parser reads the text
+    first, where it was built (``compiled=False``: the Python parser alone, for tests)."""
+    memo = {} if known is None else known
     try:
-        return _parse(text, plain, {} if known is None else known)
+        if compiled and _compiled is not None and memo.__class__ is dict:
+            out = _compiled(text, plain, memo)  # None: unsure, which the Python parser decides
+            if out is not None:
+                return out
+        if _UNUSUAL.search(text):
+            return UNSURE
+        return _parse(text, plain, memo)
     except Exception:  # _Unsure, or what the resolver cannot make (a bad date, a merge key)
         return UNSURE
 

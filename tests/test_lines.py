@@ -6,6 +6,11 @@ on random edits of real answers files."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import shlex
+import shutil
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -13,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from maturity import _yaml
+from maturity import _lines, _yaml
 from maturity._lines import UNSURE, parse_lines
 from maturity.errors import MaturityError
 
@@ -23,7 +28,21 @@ ANSWERS = sorted(p for d in ("docs/calibration/answers", "docs/examples", "tests
 
 
 def lines(text: str):
+    """What scoring uses: the compiled parser where it was built, the Python one after it."""
     return parse_lines(text, _yaml._plain)
+
+
+def parsers(text: str) -> dict[str, object]:
+    """Each parser's reading of ``text``: the compiled one alone (``None``: unsure), the
+    Python one alone, and the two in turn as scoring uses them."""
+    out = {"python": parse_lines(text, _yaml._plain, compiled=False), "chain": lines(text)}
+    if _lines._compiled is not None:
+        try:
+            got = _lines._compiled(text, _yaml._plain, {})
+        except Exception:  # what the resolver cannot make: unsure, as parse_lines says
+            got = None
+        out["compiled"] = UNSURE if got is None else got
+    return out
 
 
 def reference(text: str):
@@ -35,13 +54,15 @@ def reference(text: str):
 
 
 def agrees(text: str) -> bool:
-    """The property: the line parser is unsure, or it gives exactly the loader's document."""
-    got = lines(text)
-    if got is UNSURE:
-        return True
-    ref = reference(text)
-    assert not isinstance(ref, Exception), (text, ref)
-    assert got == ref and _types(got) == _types(ref), text
+    """The property: each parser is unsure, or it gives exactly the loader's document."""
+    ref = None
+    for name, got in parsers(text).items():
+        if got is UNSURE:
+            continue
+        if ref is None:
+            ref = reference(text)
+        assert not isinstance(ref, Exception), (name, text, ref)
+        assert got == ref and _types(got) == _types(ref), (name, text)
     return True
 
 
@@ -54,13 +75,31 @@ def _types(x):
 
 
 def test_every_committed_answers_file_reads_the_same():
-    taken = 0
+    taken: dict[str, int] = {}
     for path in ANSWERS:
         text = path.read_text(encoding="utf-8")
         assert agrees(text)
-        taken += lines(text) is not UNSURE
-    # the subset is what answers files are made of: nearly all of them take the fast road
-    assert taken >= 0.9 * len(ANSWERS), (taken, len(ANSWERS))
+        for name, got in parsers(text).items():
+            taken[name] = taken.get(name, 0) + (got is not UNSURE)
+    # the subset is what answers files are made of: nearly all of them take the fast road,
+    # the compiled parser's as well as the Python one's
+    assert all(n >= 0.9 * len(ANSWERS) for n in taken.values()), (taken, len(ANSWERS))
+
+
+def test_the_compiled_parser_is_built_and_current():
+    """Where Python's C compiler is found, the install builds the compiled parser, and from
+    the source as it is now: an edited ``_speedups.c`` needs ``pip install -e .`` again."""
+    if os.environ.get("MATURITY_PURE"):
+        pytest.skip("MATURITY_PURE is set: the Python parser alone")
+    compiler = shlex.split(sysconfig.get_config_var("CC") or "cc")[0]
+    if shutil.which(compiler) is None:
+        pytest.skip(f"no C compiler ({compiler}): the Python parser alone")
+    assert _lines._compiled is not None, "pip install -e . builds maturity/_speedups.c (hatch_build.py)"
+    from maturity import _speedups
+
+    source = (ROOT / "maturity" / "_speedups.c").read_bytes()
+    assert hashlib.sha256(source).hexdigest() == _speedups.SOURCE_SHA, \
+        "maturity/_speedups.c changed since it was built: run pip install -e . again"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -75,7 +114,9 @@ def test_every_committed_answers_file_reads_the_same():
      {"a": {"b": 1, "c": {"d": "方案"}}}),
 ])
 def test_the_subset_reads_as_the_safe_loader_does(text, expected):
-    assert lines(text) == expected == reference(text)
+    assert reference(text) == expected
+    for name, got in parsers(text).items():
+        assert got == expected, name
 
 
 @pytest.mark.parametrize("text", [
@@ -99,7 +140,8 @@ def test_the_subset_reads_as_the_safe_loader_does(text, expected):
     "",                                  # nothing
 ])
 def test_outside_the_subset_it_is_unsure(text):
-    assert lines(text) is UNSURE
+    for name, got in parsers(text).items():
+        assert got is UNSURE, name
 
 
 _KEYS = st.from_regex(r"[a-z][a-z0-9_]{0,6}(\.[a-z][a-z0-9_]{0,6}){0,2}", fullmatch=True)
@@ -121,6 +163,18 @@ def test_documents_safe_dump_writes_read_the_same(doc, flow, unicode, indent, wi
     text = yaml.safe_dump(doc, default_flow_style=flow, allow_unicode=unicode, indent=indent,
                           width=width, sort_keys=False)
     assert agrees(text)
+
+
+_PIECES = [*"ab1-: #'\"[]{},?|>&*!%@`\n\t.", "  ", "\n  ", "\n- ", ": ", " #", "é", "方", "\u2028", "\x7f",
+           "\ufeff", "yes", "2026-01-02", "~"]
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_reads_as_the_loader_does_or_is_left_to_it(pieces):
+    """Text made of the characters the subset looks at, in any order: no parser gives a
+    document the loader does not give (nor crashes)."""
+    assert agrees("".join(pieces))
 
 
 _EDITS = [*" :#-'\"[]{},\n\t!&*|>%@?~.0123456789yn", ": ", " #", "\n  ", "\n- ", "- ", "  "]

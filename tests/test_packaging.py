@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import shutil
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -86,6 +90,23 @@ def test_wheel_ships_the_questionnaires_and_seeds(tmp_path):
     assert "maturity/_data/questionnaires/schema/questionnaire.schema.json" in names
     assert any(n.startswith("maturity/_data/seeds/") for n in names)
     assert not any("__pycache__" in n or n.endswith(".pyc") for n in names)
+    # the compiled line parser, built by hatch_build.py where a C compiler is found
+    compiled = [n for n in names if n.startswith("maturity/_speedups.") and not n.endswith(".c")]
+    if shutil.which(shlex.split(sysconfig.get_config_var("CC") or "cc")[0]) and \
+            not os.environ.get("MATURITY_PURE"):
+        assert len(compiled) == 1 and "-none-any" not in wheel.name, (compiled, wheel.name)
+
+
+def test_a_wheel_without_the_compiled_parser_is_pure_python(tmp_path, monkeypatch):
+    """``MATURITY_PURE=1`` (or no compiler) builds a pure wheel: the Python parser reads
+    the same files (``tests/test_lines.py``)."""
+    hatchling = pytest.importorskip("hatchling.builders.wheel")
+    monkeypatch.setenv("MATURITY_PURE", "1")
+    builder = hatchling.WheelBuilder(str(ROOT))
+    wheel = Path(next(iter(builder.build(directory=str(tmp_path), versions=["standard"]))))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert wheel.name.endswith("-py3-none-any.whl"), wheel.name
+    assert not any(n.endswith((".so", ".pyd")) for n in names)
 
 
 def test_installed_layout_is_found(tmp_path, monkeypatch):
