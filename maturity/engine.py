@@ -78,6 +78,11 @@ class Plan:
         (:meth:`total`: the path search changes one or two indicators at a time, so the
         other dimensions roll up from the very same lists; each entry keeps its lists, so
         their ids are not reused while it lives and a hit is always the same lists)."""
+        self._by_rows: dict[tuple, tuple[list[QRow], tuple]] = {}
+        """An indicator's rows, by identity → its numbers (:meth:`_cmmm`), for indicators
+        whose every row is a shared one of ``_rated``: the enterprises of a batch give the
+        same answers again and again, so most indicators' numbers repeat.  Each entry keeps
+        its rows, so their ids are not reused while it lives."""
         self._rated: dict[tuple[str, Any], QRow] = {}
         """(question, answer) → its row (what :func:`maturity.rating.rate` makes of it, with
         the question's weight in this plan), shared: rows are never changed."""
@@ -145,6 +150,8 @@ class Plan:
             self._memo.clear()
         if len(self._rated) > CACHE:
             self._rated.clear()
+        if len(self._by_rows) > CACHE:
+            self._by_rows.clear()
         for did, dw, inds in self.dims:
             children = []
             for iid, iw, qs in inds:
@@ -158,10 +165,13 @@ class Plan:
                         reached.update(seen.reached)
                         children.append(Part(iid, iw, bool(seen.rows), rows=seen.rows, sig=key))
                         continue
-                qrows, mine = self._questions(qs, values, enterprise, status, warnings if rows else None)
+                qrows, mine, shared = self._questions(qs, values, enterprise, status,
+                                                      warnings if rows else None)
                 reached.update((r.id, r.reached) for r in qrows)
                 if key is not None:
                     self._memo[key] = _Seen(answers, mine, qrows, {r.id: r.reached for r in qrows})
+                elif shared:  # known by its rows (:meth:`_cmmm`)
+                    key = (iid, *map(id, qrows))
                 children.append(Part(iid, iw, bool(qrows), rows=qrows, sig=key))
             dims.append(Part(did, dw, any(c.applicable for c in children), children=children))
         counts = dict.fromkeys(("answered", "unanswered", "not_applicable", "closed"), 0)
@@ -172,7 +182,7 @@ class Plan:
         whole = Part("", 1.0, any(d.applicable for d in dims), children=dims)
         out = Numbers(0, 0.0, float(n), completeness, counts, status, reached, whole, warnings)
         if self.cmmm:
-            self._cmmm(out)
+            self._cmmm(out, memo)
         else:
             self._points(out)
         if not rows:
@@ -183,12 +193,13 @@ class Plan:
 
     def _questions(self, qs: list[tuple[str, QuestionT, float, bool]], values: Mapping[str, Normalised],
                    enterprise: Enterprise, status: dict[str, str], warnings: list[str] | None
-                   ) -> tuple[list[QRow], dict[str, str]]:
-        """One indicator's questions: the rows of those that take part and every status
-        (also written to ``status``, which later conditions read); ``warnings`` collects
-        answers that are ignored."""
+                   ) -> tuple[list[QRow], dict[str, str], bool]:
+        """One indicator's questions: the rows of those that take part, every status (also
+        written to ``status``, which later conditions read) and whether every row is a
+        shared one of ``_rated``; ``warnings`` collects answers that are ignored."""
         n, threshold, rated = self.n, self.threshold, self._rated
         qrows: list[QRow] = []
+        shared = True
         mine: dict[str, str] = {}
         for qid, question, w, conditional in qs:
             v = values.get(qid)
@@ -212,8 +223,9 @@ class Plan:
                     row = rated[qid, value] = QRow(qid, w, *rate(question, value, n, threshold))
             else:  # checklists, numbers: rarely the same twice
                 row = QRow(qid, w, *rate(question, value, n, threshold))
+                shared = False
             qrows.append(row)
-        return qrows, mine
+        return qrows, mine, shared
 
     def indicator_shares(self, iid: str, values: Mapping[str, Normalised],
                          enterprise: Enterprise) -> list[float | None]:
@@ -222,7 +234,7 @@ class Plan:
         status: dict[str, str] = {}
         for qid, question in self._outside[iid]:  # what its conditions read, in order
             status[qid] = status_of(question, qid, values, status, enterprise, self.ptype)
-        qrows, _ = self._questions(self.inds[iid], values, enterprise, status, None)
+        qrows, _, _ = self._questions(self.inds[iid], values, enterprise, status, None)
         return self._shares(qrows, iid)
 
     def total(self, shares: Mapping[str, list[float | None]]) -> tuple[int, float]:
@@ -277,16 +289,30 @@ class Plan:
 
     # ------------------------------------------------------------------ CMMM
 
-    def _cmmm(self, out: Numbers) -> None:
+    def _cmmm(self, out: Numbers, memo: bool) -> None:
+        """CMMM numbers of every part.  An indicator known by its answers (``memo``) or by its
+        shared rows gets the numbers it got before: the same rows make the same numbers."""
+        by_rows = self._by_rows
         for d in out.dims:
             for c in d.children:
-                seen = self._memo.get(c.sig) if c.sig is not None else None
-                if seen is not None and seen.numbers is not None:  # the same answers: the same numbers
-                    c.shares, c.scores, c.score, c.failing, c.score_max, c.level = seen.numbers
+                if c.sig is None:
+                    self.levels_of(c, self._shares(c.rows, c.id))
+                    continue
+                if memo:
+                    seen = self._memo.get(c.sig)
+                    known = seen.numbers if seen is not None else None
+                else:
+                    hit = by_rows.get(c.sig)
+                    known = hit[1] if hit is not None else None
+                if known is not None:
+                    c.shares, c.scores, c.score, c.failing, c.score_max, c.level = known
                     continue
                 self.levels_of(c, self._shares(c.rows, c.id))
-                if seen is not None:
-                    seen.numbers = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
+                numbers = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
+                if not memo:
+                    by_rows[c.sig] = (c.rows, numbers)
+                elif seen is not None:
+                    seen.numbers = numbers
         dims, whole = self._rollup([[(c.weight, c.shares) for c in d.children] for d in out.dims])
         for d, shares in zip(out.dims, dims, strict=True):
             self.levels_of(d, shares)
@@ -297,7 +323,7 @@ class Plan:
         scoring = self.q.scoring
         assert isinstance(scoring, CmmmScoring)
         part.shares = shares
-        part.scores = [scoring.rating(x) for x in shares]
+        part.scores = scoring.ratings(shares)
         part.score, part.failing = cmmm_total(part.scores, self.threshold)
         part.score_max = float(self.n)
         part.level = grade(scoring.bands, part.score)

@@ -140,14 +140,12 @@ def cmmm_total(scores: list[float | None], threshold: float) -> tuple[float, int
     Levels without requirements count as met below the first level that has any,
     and end the sum above the last one.
     """
-    defined = [i for i, s in enumerate(scores) if s is not None]
-    if not defined:
-        return 0.0, None
-    last = defined[-1]
+    last = len(scores) - 1
+    while last >= 0 and scores[last] is None:
+        last -= 1
     total = 0.0
-    for i, s in enumerate(scores):
-        if i > last:
-            break
+    for i in range(last + 1):
+        s = scores[i]
         value = 1.0 if s is None else s
         total += value
         if value + EPS < threshold:
@@ -157,24 +155,24 @@ def cmmm_total(scores: list[float | None], threshold: float) -> tuple[float, int
 
 def grade(bands: list[GradeBand], value: float) -> int:
     reached = 0
+    value += EPS
     for b in bands:
-        if value + EPS >= b.min:
-            reached = max(reached, b.level)
+        if value >= b.min and b.level > reached:
+            reached = b.level
     return reached
 
 
 def weighted(parts: list[tuple[float, list[float | None]]], n: int) -> list[float | None]:
     """Per-level weighted mean over parts that have a score at that level."""
-    out: list[float | None] = []
-    for lv in range(n):
-        num = den = 0.0
-        for w, scores in parts:
-            s = scores[lv]
-            if s is not None and w > 0:
-                num += w * s
-                den += w
-        out.append(num / den if den > 0 else None)
-    return out
+    num = [0.0] * n
+    den = [0.0] * n
+    for w, scores in parts:
+        if w > 0:
+            for lv, s in enumerate(scores):
+                if s is not None:
+                    num[lv] += w * s
+                    den[lv] += w
+    return [num[lv] / den[lv] if den[lv] > 0 else None for lv in range(n)]
 
 
 def level_weights(parts: list[tuple[float, list[float | None]]], lv: int) -> list[float]:

@@ -98,12 +98,15 @@ class CmmmScoring(Frozen):
 
     def rating(self, share: float | None) -> float | None:
         """The level score of a share of requirements met (None stays None)."""
+        return self.ratings([share])[0]
+
+    def ratings(self, shares: list[float | None]) -> list[float | None]:
+        """:meth:`rating` of each share (a new list)."""
         m, t = self.met_share, self.threshold
-        if share is None or m is None or m == t:
-            return share
-        if share <= m:
-            return t * share / m
-        return t + (1 - t) * (share - m) / (1 - m)
+        if m is None or m == t:
+            return list(shares)
+        return [x if x is None else t * x / m if x <= m else t + (1 - t) * (x - m) / (1 - m)
+                for x in shares]
 
 
 class GradeRequirement(Frozen):
