@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 try:  # built from _speedups.c at install where a C compiler is found (hatch_build.py)
@@ -38,8 +39,17 @@ UNSURE: Any = object()
 
 # YAML 1.1 printable characters, minus tab, CR and the line breaks NEL, LS and PS and the
 # byte-order mark, which the subset leaves to the full loader
-_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-                      "\U00010000-\U0010ffff]")
+_UNUSUAL_CLASS = ("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                  "\U00010000-\U0010ffff]")
+
+
+@cache
+def _unusual() -> re.Pattern[str]:
+    """Compiled when the Python parser first runs (5 ms, which the compiled parser's
+    processes never pay: it checks the same set itself)."""
+    return re.compile(_UNUSUAL_CLASS)
+
+
 _KEY = re.compile(r"(\w[\w.\-/]*):(?: +|$)")
 # characters a plain scalar may not start with (YAML indicators); ``-`` and ``.`` followed
 # by a digit (negative numbers, ``.5``) are allowed below
@@ -64,7 +74,7 @@ def parse_lines(text: str, plain: Any, known: Mapping[str, Any] | None = None,
             out = _compiled(text, plain, memo)  # None: unsure, which the Python parser decides
             if out is not None:
                 return out
-        if _UNUSUAL.search(text):
+        if _unusual().search(text):
             return UNSURE
         return _parse(text, plain, memo)
     except Exception:  # _Unsure, or what the resolver cannot make (a bad date, a merge key)

@@ -275,18 +275,21 @@ def _rows(items: Iterator[Item], questionnaire: str | None, jobs: int, chunk: in
 
 
 def _warm(item: Item, questionnaire: str | None) -> None:
-    """Load and compile, in the parent, the questionnaire the first input names, so that
-    the worker processes fork with it instead of each loading it again."""
+    """Load and compile, in the parent, the questionnaire the first input names, and build
+    the answers model's validator (deferred until first used), so that the worker processes
+    fork with them instead of each making them again."""
     try:
+        raw = item.raw if item.raw is not None else _yaml.fast_parse(
+            _yaml.read_text(Path(item.path or item.source)), item.source)
         ref = questionnaire
         if ref is None:
-            raw = item.raw if item.raw is not None else _yaml.fast_parse(
-                _yaml.read_text(Path(item.path or item.source)), item.source)
             ref = raw.get("questionnaire") if isinstance(raw, dict) else None
         if isinstance(ref, str):
             q = _questionnaire(ref)
             for ptype in (None, *(p.id for p in q.production_types)):
                 plan_for(q, ptype)
+        if isinstance(raw, dict):
+            AnswersFile.model_validate(raw)
     except (MaturityError, OSError, ValueError, TypeError):
         pass  # the worker that scores the input reports it
 

@@ -17,7 +17,7 @@ class Frozen(BaseModel):
     which was 40 % of importing the models in every process.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class ReadOnlyDict(dict):  # type: ignore[type-arg]
