@@ -21,7 +21,7 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
-from .requirements import checklist_items
+from .requirements import checklist_ids, checklist_items
 
 Loc = tuple[str | int, ...]
 
@@ -57,12 +57,11 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
         raise AnswersError(f"{name}: questionnaire version mismatch", issues)
 
     ent = answers.enterprise
-    industries = {i.id for i in q.industries}
-    ptypes = {p.id for p in q.production_types}
+    seen = _seen(q)
+    industries, kinds, ptypes, functions = seen.ids
     if ent.industry is not None and ent.industry not in industries:
         known = ", ".join(sorted(industries)) or "none"
         report(("enterprise", "industry"), f"unknown industry {ent.industry!r} (known: {known})")
-    kinds = {k.id for k in q.product_kinds}
     if ent.product_kind is not None and ent.product_kind not in kinds:
         known = ", ".join(sorted(kinds)) or "none"
         report(("enterprise", "product_kind"), f"unknown product kind {ent.product_kind!r} (known: {known})")
@@ -71,14 +70,12 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
         report(("enterprise", "production_type"),
                f"unknown production type {ent.production_type!r} (known: {known})")
 
-    functions = {f.id for f in q.functions}
     for fi, fid in enumerate(ent.run_elsewhere):
         if fid not in functions:
             known = ", ".join(sorted(functions)) or "none"
             report(("enterprise", "run_elsewhere", fi), f"unknown function {fid!r} (known: {known})")
 
     out: dict[str, Normalised] = {}
-    seen = _seen(q)
     for qid, value in answers.answers.items():
         found = q.questions.get(qid)
         if found is None:
@@ -121,17 +118,28 @@ _REPEATING = frozenset({int, bool, str})
 """Answers that repeat across enterprises and check to immutable values (a level, ``2+``,
 yes/no, a choice, n/a); numbers and checklists are checked each time."""
 
-_SEEN: dict[int, tuple[Questionnaire, dict[tuple[str, type, Any], Normalised]]] = {}
+class _Seen(dict):  # type: ignore[type-arg]
+    """What a questionnaire's questions made of each repeating answer, by (question, class,
+    answer), and the ids an enterprise profile may name: (industries, product kinds,
+    production types, functions)."""
+
+    def __init__(self, q: Questionnaire) -> None:
+        super().__init__()
+        self.ids = ({i.id for i in q.industries}, {k.id for k in q.product_kinds},
+                    {p.id for p in q.production_types}, {f.id for f in q.functions})
 
 
-def _seen(q: Questionnaire) -> dict[tuple[str, type, Any], Normalised]:
-    """What ``q``'s questions made of each repeating answer (the questionnaire is held,
-    so that its id is not reused while the entry lives)."""
+_SEEN: dict[int, tuple[Questionnaire, _Seen]] = {}
+
+
+def _seen(q: Questionnaire) -> _Seen:
+    """What was checked of ``q`` before (the questionnaire is held, so that its id is not
+    reused while the entry lives)."""
     entry = _SEEN.get(id(q))
     if entry is None or entry[0] is not q:
         if len(_SEEN) >= 16:
             _SEEN.clear()
-        entry = _SEEN[id(q)] = (q, {})
+        entry = _SEEN[id(q)] = (q, _Seen(q))
     return entry[1]
 
 
@@ -239,13 +247,14 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
         if not isinstance(value, dict):
             raise ValueError("expected a mapping of item id to rating "
                              "(fully / mostly / partly / not)")
-        items = [item_id for item_id, _, _ in checklist_items(question)]
+        items = checklist_ids(question)
         out: dict[str, float] = {}
         for item, rating in value.items():
             if rating is None:
                 continue  # not rated yet
             if item not in items:
-                raise ItemError(item, f"unknown checklist item {item!r}; items are: {', '.join(items)}")
+                order = ", ".join(item_id for item_id, _, _ in checklist_items(question))
+                raise ItemError(item, f"unknown checklist item {item!r}; items are: {order}")
             if rating.__class__ is str and rating in RATING_VALUES:  # the commonest: a word
                 out[item] = RATING_VALUES[rating]
             elif isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:

@@ -22,19 +22,30 @@ _LEVELS: dict[tuple[int, int], tuple[QuestionT, tuple[int, ...]]] = {}
 """(id(question), n) → (question, levels); the question is kept so its id is not reused."""
 
 
-_ITEMS: dict[int, tuple[ChecklistQuestion, tuple[tuple[str, int, float], ...]]] = {}
-"""id(checklist) → (checklist, its items); the question is kept so its id is not reused."""
+_ITEMS: dict[int, tuple[ChecklistQuestion, tuple[tuple[str, int, float], ...], frozenset[str]]] = {}
+"""id(checklist) → (checklist, its items, their ids); the question is kept so its id is not reused."""
+
+
+def _items(question: ChecklistQuestion) -> tuple[ChecklistQuestion, tuple[tuple[str, int, float], ...],
+                                                 frozenset[str]]:
+    found = _ITEMS.get(id(question))
+    if found is None or found[0] is not question:
+        if len(_ITEMS) > 4096:
+            _ITEMS.clear()
+        items = tuple((i.id, i.level, i.weight) for i in question.items)
+        found = _ITEMS[id(question)] = (question, items, frozenset(i for i, _, _ in items))
+    return found
 
 
 def checklist_items(question: ChecklistQuestion) -> tuple[tuple[str, int, float], ...]:
     """A checklist's items as (id, level, weight), in order (memoised per question object:
     checking and rating a checklist are the commonest per-answer work of a batch)."""
-    found = _ITEMS.get(id(question))
-    if found is None or found[0] is not question:
-        if len(_ITEMS) > 4096:
-            _ITEMS.clear()
-        found = _ITEMS[id(question)] = (question, tuple((i.id, i.level, i.weight) for i in question.items))
-    return found[1]
+    return _items(question)[1]
+
+
+def checklist_ids(question: ChecklistQuestion) -> frozenset[str]:
+    """The ids of a checklist's items (memoised like :func:`checklist_items`)."""
+    return _items(question)[2]
 
 
 def option_level(option: ChoiceOption, n: int) -> int:

@@ -29,12 +29,14 @@ def level_gaps(scoring: CmmmScoring, parts: list[tuple[float, list[float | None]
     base = shares[lv - 1]
     if base is None:
         return []
-    before = scoring.rating(base)
-    out = []
+    short, met = [], [base]  # the parts short of the level, and the level share were each met
     for (_, sc), pid, w in zip(parts, ids, level_weights(parts, lv - 1), strict=True):
         x = sc[lv - 1]
         if w and x is not None and x < 1 - EPS:
-            out.append((scoring.rating(min(1.0, base + w * (1 - x))) - before, pid, x))
+            short.append((pid, x))
+            met.append(min(1.0, base + w * (1 - x)))
+    before, *after = scoring.ratings(met)
+    out = [(score - before, pid, x) for (pid, x), score in zip(short, after, strict=True)]  # type: ignore[operator]
     out.sort(key=lambda g: (-g[0], g[1]))
     return out
 
@@ -66,8 +68,9 @@ def gaps(q: Questionnaire, num: Numbers) -> list[tuple[float, str, float, int]]:
             if w and c.shares[lv - 1] is not None:
                 parts.append((d.weight * w, c.shares))
                 ids.append(c.id)
-    return [(impact, pid, scoring.rating(x), lv)
-            for impact, pid, x in level_gaps(scoring, parts, ids, num.whole.shares, lv)]
+    found = level_gaps(scoring, parts, ids, num.whole.shares, lv)
+    return [(impact, pid, score, lv) for (impact, pid, _), score
+            in zip(found, scoring.ratings([x for _, _, x in found]), strict=True)]
 
 
 def holding_back(q: Questionnaire, dim: Part) -> list[tuple[float, str, float, int]]:
