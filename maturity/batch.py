@@ -341,11 +341,12 @@ def _take(items: Iterator[T], n: int) -> list[T]:
     return out
 
 
-def count_inputs(paths: Sequence[str]) -> int | None:
-    """Number of inputs, for a progress bar; ``None`` if counting would be expensive (stdin)."""
+def count_inputs(paths: Sequence[str], limit: int | None = None) -> int | None:
+    """Number of inputs, for a progress bar; ``None`` if counting would be expensive (stdin).
+    With ``limit``, counting stops there (whether there are at least that many)."""
     if "-" in paths:
         return None
-    return sum(1 for _ in iter_inputs(paths, convert=False))
+    return sum(1 for _ in itertools.islice(iter_inputs(paths, convert=False), limit))
 
 
 __all__ = ["Row", "count_inputs", "csv_header", "in_order", "iter_inputs", "score_files", "score_path"]

@@ -11,7 +11,7 @@ from pathlib import Path
 PKG = Path(__file__).resolve().parents[1] / "maturity"
 
 LAYERS = {
-    0: {"errors", "i18n", "printable", "_yaml", "_lines", "_io", "lock", "model", "model.base",
+    0: {"errors", "i18n", "printable", "_yaml", "_lines", "_speedups", "_io", "lock", "model", "model.base",
         "model.scenario",
         "model.checks", "model.migration", "model.answers", "model.questions", "model.questionnaire",
         "model.assessment", "model.diagnosis"},
@@ -61,6 +61,7 @@ def _imports(text: str, mod: str, package: bool = False) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("maturity"):
             out.add(node.module.removeprefix("maturity").lstrip("."))
     return {m for m in out if (PKG / (m.replace(".", "/") + ".py")).exists()
+            or (PKG / (m.replace(".", "/") + ".c")).exists()  # a compiled module (_speedups)
             or (PKG / m.replace(".", "/") / "__init__.py").exists()}
 
 

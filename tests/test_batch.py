@@ -374,3 +374,24 @@ def test_counting_a_table_does_not_convert_its_rows_and_counts_what_scoring_read
     monkeypatch.setattr(tabular, "_row", lambda *a: calls.append(a) or real(*a))
     assert count_inputs([str(table), str(EXAMPLES)]) == expected
     assert calls == []
+
+
+def test_without_a_progress_bar_the_inputs_are_counted_only_as_far_as_the_pool_needs(tmp_path, monkeypatch):
+    """``--jobs N`` without a bar counts N + 1 inputs, not the whole tree (a national tree's
+    walk cost seconds before the first file was scored), and still caps the pool to the
+    inputs there are."""
+    import maturity.batch as batch
+    from maturity.cli import main
+
+    text = (EXAMPLES / "machinery-plant.yaml").read_text("utf-8")
+    for k in range(12):
+        (tmp_path / f"e{k:02d}.yaml").write_text(text, "utf-8")
+    assert batch.count_inputs([str(tmp_path)], limit=3) == 3
+    assert batch.count_inputs([str(tmp_path)]) == 12
+    seen: list[int | None] = []
+    real = batch.count_inputs
+    monkeypatch.setattr(batch, "count_inputs",
+                        lambda paths, limit=None: seen.append(limit) or real(paths, limit))
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(tmp_path), "-f", "jsonl", "-o", str(out), "--jobs", "2", "--quiet"]) == 0
+    assert seen == [3] and len(out.read_text("utf-8").splitlines()) == 12

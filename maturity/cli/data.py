@@ -18,6 +18,9 @@ from .common import Exit, _default_lang, _err, _warn, _write_out, check_output
 
 TABLES = (".csv", ".xlsx")
 
+AUTO_JOBS_FROM = 200
+"""Without ``--jobs``, a batch of at least this many inputs is scored on every core."""
+
 
 def _validate_targets(paths: Sequence[str]) -> Iterator[Path]:
     """What ``validate`` checks: a table as one file (row by row, below), everything else
@@ -154,10 +157,12 @@ def cmd_score(args: argparse.Namespace) -> int:
     show_progress = sys.stderr.isatty() and (not machine or bool(args.output)) and not args.quiet
     jobs = args.jobs
     if show_progress or jobs is None or jobs > 1:  # the count sizes the bar and the worker pool
-        total = count_inputs(paths)  # counted, not kept: memory stays flat
+        # counted, not kept (memory stays flat); without a bar, only as far as the pool's size
+        # needs: a walk of a national-scale tree before the first file is scored costs seconds
+        total = count_inputs(paths, None if show_progress else AUTO_JOBS_FROM if jobs is None else jobs + 1)
     cores = os.cpu_count() or 1
     if jobs is None:
-        jobs = 1 if total is None or total < 200 else cores
+        jobs = 1 if total is None or total < AUTO_JOBS_FROM else cores
     elif jobs > cores or (total is not None and jobs > max(total, 1)):
         capped = max(1, min(jobs, cores, total if total is not None else jobs))
         if not args.quiet:
