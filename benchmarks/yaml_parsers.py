@@ -23,6 +23,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from maturity import _lines  # noqa: E402
 from maturity._yaml import fast_parse  # noqa: E402
 
 CASES = {
@@ -34,8 +35,20 @@ CASES = {
 }
 
 
+def python_fast_parse(text: str):
+    """``fast_parse`` as an install without a C compiler runs it: the Python line parser."""
+    compiled, _lines._compiled = _lines._compiled, None
+    try:
+        return fast_parse(text)
+    finally:
+        _lines._compiled = compiled
+
+
 def parsers() -> dict:
-    out = {"CSafeLoader": lambda t: yaml.load(t, Loader=yaml.CSafeLoader), "maturity fast_parse": fast_parse}
+    out = {"CSafeLoader": lambda t: yaml.load(t, Loader=yaml.CSafeLoader),
+           "maturity fast_parse (Python line parser)": python_fast_parse}
+    if _lines._compiled is not None:
+        out["maturity fast_parse (compiled line parser)"] = fast_parse
     try:
         import yaml_rs
         out["yaml-rs"] = yaml_rs.loads

@@ -58,7 +58,7 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
         get = value.get
         for item_id, level, weight in checklist_items(question):
             rating = get(item_id, 0.0)
-            if rating == NA:
+            if rating.__class__ is str:  # NA, the only text a checked rating can be
                 continue  # the item does not apply: left out of its level
             num[level] += weight * rating
             den[level] += weight
@@ -67,9 +67,10 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
         total_w = sum(den.values())
         fraction = sum(num.values()) / total_w if total_w else 0.0
         # the highest level with items that meets the threshold, every level with items
-        # below it meeting it too (levels without items never count on their own)
+        # below it meeting it too (levels without items never count on their own);
+        # ``levels`` is sorted, and so are the keys of ``ratings``
         reached = 0
-        for lv in sorted(ratings):
+        for lv in ratings:
             if ratings[lv] + EPS < threshold:
                 break
             reached = lv
