@@ -10,9 +10,10 @@ the way a user starts it:
   (c) the same with --jobs = cores;
   (d) peak RSS of (b) with --summary at N and at 10·N distinct files (fresh processes).
 
-Runs alternate a, b, c, a, b, c … so that machine noise hits each alike; the figures are
-medians over --repeat rounds (after one warm-up round that fills the file cache and is
-discarded). These machines are shared: compare the ratios, not the rates. Usage:
+The package's bytecode is compiled first, as a wheel install compiles it (the baseline's
+PyYAML comes compiled from site-packages). Runs alternate a, b, c, a, b, c … so that
+machine noise hits each alike; the figures are medians over --repeat rounds (after one
+warm-up round that fills the file cache and is discarded). These machines are shared: compare the ratios, not the rates. Usage:
 
     python benchmarks/batch.py [--n 2000] [--repeat 5] [--big 100000]
 
@@ -25,6 +26,7 @@ Prints one `name: value` line per figure.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import os
 import random
@@ -188,6 +190,10 @@ def main() -> None:
     ap.add_argument("--memory-only", action="store_true", help="only the --summary peak RSS (d)")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
+    # maturity's bytecode, as installing a wheel compiles it (PyYAML's and pydantic's, in
+    # site-packages, are): an editable checkout under PYTHONDONTWRITEBYTECODE=1 would
+    # otherwise compile every module again in every process, and the baseline would not
+    compileall.compile_dir(str(Path(maturity.__file__).parent), quiet=1)
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="maturity-bench-"))
     try:
         small = root / "n"
