@@ -13,7 +13,8 @@ the way a user starts it:
 The package's bytecode is compiled first, as a wheel install compiles it (the baseline's
 PyYAML comes compiled from site-packages). Runs alternate a, b, c, a, b, c … so that
 machine noise hits each alike; the figures are medians over --repeat rounds (after one
-warm-up round that fills the file cache and is discarded). These machines are shared: compare the ratios, not the rates. Usage:
+warm-up round that fills the file cache and is discarded). These machines are shared:
+compare the ratios, not the rates. Usage:
 
     python benchmarks/batch.py [--n 2000] [--repeat 5] [--big 100000]
 
