@@ -180,11 +180,19 @@ def test_any_text_reads_as_the_loader_does_or_is_left_to_it(pieces):
 _EDITS = [*" :#-'\"[]{},\n\t!&*|>%@?~.0123456789yn", ": ", " #", "\n  ", "\n- ", "- ", "  "]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(which=st.integers(0, 10**6), edits=st.lists(
+_EDIT_LISTS = st.lists(
     st.tuples(st.floats(0, 1), st.sampled_from(["insert", "delete", "dup_line", "indent"]),
-              st.sampled_from(_EDITS)), min_size=1, max_size=3))
+              st.sampled_from(_EDITS)), min_size=1, max_size=3)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(which=st.integers(0, 10**6), edits=_EDIT_LISTS)
 def test_random_edits_of_real_files_never_read_differently(which, edits):
+    assert agrees(_edited(which, edits))
+
+
+def _edited(which: int, edits: list[tuple[float, str, str]]) -> str:
+    """A real answers file with the edits made."""
     real = [p for p in ANSWERS if p.stat().st_size < 20_000]
     assume(real)
     text = real[which % len(real)].read_text(encoding="utf-8")
@@ -199,4 +207,15 @@ def test_random_edits_of_real_files_never_read_differently(which, edits):
             r = min(int(where * len(rows)), len(rows) - 1)
             rows.insert(r, rows[r]) if kind == "dup_line" else rows.__setitem__(r, " " + rows[r])
             text = "\n".join(rows)
-    assert agrees(text)
+    return text
+
+
+@pytest.mark.fuzz
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "10000")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(case=st.one_of(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join),
+                      st.tuples(st.integers(0, 10**6), _EDIT_LISTS).map(lambda c: _edited(*c))))
+def test_long_fuzzing_run_of_the_parsers(case):
+    """The long run (``FUZZ_EXAMPLES=10000 pytest -m fuzz tests/test_lines.py``): random text
+    and random edits of real files, through the compiled parser, the Python one and both."""
+    assert agrees(case)
