@@ -28,15 +28,26 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 SOURCE = Path("maturity") / "_speedups.c"
 
 
+def link_command() -> list[str] | None:
+    """The command that compiles and links an extension for this Python (``LDSHARED``), if
+    Python names one, its headers are there and its compiler is on the PATH; else None
+    (the tests ask the same question to know whether the compiled parser must exist)."""
+    link = shlex.split(sysconfig.get_config_var("LDSHARED") or "")
+    include = sysconfig.get_paths().get("include")
+    if not link or not include or not Path(include, "Python.h").exists() or shutil.which(link[0]) is None:
+        return None
+    return link
+
+
 def compile_extension(source: Path, target: Path) -> str | None:
     """Compile ``source`` into the extension module ``target``; the error, or None."""
-    link = sysconfig.get_config_var("LDSHARED")
-    include = sysconfig.get_paths().get("include")
-    if not link or not include:
-        return "this Python gives no compiler settings (sysconfig LDSHARED)"
+    link = link_command()
+    if link is None:
+        return "no C compiler for this Python (sysconfig LDSHARED, Python.h)"
+    include = sysconfig.get_paths()["include"]
     sha = hashlib.sha256(source.read_bytes()).hexdigest()
     flags = shlex.split(sysconfig.get_config_var("CFLAGS") or "")
-    command = [*shlex.split(link), *flags, "-O2", "-fPIC", f"-I{include}",
+    command = [*link, *flags, "-O2", "-fPIC", f"-I{include}",
                f'-DMATURITY_SOURCE_SHA="{sha}"', str(source), "-o", str(target)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)

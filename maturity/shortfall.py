@@ -68,9 +68,7 @@ def gaps(q: Questionnaire, num: Numbers) -> list[tuple[float, str, float, int]]:
             if w and c.shares[lv - 1] is not None:
                 parts.append((d.weight * w, c.shares))
                 ids.append(c.id)
-    found = level_gaps(scoring, parts, ids, num.whole.shares, lv)
-    return [(impact, pid, score, lv) for (impact, pid, _), score
-            in zip(found, scoring.ratings([x for _, _, x in found]), strict=True)]
+    return _scored(scoring, level_gaps(scoring, parts, ids, num.whole.shares, lv), lv)
 
 
 def holding_back(q: Questionnaire, dim: Part) -> list[tuple[float, str, float, int]]:
@@ -88,8 +86,15 @@ def holding_back(q: Questionnaire, dim: Part) -> list[tuple[float, str, float, i
     if lv is None:
         return []
     parts = [(c.weight, c.shares) for c in dim.children]
-    return [(impact, pid, scoring.rating(x), lv)
-            for impact, pid, x in level_gaps(scoring, parts, [c.id for c in dim.children], dim.shares, lv)]
+    return _scored(scoring, level_gaps(scoring, parts, [c.id for c in dim.children], dim.shares, lv), lv)
+
+
+def _scored(scoring: CmmmScoring, found: list[tuple[float, str, float]], lv: int
+            ) -> list[tuple[float, str, float, int]]:
+    """``level_gaps``' ``(impact, id, share)`` as ``(impact, id, level score, level)``."""
+    scores = scoring.ratings([x for _, _, x in found])  # none is None: every share is a number
+    return [(impact, pid, score, lv)  # type: ignore[misc]
+            for (impact, pid, _), score in zip(found, scores, strict=True)]
 
 
 __all__ = ["gaps", "holding_back", "level_gaps", "target_level"]

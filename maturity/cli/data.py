@@ -159,7 +159,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     if show_progress or jobs is None or jobs > 1:  # the count sizes the bar and the worker pool
         # counted, not kept (memory stays flat); without a bar, only as far as the pool's size
         # needs: a walk of a national-scale tree before the first file is scored costs seconds
-        total = count_inputs(paths, None if show_progress else AUTO_JOBS_FROM if jobs is None else jobs + 1)
+        enough = AUTO_JOBS_FROM if jobs is None else jobs + 1
+        total = count_inputs(paths, None if show_progress else enough)
     cores = os.cpu_count() or 1
     if jobs is None:
         jobs = 1 if total is None or total < AUTO_JOBS_FROM else cores

@@ -10,6 +10,7 @@ See ``docs/authoring.md`` for a guided tour with examples.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
@@ -100,7 +101,7 @@ class CmmmScoring(Frozen):
         """The level score of a share of requirements met (None stays None)."""
         return self.ratings([share])[0]
 
-    def ratings(self, shares: list[float | None]) -> list[float | None]:
+    def ratings(self, shares: Sequence[float | None]) -> list[float | None]:
         """:meth:`rating` of each share (a new list)."""
         m, t = self.met_share, self.threshold
         if m is None or m == t:
