@@ -9,7 +9,8 @@ order; a step never comes in the same or an earlier phase than one it builds on.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from functools import partial
 
 from .candidates import (
     FOUNDATION_BELOW,
@@ -30,10 +31,11 @@ from .normalise import Normalised
 from .scoring import score
 
 
-def _pick(cands: list[Candidate], need: Mapping[str, Improvement], level: int,
+def _pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callable[[Candidate], bool],
           held: Collection[str] = ()) -> tuple[list[Candidate], list[str]]:
     """Candidates in order that together cover a path; foundations first (those in
-    ``held`` only where the path needs them)."""
+    ``held`` only where the path needs them).  ``worth``: whether a step that lifts no
+    indicator of the path far enough still earns a place in the phase by working on one."""
     reached = {i: imp.from_level for i, imp in need.items()}
     chosen = []
     for c in cands:
@@ -45,13 +47,25 @@ def _pick(cands: list[Candidate], need: Mapping[str, Improvement], level: int,
                 reached[i] = lifts[i]
     uncovered = [i for i, imp in need.items() if reached[i] < imp.to_level]
     # an indicator no scenario lifts a whole level still gets the first scenario that works
-    # on it (a phase is never left empty while a candidate moves what holds the grade back)
-    for i in uncovered:
-        helper = next((c for c in cands if i in c.blocking), None)
-        if helper is not None and helper not in chosen:
-            chosen.append(helper)
+    # on it and is ``worth`` it; the first that works on it at all where the phase would
+    # otherwise be empty (round 3: p15's phase 1 was empty while such steps ranked 5th, 6th)
+    for fit in (worth, lambda c: not chosen):
+        for i in uncovered:
+            helper = next((c for c in cands if i in c.blocking and fit(c)), None)
+            if helper is not None and helper not in chosen:
+                chosen.append(helper)
     chosen.sort(key=cands.index)
     return chosen, uncovered
+
+
+def _worth(q: Questionnaire, grade: int, c: Candidate) -> bool:
+    """Whether a step that works on what holds the grade back, without lifting it a level,
+    earns a place in the phase: it lifts some indicator a level, finishes what the plant has
+    begun, or works on an answer below the grade the plant has (round 69: a step not begun
+    that moved no level was 3 of the 4 phase-1 "does not fit" votes, "adds +0.01 and changes
+    no level")."""
+    return bool(c.raises) or "in_part" in c.reasons or "started" in c.reasons or any(
+        _below(q, d, grade) for d in c.delivers)
 
 
 def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list[str]:
@@ -163,7 +177,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         if step == 1:  # phase 1 also takes the plant towards its own targets
             need = {**aims, **{i: imp for i, imp in need.items()
                                if i not in aims or imp.to_level >= aims[i].to_level}}
-        chosen, uncovered = _pick(pool, need, cur.level, held)
+        chosen, uncovered = _pick(pool, need, partial(_worth, q, cur.level), held)
         if step == 1:
             _catch_up(q, pool, chosen, a, values)
         else:  # a later phase is the programme towards its grade: every step of it that

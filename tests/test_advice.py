@@ -197,7 +197,9 @@ def _corpus(pattern: str) -> tuple[tuple[str, dict, Any], ...]:
 @pytest.mark.parametrize("name", ["p15-b.yaml", "p07-a.yaml", "p21-a.yaml", "p06-b.yaml"])
 def test_a_phase_takes_a_scenario_for_every_blocker_that_one_works_on(name):
     """A blocker no scenario lifts a whole level still gets the best scenario that works on
-    it in that phase (p15 once had an empty phase 1 while two such scenarios ranked 5th-6th)."""
+    it in that phase (p15 once had an empty phase 1 while two such scenarios ranked 5th-6th),
+    if that scenario is worth a place (round 69: it lifts a level, finishes what the plant
+    has begun or works on an answer below the grade)."""
     answers = maturity.load_answers(CAL / name)
     q = maturity.questionnaire_for(answers)
     d = diagnose(maturity.assess(q, answers), q)
@@ -210,14 +212,50 @@ def test_a_phase_takes_a_scenario_for_every_blocker_that_one_works_on(name):
     helped = 0
     for indicator in first.uncovered:
         # not one that builds on a step of this phase: it waits for that step (round 59)
-        helpers = [r.scenario for r in d.recommendations if indicator in r.blocking and r.scenario in now
+        helpers = [r for r in d.recommendations if indicator in r.blocking and r.scenario in now
                    and not set(scen[r.scenario].builds_on) & in_phase.keys()]
         if helpers:
             helped += 1
+        if any(_worth(q, d.assessment.level, r) for r in helpers):
             assert any(indicator in in_phase[s].blocking for s in in_phase), (indicator, helpers)
     assert first.scenarios or not helped
 
 
+def _worth(q, grade, r) -> bool:
+    """What earns a step that lifts no blocker a whole level its place in a phase."""
+    levels = {qid: {i.id: i.level for i in getattr(x, "items", [])} for qid, (_, _, x) in q.questions.items()}
+    below = any(any(levels[c.question].get(i, grade + 1) <= grade for i in c.items) if c.items
+                else c.from_level < grade for c in r.delivers)
+    return bool(r.raises) or bool({"in_part", "started"} & set(r.reasons)) or below
+
+
+@functools.cache
+def _phase_ones() -> list[tuple[str, Any, Any]]:
+    out = []
+    for path in sorted(CAL.glob("p*.yaml")):
+        answers = maturity.load_answers(path)
+        q = maturity.questionnaire_for(answers)
+        d = diagnose(maturity.assess(q, answers), q)
+        if q.id == "general" and d.roadmap:
+            out.append((path.name, q, d))
+    return out
+
+
+def test_a_step_that_moves_nothing_joins_phase_one_only_where_it_is_worth_it():
+    """Round 69: phase 1 took the first step working on each blocker no step lifts a whole
+    level, even one the plant had not begun that lifted no indicator a level: 3 of the 4
+    phase-1 "does not fit" votes (safety on a system, identifier resolution, a product
+    footprint for a commodity: "adds +0.01 and changes no level").  Such a step joins a phase
+    only as a foundation, the catch-up, what a step needs first, or where the phase would
+    otherwise be empty."""
+    for name, q, d in _phase_ones():
+        phase1 = [r for r in d.recommendations if r.phase == 1]
+        for r in phase1:
+            if _worth(q, d.assessment.level, r) or r.foundation or r.catch_up \
+                    or {"before", "first", "target"} & set(r.reasons):
+                continue
+            assert len(phase1) == 1, (name, r.scenario)
+    assert len(_phase_ones()) >= 40
 def test_no_condition_monitoring_for_a_plant_that_already_shows_oee_from_equipment_data(general):
     """The issue's own example: real-time OEE from the machines means the equipment is
     already monitored online; the scenario is done even if inspection rounds stay on paper."""

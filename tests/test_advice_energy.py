@@ -63,7 +63,11 @@ def test_the_path_lifts_energy_last_where_it_is_a_minor_cost(general):
         assert d.path is not None and d.path.reachable
         paths[stated] = {i.indicator for i in d.path.improvements}
         phase1 = {r.scenario for r in d.recommendations if r.phase == 1}
-        assert ("theme_energy_saving_retrofit" in phase1) is (stated is not False), stated
+        assert "theme_energy_saving_retrofit" not in phase1 or stated is not False, stated
+        # where energy matters, the retrofit is advised for it; a phase takes it only where
+        # it is worth a place there (round 69: it lifts no level on its own here)
+        (retrofit,) = [r for r in d.recommendations if r.scenario == "theme_energy_saving_retrofit"]
+        assert ENERGY in retrofit.blocking or stated is False, stated
     assert ENERGY in paths[None] and ENERGY in paths[True]
     assert ENERGY not in paths[False]
 
