@@ -271,6 +271,11 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     ordered = _after_what_they_build_on(
         sorted(cands, key=lambda c: (phase_of.get(c.scenario.id, phases + 1), *rank_key(c, order))),
         phase_of, ptype)
+    # a large project that no phase takes and that moves no indicator a level is not advised:
+    # nothing in the index argues for it (round 71: a whole-plant twin at a fibre plant and a
+    # battery plant, pay-per-use contracts for refrigerators, "large effort for +0.01")
+    ordered = [c for c in ordered if c.scenario.id in phase_of or c.raises or c.effort != "L"
+               or {"after", "when_used"} & set(c.reasons)]
     # every phased one, and every one the roadmap holds back for a stated reason (after what
     # it builds on, with what will use it): part of the plan, never cut by the limit
     keep = max(limit, len(phase_of))

@@ -13,7 +13,7 @@ import pytest
 import maturity
 from maturity.delivery import MOSTLY, item_in_place, lacking, question_state, targets
 from maturity.diagnosis import diagnose
-from maturity.improve import path_to, restore_values
+from maturity.improve import indicator_levels, path_to, restore_values
 from maturity.recommend import candidates, fits
 
 from .strategies import assess_answers as _assess
@@ -1075,3 +1075,48 @@ def test_a_gap_in_a_function_others_run_says_so(general, lang):
         rows = [r for r in table if logistics in r[0]]
         assert rows and all((mark in r[0]) is marked for r in rows), rows
         assert all(mark not in r[0] for r in table if logistics not in r[0])
+
+
+def test_no_large_project_outside_the_roadmap_that_moves_no_level():
+    """Round 71: a whole-plant digital twin at a fibre plant and at a battery plant, and
+    pay-per-use contracts at a refrigerator plant, stood in no phase, moved no indicator a
+    level and were rated "does not fit" ("large effort for +0.01").  Such a project is not
+    advised; one the roadmap holds back for a stated reason stays."""
+    listed = {}
+    for name, _q, d in _phase_ones():
+        for r in d.recommendations:
+            assert r.phase or r.raises or r.effort != "L" or {"after", "when_used"} & set(r.reasons), \
+                (name, r.scenario)
+        listed[name] = {r.scenario for r in d.recommendations}
+    assert "digital_twin_factory" not in listed["p24-b.yaml"] | listed["p27-b.yaml"]
+
+
+def test_no_online_inspection_while_test_results_are_on_paper(general):
+    """A box plant and a dyer with test results on paper got online inspection in phase 2
+    (65 of 66 votes "premature": "record the lab results against the order first", round
+    72). Results sent to the quality system need one: inspectors entering results in it
+    (inspection level 2) comes first. The tablet maker, whose quality
+    control stays at L2 either way, is offered it only with its results in a system."""
+    doc = maturity.load_answers(CAL / "p13-b.yaml").model_dump(mode="json", exclude_none=True)
+    offered = {}
+    for recorded in (1, 2):
+        doc["answers"]["operations.quality.inspection"] = recorded
+        a = maturity.assess(general, doc)
+        assert indicator_levels(a)["operations.quality"] == 2
+        offered[recorded] = {r.scenario for r in diagnose(a, general).recommendations}
+    assert "online_intelligent_inspection" not in offered[1]
+    assert "online_intelligent_inspection" in offered[2]
+
+
+def test_no_product_footprint_before_a_plant_inventory(general):
+    """A paper mill with no greenhouse-gas inventory got a product carbon footprint in
+    phase 2 (28 of 30 votes: "premature: do plant carbon accounting first", round 72). The
+    footprint needs the plant's yearly inventory in place (mostly or fully)."""
+    doc = maturity.load_answers(CAL / "p26-b.yaml").model_dump(mode="json", exclude_none=True)
+    offered = {}
+    for inventory in ("not", "partly", "mostly"):
+        doc["answers"]["operations.energy.carbon"]["inventory"] = inventory
+        a = maturity.assess(general, doc)
+        offered[inventory] = {r.scenario for r in diagnose(a, general).recommendations}
+    assert "theme_product_carbon_footprint" not in offered["not"] | offered["partly"]
+    assert "theme_product_carbon_footprint" in offered["mostly"]
