@@ -851,17 +851,21 @@ def test_a_small_firm_reads_a_step_at_its_own_scale(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_process_plant_reads_process_design_as_recipes_and_set_points(lang):
+@pytest.mark.parametrize("plant, scenario", [("p29-b.yaml", "digital_process_design"),
+                                             ("p22-b.yaml", "mes_rollout")])
+def test_a_process_plant_reads_process_design_as_recipes_and_set_points(lang, plant, scenario):
     """Round-60 reviewers of a copper smelter rated digital process design "does not fit"
     in phase 1 ("as framed, CAPP, MBOM and NC programs, discrete-manufacturing tooling; the
-    real gap is the concentrate blend in Excel, typed into the DCS").  A scenario's
-    ``process`` text replaces its description for a process plant, and only for one."""
+    real gap is the concentrate blend in Excel, typed into the DCS"); round-73 reviewers of
+    a cement plant read the MES roll-out the same way ("built around work orders, lots and
+    a pilot workshop").  A scenario's ``process`` text replaces its description for a
+    process plant, and only for one."""
     from maturity.report import content
 
     root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
-    answers = maturity.load_answers(root / "p29-b.yaml")
+    answers = maturity.load_answers(root / plant)
     q = maturity.questionnaire_for(answers)
-    sc = {s.id: s for s in q.scenarios}["digital_process_design"]
+    sc = {s.id: s for s in q.scenarios}[scenario]
     assert sc.process is not None
     seen = set()
     for ptype in ("process", "discrete", "mixed"):
