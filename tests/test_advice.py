@@ -511,16 +511,22 @@ def test_line_side_delivery_needs_pieces_and_a_floor_that_reports(general, kind,
     assert ("precise_material_delivery" in now) is offered
 
 
-@pytest.mark.parametrize("industry, ptype, offered", [
-    ("electronics", "discrete", False), ("machinery", "discrete", False),
-    ("textiles", "process", True),
+@pytest.mark.parametrize("industry, ptype, intensive, offered", [
+    ("electronics", "discrete", True, False), ("machinery", "discrete", True, False),
+    ("textiles", "process", True, True), ("light_industry", "mixed", False, False),
+    ("building_materials", "mixed", False, False), ("building_materials", "mixed", None, True),
 ])
-def test_online_pollution_monitoring_only_where_processes_emit(general, industry, ptype, offered):
+def test_online_pollution_monitoring_only_where_processes_emit(general, industry, ptype, intensive, offered):
     """Assembly and machining plants were offered online emission monitoring (review
     rounds 8 and 11); a dye house keeps it (it fits: whether it makes the list's first
-    places is the ranking's business)."""
+    places is the ranking's business).  Round 76: a carton converter and a precast plant
+    that say energy is not a major cost have no kiln, furnace or dye house to monitor (61
+    of 61 votes "does not fit"); one that does not say is not excluded."""
     doc = maturity.load_answers(CAL / "p02-b.yaml").model_dump(mode="json", exclude_none=True)
     doc["enterprise"].update(industry=industry, production_type=ptype)
+    doc["enterprise"].pop("energy_intensive", None)
+    if intensive is not None:
+        doc["enterprise"]["energy_intensive"] = intensive
     a = maturity.assess(general, doc)
     sc = next(s for s in general.scenarios if s.id == "online_pollution_monitoring")
     assert fits(general, sc, a) is offered
