@@ -50,7 +50,7 @@ def test_two_assessors_read_every_plant_the_same_way(scored, expected):
 
 # The validity measured in round 5 (docs/calibration.md): a floor, so that a change to the
 # index that makes grades worse is caught; raise it when a round improves them.
-FLOOR = {"in_expected_range": 0.9, "sme_in_expected_range": 0.9}
+FLOOR = {"in_expected_range": 0.96, "sme_in_expected_range": 0.9}  # 0.967 since round 77
 PANEL_FLOOR = 0.9
 
 
@@ -110,3 +110,22 @@ def test_a_step_is_known_by_its_paragraph_and_a_last_step_also_by_its_missing_li
     assert got["Alpha"] == "Alpha does things."
     assert got["Beta (the last step)"].splitlines() == [
         "What runs here already covers this scenario.", "- Not yet in place here: B"]
+
+
+def test_the_round_77_sessions_answers_are_the_ones_scored():
+    """The re-assessment rule of round 77 (reassess/round77/README.md), fixed before the
+    answers were read: each fresh session's answers to the two changed execution questions
+    replace the original assessor's, whatever they are, and nobody edits them afterwards."""
+    import yaml
+
+    sessions = sorted((ROOT / "docs/calibration/reassess/round77").glob("[AB][1-4]/p*.yaml"))
+    assert len(sessions) == 30  # 15 process or mixed plants, both sides
+    for path in sessions:
+        got = yaml.safe_load(path.read_text(encoding="utf-8"))
+        side = "a" if path.parent.name.startswith("A") else "b"
+        answers_file = ROOT / f"docs/calibration/answers/after/{got['plant']}-{side}.yaml"
+        answers = yaml.safe_load(answers_file.read_text(encoding="utf-8"))["answers"]
+        assert answers["operations.execution.mes"] is got["mes"], path
+        use = answers.get("operations.execution.mes_use") or {}
+        want = got["mes_use"] if got["mes"] else {}
+        assert {k: v for k, v in use.items() if v} == {k: v for k, v in (want or {}).items() if v}, path

@@ -362,3 +362,17 @@ def test_a_phase_that_leaves_indicators_to_improve_directly_says_so_in_its_headi
                 assert title == plain
                 seen.add("plain")
     assert seen == {"counted", "plain"}  # both cases are there to be tested
+
+
+def test_the_execution_question_says_what_counts_in_batch_and_continuous_production():
+    """The index is one reading for every kind of plant (round 77): the MES roll-out and the
+    digital workshop name, for process plants, a production management system (electronic
+    batch records, a plant information system) as what they roll out, so the question they
+    deliver says when such a system counts, and the follow-up how to read its items."""
+    q = {k: v[2] for k, v in _load(ROOT / "questionnaires" / "general.yaml").questions.items()}
+    mes, use = q["operations.execution.mes"], q["operations.execution.mes_use"]
+    for lang, words in {"en": ("Batch production", "Continuous production", "historian"),
+                        "zh": ("批次生产", "连续生产", "实时数据库")}.items():
+        for word in words:
+            assert word in mes.help[lang], (lang, word)
+    assert "continuous production" in use.help["en"] and "连续生产" in use.help["zh"]
