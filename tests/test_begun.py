@@ -145,6 +145,20 @@ def test_an_approved_plan_begins_the_transformation_plan(general):
     assert "started" not in _reasons(general, _plant(general, 1, **{"strategy.planning.roadmap": 0}), sid)
 
 
+def test_an_execution_system_running_part_of_production_begins_the_roll_out(general):
+    """``begun_when`` (round 79): the roll-out builds on the execution system that already
+    runs a part of the plant's production, so it completes what is in place; a plant whose
+    system runs none of it yet starts the roll-out from scratch."""
+    sid, use = "mes_rollout", "operations.execution.mes_use"
+    base = _plant(general, 2, **{"operations.execution.mes": True,
+                                 "business.procurement.purchasing": 2,
+                                 "factory.network.infrastructure": 2})
+    part = {**base, use: {"work_orders": "mostly", "erp_link": "not", "equipment_link": "fully"}}
+    none = {**base, use: {"work_orders": "not", "erp_link": "not", "equipment_link": "not"}}
+    assert "started" in _reasons(general, part, sid)
+    assert "started" not in _reasons(general, none, sid)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_report_names_what_is_in_place_and_never_lists_it_as_missing(general, lang):
     answers = _plant(general, 2)
