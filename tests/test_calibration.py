@@ -129,3 +129,17 @@ def test_the_round_77_sessions_answers_are_the_ones_scored():
         use = answers.get("operations.execution.mes_use") or {}
         want = got["mes_use"] if got["mes"] else {}
         assert {k: v for k, v in use.items() if v} == {k: v for k, v in (want or {}).items() if v}, path
+
+
+def test_a_generous_reading_never_scores_below_a_strict_one_of_the_same_facts():
+    """The readings sample (round 80, ``benchmarks/readings.py``): for each plant one
+    session took the higher of two defensible answers, another the lower one.  The script
+    pairs them, and a generous file that scored below its strict twin would mean a session
+    ignored its brief or the pairing is wrong."""
+    _rspec = importlib.util.spec_from_file_location("readings", ROOT / "benchmarks" / "readings.py")
+    readings = importlib.util.module_from_spec(_rspec)
+    _rspec.loader.exec_module(readings)  # type: ignore[union-attr]
+    f = readings.figures()
+    assert f["reading_plants"] >= 8
+    assert f["reading_score_swing_min"] >= 0
+    assert 0 <= f["reading_grade_differs"] <= 1

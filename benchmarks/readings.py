@@ -1,0 +1,101 @@
+"""How far a generous and a strict reading of the same facts move a plant's grade.
+
+Issue #9: agreement between two assessors means little if it holds only because they
+happened to read alike.  For a sample of reference plants, two more assessor sessions
+fill in the whole template from the same profile, one told to take the higher of two
+defensible answers wherever the facts leave two ("generous"), the other the lower one
+("strict"); both are told never to go beyond or below what the facts plainly show
+(``docs/calibration/readings/brief.txt``).  The distance between the two is the room the
+level descriptions leave for a reading; the per-question table says where that room is.
+
+    python benchmarks/readings.py [--questions N]
+
+Prints one figure per line (``reading_*``) and, with ``--questions``, the questions where
+the two readings differ most.  The answers are ``docs/calibration/answers/readings/
+pNN-generous.yaml`` and ``pNN-strict.yaml``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+from statistics import mean
+
+HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("calibration", HERE / "calibration.py")
+calibration = importlib.util.module_from_spec(_spec)
+sys.modules["calibration"] = calibration  # dataclasses look their module up there
+_spec.loader.exec_module(calibration)  # type: ignore[union-attr]
+
+
+def figures() -> dict[str, float]:
+    exp = calibration.expected()
+    read = {}
+    for s in calibration.score_round("readings"):
+        if not s.sme and s.assessor in ("generous", "strict"):
+            read.setdefault(s.plant, {})[s.assessor] = s
+    pairs = {p: v for p, v in read.items() if len(v) == 2}
+    if not pairs:
+        return {}
+    swing = [v["generous"].assessment.score - v["strict"].assessment.score for v in pairs.values()]
+    # the two ordinary assessors of the same plants, for scale
+    after = {}
+    for s in calibration.score_round("after"):
+        if not s.sme and s.plant in pairs:
+            after.setdefault(s.plant, []).append(s.assessment.score)
+    files = [s for v in pairs.values() for s in v.values()]
+    return {
+        "reading_plants": len(pairs),
+        "reading_score_swing_mean": mean(swing),
+        "reading_score_swing_max": max(swing),
+        "reading_score_swing_min": min(swing),
+        "reading_grade_differs": calibration._share(
+            [v["generous"].assessment.level != v["strict"].assessment.level for v in pairs.values()]),
+        "reading_in_expected_range": calibration._share(
+            [calibration.in_range(s.assessment.level, exp[s.plant]["expected_grade"]) for s in files]),
+        "assessors_score_diff_same_plants": mean(abs(v[0] - v[1]) for v in after.values() if len(v) == 2),
+    }
+
+
+def plant_table() -> list[str]:
+    exp = calibration.expected()
+    rows = ["| plant | expected | generous | strict | assessors a, b |", "|---|---|---|---|---|"]
+    scored = [s for s in calibration.score_round("readings") if not s.sme]
+    after = {(s.plant, s.assessor): s for s in calibration.score_round("after") if not s.sme}
+    for plant in sorted({s.plant for s in scored}):
+        got = {s.assessor: s.assessment for s in scored if s.plant == plant}
+        if len(got) < 2:
+            continue
+        e = exp[plant]["expected_grade"]
+        rng = str(e["min"]) if e["min"] == e["max"] else f"{e['min']}–{e['max']}"
+        ab = ", ".join(f"L{after[(plant, k)].assessment.level} {after[(plant, k)].assessment.score:.2f}"
+                       for k in ("a", "b") if (plant, k) in after)
+        rows.append(f"| {plant} | {rng} | L{got['generous'].level} {got['generous'].score:.2f} | "
+                    f"L{got['strict'].level} {got['strict'].score:.2f} | {ab} |")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--questions", type=int, nargs="?", const=20, default=0,
+                    help="list the N questions where the two readings differ most (default 20)")
+    args = ap.parse_args(argv)
+    results = figures()
+    if not results:
+        print("no generous/strict pairs under docs/calibration/answers/readings", file=sys.stderr)
+        return 1
+    for key, value in results.items():
+        print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
+    print()
+    print("\n".join(plant_table()))
+    if args.questions:
+        scored = [s for s in calibration.score_round("readings") if s.assessor in ("generous", "strict")]
+        print()
+        print("\n".join(calibration.question_table(scored, args.questions)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
