@@ -112,23 +112,44 @@ def test_a_step_is_known_by_its_paragraph_and_a_last_step_also_by_its_missing_li
         "What runs here already covers this scenario.", "- Not yet in place here: B"]
 
 
+def _session_files(round_: str) -> list[tuple[Path, dict, dict]]:
+    """A re-assessment round's session files, each with its answers and the answers file
+    it replaced answers in (``A`` sessions the ``a`` files, ``B`` the ``b`` files, ``G``
+    and ``S`` the generous and strict readings)."""
+    import yaml
+
+    out = []
+    for path in sorted((ROOT / f"docs/calibration/reassess/{round_}").glob("[ABGS]*/p*.yaml")):
+        got = yaml.safe_load(path.read_text(encoding="utf-8"))
+        target = {"A": f"after/{got['plant']}-a", "B": f"after/{got['plant']}-b",
+                  "G": f"readings/{got['plant']}-generous",
+                  "S": f"readings/{got['plant']}-strict"}[path.parent.name[0]]
+        answers_file = ROOT / f"docs/calibration/answers/{target}.yaml"
+        out.append((path, got, yaml.safe_load(answers_file.read_text(encoding="utf-8"))["answers"]))
+    return out
+
+
 def test_the_round_77_sessions_answers_are_the_ones_scored():
     """The re-assessment rule of round 77 (reassess/round77/README.md), fixed before the
     answers were read: each fresh session's answers to the two changed execution questions
     replace the original assessor's, whatever they are, and nobody edits them afterwards."""
-    import yaml
-
-    sessions = sorted((ROOT / "docs/calibration/reassess/round77").glob("[AB][1-4]/p*.yaml"))
+    sessions = _session_files("round77")
     assert len(sessions) == 30  # 15 process or mixed plants, both sides
-    for path in sessions:
-        got = yaml.safe_load(path.read_text(encoding="utf-8"))
-        side = "a" if path.parent.name.startswith("A") else "b"
-        answers_file = ROOT / f"docs/calibration/answers/after/{got['plant']}-{side}.yaml"
-        answers = yaml.safe_load(answers_file.read_text(encoding="utf-8"))["answers"]
+    for path, got, answers in sessions:
         assert answers["operations.execution.mes"] is got["mes"], path
         use = answers.get("operations.execution.mes_use") or {}
         want = got["mes_use"] if got["mes"] else {}
         assert {k: v for k, v in use.items() if v} == {k: v for k, v in (want or {}).items() if v}, path
+
+
+def test_the_round_81_sessions_answers_are_the_ones_scored():
+    """Round 81 (reassess/round81/README.md): the data-collection answers of every plant,
+    both sides, and of the readings sample are the fresh sessions'.  Their plan answers
+    were given to a wording that was not kept, so the plan answers are the earlier ones."""
+    sessions = _session_files("round81")
+    assert len(sessions) == 60 + 16
+    for path, got, answers in sessions:
+        assert str(answers.get("factory.data.collection")) == str(got["collection"]), path
 
 
 def test_a_generous_reading_never_scores_below_a_strict_one_of_the_same_facts():
