@@ -122,7 +122,9 @@ def test_the_general_index_ships_checks_that_never_fire_on_the_reference_plants(
     assert len(general.checks) >= 15
     assert all(c.argument for c in general.checks)
     reached = {c.id: 0 for c in general.checks}
-    files = [p for p in CALIBRATION if "-sme-" not in p.name]
+    # not the readings sample (round 80): a session told to take the higher of two
+    # defensible answers may well give an inconsistent pair, which is what checks are for
+    files = [p for p in CALIBRATION if "-sme-" not in p.name and p.parent.name != "readings"]
     files += sorted((ROOT / "docs" / "examples").glob("[!s]*.yaml"))
     scored = 0
     for path in files:
