@@ -30,10 +30,10 @@ sys.modules["calibration"] = calibration  # dataclasses look their module up the
 _spec.loader.exec_module(calibration)  # type: ignore[union-attr]
 
 
-def figures() -> dict[str, float]:
+def figures(folder: str = "readings") -> dict[str, float]:
     exp = calibration.expected()
     read = {}
-    for s in calibration.score_round("readings"):
+    for s in calibration.score_round(folder):
         if not s.sme and s.assessor in ("generous", "strict"):
             read.setdefault(s.plant, {})[s.assessor] = s
     pairs = {p: v for p, v in read.items() if len(v) == 2}
@@ -59,10 +59,10 @@ def figures() -> dict[str, float]:
     }
 
 
-def plant_table() -> list[str]:
+def plant_table(folder: str = "readings") -> list[str]:
     exp = calibration.expected()
     rows = ["| plant | expected | generous | strict | assessors a, b |", "|---|---|---|---|---|"]
-    scored = [s for s in calibration.score_round("readings") if not s.sme]
+    scored = [s for s in calibration.score_round(folder) if not s.sme]
     after = {(s.plant, s.assessor): s for s in calibration.score_round("after") if not s.sme}
     for plant in sorted({s.plant for s in scored}):
         got = {s.assessor: s.assessment for s in scored if s.plant == plant}
@@ -81,17 +81,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--questions", type=int, nargs="?", const=20, default=0,
                     help="list the N questions where the two readings differ most (default 20)")
+    ap.add_argument("--dir", default="readings",
+                    help="folder under docs/calibration/answers (default: readings)")
     args = ap.parse_args(argv)
-    results = figures()
+    results = figures(args.dir)
     if not results:
-        print("no generous/strict pairs under docs/calibration/answers/readings", file=sys.stderr)
+        print(f"no generous/strict pairs under docs/calibration/answers/{args.dir}", file=sys.stderr)
         return 1
     for key, value in results.items():
         print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
     print()
-    print("\n".join(plant_table()))
+    print("\n".join(plant_table(args.dir)))
     if args.questions:
-        scored = [s for s in calibration.score_round("readings") if s.assessor in ("generous", "strict")]
+        scored = [s for s in calibration.score_round(args.dir) if s.assessor in ("generous", "strict")]
         print()
         print("\n".join(calibration.question_table(scored, args.questions)))
     return 0
