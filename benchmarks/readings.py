@@ -18,22 +18,22 @@ pNN-generous.yaml`` and ``pNN-strict.yaml``.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
+from functools import cache
 from pathlib import Path
 from statistics import mean
 
-HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("calibration", HERE / "calibration.py")
-calibration = importlib.util.module_from_spec(_spec)
-sys.modules["calibration"] = calibration  # dataclasses look their module up there
-_spec.loader.exec_module(calibration)  # type: ignore[union-attr]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import calibration  # the script beside this one
+
+_round = cache(calibration.score_round)
+"""Each answers folder scored once per run: the figures and both tables read the same."""
 
 
 def figures(folder: str = "readings") -> dict[str, float]:
     exp = calibration.expected()
     read = {}
-    for s in calibration.score_round(folder):
+    for s in _round(folder):
         if not s.sme and s.assessor in ("generous", "strict"):
             read.setdefault(s.plant, {})[s.assessor] = s
     pairs = {p: v for p, v in read.items() if len(v) == 2}
@@ -42,7 +42,7 @@ def figures(folder: str = "readings") -> dict[str, float]:
     swing = [v["generous"].assessment.score - v["strict"].assessment.score for v in pairs.values()]
     # the two ordinary assessors of the same plants, for scale
     after = {}
-    for s in calibration.score_round("after"):
+    for s in _round("after"):
         if not s.sme and s.plant in pairs:
             after.setdefault(s.plant, []).append(s.assessment.score)
     files = [s for v in pairs.values() for s in v.values()]
@@ -62,8 +62,8 @@ def figures(folder: str = "readings") -> dict[str, float]:
 def plant_table(folder: str = "readings") -> list[str]:
     exp = calibration.expected()
     rows = ["| plant | expected | generous | strict | assessors a, b |", "|---|---|---|---|---|"]
-    scored = [s for s in calibration.score_round(folder) if not s.sme]
-    after = {(s.plant, s.assessor): s for s in calibration.score_round("after") if not s.sme}
+    scored = [s for s in _round(folder) if not s.sme]
+    after = {(s.plant, s.assessor): s for s in _round("after") if not s.sme}
     for plant in sorted({s.plant for s in scored}):
         got = {s.assessor: s.assessment for s in scored if s.plant == plant}
         if len(got) < 2:
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("\n".join(plant_table(args.dir)))
     if args.questions:
-        scored = [s for s in calibration.score_round(args.dir) if s.assessor in ("generous", "strict")]
+        scored = [s for s in _round(args.dir) if s.assessor in ("generous", "strict")]
         print()
         print("\n".join(calibration.question_table(scored, args.questions)))
     return 0

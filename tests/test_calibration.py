@@ -14,10 +14,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("calibration", ROOT / "benchmarks" / "calibration.py")
-calibration = importlib.util.module_from_spec(_spec)
-sys.modules["calibration"] = calibration  # dataclasses look their module up there
-_spec.loader.exec_module(calibration)  # type: ignore[union-attr]
+
+
+def _bench(name: str):
+    """A script of ``benchmarks/``, loaded as the module ``name``."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+calibration = _bench("calibration")
 
 
 @pytest.fixture(scope="module")
@@ -157,10 +165,7 @@ def test_a_generous_reading_never_scores_below_a_strict_one_of_the_same_facts():
     session took the higher of two defensible answers, another the lower one.  The script
     pairs them, and a generous file that scored below its strict twin would mean a session
     ignored its brief or the pairing is wrong."""
-    _rspec = importlib.util.spec_from_file_location("readings", ROOT / "benchmarks" / "readings.py")
-    readings = importlib.util.module_from_spec(_rspec)
-    _rspec.loader.exec_module(readings)  # type: ignore[union-attr]
-    f = readings.figures()
+    f = _bench("readings").figures()
     assert f["reading_plants"] >= 8
     assert f["reading_score_swing_min"] >= 0
     assert 0 <= f["reading_grade_differs"] <= 1
