@@ -17,11 +17,10 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -35,6 +34,9 @@ from .normalise import Normalised, check_answers
 from .numbers import Numbers
 from .shortfall import gaps
 from .tabular import BadInput, csv_header, read_csv, read_xlsx
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -304,6 +306,8 @@ def in_order(items: Iterator[T], work: Callable[[T], R], jobs: int = 1, chunk: i
     if jobs <= 1:
         yield from map(work, items)
         return
+    from concurrent.futures import ProcessPoolExecutor  # its import is 5 % of a start-up
+
     window = jobs * 4
     pending: list[Future[list[R]]] = []
     first = _take(items, 1)

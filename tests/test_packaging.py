@@ -52,6 +52,19 @@ def test_version_and_help_start_without_textual():
         assert "textual" not in _modules_after(code)
 
 
+def test_a_one_process_batch_starts_without_the_process_pool_or_rich():
+    """``score -f jsonl --jobs 1`` is the unit of the batch benchmark: its start-up is paid
+    per run, and neither the process pool nor rich's cell widths are used in it."""
+    answers = ROOT / "tests/data/tiny-answers.yaml"
+    code = ("from maturity.cli import main\ntry:\n"
+            f"    main(['score', {str(answers)!r}, '-q', {str(ROOT / 'tests/data/tiny.yaml')!r}, "
+            "'-f', 'jsonl', '-o', '/dev/null', '--jobs', '1'])\nexcept SystemExit:\n    pass")
+    mods = _modules_after(code)
+    assert "maturity.engine" in mods  # the file was scored
+    assert "concurrent.futures.process" not in mods
+    assert not {m for m in mods if m.split(".")[0] == "rich"}
+
+
 def test_public_api_is_complete_and_lazy():
     for name in maturity.__all__:
         assert getattr(maturity, name) is not None

@@ -13,8 +13,6 @@ import html
 import json
 from typing import Any, TextIO
 
-from rich.cells import cell_len
-
 from ..batch import Row
 from ..model.base import tr
 from ..printable import markdown_text, printable
@@ -301,6 +299,8 @@ class TableWriter(Writer):
             lines.append(f"  {label:<8}{count:>7}  {'█' * round(30 * count / top)}")
         if summary["dimensions"]:
             names = {d: printable(self.name(summary, d)) for d in summary["dimensions"]}
+            from rich.cells import cell_len  # only the summary needs it
+
             width = max([cell_len("dimension"), *map(cell_len, names.values())]) + 2
             lines.append(f"  {_pad('dimension', width)}{'mean':>6}{'q1':>6}{'median':>8}{'q3':>6}")
             for d, s in summary["dimensions"].items():
@@ -315,6 +315,8 @@ class TableWriter(Writer):
 
 def _pad(text: str, width: int) -> str:
     """``text`` left-aligned in ``width`` terminal cells (a Chinese character takes two)."""
+    from rich.cells import cell_len
+
     return text + " " * max(0, width - cell_len(text))
 
 
