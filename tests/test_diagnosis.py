@@ -275,6 +275,7 @@ def test_what_improve_directly_asks_is_what_reaches_the_level_beyond_the_steps()
     from maturity.delivery import item_in_place
     from maturity.direct import direct_changes
     from maturity.improve import apply_targets, restore_values
+    from maturity.model.questionnaire import MultiQuestion, NumberQuestion
     from maturity.scoring import score
 
     root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
@@ -298,6 +299,9 @@ def test_what_improve_directly_asks_is_what_reaches_the_level_beyond_the_steps()
             after = score(q, apply_targets(q, base, changes, a.enterprise), a.enterprise)
             level = {i.id: i.level for dd in after.dimensions for i in dd.indicators}[imp.indicator]
             assert level >= imp.to_level, (path.name, imp.indicator, level, imp.to_level)
+            for c in changes:  # a share is asked for only where it rates higher than now
+                if isinstance(q.questions[c.question][2], NumberQuestion | MultiQuestion):
+                    assert c.to_level > c.from_level, (path.name, c)
             for c in changes:  # no item the phase's scenarios put in place already
                 rated = base.get(c.question) if isinstance(base.get(c.question), dict) else {}
                 assert not any(item_in_place(rated.get(i, 0.0)) for i in c.items), (path.name, c)
