@@ -425,6 +425,18 @@ def test_a_scenario_tagged_with_a_function_run_elsewhere_is_not_offered(general)
     assert not fits(general, sc, buys) and fits(general, sc, sells)
 
 
+def test_service_oriented_manufacturing_is_not_offered_where_others_run_the_service(general):
+    """Its target is the plan, but the work is a service unit with revenue of its own: a
+    joint-venture assembly plant whose dealers and sales company run every service was
+    offered it (round 86, p34: "the plant cannot build a service business unit")."""
+    sc = next(s for s in general.scenarios if s.id == "theme_service_oriented_manufacturing")
+    serviced = _assess(general, {}, industry="machinery", product_kind="equipment",
+                       run_elsewhere=["service"])
+    own = _assess(general, {}, industry="machinery", product_kind="equipment",
+                  run_elsewhere=["transport"])
+    assert not fits(general, sc, serviced) and fits(general, sc, own)
+
+
 def test_no_finite_capacity_scheduling_before_the_floor_reports_in_a_system(general):
     """A valve maker with paper route cards in three workshops of four got APS in phase 1
     (review round 9): scheduling software needs the floor's feedback first."""
