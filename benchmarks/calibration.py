@@ -58,6 +58,7 @@ Usage::
     python benchmarks/calibration.py --plants        # one line per plant
     python benchmarks/calibration.py --questions 20  # where the assessors differ most
     python benchmarks/calibration.py --retest round3 # fresh sessions vs an earlier round
+    python benchmarks/calibration.py --from 31       # the plants written after round 85 only
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -191,7 +192,7 @@ def panel() -> dict[str, dict]:
 def panel_figures(scored: list[Scored], exp: dict[str, dict]) -> dict[str, float]:
     """How the blind judges' holistic grades compare with each other, with the writers'
     expected grades and with the index."""
-    pan = panel()
+    pan = {p: v for p, v in panel().items() if p in exp}
     if not pan:
         return {}
     general = [s for s in scored if not s.sme]
@@ -272,11 +273,18 @@ def question_table(scored: list[Scored], top: int) -> list[str]:
     return rows
 
 
-def reviews() -> dict[str, float]:
-    """Figures from the committed reviews (one ``pNN.yaml`` per plant)."""
-    top5, share, has, misfit, nearly = [], [], 0, 0, []
+def _current(only: Collection[str] | None) -> Iterator[dict]:
+    """The current review of each plant (``reviews/pNN.yaml``), of ``only`` those plants."""
     for path in sorted((CAL / "reviews").glob("p*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if only is None or data["plant"] in only:
+            yield data
+
+
+def reviews(only: Collection[str] | None = None) -> dict[str, float]:
+    """Figures from the committed reviews (one ``pNN.yaml`` per plant)."""
+    top5, share, has, misfit, nearly = [], [], 0, 0, []
+    for data in _current(only):
         nearly += [r["rating"] for r in data.get("nearly") or []]
         rated = sorted(data["recommendations"], key=lambda r: r["rank"])
         top5.append(sum(1 for r in rated[:5] if r["rating"] == "fits"))
@@ -295,12 +303,11 @@ WORSE = {"fits": 0, "already has": 1, "does not fit": 2}
 
 
 def _majority(prefix: str, votes: Mapping[tuple, Counter[str]],
-              key: Callable[[dict, dict], tuple]) -> dict[str, float]:
+              key: Callable[[dict, dict], tuple], only: Collection[str] | None = None) -> dict[str, float]:
     """The review figures of the current reviews with each verdict the majority of
     ``votes[key(review, recommendation)]`` (a tie takes the worse verdict)."""
     top5, has, misfit, behind = [], 0, 0, []
-    for path in sorted((CAL / "reviews").glob("p*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for data in _current(only):
         rated = sorted(data["recommendations"], key=lambda r: r["rank"])
         verdicts = []
         for r in rated:
@@ -322,14 +329,14 @@ def _all_reviews() -> Iterator[dict]:
         yield yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def consensus() -> dict[str, float]:
+def consensus(only: Collection[str] | None = None) -> dict[str, float]:
     """The review figures with each verdict the majority of every round's reviews of the
     same plant, scenario (as titled) and phase; a tie takes the worse verdict."""
     votes: dict[tuple, Counter[str]] = defaultdict(Counter)
     for data in _all_reviews():
         for r in data["recommendations"]:
             votes[_titled(data, r)][r["rating"]] += 1
-    return _majority("review_consensus", votes, _titled)
+    return _majority("review_consensus", votes, _titled, only)
 
 
 def _titled(data: dict, r: dict) -> tuple:
@@ -361,7 +368,7 @@ def _descriptions(report: Path) -> dict[str, str]:
     return out
 
 
-def same_text() -> dict[str, float]:
+def same_text(only: Collection[str] | None = None) -> dict[str, float]:
     """The consensus figures over the reviews that read the same description of a step:
     the one in the report each reviewer read (``reports/roundN``, N from its id)."""
     votes: dict[tuple, Counter[str]] = defaultdict(Counter)
@@ -376,7 +383,7 @@ def same_text() -> dict[str, float]:
         now = _descriptions(CAL / "reports" / f"{data['plant']}.md")
         return (*_titled(data, r), now.get(r["scenario"], ""))
 
-    return _majority("review_same_text", votes, key)
+    return _majority("review_same_text", votes, key, only)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -387,9 +394,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="compare with an earlier round on the same index (test-retest)")
     ap.add_argument("--questions", type=int, nargs="?", const=20, default=0,
                     help="list the N questions where assessors differ most (default 20)")
+    ap.add_argument("--from", dest="first", type=int, default=0, metavar="N",
+                    help="only plants pN and later (e.g. 31: the fresh holdouts of rounds 86 and 89)")
     args = ap.parse_args(argv)
-    exp = expected()
-    scored = score_round(args.round)
+    exp = {p: e for p, e in expected().items() if int(p[1:]) >= args.first}
+    scored = [s for s in score_round(args.round) if s.plant in exp]
     if not scored:
         print(f"no answers files under {CAL / 'answers' / args.round}", file=sys.stderr)
         return 1
@@ -397,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.retest:
         results |= retest([s for s in scored if not s.sme], score_round(args.retest))
     if args.round == "after":
-        results |= reviews() | consensus() | same_text()
+        only = set(exp) if args.first else None
+        results |= reviews(only) | consensus(only) | same_text(only)
     for key, value in results.items():
         print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
     if args.plants:
