@@ -376,3 +376,19 @@ def test_the_execution_question_says_what_counts_in_batch_and_continuous_product
         for word in words:
             assert word in mes.help[lang], (lang, word)
     assert "continuous production" in use.help["en"] and "连续生产" in use.help["zh"]
+
+
+def test_identification_resolution_offers_every_means_the_traceability_level_accepts():
+    """The scenario delivers traceability level 5, whose help accepts lot and serial data
+    sent with each delivery as well as identifier resolution. Offered as national registration
+    only, it was rated "does not fit" at suppliers of a few large customers (round 91), so
+    its description names both, and each language says the same."""
+    gen = _load(ROOT / "questionnaires" / "general.yaml")
+    sc = next(s for s in gen.scenarios if s.id == "theme_identification_resolution")
+    level = gen.questions["operations.quality.traceability"][2]
+    assert [t.question for t in sc.delivers] == ["operations.quality.traceability"]
+    for lang, (per_delivery, registry) in {"en": ("with each delivery", "resolution"),
+                                           "zh": ("随每批交货", "标识解析")}.items():
+        assert per_delivery in level.help[lang] and registry in level.help[lang], lang
+        assert registry in sc.description[lang], lang
+        assert ("each delivery" if lang == "en" else "每批交货") in sc.description[lang], lang
