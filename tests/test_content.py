@@ -392,3 +392,16 @@ def test_identification_resolution_offers_every_means_the_traceability_level_acc
         assert per_delivery in level.help[lang] and registry in level.help[lang], lang
         assert registry in sc.description[lang], lang
         assert ("each delivery" if lang == "en" else "每批交货") in sc.description[lang], lang
+
+
+def test_the_supplier_portal_step_says_what_it_is_where_the_main_materials_are_commodities():
+    """The supplier-collaboration question lets a plant that buys its main materials at
+    index prices answer the forecast items n/a; the portal step that delivers that
+    question's other items says, for the same plants, what it narrows to (round 92: mills and
+    traders do not use a medium customer's portal)."""
+    gen = _load(ROOT / "questionnaires" / "general.yaml")
+    sc = next(s for s in gen.scenarios if s.id == "digital_supply_chain_management")
+    collab = gen.questions["business.procurement.supplier_collab"][2]
+    assert {t.question for t in sc.delivers} == {"business.procurement.supplier_collab"}
+    for lang, word in {"en": "index prices", "zh": "指数"}.items():
+        assert word in collab.help[lang] and word in sc.description[lang], lang
