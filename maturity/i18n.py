@@ -196,6 +196,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "whatif_unchanged": ("{file} is unchanged: this is a what-if.", "{file} 未被修改：以上为假设推演。"),
     "finish_suffix": (" (the last step)", "（补齐最后一步）"),
     "nearly_title": ("Nearly in place", "差一步即可补齐的场景"),
+    "no_projects": ("None of the catalogue's other scenarios passes these tests here; what the next "
+                    "grade asks beyond the steps below is listed under the roadmap's first phase.",
+                    "目录中的其他场景均不满足上述条件；除下列小步骤外，迈向下一等级还需做到的内容列在实施路线图的第一阶段中。"),
     "nearly_intro": ("Each of these scenarios runs here already but for one step, and no phase of the "
                      "roadmap needs that step: it is a small thing to finish when it suits {subject}, "
                      "not a project.",

@@ -422,3 +422,23 @@ def test_one_step_left_outside_the_roadmap_is_listed_apart_after_the_projects(tm
             assert f"### {r.rank}. " not in cards and f". {name} (the last step)" not in text
         assert maturity_t("why_finish", "en") not in apart
     assert seen == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_report_with_only_small_last_steps_says_nothing_else_is_left(tmp_path, lang):
+    """The leading electronics plant (p36) got no scenario card at all, only two steps
+    nearly in place, and its reviewers read that as "almost nothing the plant can act on"
+    (round 93). Such a report says that no other scenario passes the tests and where the
+    rest of the way lies; a report with cards does not say it."""
+    from maturity.cli import main
+
+    said = maturity_t("no_projects", lang)
+    for plant, only_nearly in (("p36", True), ("p34", False)):
+        path = CAL / f"{plant}-b.yaml"
+        answers = maturity.load_answers(path)
+        q = maturity.questionnaire_for(answers)
+        d = diagnose(maturity.assess(q, answers), q)
+        assert all(r.nearly_done for r in d.recommendations) is only_nearly
+        out = tmp_path / f"{plant}.md"
+        assert main(["report", str(path), "-f", "markdown", "--lang", lang, "-o", str(out)]) == 0
+        assert (said in out.read_text(encoding="utf-8")) is only_nearly, plant
