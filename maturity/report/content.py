@@ -326,6 +326,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
             source=_join(list(dict.fromkeys(src)), lang, semi=True)))
 
     roadmap = roadmap_view(q, d, values, lang, ind_name, code)
+    last_only = bool(recs and roadmap and all(s.nearly for s in recs))  # nothing else left (round 93)
+    note = t("ranking_note", lang, **noun) + (" " * (lang != "zh") + t("no_projects", lang)) * last_only
 
     c = d.completeness
     if c.unanswered and c.best_level == c.level_now:
@@ -372,12 +374,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         blocking=[(ind_name(s.indicator), s.score, s.impact) for s in d.blocking],
         path=path_view(d.path, "path"), target_path=path_view(d.target_path, "target_path"),
         targets_path=targets_view(d.target_plan),
-        benchmarks=benches, recommendations=recs,
-        # a leading plant with nothing left but small last steps: say so, not only how
-        # cards are ranked (round 93: "almost nothing the plant can act on", p36)
-        ranking_note=t("ranking_note", lang, **noun) + (
-            ("" if lang == "zh" else " ") + t("no_projects", lang, **noun)
-            if recs and all(s.nearly for s in recs) and roadmap else ""),
+        benchmarks=benches, recommendations=recs, ranking_note=note,
         nearly_note=t("nearly_intro", lang, **noun),
         at_top=t("at_top", lang, **noun),
         roadmap=roadmap, completeness_text=ctext, warnings=list(a.warnings),
