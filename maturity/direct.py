@@ -15,7 +15,7 @@ from .delivery import item_in_place, question_state
 from .improve import apply, apply_targets
 from .model.assessment import Assessment
 from .model.diagnosis import Improvement, QuestionChange
-from .model.questionnaire import MultiQuestion, NumberQuestion, Questionnaire
+from .model.questionnaire import Questionnaire
 from .normalise import Normalised
 from .scoring import score
 
@@ -40,12 +40,6 @@ def direct_changes(q: Questionnaire, a: Assessment, values: Mapping[str, Normali
         for qid in before:  # in the questionnaire's order
             new, old = improved.get(qid), values.get(qid)
             if new == old or qid.rsplit(".", 1)[0] != imp.indicator:
-                continue
-            if isinstance(q.questions[qid][2], NumberQuestion | MultiQuestion) \
-                    and after[qid][1] <= before[qid][1]:
-                # a share moved within its band, or past the band its levels end at: it
-                # rates as before (a CNC rate of 95 % "at least 70 %" asked of a plant on
-                # its way to level 5; round 86, p36)
                 continue
             was = old if isinstance(old, dict) else {}
             items = tuple(i for i, v in new.items() if item_in_place(v)

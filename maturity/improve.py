@@ -74,6 +74,7 @@ def answer_reaching(question: QuestionT, current: Normalised | None, k: int, n: 
         if k < question.min_level:
             return current
         bands = question.bands
+        k = min(k, max(b.level for b in bands))  # past its top band a share rates no higher
         if current is not None and band_for(bands, float(current)).level >= k:  # type: ignore[arg-type]
             return current
         good = [b for b in bands if b.level >= k] or [max(bands, key=lambda b: b.level)]
@@ -92,6 +93,7 @@ def answer_reaching(question: QuestionT, current: Normalised | None, k: int, n: 
     if isinstance(question, MultiQuestion):
         if k < question.min_level:
             return current
+        k = min(k, max(b.level for b in question.bands))
         chosen = set(current) if isinstance(current, frozenset) else set()
         total = sum(o.weight for o in question.options)
         for option in [None, *question.options]:
