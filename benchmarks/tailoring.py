@@ -11,43 +11,40 @@ grade or score moves, then one line per figure. Usage::
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import calibration  # the script beside this one
 
 import maturity
 from maturity.engine import plan_for, resolve_production_type
+from maturity.improve import restore_values
 from maturity.model.answers import NA
-from maturity.normalise import check_answers
-
-CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration"
 
 
 def main() -> None:
-    expected = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
-                for p in (CAL / "expected").glob("p*.yaml")}
-    files = sorted(p for p in (CAL / "answers" / "after").glob("p*-[ab].yaml") if "-sme-" not in p.name)
+    expected = calibration.expected()
+    scored = [s for s in calibration.score_round("after") if not s.sme]
     in_range = [0, 0]
-    for path in files:
-        a = maturity.load_answers(path)
+    for s in scored:
+        a = s.assessment
         q = maturity.load_questionnaire(a.questionnaire)
-        values = check_answers(q, a)
-        plan = plan_for(q, resolve_production_type(q, a.enterprise))
         indicators = {i for f in q.functions if f.id in (a.enterprise.run_elsewhere or [])
                       for i in f.indicators}
-        tailored = dict(values) | {qid: NA for qid in q.questions
-                                   if qid.rsplit(".", 1)[0] in indicators}
-        before, after = plan.run(values, a.enterprise), plan.run(tailored, a.enterprise)
-        r = expected[path.stem[:3]]["expected_grade"]
-        in_range[0] += r["min"] <= before.level <= r["max"]
-        in_range[1] += r["min"] <= after.level <= r["max"]
-        if before.level != after.level or abs(before.score - after.score) > 0.05:
-            print(f"{path.name}: {sorted(a.enterprise.run_elsewhere or [])} "
-                  f"L{before.level} {before.score:.2f} -> L{after.level} {after.score:.2f} "
-                  f"(expected {r['min']}-{r['max']})")
-    print(f"files: {len(files)}")
-    print(f"in_expected_range_as_scored: {in_range[0] / len(files):.3f}")
-    print(f"in_expected_range_tailored: {in_range[1] / len(files):.3f}")
+        values = restore_values(q, a.answers)
+        tailored = values | {qid: NA for qid in q.questions if qid.rsplit(".", 1)[0] in indicators}
+        after = plan_for(q, resolve_production_type(q, a.enterprise)).run(tailored, a.enterprise)
+        rng = expected[s.plant]["expected_grade"]
+        in_range[0] += calibration.in_range(a.level, rng)
+        in_range[1] += calibration.in_range(after.level, rng)
+        if a.level != after.level or abs(a.score - after.score) > 0.05:
+            print(f"{s.path.name}: {sorted(a.enterprise.run_elsewhere or [])} "
+                  f"L{a.level} {a.score:.2f} -> L{after.level} {after.score:.2f} "
+                  f"(expected {rng['min']}-{rng['max']})")
+    print(f"files: {len(scored)}")
+    print(f"in_expected_range_as_scored: {in_range[0] / len(scored):.3f}")
+    print(f"in_expected_range_tailored: {in_range[1] / len(scored):.3f}")
 
 
 if __name__ == "__main__":
