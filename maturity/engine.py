@@ -64,6 +64,9 @@ class Plan:
         scoring = q.scoring
         self.cmmm = isinstance(scoring, CmmmScoring)
         self.threshold = scoring.threshold if isinstance(scoring, CmmmScoring) else 0.8
+        self.up_to = scoring.elsewhere_up_to if isinstance(scoring, CmmmScoring) else None
+        """Levels above this are out of scope in the indicators of functions others run."""
+        self._cuts: dict[tuple[str, ...], frozenset[str]] = {}
         overrides: dict[str, float] = {}
         for pt in q.production_types:
             if pt.id == ptype:
@@ -133,6 +136,19 @@ class Plan:
                                if qid not in own[iid]] for iid, deps in self.deps.items()}
         """Indicator → the questions of other indicators its conditions read, in order."""
 
+    def out_of_scope(self, enterprise: Enterprise) -> frozenset[str]:
+        """The indicators whose requirements above ``up_to`` are out of scope for this
+        enterprise: those of the functions it says others run for it."""
+        if self.up_to is None or not enterprise.run_elsewhere:
+            return frozenset()
+        key = tuple(enterprise.run_elsewhere)
+        hit = self._cuts.get(key)
+        if hit is None:
+            if len(self._cuts) > 256:
+                self._cuts.clear()
+            hit = self._cuts[key] = frozenset(self.q.run_elsewhere(enterprise))
+        return hit
+
     def run(self, values: Mapping[str, Normalised], enterprise: Enterprise, rows: bool = False,
             memo: bool = False) -> Numbers:
         """Score checked answers.  ``rows`` keeps the per-question rows and the warnings;
@@ -152,13 +168,14 @@ class Plan:
             self._rated.clear()
         if len(self._by_rows) > CACHE:
             self._by_rows.clear()
+        cut = self.out_of_scope(enterprise)
         for did, dw, inds in self.dims:
             children = []
             for iid, iw, qs in inds:
                 key = None
                 if memo:  # the same answer objects rate the same: reuse statuses and rows
                     answers = tuple(map(values.get, self.deps[iid]))
-                    key = (iid, enterprise.industry, *map(id, answers))
+                    key = (iid, enterprise.industry, iid in cut, *map(id, answers))
                     seen = self._memo.get(key)
                     if seen is not None:
                         status.update(seen.statuses)
@@ -171,7 +188,7 @@ class Plan:
                 if key is not None:
                     self._memo[key] = _Seen(answers, mine, qrows, {r.id: r.reached for r in qrows})
                 elif shared:  # known by its rows (:meth:`_cmmm`)
-                    key = (iid, *map(id, qrows))
+                    key = (iid, iid in cut, *map(id, qrows))
                 children.append(Part(iid, iw, bool(qrows), rows=qrows, sig=key))
             dims.append(Part(did, dw, any(c.applicable for c in children), children=children))
         counts = dict.fromkeys(("answered", "unanswered", "not_applicable", "closed"), 0)
@@ -182,7 +199,7 @@ class Plan:
         whole = Part("", 1.0, any(d.applicable for d in dims), children=dims)
         out = Numbers(0, 0.0, float(n), completeness, counts, status, reached, whole, warnings)
         if self.cmmm:
-            self._cmmm(out, memo)
+            self._cmmm(out, memo, cut)
         else:
             self._points(out)
         if not rows:
@@ -235,7 +252,7 @@ class Plan:
         for qid, question in self._outside[iid]:  # what its conditions read, in order
             status[qid] = status_of(question, qid, values, status, enterprise, self.ptype)
         qrows, _, _ = self._questions(self.inds[iid], values, enterprise, status, None)
-        return self._shares(qrows, iid)
+        return self._shares(qrows, iid, iid in self.out_of_scope(enterprise))
 
     def total(self, shares: Mapping[str, list[float | None]]) -> tuple[int, float]:
         """CMMM: ``(level, score)`` of the whole from every indicator's shares, rolled up
@@ -266,22 +283,28 @@ class Plan:
             dims.append(hit[1])
         return dims, weighted([(dw, d) for (_, dw, _), d in zip(self.dims, dims, strict=True)], n)
 
-    def _shares(self, qrows: list[QRow], iid: str | None = None) -> list[float | None]:
+    def _shares(self, qrows: list[QRow], iid: str | None = None, cut: bool = False
+                ) -> list[float | None]:
         """The share of each level's requirements an indicator's rows meet (through its
-        groups, when it has them: each group's shares from what it holds, by weight)."""
+        groups, when it has them: each group's shares from what it holds, by weight);
+        ``cut``: none above ``up_to`` (out of scope, :meth:`out_of_scope`)."""
         n = self.n
         if iid in self.trees:
             rows = {r.id: r for r in qrows}
-            return weighted([(w, s) for w, s, _ in
-                             (groups.shares(node, rows, n) for node in self.trees[iid])], n)
-        num = [0.0] * n
-        den = [0.0] * n
-        for r in qrows:
-            if r.weight > 0:
-                for lv, x in r.ratings.items():
-                    num[lv - 1] += r.weight * x
-                    den[lv - 1] += r.weight
-        return [num[i] / den[i] if den[i] > 0 else None for i in range(n)]
+            out = weighted([(w, s) for w, s, _ in
+                            (groups.shares(node, rows, n) for node in self.trees[iid])], n)
+        else:
+            num = [0.0] * n
+            den = [0.0] * n
+            for r in qrows:
+                if r.weight > 0:
+                    for lv, x in r.ratings.items():
+                        num[lv - 1] += r.weight * x
+                        den[lv - 1] += r.weight
+            out = [num[i] / den[i] if den[i] > 0 else None for i in range(n)]
+        if cut and self.up_to is not None:
+            out[self.up_to:] = [None] * (n - self.up_to)
+        return out
 
     def group_numbers(self, c: Part) -> list[Part]:
         """An indicator's groups as parts, from its rows (:func:`maturity.groups.numbers`)."""
@@ -289,14 +312,15 @@ class Plan:
 
     # ------------------------------------------------------------------ CMMM
 
-    def _cmmm(self, out: Numbers, memo: bool) -> None:
+    def _cmmm(self, out: Numbers, memo: bool, cut: frozenset[str]) -> None:
         """CMMM numbers of every part.  An indicator known by its answers (``memo``) or by its
-        shared rows gets the numbers it got before: the same rows make the same numbers."""
+        shared rows gets the numbers it got before: the same rows (and scope) make the same
+        numbers."""
         by_rows = self._by_rows
         for d in out.dims:
             for c in d.children:
                 if c.sig is None:
-                    self.levels_of(c, self._shares(c.rows, c.id))
+                    self.levels_of(c, self._shares(c.rows, c.id, c.id in cut))
                     continue
                 if memo:
                     seen = self._memo.get(c.sig)
@@ -307,7 +331,7 @@ class Plan:
                 if known is not None:
                     c.shares, c.scores, c.score, c.failing, c.score_max, c.level = known
                     continue
-                self.levels_of(c, self._shares(c.rows, c.id))
+                self.levels_of(c, self._shares(c.rows, c.id, c.id in cut))
                 numbers = (c.shares, c.scores, c.score, c.failing, c.score_max, c.level)
                 if not memo:
                     by_rows[c.sig] = (c.rows, numbers)

@@ -96,6 +96,11 @@ class CmmmScoring(Frozen):
     """
     bands: list[GradeBand]
     """One band per level, in increasing order of ``min``."""
+    elsewhere_up_to: Annotated[int, Field(ge=0)] | None = None
+    """For the indicators of a function others run for the plant (``run_elsewhere``), the
+    requirements of the levels above this one are out of scope: the models that predict
+    and optimise that function are the other company's to build.  Unset: they count at
+    every level.  See docs/methodology.md §2."""
 
     def rating(self, share: float | None) -> float | None:
         """The level score of a share of requirements met (None stays None)."""

@@ -1,0 +1,107 @@
+"""Functions others run for the plant: their requirements above ``elsewhere_up_to`` are
+out of scope (``CmmmScoring.elsewhere_up_to``, docs/methodology.md §2)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import maturity
+from maturity.diagnosis import diagnose
+from maturity.engine import plan_for, resolve_production_type
+from maturity.improve import restore_values
+from maturity.model import Questionnaire
+from tests.strategies import answer_sets
+
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                           HealthCheck.function_scoped_fixture])
+GENERAL = maturity.load_questionnaire("general")
+FUNCTIONS = [f.id for f in GENERAL.functions]
+
+
+def _scoped(q: Questionnaire, up_to: int | None) -> Questionnaire:
+    """The same questionnaire with ``elsewhere_up_to`` set (a new object: a new plan)."""
+    return q.model_copy(update={"scoring": q.scoring.model_copy(update={"elsewhere_up_to": up_to})})
+
+
+def _file(q: Questionnaire, answers: dict[str, Any], elsewhere: list[str]) -> dict[str, Any]:
+    return {"format": "maturity-answers/1", "questionnaire": q.ref,
+            "enterprise": {"name": "t", "production_type": "discrete", "run_elsewhere": elsewhere},
+            "answers": answers}
+
+
+def _numbers(a: maturity.Assessment) -> tuple:
+    return (a.level, round(a.score, 9),
+            tuple((i.id, i.level, round(i.score, 9)) for d in a.dimensions for i in d.indicators))
+
+
+@SETTINGS
+@given(answer_sets(GENERAL), st.lists(st.sampled_from(FUNCTIONS), unique=True))
+def test_unset_or_at_the_top_level_the_rule_changes_nothing(answers, elsewhere):
+    plain = maturity.assess(GENERAL, _file(GENERAL, answers, elsewhere))
+    top = _scoped(GENERAL, len(GENERAL.levels))
+    assert _numbers(maturity.assess(top, _file(top, answers, elsewhere))) == _numbers(plain)
+
+
+@SETTINGS
+@given(answer_sets(GENERAL), st.integers(0, 4))
+def test_an_enterprise_that_runs_every_function_itself_is_scored_as_before(answers, up_to):
+    q = _scoped(GENERAL, up_to)
+    assert _numbers(maturity.assess(q, _file(q, answers, []))) == \
+        _numbers(maturity.assess(GENERAL, _file(GENERAL, answers, [])))
+
+
+@SETTINGS
+@given(answer_sets(GENERAL), st.lists(st.sampled_from(FUNCTIONS), min_size=1, unique=True),
+       st.integers(1, 4))
+def test_the_levels_above_are_out_of_scope_and_the_levels_below_count(answers, elsewhere, up_to):
+    q = _scoped(GENERAL, up_to)
+    a = maturity.assess(q, _file(q, answers, elsewhere))
+    others = q.run_elsewhere(a.enterprise)
+    for d in a.dimensions:
+        for i in d.indicators:
+            if i.id in others:
+                assert all(x is None for x in i.level_scores[up_to:]), i.id
+    # the diagnosis re-scores one indicator at a time: that path applies the same scope
+    plan = plan_for(q, resolve_production_type(q, a.enterprise))
+    values = restore_values(q, a.answers)
+    shares = {k: plan.indicator_shares(k, values, a.enterprise) for k in plan.inds}
+    assert all(x is None for k in others for x in shares[k][up_to:])
+    level, score = plan.total(shares)
+    assert level == a.level and abs(score - a.score) < 1e-9
+
+
+def test_the_memo_tells_two_enterprises_with_the_same_answers_apart():
+    """The path search re-scores by answer identity: the same answer objects for a plant
+    that runs everything itself and for one whose service others run must not share
+    numbers."""
+    q = _scoped(GENERAL, 3)
+    answers = {qid: 5 for qid, (_, _, question) in q.questions.items() if question.kind == "level"}
+    a_own = maturity.assess(q, _file(q, answers, []))
+    a_out = maturity.assess(q, _file(q, answers, ["service"]))
+    plan = plan_for(q, resolve_production_type(q, a_own.enterprise))
+    values = restore_values(q, a_own.answers)
+    for memo in (True, False):  # by answer identity (path search), by shared rows (batch)
+        first = plan.run(values, a_own.enterprise, memo=memo)
+        second = plan.run(values, a_out.enterprise, memo=memo)
+        service = {c.id: c for d in second.dims for c in d.children}["business.service"]
+        assert service.shares[3:] == [None, None]
+        assert {c.id: c for d in first.dims for c in d.children}["business.service"].shares[3] is not None
+        assert (first.level, first.score) == (a_own.level, a_own.score)
+        assert (second.level, second.score) == (a_out.level, a_out.score)
+
+
+def test_a_diagnosis_never_asks_for_what_is_out_of_scope():
+    """The path to the top grade improves a function others run at most to the last level
+    in scope: its higher levels cannot move the grade."""
+    q = _scoped(GENERAL, 3)
+    answers = {qid: 0 for qid, (_, _, question) in q.questions.items() if question.kind == "level"}
+    a = maturity.assess(q, _file(q, answers, ["sales", "service"]))
+    d = diagnose(a, q, target=len(q.levels))
+    assert d.target_path is not None and d.target_path.improvements
+    for imp in d.target_path.improvements:
+        if imp.indicator in {"business.marketing", "business.service"}:
+            assert imp.to_level <= 3, imp
