@@ -113,12 +113,19 @@ def test_the_report_has_a_please_check_section_only_when_a_check_fires(capsys, t
 
 
 CALIBRATION = sorted((ROOT / "docs" / "calibration" / "answers").rglob("p*.yaml"))
+FLAGGED = {
+    # round 96: a fresh assessor read the orders in a cement station's dispatch system, which
+    # the daily meeting reads on screen, as flowing into a plan kept on a whiteboard; the
+    # check asks for exactly that to be verified, and assessors' answers are never edited
+    "p50-a.yaml": {"order_flow_to_planning_needs_system_planning"},
+}
 
 
 def test_the_general_index_ships_checks_that_never_fire_on_the_reference_plants(general):
     """At least 15 checks, argued from the level texts; none fires on any calibrated
-    answers file of the reference plants (each one a consistent plant), nor on the
-    examples; and each is exercised: its ``if`` is reached by some reference plant."""
+    answers file of the reference plants (each one a consistent plant) but the few named
+    in ``FLAGGED``, where exactly those fire, nor on the examples; and each is exercised:
+    its ``if`` is reached by some reference plant."""
     assert len(general.checks) >= 15
     assert all(c.argument for c in general.checks)
     reached = {c.id: 0 for c in general.checks}
@@ -133,7 +140,7 @@ def test_the_general_index_ships_checks_that_never_fire_on_the_reference_plants(
             continue
         a = maturity.assess(general, answers)
         scored += 1
-        assert maturity.consistency(a, general) == (), path
+        assert {f.check for f in maturity.consistency(a, general)} == FLAGGED.get(path.name, set()), path
         state = question_state(a)
         for c in general.checks:
             status, level = state.get(c.when.question, ("", 0))

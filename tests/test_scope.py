@@ -41,17 +41,18 @@ def _numbers(a: maturity.Assessment) -> tuple:
 @SETTINGS
 @given(answer_sets(GENERAL), st.lists(st.sampled_from(FUNCTIONS), unique=True))
 def test_unset_or_at_the_top_level_the_rule_changes_nothing(answers, elsewhere):
-    plain = maturity.assess(GENERAL, _file(GENERAL, answers, elsewhere))
+    unset = _scoped(GENERAL, None)
+    plain = maturity.assess(unset, _file(unset, answers, elsewhere))
     top = _scoped(GENERAL, len(GENERAL.levels))
     assert _numbers(maturity.assess(top, _file(top, answers, elsewhere))) == _numbers(plain)
 
 
 @SETTINGS
-@given(answer_sets(GENERAL), st.integers(0, 4))
+@given(answer_sets(GENERAL), st.integers(1, 4))
 def test_an_enterprise_that_runs_every_function_itself_is_scored_as_before(answers, up_to):
-    q = _scoped(GENERAL, up_to)
+    q, unset = _scoped(GENERAL, up_to), _scoped(GENERAL, None)
     assert _numbers(maturity.assess(q, _file(q, answers, []))) == \
-        _numbers(maturity.assess(GENERAL, _file(GENERAL, answers, [])))
+        _numbers(maturity.assess(unset, _file(unset, answers, [])))
 
 
 @SETTINGS

@@ -96,7 +96,7 @@ class CmmmScoring(Frozen):
     """
     bands: list[GradeBand]
     """One band per level, in increasing order of ``min``."""
-    elsewhere_up_to: Annotated[int, Field(ge=0)] | None = None
+    elsewhere_up_to: Annotated[int, Field(ge=1)] | None = None
     """For the indicators of a function others run for the plant (``run_elsewhere``), the
     requirements of the levels above this one are out of scope: the models that predict
     and optimise that function are the other company's to build.  Unset: they count at
