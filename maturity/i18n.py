@@ -481,6 +481,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
                           "partner, contractor), a list of: {items}; no advice is given in them",
                           "由他方（集团公司、合资方或外包商）为本厂承担的职能，列表，可选：{items}；"
                           "这些职能内的场景不予推荐"),
+    "tpl_run_elsewhere_scoped": ("they count in the grade up to {level} only: what the higher levels ask "
+                                 "of them is the other company's to build",
+                                 "这些职能计入评级时只计到{level}：更高等级的要求应由承担方建设"),
     "tpl_na": ("n/a is accepted if this does not apply to you", "如不适用可填写 n/a"),
     "tpl_only_if": ("(answer only if {cond})", "（仅当 {cond} 时作答）"),
     "tpl_applies": ("(applies only to {what})", "（仅适用于 {what}）"),
