@@ -165,3 +165,18 @@ def test_a_path_that_weighs_a_minor_indicator_at_half_stays_sufficient_and_irred
     for imp in path.improvements:
         without = {k: v for k, v in plan.items() if k != imp.indicator}
         assert score(q, apply(q, values, without, a.enterprise), a.enterprise).level < target
+
+
+@pytest.mark.parametrize("energy_intensive, offered", [(False, False), (True, True), (None, True)])
+def test_integrated_safety_management_where_a_thermal_process_makes_major_hazards(general, energy_intensive,
+                                                                                  offered):
+    """A platform of hazard sensors, video analytics, personnel location and coordinated
+    emergency response is sized for the major hazard sources of thermal processes. At
+    discrete plants where energy is a minor cost it was rated "fits" a quarter of 151
+    times (round 99); the PV-module assembler p42 had it. An unstated answer excludes
+    nothing."""
+    from maturity.candidates import candidates
+
+    a = _with(general, "p42-b.yaml", energy_intensive)
+    ids = {c.scenario.id for c in candidates(general, restore_values(general, a.answers), a, None, [])}
+    assert ("integrated_safety_management" in ids) is offered
