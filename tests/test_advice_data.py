@@ -51,3 +51,22 @@ def test_the_infrastructure_never_claims_the_platform(general):
     assert "factory.data.platform" not in {t.question for t in sc.delivers}
     (plat,) = [s for s in general.scenarios if s.id == "data_platform"]
     assert plat.builds_on == ["digital_infrastructure"]
+
+
+@pytest.mark.parametrize("share, offered", [(0, False), (5, True)])
+def test_fault_prediction_needs_some_condition_data_to_learn_from(general, share, offered):
+    """The machining job shop p30 (medium, no key machine monitored online) was offered
+    fault diagnosis and prediction; where no key equipment was monitored, reviewers rated
+    it "does not fit" 74 times of 86, where some was, "fits" 285 times of 310 (round 100).
+    The card's own need, condition data collected over time, is now required."""
+    import maturity
+
+    from .test_advice_energy import CAL
+
+    doc = maturity.load_answers(CAL / "p30-b.yaml").model_dump(mode="json", exclude_none=True)
+    doc["answers"]["operations.equipment.monitoring_share"] = share
+    from maturity.diagnosis import diagnose
+
+    a = maturity.assess(general, doc)
+    ids = {r.scenario for r in diagnose(a, general).recommendations}
+    assert ("fault_diagnosis_prediction" in ids) is offered
