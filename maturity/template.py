@@ -95,8 +95,7 @@ def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
         out += [*_comment([h("tpl_energy_intensive")], 2), "  energy_intensive:"]
     functions = ", ".join(f"{f.id} ({_join(f.name, langs)})" for f in q.functions)
     if functions:
-        up_to = getattr(q.scoring, "elsewhere_up_to", None)
-        scoped = [h("tpl_run_elsewhere_scoped", level=q.levels[up_to - 1].id)] if up_to else []
+        scoped = [h("tpl_run_elsewhere_scoped", level=q.elsewhere_level)] if q.elsewhere_level else []
         out += [*_comment([h("tpl_run_elsewhere", items=functions), *scoped], 2), "  run_elsewhere: []"]
     out += ["assessed_on:            # YYYY-MM-DD", "assessor:", "answers:"]
     n = len(q.levels)

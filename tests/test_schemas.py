@@ -100,4 +100,3 @@ def test_a_standalone_questionnaire_still_needs_every_required_field():
 def test_schema_ids_are_stable(which):
     schema = json.loads((SCHEMAS / SCHEMA_FILES[which]).read_text(encoding="utf-8"))
     assert schema["$id"] == schema_id(which) == f"urn:maturity:schema:{which}:1"
-

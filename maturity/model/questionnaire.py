@@ -325,6 +325,13 @@ class Questionnaire(Frozen):
         """Every indicator by ``dimension.indicator`` id."""
         return {f"{d.id}.{i.id}": (d, i) for d in self.dimensions for i in d.indicators}
 
+    @property
+    def elsewhere_level(self) -> str | None:
+        """The id of the last level at which the functions others run still count
+        (``scoring.elsewhere_up_to``), or None where they count at every level."""
+        up_to = getattr(self.scoring, "elsewhere_up_to", None)
+        return self.levels[up_to - 1].id if up_to else None
+
     def run_elsewhere(self, enterprise: Enterprise) -> set[str]:
         """The indicators of the functions the enterprise says others run for it."""
         return {i for fn in self.functions if fn.id in enterprise.run_elsewhere for i in fn.indicators}
