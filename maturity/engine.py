@@ -66,7 +66,6 @@ class Plan:
         self.threshold = scoring.threshold if isinstance(scoring, CmmmScoring) else 0.8
         self.up_to = scoring.elsewhere_up_to if isinstance(scoring, CmmmScoring) else None
         """Levels above this are out of scope in the indicators of functions others run."""
-        self._cuts: dict[tuple[str, ...], frozenset[str]] = {}
         overrides: dict[str, float] = {}
         for pt in q.production_types:
             if pt.id == ptype:
@@ -141,13 +140,7 @@ class Plan:
         enterprise: those of the functions it says others run for it."""
         if self.up_to is None or not enterprise.run_elsewhere:
             return frozenset()
-        key = tuple(enterprise.run_elsewhere)
-        hit = self._cuts.get(key)
-        if hit is None:
-            if len(self._cuts) > 256:
-                self._cuts.clear()
-            hit = self._cuts[key] = frozenset(self.q.run_elsewhere(enterprise))
-        return hit
+        return frozenset(self.q.run_elsewhere(enterprise))
 
     def run(self, values: Mapping[str, Normalised], enterprise: Enterprise, rows: bool = False,
             memo: bool = False) -> Numbers:
