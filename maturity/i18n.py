@@ -52,6 +52,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "run_by_others_mark": (" — run by others for the plant", "——由他方承担"),
     "tui_run_elsewhere": ("Run for the plant by its group or a contractor (Space ticks; optional):",
                           "由集团或外包方为本厂承担的职能（空格键勾选，可不选）："),
+    "tui_run_elsewhere_scoped": ("Run for the plant by others, graded up to {level} only (Space ticks; "
+                                 "optional):",
+                                 "由集团或外包方为本厂承担的职能（空格键勾选，可不选；评级只计到{level}）："),
     "size": ("Size", "规模"),
     "energy_intensive": ("Energy a major cost", "能源是主要成本之一"),
     "yes": ("yes", "是"),

@@ -160,7 +160,10 @@ class WelcomeScreen(Localised, Screen):
         wanted = set(self.values.get("run_elsewhere") or ())
         elsewhere.clear_options()
         elsewhere.add_options([(tr(f.name, lang), f.id, f.id in wanted) for f in q.functions])
-        for widget in (elsewhere, self.query_one("#run_elsewhere-label")):
+        label = self.query_one("#run_elsewhere-label", Label)
+        label.update(t("tui_run_elsewhere_scoped", lang, level=q.elsewhere_level) if q.elsewhere_level
+                     else t("tui_run_elsewhere", lang))
+        for widget in (elsewhere, label):
             widget.display = bool(q.functions)
         for widget in (self.query_one("#energy_intensive"), self.query_one("#energy_intensive-label")):
             widget.display = q.asks_energy_intensive
