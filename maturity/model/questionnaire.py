@@ -100,7 +100,7 @@ class CmmmScoring(Frozen):
     """For the indicators of a function others run for the plant (``run_elsewhere``), the
     requirements of the levels above this one are out of scope: the models that predict
     and optimise that function are the other company's to build.  Unset: they count at
-    every level.  See docs/methodology.md §2."""
+    every level.  See docs/methodology.md §1a."""
 
     def rating(self, share: float | None) -> float | None:
         """The level score of a share of requirements met (None stays None)."""

@@ -165,9 +165,9 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
     ent = a.enterprise
     industries = {i.id: tr(i.name, lang) for i in q.industries}
     ptypes = {p.id: tr(p.name, lang) for p in q.production_types}
-    scoped = {"run_elsewhere": t("run_elsewhere_scoped", lang, level=q.elsewhere_level)} \
-        if q.elsewhere_level and ent.run_elsewhere else {}
-    facts = [(scoped.get(key) or t(key, lang), printable(value)) for key, value in (
+    labels = {"run_elsewhere": t("run_elsewhere_scoped", lang, level=q.elsewhere_level)} \
+        if q.elsewhere_level else {}
+    facts = [(labels.get(key) or t(key, lang), printable(value)) for key, value in (
         ("industry", industries.get(ent.industry or "", ent.industry or "")),
         ("production_type", ptypes.get(a.production_type or "", a.production_type or "")),
         ("size", t("size_" + ent.size, lang) if ent.size else ""), ("region", ent.region or ""),
