@@ -3,15 +3,16 @@
 For every committed answers file of the general index, scores the answers as they are and
 again with the requirements of the indicators of the functions the enterprise says others
 run for it (``enterprise.run_elsewhere``) left out of the level scores from level
-``--levels-from`` upward (1: the whole sub-domain, as if answered n/a; round 86, not
-adopted; 4: only what levels 4 and 5 ask, the rule registered in round 96). Counts the
+``--levels-from`` upward, through the engine's own scope (``scoring.elsewhere_up_to`` set
+to K - 1): 1, the whole sub-domain, as if answered n/a (round 86, not adopted); 4, what
+levels 4 and 5 ask (registered in round 96, adopted: the index as scored); 6, none. Counts the
 files whose grade lies in the writer's expected range and in the blind panel's range
 either way. Prints the files whose grade or score moves, then one line per figure.
 Usage::
 
     python benchmarks/tailoring.py                   # the whole sub-domain
-    python benchmarks/tailoring.py --levels-from 4   # levels 4 and 5 only
-    python benchmarks/tailoring.py --from 43         # only plants p43 and later
+    python benchmarks/tailoring.py --levels-from 6   # without the round-96 rule
+    python benchmarks/tailoring.py --levels-from 6 --from 43   # its test, seen from after
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import calibration  # the script beside this one
 
 import maturity
-from maturity.engine import plan_for, resolve_production_type
-from maturity.improve import restore_values
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,20 +39,15 @@ def main(argv: list[str] | None = None) -> int:
     scored = [s for s in calibration.score_round("after")
               if not s.sme and int(s.plant[1:]) >= args.first]
     writer, judges = [0, 0], [0, 0]
+    variants: dict[str, maturity.Questionnaire] = {}
     for s in scored:
         a = s.assessment
-        q = maturity.load_questionnaire(a.questionnaire)
-        plan = plan_for(q, resolve_production_type(q, a.enterprise))
-        others = {i for f in q.functions if f.id in (a.enterprise.run_elsewhere or [])
-                  for i in f.indicators}
-        values = restore_values(q, a.answers)
-        shares = {}
-        for iid in plan.inds:
-            mine = plan.indicator_shares(iid, values, a.enterprise)
-            if iid in others:
-                mine = [x if lv < args.levels_from else None for lv, x in enumerate(mine, 1)]
-            shares[iid] = mine
-        level, score = plan.total(shares)
+        if a.questionnaire not in variants:  # the engine's own scope, from level K up
+            q = maturity.load_questionnaire(a.questionnaire)
+            variants[a.questionnaire] = q.model_copy(update={"scoring": q.scoring.model_copy(
+                update={"elsewhere_up_to": args.levels_from - 1})})  # 0: the whole sub-domain
+        after = maturity.assess(variants[a.questionnaire], maturity.load_answers(s.path))
+        level, score = after.level, after.score
         rng = expected[s.plant]["expected_grade"]
         judged = panel.get(s.plant, {}).get("range")
         for counts, r in ((writer, rng), (judges, judged)):
