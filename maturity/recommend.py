@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Mapping
 from functools import partial
 
 from .candidates import (
+    EFFORT_WEIGHT,
     FOUNDATION_BELOW,
     RECOMMENDATIONS,
     Candidate,
@@ -38,24 +39,44 @@ def _pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callab
     indicator of the path far enough still earns a place in the phase by working on one."""
     reached = {i: imp.from_level for i, imp in need.items()}
     chosen = []
-    for c in cands:
+    for k, c in enumerate(cands):
         lifts = {r.indicator: r.to_level for r in c.raises}
         useful = [i for i, imp in need.items() if reached[i] < imp.to_level and lifts.get(i, 0) > reached[i]]
+        if useful and c.tier != 0 and _cheaper(c, cands[k + 1:], {i: lifts[i] for i in useful}):
+            continue
         if useful or (c.tier == 0 and c.scenario.id not in held):
             chosen.append(c)
             for i in useful:
                 reached[i] = lifts[i]
     uncovered = [i for i, imp in need.items() if reached[i] < imp.to_level]
-    # an indicator no scenario lifts a whole level still gets the first scenario that works
-    # on it and is ``worth`` it; the first that works on it at all where the phase would
-    # otherwise be empty (round 3: p15's phase 1 was empty while such steps ranked 5th, 6th)
+    # an indicator no scenario lifts a whole level still gets the smallest scenario that
+    # works on it and is ``worth`` it (the first of those); the smallest that works on it at
+    # all where the phase would otherwise be empty (round 3: p15's phase 1 was empty while
+    # such steps ranked 5th, 6th; round 102: see ``_cheaper``)
     for fit in (worth, lambda c: not chosen):
         for i in uncovered:
-            helper = next((c for c in cands if i in c.blocking and fit(c)), None)
+            helper = min((c for c in cands if i in c.blocking and fit(c)),
+                         key=lambda c: EFFORT_WEIGHT[c.effort], default=None)
             if helper is not None and helper not in chosen:
                 chosen.append(helper)
     chosen.sort(key=cands.index)
     return chosen, uncovered
+
+
+def _cheaper(c: Candidate, rest: list[Candidate], lifts: Mapping[str, int]) -> bool:
+    """Whether a smaller step further down the list lifts every indicator that ``c`` would
+    lift for the path at least as far: then the path takes that one and leaves ``c`` (it
+    ranked higher for the score it adds, which the grade does not need).  Round 102: the
+    automation of hazardous work, a capital project, headed phase 1 of a copper plant and a
+    pump maker to lift Safety a level that putting permits on a system, a small step, also
+    lifted ("a medium-sized capital project is the wrong way to lift Safety in phase 1")."""
+    size = EFFORT_WEIGHT[c.effort]
+    for d in rest:
+        if EFFORT_WEIGHT[d.effort] < size:
+            theirs = {r.indicator: r.to_level for r in d.raises}
+            if all(theirs.get(i, 0) >= to for i, to in lifts.items()):
+                return True
+    return False
 
 
 def _worth(q: Questionnaire, grade: int, c: Candidate) -> bool:

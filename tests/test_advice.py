@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import maturity
+from maturity.candidates import EFFORT_WEIGHT
 from maturity.delivery import MOSTLY, item_in_place, lacking, question_state, targets
 from maturity.diagnosis import diagnose
 from maturity.improve import indicator_levels, path_to, restore_values
@@ -1046,10 +1047,32 @@ def test_catching_up_works_on_the_answer_that_lags(general, hazardous, caught_up
     assert a.level == 2
     d = diagnose(a, general)
     (r,) = [r for r in d.recommendations if r.scenario == "hazardous_work_automation"]
-    # at level 1 it lags itself: phase 1 takes it, as the catch-up or (since round 60, when
-    # the path to the next grade lifts safety too) as a step of that path
+    # at level 1 it lags itself: it works on what holds safety back, as the catch-up or
+    # (since round 60, when the path to the next grade lifts safety too) as a step of that path
     assert bool({"catch_up", "blocking"} & set(r.reasons)) if caught_up else "catch_up" not in r.reasons
-    assert (r.phase == 1) is caught_up
+    safety = [x for x in d.recommendations if x.phase == 1
+              and any(c.question.startswith("operations.safety.") for c in x.delivers)]
+    if caught_up:  # phase 1 works on the safety answers that lag: with the smallest step that
+        # does (round 102), here permits on a system rather than the automation project
+        assert safety and all(EFFORT_WEIGHT[x.effort] <= EFFORT_WEIGHT[r.effort] for x in safety)
+    else:
+        assert r.phase != 1
+
+
+def test_the_path_takes_the_smaller_step_that_lifts_an_indicator_as_far(general):
+    """The copper tube and strip plant p52 (L2) has Safety at L1. Phase 1 lifted it with
+    the automation of hazardous work, a medium capital project, while putting the work
+    permits on a system, a small step the plant had begun, lifted it as far; its reviewer:
+    "a medium-sized capital project is the wrong way to lift Safety in phase 1" (round
+    102). The path takes the smaller step; the project stays on the list, outside phase 1."""
+    a = maturity.assess(general, maturity.load_answers(CAL / "p52-b.yaml"))
+    d = diagnose(a, general)
+    by = {r.scenario: r for r in d.recommendations}
+    small, big = by["safety_on_system"], by["hazardous_work_automation"]
+    assert EFFORT_WEIGHT[small.effort] < EFFORT_WEIGHT[big.effort]
+    lifts = [[(x.indicator, x.to_level) for x in r.raises] for r in (small, big)]
+    assert lifts[0] == lifts[1] and lifts[0]
+    assert small.phase == 1 and big.phase != 1
 
 
 @pytest.mark.parametrize("size, environment, ptype, energy, offered", [
