@@ -1059,6 +1059,29 @@ def test_catching_up_works_on_the_answer_that_lags(general, hazardous, caught_up
         assert r.phase != 1
 
 
+def _bigger_than_one_left_out(d) -> list[tuple[str, str]]:
+    """(phase-1 step, smaller step outside the phases that lifts all it lifts as far)."""
+    lifts = {r.scenario: {x.indicator: x.to_level for x in r.raises} for r in d.recommendations}
+    out = []
+    for big in d.recommendations:
+        if big.phase != 1 or big.foundation or not big.raises or "catch_up" in big.reasons:
+            continue
+        for small in d.recommendations:
+            if (small.phase == 0 and not small.planned_after and "after" not in small.reasons
+                    and EFFORT_WEIGHT[small.effort] < EFFORT_WEIGHT[big.effort]
+                    and all(lifts[small.scenario].get(i, 0) >= to for i, to in lifts[big.scenario].items())):
+                out.append((big.scenario, small.scenario))
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(CAL.glob("p[0-9][0-9]-b.yaml")), ids=lambda p: p.stem)
+def test_no_phase_1_step_is_bigger_than_one_left_out_that_lifts_as_far(general, path):
+    """Round 103 on every reference plant: phase 1 never holds a step when a smaller one the
+    report lists outside the phases lifts every indicator it lifts at least as far."""
+    a = maturity.assess(general, maturity.load_answers(path))
+    assert _bigger_than_one_left_out(diagnose(a, general)) == []
+
+
 def test_the_path_takes_the_smaller_step_that_lifts_an_indicator_as_far(general):
     """The copper tube and strip plant p52 (L2) has Safety at L1. Phase 1 lifted it with
     the automation of hazardous work, a medium capital project, while putting the work
