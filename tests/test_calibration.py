@@ -58,13 +58,13 @@ def test_two_assessors_read_every_plant_the_same_way(scored, expected):
 
 # The validity measured (docs/calibration.md): a floor, so that a change to the index that
 # makes grades worse is caught; raise it when a round improves them. Rounds 86 and 89 added
-# twelve fresh holdout plants (p31-p42), rounds 96 and 102 eight more each (p43-p58). With
-# the scope rule registered before p43-p50 were scored (round 96) and the SME grade-2
-# rules re-read after they failed on them (round 97; round 102, their registered test,
-# did not confirm the re-reading: docs/calibration.md), all 58 plants measure 0.914 and
-# 0.900 (p01-p30 alone: 0.967 and 0.900, as since round 77). The floors sit just below
-# what is measured; they are not figures to tune to.
-FLOOR = {"in_expected_range": 0.91, "sme_in_expected_range": 0.89}
+# twelve fresh holdout plants (p31-p42), rounds 96 and 102 eight more each, round 105 five
+# SMEs (p31-p63). With the scope rule registered before p43-p50 were scored (round 96) and
+# the SME grade-2 rules re-read after they failed on them (round 97; kept by the test
+# registered for them in round 105, having failed round 102's: docs/calibration.md), all
+# 63 plants measure 0.905 and 0.917 (p01-p30 alone: 0.967 and 0.900, as since round 77).
+# The floors sit just below what is measured; they are not figures to tune to.
+FLOOR = {"in_expected_range": 0.9, "sme_in_expected_range": 0.91}
 PANEL_FLOOR = 0.9
 TUNED = 30
 """Plants p01-p30, on which rounds 1-85 were judged; p31 onwards were written after them."""
@@ -87,11 +87,11 @@ def test_grades_are_no_further_from_the_practitioners_than_in_round_5(scored, ex
 
 def test_general_index_files_score_inside_their_plants_range(scored, expected):
     """The issue's target holds on the plants the rounds were judged on (since round 5);
-    the fresh holdouts of rounds 86, 89, 96 and 102 (p31-p58) land in range in 48 files of
-    56, every miss one grade low, so the holdout figure is held at what it measured (0.900
-    over p19-p58)."""
+    the fresh holdouts of rounds 86, 89, 96, 102 and 105 (p31-p63) land in range in 56
+    files of 66, every miss one grade low, so the holdout figure is held at what it
+    measured (0.889 over p19-p63)."""
     assert calibration.figures(_tuned(scored), expected)["in_expected_range"] >= 0.9
-    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.89
+    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.88
 
 
 def test_sme_index_files_score_inside_their_plants_range(scored, expected):
@@ -99,9 +99,10 @@ def test_sme_index_files_score_inside_their_plants_range(scored, expected):
     reports no year-on-year results, which count as 'not yet' (docs/calibration.md)."""
     assert calibration.figures(_tuned(scored), expected)["sme_in_expected_range"] >= 0.9
     # round 97: the grade-2 scenario rules that held half of the fresh SMEs' files at 一级
-    # were re-read from the published grade texts; round 102's five fresh SMEs, their
-    # registered test, put 9 of 10 files in range (the old rules 10): 0.925 over p19-p58
-    assert calibration.figures(scored, expected)["holdout_sme_in_expected_range"] >= 0.9
+    # were re-read from the published grade texts; the ten fresh SMEs of rounds 102 and
+    # 105, their registered test, put 19 of 20 files in range (the old rules 16, with a
+    # grade distance of 4 against 1): 0.940 over p19-p63
+    assert calibration.figures(scored, expected)["holdout_sme_in_expected_range"] >= 0.93
 
 
 def test_weighted_kappa_is_one_for_identical_and_lower_for_disagreeing_raters():
