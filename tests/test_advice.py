@@ -1053,10 +1053,21 @@ def test_catching_up_works_on_the_answer_that_lags(general, hazardous, caught_up
     safety = [x for x in d.recommendations if x.phase == 1
               and any(c.question.startswith("operations.safety.") for c in x.delivers)]
     if caught_up:  # phase 1 works on the safety answers that lag: with the smallest step that
-        # does (round 102), here permits on a system rather than the automation project
+        # does (round 103), here permits on a system rather than the automation project
         assert safety and all(EFFORT_WEIGHT[x.effort] <= EFFORT_WEIGHT[r.effort] for x in safety)
     else:
         assert r.phase != 1
+
+
+def test_workshop_scheduling_comes_after_the_mes_roll_out_it_schedules_on(general):
+    """The bakery p60 reports on paper on two lines of three; phase 1 rolled the MES out to
+    them and, beside it, put an APS that "would schedule on cycle times and actuals that do
+    not exist yet" (round 105). Scheduling now waits for a later phase (round 106)."""
+    a = maturity.assess(general, maturity.load_answers(CAL / "p60-b.yaml"))
+    by = {r.scenario: r for r in diagnose(a, general).recommendations}
+    rollout, aps = by["mes_rollout"], by["intelligent_workshop_scheduling"]
+    assert rollout.phase == 1
+    assert aps.phase == 0 or aps.phase > rollout.phase
 
 
 def _bigger_than_one_left_out(d) -> list[tuple[str, str]]:
