@@ -39,10 +39,10 @@ def _pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callab
     indicator of the path far enough still earns a place in the phase by working on one."""
     reached = {i: imp.from_level for i, imp in need.items()}
     chosen = []
-    for k, c in enumerate(cands):
-        lifts = {r.indicator: r.to_level for r in c.raises}
+    lifted = [(c, {r.indicator: r.to_level for r in c.raises}) for c in cands]
+    for k, (c, lifts) in enumerate(lifted):
         useful = [i for i, imp in need.items() if reached[i] < imp.to_level and lifts.get(i, 0) > reached[i]]
-        if useful and c.tier != 0 and _cheaper(c, cands[k + 1:], {i: lifts[i] for i in useful}):
+        if useful and c.tier != 0 and _cheaper(c, lifted[k + 1:], {i: lifts[i] for i in useful}):
             continue
         if useful or (c.tier == 0 and c.scenario.id not in held):
             chosen.append(c)
@@ -63,20 +63,17 @@ def _pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callab
     return chosen, uncovered
 
 
-def _cheaper(c: Candidate, rest: list[Candidate], lifts: Mapping[str, int]) -> bool:
+def _cheaper(c: Candidate, rest: list[tuple[Candidate, dict[str, int]]], lifts: Mapping[str, int]) -> bool:
     """Whether a smaller step further down the list lifts every indicator that ``c`` would
     lift for the path at least as far: then the path takes that one and leaves ``c`` (it
-    ranked higher for the score it adds, which the grade does not need).  Round 102: the
+    ranked higher for the score it adds, which the grade does not need; ``rest``: each
+    candidate with the level it lifts each indicator to).  Round 102: the
     automation of hazardous work, a capital project, headed phase 1 of a copper plant and a
     pump maker to lift Safety a level that putting permits on a system, a small step, also
     lifted ("a medium-sized capital project is the wrong way to lift Safety in phase 1")."""
     size = EFFORT_WEIGHT[c.effort]
-    for d in rest:
-        if EFFORT_WEIGHT[d.effort] < size:
-            theirs = {r.indicator: r.to_level for r in d.raises}
-            if all(theirs.get(i, 0) >= to for i, to in lifts.items()):
-                return True
-    return False
+    return any(EFFORT_WEIGHT[d.effort] < size and all(theirs.get(i, 0) >= to for i, to in lifts.items())
+               for d, theirs in rest)
 
 
 def _worth(q: Questionnaire, grade: int, c: Candidate) -> bool:
