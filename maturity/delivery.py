@@ -205,6 +205,17 @@ def up_to(q: Questionnaire, changes: list[QuestionChange], values: Mapping[str, 
     return out
 
 
+def keeps_core(sc: Scenario, changes: list[QuestionChange]) -> bool:
+    """Whether ``changes`` work on what shows the scenario done (``done_when``): a question
+    it names and, for checklist items, one of its items.  A part of a scenario that does
+    not is the ladder under the scenario, not a step of it (a register of improvement
+    projects is no part of data-driven lean management).  Without ``done_when``, any part
+    of what the scenario delivers is."""
+    return not sc.done_when or any(
+        c.question == t.question and (not t.items or not c.items or bool(set(c.items) & set(t.items)))
+        for t in sc.done_when for c in changes)
+
+
 def last_step(changes: list[QuestionChange]) -> bool:
     """Whether what a begun scenario lacks is a single step: one question up one level,
     or one checklist item.  The scenario is then offered as that step, not as the project

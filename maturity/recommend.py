@@ -22,7 +22,7 @@ from .candidates import (
     rank_key,
     scenario_level,
 )
-from .delivery import done, lacking, question_state, up_to
+from .delivery import done, keeps_core, lacking, question_state, up_to
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, raised, restore_values
 from .model.assessment import Assessment, Shortfall
@@ -113,29 +113,38 @@ def _catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], 
             continue
         lagging = {d.question.rsplit(".", 1)[0] for d in c.delivers if _below(q, d, a.level)}
         fixes = [r.indicator for r in c.raises if r.indicator in behind & lagging]
-        if fixes:
+        part = _to_grade(q, c, values, a) if fixes else None
+        if fixes and (part is None or keeps_core(c.scenario, part)):
             chosen.append(c)
             c.catch_up = fixes
             if "catch_up" not in c.reasons:
                 c.reasons.append("catch_up")
-            _to_grade(q, c, values, a)
+            if part is not None:
+                _cut(q, c, part, values, a)
             behind -= set(fixes)
     chosen.sort(key=pool.index)
 
 
-def _to_grade(q: Questionnaire, c: Candidate, values: Mapping[str, Normalised], a: Assessment) -> None:
+def _to_grade(q: Questionnaire, c: Candidate, values: Mapping[str, Normalised],
+              a: Assessment) -> list[QuestionChange] | None:
     """A catch-up step is the part of its scenario that brings what lags up to the grade the
     plant has: its work past that grade waits until a grade needs it (reason ``up_to_grade``;
     round 57: a factory-planning catch-up at an EMS plant was offered as the whole scenario,
     3D model, simulation and virtual commissioning, "L2 → L4", under "brings it up to the
     grade the plant already has").  A step that also lifts what holds the next grade back
     (``blocking``) stays whole: its work past the grade counts for that grade.  Under the
-    points method the scenario stays whole."""
+    points method the scenario stays whole.  Returns that part, or None where the step
+    stays whole.  The caller drops a part that keeps none of the scenario's core
+    (``keeps_core``; round 107)."""
     if c.blocking or not isinstance(q.scoring, CmmmScoring):
-        return
+        return None
     cut = up_to(q, c.delivers, values, max(a.level, FOUNDATION_BELOW))  # below it: up to L2
-    if cut == c.delivers:
-        return
+    return None if cut == c.delivers else cut
+
+
+def _cut(q: Questionnaire, c: Candidate, cut: list[QuestionChange], values: Mapping[str, Normalised],
+         a: Assessment) -> None:
+    """Make the step the part of its scenario up to the grade (``_to_grade``)."""
     after = score(q, apply_targets(q, values, cut, a.enterprise), a.enterprise, detail=False, memo=True)
     c.delivers, c.raises = cut, raised(indicator_levels(a), after)
     c.gain, c.level_gain = after.score - a.score, after.level - a.level
