@@ -206,13 +206,15 @@ def up_to(q: Questionnaire, changes: list[QuestionChange], values: Mapping[str, 
 
 
 def keeps_core(sc: Scenario, changes: list[QuestionChange]) -> bool:
-    """Whether ``changes`` work on what shows the scenario done (``done_when``): a question
-    it names and, for checklist items, one of its items.  A part of a scenario that does
-    not is the ladder under the scenario, not a step of it (a register of improvement
-    projects is no part of data-driven lean management).  Without ``done_when``, any part
-    of what the scenario delivers is."""
+    """Whether ``changes`` put in place some of what shows the scenario done
+    (``done_when``): one of its checklist items, or one of its answers at its level.  A
+    part of a scenario that does not is the ladder under the scenario, not a step of it (a
+    register of improvement projects is no part of data-driven lean management, nor is
+    making simulation a step of the development procedure a virtual test bench).  Without
+    ``done_when``, any part of what the scenario delivers is."""
     return not sc.done_when or any(
-        c.question == t.question and (not t.items or not c.items or bool(set(c.items) & set(t.items)))
+        c.question == t.question and (bool(set(c.items) & set(t.items)) if t.items and c.items
+                                      else c.to_level >= (t.level or 0))
         for t in sc.done_when for c in changes)
 
 

@@ -65,6 +65,10 @@ def test_the_report_names_the_step_as_the_part_up_to_the_grade(tmp_path):
     ("p07-b.yaml", "manufacturing_engineering_optimisation"),  # only the layout calculation
     ("p33-b.yaml", "data_driven_lean_management"),  # only the register of projects
     ("p57-b.yaml", "data_driven_lean_management"),
+    # simulation as a step of the procedure (verification 3), not yet the comparison with
+    # the physical tests in every project that replaces prototypes (4; round 108)
+    ("p23-b.yaml", "virtual_product_verification"),
+    ("p39-b.yaml", "virtual_product_verification"),
 ])
 def test_a_part_up_to_the_grade_that_keeps_none_of_the_scenario_is_no_step_of_it(name, scenario):
     """Round 107: the catch-up part of data-driven lean management at a plant at L3 with
@@ -73,7 +77,10 @@ def test_a_part_up_to_the_grade_that_keeps_none_of_the_scenario_is_no_step_of_it
     CAD layouts: none of what shows either scenario done (its ``done_when``).  Reviewers
     rated the register "already has" or "housekeeping, not a roadmap step" (16 of 27 votes
     over p25, p29, p33, p39, p40, p57) and the calculation "does not fit" or "already has"
-    at p45, p47, p62.  Such a part is not offered as the scenario in phase 1."""
+    at p45, p47, p62.  Round 108: the part of virtual product verification up to L3 was
+    making simulation a step of the procedure; reviewers rated it "already has" or "does
+    not fit" in phase 1 at p23 and p39 (17 of 19 votes).  Such a part is not offered as
+    the scenario in phase 1."""
     from maturity.delivery import keeps_core, up_to
     from maturity.improve import restore_values
     from maturity.recommend import candidates
