@@ -52,6 +52,21 @@ def name_of(q: Questionnaire, ident: str, lang: str = "en") -> str:
     return ident
 
 
+def apart(value: float, bound: float, digits: int, strip: bool = False) -> tuple[str, str]:
+    """``value`` and the ``bound`` it is compared with, written with ``digits`` decimals or
+    as many more (up to four) as it takes to tell them apart when ``value`` falls short:
+    rounded alike, "needs 3.80; the total is 3.80" read as met while the grade said it was
+    not (round 109: a seating plant at 3.7976).  ``strip``: the bound without trailing
+    zeros where the two read apart anyway ("0.8", "40"), as the texts wrote it before."""
+    d = digits
+    while value < bound and d < digits + 4 and f"{value:.{d}f}" == f"{bound:.{d}f}":
+        d += 1
+    shown = f"{bound:.{d}f}"
+    if strip and d == digits:
+        shown = f"{bound:g}"
+    return f"{value:.{d}f}", shown
+
+
 def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: int = 5) -> list[str]:
     """Sentences saying why the grade is not one higher (empty list never: top grade says so)."""
     nl = a.next_level
@@ -65,18 +80,22 @@ def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: i
         return name_of(q, ident, lang) + (t("run_by_others_mark", lang) if ident in elsewhere else "")
 
     if isinstance(q.scoring, CmmmScoring):
-        lines.append(t("needs_score", lang, level=target, needed=nl.needed, score=nl.score))
+        score, needed = apart(nl.score, nl.needed, 2)
+        lines.append(t("needs_score", lang, level=target, needed=needed, score=score))
         if nl.failing_level is not None and nl.failing_score is not None:
+            fs, threshold = apart(nl.failing_score, q.scoring.threshold, 2, strip=True)
+            fs_pct, threshold_pct = apart(100 * nl.failing_score, 100 * q.scoring.threshold, 0)
             lines.append(t("failing", lang, **subject(q, lang), failing=nl.failing_level,
-                           threshold=q.scoring.threshold, fs=nl.failing_score))
+                           threshold=threshold, fs=fs, threshold_pct=threshold_pct, fs_pct=fs_pct))
         for s in nl.shortfalls[:top]:
             lines.append("- " + t("gap_line", lang, name=gap(s.indicator), level=s.level, score=s.score))
     else:
         assert isinstance(q.scoring, PointsScoring)
         mean = isinstance(q.scoring, MeanScoring)
         if nl.score + 1e-9 < nl.needed:
+            score, needed = apart(nl.score, nl.needed, 2 if mean else 1, strip=True)
             lines.append(t("needs_mean" if mean else "needs_points", lang, level=target,
-                           needed=nl.needed, score=nl.score))
+                           needed=needed, score=score))
         for i in nl.unmet_requirements:
             req = q.scoring.requirements[i]
             text = tr(req.description, lang) if req.description else (
