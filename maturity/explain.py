@@ -67,6 +67,14 @@ def apart(value: float, bound: float, digits: int, strip: bool = False) -> tuple
     return f"{value:.{d}f}", shown
 
 
+def score_text(a: Assessment, score: float | None = None) -> str:
+    """The total (or ``score``, another total of the same plant) as the headlines write it:
+    two decimals, or more where two would round it up to the score the next grade needs (a
+    grade of L3 beside "3.80" when L4 starts at 3.80; ``apart``)."""
+    value, nl = a.score if score is None else score, a.next_level
+    return apart(value, nl.needed, 2)[0] if nl is not None and nl.needed is not None else f"{value:.2f}"
+
+
 def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: int = 5) -> list[str]:
     """Sentences saying why the grade is not one higher (empty list never: top grade says so)."""
     nl = a.next_level

@@ -246,9 +246,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "completeness_title": ("Completeness", "完整性"),
     "complete": ("Every question that applies was answered.", "所有适用的问题均已作答。"),
     "incomplete_same": ("{n} question(s) unanswered; they count as “not yet”. Even answered at the top "
-                        "they would not change the grade (best case: score {best_score:.2f}).",
+                        "they would not change the grade (best case: score {best_score}).",
                         "有 {n} 个问题未作答，按“未达到”计分；即使全部按最高水平作答，等级也不会改变"
-                        "（最好情况得分 {best_score:.2f}）。"),
+                        "（最好情况得分 {best_score}）。"),
     "unrated_items": ("{n} checklist item(s) of answered questions were left unrated; they count as "
                       "not met: {items}.",
                       "已作答问题中有 {n} 个检查项未评价，按“不满足”计分：{items}。"),
@@ -257,9 +257,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "level_n_score": ("Level-{n} score", "第 {n} 级得分"),
     "continues": ("continued", "续"),
     "incomplete": ("{n} question(s) unanswered; they count as “not yet”. Answered at the top, "
-                   "the grade could be {best} (score {best_score:.2f}) instead of {now}.",
+                   "the grade could be {best} (score {best_score}) instead of {now}.",
                    "有 {n} 个问题未作答，按“未达到”计分。若全部按最高水平作答，等级可能为 {best}"
-                   "（得分 {best_score:.2f}），当前为 {now}。"),
+                   "（得分 {best_score}），当前为 {now}。"),
     "target_path": ("Path to the target {level}", "达到目标等级{level}的路径"),
     "targets_path": ("Path to your targets", "达到各项目标的路径"),
     "target_met": ("{name}: {level} asked, {now} already", "{name}：目标{level}，当前已达{now}"),

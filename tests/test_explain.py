@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,3 +41,28 @@ def test_a_total_just_under_the_band_is_not_shown_as_reaching_it():
     first = explain_next_level(q, a, "en")[0]
     assert first == "L4 needs a total score of 3.800; the total is 3.798.", first
     assert "3.800" in explain_next_level(q, a, "zh")[0]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
+def test_every_headline_writes_that_total_the_same_way(tmp_path, fmt):
+    """The headline's score beside the grade: "L3 ... Score 3.80" read as the L4 band."""
+    from maturity.cli import main
+
+    out = tmp_path / f"r.{fmt}"
+    assert main(["report", str(CAL / "p67-b.yaml"), "-f", fmt, "--lang", "en", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "3.798 / 5" in text
+    assert "3.80 / 5" not in text
+
+
+def test_another_total_of_the_plant_is_written_the_same_way():
+    """The completeness line's best case ("would not change the grade (best case: score
+    3.80)") follows the headline's rule."""
+    from maturity.explain import score_text
+
+    answers = maturity.load_answers(CAL / "p67-b.yaml")
+    q = maturity.questionnaire_for(answers)
+    a = maturity.assess(q, answers)
+    assert score_text(a) == "3.798"
+    assert score_text(a, 3.7996) == "3.7996"
+    assert score_text(a, 3.9) == "3.90"

@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import __version__
 from ..delivery import in_place, question_state
-from ..explain import explain_next_level, gate_progress, level_label, name_of, subject
+from ..explain import explain_next_level, gate_progress, level_label, name_of, score_text, subject
 from ..i18n import t
 from ..improve import restore_values
 from ..model.base import tr
@@ -96,6 +96,8 @@ class Report:
     score_max: float
     completeness: float
     method: str
+    score_text: str
+    """The total as headlines write it (``explain.score_text``)."""
     dimensions: list[Row]
     level_scores: list[tuple[str, float | None]]
     why_not: list[str]
@@ -333,10 +335,10 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
 
     c = d.completeness
     if c.unanswered and c.best_level == c.level_now:
-        ctext = t("incomplete_same", lang, n=len(c.unanswered), best_score=c.best_score)
+        ctext = t("incomplete_same", lang, n=len(c.unanswered), best_score=score_text(a, c.best_score))
     elif c.unanswered:
         ctext = t("incomplete", lang, n=len(c.unanswered), best=level_label(q, c.best_level, lang),
-                  best_score=c.best_score, now=grade)
+                  best_score=score_text(a, c.best_score), now=grade)
     else:
         ctext = t("complete", lang)
     if c.unrated:
@@ -360,7 +362,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         enterprise=printable(ent.name or ""), facts=facts, grade=grade,
         grade_name=tr(lv.name, lang) if lv else "", grade_description=tr(lv.description, lang) if lv else "",
         level=a.level, levels=a.levels, score=a.score, score_max=a.score_max,
-        completeness=a.completeness, method=a.method,
+        completeness=a.completeness, method=a.method, score_text=score_text(a),
         dimensions=[Row(name_of(q, dim.id, lang), code(dim.level) if dim.level and dim.score_max else "–",
                         dim.score, dim.score_max,
                         gate_progress(q, a, dim.id, lang) if not dim.score_max else "")

@@ -175,7 +175,7 @@ def _header(r: Report) -> str:
 def _overview(r: Report) -> str:
     lang = _lang_of(r)
     figures = [
-        (t("score", lang), f"{r.score:.2f} / {r.score_max:g}"),
+        (t("score", lang), f"{r.score_text} / {r.score_max:g}"),
         (t("completeness", lang), f"{r.completeness:.0%}"),
     ]
     left = (_tag("div", _e(t("grade", lang)), class_="grade-label") + _tag("div", _e(r.grade), class_="grade")

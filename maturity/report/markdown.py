@@ -27,7 +27,7 @@ def render(r: Report, wide: bool = True) -> str:
     for key, value in r.facts:
         out.append(f"- {key}: {_esc(value)}")
     out += ["", f"## {t('overview', lang)}", "",
-            f"**{t('grade', lang)}: {r.grade}** — {t('score', lang)} {r.score:.2f} / {r.score_max:g}, "
+            f"**{t('grade', lang)}: {r.grade}** — {t('score', lang)} {r.score_text} / {r.score_max:g}, "
             f"{t('completeness', lang)} {r.completeness:.0%}", ""]
     if r.grade_description:
         out += [f"> {r.grade_description}", ""]

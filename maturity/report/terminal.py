@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..explain import explain_next_level, gate_progress, level_label, name_of
+from ..explain import explain_next_level, gate_progress, level_label, name_of, score_text
 from ..i18n import t
 from ..model.assessment import Assessment
 from ..model.base import tr
@@ -45,7 +45,7 @@ def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
     """A panel with the grade, per-dimension bars and the reason the grade is not higher."""
     head = Text()
     head.append(level_label(q, a.level, lang), style="bold")
-    head.append(f"   {t('score', lang)} {a.score:.2f} / {a.score_max:g}")
+    head.append(f"   {t('score', lang)} {score_text(a)} / {a.score_max:g}")
     head.append(f"   {t('completeness', lang)} {a.completeness:.0%}")
     table = Table(show_edge=False, pad_edge=False, expand=False)
     table.add_column(t("dimension", lang))
@@ -76,7 +76,7 @@ def render_report(r: Report) -> RenderableType:
     parts: list[RenderableType] = []
     head = Text()
     head.append(f"{t('grade', lang)}: {r.grade}", style="bold")
-    head.append(f"   {t('score', lang)} {r.score:.2f} / {r.score_max:g}")
+    head.append(f"   {t('score', lang)} {r.score_text} / {r.score_max:g}")
     head.append(f"   {t('completeness', lang)} {r.completeness:.0%}\n")
     head.append(r.questionnaire + "\n", style="dim")
     if r.facts:
