@@ -1137,3 +1137,25 @@ async def test_a_long_heading_of_the_report_wraps_at_80_columns(data_dir, tmp_pa
             text = str(h.render())
             assert len(text) > h.size.width  # too long for one line here
             assert h.size.height >= 2 and h.size.width <= 80
+
+
+def test_the_next_steps_start_with_what_the_next_grade_needs():
+    """Round 109: the seating plant p67-b (L3) is one direct improvement short of L4 and its
+    phase 1 has no scenario; the card showed three phase-2 steps towards L5 as "your next
+    three steps". What phase 1 improves directly now comes first."""
+    from pathlib import Path
+
+    import maturity
+    from maturity.diagnosis import diagnose
+    from maturity.report.content import build
+    from maturity.tui.screens.result import next_steps
+
+    cal = Path(__file__).resolve().parents[2] / "docs" / "calibration" / "answers" / "after"
+    answers = maturity.load_answers(cal / "p67-b.yaml")
+    q = maturity.questionnaire_for(answers)
+    a = maturity.assess(q, answers)
+    r = build(q, diagnose(a, q), "en")
+    steps = next_steps(r)
+    assert not r.roadmap[0][1] and r.roadmap[0][3], "the case: phase 1 is only direct improvement"
+    assert steps[0].startswith("1. Strategy and roadmap (Organisation strategy) (L2 → L3): "), steps
+    assert steps[1].startswith(f"2. {r.recommendations[0].name}"), steps

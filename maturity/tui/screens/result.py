@@ -197,7 +197,14 @@ class ResultScreen(Localised, Screen):
 
 def next_steps(r: Report, n: int = 3) -> list[str]:
     """The first ``n`` steps of the roadmap in plain words: the scenario, and where it
-    takes the plant (else why it is picked)."""
+    takes the plant (else why it is picked).  What phase 1 improves directly comes after its
+    scenarios and before later phases, with the first thing it asks (round 109: a plant one
+    improvement short of L4 was shown three phase-2 steps towards L5 as its next three)."""
     sep = colon(r.lang)
-    return [f"{k}. {s.name}{sep}{s.reaches or (s.why or [''])[0]}".rstrip(sep)
-            for k, s in enumerate(r.recommendations[:n], 1)]
+    steps = [f"{s.name}{sep}{s.reaches or (s.why or [''])[0]}".rstrip(sep) for s in r.recommendations]
+    if r.roadmap:
+        _title, names, _direct, asks = r.roadmap[0]
+        semi = "；" if r.lang == "zh" else "; "
+        steps[len(names):len(names)] = [f"{what}{sep}{ask.split(semi, 1)[0]}".rstrip(sep)
+                                        for what, ask in asks]
+    return [f"{k}. {x}" for k, x in enumerate(steps[:n], 1)]
