@@ -1,5 +1,5 @@
 """A catch-up step is the part of its scenario that brings what lags up to the grade the
-plant has, not the whole scenario (``recommend._to_grade``, docs/diagnosis.md).
+plant has, not the whole scenario (``catchup``, docs/diagnosis.md).
 
 Round 57: the EMS plant p07 (L3) was offered manufacturing-engineering optimisation in
 phase 1 "to bring factory planning up to the grade it already has" while the step raised
