@@ -37,7 +37,7 @@ def catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a
         lagging = {d.question.rsplit(".", 1)[0] for d in c.delivers if below(q, d, a.level)}
         fixes = [r.indicator for r in c.raises if r.indicator in behind & lagging]
         part = _to_grade(q, c, values, a) if fixes else None
-        if fixes and (part is None or keeps_core(c.scenario, part)):
+        if fixes and (part is None or keeps_core(q, c.scenario, part)):
             chosen.append(c)
             c.catch_up = fixes
             if "catch_up" not in c.reasons:

@@ -205,17 +205,35 @@ def up_to(q: Questionnaire, changes: list[QuestionChange], values: Mapping[str, 
     return out
 
 
-def keeps_core(sc: Scenario, changes: list[QuestionChange]) -> bool:
-    """Whether ``changes`` put in place some of what shows the scenario done
-    (``done_when``): one of its checklist items, or one of its answers at its level.  A
-    part of a scenario that does not is the ladder under the scenario, not a step of it (a
-    register of improvement projects is no part of data-driven lean management, nor is
-    making simulation a step of the development procedure a virtual test bench).  Without
-    ``done_when``, any part of what the scenario delivers is."""
-    return not sc.done_when or any(
-        c.question == t.question and (bool(set(c.items) & set(t.items)) if t.items and c.items
-                                      else c.to_level >= (t.level or 0))
-        for t in sc.done_when for c in changes)
+def keeps_core(q: Questionnaire, sc: Scenario, changes: list[QuestionChange]) -> bool:
+    """Whether ``changes`` put in place some of the scenario's core: what shows it done
+    (``done_when``) among the questions it works on, one of its checklist items (named, or
+    of a level the change reaches) or one of its answers at its level.  Where its
+    ``done_when`` lies only outside them (an indirect sign, such as OEE in place for
+    condition monitoring), its core is its own targets.  A part that puts none of it in
+    place is the ladder under the scenario, not a step of it (a register of improvement
+    projects is no part of data-driven lean management, nor is making simulation a step of
+    the development procedure a virtual test bench).  Without ``done_when``, any part of
+    what the scenario delivers is."""
+    if not sc.done_when:
+        return True
+    own = targets(q, sc)
+    worked = {t.question for t in own}
+    core = [t for t in sc.done_when if t.question in worked] or own
+    for t in core:
+        for c in changes:
+            if c.question != t.question:
+                continue
+            if not t.items:
+                if c.to_level >= (t.level or 0):
+                    return True
+                continue
+            question = q.questions[c.question][2]
+            placed = set(c.items) if c.items else {
+                i.id for i in getattr(question, "items", []) if i.level <= c.to_level}
+            if placed & set(t.items):
+                return True
+    return False
 
 
 def last_step(changes: list[QuestionChange]) -> bool:

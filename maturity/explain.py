@@ -67,12 +67,12 @@ def apart(value: float, bound: float, digits: int, strip: bool = False) -> tuple
     return f"{value:.{d}f}", shown
 
 
-def score_text(a: Assessment, score: float | None = None) -> str:
-    """The total (or ``score``, another total of the same plant) as the headlines write it:
-    two decimals, or more where two would round it up to the score the next grade needs (a
-    grade of L3 beside "3.80" when L4 starts at 3.80; ``apart``)."""
-    value, nl = a.score if score is None else score, a.next_level
-    return apart(value, nl.needed, 2)[0] if nl is not None and nl.needed is not None else f"{value:.2f}"
+def score_text(q: Questionnaire, score: float, level: int, digits: int = 2) -> str:
+    """A total the plant's answers give (``level`` the grade it reaches) as the report
+    writes it: ``digits`` decimals, or more where they would round it up to the score the
+    grade above needs (a grade of L3 beside "3.80" when L4 starts at 3.80; ``apart``)."""
+    bound = next((b.min for b in q.scoring.bands if b.level == level + 1), None)
+    return apart(score, bound, digits)[0] if bound is not None else f"{score:.{digits}f}"
 
 
 def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: int = 5) -> list[str]:

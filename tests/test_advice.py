@@ -346,7 +346,7 @@ def test_phase_one_brings_what_lags_behind_the_grade_up_to_it(name):
     values = restore_values(q, a.answers)
     now = candidates(q, values, a, d.path, list(d.blocking))
     # not by a scenario whose part up to the grade keeps none of it (round 107)
-    now = [c for c in now if c.blocking or keeps_core(c.scenario, up_to(q, c.delivers, values, a.level))]
+    now = [c for c in now if c.blocking or keeps_core(q, c.scenario, up_to(q, c.delivers, values, a.level))]
     liftable = {r.indicator for c in now for r in c.raises
                 if any(d.from_level < a.level and d.question.startswith(r.indicator + ".")
                        for d in c.delivers)} & behind

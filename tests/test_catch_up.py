@@ -90,7 +90,7 @@ def test_a_part_up_to_the_grade_that_keeps_none_of_the_scenario_is_no_step_of_it
     (c,) = [c for c in candidates(q, values, a, d.path, list(d.blocking)) if c.scenario.id == scenario]
     part = up_to(q, c.delivers, values, max(a.level, FOUNDATION_BELOW))
     assert part and part != c.delivers, "the case needs a scenario the catch-up would cut"
-    assert not keeps_core(c.scenario, part)
+    assert not keeps_core(q, c.scenario, part)
     assert all(r.phase != 1 and "up_to_grade" not in r.reasons
                for r in d.recommendations if r.scenario == scenario)
 
@@ -105,7 +105,7 @@ def test_every_step_up_to_the_grade_keeps_part_of_its_scenario(name):
     scen = {sc.id: sc for sc in q.scenarios}
     for r in d.recommendations:
         if "up_to_grade" in r.reasons:
-            assert keeps_core(scen[r.scenario], list(r.delivers)), (r.scenario, r.delivers)
+            assert keeps_core(q, scen[r.scenario], list(r.delivers)), (r.scenario, r.delivers)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in CAL.glob("p*.yaml")))
@@ -129,3 +129,32 @@ def test_no_catch_up_reaches_past_the_grade_unless_the_next_grade_needs_it(name)
                 assert all(levels[i] <= bound for i in c.items), (r.scenario, c)
             else:
                 assert c.to_level <= bound, (r.scenario, c)
+
+
+def test_the_core_is_what_the_part_puts_in_place_not_the_question_it_touches():
+    """Review of round 107: a level change on a checklist question kept the core whatever
+    items it reached, and a ``done_when`` outside the questions a scenario works on (an
+    indirect sign, e.g. OEE in place for condition monitoring) made every part fail for a
+    reason unrelated to the part."""
+    from maturity.delivery import keeps_core, targets
+    from maturity.model.diagnosis import QuestionChange
+
+    q = maturity.load_questionnaire("general")
+    scen = {sc.id: sc for sc in q.scenarios}
+    mes = scen["mes_rollout"]  # done when MES-use items of level 3 are in place
+    (core,) = [t for t in mes.done_when if t.items]
+    question = q.questions[core.question][2]
+    level = max(i.level for i in question.items if i.id in core.items)
+    below = QuestionChange(question=core.question, from_level=level - 2, to_level=level - 1)
+    at = below.model_copy(update={"to_level": level})
+    assert not keeps_core(q, mes, [below]) and keeps_core(q, mes, [at])
+    # condition monitoring: its done_when lies outside what it works on, so its own targets
+    # are its core; the whole of it keeps it, a part below them does not
+    ecm = scen["equipment_condition_monitoring"]
+    worked = {t.question for t in targets(q, ecm)}
+    assert not any(t.question in worked for t in ecm.done_when), "the case: an indirect done_when"
+    whole = [QuestionChange(question=t.question, from_level=0, to_level=t.level or 5, items=tuple(t.items))
+             for t in targets(q, ecm)]
+    assert keeps_core(q, ecm, whole)
+    part = [c.model_copy(update={"to_level": 1, "items": ()}) for c in whole if not c.items]
+    assert part and not keeps_core(q, ecm, part)

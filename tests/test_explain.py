@@ -55,14 +55,18 @@ def test_every_headline_writes_that_total_the_same_way(tmp_path, fmt):
     assert "3.80 / 5" not in text
 
 
-def test_another_total_of_the_plant_is_written_the_same_way():
+def test_another_total_of_the_plant_is_written_against_its_own_band():
     """The completeness line's best case ("would not change the grade (best case: score
-    3.80)") follows the headline's rule."""
+    3.80)", or "could be L4 (score 4.80)" for 4.7996, which reads as L5) follows the
+    headline's rule, against the band above the grade that total reaches."""
     from maturity.explain import score_text
 
     answers = maturity.load_answers(CAL / "p67-b.yaml")
     q = maturity.questionnaire_for(answers)
     a = maturity.assess(q, answers)
-    assert score_text(a) == "3.798"
-    assert score_text(a, 3.7996) == "3.7996"
-    assert score_text(a, 3.9) == "3.90"
+    assert score_text(q, a.score, a.level) == "3.798"
+    assert score_text(q, 3.7996, 3) == "3.7996"
+    assert score_text(q, 4.7996, 4) == "4.7996"
+    assert score_text(q, 3.9, 4) == "3.90"
+    assert score_text(q, 4.9, 5) == "4.90"  # the top grade: no band above
+    assert score_text(q, 3.7976, 3, 1) == "3.798"  # the TUI status bar's one decimal

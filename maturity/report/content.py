@@ -117,6 +117,8 @@ class Report:
     roadmap: list[tuple[str, list[str], str, list[tuple[str, str]]]]
     """Each phase: its title, its steps' names, what it leaves to be improved directly, and
     (phase 1) what that asks of the answers, as (indicator and levels, what) pairs."""
+    direct_first: list[tuple[str, str]]
+    """Phase 1's direct improvements, each with the first thing it asks."""
     completeness_text: str
     warnings: list[str]
     checks: list[str] = field(default_factory=list)
@@ -329,16 +331,17 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
             national=national, target=target, verdict=verdict,
             source=_join(list(dict.fromkeys(src)), lang, semi=True)))
 
-    roadmap = roadmap_view(q, d, values, lang, ind_name, code)
+    roadmap, direct_first = roadmap_view(q, d, values, lang, ind_name, code)
     last_only = bool(recs and roadmap and all(s.nearly for s in recs))  # nothing else left (round 93)
     note = t("ranking_note", lang, **noun) + (" " * (lang != "zh") + t("no_projects", lang)) * last_only
 
     c = d.completeness
+    best = score_text(q, c.best_score, c.best_level)
     if c.unanswered and c.best_level == c.level_now:
-        ctext = t("incomplete_same", lang, n=len(c.unanswered), best_score=score_text(a, c.best_score))
+        ctext = t("incomplete_same", lang, n=len(c.unanswered), best_score=best)
     elif c.unanswered:
         ctext = t("incomplete", lang, n=len(c.unanswered), best=level_label(q, c.best_level, lang),
-                  best_score=score_text(a, c.best_score), now=grade)
+                  best_score=best, now=grade)
     else:
         ctext = t("complete", lang)
     if c.unrated:
@@ -362,7 +365,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         enterprise=printable(ent.name or ""), facts=facts, grade=grade,
         grade_name=tr(lv.name, lang) if lv else "", grade_description=tr(lv.description, lang) if lv else "",
         level=a.level, levels=a.levels, score=a.score, score_max=a.score_max,
-        completeness=a.completeness, method=a.method, score_text=score_text(a),
+        completeness=a.completeness, method=a.method, score_text=score_text(q, a.score, a.level),
         dimensions=[Row(name_of(q, dim.id, lang), code(dim.level) if dim.level and dim.score_max else "–",
                         dim.score, dim.score_max,
                         gate_progress(q, a, dim.id, lang) if not dim.score_max else "")
@@ -381,7 +384,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         benchmarks=benches, recommendations=recs, ranking_note=note,
         nearly_note=t("nearly_intro", lang, **noun),
         at_top=t("at_top", lang, **noun),
-        roadmap=roadmap, completeness_text=ctext, warnings=list(a.warnings),
+        roadmap=roadmap, direct_first=direct_first, completeness_text=ctext, warnings=list(a.warnings),
         respondents=[printable(x) for x in respondent_lines(q, a.merged, lang)] if a.merged else [],
         history=(history, q) if history is not None and len(history.points) > 1 else None,
         checks=[t("check_line", lang, message=tr(f.message, lang), question=f.question, level=f.level,

@@ -37,7 +37,7 @@ def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
                questionnaire: str | None) -> tuple[Written, str | None]:
     """Diagnose one input and render its report (``None`` text on error)."""
     from ..diagnosis import diagnose
-    from ..explain import level_label, level_number
+    from ..explain import level_label, level_number, score_text
     from ..loading import answers_from_raw, load_answers, questionnaire_for
     from ..scoring import assess
     from . import content
@@ -69,7 +69,7 @@ def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
         text = html_report.render(content.build(q, d, language))
     name = a.enterprise.name or Path(item.source).stem
     return Written(item.source, name=name, grade=level_label(q, a.level, language),
-                   score=f"{a.score:.2f} / {a.score_max:g}"), text
+                   score=f"{score_text(q, a.score, a.level)} / {a.score_max:g}"), text
 
 
 def file_names(sources: Iterable[str], suffix: str) -> Iterator[str]:

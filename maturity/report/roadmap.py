@@ -19,10 +19,13 @@ from .words import paren as _paren
 
 def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang: str,
                  ind_name: Callable[[str], str], code: Callable[[int], str]
-                 ) -> list[tuple[str, list[str], str, list[tuple[str, str]]]]:
-    """(title, step names, what is left to improve directly, what that asks) per phase."""
+                 ) -> tuple[list[tuple[str, list[str], str, list[tuple[str, str]]]], list[tuple[str, str]]]:
+    """(title, step names, what is left to improve directly, what that asks) per phase; and
+    for phase 1's direct improvements, each with the first thing it asks (the TUI's next
+    steps)."""
     scen = {s.id: s for s in q.scenarios}
     out = []
+    first: list[tuple[str, str]] = []
     for n, phase in enumerate(d.roadmap, 1):
         names = [tr(scen[s].name, lang) for s in phase.scenarios]
         direct = ""
@@ -45,8 +48,10 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
             # directly and no steps for them")
             done = [c for r in d.recommendations if r.phase == 1 for c in r.delivers]
             aims = [i for i in phase.path.improvements if i.indicator in phase.uncovered]
-            steps = [(ind_name(i.indicator) + _paren(f"{code(i.from_level)} → {code(i.to_level)}", lang),
-                      _join(missing(q, tuple(ch), values, lang), lang, semi=True))
-                     for i, ch in direct_changes(q, d.assessment, values, done, aims)]
+            asks = [(ind_name(i.indicator) + _paren(f"{code(i.from_level)} → {code(i.to_level)}", lang),
+                     missing(q, tuple(ch), values, lang))
+                    for i, ch in direct_changes(q, d.assessment, values, done, aims)]
+            steps = [(what, _join(items, lang, semi=True)) for what, items in asks]
+            first = [(what, items[0] if items else "") for what, items in asks]
         out.append((title, names, direct, steps))
-    return out
+    return out, first

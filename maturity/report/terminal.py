@@ -45,7 +45,7 @@ def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
     """A panel with the grade, per-dimension bars and the reason the grade is not higher."""
     head = Text()
     head.append(level_label(q, a.level, lang), style="bold")
-    head.append(f"   {t('score', lang)} {score_text(a)} / {a.score_max:g}")
+    head.append(f"   {t('score', lang)} {score_text(q, a.score, a.level)} / {a.score_max:g}")
     head.append(f"   {t('completeness', lang)} {a.completeness:.0%}")
     table = Table(show_edge=False, pad_edge=False, expand=False)
     table.add_column(t("dimension", lang))

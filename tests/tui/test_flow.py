@@ -1159,3 +1159,31 @@ def test_the_next_steps_start_with_what_the_next_grade_needs():
     assert not r.roadmap[0][1] and r.roadmap[0][3], "the case: phase 1 is only direct improvement"
     assert steps[0].startswith("1. Strategy and roadmap (Organisation strategy) (L2 → L3): "), steps
     assert steps[1].startswith(f"2. {r.recommendations[0].name}"), steps
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_direct_improvements_come_after_phase_ones_scenarios_whole(lang):
+    """Review of the change above: the first thing an improvement asks is taken whole, not
+    cut at a semicolon inside it, and it comes right after phase 1's scenarios (p43-b: two
+    scenarios, then direct improvements)."""
+    from pathlib import Path
+
+    import maturity
+    from maturity.diagnosis import diagnose
+    from maturity.report.content import build
+    from maturity.tui.screens.result import next_steps
+
+    cal = Path(__file__).resolve().parents[2] / "docs" / "calibration" / "answers" / "after"
+    answers = maturity.load_answers(cal / "p43-b.yaml")
+    q = maturity.questionnaire_for(answers)
+    a = maturity.assess(q, answers)
+    r = build(q, diagnose(a, q), lang)
+    k = len(r.roadmap[0][1])
+    assert 0 < k < 3 and r.direct_first, "the case: phase 1 with one or two scenarios and direct work"
+    steps = next_steps(r)
+    for shown, rec in zip(steps[:k], r.recommendations[:k], strict=True):
+        assert shown.split(". ", 1)[1].startswith(rec.name), (shown, rec.name)
+    what, ask = r.direct_first[0]
+    assert steps[k] == f"{k + 1}. {what}{'：' if lang == 'zh' else ': '}{ask}"
+    roadmap_text = r.roadmap[0][3][0][1]
+    assert roadmap_text.startswith(ask)

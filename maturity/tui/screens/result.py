@@ -203,8 +203,6 @@ def next_steps(r: Report, n: int = 3) -> list[str]:
     sep = colon(r.lang)
     steps = [f"{s.name}{sep}{s.reaches or (s.why or [''])[0]}".rstrip(sep) for s in r.recommendations]
     if r.roadmap:
-        _title, names, _direct, asks = r.roadmap[0]
-        semi = "；" if r.lang == "zh" else "; "
-        steps[len(names):len(names)] = [f"{what}{sep}{ask.split(semi, 1)[0]}".rstrip(sep)
-                                        for what, ask in asks]
+        at = len(r.roadmap[0][1])  # after phase 1's scenarios
+        steps[at:at] = [f"{what}{sep}{ask}".rstrip(sep) for what, ask in r.direct_first]
     return [f"{k}. {x}" for k, x in enumerate(steps[:n], 1)]

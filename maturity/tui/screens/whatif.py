@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...explain import level_label, name_of
+from ...explain import level_label, name_of, score_text
 from ...i18n import t
 from ...model.base import tr
 from ...model.diagnosis import Diagnosis
@@ -73,7 +73,8 @@ class WhatIfScreen(Localised, ModalScreen[None]):
         result = what_if(a, changes, q)
         total = result.comparison.total
         text = t("tui_whatif_result", lang, what=label, grade=level_label(q, total.level_after, lang),
-                 score=f"{total.score_after:.2f}", delta=f"{total.score_after - total.score_before:+.2f}")
+                 score=score_text(q, total.score_after, total.level_after),
+                 delta=f"{total.score_after - total.score_before:+.2f}")
         if result.cleared:
             names = ", ".join(name_of(q, i, lang) for i in result.cleared[:4])
             names += ", …" if len(result.cleared) > 4 else ""

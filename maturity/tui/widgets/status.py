@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
-from ...explain import level_label
+from ...explain import level_label, score_text
 from ...i18n import t
 from ...model.assessment import Assessment
 from ...model.base import tr
@@ -42,5 +42,5 @@ def status_text(q: Questionnaire, lang: str, done: int, total: int, minutes: int
         code = q.levels[a.level - 1].id if a.level > 0 else level_label(q, 0, lang)
         name = tr(q.levels[a.level - 1].name, lang) if a.level > 0 else ""
         text += "  " + t("tui_provisional", lang, code=code, name=name,
-                         score=f"{a.score:.1f}", max=f"{a.score_max:g}").rstrip()
+                         score=score_text(q, a.score, a.level, 1), max=f"{a.score_max:g}").rstrip()
     return text
