@@ -143,9 +143,9 @@ class Scenario(Frozen):
     done_when: list[QuestionTarget] = []
     """The answers that show the enterprise has already done it, whatever else it
     delivers (e.g. a one-workshop MES pilot is done once an MES runs): when every one
-    holds, the scenario is not proposed.  They are also its core: a part of the scenario
-    cut to the grade the plant has that puts none of them in place is no step of it
-    (``delivery.keeps_core``)."""
+    holds, the scenario is not proposed.  Those on questions it delivers are also its core:
+    a part of the scenario cut to the grade the plant has that puts none of them in place is
+    no step of it (``delivery.keeps_core``)."""
     begun_when: list[QuestionTarget] = []
     """Answers that show the enterprise has begun it although it does not run it on a
     system yet (e.g. a written, approved plan for the transformation plan), or runs it for
