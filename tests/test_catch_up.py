@@ -158,3 +158,23 @@ def test_the_core_is_what_the_part_puts_in_place_not_the_question_it_touches():
     assert keeps_core(q, ecm, whole)
     part = [c.model_copy(update={"to_level": 1, "items": ()}) for c in whole if not c.items]
     assert part and not keeps_core(q, ecm, part)
+
+
+@pytest.mark.parametrize("name", ["general", "sme", "steel", "petrochemical", "machinery", "electronics"])
+def test_every_scenario_keeps_its_core_when_done_whole(name):
+    """The catalogue's side of the rule: what a scenario delivers, done whole from nothing,
+    always puts some of its core in place. A done_when written on a question the scenario
+    delivers, at a level or with items it never delivers, would strike every part of it and
+    hide it from every catch-up."""
+    from maturity.delivery import keeps_core, targets
+    from maturity.model.diagnosis import QuestionChange
+
+    q = maturity.load_questionnaire(name)
+    n = len(q.levels)
+    bad = []
+    for sc in q.scenarios:
+        whole = [QuestionChange(question=t.question, from_level=0, to_level=t.level or n,
+                                items=tuple(t.items)) for t in targets(q, sc)]
+        if not keeps_core(q, sc, whole):
+            bad.append(sc.id)
+    assert not bad, bad
