@@ -388,6 +388,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_sys_minimize": ("Minimize|Back to the normal layout", "还原|恢复正常布局"),
     "tui_sys_screenshot": ("Screenshot|Save an SVG picture of the screen", "截图|将屏幕保存为 SVG 图片"),
     "tui_next_steps": ("Your next three steps", "接下来的三步"),
+    "tui_next_steps_2": ("Your next two steps", "接下来的两步"),
+    "tui_next_steps_1": ("Your next step", "接下来的一步"),
     "tui_hint_na": ("Not applicable · Space unticks it · Enter go on",
                     "不适用 · 空格取消勾选 · 回车进入下一题"),
     "tui_hint_help": (" · F1 help", " · F1 查看说明"),

@@ -110,7 +110,8 @@ class ResultScreen(Localised, Screen):
             lines.append(Static(Content(r.grade_description), id="grade-meaning"))
         steps = next_steps(r)
         if steps:
-            lines.append(Static(Content(t("tui_next_steps", self.lang)), id="next-steps-title"))
+            title = {1: "tui_next_steps_1", 2: "tui_next_steps_2"}.get(len(steps), "tui_next_steps")
+            lines.append(Static(Content(t(title, self.lang)), id="next-steps-title"))
             lines.append(Static(Content("\n".join(steps)), id="next-steps"))
         if r.why_not_title:
             lines.append(Static(Content(r.why_not_title), id="why-not-title"))
