@@ -300,9 +300,19 @@ def rule_conditions(q: Questionnaire) -> Iterator[Finding]:
     order = {qid: n for n, qid in enumerate(q.questions)}
     industries = {i.id for i in q.industries}
     ptypes = {p.id for p in q.production_types}
+    scope = scope_questions(q)
     for loc, qid, question in _question_locs(q):
         if question.follow_up is not None:
             yield from _check_condition(q, question.follow_up, (*loc, "follow_up"), qid, order)
+            opener = question.follow_up.question
+            if qid in scope and opener not in scope and opener in q.questions:
+                # found by the monotonicity property test: raising the opener opened the
+                # scope question, whose answer brought unanswered questions into scope
+                yield (*loc, "follow_up", "question"), \
+                    f"{qid!r} decides what is assessed (an applies.when tests it), so it cannot " \
+                    f"be a follow-up of {opener!r}, which is not a scope question: a better answer " \
+                    f"to {opener!r} would open it, bring more questions into scope and could lower " \
+                    "the grade. Ask it without a follow_up, or open it from a scope question", E
         if question.applies is not None:
             a = question.applies
             if a.when is not None:

@@ -104,7 +104,10 @@ def questions(draw: st.DrawFn, qid: str, n: int, earlier: list[tuple[str, dict]]
             cond = {"question": pid, "at_least": float(draw(st.integers(1, 100)))}
         q["follow_up"] = cond
     # or in scope only when an earlier scope question (yes/no, weight 0) says so
-    scopes = [pid for pid, p in earlier if pid in final and p["kind"] == "yesno" and p["weight"] == 0]
+    # (not one a rated question opens: validation refuses it, raising that question could
+    # then bring questions into scope)
+    scopes = [pid for pid, p in earlier if pid in final and p["kind"] == "yesno" and p["weight"] == 0
+              and "follow_up" not in p]
     if "follow_up" not in q and scopes and draw(st.integers(0, 2)) == 0:
         q["applies"] = {"when": {"question": draw(st.sampled_from(scopes)), "equals": True}}
     return q

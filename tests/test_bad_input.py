@@ -726,6 +726,15 @@ def _applies_on_a_rated_question(raw):
     fu["applies"] = {"when": {"question": "ops.main.yn", "equals": True}}
 
 
+def _scope_opened_by_a_rated_question(raw):
+    """Found by the monotonicity property: raising the rated opener opened the scope
+    question, whose answer brought unanswered questions into scope."""
+    yn = question(raw, "yn")
+    yn["weight"] = 0
+    yn["follow_up"] = {"question": "ops.main.lvl", "at_least": 1}
+    _applies_on_a_rated_question(raw)
+
+
 def _target_unknown_item(raw):
     raw["scenarios"][0]["delivers"] = [{"question": "ops.main.check", "items": ["sppc"]}]
 
@@ -797,6 +806,9 @@ SEMANTIC = [
     ("applies-when-on-a-rated-question", _applies_on_a_rated_question,
      ("- id: fu", "applies:", "question: ops.main.yn"), f"{QP}[fu].applies.when.question",
      ["'ops.main.yn' earns points", "follow_up"]),
+    ("scope-question-opened-by-a-rated-question", _scope_opened_by_a_rated_question,
+     ("- id: yn", "follow_up:", "question: ops.main.lvl"), f"{QP}[yn].follow_up.question",
+     ["'ops.main.yn' decides what is assessed", "'ops.main.lvl'", "could lower"]),
     ("scenario-target-unknown-item", _target_unknown_item,
      ("- id: mes_rollout", "delivers:", "- sppc"), "scenarios[mes_rollout].delivers[0].items[0]",
      ["unknown item 'sppc' of ops.main.check", "did you mean 'spc'?"]),
