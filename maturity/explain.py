@@ -5,7 +5,7 @@ from __future__ import annotations
 from .i18n import t
 from .model.assessment import Assessment
 from .model.base import tr
-from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire
+from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire, band_min
 from .rating import requirement_counts
 from .validation import under
 
@@ -71,7 +71,7 @@ def score_text(q: Questionnaire, score: float, level: int, digits: int = 2) -> s
     """A total the plant's answers give (``level`` the grade it reaches) as the report
     writes it: ``digits`` decimals, or more where they would round it up to the score the
     grade above needs (a grade of L3 beside "3.80" when L4 starts at 3.80; ``apart``)."""
-    bound = next((b.min for b in q.scoring.bands if b.level == level + 1), None)
+    bound = band_min(q.scoring, level + 1)
     return apart(score, bound, digits)[0] if bound is not None else f"{score:.{digits}f}"
 
 

@@ -38,7 +38,7 @@ from .model.assessment import (
     Shortfall,
 )
 from .model.base import ReadOnlyDict
-from .model.questionnaire import CmmmScoring, Questionnaire
+from .model.questionnaire import CmmmScoring, Questionnaire, band_min
 from .normalise import Normalised, PartLevel, check_answers
 from .numbers import Numbers, Part
 from .shortfall import gaps, holding_back
@@ -149,7 +149,7 @@ def build(plan: Plan, num: Numbers, values: Mapping[str, Normalised], enterprise
                       for imp, i, s, lv in gaps(q, num)[:SHORTFALLS]]
         failing = num.whole.failing if cmmm else None
         next_level = NextLevel.model_construct(
-            level=nxt, needed=next(b.min for b in q.scoring.bands if b.level == nxt), score=num.score,
+            level=nxt, needed=band_min(q.scoring, nxt), score=num.score,
             failing_level=failing,
             failing_score=num.whole.scores[failing - 1] if failing else None,
             shortfalls=tuple(shortfalls),

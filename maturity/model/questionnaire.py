@@ -174,6 +174,11 @@ class MeanScoring(PointsScoring):
 Scoring = Annotated[CmmmScoring | PointsScoring | MeanScoring, Field(discriminator="method")]
 
 
+def band_min(scoring: CmmmScoring | PointsScoring, level: int) -> float | None:
+    """The lowest total that reaches grade ``level`` (None above the top grade)."""
+    return next((b.min for b in scoring.bands if b.level == level), None)
+
+
 
 
 class Group(Frozen):
