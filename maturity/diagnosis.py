@@ -71,7 +71,7 @@ def _diagnose(assessment: Assessment, questionnaire: Questionnaire | None, targe
     asked = targets if targets is not None else assessment.targets
     target_plan = plan_targets(q, assessment, read_targets(q, asked)) if asked else None
     blocking = list(assessment.next_level.shortfalls) if assessment.next_level else []
-    recs, roadmap = plan(q, values, assessment, path, blocking, targets=target_plan)
+    recs, roadmap, to_check = plan(q, values, assessment, path, blocking, targets=target_plan)
     return Diagnosis(
         assessment=assessment,
         strengths=[d.id for d in assessment.dimensions if _relative(q, assessment, d) > 0],
@@ -80,7 +80,7 @@ def _diagnose(assessment: Assessment, questionnaire: Questionnaire | None, targe
         benchmarks=benchmarks(q, assessment),
         recommendations=recs,
         roadmap=roadmap,
-        completeness=completeness(q, values, assessment),
+        completeness=completeness(q, values, assessment).model_copy(update={"to_check": to_check}),
         checks=consistency(assessment, q),
     )
 

@@ -167,10 +167,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
                       "为后续步骤所用，而本路线图中尚无需要它的步骤：待首个需要它的步骤实施时一并建设"),
     "why_finish": ("in place here but for one step, and that step is all the work",
                    "已基本具备，只差一步，要做的就是这一步"),
-    "why_unrated": ("what it would put in place was left unrated in the answers: check it first, "
-                    "since where it holds there is nothing to do",
-                    "此步骤要实现的检查项在答卷中均未评价：请先核实，如已具备则无需实施"),
-    "check_suffix": (" (check the unrated items)", "（请核实未评价项）"),
     "respondents": ("Respondents", "答题人"),
     "history": ("History", "历次评估"),
     "history_title": ("{name}: {n} assessments, {first} to {last}, score {change}",
@@ -252,6 +248,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "unrated_items": ("{n} checklist item(s) of answered questions were left unrated; they count as "
                       "not met: {items}.",
                       "已作答问题中有 {n} 个检查项未评价，按“不满足”计分：{items}。"),
+    "to_check": ("Whether the following are already in place turns only on those items, so they "
+                 "are not advised until the items are rated: {names}.",
+                 "以下场景是否已经具备仅取决于这些检查项，因此在评价之前不列为建议：{names}。"),
     "not_rated": ("not rated", "未评价"),
     "why_not_title": ("Why not {level}", "为何尚未达到{level}"),
     "level_n_score": ("Level-{n} score", "第 {n} 级得分"),

@@ -99,8 +99,10 @@ def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list
 def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path: Path | None,
          blocking: list[Shortfall], phases: int = 2, limit: int = RECOMMENDATIONS,
          targets: TargetPlan | None = None, held: frozenset[str] = frozenset()
-         ) -> tuple[list[Recommendation], list[Phase]]:
-    """The ranked recommendations and the roadmap, in one pass so that they agree.
+         ) -> tuple[list[Recommendation], list[Phase], tuple[str, ...]]:
+    """The ranked recommendations and the roadmap, in one pass so that they agree, and
+    the scenarios whose whole gap is checklist items the answers leave unrated (to check,
+    not to advise).
 
     Phase 1 takes the candidates in order (foundations first, then what lifts the path
     to the next grade); phase 2 is planned on the answers as they would be after phase 1,
@@ -229,6 +231,11 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     ordered = _after_what_they_build_on(
         sorted(cands, key=lambda c: (phase_of.get(c.scenario.id, phases + 1), *rank_key(c, order))),
         phase_of, ptype)
+    # a step whose whole gap nobody rated is a question about the answers, not advice: the
+    # completeness check names it (round 110: "an answer fix rather than a scenario", 16 of
+    # 16 votes "already has" at three plants, titled a check and out of every phase)
+    to_check = tuple(c.scenario.id for c in ordered if "unrated" in c.reasons)
+    ordered = [c for c in ordered if "unrated" not in c.reasons]
     # a large project that no phase takes and that moves no indicator a level is not advised:
     # nothing in the index argues for it (round 71: a whole-plant twin at a fibre plant and a
     # battery plant, pay-per-use contracts for refrigerators, "large effort for +0.01")
@@ -269,7 +276,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     rank = {c.scenario.id: k for k, c in enumerate(ordered)}
     roadmap = [p.model_copy(update={"scenarios": tuple(sorted(p.scenarios, key=rank.__getitem__))})
                for p in roadmap]
-    return recs, roadmap
+    return recs, roadmap, to_check
 
 
 def _pull_in(chosen: list[Candidate], pool: list[Candidate], ptype: str | None) -> None:

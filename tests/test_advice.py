@@ -771,7 +771,7 @@ def test_an_enabler_nothing_uses_waits_after_the_roadmap():
     assert a.level == 0
     values = restore_values(q, a.answers)
     path = path_to(q, values, a.enterprise, a, 1)
-    recs, roadmap = plan(q, values, a, path, list(a.next_level.shortfalls), phases=1)
+    recs, roadmap, _ = plan(q, values, a, path, list(a.next_level.shortfalls), phases=1)
     (phase,) = roadmap
     assert "shopfloor_network" not in phase.scenarios
     assert not _users(q, "shopfloor_network", phase.scenarios)
@@ -779,14 +779,14 @@ def test_an_enabler_nothing_uses_waits_after_the_roadmap():
     assert net.phase == 0 and "when_used" in net.reasons
     # held back for a stated reason, it is part of the plan: never cut by the list's limit
     # (the textile example's traceability, waiting for the digital workshop, once was)
-    short, _ = plan(q, values, a, path, list(a.next_level.shortfalls), phases=1, limit=1)
+    short, _, _ = plan(q, values, a, path, list(a.next_level.shortfalls), phases=1, limit=1)
     assert "shopfloor_network" in {r.scenario for r in short}
     held = sum(1 for r in recs if {"after", "when_used"} & set(r.reasons))
     assert len(short) == len(phase.scenarios) + held
     # the same plan without the enabler flag puts the network in phase 1 (what the test guards)
     flagless = q.model_copy(update={"scenarios": [
         s.model_copy(update={"enabler": False}) for s in q.scenarios]})
-    _, (before,) = plan(flagless, values, a, path, list(a.next_level.shortfalls), phases=1)
+    _, (before,), _ = plan(flagless, values, a, path, list(a.next_level.shortfalls), phases=1)
     assert "shopfloor_network" in before.scenarios
 
 

@@ -114,7 +114,7 @@ def test_one_step_left_is_offered_as_that_step(general, lang):
     assert "finish" not in two_short.reasons and two_short.effort == sc.effort
     d = diagnose(a, general)
     # it waits for the MES roll-out it builds on, after the roadmap: the whole list is read
-    recs, _ = plan(general, values, a, d.path, list(a.next_level.shortfalls), limit=60)
+    recs, _, _ = plan(general, values, a, d.path, list(a.next_level.shortfalls), limit=60)
     d = d.model_copy(update={"recommendations": tuple(recs)})
     r = next(r for r in d.recommendations if r.scenario == sc.id)
     view = next(v for v in build(general, d, lang).recommendations if v.rank == r.rank)
@@ -406,7 +406,7 @@ def test_one_step_left_outside_the_roadmap_is_listed_apart_after_the_projects(tm
         assert [r.rank for r in d.recommendations] == list(range(1, len(flags) + 1))
         for r in d.recommendations:
             assert r.nearly_done == (not r.phase and "finish" in r.reasons
-                                     and not {"after", "when_used", "unrated"} & set(r.reasons))
+                                     and not {"after", "when_used"} & set(r.reasons))
         nearly = [r for r in d.recommendations if r.nearly_done]
         if not nearly or seen >= 2:
             continue

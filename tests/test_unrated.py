@@ -15,6 +15,7 @@ import pytest
 from maturity.diagnosis import diagnose, unrated
 from maturity.i18n import t
 from maturity.improve import restore_values
+from maturity.model.base import tr
 from maturity.model.diagnosis import QuestionChange
 from maturity.report.content import build
 from maturity.report.inplace import missing
@@ -74,29 +75,53 @@ def test_a_checklist_with_every_item_rated_has_nothing_unrated(general):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_step_whose_whole_gap_is_unrated_is_offered_as_a_check_first(lang):
-    """Round 49: the reviewer of p17 saw every missing item of its supply-chain step marked
-    "not rated" and still rated the step "already has" ("the listed gaps come from
-    checklist items nobody rated").  A step whose whole gap nobody rated is offered as a
-    check: its title and its reason say so; rated "not", the same gap is a project again."""
+def test_a_step_whose_whole_gap_is_unrated_is_a_check_of_the_answers_not_advice(lang):
+    """Rounds 49-51 offered a step whose whole gap nobody rated as a check, titled so and
+    in no phase; its reviewers still rated it "already has" (16 of 16 votes at p17, p34
+    and p67: "an answer fix rather than a scenario").  Round 110: it is no recommendation;
+    the completeness check names it beside the unrated items.  Rated "not", the same gap is
+    advice again."""
     import maturity
 
     doc = maturity.load_answers(CAL / "p17-b.yaml").model_dump(mode="json", exclude_none=True)
     blank = {"rating", "portal", "e_sourcing"}
     assert all(doc["answers"][QID].get(i) is None for i in blank)  # the assessor left them blank
+    sid = "digital_supply_chain_management"
     for answers, check in ((doc, True),
                            ({**doc, "answers": {**doc["answers"],
                                                 QID: {**doc["answers"][QID], **dict.fromkeys(blank, "not")}}},
                             False)):
         q = maturity.load_questionnaire("general")
+        d = diagnose(maturity.assess(q, answers), q)
+        advised = [r for r in d.recommendations if r.scenario == sid]
+        assert bool(advised) is not check
+        assert (sid in d.completeness.to_check) is check
+        assert [r.rank for r in d.recommendations] == list(range(1, len(d.recommendations) + 1))
+        report = build(q, d, lang)
+        name = next(sc.name for sc in q.scenarios if sc.id == sid)
+        named = t("to_check", lang, names=tr(name, lang))
+        assert (named in report.completeness_text) is check
+        assert all(v.name.find(tr(name, lang)) < 0 for v in report.recommendations) is check
+
+
+def test_no_recommendation_anywhere_is_only_a_check_of_unrated_items():
+    """Over the calibration corpus: what the completeness check names is never also advised,
+    and each one it names lacks only items the answers leave unrated."""
+    import maturity
+    from maturity.delivery import only_unrated
+    from maturity.recommend import candidates
+
+    named = 0
+    for path in sorted(CAL.glob("p*.yaml")):
+        answers = maturity.load_answers(path)
+        q = maturity.questionnaire_for(answers)
         a = maturity.assess(q, answers)
         d = diagnose(a, q)
-        (r,) = [r for r in d.recommendations if r.scenario == "digital_supply_chain_management"]
-        assert ("unrated" in r.reasons) is check
-        if check:  # a check of the answers, in no phase (round-50 and round-51 reviewers)
-            assert r.phase == 0
-            assert all(o.rank < r.rank for o in d.recommendations if o.phase)
-        report = build(q, d, lang)
-        view = next(v for v in report.recommendations if v.rank == r.rank)
-        assert (t("check_suffix", lang) in view.name) is check
-        assert (t("why_unrated", lang) in view.why[0]) is check
+        advised = {r.scenario for r in d.recommendations}
+        assert not advised & set(d.completeness.to_check), path.name
+        values = restore_values(q, a.answers)
+        cands = {c.scenario.id: c for c in candidates(q, values, a, d.path, list(d.blocking))}
+        for sid in d.completeness.to_check:
+            assert only_unrated(q, list(cands[sid].delivers), values), (path.name, sid)
+            named += 1
+    assert named >= 3  # p17, p34 and p67 at least

@@ -112,7 +112,7 @@ class Recommendation(Frozen):
     """A foundation scenario, scheduled first while the enterprise is below level 2."""
     reasons: tuple[Literal["foundation", "blocking", "on_path", "typical", "focus", "grade", "in_part",
                            "started", "finish", "catch_up", "up_to_grade", "target", "after",
-                           "when_used", "before", "first", "unrated"], ...] = ()
+                           "when_used", "before", "first"], ...] = ()
     """Why it is picked, in plain terms (rendered as words by the reports):
     ``foundation`` later steps build on it; ``blocking`` it lifts an indicator that holds
     the grade back; ``on_path`` it lifts an indicator on the path to the next grade;
@@ -131,8 +131,8 @@ class Recommendation(Frozen):
     ``when_used`` built for the steps that use it (``enabler``), none of which is in the
     roadmap yet: it comes with the first of them; ``before`` a step of the roadmap builds on
     it, so it comes first; ``first`` a step of the roadmap runs on it (``needs_first``), so it
-    comes first in the same phase; ``unrated`` all it would put in place is checklist items
-    the answers leave unrated: check them first."""
+    comes first in the same phase.  (A scenario whose whole gap is checklist items the
+    answers leave unrated is no recommendation: ``CompletenessCheck.to_check`` names it.)"""
     blocking: tuple[str, ...] = ()
     """The blocking or on-path indicators it lifts."""
     catch_up: tuple[str, ...] = ()
@@ -162,7 +162,7 @@ class Recommendation(Frozen):
         that waits for nothing (not ``after`` or ``when_used``): that step is a small thing
         to finish, not a project.  Ranked after every other scenario; the reports list it
         apart, under "Nearly in place" (``docs/diagnosis.md``)."""
-        return not self.phase and "finish" in self.reasons and not {"unrated", "after", "when_used"} & set(
+        return not self.phase and "finish" in self.reasons and not {"after", "when_used"} & set(
             self.reasons)
 
 
@@ -190,6 +190,10 @@ class CompletenessCheck(Frozen):
     unrated: tuple[str, ...] = ()
     """Checklist items of answered questions left without a rating (``question.item``):
     they count as not met, and the report says so (the best case does not count them)."""
+    to_check: tuple[str, ...] = ()
+    """Scenarios all of whose gap is such items: rated, they show whether the scenario is
+    already in place.  They are a check of the answers, not advice, so they are not among
+    the recommendations."""
 
 
 class CheckFinding(Frozen):

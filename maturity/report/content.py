@@ -238,7 +238,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                  "typical": t("why_typical", lang, industry=industry_name),
                  "focus": t("why_focus", lang), "grade": t("why_grade", lang),
                  "in_part": t("why_in_part", lang), "started": t("why_started", lang),
-                 "finish": t("why_finish", lang), "unrated": t("why_unrated", lang),
+                 "finish": t("why_finish", lang),
                  "up_to_grade": t("why_up_to_grade", lang),
                  "after": t("why_after", lang, names=_join(_named(
                      [scen[x] for x in sc.builds_on if x in scen], listed, lang), lang)),
@@ -254,10 +254,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                                names=_join([name_of(q, i, lang) for i in behind], lang))}
         shown = {"typical": bool(industry_name), "catch_up": bool(behind)}
         finish = "finish" in r.reasons  # the one step is the whole recommendation
-        check = "unrated" in r.reasons  # then what it would complete is not known either
         # listed apart as nearly in place, the list itself says that one step is left
-        shown |= {"finish": not (check or r.nearly_done), "in_part": not (finish or check),
-                  "started": not (finish or check)}
+        shown |= {"finish": not r.nearly_done, "in_part": not finish, "started": not finish}
         why = [words[x] for x in r.reasons if shown.get(x, True)]
         if r.phase:
             why.append(t("why_phase", lang, n=r.phase))
@@ -276,9 +274,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         # a begun scenario's full text describes the whole of it as a new project: it is
         # prefaced with what the step is here, or, when one step is left, replaced by it
         # (docs/diagnosis.md)
-        if check:  # nobody said whether it is there: no project yet
-            name, description = t("check_suffix", lang), text
-        elif finish:
+        if finish:
             # listed apart as "nearly in place" (the list says it is one step), else titled so
             name = "" if r.nearly_done else t("finish_suffix", lang)
             description = t("finish_description", lang)
@@ -347,6 +343,9 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
     if c.unrated:
         items = _join(unrated_items(q, c.unrated, lang), lang, semi=True)
         ctext += ("" if lang == "zh" else " ") + t("unrated_items", lang, n=len(c.unrated), items=items)
+    if c.to_check:  # what rating them settles: steps that may be there already (round 110)
+        ctext += ("" if lang == "zh" else " ") + t("to_check", lang, names=_join(
+            [tr(scen[x].name, lang) for x in c.to_check if x in scen], lang))
 
     nl = a.next_level
     blocking_intro = ""
