@@ -177,6 +177,20 @@ def test_the_round_81_sessions_answers_are_the_ones_scored():
         assert str(answers.get("factory.data.collection")) == str(got["collection"]), path
 
 
+def test_the_round_111_sessions_leadership_answers_are_the_ones_scored():
+    """Round 111 (reassess/round111/README.md): the leadership answers of every plant, both
+    sides, are the fresh sessions' given to the wording where one head for IT and OT decides
+    level 3; the rule fixed before they were read kept it because the two sides then differ
+    on at most 8 plants (13 before) and the mean answer moved by less than 0.3 of a level."""
+    sessions = _session_files("round111")
+    assert len(sessions) == 2 * 67
+    sides: dict[str, dict[str, str]] = {}
+    for path, got, answers in sessions:
+        assert str(answers.get("strategy.organisation.leadership")) == str(got["leadership"]), path
+        sides.setdefault(got["plant"], {})[path.parent.name[0]] = str(got["leadership"])
+    assert sum(1 for s in sides.values() if s["A"] != s["B"]) <= 8
+
+
 def test_a_generous_reading_never_scores_below_a_strict_one_of_the_same_facts():
     """The readings sample (round 80, ``benchmarks/readings.py``): for each plant one
     session took the higher of two defensible answers, another the lower one.  The script
