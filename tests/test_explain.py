@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 import maturity
 from maturity.explain import apart, explain_next_level
 
-CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+P67_R109 = Path(__file__).resolve().parent / "data" / "p67-b-round109.yaml"
+"""The seating plant p67-b as its assessor answered it before round 111 (3.7976: just under
+the L4 band); round 111's leadership answer lifts the committed file to L4."""
 
 scores = st.floats(min_value=0, max_value=100, allow_nan=False, allow_infinity=False)
 
@@ -34,7 +36,7 @@ def test_the_bound_keeps_its_short_form_where_the_two_read_apart():
 def test_a_total_just_under_the_band_is_not_shown_as_reaching_it():
     """Round 109: a seating plant at S = 3.7976 was told "L4 needs a total score of 3.80;
     the total is 3.80" under a grade of L3."""
-    answers = maturity.load_answers(CAL / "p67-b.yaml")
+    answers = maturity.load_answers(P67_R109)
     q = maturity.questionnaire_for(answers)
     a = maturity.assess(q, answers)
     assert a.level == 3 and 3.795 < a.score < 3.8
@@ -49,7 +51,7 @@ def test_every_headline_writes_that_total_the_same_way(tmp_path, fmt):
     from maturity.cli import main
 
     out = tmp_path / f"r.{fmt}"
-    assert main(["report", str(CAL / "p67-b.yaml"), "-f", fmt, "--lang", "en", "-o", str(out)]) == 0
+    assert main(["report", str(P67_R109), "-f", fmt, "--lang", "en", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "3.798 / 5" in text
     assert "3.80 / 5" not in text
@@ -61,7 +63,7 @@ def test_another_total_of_the_plant_is_written_against_its_own_band():
     headline's rule, against the band above the grade that total reaches."""
     from maturity.explain import score_text
 
-    answers = maturity.load_answers(CAL / "p67-b.yaml")
+    answers = maturity.load_answers(P67_R109)
     q = maturity.questionnaire_for(answers)
     a = maturity.assess(q, answers)
     assert score_text(q, a.score, a.level) == "3.798"
