@@ -59,11 +59,14 @@ def test_fault_prediction_needs_some_condition_data_to_learn_from(general, share
     fault diagnosis and prediction; where no key equipment was monitored, reviewers rated
     it "does not fit" 74 times of 86, where some was, "fits" 285 times of 310 (round 100).
     The card's own need, condition data collected over time, is now required."""
+    from pathlib import Path
+
     import maturity
 
-    from .test_advice_energy import CAL
-
-    doc = maturity.load_answers(CAL / "p30-b.yaml").model_dump(mode="json", exclude_none=True)
+    # p30-b as its assessor answered it before round 111: the re-read leadership answer
+    # lifts its strategy, and the path to L4 no longer runs through equipment management
+    frozen = Path(__file__).resolve().parent / "data" / "p30-b-round110.yaml"
+    doc = maturity.load_answers(frozen).model_dump(mode="json", exclude_none=True)
     doc["answers"]["operations.equipment.monitoring_share"] = share
     from maturity.diagnosis import diagnose
 
