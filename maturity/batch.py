@@ -167,7 +167,7 @@ def score_path(path: str, questionnaire: str | None = None, indicators: bool = F
     from .errors import InputFileError
 
     try:
-        text = _yaml.read_text(Path(path)) if path != "-" else _yaml.decode(sys.stdin.buffer.read(), "-")
+        text = _yaml.read_text(path) if path != "-" else _yaml.decode(sys.stdin.buffer.read(), "-")
         raw = _yaml.fast_parse(text, path)
         if raw is None:
             raise InputFileError(f"{path}: empty", [_issue("file is empty", path, 1)])
@@ -203,7 +203,7 @@ def iter_inputs(paths: Iterable[str], convert: bool = True) -> Iterator[Item]:
             continue
         p = Path(arg)
         if p.is_dir():
-            yield from (Item(str(f), path=str(f)) for f in walk(p))
+            yield from (Item(f, path=f) for f in walk(arg))
         elif p.suffix.lower() == ".csv" and p.is_file():
             yield from (Item(src, raw=raw) for src, raw in read_csv(p, convert))
         elif p.suffix.lower() == ".xlsx" and p.is_file():
@@ -215,18 +215,19 @@ def iter_inputs(paths: Iterable[str], convert: bool = True) -> Iterator[Item]:
             yield Item(str(p), path=str(p))
 
 
-def walk(root: Path) -> Iterator[Path]:
-    """Depth-first, each directory sorted, lazily (a huge tree is never listed whole)."""
+def walk(root: str) -> Iterator[str]:
+    """Depth-first, each directory sorted, lazily (a huge tree is never listed whole); paths
+    as strings, joined as ``os.scandir`` joins them (no ``Path`` per file in a batch)."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError:
         return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
-            yield from walk(Path(entry.path))
+            yield from walk(entry.path)
         elif entry.name.endswith(SCANNED_SUFFIXES) and (
                 entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))):
-            yield Path(entry.path)  # a dangling link becomes an error row, never a silent skip
+            yield entry.path  # a dangling link becomes an error row, never a silent skip
 
 
 def item_problem(item: Item, questionnaire: str | None) -> str | None:
@@ -282,7 +283,7 @@ def _warm(item: Item, questionnaire: str | None) -> None:
     fork with them instead of each making them again."""
     try:
         raw = item.raw if item.raw is not None else _yaml.fast_parse(
-            _yaml.read_text(Path(item.path or item.source)), item.source)
+            _yaml.read_text(item.path or item.source), item.source)
         ref = questionnaire
         if ref is None:
             ref = raw.get("questionnaire") if isinstance(raw, dict) else None

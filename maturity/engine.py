@@ -11,6 +11,7 @@ in ``docs/methodology.md``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -176,8 +177,7 @@ class Plan:
                         children.append(Part(iid, iw, bool(seen.rows), rows=seen.rows, sig=key))
                         continue
                 qrows, mine, shared = self._questions(qs, values, enterprise, status,
-                                                      warnings if rows else None)
-                reached.update((r.id, r.reached) for r in qrows)
+                                                      warnings if rows else None, reached)
                 if key is not None:
                     self._memo[key] = _Seen(answers, mine, qrows, {r.id: r.reached for r in qrows})
                 elif shared:  # known by its rows (:meth:`_cmmm`)
@@ -185,8 +185,7 @@ class Plan:
                 children.append(Part(iid, iw, bool(qrows), rows=qrows, sig=key))
             dims.append(Part(did, dw, any(c.applicable for c in children), children=children))
         counts = dict.fromkeys(("answered", "unanswered", "not_applicable", "closed"), 0)
-        for st in status.values():
-            counts[st] += 1
+        counts.update(Counter(status.values()))
         askable = counts["answered"] + counts["unanswered"]
         completeness = counts["answered"] / askable if askable else 1.0
         whole = Part("", 1.0, any(d.applicable for d in dims), children=dims)
@@ -202,11 +201,12 @@ class Plan:
         return out
 
     def _questions(self, qs: list[tuple[str, QuestionT, float, bool]], values: Mapping[str, Normalised],
-                   enterprise: Enterprise, status: dict[str, str], warnings: list[str] | None
-                   ) -> tuple[list[QRow], dict[str, str], bool]:
+                   enterprise: Enterprise, status: dict[str, str], warnings: list[str] | None,
+                   reached: dict[str, int] | None = None) -> tuple[list[QRow], dict[str, str], bool]:
         """One indicator's questions: the rows of those that take part, every status (also
         written to ``status``, which later conditions read) and whether every row is a
-        shared one of ``_rated``; ``warnings`` collects answers that are ignored."""
+        shared one of ``_rated``; ``warnings`` collects answers that are ignored, and
+        ``reached`` the level each row reaches."""
         n, threshold, rated = self.n, self.threshold, self._rated
         qrows: list[QRow] = []
         shared = True
@@ -235,6 +235,8 @@ class Plan:
                 row = QRow(qid, w, *rate(question, value, n, threshold))
                 shared = False
             qrows.append(row)
+            if reached is not None:
+                reached[qid] = row.reached
         return qrows, mine, shared
 
     def indicator_shares(self, iid: str, values: Mapping[str, Normalised],
@@ -337,13 +339,14 @@ class Plan:
         out.level, out.score = out.whole.level, out.whole.score
 
     def levels_of(self, part: Part, shares: list[float | None]) -> None:
+        """CMMM: a part's shares, level scores, total S, failing level and grade."""
         scoring = self.q.scoring
         assert isinstance(scoring, CmmmScoring)
         part.shares = shares
-        part.scores = scoring.ratings(shares)
-        part.score, part.failing = cmmm_total(part.scores, self.threshold)
-        part.score_max = float(self.n)
-        part.level = grade(scoring.bands, part.score)
+        part.scores = scores = scoring.ratings(shares)
+        score, failing = cmmm_total(scores, self.threshold)
+        part.score, part.failing, part.score_max = score, failing, float(self.n)
+        part.level = grade(scoring.bands, score)
 
     # ------------------------------------------------------------------ points
 

@@ -6,6 +6,7 @@ One function decides whether a file is accepted, whatever reads it.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from ._yaml import locate
@@ -201,78 +202,93 @@ def normalise(question: QuestionT, value: Any, levels: int) -> Normalised:
         if not question.allow_na:
             raise ValueError("'n/a' is not allowed for this question")
         return NA
-    if isinstance(question, LevelQuestion):
-        return _level(question, value, levels)
-    value = _numeric(value) if isinstance(question, NumberQuestion) else value
-    if isinstance(question, YesNoQuestion):
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.strip().lower() in _YES | _NO:
-            return value.strip().lower() in _YES
-        raise ValueError(f"expected yes or no (true / false), got {value!r}")
-    if isinstance(question, NumberQuestion):
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            raise ValueError(f"expected a number, got {value!r}")
-        if question.integer and value != int(value):
-            raise ValueError(f"expected a whole number, got {value!r}")
-        if (question.min is not None and value < question.min) or \
-                (question.max is not None and value > question.max):
-            lo = "" if question.min is None else f"{question.min:g}"
-            hi = "" if question.max is None else f"{question.max:g}"
-            raise ValueError(f"{value!r} is out of range [{lo}, {hi}]")
-        return float(value)
-    if isinstance(question, ChoiceQuestion):
-        ids = [o.id for o in question.choices]
-        if isinstance(value, bool):  # YAML 1.1 and CSV read an answer "yes" / "no" as a boolean
-            words = ("yes", "true", "y", "on") if value else ("no", "false", "n", "off")
-            value = next((i for i in ids if i.lower() in words), value)
-        if isinstance(value, str) and value.strip() in ids:
-            return value.strip()
-        raise ValueError(f"expected one of the answers {', '.join(ids)}"
-                         + (", or n/a" if question.allow_na else "") + f"; got {value!r}")
-    if isinstance(question, MultiQuestion):
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            example = ", ".join(o.id for o in question.options[:2])
-            raise ValueError(f"expected a list of option ids, e.g. [{example}]")
-        ids = [o.id for o in question.options]
-        unknown = [v for v in value if v not in ids]
-        if unknown:
-            raise ValueError(f"unknown option(s) {unknown}; options are: {', '.join(ids)}")
-        if len(set(value)) != len(value):
-            raise ValueError("an option is listed twice")
-        return frozenset(value)
-    if isinstance(question, ChecklistQuestion):
-        if not isinstance(value, dict):
-            raise ValueError("expected a mapping of item id to rating "
-                             "(fully / mostly / partly / not)")
-        items = checklist_ids(question)
-        out: dict[str, float] = {}
-        for item, rating in value.items():
-            if rating is None:
-                continue  # not rated yet
-            if item not in items:
-                order = ", ".join(item_id for item_id, _, _ in checklist_items(question))
-                raise ItemError(item, f"unknown checklist item {item!r}; items are: {order}")
-            if rating.__class__ is str and rating in RATING_VALUES:  # the commonest: a word
-                out[item] = RATING_VALUES[rating]
-            elif isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:
-                if not next(i for i in question.items if i.id == item).allow_na:
-                    raise ItemError(item, f"item {item!r}: 'n/a' is not allowed for this item")
-                out[item] = NA  # type: ignore[assignment]
-            elif isinstance(rating, str) and rating in RATING_VALUES:
-                out[item] = RATING_VALUES[rating]
-            elif isinstance(rating, int | float) and not isinstance(rating, bool) and \
-                    rating in RATING_VALUES.values():
-                out[item] = float(rating)
-            else:
-                raise ItemError(item, f"item {item!r}: rating must be fully / mostly / partly / not "
-                                 f"(or 1 / 0.8 / 0.5 / 0), got {rating!r}")
-        if question.allow_na and len(out) == len(items) and all(r == NA for r in out.values()):
-            return NA  # no item applies: the question does not apply
-        return out
-    raise AssertionError(f"unhandled question kind {question.kind}")  # pragma: no cover
+    return _BY_KIND[question.kind](question, value, levels)
+
+
+def _yesno(question: YesNoQuestion, value: Any, levels: int) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _YES | _NO:
+        return value.strip().lower() in _YES
+    raise ValueError(f"expected yes or no (true / false), got {value!r}")
+
+
+def _number(question: NumberQuestion, value: Any, levels: int) -> float:
+    value = _numeric(value)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"expected a number, got {value!r}")
+    if question.integer and value != int(value):
+        raise ValueError(f"expected a whole number, got {value!r}")
+    if (question.min is not None and value < question.min) or \
+            (question.max is not None and value > question.max):
+        lo = "" if question.min is None else f"{question.min:g}"
+        hi = "" if question.max is None else f"{question.max:g}"
+        raise ValueError(f"{value!r} is out of range [{lo}, {hi}]")
+    return float(value)
+
+
+def _choice(question: ChoiceQuestion, value: Any, levels: int) -> str:
+    ids = [o.id for o in question.choices]
+    if isinstance(value, bool):  # YAML 1.1 and CSV read an answer "yes" / "no" as a boolean
+        words = ("yes", "true", "y", "on") if value else ("no", "false", "n", "off")
+        value = next((i for i in ids if i.lower() in words), value)
+    if isinstance(value, str) and value.strip() in ids:
+        return value.strip()
+    raise ValueError(f"expected one of the answers {', '.join(ids)}"
+                     + (", or n/a" if question.allow_na else "") + f"; got {value!r}")
+
+
+def _multi(question: MultiQuestion, value: Any, levels: int) -> frozenset[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        example = ", ".join(o.id for o in question.options[:2])
+        raise ValueError(f"expected a list of option ids, e.g. [{example}]")
+    ids = [o.id for o in question.options]
+    unknown = [v for v in value if v not in ids]
+    if unknown:
+        raise ValueError(f"unknown option(s) {unknown}; options are: {', '.join(ids)}")
+    if len(set(value)) != len(value):
+        raise ValueError("an option is listed twice")
+    return frozenset(value)
+
+
+def _checklist(question: ChecklistQuestion, value: Any, levels: int) -> Normalised:
+    if not isinstance(value, dict):
+        raise ValueError("expected a mapping of item id to rating "
+                         "(fully / mostly / partly / not)")
+    items = checklist_ids(question)
+    out: dict[str, float] = {}
+    for item, rating in value.items():
+        if rating is None:
+            continue  # not rated yet
+        if item not in items:
+            order = ", ".join(item_id for item_id, _, _ in checklist_items(question))
+            raise ItemError(item, f"unknown checklist item {item!r}; items are: {order}")
+        if rating.__class__ is str and rating in RATING_VALUES:  # the commonest: a word
+            out[item] = RATING_VALUES[rating]
+        elif isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:
+            if not next(i for i in question.items if i.id == item).allow_na:
+                raise ItemError(item, f"item {item!r}: 'n/a' is not allowed for this item")
+            out[item] = NA  # type: ignore[assignment]
+        elif isinstance(rating, str) and rating in RATING_VALUES:
+            out[item] = RATING_VALUES[rating]
+        elif isinstance(rating, int | float) and not isinstance(rating, bool) and \
+                rating in RATING_VALUES.values():
+            out[item] = float(rating)
+        else:
+            raise ItemError(item, f"item {item!r}: rating must be fully / mostly / partly / not "
+                             f"(or 1 / 0.8 / 0.5 / 0), got {rating!r}")
+    if question.allow_na and len(out) == len(items) and all(r == NA for r in out.values()):
+        return NA  # no item applies: the question does not apply
+    return out
+
+
+_BY_KIND: dict[str, Callable[[Any, Any, int], Normalised]] = {
+    "level": _level, "yesno": _yesno, "number": _number, "choice": _choice, "multi": _multi,
+    "checklist": _checklist}
+"""Each kind of question's check, looked up by ``question.kind`` (a batch checks some 25
+answers a file that do not repeat: one look-up instead of a chain of class tests)."""
 
 
 __all__ = ["Normalised", "PartLevel", "check_answers", "normalise"]
