@@ -200,6 +200,8 @@ def main() -> None:
     ap.add_argument("--at-10n", action="store_true",
                     help="also time (a)-(c) on the 10·N distinct files of (d), where start-up weighs less")
     args = ap.parse_args()
+    if args.at_10n and args.memory_only:
+        ap.error("--at-10n times (a)-(c), which --memory-only leaves out")
     cores = os.cpu_count() or 1
     # maturity's bytecode, as installing a wheel compiles it (PyYAML's and pydantic's, in
     # site-packages, are): an editable checkout under PYTHONDONTWRITEBYTECODE=1 would

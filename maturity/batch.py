@@ -203,7 +203,7 @@ def iter_inputs(paths: Iterable[str], convert: bool = True) -> Iterator[Item]:
             continue
         p = Path(arg)
         if p.is_dir():
-            yield from (Item(f, path=f) for f in walk(arg))
+            yield from (Item(f, path=f) for f in walk(str(p)))  # named as a file argument is
         elif p.suffix.lower() == ".csv" and p.is_file():
             yield from (Item(src, raw=raw) for src, raw in read_csv(p, convert))
         elif p.suffix.lower() == ".xlsx" and p.is_file():
@@ -225,9 +225,16 @@ def walk(root: str) -> Iterator[str]:
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             yield from walk(entry.path)
-        elif entry.name.endswith(SCANNED_SUFFIXES) and (
-                entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))):
+        elif entry.name.endswith(SCANNED_SUFFIXES) and _file_or_broken(entry):
             yield entry.path  # a dangling link becomes an error row, never a silent skip
+
+
+def _file_or_broken(entry: os.DirEntry[str]) -> bool:
+    """A file, or a link that leads nowhere (missing target, a loop): the read reports it."""
+    try:
+        return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
+    except OSError:  # a link loop: stat fails with ELOOP
+        return True
 
 
 def item_problem(item: Item, questionnaire: str | None) -> str | None:
@@ -259,9 +266,12 @@ def score_files(paths: Iterable[str], questionnaire: str | None = None, jobs: in
     """Score every input lazily, in input order.
 
     ``jobs`` > 1 scores in that many processes, keeping a bounded window of chunks in
-    flight so memory stays flat; ``progress(done, row)`` is called after each row.
+    flight so memory stays flat; ``progress(done, row)`` is called after each row.  With
+    ``-`` (standard input) among the inputs it scores in this process: worker processes
+    start with standard input closed.
     """
-    rows = _rows(iter_inputs(paths), questionnaire, jobs, chunk, indicators, detail)
+    paths = list(paths)
+    rows = _rows(iter_inputs(paths), questionnaire, 1 if "-" in paths else jobs, chunk, indicators, detail)
     for done, row in enumerate(rows, start=1):
         if progress:
             progress(done, row)
@@ -281,6 +291,8 @@ def _warm(item: Item, questionnaire: str | None) -> None:
     """Load and compile, in the parent, the questionnaire the first input names, and build
     the answers model's validator (deferred until first used), so that the worker processes
     fork with them instead of each making them again."""
+    if item.raw is None and (item.path or item.source) == "-":
+        return  # standard input is read once, when it is scored
     try:
         raw = item.raw if item.raw is not None else _yaml.fast_parse(
             _yaml.read_text(item.path or item.source), item.source)

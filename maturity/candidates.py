@@ -185,7 +185,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
             reasons.append("grade")
         if begun:
             reasons[:0] = ["in_part" if part else "started"] + ["finish"] * finish
-        if only_unrated(q, changes, values):  # what it lacks, nobody rated: check it first
+        if only_unrated(q, changes, values):  # what it lacks, nobody rated: a check, not advice
             reasons[:0] = ["unrated"]
         out.append(Candidate(
             scenario=sc, raises=raises, delivers=changes, gain=after.score - a.score,
@@ -199,8 +199,8 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
 
 def rank_key(c: Candidate, order: Mapping[str, int]) -> tuple[bool, int, float, str]:
     """Foundations in the catalogue's order (each builds on the ones before it), the
-    other tiers by priority; a step whose whole gap nobody rated (``unrated``) after the
-    projects: it is a check of what may be there, not work to head a phase."""
+    other tiers by priority; a step whose whole gap nobody rated (``unrated``) last: it is a
+    check of what may be there, which the plan names apart (``to_check``), not advice."""
     return ("unrated" in c.reasons, c.tier, order[c.scenario.id] if c.tier == 0 else -c.priority,
             c.scenario.id)
 

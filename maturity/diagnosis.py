@@ -80,7 +80,7 @@ def _diagnose(assessment: Assessment, questionnaire: Questionnaire | None, targe
         benchmarks=benchmarks(q, assessment),
         recommendations=recs,
         roadmap=roadmap,
-        completeness=completeness(q, values, assessment).model_copy(update={"to_check": to_check}),
+        completeness=completeness(q, values, assessment, to_check),
         checks=consistency(assessment, q),
     )
 
@@ -162,9 +162,11 @@ def _figure(f: Any) -> BenchmarkFigure | None:
 # --------------------------------------------------------------------------- completeness
 
 
-def completeness(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment) -> CompletenessCheck:
+def completeness(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,
+                 to_check: tuple[str, ...] = ()) -> CompletenessCheck:
     """What the unanswered questions could still change: the best grade and score any
-    answers to them could give (an upper bound, property-tested).
+    answers to them could give (an upper bound, property-tested), the checklist items left
+    unrated, and ``to_check``, the scenarios whose being in place turns only on those.
 
     Every unanswered question is put at its top answer, and so is every question that
     this opens (follow-ups of an unanswered gate), until nothing more opens. An
@@ -186,7 +188,7 @@ def completeness(q: Questionnaire, values: Mapping[str, Normalised], a: Assessme
                 best = candidate
     return CompletenessCheck(unanswered=unanswered, level_now=a.level, score_now=a.score,
                              best_level=best.level, best_score=best.score,
-                             unrated=unrated(q, values, a))
+                             unrated=unrated(q, values, a), to_check=to_check)
 
 
 def unrated(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment) -> list[str]:

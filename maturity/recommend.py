@@ -234,8 +234,9 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     # a step whose whole gap nobody rated is a question about the answers, not advice: the
     # completeness check names it (round 110: "an answer fix rather than a scenario", 16 of
     # 16 votes "already has" at three plants, titled a check and out of every phase)
-    to_check = tuple(c.scenario.id for c in ordered if "unrated" in c.reasons)
-    ordered = [c for c in ordered if "unrated" not in c.reasons]
+    to_check = tuple(c.scenario.id for c in ordered
+                     if "unrated" in c.reasons and c.scenario.id not in phase_of)
+    ordered = [c for c in ordered if c.scenario.id not in to_check]
     # a large project that no phase takes and that moves no indicator a level is not advised:
     # nothing in the index argues for it (round 71: a whole-plant twin at a fibre plant and a
     # battery plant, pay-per-use contracts for refrigerators, "large effort for +0.01")
@@ -249,9 +250,9 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     # a step outside the phases that builds on what the plant lacks, none of which the list
     # gives, is not advised on a foundation the report leaves out (round 63: plan optimisation
     # "after workshop scheduling", which the report never proposed: "the step it depends on
-    # is not recommended")
+    # is not recommended"); one named for a check of its unrated items counts as given
     while True:
-        listed = {c.scenario.id for c in shown}
+        listed = {c.scenario.id for c in shown} | set(to_check)
         lacks = _still_lacking(q, a, values, {b for c in shown for b in c.scenario.builds_on} - listed)
         cut = [c for c in shown if c.scenario.id not in phase_of and lacks & set(c.scenario.builds_on)
                and not listed & set(c.scenario.builds_on)]

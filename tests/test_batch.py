@@ -22,6 +22,8 @@ from maturity.report.rows import neutralise
 
 from .strategies import answer_sets, build, questionnaires
 
+CAL_AFTER = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "docs" / "examples"
 GOLDEN = ROOT / "tests" / "data" / "batch_golden"
@@ -395,3 +397,38 @@ def test_without_a_progress_bar_the_inputs_are_counted_only_as_far_as_the_pool_n
     out = tmp_path / "out.jsonl"
     assert main(["score", str(tmp_path), "-f", "jsonl", "-o", str(out), "--jobs", "2", "--quiet"]) == 0
     assert seen == [3] and len(out.read_text("utf-8").splitlines()) == 12
+
+
+def test_a_folder_argument_names_its_files_as_a_file_argument_would(tmp_path, monkeypatch):
+    """Review of the string walk: ``./d`` gave ``./d/a.yaml`` where ``./d/a.yaml`` as an
+    argument gives ``d/a.yaml``; one file must have one name however it was passed."""
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.yaml").write_text("x: 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    by_folder = [i.source for i in iter_inputs(["./d"])] + [i.source for i in iter_inputs(["d//"])]
+    by_file = [i.source for i in iter_inputs(["./d/a.yaml"])]
+    assert by_file == [str(Path("d/a.yaml"))]
+    assert by_folder == by_file * 2
+
+
+def test_a_link_loop_in_a_folder_is_an_error_row_not_a_crash(tmp_path):
+    """A symbolic link to itself named ``*.yaml`` made the walk raise ELOOP and stop the
+    whole batch with an internal error."""
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    (tmp_path / "ok.yaml").write_bytes((CAL_AFTER / "p17-b.yaml").read_bytes())
+    rows = list(score_files([str(tmp_path)]))
+    assert [(Path(r.source).name, r.ok) for r in rows] == [("loop.yaml", False), ("ok.yaml", True)]
+    assert "symbolic links" in rows[0].errors[0]
+
+
+def test_standard_input_is_scored_with_several_jobs_too():
+    """Worker processes start with standard input closed, and the parent's warm-up read it
+    first: ``maturity score - --jobs 2`` reported "-:1: file is empty"."""
+    import subprocess
+    import sys
+
+    text = (CAL_AFTER / "p17-b.yaml").read_bytes()
+    for args in (["score", "-", "--jobs", "2", "-f", "jsonl"], ["validate", "-"]):
+        run = subprocess.run([sys.executable, "-m", "maturity", *args], input=text, capture_output=True,
+                             timeout=120)
+        assert run.returncode == 0, (args, run.stdout[-300:], run.stderr[-300:])

@@ -226,3 +226,16 @@ def test_long_fuzzing_run_of_the_parsers(case):
     """The long run (``FUZZ_EXAMPLES=10000 pytest -m fuzz tests/test_lines.py``): random text
     and random edits of real files, through the compiled parser, the Python one and both."""
     assert agrees(case)
+
+
+def test_every_kind_of_question_has_its_check():
+    """``normalise`` looks each answer's check up by ``question.kind``: a kind added to the
+    models without one would fail with a bare KeyError on the first answer."""
+    import typing
+
+    from maturity.model.questionnaire import QuestionT
+    from maturity.normalise import _BY_KIND
+
+    union = typing.get_args(QuestionT)[0] if typing.get_origin(QuestionT) is typing.Annotated else QuestionT
+    kinds = {typing.get_args(cls.model_fields["kind"].annotation)[0] for cls in typing.get_args(union)}
+    assert kinds == set(_BY_KIND)

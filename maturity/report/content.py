@@ -18,7 +18,7 @@ from ..model.base import tr
 from ..model.diagnosis import Diagnosis, History, Path, TargetPlan
 from ..model.questionnaire import Questionnaire
 from ..printable import printable
-from .inplace import have, missing, reaches, unrated_items
+from .inplace import have, missing, reaches, to_check, unrated_items
 from .respondents import respondent_lines
 from .roadmap import roadmap_view
 from .words import join as _join
@@ -344,8 +344,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         items = _join(unrated_items(q, c.unrated, lang), lang, semi=True)
         ctext += ("" if lang == "zh" else " ") + t("unrated_items", lang, n=len(c.unrated), items=items)
     if c.to_check:  # what rating them settles: steps that may be there already (round 110)
-        ctext += ("" if lang == "zh" else " ") + t("to_check", lang, names=_join(
-            [tr(scen[x].name, lang) for x in c.to_check if x in scen], lang))
+        named = to_check(q, [scen[x] for x in c.to_check if x in scen], c.unrated, lang)
+        ctext += ("" if lang == "zh" else " ") + t("to_check", lang, names=_join(named, lang, semi=True))
 
     nl = a.next_level
     blocking_intro = ""

@@ -17,6 +17,7 @@ from ..model.questionnaire import (
     MultiQuestion,
     NumberQuestion,
     Questionnaire,
+    Scenario,
     YesNoQuestion,
 )
 from ..normalise import PartLevel
@@ -173,6 +174,29 @@ def unrated_items(q: Questionnaire, unrated: tuple[str, ...] | list[str], lang: 
     return shown
 
 
+def to_check(q: Questionnaire, scenarios: list[Scenario], unrated: tuple[str, ...], lang: str) -> list[str]:
+    """Each scenario named for a check, with the unrated items its being in place turns on:
+    those of the checklists it delivers that it puts in place (all its named items, else
+    those up to its level), so that the reader knows what to rate."""
+    out = []
+    for sc in scenarios:
+        targets = {t.question: t for t in sc.delivers}
+        mine = []
+        for ref in unrated:
+            qid, item = ref.rsplit(".", 1)
+            target, question = targets.get(qid), q.questions[qid][2]
+            if target is None or not isinstance(question, ChecklistQuestion):
+                continue
+            level = next((i.level for i in question.items if i.id == item), None)
+            if item in target.items or (target.level is not None and level is not None
+                                        and level <= target.level):
+                mine.append(ref)
+        named = tr(sc.name, lang)
+        items = _join(unrated_items(q, mine, lang), lang, semi=True)
+        out.append(named + _paren(items, lang) if mine else named)
+    return out
+
+
 def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapping[str, Any],
             lang: str) -> str:
     """Where the step takes the plant, in one line: its first question's description at the
@@ -186,4 +210,4 @@ def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
     return first[0] if first else ""
 
 
-__all__ = ["have", "missing", "more_needed", "reaches", "unrated_items"]
+__all__ = ["have", "missing", "more_needed", "reaches", "to_check", "unrated_items"]

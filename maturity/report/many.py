@@ -108,6 +108,7 @@ def write_reports(inputs: list[str], out_dir: Path, fmt: str = "html", lang: str
     name_of = _namer(SUFFIX[fmt])
     work = partial(render_one, fmt=fmt, lang=lang, target=target, questionnaire=questionnaire)
     done: list[Written] = []
+    jobs = 1 if "-" in inputs else jobs  # worker processes start with standard input closed
     for n, (written, text) in enumerate(in_order(iter_inputs(inputs), work, jobs, chunk=4), 1):
         if text is not None:
             name = name_of(written.source)
