@@ -15,7 +15,6 @@ from __future__ import annotations
 import glob
 import itertools
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -167,7 +166,7 @@ def score_path(path: str, questionnaire: str | None = None, indicators: bool = F
     from .errors import InputFileError
 
     try:
-        text = _yaml.read_text(path) if path != "-" else _yaml.decode(sys.stdin.buffer.read(), "-")
+        text = _yaml.read_text(path)  # "-": standard input
         raw = _yaml.fast_parse(text, path)
         if raw is None:
             raise InputFileError(f"{path}: empty", [_issue("file is empty", path, 1)])
@@ -266,18 +265,23 @@ def score_files(paths: Iterable[str], questionnaire: str | None = None, jobs: in
     """Score every input lazily, in input order.
 
     ``jobs`` > 1 scores in that many processes, keeping a bounded window of chunks in
-    flight so memory stays flat; ``progress(done, row)`` is called after each row.  With
-    ``-`` (standard input) among the inputs it scores in this process: worker processes
-    start with standard input closed.
+    flight so memory stays flat (``usable_jobs``); ``progress(done, row)`` is called after
+    each row.
     """
     paths = list(paths)
-    rows = _rows(iter_inputs(paths), questionnaire, 1 if "-" in paths else jobs, chunk, indicators, detail)
+    rows = _rows(iter_inputs(paths), questionnaire, usable_jobs(paths, jobs), chunk, indicators, detail)
     for done, row in enumerate(rows, start=1):
         if progress:
             progress(done, row)
         yield row
         if fail_fast and not row.ok:
             return
+
+
+def usable_jobs(paths: Sequence[str], jobs: int) -> int:
+    """The processes a batch over ``paths`` can use: one where ``-`` (standard input) is
+    among them, since worker processes start with standard input closed."""
+    return 1 if "-" in paths else jobs
 
 
 def _rows(items: Iterator[Item], questionnaire: str | None, jobs: int, chunk: int,
@@ -291,8 +295,6 @@ def _warm(item: Item, questionnaire: str | None) -> None:
     """Load and compile, in the parent, the questionnaire the first input names, and build
     the answers model's validator (deferred until first used), so that the worker processes
     fork with them instead of each making them again."""
-    if item.raw is None and (item.path or item.source) == "-":
-        return  # standard input is read once, when it is scored
     try:
         raw = item.raw if item.raw is not None else _yaml.fast_parse(
             _yaml.read_text(item.path or item.source), item.source)

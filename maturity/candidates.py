@@ -197,12 +197,11 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     return out
 
 
-def rank_key(c: Candidate, order: Mapping[str, int]) -> tuple[bool, int, float, str]:
+def rank_key(c: Candidate, order: Mapping[str, int]) -> tuple[int, float, str]:
     """Foundations in the catalogue's order (each builds on the ones before it), the
-    other tiers by priority; a step whose whole gap nobody rated (``unrated``) last: it is a
-    check of what may be there, which the plan names apart (``to_check``), not advice."""
-    return ("unrated" in c.reasons, c.tier, order[c.scenario.id] if c.tier == 0 else -c.priority,
-            c.scenario.id)
+    other tiers by priority.  (A step whose whole gap nobody rated, ``unrated``, joins no
+    phase and is no advice: the plan names it apart, ``to_check``.)"""
+    return c.tier, order[c.scenario.id] if c.tier == 0 else -c.priority, c.scenario.id
 
 
 __all__ = ["Candidate", "candidates", "fits", "rank_key", "scenario_level"]

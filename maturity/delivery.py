@@ -5,7 +5,7 @@ over an assessment's question states and normalised answers (``docs/diagnosis.md
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .model.answers import NA, RATING_VALUES
@@ -67,8 +67,16 @@ def items_to_place(question: ChecklistQuestion, c: QuestionChange,
                    rated: Mapping[str, Any]) -> tuple[str, ...]:
     """The checklist items a change puts in place: those it names, else those up to its
     target level not yet in place (``item_in_place``)."""
-    return c.items or tuple(i.id for i in question.items
-                            if i.level <= c.to_level and not item_in_place(rated.get(i.id, 0.0)))
+    return c.items or tuple(i for i in items_up_to(question, c.items, c.to_level)
+                            if not item_in_place(rated.get(i, 0.0)))
+
+
+def items_up_to(question: Any, named: Sequence[str], level: int | None) -> tuple[str, ...]:
+    """The checklist items a change or a target covers: those it names, else every item of
+    the question at or below its level (none for a question that is no checklist)."""
+    if named:
+        return tuple(named)
+    return tuple(i.id for i in getattr(question, "items", []) if level is not None and i.level <= level)
 
 
 def item_in_place(rating: Any) -> bool:
@@ -228,10 +236,7 @@ def keeps_core(q: Questionnaire, sc: Scenario, changes: list[QuestionChange]) ->
                 if c.to_level >= (t.level or 0):
                     return True
                 continue
-            question = q.questions[c.question][2]
-            placed = set(c.items) if c.items else {
-                i.id for i in getattr(question, "items", []) if i.level <= c.to_level}
-            if placed & set(t.items):
+            if set(items_up_to(q.questions[c.question][2], c.items, c.to_level)) & set(t.items):
                 return True
     return False
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..delivery import items_to_place, only_in_part
+from ..delivery import items_to_place, items_up_to, only_in_part
 from ..i18n import t
 from ..model.base import tr
 from ..model.diagnosis import QuestionChange
@@ -180,17 +180,9 @@ def to_check(q: Questionnaire, scenarios: list[Scenario], unrated: tuple[str, ..
     those up to its level), so that the reader knows what to rate."""
     out = []
     for sc in scenarios:
-        targets = {t.question: t for t in sc.delivers}
-        mine = []
-        for ref in unrated:
-            qid, item = ref.rsplit(".", 1)
-            target, question = targets.get(qid), q.questions[qid][2]
-            if target is None or not isinstance(question, ChecklistQuestion):
-                continue
-            level = next((i.level for i in question.items if i.id == item), None)
-            if item in target.items or (target.level is not None and level is not None
-                                        and level <= target.level):
-                mine.append(ref)
+        covered = {f"{t.question}.{i}" for t in sc.delivers
+                   for i in items_up_to(q.questions[t.question][2], t.items, t.level)}
+        mine = [ref for ref in unrated if ref in covered]
         named = tr(sc.name, lang)
         items = _join(unrated_items(q, mine, lang), lang, semi=True)
         out.append(named + _paren(items, lang) if mine else named)

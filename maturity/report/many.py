@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from ..batch import Item, in_order, item_problem, iter_inputs
+from ..batch import Item, in_order, item_problem, iter_inputs, usable_jobs
 from ..errors import MaturityError
 from ..printable import printable
 
@@ -108,8 +108,8 @@ def write_reports(inputs: list[str], out_dir: Path, fmt: str = "html", lang: str
     name_of = _namer(SUFFIX[fmt])
     work = partial(render_one, fmt=fmt, lang=lang, target=target, questionnaire=questionnaire)
     done: list[Written] = []
-    jobs = 1 if "-" in inputs else jobs  # worker processes start with standard input closed
-    for n, (written, text) in enumerate(in_order(iter_inputs(inputs), work, jobs, chunk=4), 1):
+    items = in_order(iter_inputs(inputs), work, usable_jobs(inputs, jobs), chunk=4)
+    for n, (written, text) in enumerate(items, 1):
         if text is not None:
             name = name_of(written.source)
             write_atomic(str(out_dir / name), text)
