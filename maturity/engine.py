@@ -12,7 +12,7 @@ in ``docs/methodology.md``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +67,11 @@ class Plan:
         self.threshold = scoring.threshold if isinstance(scoring, CmmmScoring) else 0.8
         self.up_to = scoring.elsewhere_up_to if isinstance(scoring, CmmmScoring) else None
         """Levels above this are out of scope in the indicators of functions others run."""
+        if isinstance(scoring, CmmmScoring):  # what :meth:`levels_of` reads, looked up once
+            same = scoring.met_share is None or scoring.met_share == scoring.threshold
+            self._scale: Callable[[list[float | None]], list[float | None]] = \
+                list if same else scoring.ratings
+            self._bands = scoring.bands
         overrides: dict[str, float] = {}
         for pt in q.production_types:
             if pt.id == ptype:
@@ -340,13 +345,11 @@ class Plan:
 
     def levels_of(self, part: Part, shares: list[float | None]) -> None:
         """CMMM: a part's shares, level scores, total S, failing level and grade."""
-        scoring = self.q.scoring
-        assert isinstance(scoring, CmmmScoring)
         part.shares = shares
-        part.scores = scores = scoring.ratings(shares)
+        part.scores = scores = self._scale(shares)
         score, failing = cmmm_total(scores, self.threshold)
         part.score, part.failing, part.score_max = score, failing, float(self.n)
-        part.level = grade(scoring.bands, score)
+        part.level = grade(self._bands, score)
 
     # ------------------------------------------------------------------ points
 

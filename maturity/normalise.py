@@ -258,7 +258,14 @@ def _checklist(question: ChecklistQuestion, value: Any, levels: int) -> Normalis
         raise ValueError("expected a mapping of item id to rating "
                          "(fully / mostly / partly / not)")
     items = checklist_ids(question)
-    out: dict[str, float] = {}
+    try:  # the commonest: every rating a word, every item known (anything else: the loop)
+        out = {item: RATING_VALUES[rating] for item, rating in value.items() if rating is not None}
+    except (KeyError, TypeError):
+        pass
+    else:
+        if items.issuperset(out):
+            return out
+    out = {}
     for item, rating in value.items():
         if rating is None:
             continue  # not rated yet

@@ -23,7 +23,7 @@ from .model.questionnaire import (
     YesNoQuestion,
 )
 from .normalise import Normalised
-from .requirements import checklist_items, option_level, question_levels
+from .requirements import checklist_by_level, option_level, question_levels
 from .validation import under
 
 EPS = 1e-9
@@ -45,36 +45,37 @@ def rate(question: QuestionT, value: Normalised | None, n: int, threshold: float
 
     ``value`` is ``None`` for an unanswered or closed question (all zero).
     """
-    levels = question_levels(question, n)
     if value is None:
-        return dict.fromkeys(levels, 0.0), 0.0, 0
+        return dict.fromkeys(question_levels(question, n), 0.0), 0.0, 0
     if isinstance(question, YesNoQuestion):
         met = 1.0 if value else 0.0
         return {question.level: met}, met, question.level if value else 0
     if isinstance(question, ChecklistQuestion):
         assert isinstance(value, dict)
-        num: dict[int, float] = dict.fromkeys(levels, 0.0)
-        den: dict[int, float] = dict.fromkeys(levels, 0.0)
         get = value.get
-        for item_id, level, weight in checklist_items(question):
-            rating = get(item_id, 0.0)
-            if rating.__class__ is str:  # NA, the only text a checked rating can be
-                continue  # the item does not apply: left out of its level
-            num[level] += weight * rating
-            den[level] += weight
-        # a level whose every item is n/a has no requirement from this question
-        ratings = {lv: num[lv] / den[lv] for lv in levels if den[lv]}
-        total_w = sum(den.values())
-        fraction = sum(num.values()) / total_w if total_w else 0.0
+        ratings: dict[int, float] = {}
+        met = weights = 0.0
         # the highest level with items that meets the threshold, every level with items
-        # below it meeting it too (levels without items never count on their own);
-        # ``levels`` is sorted, and so are the keys of ``ratings``
-        reached = 0
-        for lv in ratings:
-            if ratings[lv] + EPS < threshold:
-                break
-            reached = lv
-        return ratings, fraction, reached
+        # below it meeting it too (levels without items never count on their own)
+        reached, climbing = 0, True
+        for lv, items in checklist_by_level(question):
+            num = den = 0.0
+            for item_id, weight in items:
+                rating = get(item_id, 0.0)
+                if rating.__class__ is str:  # NA, the only text a checked rating can be
+                    continue  # the item does not apply: left out of its level
+                num += weight * rating
+                den += weight
+            met += num
+            weights += den
+            if den:  # a level whose every item is n/a has no requirement from this question
+                ratings[lv] = share = num / den
+                if climbing and share + EPS >= threshold:
+                    reached = lv
+                else:
+                    climbing = False
+        return ratings, met / weights if weights else 0.0, reached
+    levels = question_levels(question, n)
     if isinstance(question, LevelQuestion):
         full = int(value)  # type: ignore[arg-type]
         ratings = {lv: 1.0 if lv <= full else 0.0 for lv in levels}

@@ -22,18 +22,25 @@ _LEVELS: dict[tuple[int, int], tuple[QuestionT, tuple[int, ...]]] = {}
 """(id(question), n) → (question, levels); the question is kept so its id is not reused."""
 
 
-_ITEMS: dict[int, tuple[ChecklistQuestion, tuple[tuple[str, int, float], ...], frozenset[str]]] = {}
-"""id(checklist) → (checklist, its items, their ids); the question is kept so its id is not reused."""
+ByLevel = tuple[tuple[int, tuple[tuple[str, float], ...]], ...]
+"""A checklist's items by level: (level, ((item id, weight), …)), levels ascending, items
+in their order within each level."""
+
+_ITEMS: dict[int, tuple[ChecklistQuestion, tuple[tuple[str, int, float], ...], frozenset[str], ByLevel]] = {}
+"""id(checklist) → (checklist, its items, their ids, its items by level); the question is
+kept so its id is not reused."""
 
 
 def _items(question: ChecklistQuestion) -> tuple[ChecklistQuestion, tuple[tuple[str, int, float], ...],
-                                                 frozenset[str]]:
+                                                 frozenset[str], ByLevel]:
     found = _ITEMS.get(id(question))
     if found is None or found[0] is not question:
         if len(_ITEMS) > 4096:
             _ITEMS.clear()
         items = tuple((i.id, i.level, i.weight) for i in question.items)
-        found = _ITEMS[id(question)] = (question, items, frozenset(i for i, _, _ in items))
+        by_level = tuple((lv, tuple((i, w) for i, k, w in items if k == lv))
+                         for lv in sorted({k for _, k, _ in items}))
+        found = _ITEMS[id(question)] = (question, items, frozenset(i for i, _, _ in items), by_level)
     return found
 
 
@@ -46,6 +53,12 @@ def checklist_items(question: ChecklistQuestion) -> tuple[tuple[str, int, float]
 def checklist_ids(question: ChecklistQuestion) -> frozenset[str]:
     """The ids of a checklist's items (memoised like :func:`checklist_items`)."""
     return _items(question)[2]
+
+
+def checklist_by_level(question: ChecklistQuestion) -> ByLevel:
+    """A checklist's items grouped by level, levels ascending (memoised like
+    :func:`checklist_items`; what rating an answer walks)."""
+    return _items(question)[3]
 
 
 def option_level(option: ChoiceOption, n: int) -> int:
