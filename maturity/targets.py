@@ -14,37 +14,17 @@ from .improve import apply, indicator_levels, restore_values
 from .model.assessment import Assessment
 from .model.diagnosis import Improvement, TargetPlan, TargetResult
 from .model.questionnaire import Questionnaire
+from .normalise import target_level, target_problems
 from .scoring import score
 
 
-def target_level(q: Questionnaire, value: Any) -> int:
-    """A target level: a number from 1 to n, or a level id (``L3``); ``ValueError`` if not."""
-    ids = {lv.id.lower(): k for k, lv in enumerate(q.levels, 1)}
-    level = ids.get(value.strip().lower()) if isinstance(value, str) else value
-    if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= len(q.levels):
-        raise ValueError(f"a target is a level from 1 to {len(q.levels)} (or {q.levels[0].id}…"
-                         f"{q.levels[-1].id}), got {value!r}")
-    return level
-
-
-def is_target(q: Questionnaire, ident: str) -> bool:
-    """Whether ``ident`` names something a target can be set on: a dimension or indicator."""
-    return ident in q.indicators or any(d.id == ident for d in q.dimensions)
-
-
 def read_targets(q: Questionnaire, raw: Mapping[str, Any]) -> dict[str, int]:
-    """``{dimension or indicator id: level}`` checked: known ids, levels 1..n or ``L3``."""
-    out, issues = {}, []
-    for ident, value in raw.items():
-        try:
-            if not is_target(q, ident):
-                raise ValueError(f"no such dimension or indicator in {q.ref}")
-            out[ident] = target_level(q, value)
-        except ValueError as exc:
-            issues.append(Issue(str(exc), field=f"targets.{ident}"))
+    """``{dimension or indicator id: level}`` checked: known ids, levels 1..n or ``L3``
+    (:func:`maturity.normalise.target_problems`, the check ``validate`` makes)."""
+    issues = [Issue(message, field=f"targets.{ident}") for ident, message in target_problems(q, raw)]
     if issues:
         raise UsageError("; ".join(f"{i.field}: {i.message}" for i in issues), issues)
-    return out
+    return {ident: target_level(q, value) for ident, value in raw.items()}
 
 
 def _levels(a: Assessment) -> dict[str, int]:

@@ -19,9 +19,9 @@ from .improve import apply, restore_values
 from .model.assessment import Assessment
 from .model.diagnosis import AnswerChange, WhatIf
 from .model.questionnaire import Questionnaire
-from .normalise import Normalised, normalise
+from .normalise import Normalised, is_target, normalise, target_level
 from .scoring import remember, score, scored_against
-from .targets import is_target, plan_targets, target_level
+from .targets import plan_targets
 
 
 def _load(ref: str) -> Questionnaire:

@@ -81,6 +81,29 @@ def test_a_bad_target_is_named(general):
     assert [i.field for i in err.value.issues] == ["targets.nowhere", "targets.operations"]
 
 
+def test_a_bad_target_in_an_answers_file_fails_validate_at_its_line(capsys, tmp_path):
+    """validate and score used to accept what report rejected, and report gave no line."""
+    text = EXAMPLE.read_text("utf-8") + "targets:\n  operations: L3\n  bogus.ind: L2\n  factory: L9\n"
+    path = tmp_path / "plant.yaml"
+    path.write_text(text, "utf-8")
+    lines = text.splitlines()
+    bogus, factory = lines.index("  bogus.ind: L2") + 1, lines.index("  factory: L9") + 1
+    for args in (["validate"], ["score", "-f", "jsonl"], ["report", "-f", "markdown"]):
+        code, out, err = run(capsys, *args, str(path))
+        assert code == 1, (args, out, err)
+        assert f"plant.yaml:{bogus}: targets.bogus.ind: no such dimension or indicator" in out + err
+        assert f"plant.yaml:{factory}: targets.factory: a target is a level from 1 to 5" in out + err
+
+
+def test_a_bad_target_file_is_named_with_its_lines(capsys, tmp_path):
+    other = tmp_path / "targets.yaml"
+    other.write_text("operations: L3\nfactroy: 3\n", "utf-8")
+    code, _, err = run(capsys, "report", str(EXAMPLE), "--targets", str(other))
+    assert code == 2
+    assert "targets.yaml:2: factroy: no such dimension or indicator in general@2 (did you mean " \
+           "'factory'?)" in err
+
+
 def test_the_roadmap_takes_the_plant_towards_its_targets(general):
     """The machinery example needs only warehousing for L3, and lean management is not
     held back; with a target of L4 on lean management its phase 1 also takes the step

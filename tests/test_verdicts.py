@@ -18,6 +18,7 @@ from maturity.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = (ROOT / "docs" / "examples" / "machinery-plant.yaml").read_text("utf-8")
 ROADMAP = "strategy.planning.roadmap: 4"
+ASSESSOR = "assessor: Liu Yang"
 
 BAD = {
     # the four the issue found accepted by the fast path
@@ -50,6 +51,9 @@ BAD = {
     "level_plus_at_top": SAMPLE.replace(ROADMAP, "strategy.planning.roadmap: 5+"),
     "percent_over_100": SAMPLE.replace("factory.equipment.cnc_rate: 74", "factory.equipment.cnc_rate: 140"),
     "na_not_allowed": SAMPLE.replace(ROADMAP, "strategy.planning.roadmap: n/a"),
+    # targets (a user trying the CLI found report alone rejecting them, and without a line)
+    "unknown_target": SAMPLE.replace(ASSESSOR, ASSESSOR + "\ntargets: {bogus.ind: L2}"),
+    "target_level_too_high": SAMPLE.replace(ASSESSOR, ASSESSOR + "\ntargets: {operations: L9}"),
 }
 GOOD = {
     "sample": SAMPLE,
@@ -57,6 +61,7 @@ GOOD = {
     "blank_answer": SAMPLE.replace(ROADMAP, "strategy.planning.roadmap:"),
     "comments_only_changed": "# a leading comment\n" + SAMPLE,
     "bom": "\ufeff" + SAMPLE,
+    "targets": SAMPLE.replace(ASSESSOR, ASSESSOR + "\ntargets: {operations: L3, factory.data: 4}"),
 }
 
 FORMATS = [("score", "table", "txt"), ("score", "json", "json"), ("score", "jsonl", "jsonl"),

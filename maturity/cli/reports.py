@@ -41,15 +41,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     fmt = args.format or REPORT_SUFFIXES.get(Path(args.output or "").suffix.lower(), "terminal")
     targets = None
     if args.targets:
-        from .._yaml import load_yaml_file
-
-        raw = load_yaml_file(Path(args.targets))
-        targets = raw.get("targets", raw) if isinstance(raw, dict) else None
-        if not isinstance(targets, dict):
-            from ..errors import UsageError
-
-            raise UsageError(f"{args.targets}: expected a mapping of dimension or indicator ids to "
-                             "levels (or one under 'targets:')")
+        targets = _targets_file(args.targets, q)
     diagnosis = diagnose(assessment, q, target=level_number(q, args.target), targets=targets)
     history = None
     if args.history:
@@ -77,6 +69,29 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.output and args.output != "-":
         print(f"wrote {args.output}", file=sys.stderr)
     return Exit.OK
+
+
+def _targets_file(path: str, q: Any) -> dict[str, Any]:
+    """The targets of a ``--targets`` file (a mapping of ids to levels, or one under
+    ``targets:``), checked as an answers file's targets are, each problem at its line."""
+    from .._yaml import load_yaml_file, locate
+    from ..errors import Issue, UsageError
+    from ..normalise import target_problems
+
+    raw = load_yaml_file(Path(path))
+    nested = isinstance(raw, dict) and isinstance(raw.get("targets"), dict)
+    targets = raw["targets"] if nested else raw
+    if not isinstance(targets, dict):
+        raise UsageError(f"{path}: expected a mapping of dimension or indicator ids to "
+                         "levels (or one under 'targets:')")
+    issues = []
+    for ident, message in target_problems(q, targets):
+        loc = ("targets", ident) if nested else (ident,)
+        _, line, field = locate(raw, loc)
+        issues.append(Issue(message, file=path, line=line, field=field or ".".join(loc)))
+    if issues:
+        raise UsageError("\n".join(map(str, issues)), issues)
+    return targets
 
 
 def _many_reports(args: argparse.Namespace) -> bool:
