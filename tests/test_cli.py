@@ -595,6 +595,19 @@ def test_template_output_file(capsys, tmp_path, general):
         list(general.questions)
 
 
+def test_template_does_not_replace_a_file_without_force(capsys, tmp_path):
+    """A user found `template -o ra.yaml` replacing 57 answers with a blank file."""
+    target = tmp_path / "answers.yaml"
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    filled = example.read_text("utf-8")
+    target.write_text(filled, "utf-8")
+    code, _, err = run(capsys, "template", "-o", str(target))
+    assert code == 2 and "exists" in err and "--force" in err
+    assert target.read_text("utf-8") == filled
+    code, _, err = run(capsys, "template", "-o", str(target), "--force")
+    assert code == 0 and target.read_text("utf-8") != filled
+
+
 # ------------------------------------------------------------- questionnaires, schema, version
 
 

@@ -192,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=("yaml", "csv"), default="yaml",
                    help="yaml: a commented answers file; csv: the header row of a CSV of answers "
                         "(one enterprise per row, for survey platforms and spreadsheets)")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE if it exists (it may hold answers: not done without this)")
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("questionnaires", help="list the available questionnaires")

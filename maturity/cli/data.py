@@ -265,6 +265,12 @@ def cmd_template(args: argparse.Namespace) -> int:
     from ..loading import load_questionnaire
     from ..template import answers_template
 
+    if args.output and args.output != "-" and os.path.exists(args.output) and not args.force:
+        from ..errors import UsageError
+
+        # a blank template over a file that may hold someone's answers would lose them
+        raise UsageError(f"{args.output} exists: a blank template would replace it (and any "
+                         "answers in it); give another name, or --force to replace it")
     q = load_questionnaire(args.questionnaire)
     if args.format == "csv":
         import csv
