@@ -5,12 +5,14 @@ control sequences (``ESC ] 0 ; title BEL`` sets the window title, ``ESC [ 2 J`` 
 the screen) or Unicode direction overrides that reorder what is shown. Every view meant
 for people (terminal panels, tables, Markdown, HTML, the TUI, messages on stderr) passes
 user text through :func:`printable` first; the data itself (answers files, JSON, CSV) is
-kept exactly as given.
+kept exactly as given in a file or a pipe, and shown escaped on a terminal
+(:func:`terminal_or`), where a raw escape sequence would be obeyed.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TextIO
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -23,6 +25,31 @@ def _escape(match: re.Match[str]) -> str:
 def printable(text: object) -> str:
     """``text`` with every control character (but tab and newline) as a visible escape."""
     return _CONTROL.sub(_escape, str(text))
+
+
+def for_terminal(text: str) -> str:
+    """Data (CSV, JSON, YAML) on its way to a terminal: :func:`printable`, with a CSV's
+    ``\\r\\n`` line ends as plain ones.  Written to a file or a pipe, data stays exact."""
+    return printable(text.replace("\r\n", "\n"))
+
+
+class TerminalOut:
+    """A text stream that shows data on a terminal (:func:`for_terminal` on every write)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(for_terminal(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def terminal_or(stream: TextIO) -> TextIO:
+    """``stream`` as it is, or wrapped in :class:`TerminalOut` when it is a terminal."""
+    isatty = getattr(stream, "isatty", None)
+    return TerminalOut(stream) if isatty is not None and isatty() else stream  # type: ignore[return-value]
 
 
 def markdown_text(text: str) -> str:

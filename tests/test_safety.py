@@ -173,6 +173,37 @@ def test_escape_sequences_in_data_never_reach_the_terminal(tmp_path, argv):
         assert b"\x1b[" in out, "a terminal: the report's own colours are there"
 
 
+@pytest.mark.parametrize("argv", [
+    ["score", "evil.yaml", "-f", "csv"],
+    ["score", "evil.yaml", "x.yaml", "-f", "jsonl"],
+    ["report", "evil.yaml", "-f", "json"],
+    ["merge", "evil.yaml", "evil-too.yaml"],
+    ["migrate", "evil.yaml", "--to", "general@2"],
+], ids=["score-csv", "score-jsonl", "report-json", "merge", "migrate"])
+def test_data_formats_written_to_a_terminal_show_escapes_and_stay_exact_in_a_file(tmp_path, monkeypatch,
+                                                                                     argv):
+    """A user found `score -f csv` recolouring the terminal with an ESC from a name, and
+    merge and migrate writing a raw direction override: data is exact in a file or a pipe,
+    and escaped on a terminal."""
+    evil = _evil_file(tmp_path)
+    shutil.copy(evil, tmp_path / "evil-too.yaml")
+    shutil.copy(SAMPLE, tmp_path / "x.yaml")
+    out = _on_a_pty(argv, tmp_path)
+    assert b"\x1b]0;pwned" not in out and b"\x1b[31mred" not in out and "\u202e".encode() not in out
+    assert b"Traceback" not in out
+    if argv[0] == "score":  # the same data to a file keeps every character
+        monkeypatch.chdir(tmp_path)
+        target = tmp_path / f"out.{argv[-1]}"
+        assert main([*argv, "-o", str(target), "--quiet"]) == 0
+        text = target.read_text("utf-8")
+        if argv[-1] == "csv":
+            assert "R\x1b[31mred" in text
+        else:
+            import json
+
+            assert json.loads(text.splitlines()[0])["enterprise"]["region"] == "R\x1b[31mred"
+
+
 # --------------------------------------------------------------------------- one verdict
 
 def _variants() -> dict[str, str]:

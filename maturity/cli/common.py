@@ -8,7 +8,7 @@ import sys
 from enum import IntEnum
 
 from .._io import check_output
-from ..printable import printable
+from ..printable import printable, terminal_or
 
 
 class Exit(IntEnum):
@@ -62,7 +62,7 @@ def _write_out(text: str, output: str | None) -> None:
 
         write_atomic(output, text)
     else:
-        sys.stdout.write(text)
+        terminal_or(sys.stdout).write(text)  # on a terminal, data is shown, never obeyed
 
 
 __all__ = ["Exit", "check_output"]

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..printable import printable
+from ..printable import printable, terminal_or
 from .common import Exit, _default_lang, _err, _warn, _write_out, check_output
 
 # --------------------------------------------------------------------------- inputs
@@ -227,7 +227,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         with AtomicOutput(args.output, newline="" if fmt == "csv" else None) as fh:
             go(fh)
     else:
-        go(sys.stdout)
+        go(terminal_or(sys.stdout))  # CSV and JSON lines from data: escaped on a terminal
     if count == 0:
         _err("no input files found")
         return Exit.INVALID
