@@ -7,15 +7,30 @@ from .model.assessment import Assessment
 from .model.diagnosis import Change, Comparison
 from .model.questionnaire import Questionnaire
 from .scoring import scored_against
+from .timeline import enterprise_key
 
 
 def compare(before: Assessment, after: Assessment, questionnaire: Questionnaire | None = None
             ) -> Comparison:
     """Grade and score changes overall, per dimension and per indicator, and the
-    scenarios completed in between.  Both must be scored against the same index id."""
+    scenarios completed in between.  ``UsageError`` unless both answer the same index
+    version (scores of two versions are not on one scale), are of one enterprise (by
+    ``enterprise.id``, else name, where both have one) and ``after`` is not dated before
+    ``before``: any of those would report progress that did not happen."""
     if before.questionnaire.split("@")[0] != after.questionnaire.split("@")[0]:
         raise UsageError(f"cannot compare {before.questionnaire} with {after.questionnaire}: "
                          f"different indices")
+    if before.questionnaire != after.questionnaire:
+        raise UsageError(f"cannot compare {before.questionnaire} with {after.questionnaire}: scores of "
+                         f"two index versions are not on one scale; carry the older answers to "
+                         f"{after.questionnaire} first (maturity migrate)")
+    keys = enterprise_key(before), enterprise_key(after)
+    if None not in keys and keys[0] != keys[1]:
+        raise UsageError(f"cannot compare assessments of different enterprises ({keys[0]}, {keys[1]}; "
+                         f"matched by enterprise.id, else by name)")
+    if before.assessed_on and after.assessed_on and after.assessed_on < before.assessed_on:
+        raise UsageError(f"the new assessment ({after.assessed_on}) is dated before the old one "
+                         f"({before.assessed_on}): give the earlier one first")
     if questionnaire is None:
         questionnaire = scored_against(after) or scored_against(before)
     if questionnaire is None:

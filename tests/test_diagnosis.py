@@ -159,6 +159,32 @@ def test_compare_reports_changes_and_completed_scenarios(machinery):
         maturity.compare(a, maturity.assess(maturity.load_questionnaire("sme"), {}), q)
 
 
+def test_compare_refuses_what_would_report_false_progress(tmp_path, capsys):
+    """A user found compare showing +0.92 for the same answers carried from general@1 to
+    general@2, +2.01 between a foundry and a machinery plant, and progress where the new
+    file was dated a year before the old one (history refused all three)."""
+    import yaml
+
+    from maturity.cli import main
+
+    base = yaml.safe_load((ROOT / "docs/examples/machinery-plant.yaml").read_text("utf-8"))
+    other = {**base, "enterprise": {**base["enterprise"], "name": "Another plant"}}
+    earlier = {**base, "assessed_on": "2025-05-12"}
+    old = yaml.safe_load((ROOT / "docs/calibration/answers/before/p17-a.yaml").read_text("utf-8"))
+    docs = {"base": base, "other": other, "earlier": earlier, "old": old}
+    for name, doc in docs.items():
+        (tmp_path / f"{name}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    migrated = tmp_path / "migrated.yaml"
+    assert main(["migrate", str(tmp_path / "old.yaml"), "--to", "general@2", "-o", str(migrated)]) == 0
+    capsys.readouterr()
+    for a, b, words in (("old", "migrated", "not on one scale"), ("base", "other", "different enterprises"),
+                        ("base", "earlier", "dated before")):
+        second = migrated if b == "migrated" else tmp_path / f"{b}.yaml"
+        assert main(["compare", str(tmp_path / f"{a}.yaml"), str(second)]) == 2
+        assert words in capsys.readouterr().err
+    assert main(["compare", str(tmp_path / "earlier.yaml"), str(tmp_path / "base.yaml")]) == 0
+
+
 def test_diagnosis_json_round_trip(machinery):
     _, _, d = machinery
     again = maturity.Diagnosis.model_validate_json(d.model_dump_json())
