@@ -156,8 +156,16 @@ def parse_yaml(text: str, source: str = "<input>") -> Any:
         raise InputFileError(
             f"{source}: invalid YAML", [Issue(problem, file=source, line=line)]
         ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: its line and column
+        before = text[:exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise InputFileError(f"{source}: invalid YAML", [Issue(
+            f"character U+{code:04X} at column {column} is not allowed in YAML (a control "
+            f"character): delete it or write it as an escape in a double-quoted string",
+            file=source, line=line)]) from None
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
-        # errors without a mark: reader errors, values PyYAML cannot build
+        # errors without a mark: values PyYAML cannot build
         raise InputFileError(f"{source}: invalid YAML", [Issue(str(exc), file=source)]) from None
     finally:
         loader.dispose()

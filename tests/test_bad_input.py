@@ -1053,3 +1053,14 @@ def test_questionnaire_not_found_by_id_or_path(tmp_path):
         maturity.load_questionnaire("no_such_index")
     with pytest.raises(NotFoundError, match="not found"):
         maturity.load_questionnaire(str(tmp_path / "missing.yaml"))
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x0c", "\x00"])
+def test_a_control_character_in_the_file_is_located_at_its_line_and_column(tmp_path, char):
+    """A user found 'unacceptable character #x001b ... position 807' with no line."""
+    path = write(tmp_path / "a.yaml", HEADER + f"enterprise:\n  name: \"A{char}B\"\nanswers: {{}}\n")
+    with pytest.raises(MaturityError) as info:
+        maturity.load_answers(path)
+    issue = only(info.value.issues)
+    assert issue.line == 4 and issue.file == str(path)
+    assert f"U+{ord(char):04X} at column 11" in issue.message and "\n" not in issue.message
