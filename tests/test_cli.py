@@ -608,6 +608,29 @@ def test_template_does_not_replace_a_file_without_force(capsys, tmp_path):
     assert code == 0 and target.read_text("utf-8") != filled
 
 
+@pytest.mark.parametrize(("argv", "suffix", "starts"), [
+    (["score", "{x}"], ".json", '{"results"'), (["score", "{x}"], ".csv", "source,ok,"),
+    (["score", "{x}"], ".md", "|"), (["compare", "{x}", "{x}"], ".json", "{"),
+    (["history", "{x}"], ".html", "<!DOCTYPE html>"), (["history", "{x}"], ".json", "["),
+    (["whatif", "{x}", "--set", "strategy.planning.roadmap=5"], ".json", "{"),
+    (["report", "{x}"], ".md", "# "),
+])
+def test_without_format_the_output_suffix_names_it(capsys, tmp_path, argv, suffix, starts):
+    """A user found `history a b -o h.html` writing terminal text, with no chart, into h.html."""
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    out = tmp_path / f"out{suffix}"
+    code, _, err = run(capsys, *[a.format(x=example) for a in argv], "-o", str(out))
+    assert code == 0, err
+    assert out.read_text("utf-8").lstrip("\ufeff").startswith(starts)
+
+
+def test_an_output_suffix_the_command_cannot_write_is_a_usage_error(capsys, tmp_path):
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    code, _, err = run(capsys, "compare", str(example), str(example), "-o", str(tmp_path / "c.html"))
+    assert code == 2 and "writes terminal, json, not html" in err
+    assert not (tmp_path / "c.html").exists()
+
+
 # ------------------------------------------------------------- questionnaires, schema, version
 
 

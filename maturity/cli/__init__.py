@@ -14,8 +14,16 @@ from collections.abc import Sequence
 
 from .. import __version__
 from .common import Exit, _err, _positive, _write_out, no_color
-from .data import cmd_questionnaires, cmd_score, cmd_template, cmd_validate
-from .reports import cmd_compare, cmd_history, cmd_report, cmd_whatif
+from .data import SCORE_FORMATS, cmd_questionnaires, cmd_score, cmd_template, cmd_validate
+from .reports import (
+    HISTORY_FORMATS,
+    REPORT_FORMATS,
+    TEXT_OR_JSON,
+    cmd_compare,
+    cmd_history,
+    cmd_report,
+    cmd_whatif,
+)
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
@@ -81,8 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="answers files, directories, globs, CSV, -")
     p.add_argument("--questionnaire", "-q", metavar="ID",
                    help="questionnaire id, id@version or path (default: the one each file names)")
-    p.add_argument("--format", "-f", choices=("table", "json", "jsonl", "csv", "markdown", "html"),
-                   default="table", help="table (default; one file: a detailed panel)")
+    p.add_argument("--format", "-f", choices=SCORE_FORMATS,
+                   help="table (default; one file: a detailed panel); without -f, the suffix of "
+                        "-o FILE names it (.json, .jsonl, .csv, .md, .html, .txt)")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     p.add_argument("--jobs", "-j", type=_positive, metavar="N",
                    help="worker processes (default: the number of cores for 200 inputs or more)")
@@ -122,8 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "roadmap. See docs/diagnosis.md.")
     p.add_argument("inputs", metavar="ANSWERS", nargs="+",
                    help="an answers file; or several, folders, globs or CSV/XLSX files with -o DIR/")
-    p.add_argument("--format", "-f", choices=("terminal", "markdown", "html", "json"),
-                   help="default: from the -o suffix (.md .html .json), else terminal; "
+    p.add_argument("--format", "-f", choices=REPORT_FORMATS,
+                   help="default: from the -o suffix (.md .html .json .txt), else terminal; "
                         "for a folder of reports: html")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout; a folder "
                    "(ending in /, or existing) gets one report per enterprise and an index.html")
@@ -143,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="compare two assessments of one enterprise over time")
     p.add_argument("old", metavar="OLD", help="the earlier answers file")
     p.add_argument("new", metavar="NEW", help="the later answers file")
-    p.add_argument("--format", "-f", choices=("terminal", "json"), default="terminal")
+    p.add_argument("--format", "-f", choices=TEXT_OR_JSON, help="default: as -o FILE's suffix, else terminal")
     p.add_argument("--output", "-o", metavar="FILE")
     p.add_argument("--lang", choices=("en", "zh"))
     p.add_argument("--questionnaire", "-q", metavar="ID")
@@ -155,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "assessed_on; files of several enterprises give one history each. "
                                    "HTML adds a line chart.")
     p.add_argument("inputs", metavar="ANSWERS", nargs="+", help="answers files, one per assessment")
-    p.add_argument("--format", "-f", choices=("terminal", "markdown", "html", "json"), default="terminal")
+    p.add_argument("--format", "-f", choices=HISTORY_FORMATS,
+                   help="default: as -o FILE's suffix, else terminal")
     p.add_argument("--output", "-o", metavar="FILE")
     p.add_argument("--lang", choices=("en", "zh"))
     p.add_argument("--questionnaire", "-q", metavar="ID")
@@ -177,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a question and its answer, or an indicator or dimension and a level; repeat "
                         "for more. "
                         "VALUE is read as in an answers file: 85, 2+, n/a, yes, '{a: fully}', '[x, y]'")
-    p.add_argument("--format", "-f", choices=("terminal", "json"), default="terminal")
+    p.add_argument("--format", "-f", choices=TEXT_OR_JSON, help="default: as -o FILE's suffix, else terminal")
     p.add_argument("--output", "-o", metavar="FILE")
     p.add_argument("--lang", choices=("en", "zh"))
     p.add_argument("--questionnaire", "-q", metavar="ID")

@@ -19,6 +19,30 @@ class Exit(IntEnum):
     INTERRUPTED = 130
 
 
+SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
+                  ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+                  ".txt": "text"}
+"""The format an output file's suffix names (``text``: the command's plain-text form)."""
+
+
+def output_format(args: argparse.Namespace, choices: tuple[str, ...], text: str = "terminal") -> str:
+    """``-f`` as given; else the format the ``-o`` file's suffix names (``r.json``,
+    ``r.html``, ``r.txt``: ``text``); else the command's first format.  Sets
+    ``args.format``.  A suffix naming a format the command does not write is a usage error:
+    never terminal text in a ``.html`` file."""
+    from ..errors import UsageError
+
+    if args.format is None:
+        output = args.output if args.output and args.output != "-" else ""
+        named = SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower())
+        named = text if named == "text" else named
+        if named is not None and named not in choices:
+            raise UsageError(f"{output}: this command writes {', '.join(choices)}, not {named}; "
+                             f"give -f, or a file name that ends as the format")
+        args.format = named or choices[0]
+    return str(args.format)
+
+
 def no_color() -> bool:
     """Whether the user asked for no colour: ``NO_COLOR`` set and not empty (no-color.org:
     an empty value is ignored, as rich does)."""

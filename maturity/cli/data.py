@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..printable import printable, terminal_or
-from .common import Exit, _default_lang, _err, _warn, _write_out, check_output
+from .common import Exit, _default_lang, _err, _warn, _write_out, check_output, output_format
 
 # --------------------------------------------------------------------------- inputs
 
@@ -20,6 +20,8 @@ TABLES = (".csv", ".xlsx")
 
 AUTO_JOBS_FROM = 200
 """Without ``--jobs``, a batch of at least this many inputs is scored on every core."""
+
+SCORE_FORMATS = ("table", "json", "jsonl", "csv", "markdown", "html")
 
 
 def _validate_targets(paths: Sequence[str]) -> Iterator[Path]:
@@ -147,6 +149,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     paths = list(args.paths)
     check_output(args.output, paths)
+    output_format(args, SCORE_FORMATS, text="table")
     single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() \
         and Path(paths[0]).suffix.lower() != ".csv"
     if single and args.format == "table" and not args.summary:

@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import Exit, _default_lang, _err, _write_out, check_output
+from .common import Exit, _default_lang, _err, _write_out, check_output, output_format
 
-REPORT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-                   ".json": "json", ".txt": "terminal"}
+REPORT_FORMATS = ("terminal", "markdown", "html", "json")
+HISTORY_FORMATS = REPORT_FORMATS
+TEXT_OR_JSON = ("terminal", "json")
 
 
 def _scored(path: str, override: str | None) -> tuple[Any, Any, Any]:
@@ -38,7 +39,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     check_output(args.output, [*args.inputs, *(args.history or []), *filter(None, [args.targets])])
     answers, q, assessment = _scored(args.inputs[0], args.questionnaire)
     lang = args.lang or answers.language or _default_lang()
-    fmt = args.format or REPORT_SUFFIXES.get(Path(args.output or "").suffix.lower(), "terminal")
+    fmt = output_format(args, REPORT_FORMATS)
     targets = None
     if args.targets:
         targets = _targets_file(args.targets, q)
@@ -175,6 +176,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from ..comparison import compare
 
     check_output(args.output, [args.old, args.new])
+    output_format(args, TEXT_OR_JSON)
     _, _q_old, before = _scored(args.old, args.questionnaire)
     answers, q, after = _scored(args.new, args.questionnaire)
     result = compare(before, after, q)
@@ -195,6 +197,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     from ..whatif import what_if
 
     check_output(args.output, [args.answers])
+    output_format(args, TEXT_OR_JSON)
     changes: dict[str, Any] = {}
     for item in args.set or []:
         ident, sep, text = item.partition("=")
@@ -245,6 +248,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     from ..timeline import by_enterprise, history
 
     check_output(args.output, list(args.inputs))
+    output_format(args, HISTORY_FORMATS)
     scored = [_scored(path, args.questionnaire) for path in args.inputs]
     lang = args.lang or scored[-1][0].language or _default_lang()
     questionnaires = {id(a): q for _, q, a in scored}
