@@ -25,7 +25,7 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
-from .normalise import Normalised, PartLevel, check_answers
+from .normalise import Normalised, PartLevel, check_answers, target_level
 from .requirements import option_level
 from .scoring import answers_form, score
 
@@ -127,7 +127,10 @@ def _labels(files: Sequence[AnswersFile], names: Sequence[str]) -> list[str]:
     return out
 
 
-_SCORING = ("industry", "production_type", "product_kind")
+_SCORING = ("industry", "production_type", "product_kind", "size", "energy_intensive")
+"""Profile fields that change the score or the advice: files that disagree on one are refused
+(a user found size and energy_intensive taken silently from the first file, which turned the
+advice with the order of the arguments)."""
 
 
 def _enterprise(files: Sequence[AnswersFile], names: Sequence[str]) -> dict[str, Any]:
@@ -144,12 +147,48 @@ def _enterprise(files: Sequence[AnswersFile], names: Sequence[str]) -> dict[str,
                                 field=f"enterprise.{field}"))
         if seen:
             out[field] = next(iter(seen.values()))
-    elsewhere = sorted({f for a in files for f in a.enterprise.run_elsewhere})
-    if elsewhere:
-        out["run_elsewhere"] = elsewhere
+    said = {n: sorted(a.enterprise.run_elsewhere) for a, n in zip(files, names, strict=True)}
+    if len({tuple(v) for v in said.values()}) > 1:  # it takes indicators out of scope
+        issues.append(Issue("the files disagree: " + ", ".join(f"{n}: {v or 'none'}"
+                                                              for n, v in said.items()),
+                            field="enterprise.run_elsewhere"))
+    elif files[0].enterprise.run_elsewhere:
+        out["run_elsewhere"] = sorted(files[0].enterprise.run_elsewhere)
     if issues:
         raise UsageError("the files describe different enterprises (or classify it differently); "
                          "merge answers of one enterprise only", issues)
+    return out
+
+
+def _originals(files: Sequence[AnswersFile], names: Sequence[str]) -> None:
+    """Each respondent once: no file twice, no merged file (its respondents' own answers are
+    gone, so merging it again would weigh them as one and lose its sources)."""
+    issues = [Issue("a merged file: merge its respondents' own files (under merged.sources) "
+                    "with the new ones instead", file=str(n), field="merged")
+              for a, n in zip(files, names, strict=True) if a.merged is not None]
+    seen: dict[str, str] = {}
+    for n in names:
+        real = str(Path(n).resolve()) if n != "-" else n
+        if real in seen:
+            issues.append(Issue(f"given twice (also as {seen[real]}): each respondent counts once",
+                                file=str(n)))
+        seen.setdefault(real, str(n))
+    if issues:
+        raise UsageError("; ".join(str(i) for i in issues), issues)
+
+
+def _targets(q: Questionnaire, files: Sequence[AnswersFile], names: Sequence[str]) -> dict[str, Any]:
+    """The targets the files set, together; an error where two set different levels for one id."""
+    out: dict[str, Any] = {}
+    issues = []
+    for ident in dict.fromkeys(i for a in files for i in a.targets):
+        asked = {n: a.targets[ident] for a, n in zip(files, names, strict=True) if ident in a.targets}
+        if len({target_level(q, v) for v in asked.values()}) > 1:  # checked with the answers
+            issues.append(Issue("the files set different targets: " +
+                                ", ".join(f"{n}: {v}" for n, v in asked.items()), field=f"targets.{ident}"))
+        out[ident] = next(iter(asked.values()))
+    if issues:
+        raise UsageError("the files set different targets; make them agree first", issues)
     return out
 
 
@@ -164,6 +203,7 @@ def merge(q: Questionnaire, files: Sequence[AnswersFile], names: Sequence[str],
         raise UsageError(f"unknown rule {rule!r}: median, min or max")
     if len(files) < 2:
         raise UsageError("merge needs two answers files or more")
+    _originals(files, names)
     labels = _labels(files, names)
     enterprise = _enterprise(files, names)
     values = [check_answers(q, a) for a in files]
@@ -184,14 +224,15 @@ def merge(q: Questionnaire, files: Sequence[AnswersFile], names: Sequence[str],
             raw = {labels[k]: files[k].answers[qid] for k in range(len(files)) if qid in values[k]}
             disagreements.append(Disagreement(question=qid, answers=raw, levels=reached, notes=said))
     dates = [a.assessed_on for a in files if a.assessed_on]
-    languages = {a.language for a in files if a.language}
+    languages = [a.language for a in files if a.language]
     sources = [Source(respondent=labels[k], file=str(names[k]), assessor=a.assessor,
                       assessed_on=a.assessed_on) for k, a in enumerate(files)]
     doc: dict[str, Any] = {
         "format": ANSWERS_FORMAT, "questionnaire": q.ref, "enterprise": enterprise,
         "assessed_on": max(dates) if dates else None,
         "assessor": ", ".join(labels),
-        "language": languages.pop() if len(languages) == 1 else None,
+        "language": languages[0] if languages else None,  # the first file's, as its readers asked
+        "targets": _targets(q, files, names) or None,
         "answers": answers, "notes": notes,
         "merged": Merged(rule=rule, sources=sources, disagreements=disagreements),  # type: ignore[arg-type]
     }

@@ -133,6 +133,40 @@ def test_different_enterprises_or_bad_answers_are_refused(general, p04):
         merge(general, [p04[0]], ["a.yaml"])
 
 
+@pytest.mark.parametrize(("field", "value"), [("size", "large"), ("energy_intensive", True),
+                                            ("run_elsewhere", ["sales"])])
+def test_a_profile_that_changes_the_advice_must_agree(general, p04, field, value):
+    """A user found size and energy_intensive taken from the first file (the advice turned
+    with the order of the arguments) and run_elsewhere united."""
+    other = p04[1].model_copy(update={"enterprise": p04[1].enterprise.model_copy(update={field: value})})
+    for files in ([p04[0], other], [other, p04[0]]):
+        with pytest.raises(UsageError) as err:
+            merge(general, files, ["a.yaml", "b.yaml"])
+        assert f"enterprise.{field}" in [i.field for i in err.value.issues]
+
+
+def test_targets_and_language_are_kept_and_conflicting_targets_refused(general, p04):
+    a = p04[0].model_copy(update={"targets": {"operations": "L3"}, "language": "zh"})
+    b = p04[1].model_copy(update={"targets": {"operations": 3, "factory.data": "L4"}, "language": "en"})
+    merged = merge(general, [a, b], ["a.yaml", "b.yaml"])
+    assert merged.targets == {"operations": "L3", "factory.data": "L4"} and merged.language == "zh"
+    b = b.model_copy(update={"targets": {"operations": "L4"}})
+    with pytest.raises(UsageError) as err:
+        merge(general, [a, b], ["a.yaml", "b.yaml"])
+    assert [i.field for i in err.value.issues] == ["targets.operations"]
+
+
+def test_a_file_given_twice_or_a_merged_file_is_refused(general, p04, tmp_path):
+    """A user found a respondent counted twice, and a re-merge weighing two earlier
+    respondents as one and dropping their sources."""
+    with pytest.raises(UsageError, match="given twice"):
+        merge(general, [p04[0], p04[0], p04[1]], [str(tmp_path / "a.yaml"), str(tmp_path / "./a.yaml"),
+                                                 "b.yaml"])
+    merged = merge(general, p04, ["a.yaml", "b.yaml"])
+    with pytest.raises(UsageError, match="merged file"):
+        merge(general, [merged, p04[0]], ["m.yaml", "c.yaml"])
+
+
 def test_the_cli_writes_a_valid_file_and_the_report_shows_the_respondents(capsys, tmp_path):
     a, b = PLANT / "p04-a.yaml", PLANT / "p04-b.yaml"
     out = tmp_path / "merged.yaml"
