@@ -169,3 +169,18 @@ def _same(a: Path, b: Path) -> bool:
         return a.exists() and b.exists() and os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def given_twice(paths: list[str]) -> list[tuple[str, str]]:
+    """``(path, the earlier path it names too)`` for each path that names a file given
+    before it (the same path, or another path to the same file: ``./a.yaml``, a link)."""
+    out, seen = [], []
+    for p in paths:
+        if p == "-":
+            continue
+        earlier = next((q for q in seen if q == p or _same(Path(q), Path(p))), None)
+        if earlier is not None:
+            out.append((p, earlier))
+        else:
+            seen.append(p)
+    return out

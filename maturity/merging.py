@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ._io import given_twice
 from .delivery import question_state
 from .errors import Issue, UsageError
 from .model.answers import ANSWERS_FORMAT, NA, RATING_VALUES, AnswersFile, Disagreement, Merged, Source
@@ -166,13 +167,8 @@ def _originals(files: Sequence[AnswersFile], names: Sequence[str]) -> None:
     issues = [Issue("a merged file: merge its respondents' own files (under merged.sources) "
                     "with the new ones instead", file=str(n), field="merged")
               for a, n in zip(files, names, strict=True) if a.merged is not None]
-    seen: dict[str, str] = {}
-    for n in names:
-        real = str(Path(n).resolve()) if n != "-" else n
-        if real in seen:
-            issues.append(Issue(f"given twice (also as {seen[real]}): each respondent counts once",
-                                file=str(n)))
-        seen.setdefault(real, str(n))
+    issues += [Issue(f"given twice (also as {first}): each respondent counts once", file=p)
+               for p, first in given_twice([str(n) for n in names])]
     if issues:
         raise UsageError("; ".join(str(i) for i in issues), issues)
 

@@ -631,6 +631,16 @@ def test_an_output_suffix_the_command_cannot_write_is_a_usage_error(capsys, tmp_
     assert not (tmp_path / "c.html").exists()
 
 
+def test_a_history_counts_each_file_once(capsys, tmp_path, monkeypatch):
+    """A user found `history a.yaml a.yaml` showing two assessments."""
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    monkeypatch.chdir(tmp_path)
+    Path("a.yaml").write_text(example.read_text("utf-8"), "utf-8")
+    for argv in (["history", "a.yaml", "./a.yaml"], ["report", "a.yaml", "--history", "a.yaml"]):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and "given twice (also as a.yaml)" in err, argv
+
+
 # ------------------------------------------------------------- questionnaires, schema, version
 
 

@@ -48,6 +48,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.history:
         from ..timeline import history as timeline
 
+        _once([*args.history, args.inputs[0]])
         earlier = [_scored(path, args.questionnaire)[2] for path in args.history]
         history = timeline([*earlier, assessment], [*args.history, args.inputs[0]])
     if fmt == "json":
@@ -93,6 +94,18 @@ def _targets_file(path: str, q: Any) -> dict[str, Any]:
     if issues:
         raise UsageError("\n".join(map(str, issues)), issues)
     return targets
+
+
+def _once(paths: list[str]) -> None:
+    """Each assessment once: a file given twice would count twice in a history."""
+    from .._io import given_twice
+    from ..errors import Issue, UsageError
+
+    twice = given_twice(paths)
+    if twice:
+        issues = [Issue(f"given twice (also as {first}): each assessment counts once", file=p)
+                  for p, first in twice]
+        raise UsageError("\n".join(map(str, issues)), issues)
 
 
 def _many_reports(args: argparse.Namespace) -> bool:
@@ -249,6 +262,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     check_output(args.output, list(args.inputs))
     output_format(args, HISTORY_FORMATS)
+    _once(list(args.inputs))
     scored = [_scored(path, args.questionnaire) for path in args.inputs]
     lang = args.lang or scored[-1][0].language or _default_lang()
     questionnaires = {id(a): q for _, q, a in scored}
