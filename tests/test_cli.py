@@ -641,6 +641,15 @@ def test_a_history_counts_each_file_once(capsys, tmp_path, monkeypatch):
         assert code == 2 and "given twice (also as a.yaml)" in err, argv
 
 
+def test_a_target_the_plant_has_reached_is_said_not_ignored(capsys):
+    """A user found `report --target L2` on an L2 plant silently giving the ordinary report."""
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    code, _, err = run(capsys, "report", str(example), "--target", "L2", "-f", "json")
+    assert code == 0 and "--target L2: the plant already has L2" in err
+    code, _, err = run(capsys, "report", str(example), "--target", "L4", "-f", "json")
+    assert code == 0 and "already has" not in err
+
+
 # ------------------------------------------------------------- questionnaires, schema, version
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import Exit, _default_lang, _err, _write_out, check_output, output_format
+from .common import Exit, _default_lang, _err, _warn, _write_out, check_output, output_format
 
 REPORT_FORMATS = ("terminal", "markdown", "html", "json")
 HISTORY_FORMATS = REPORT_FORMATS
@@ -43,7 +43,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     targets = None
     if args.targets:
         targets = _targets_file(args.targets, q)
-    diagnosis = diagnose(assessment, q, target=level_number(q, args.target), targets=targets)
+    target = level_number(q, args.target)
+    if target is not None and target <= assessment.level:  # said, not silently left out
+        instead = ("the report shows the path to the next grade instead" if assessment.level < len(q.levels)
+                   else "it is the top grade")
+        _warn(f"--target {args.target}: the plant already has {q.levels[assessment.level - 1].id}; {instead}")
+    diagnosis = diagnose(assessment, q, target=target, targets=targets)
     history = None
     if args.history:
         from ..timeline import history as timeline
