@@ -129,11 +129,25 @@ def test_the_cli_leaves_the_answers_file_as_it_was(capsys, tmp_path):
     ("no.such.question=1", "no such question, indicator or dimension"),
     ("factory.equipment.cnc_rate=[1", "--set factory.equipment.cnc_rate"),
     ("factory.equipment.cnc_rate=250", "out of range"),
+    ("strategy.planning.roadmap=", "expected ID=VALUE with a value"),  # was "got None"
 ])
 def test_a_bad_change_is_a_clear_error_and_a_non_zero_exit(capsys, setting, needle):
     code, out, err = run(capsys, "whatif", str(EXAMPLE), "--set", setting)
     assert code != 0 and needle in err, err
     assert out == ""
+
+
+def test_a_change_given_twice_is_refused_and_na_is_shown_as_na(capsys):
+    """A user found the last of two --set of one question used silently, and an answer set to
+    n/a shown as "Level 3 → 0"."""
+    code, out, err = run(capsys, "whatif", str(EXAMPLE), "--set", "strategy.planning.roadmap=5",
+                         "--set", "strategy.planning.roadmap=2")
+    assert code == 2 and "given twice" in err and out == ""
+    code, out, err = run(capsys, "whatif", str(EXAMPLE), "--set", "rd.design.verification=n/a",
+                         "--lang", "en")
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if "(rd.design.verification)" in x)
+    assert line.endswith("→ Not applicable") and "→ 0" not in line
 
 
 def test_the_output_may_not_overwrite_the_answers(capsys, tmp_path):

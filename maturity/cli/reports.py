@@ -219,9 +219,12 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     changes: dict[str, Any] = {}
     for item in args.set or []:
         ident, sep, text = item.partition("=")
-        if not sep or not ident.strip():
-            raise UsageError(f"--set {item!r}: expected ID=VALUE",
-                             [Issue(f"expected ID=VALUE, got {item!r}", field="--set")])
+        if not sep or not ident.strip() or not text.strip():
+            raise UsageError(f"--set {item!r}: expected ID=VALUE, e.g. strategy.planning.roadmap=3",
+                             [Issue(f"expected ID=VALUE with a value, got {item!r}", field="--set")])
+        if ident.strip() in changes:  # never the last one silently
+            raise UsageError(f"--set {ident.strip()}: given twice; give each question or target once",
+                             [Issue("given twice", field=f"--set {ident.strip()}")])
         # the value is read as the answers file reads it: 85, 2+, n/a, yes, {a: fully}, [x, y]
         changes[ident.strip()] = parse_yaml(text, source=f"--set {ident.strip()}")
     answers, q, before = _scored(args.answers, args.questionnaire)
@@ -244,8 +247,9 @@ def cmd_whatif(args: argparse.Namespace) -> int:
             unit = tr(question.unit, lang) if question.unit else ""
             shown = ["–" if v is None or v == "n/a" else f"{v:g}{unit}" for v in (c.before, c.after)]
             values = f"{shown[0]} → {shown[1]}, "
-        out.append(f"  {tr(question.text, lang)} ({c.question}): {values}"
-                   f"{t('level', lang)} {c.level_before} → {c.level_after}")
+        levels = [t("tui_na", lang) if v == "n/a" else f"{t('level', lang)} {k}"  # n/a is no level 0
+                  for v, k in ((c.before, c.level_before), (c.after, c.level_after))]
+        out.append(f"  {tr(question.text, lang)} ({c.question}): {values}{levels[0]} → {levels[1]}")
     if not result.answers:
         out.append("  " + t("whatif_none", lang))
     out += ["", t("whatif_unchanged", lang, file=args.answers)]
