@@ -133,18 +133,29 @@ SCANNED_SUFFIXES = (".yaml", ".yml")
 """What a directory scan reads (``maturity score DIR``)."""
 
 
-def check_output(output: str | None, inputs: list[str]) -> None:
+def folder_exists(target: Path) -> None:
+    """An output's folder must exist: a mistyped folder is a plain message (exit 1), never a
+    new folder created somewhere unexpected (a folder of reports, ``-o DIR/``, is created on
+    purpose, and checks its own parent)."""
+    if not target.parent.is_dir():
+        raise OutputError(f"{target}: cannot write the output: no such directory {target.parent}")
+
+
+def check_output(output: str | None, inputs: list[str], new_folder: bool = False) -> None:
     """Refuse an output path that would overwrite one of the inputs (``UsageError``, exit 2).
 
     The same file also counts through a symlink or a hard link; a file inside a scored
     directory counts when the scan would read it (a ``.yaml`` / ``.yml`` suffix), and a
     file matched by a glob given as an input counts too. Checked before anything is written.
+    The output's folder must exist (:func:`folder_exists`), unless ``new_folder``.
     """
     if not output or output == "-":
         return
     from .errors import UsageError
 
     out = Path(output)
+    if not new_folder:
+        folder_exists(out)
     out_real = out.resolve()
     for arg in inputs:
         if arg == "-":

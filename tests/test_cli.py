@@ -373,6 +373,9 @@ def test_score_output_file(capsys, tmp_path, general):
     path = write_answers(tmp_path / "acme.yaml", general, answers_for(general, "mixed"))
     target = tmp_path / "reports" / "out.json"
     code, out, err = run(capsys, "score", "-f", "json", "--detail", "-o", str(target), str(path))
+    assert code == 1 and "no such directory" in err and not target.parent.exists(), err
+    target.parent.mkdir()  # a mistyped folder is an error, never a new folder (consultant guide)
+    code, out, err = run(capsys, "score", "-f", "json", "--detail", "-o", str(target), str(path))
     assert code == 0, err
     assert out == "", "with -o nothing goes to stdout"
     results = json.loads(target.read_text(encoding="utf-8"))["results"]

@@ -82,8 +82,11 @@ def _default_lang() -> str:
 
 def _write_out(text: str, output: str | None) -> None:
     if output and output != "-":
-        from .._io import write_atomic
+        from pathlib import Path
 
+        from .._io import folder_exists, write_atomic
+
+        folder_exists(Path(output))
         write_atomic(output, text)
     else:
         terminal_or(sys.stdout).write(text)  # on a terminal, data is shown, never obeyed

@@ -132,7 +132,10 @@ def _cmd_reports(args: argparse.Namespace) -> int:
     if args.format == "terminal":
         raise UsageError("a folder of reports is written as html, markdown or json, not terminal")
     out = Path(args.output)
-    check_output(str(out / "index.html"), list(args.inputs))
+    from .._io import folder_exists
+
+    folder_exists(out)  # the folder of reports may be new, but inside an existing one
+    check_output(str(out / "index.html"), list(args.inputs), new_folder=True)
     fmt = args.format or "html"
     show = sys.stderr.isatty() and not getattr(args, "quiet", False)
 
