@@ -186,3 +186,10 @@ def test_the_cli_writes_a_valid_file_and_the_report_shows_the_respondents(capsys
     # never over an input
     code, _, err = run(capsys, "merge", str(a), str(b), "-o", str(a))
     assert code != 0 and "input" in err
+
+
+@pytest.mark.parametrize("share", ["-5", "150", "nan", "lots"])
+def test_a_share_outside_0_to_100_is_a_usage_error(capsys, share):
+    files = [str(PLANT / f"p04-{x}.yaml") for x in "ab"]
+    code, _, err = run(capsys, "merge", *files, "--share", share)
+    assert code == 2 and "--share" in err

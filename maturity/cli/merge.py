@@ -43,6 +43,20 @@ def _write_answers(answers: Any, head: str, account: list[str], output: str | No
     return Exit.OK
 
 
+def _percent(text: str) -> float:
+    """A share of a question's range, 0 to 100 (a user found -5 and 150 accepted, and -5
+    listing identical answers as disagreements)."""
+    import math
+
+    try:
+        value = float(text.strip().rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text}: give a percentage from 0 to 100")
+    return value
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "merge", help="merge several respondents' answers files of one enterprise",
@@ -54,7 +68,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--rule", choices=("median", "min", "max"), default="median",
                    help="median (default): the middle answer, rounded down between two; "
                         "min: the lowest, for a conservative grade; max: the highest")
-    p.add_argument("--share", type=float, default=20.0, metavar="PERCENT",
+    p.add_argument("--share", type=_percent, default=20.0, metavar="PERCENT",
                    help="numbers further apart than this share of the question's range "
                         "are a disagreement (default 20)")
     p.add_argument("--output", "-o", metavar="FILE", help="the merged answers file (default: stdout)")
