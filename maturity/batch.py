@@ -241,7 +241,8 @@ def item_problem(item: Item, questionnaire: str | None) -> str | None:
     if isinstance(item.raw, BadInput):
         return item.raw.message
     if item.raw is not None and "questionnaire" not in item.raw and questionnaire is None:
-        return f"{item.source}: no questionnaire column and no --questionnaire"
+        return (f"{item.source}: no questionnaire for this row (no questionnaire column, or its "
+                "cell is empty; e.g. general@2) and no --questionnaire")
     return None
 
 

@@ -82,9 +82,17 @@ def read_csv(path: Path, convert: bool = True) -> Iterator[Record]:
                 yield where, _row(header, cells, where, delimiter) if convert else None
             if rows == 0:
                 yield source, BadInput(f"{source}:1: a header but no rows: nothing to score")
-        except UnicodeDecodeError as exc:
-            yield source, BadInput(f"{source}:{line + 1}: not UTF-8 ({exc.reason}); "
-                                   "save the sheet as 'CSV UTF-8'")
+        except UnicodeDecodeError as exc:  # decoded a block at a time: find the byte's own line
+            raw = path.read_bytes()
+            bad = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+            try:
+                bad.decode("utf-8")
+                at = line + 1
+            except UnicodeDecodeError as first:
+                at = bad[:first.start].count(b"\n") + 1
+            yield f"{source}:{at}", BadInput(
+                f"{source}:{at}: not UTF-8 ({exc.reason}); save the sheet as 'CSV UTF-8'"
+                + (f"; no row from line {line + 1} on was scored" if at > 1 else ""))
         except csv.Error as exc:
             yield f"{source}:{line + 1}", BadInput(
                 f"{source}:{line + 1}: {exc}: is a closing quote missing? Reading stopped at this "

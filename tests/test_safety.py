@@ -64,9 +64,9 @@ def test_other_outputs_are_written(files, argv):
 HEAD = "questionnaire,enterprise.name,factory.equipment.cnc_rate\n"
 
 
-def _score_csv(tmp_path, text: str, capsys) -> tuple[int, str, list[str]]:
+def _score_csv(tmp_path, text: str | bytes, capsys) -> tuple[int, str, list[str]]:
     src = tmp_path / "in.csv"
-    src.write_bytes(text.encode("utf-8"))
+    src.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     out = tmp_path / "out.csv"
     code = main(["score", str(src), "-f", "csv", "-o", str(out), "--quiet"])
     rows = out.read_text("utf-8").splitlines()[1:] if out.exists() else []
@@ -91,6 +91,26 @@ def test_a_bad_table_is_a_located_error_never_a_lost_row(tmp_path, capsys, text,
     assert code == 1, err
     assert f"in.csv{where}" in err and words in err, err
     assert any(",false," in r for r in rows), "the error is a row of the output too"
+
+
+@pytest.mark.parametrize("bad_row", [2, 3, 400])
+def test_a_table_not_in_utf8_is_reported_at_the_line_of_its_first_bad_byte(tmp_path, capsys, bad_row):
+    """A user found a GBK-encoded CSV always reported at ':2', wherever the bad bytes were
+    (the file is decoded a block at a time, not a row at a time)."""
+    rows = [f"general,Plant {k},{k % 100}" for k in range(2, 600)]
+    rows[bad_row - 2] = "general,Plant ,50".replace("Plant ", "工厂 ")
+    data = (HEAD + "\n".join(rows) + "\n").encode("utf-8")
+    data = data.replace("工厂".encode(), "工厂".encode("gbk"))
+    code, err, scored = _score_csv(tmp_path, data, capsys)
+    assert code == 1 and f"in.csv:{bad_row}: not UTF-8" in err, err
+    assert all(f"Plant {k}," in row for k, row in zip(range(2, 2 + len(scored)), scored, strict=False)
+               if "not UTF-8" not in row)
+
+
+def test_a_date_not_written_as_iso_says_how_to_write_it(tmp_path, capsys):
+    code, err, _ = _score_csv(tmp_path, "questionnaire,enterprise.name,assessed_on\ngeneral@2,A,2026/5/12\n",
+                              capsys)
+    assert code == 1 and "in.csv:2: assessed_on:" in err and "write a date as YYYY-MM-DD" in err
 
 
 def test_a_semicolon_table_as_excel_writes_it_is_read(tmp_path, capsys):
