@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -171,10 +172,11 @@ class ResultScreen(Localised, Screen):
                             severity="error", timeout=15)
             return
         # Tests and kiosks (MATURITY_DATA_DIR) keep exports with the data; otherwise the
-        # user's downloads folder, as Textual does. Under `textual serve` it is a download.
-        folder = data_dir() / "exports" if os.environ.get(DATA_ENV) else None
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
+        # user's downloads folder, as Textual does, made if the account has none yet (a new
+        # account or a server: a user found every export failing with "No such file or
+        # directory"), else the working folder. Under `textual serve` it is a download.
+        folder = data_dir() / "exports" if os.environ.get(DATA_ENV) else export_folder()
+        folder.mkdir(parents=True, exist_ok=True)
         self.app.deliver_text(io.StringIO(text), save_directory=folder, save_filename=name,
                               encoding="utf-8", name=f"maturity-export:{what}")
 
@@ -194,6 +196,18 @@ class ResultScreen(Localised, Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def export_folder() -> Path:
+    """The user's downloads folder (made if missing), or the working folder where it cannot be."""
+    from platformdirs import user_downloads_path
+
+    folder = user_downloads_path()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path.cwd()
+    return folder
 
 
 def next_steps(r: Report, n: int = 3) -> list[str]:
