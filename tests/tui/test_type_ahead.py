@@ -89,6 +89,26 @@ async def test_keys_typed_after_a_number_answer_the_next_question_not_the_field(
 
 
 
+async def test_a_correction_typed_in_one_burst_is_saved(data_dir):
+    """A first-time user corrected 30 to 65 with Backspace, Backspace, 6, 5, Enter sent at
+    once (a paste, a slow link): the app moved on and going back showed 30."""
+    first, _, second = _general_pair("number")
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_question(app, pilot, first)
+        await burst(app, pilot, ["3", "0", "enter"])
+        assert app.state.session.answers[first] == 30
+        await screen.go(first)
+        await pilot.pause()
+        await burst(app, pilot, ["backspace", "backspace", "6", "5", "enter"])
+        assert app.state.session.answers[first] == 65
+        assert screen.current == second
+        await screen.go(first)
+        await pilot.pause()
+        await burst(app, pilot, ["backspace", "backspace", "enter"])  # cleared: unanswered
+        assert first not in app.state.session.answers
+
+
 async def test_a_digit_then_down_rates_and_moves_and_the_last_down_stays(data_dir):
     """The Chinese first-time user lost a Down typed right after a digit (the digit's
     deferred focus call moved the focus back), and a Down on the last item moved the

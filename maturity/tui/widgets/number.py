@@ -6,10 +6,11 @@ answer it accepts is saved. Enter moves on (an empty field moves on unanswered).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
@@ -38,6 +39,14 @@ class NumberInput(Input):
 
     submitted = False
 
+    EDITING: ClassVar[dict[str, str]] = {
+        key.strip(): str(binding.action) for binding in Input.BINDINGS if isinstance(binding, Binding)
+        for key in binding.key.split(",") if key.strip() != "enter"}
+    """The field's own editing keys (Backspace, Delete, arrows, Home, End…) and their actions:
+    run as the key arrives, not when its binding is resolved after the key has bubbled up to
+    the app.  In a burst ("⌫⌫65⏎") the digits were typed at once and the Backspaces after
+    them, so a user's correction of 30 to 65 was saved as nothing."""
+
     async def _on_key(self, event: events.Key) -> None:
         app: Any = self.app
         if self.submitted:
@@ -47,6 +56,13 @@ class NumberInput(Input):
                 app.hand_over(event)
             else:  # pragma: no cover - an app without the type-ahead order
                 app.post_message(events.Key(event.key, event.character))
+            return
+        action = self.EDITING.get(event.key)
+        if action is not None:
+            event.stop()
+            event.prevent_default()
+            self._restart_blink()
+            await self.run_action(action)
             return
         if event.key == "enter" and hasattr(app, "hold_keys"):
             app.hold_keys()  # keys arriving from now wait for those already given to us
@@ -64,10 +80,11 @@ class NumberInput(Input):
     async def action_submit(self) -> None:
         answer = self.query_ancestor(NumberAnswer)
         try:
-            answer.check(self.value)
+            value = answer.check(self.value)
         except ValueError:  # not an answer: stay (the error is shown as it is typed)
             self.submitted = False
             return
+        answer.keep(value)
         await advance(self)
 
 
@@ -115,8 +132,20 @@ class NumberAnswer(Vertical):
         assert isinstance(value, float)
         return int(value) if value.is_integer() else value
 
+    def keep(self, value: float | int | None) -> None:
+        """Save what the field holds as Enter moves on.  Keys typed in one burst ("⌫⌫65⏎")
+        are all the field's before it handles its first: their ``Input.Changed`` messages
+        queue behind the Enter, and the field is gone, with them, once the next question is
+        on screen (a user's correction of 30 to 65 was lost so).  The change goes to the
+        screen, which outlives the field, and names its question."""
+        if value != self.value:
+            self.value = value
+            self.screen.post_message(changed(self, value))
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if getattr(event.input, "submitted", False):
+            return  # a change queued behind the Enter: what the field held then is kept
         error = self.query_one("#number-error", Static)
         try:
             value = self.check(event.value)
