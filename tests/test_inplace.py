@@ -126,3 +126,34 @@ def test_what_is_there_in_part_says_so_where_it_is_still_missing(general, lang):
     for value, marked in ((PartLevel(2.5), [True, False]), (2, [False, False])):
         said = missing(general, (lift,), {level: value}, lang)
         assert [now in s for s in said] == marked
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_what_an_unanswered_question_would_need_is_said_to_be_unanswered(lang):
+    """A first-time user skipped the data-governance question and read, at the top of the
+    advice, that the plant lacks coding rules: a claim about something never answered."""
+    from pathlib import Path
+
+    import yaml
+
+    import maturity
+    from maturity.report import content, markdown
+
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    doc = yaml.safe_load(example.read_text("utf-8"))
+    qid = "factory.data.governance"
+    governance = doc["answers"].pop(qid)
+    q = maturity.load_questionnaire("general")
+    d = maturity.diagnose(maturity.assess(q, doc))
+    report = content.build(q, d, lang)
+    rank = next(r.rank for r in d.recommendations if any(c.question == qid for c in r.delivers))
+    card = next(s for s in report.recommendations if s.rank == rank)
+    marker = t("not_answered", lang)
+    items = {i.id: i for i in q.questions[qid][2].items}
+    lines = [x for x in card.missing if any(x.startswith(maturity.model.base.tr(i.text, lang).rstrip("。."))
+                                            for i in items.values())]
+    assert lines and all(marker in x for x in lines), card.missing
+    assert marker in markdown.render(report)
+    doc["answers"][qid] = governance  # answered, the same lines carry no such mark
+    answered = content.build(q, maturity.diagnose(maturity.assess(q, doc)), lang)
+    assert not any(marker in x for s in answered.recommendations for x in s.missing)

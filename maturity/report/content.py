@@ -225,6 +225,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
     scen = {s.id: s for s in q.scenarios}
     noun = subject(q, lang)  # what the sentences call the assessed unit
     state, values = question_state(a), restore_values(q, a.answers)
+    blank = frozenset(d.completeness.unanswered)  # what they would need is said to be unanswered
     industry_name = industries.get(ent.industry or "", "")
     recs = []
     aimed = {i.indicator for i in d.target_plan.improvements} if d.target_plan else set()
@@ -296,8 +297,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                     for i in r.raises]
             or [t("raises_score", lang, gain=f"{r.gain:+.2f}") if r.gain >= 0.005
                 else t("raises_progress", lang)],
-            why=why, benefits=benefits, missing=missing(q, r.delivers, values, lang),
-            reaches=reaches(q, r.delivers, values, lang),
+            why=why, benefits=benefits, missing=missing(q, r.delivers, values, lang, blank),
+            reaches=reaches(q, r.delivers, values, lang, blank),
             have=have(q, held, values, lang), nearly=r.nearly_done))
 
     from .. import seeds

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from ..delivery import items_to_place, items_up_to, only_in_part
@@ -49,15 +49,20 @@ def have(q: Questionnaire, held: list[tuple[str, int | tuple[str, ...]]],
 
 
 def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapping[str, Any],
-             lang: str) -> list[str]:
+             lang: str, unanswered: Collection[str] = ()) -> list[str]:
     """The first few of a scenario's outstanding answers as the state to reach: a level
     question's description at its target level, a checklist's outstanding items (those it
     names, else those up to its target level not yet mostly met), else the question and
-    its level change."""
+    its level change.  What ``unanswered`` questions would need is marked as unanswered."""
     out: list[str] = []
     now_in_part = t("now_is", lang, answer=t("in_part", lang))
+    # a question left unanswered counts as not met, and what it would need is said to be
+    # unanswered, not claimed to be missing (a first-time user skipped data governance and
+    # read "not yet in place here: coding rules…" at the top of the advice)
+    blank = _paren(t("not_answered", lang), lang)
     for c in changes:
         question = q.questions[c.question][2]
+        blank_here = c.question in unanswered
         if isinstance(question, ChecklistQuestion):
             rated = values.get(c.question)
             answered = isinstance(rated, Mapping)
@@ -66,8 +71,9 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
             text = {i.id: i.text for i in question.items}
             # an item the answers leave unrated is counted as not met, and said to be unrated;
             # one rated "partly" is there in part, and says so
+            unrated = _paren(t("not_rated", lang), lang)
             out += [tr(text[i], lang).rstrip("。.")
-                    + (_paren(t("not_rated", lang), lang) if answered and i not in rated
+                    + (blank if blank_here else unrated if answered and i not in rated
                        else _paren(now_in_part, lang) if only_in_part(rated.get(i)) else "")
                     for i in items if i in text]
         elif isinstance(question, LevelQuestion) and c.to_level in question.anchors:
@@ -76,7 +82,7 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
             v = values.get(c.question)
             part = int(v) + 1 if isinstance(v, PartLevel) else None
             out += [tr(question.anchors[lv], lang).rstrip("。.")
-                    + (_paren(now_in_part, lang) if lv == part else "")
+                    + (blank if blank_here else _paren(now_in_part, lang) if lv == part else "")
                     for lv in range(c.from_level + 1, c.to_level + 1) if lv in question.anchors]
         else:
             out.append(_needs(q, question, c.to_level, values.get(c.question), lang))
@@ -190,7 +196,7 @@ def to_check(q: Questionnaire, scenarios: list[Scenario], unrated: tuple[str, ..
 
 
 def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapping[str, Any],
-            lang: str) -> str:
+            lang: str, unanswered: Collection[str] = ()) -> str:
     """Where the step takes the plant, in one line: its first question's description at the
     level the scenario brings it to (not the first level still missing, which may be a
     state of paper and spreadsheets), else the first thing it puts in place."""
@@ -198,7 +204,7 @@ def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
         question = q.questions[changes[0].question][2]
         if isinstance(question, LevelQuestion) and changes[0].to_level in question.anchors:
             return tr(question.anchors[changes[0].to_level], lang).rstrip("。.")
-    first = missing(q, changes, values, lang)
+    first = missing(q, changes, values, lang, unanswered)
     return first[0] if first else ""
 
 

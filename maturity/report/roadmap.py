@@ -49,7 +49,7 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
             done = [c for r in d.recommendations if r.phase == 1 for c in r.delivers]
             aims = [i for i in phase.path.improvements if i.indicator in phase.uncovered]
             asks = [(ind_name(i.indicator) + _paren(f"{code(i.from_level)} → {code(i.to_level)}", lang),
-                     missing(q, tuple(ch), values, lang))
+                     missing(q, tuple(ch), values, lang, d.completeness.unanswered))
                     for i, ch in direct_changes(q, d.assessment, values, done, aims)]
             steps = [(what, _join(items, lang, semi=True)) for what, items in asks]
             first = [(what, items[0] if items else "") for what, items in asks]
