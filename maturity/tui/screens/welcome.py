@@ -67,7 +67,11 @@ class WelcomeScreen(Localised, Screen):
             where = c.moved_to if c.moved_to is not None else c.original
             self.app.notify(t("tui_corrupt", lang, path=where, reason=c.reason),
                             title=t("tui_corrupt_title", lang), severity="warning", timeout=30)
-        with VerticalScroll(id="welcome"):
+        # the form in the order it is filled in, Start last: a Start docked at the bottom came
+        # before the functions list in the Tab order and covered the fields above it (a
+        # first-time user with saved assessments never saw the list before starting), and the
+        # scroll area itself was a Tab stop where Enter did nothing
+        with VerticalScroll(id="welcome", can_focus=False):
             yield Static(t("tui_title", lang), id="title")
             yield Static(Folded(t("tui_welcome", lang)), id="intro")  # no line starts with "。"
             if sessions:
@@ -214,7 +218,9 @@ class WelcomeScreen(Localised, Screen):
         self.app.resume(self.sessions[n].path)  # type: ignore[attr-defined]
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "region":
+        # Enter goes on to the next field; on the last field (the region, where the index asks
+        # no functions list) it starts: the functions list is never skipped unseen
+        if event.input.id == "region" and not self.query_one("#run_elsewhere").display:
             self.action_start()
         else:
             self.focus_next()
