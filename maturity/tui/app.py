@@ -75,6 +75,8 @@ class MaturityApp(TypeAhead, App):
                  cursor_blink: bool = True) -> None:
         super().__init__()
         self.lang = lang or _remembered_lang()
+        if lang:  # asked for on the command line: the next run starts in it too, as ctrl+l's
+            _remember_lang(lang)
         self.asked_lang = lang
         """The language asked for on the command line (``--lang``): it wins over the own
         language of the file named with ``--answers`` in the same command, as switching

@@ -681,6 +681,10 @@ async def test_the_language_chosen_is_where_the_next_run_starts(data_dir, monkey
         assert again.lang == "zh"
         assert any("\u4e00" <= c <= "\u9fff" for c in str(again.screen.query_one("#title").render()))
     assert make_app(lang="en").lang == "en", "an explicit --lang still wins"
+    # a language asked for with --lang is remembered too (a first-time user ran
+    # `maturity --lang zh` each time, and a plain `maturity` then opened in English)
+    assert make_app(lang=None).lang == "en"  # the --lang en just above, not the zh chosen before
+    assert make_app(lang="zh").lang == "zh" and make_app(lang=None).lang == "zh"
     monkeypatch.setenv("MATURITY_LANG", "en")
     assert make_app(lang=None).lang == "en", "and so does MATURITY_LANG"
 
