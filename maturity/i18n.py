@@ -341,6 +341,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_skip": ("Skip", "跳过"),
     "tui_results": ("Results", "查看结果"),
     "tui_na": ("Not applicable", "不适用"),
+    "tui_no_na_item": ("This item cannot be n/a: rate it 1-4 (fully, mostly, partly, not met)",
+                       "此条目不能选“不适用”：请用 1–4 评价（完全满足、大部分满足、部分满足、不满足）"),
     "tui_notes": ("Evidence or notes (optional)", "佐证或备注（可选）"),
     "tui_no_help": ("No further help for this question.", "本题无补充说明。"),
     "tui_locked_title": ("This assessment is open in another window", "该评估正在另一个窗口中打开"),

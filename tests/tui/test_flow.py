@@ -359,9 +359,12 @@ async def test_a_checklist_item_that_allows_it_can_be_rated_na(data_dir):
         await pilot.press(*"50", "enter")
         await pilot.press("enter")  # multi: nothing ticked
         assert screen.current == CHECK
-        # "5" means n/a only on an item that allows it (records does not, spc does)
+        # "5" means n/a only on an item that allows it (records does not, spc does); where it
+        # does not, a note says so (a first-time user found it silently ignored)
         await pilot.press("5")
+        await pilot.pause()
         assert CHECK not in state.session.answers
+        assert any("cannot be n/a" in str(n.message) for n in app._notifications)
         await pilot.press("1", "down", "5")
         assert on_disk(state.session)[CHECK] == {"records": "fully", "spc": "n/a"}
         # the TUI shows it as chosen when the question is opened again

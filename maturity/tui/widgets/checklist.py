@@ -84,8 +84,9 @@ class RatingRow(Widget, can_focus=True):
         self.post_message(self.Rated(self.item.id, rating))
 
     def action_rate(self, n: int) -> None:
-        if n >= len(self.choices):
-            return  # n/a is offered only where the item allows it
+        if n >= len(self.choices):  # n/a is offered only where the item allows it: said, not
+            self.app.notify(t("tui_no_na_item", self.lang), timeout=4)  # silently ignored
+            return
         if self.screen.focused is not self:  # a click: at once, not deferred, so that a
             self.screen.set_focus(self)      # Down typed next is not undone by a late focus
         self._set(self.choices[n])
