@@ -121,6 +121,19 @@ def test_the_cli_carries_the_file_and_then_its_history_spans_both_versions(capsy
     assert code == 0 and "2 assessments" in stdout, err
 
 
+def test_the_new_version_is_found_where_the_old_one_is(capsys, tmp_path, monkeypatch):
+    """A user found `--to mig@2` not found for an index kept beside the answers, where mig@1
+    (which the file names) was found."""
+    monkeypatch.delenv("MATURITY_QUESTIONNAIRES", raising=False)
+    for f in (V1, V2):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    old = tmp_path / "plant.yaml"
+    old.write_text("format: maturity-answers/1\nquestionnaire: mig@1\nenterprise: {name: Works}\n"
+                   "answers:\n  ops.plan.lvl: 3\n", "utf-8")
+    code, stdout, err = run(capsys, "migrate", str(old), "--to", "mig@2")
+    assert code == 0 and "questionnaire: mig@2" in stdout, err
+
+
 def test_a_file_its_own_version_refuses_is_a_located_error_not_carried(versions, tmp_path):
     q1, q2 = versions
     with pytest.raises(maturity.AnswersError) as err:

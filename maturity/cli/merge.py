@@ -78,13 +78,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from ..loading import load_answers, load_questionnaire, questionnaire_for
+    from ..loading import load_answers, questionnaire_for, questionnaire_near
     from ..migrating import migrate
 
     check_output(args.output, [args.answers])
     answers = load_answers(args.answers)
     old = questionnaire_for(answers)
-    new = load_questionnaire(args.to)
+    new = questionnaire_near(args.to, args.answers)  # found where the old one is: installed or beside
     moved = migrate(answers, old, new)
     head = f"# Carried from {old.ref} to {new.ref} by `maturity migrate`; see migrated.\n"
     kept = moved.migrated
