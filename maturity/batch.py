@@ -120,8 +120,18 @@ def _slow_row(source: str, text: str | None, raw: Any, questionnaire: str | None
         q = questionnaire_for(answers, questionnaire, shared=True)
         values = check_answers(q, answers)
     except MaturityError as exc:
-        return Row(source=source, ok=False, errors=tuple(str(i) for i in exc.issues) or (str(exc),))
+        return Row(source=source, ok=False, errors=tuple(str(i) for i in exc.issues) or (str(exc),),
+                   enterprise=named(raw))
     return _row(source, q, answers, values, indicators, detail)
+
+
+def named(raw: Any) -> tuple[tuple[str, str], ...]:
+    """The enterprise's name and id from answers that failed, where they are plain text: an
+    error row of a table then says whose row it is, not only its number."""
+    ent = raw.get("enterprise") if isinstance(raw, dict) else None
+    if not isinstance(ent, dict):
+        return ()
+    return tuple((k, ent[k]) for k in ("name", "id") if isinstance(ent.get(k), str) and ent[k].strip())
 
 
 def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[str, Normalised],
@@ -249,7 +259,7 @@ def item_problem(item: Item, questionnaire: str | None) -> str | None:
 def _work(item: Item, questionnaire: str | None, indicators: bool = False, detail: bool = False) -> Row:
     problem = item_problem(item, questionnaire)
     if problem is not None:
-        return Row(source=item.source, ok=False, errors=(problem,))
+        return Row(source=item.source, ok=False, errors=(problem,), enterprise=named(item.raw))
     if item.raw is not None:
         raw = dict(item.raw)
         raw.setdefault("questionnaire", questionnaire)

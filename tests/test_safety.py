@@ -107,6 +107,15 @@ def test_a_table_not_in_utf8_is_reported_at_the_line_of_its_first_bad_byte(tmp_p
                if "not UTF-8" not in row)
 
 
+def test_an_error_row_of_a_table_names_its_enterprise(tmp_path, capsys):
+    """A user found the error rows of a CSV with an empty enterprise.name: only the row number
+    said whose answers had failed."""
+    table = HEAD + "general@2,Alpha Works,500\ngeneral@2,Beta Works,50\n"
+    code, _, rows = _score_csv(tmp_path, table, capsys)
+    assert code == 1 and "in.csv:2,false,,Alpha Works," in rows[0]
+    assert ",Beta Works," in rows[1]
+
+
 def test_a_date_not_written_as_iso_says_how_to_write_it(tmp_path, capsys):
     code, err, _ = _score_csv(tmp_path, "questionnaire,enterprise.name,assessed_on\ngeneral@2,A,2026/5/12\n",
                               capsys)
