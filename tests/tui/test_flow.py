@@ -372,6 +372,24 @@ async def test_a_checklist_item_that_allows_it_can_be_rated_na(data_dir):
         assert screen.answer.ratings == {"records": "fully", "spc": "n/a"}
 
 
+async def test_a_checklist_rated_in_part_opens_on_its_first_unrated_item(data_dir):
+    """A first-time user who quit halfway through a checklist came back to item 1."""
+    from maturity.tui.widgets.checklist import RatingRow
+
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        await screen.go(CHECK)
+        await pilot.pause()
+        await pilot.press("1")  # the first item rated, the rest not
+        await pilot.pause()
+        await screen.go(CHECK)  # opened again, as after a restart
+        await pilot.pause()
+        focused = app.focused
+        assert isinstance(focused, RatingRow) and focused.rating is None
+        assert focused is list(screen.answer.query(RatingRow))[1]
+
+
 async def test_plus_marks_the_next_level_as_true_in_part_of_the_plant(data_dir):
     """``2`` then ``+``: saved as ``2+``, shown as ``● 2+``, kept on return; ``+`` again undoes it."""
     app = make_app(lang="en")

@@ -21,6 +21,7 @@ from ...model.base import tr
 from ..keys import Localised
 from ..state import AssessmentState
 from ..widgets import Advance, AnswerChanged, LevelAnswer, answer_widget
+from ..widgets.checklist import RatingRow
 from ..widgets.folded import Folded
 from ..widgets.index_tree import IndexTree
 from ..widgets.na import NotApplicable
@@ -204,8 +205,11 @@ class QuestionScreen(Localised, Screen):
             self.set_focus(self.query_one("#na"))
             return
         widget = self.answer
-        inner = widget.query("Input, RatingRow")
-        self.set_focus(inner.first() if inner else widget)
+        inner = list(widget.query("Input, RatingRow"))
+        # a checklist rated in part opens on its first unrated item (a user who quit halfway
+        # through one came back to item 1)
+        unrated = next((w for w in inner if isinstance(w, RatingRow) and w.rating is None), None)
+        self.set_focus(unrated or (inner[0] if inner else widget))
 
     def _save(self, change: Any, *args: Any) -> None:
         """Apply a change to the state (which saves it); a failed save is shown, never lost silently."""
