@@ -83,9 +83,14 @@ def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: i
     target = q.levels[nl.level - 1].id
     lines: list[str] = []
     elsewhere = q.run_elsewhere(a.enterprise)
+    blank = {i.id: sum(r.status == "unanswered" for r in i.questions)
+             for d in a.dimensions for i in d.indicators}
 
-    def gap(ident: str) -> str:  # a function others run for the plant still counts: say so
-        return name_of(q, ident, lang) + (t("run_by_others_mark", lang) if ident in elsewhere else "")
+    def gap(ident: str) -> str:  # a function others run for the plant still counts: say so; and
+        # a gap of questions not yet answered is said to be one (a first-time user halfway through
+        # read "Marketing and sales: level-1 score 0.00" as a finding about the plant)
+        return name_of(q, ident, lang) + (t("run_by_others_mark", lang) if ident in elsewhere else "") \
+            + (t("unanswered_mark", lang, n=blank[ident]) if blank.get(ident) else "")
 
     if isinstance(q.scoring, CmmmScoring):
         score, needed = apart(nl.score, nl.needed, 2)

@@ -49,6 +49,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "run_elsewhere": ("Run by others (no advice given there)", "由他方承担（不在其中给出建议）"),
     "run_elsewhere_scoped": ("Run by others (no advice given there; graded up to {level} only)",
                              "由他方承担（不在其中给出建议；评级只计到{level}）"),
+    "unanswered_mark": (" ({n} unanswered)", "（{n} 题未作答）"),
     "run_by_others_mark": (" — run by others for the plant", "——由他方承担"),
     "tui_run_elsewhere": ("Run for the plant by its group or a contractor (Space ticks; optional):",
                           "由集团或外包方为本厂承担的职能（空格键勾选，可不选）："),

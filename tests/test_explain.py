@@ -72,3 +72,26 @@ def test_another_total_of_the_plant_is_written_against_its_own_band():
     assert score_text(q, 3.9, 4) == "3.90"
     assert score_text(q, 4.9, 5) == "4.90"  # the top grade: no band above
     assert score_text(q, 3.7976, 3, 1) == "3.798"  # the TUI status bar's one decimal
+
+
+def test_a_gap_of_unanswered_questions_says_so():
+    """A first-time user halfway through read "Marketing and sales: level-1 score 0.00" as a
+    finding about the plant, when its questions were not yet answered."""
+    from pathlib import Path
+
+    import yaml
+
+    import maturity
+    from maturity.explain import explain_next_level
+
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    doc = yaml.safe_load(example.read_text("utf-8"))
+    q = maturity.load_questionnaire("general")
+    marketing = [k for k in doc["answers"] if k.startswith("business.marketing.")]
+    for k in marketing:
+        doc["answers"].pop(k)
+    a = maturity.assess(q, doc)
+    lines = explain_next_level(q, a, "en", top=40)
+    mine = [x for x in lines if x.startswith("- Marketing and sales")]
+    assert mine and f"({len(marketing)} unanswered)" in mine[0], lines
+    assert all("unanswered" not in x for x in lines if x.startswith("- ") and x not in mine)
