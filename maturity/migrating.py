@@ -100,6 +100,12 @@ def migrate(answers: AnswersFile, q_old: Questionnaire, q_new: Questionnaire) ->
             notes[new] = f"{notes[new]}; {note}" if new in notes else note
     doc = answers.model_dump(mode="json", exclude_defaults=True)
     doc.update(format=ANSWERS_FORMAT, questionnaire=q_new.ref, answers=carried, notes=notes)
+    if doc.get("merged"):  # respondents' disagreements follow their questions (a user saw a
+        # migrated merged file's report list 'ops.plan.gone (ops.plan.gone)'); one on a question
+        # no longer asked goes with its answers and notes, kept under ``migrated``
+        apart = doc["merged"].get("disagreements", [])
+        doc["merged"]["disagreements"] = [{**d, "question": new} for d in apart
+                                          for new in route.get(d["question"], [])]
     # what is asked and unanswered now (a follow-up its answer leaves closed is not)
     status = question_state(assess(q_new, AnswersFile.model_validate(doc)))
     kept["to_answer"] = [qid for qid in q_new.questions if status.get(qid, ("",))[0] == "unanswered"]

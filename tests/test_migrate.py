@@ -134,6 +134,23 @@ def test_the_new_version_is_found_where_the_old_one_is(capsys, tmp_path, monkeyp
     assert code == 0 and "questionnaire: mig@2" in stdout, err
 
 
+def test_a_merged_files_disagreements_follow_their_questions(versions):
+    """A user saw a migrated merged file's report list 'ops.plan.gone (ops.plan.gone)': its
+    disagreements kept the old question ids."""
+    from maturity.merging import merge
+
+    v1, v2 = versions
+    a = _old({"ops.plan.oldname": 0, "ops.plan.gone": 0, "ops.data.stay": 1})
+    b = _old({"ops.plan.oldname": 3, "ops.plan.gone": 3, "ops.data.stay": 1})
+    merged = merge(v1, [a, b], ["a.yaml", "b.yaml"])
+    assert {d.question for d in merged.merged.disagreements} == {"ops.plan.oldname", "ops.plan.gone"}
+    carried = migrate(merged, v1, v2)
+    apart = {d.question: d for d in carried.merged.disagreements}
+    assert set(apart) == {"ops.plan.newname"} and set(apart) <= set(v2.questions)
+    assert apart["ops.plan.newname"].answers == {"a": 0, "b": 3}
+    assert carried.migrated.answers["ops.plan.gone"] is not None  # the removed one's answer is kept
+
+
 def test_a_file_its_own_version_refuses_is_a_located_error_not_carried(versions, tmp_path):
     q1, q2 = versions
     with pytest.raises(maturity.AnswersError) as err:
