@@ -632,6 +632,19 @@ def test_an_output_suffix_the_command_cannot_write_is_a_usage_error(capsys, tmp_
     code, _, err = run(capsys, "compare", str(example), str(example), "-o", str(tmp_path / "c.html"))
     assert code == 2 and "writes terminal, json, not html" in err
     assert not (tmp_path / "c.html").exists()
+    for command, name in (("score", "r.xlsx"), ("report", "r.xlsx"), ("score", "r.tsv")):  # never text
+        code, _, err = run(capsys, command, str(example), "-o", str(tmp_path / name))
+        assert code == 2 and not (tmp_path / name).exists(), (command, name, err)
+
+
+@pytest.mark.parametrize(("fmt", "lang", "words"), [("markdown", "en", "| not yet L1 |"),
+                                                    ("html", "zh", "<td>未达到一级</td>")])
+def test_a_plant_below_l1_is_not_yet_l1_in_every_batch_format(capsys, fmt, lang, words):
+    """A user found a bare 0 in the grade column of Markdown and HTML batch results."""
+    below = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after" / "p01-a.yaml"
+    code, out, err = run(capsys, "score", str(below), str(below.with_name("p10-a.yaml")), "-f", fmt,
+                         "--lang", lang, "--quiet")
+    assert code == 0 and words in out, err
 
 
 def test_a_history_counts_each_file_once(capsys, tmp_path, monkeypatch):

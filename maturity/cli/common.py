@@ -21,8 +21,9 @@ class Exit(IntEnum):
 
 SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
                   ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-                  ".txt": "text"}
-"""The format an output file's suffix names (``text``: the command's plain-text form)."""
+                  ".txt": "text", ".xlsx": "xlsx", ".xls": "xlsx", ".tsv": "tsv", ".pdf": "pdf"}
+"""The format an output file's suffix names (``text``: the command's plain-text form; xlsx,
+tsv and pdf no command writes, so naming them is refused rather than filled with text)."""
 
 
 def output_format(args: argparse.Namespace, choices: tuple[str, ...], text: str = "terminal") -> str:

@@ -45,6 +45,14 @@ def record(row: Row) -> dict[str, Any]:
     return out
 
 
+def _not_yet(lang: str) -> str:
+    """The grade cell of a plant below L1, as the summary and the reports say it (a user
+    found a bare 0 in the Markdown and HTML grade columns beside "not yet L1")."""
+    from ..i18n import t
+
+    return t("not_yet", lang)
+
+
 def neutralise(cell: Any) -> Any:
     """A CSV cell that a spreadsheet will not run as a formula."""
     if isinstance(cell, str) and cell.startswith(FORMULA_START):
@@ -173,7 +181,8 @@ class MarkdownWriter(Writer):
         name = cell(row.enterprise_field("name"))
         if row.ok:
             dims = ", ".join(f"{d} {lv}" for d, lv, _ in row.dimensions)
-            self.out.write(f"| {cell(row.source)} | {name} | {row.level_id or '0'} | {row.score:.2f} | "
+            self.out.write(f"| {cell(row.source)} | {name} | {row.level_id or _not_yet(self.lang)} | "
+                           f"{row.score:.2f} | "
                            f"{row.completeness:.0%} | {dims} |\n")
         else:
             self.out.write(f"| {cell(row.source)} | | **error** | | | {cell('; '.join(row.errors))} |\n")
@@ -224,7 +233,8 @@ class HtmlWriter(Writer):
         name = e(row.enterprise_field("name"))
         if row.ok:
             dims = ", ".join(f"{e(d)} {lv}" for d, lv, _ in row.dimensions)
-            self.out.write(f"<tr><td>{e(row.source)}</td><td>{name}</td><td>{e(row.level_id or '0')}</td>"
+            grade = e(row.level_id or _not_yet(self.lang))
+            self.out.write(f"<tr><td>{e(row.source)}</td><td>{name}</td><td>{grade}</td>"
                            f"<td class=num>{row.score:.2f}</td><td class=num>{row.completeness:.0%}</td>"
                            f"<td>{dims}</td></tr>\n")
         else:
