@@ -52,8 +52,9 @@ class Row:
     questionnaire_file: str | None = None
     """The file the questionnaire was read from: a portfolio finds it again by file where its
     id is installed nowhere (an index kept beside its answers, or given as ``-q FILE``)."""
-    enterprise: tuple[tuple[str, str], ...] = ()
-    """(field, value) pairs of the enterprise profile that were given."""
+    enterprise: tuple[tuple[str, Any], ...] = ()
+    """(field, value) pairs of the enterprise profile that were given, typed as in the answers
+    (``energy_intensive`` a bool, ``run_elsewhere`` a tuple of ids; the rest text)."""
     assessed_on: str | None = None
     level: int | None = None
     level_id: str | None = None
@@ -76,7 +77,13 @@ class Row:
     """The full assessment as JSON data, when asked for (``--detail``)."""
 
     def enterprise_field(self, name: str) -> str:
-        return dict(self.enterprise).get(name, "")
+        """One profile field as text (a list joined with "; ")."""
+        return profile_text(dict(self.enterprise).get(name, ""))
+
+
+def profile_text(value: Any) -> str:
+    """A profile value as a table cell: a list as "a; b", anything else as ``str``."""
+    return "; ".join(value) if isinstance(value, tuple | list) else str(value)
 
 
 # --------------------------------------------------------------------------- one input
@@ -151,7 +158,7 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
     assessed = answers.assessed_on
     return Row(
         source=source, ok=True, questionnaire=q.ref, questionnaire_file=q._file,
-        enterprise=tuple((k, "; ".join(v) if isinstance(v, list) else str(v))
+        enterprise=tuple((k, tuple(v) if isinstance(v, list) else v)  # typed: JSON keeps false a false
                          for k, v in enterprise.model_dump(exclude_defaults=True).items()),
         assessed_on=assessed.isoformat() if assessed is not None else None,
         level=num.level, level_id=q.levels[num.level - 1].id if num.level else None,

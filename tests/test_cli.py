@@ -637,6 +637,18 @@ def test_an_output_suffix_the_command_cannot_write_is_a_usage_error(capsys, tmp_
         assert code == 2 and not (tmp_path / name).exists(), (command, name, err)
 
 
+def test_json_records_keep_the_profile_typed_and_csv_keeps_its_cells(capsys):
+    """A consultant found energy_intensive "False" (a string, true in jq) in JSON records,
+    where --detail and report -f json gave false; run_elsewhere was "a; b", not a list."""
+    plant = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after" / "p03-a.yaml"
+    code, out, err = run(capsys, "score", str(plant), "-f", "jsonl")
+    assert code == 0, err
+    ent = json.loads(out.splitlines()[0])["enterprise"]
+    assert ent["energy_intensive"] is False and ent["run_elsewhere"] == ["purchasing", "transport"]
+    code, out, err = run(capsys, "score", str(plant), "-f", "csv")
+    assert code == 0 and ",False,purchasing; transport," in out, err
+
+
 @pytest.mark.parametrize(("fmt", "lang", "words"), [("markdown", "en", "| not yet L1 |"),
                                                     ("html", "zh", "<td>未达到一级</td>")])
 def test_a_plant_below_l1_is_not_yet_l1_in_every_batch_format(capsys, fmt, lang, words):

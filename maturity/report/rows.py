@@ -13,7 +13,7 @@ import html
 import json
 from typing import Any, TextIO
 
-from ..batch import Row
+from ..batch import Row, profile_text
 from ..model.base import tr
 from ..printable import markdown_text, printable
 from ..tabular import ENTERPRISE_FIELDS
@@ -30,7 +30,8 @@ def record(row: Row) -> dict[str, Any]:
     if row.ok:
         out.update({
             "questionnaire": row.questionnaire,
-            "enterprise": {k: ent[k] for k in ENTERPRISE_FIELDS if k in ent},
+            "enterprise": {k: list(ent[k]) if isinstance(ent[k], tuple) else ent[k]
+                           for k in ENTERPRISE_FIELDS if k in ent},
             "assessed_on": row.assessed_on, "level": row.level, "level_id": row.level_id,
             "score": row.score, "score_max": row.score_max, "completeness": row.completeness,
             "answered": row.answered, "unanswered": row.unanswered,
@@ -154,7 +155,7 @@ class CsvWriter(Writer):
     def row(self, row: Row) -> None:
         ent = dict(row.enterprise)
         cells: list[Any] = [row.source, "true" if row.ok else "false", row.questionnaire or "",
-                            *(ent.get(f, "") for f in ENTERPRISE_FIELDS), row.assessed_on or ""]
+                            *(profile_text(ent.get(f, "")) for f in ENTERPRISE_FIELDS), row.assessed_on or ""]
         if row.ok:
             cells += [row.level, row.level_id or "", f"{row.score:.4f}", f"{row.score_max:g}",
                       f"{row.completeness:.4f}", row.answered, row.unanswered, row.not_applicable,
