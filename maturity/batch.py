@@ -210,39 +210,50 @@ class Item:
     raw: Any = None
 
 
-def iter_inputs(paths: Iterable[str], convert: bool = True) -> Iterator[Item]:
+def iter_inputs(paths: Iterable[str], convert: bool = True, tables: list[str] | None = None
+                ) -> Iterator[Item]:
     """Files, directories (recursive, ``*.yaml``/``*.yml``, sorted), globs, ``-`` and CSV files
-    (``convert=False``: table rows are not turned into answers, for counting)."""
+    (``convert=False``: table rows are not turned into answers, for counting; ``tables``
+    collects the tables met in directories, which are not read)."""
     for arg in paths:
         if arg == "-":
             yield Item("-", path="-")
             continue
         p = Path(arg)
         if p.is_dir():
-            yield from (Item(f, path=f) for f in walk(str(p)))  # named as a file argument is
+            yield from (Item(f, path=f) for f in walk(str(p), tables))  # named as a file argument is
         elif p.suffix.lower() == ".csv" and p.is_file():
             yield from (Item(src, raw=raw) for src, raw in read_csv(p, convert))
         elif p.suffix.lower() == ".xlsx" and p.is_file():
             yield from (Item(src, raw=raw) for src, raw in read_xlsx(p, convert))
         elif not p.exists() and glob.has_magic(arg):
             for match in sorted(glob.iglob(arg, recursive=True)):
-                yield from iter_inputs([match], convert)
+                yield from iter_inputs([match], convert, tables)
         else:
             yield Item(str(p), path=str(p))
 
 
-def walk(root: str) -> Iterator[str]:
+TABLE_SUFFIXES = (".csv", ".xlsx")
+
+
+def walk(root: str, tables: list[str] | None = None) -> Iterator[str]:
     """Depth-first, each directory sorted, lazily (a huge tree is never listed whole); paths
-    as strings, joined as ``os.scandir`` joins them (no ``Path`` per file in a batch)."""
+    as strings, joined as ``os.scandir`` joins them (no ``Path`` per file in a batch).  The
+    suffix in any case (``B.YAML``); tables met on the way are not read (a results table
+    written into the folder would come back as input) but added to ``tables``, to be said."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError:
         return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
-            yield from walk(entry.path)
-        elif entry.name.endswith(SCANNED_SUFFIXES) and _file_or_broken(entry):
+            yield from walk(entry.path, tables)
+            continue
+        name = entry.name.lower()
+        if name.endswith(SCANNED_SUFFIXES) and _file_or_broken(entry):
             yield entry.path  # a dangling link becomes an error row, never a silent skip
+        elif tables is not None and name.endswith(TABLE_SUFFIXES):
+            tables.append(entry.path)
 
 
 def _file_or_broken(entry: os.DirEntry[str]) -> bool:
@@ -279,15 +290,17 @@ def _work(item: Item, questionnaire: str | None, indicators: bool = False, detai
 
 def score_files(paths: Iterable[str], questionnaire: str | None = None, jobs: int = 1,
                 progress: Callable[[int, Row], None] | None = None, fail_fast: bool = False,
-                chunk: int = 64, indicators: bool = False, detail: bool = False) -> Iterator[Row]:
+                chunk: int = 64, indicators: bool = False, detail: bool = False,
+                tables: list[str] | None = None) -> Iterator[Row]:
     """Score every input lazily, in input order.
 
     ``jobs`` > 1 scores in that many processes, keeping a bounded window of chunks in
     flight so memory stays flat (``usable_jobs``); ``progress(done, row)`` is called after
-    each row.
+    each row; ``tables`` collects the tables met in directories, which are not read.
     """
     paths = list(paths)
-    rows = _rows(iter_inputs(paths), questionnaire, usable_jobs(paths, jobs), chunk, indicators, detail)
+    rows = _rows(iter_inputs(paths, tables=tables), questionnaire, usable_jobs(paths, jobs), chunk,
+                 indicators, detail)
     for done, row in enumerate(rows, start=1):
         if progress:
             progress(done, row)

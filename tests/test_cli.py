@@ -637,6 +637,19 @@ def test_an_output_suffix_the_command_cannot_write_is_a_usage_error(capsys, tmp_
         assert code == 2 and not (tmp_path / name).exists(), (command, name, err)
 
 
+def test_a_folder_scan_reads_any_case_of_suffix_and_says_which_tables_it_left(capsys, tmp_path):
+    """A consultant found B.YAML and c.Yml left out of a folder scan, and two CSV tables in it
+    dropped, all without a word and with exit 0."""
+    example = (Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+               ).read_text("utf-8")
+    for name in ("a.yaml", "B.YAML", "c.Yml"):
+        (tmp_path / name).write_text(example, "utf-8")
+    (tmp_path / "e.CSV").write_text("questionnaire,enterprise.name\ngeneral@2,X\n", "utf-8")
+    code, out, err = run(capsys, "score", str(tmp_path), "-f", "jsonl", "--quiet")
+    assert code == 0 and len(out.splitlines()) == 3, err
+    assert "1 table(s) in the folders scanned were not read" in err and "e.CSV" in err
+
+
 def test_json_records_keep_the_profile_typed_and_csv_keeps_its_cells(capsys):
     """A consultant found energy_intensive "False" (a string, true in jq) in JSON records,
     where --detail and report -f json gave false; run_elsewhere was "a; b", not a list."""

@@ -179,6 +179,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
         summary = Portfolio()
     failed = count = 0
+    tables: list[str] = []  # met in the folders scanned, not read: said after the run
 
     def run(out: Any, progress: Any) -> None:
         nonlocal failed, count
@@ -189,7 +190,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         writer.start()
         for row in score_files(paths, args.questionnaire, jobs=jobs, progress=progress,
                                fail_fast=args.fail_fast, indicators=summary is not None,
-                               detail=args.detail and fmt in ("json", "jsonl")):
+                               detail=args.detail and fmt in ("json", "jsonl"), tables=tables):
             count += 1
             if not row.ok:
                 failed += 1
@@ -231,6 +232,10 @@ def cmd_score(args: argparse.Namespace) -> int:
             go(fh)
     else:
         go(terminal_or(sys.stdout))  # CSV and JSON lines from data: escaped on a terminal
+    if tables:  # never a silent skip: a consultant lost two plants' table in a scanned folder
+        _warn(f"{len(tables)} table(s) in the folders scanned were not read (a folder is scanned for "
+              f"answers files only): {', '.join(tables[:3])}{' …' if len(tables) > 3 else ''}; name a "
+              "table to score its rows")
     if count == 0:
         _err("no input files found")
         return Exit.INVALID
