@@ -362,9 +362,17 @@ def test_jobs_below_one_is_a_usage_error(files, value):
     assert exc.value.code == 2
 
 
-def test_jobs_are_capped_at_the_inputs_and_the_cores(files, capsys):
+def test_jobs_are_capped_at_the_inputs_and_the_cores(files, capsys, monkeypatch):
+    """A consultant read 'the number of cores and of inputs, 65' for 199 inputs: the count
+    stops past --jobs, so it names the inputs only where they are what caps the pool."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
     assert main(["score", "x.yaml", "y.yaml", "--jobs", "1000", "-f", "jsonl", "-o", "o.jsonl"]) == 0
-    assert "--jobs 1000: using" in capsys.readouterr().err
+    assert "--jobs 1000: using 2 (the number of inputs)" in capsys.readouterr().err
+    assert main(["score", "d", "x.yaml", "y.yaml", "--jobs", "2", "-f", "jsonl", "-o", "o.jsonl"]) == 0
+    assert capsys.readouterr().err == ""  # three inputs, four cores: two workers, nothing to say
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert main(["score", "x.yaml", "y.yaml", "--jobs", "3", "-f", "jsonl", "-o", "o.jsonl"]) == 0
+    assert "--jobs 3: using 1 (the number of cores)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", [["validate", "-"], ["report", "-", "-f", "json"], ["score", "-"]])

@@ -169,9 +169,10 @@ def cmd_score(args: argparse.Namespace) -> int:
         jobs = 1 if total is None or total < AUTO_JOBS_FROM else cores
     elif jobs > cores or (total is not None and jobs > max(total, 1)):
         capped = max(1, min(jobs, cores, total if total is not None else jobs))
-        if not args.quiet:
-            _warn(f"--jobs {jobs}: using {capped} (the number of cores"
-                  + (f" and of inputs, {total}" if total is not None else "") + ")")
+        if not args.quiet:  # the count stops past --jobs: it names the inputs only when they cap it
+            why = "the number of inputs" if total is not None and capped == max(total, 1) and total < cores \
+                else "the number of cores"
+            _warn(f"--jobs {jobs}: using {capped} ({why})")
         jobs = capped
     summary = None
     if args.summary:
