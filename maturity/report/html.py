@@ -139,8 +139,14 @@ footer { margin-top: 2.5em; padding-top: .6em; border-top: 1px solid var(--line)
          color: var(--muted); font-size: .85rem; }
 footer p { margin: .1em 0; }
 @page { size: A4; margin: 16mm; }
+p, li { orphans: 3; widows: 3; }
 @media (max-width: 720px) {
   .overview, .charts, .sw { grid-template-columns: 1fr; }
+  /* a phone: wide tables scroll instead of losing their last columns, and a card's labels
+     go above their text instead of leaving it a few words a line */
+  table { display: block; overflow-x: auto; }
+  .details { grid-template-columns: 1fr; gap: 0 1em; }
+  .details dd { margin-bottom: .4em; }
 }
 @media print {
   body { font-size: 10.5pt; }
