@@ -51,3 +51,17 @@ def test_the_streamed_summary_is_exactly_its_json(pcts, indent):
     out = io.StringIO()
     write_summary(out, {**summary, "percentiles": iter(pcts)}, indent)
     assert out.getvalue() == json.dumps(summary, ensure_ascii=False, indent=indent)
+
+
+def test_the_scope_counts_every_scored_input_and_says_what_the_statistics_cover(capsys):
+    """A consultant read "138 scored" for 198 scored inputs, 60 of them on the SME index."""
+    from pathlib import Path
+
+    from .test_cli import run
+
+    after = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+    files = [str(after / f) for f in ("p01-a.yaml", "p01-sme-a.yaml", "p02-a.yaml")]
+    code, out, err = run(capsys, "score", *files, "--summary", "--quiet")
+    assert code == 0, err
+    assert "Portfolio: 3 scored, 0 failed, 3 inputs. Statistics cover the 2 on the general index" in out
+    assert "not the 1 on other indices" in out
