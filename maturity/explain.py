@@ -6,6 +6,7 @@ from .i18n import t
 from .model.assessment import Assessment
 from .model.base import tr
 from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire, band_min
+from .normalise import target_level
 from .rating import requirement_counts
 from .validation import under
 
@@ -26,15 +27,15 @@ def level_label(q: Questionnaire, level: int, lang: str = "en") -> str:
 
 
 def level_number(q: Questionnaire, value: str | None) -> int | None:
-    """The grade a user names (``L4``, ``4``, case-insensitive); ``UsageError`` otherwise."""
+    """The grade a user names (``L4``, ``4``, case-insensitive); ``UsageError`` otherwise
+    (read as a target in an answers file is, :func:`maturity.normalise.target_level`)."""
     if value is None:
         return None
-    ids = {lv.id.lower(): n for n, lv in enumerate(q.levels, 1)}
-    key = value.strip().lower()
-    if key in ids:
-        return ids[key]
-    if key.isdigit() and 1 <= int(key) <= len(q.levels):
-        return int(key)
+    key = value.strip()
+    try:
+        return target_level(q, int(key) if key.isdigit() else key)
+    except ValueError:
+        pass
     from .errors import UsageError
 
     raise UsageError(f"--target {value!r}: give a level of {q.ref}: " + ", ".join(lv.id for lv in q.levels))

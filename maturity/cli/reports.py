@@ -37,6 +37,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise UsageError("--history goes with one answers file (the latest assessment)")
         return _cmd_reports(args)
     check_output(args.output, [*args.inputs, *(args.history or []), *filter(None, [args.targets])])
+    if args.history:
+        _once([*args.history, args.inputs[0]])  # before any scoring
     answers, q, assessment = _scored(args.inputs[0], args.questionnaire)
     lang = args.lang or answers.language or _default_lang()
     fmt = output_format(args, REPORT_FORMATS)
@@ -53,7 +55,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.history:
         from ..timeline import history as timeline
 
-        _once([*args.history, args.inputs[0]])
         earlier = [_scored(path, args.questionnaire)[2] for path in args.history]
         history = timeline([*earlier, assessment], [*args.history, args.inputs[0]])
     if fmt == "json":
