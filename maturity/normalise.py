@@ -307,14 +307,12 @@ def _checklist(question: ChecklistQuestion, value: Any, levels: int) -> Normalis
         if item not in items:
             order = ", ".join(item_id for item_id, _, _ in checklist_items(question))
             raise ItemError(item, f"unknown checklist item {item!r}; items are: {order}")
-        if rating.__class__ is str and rating in RATING_VALUES:  # the commonest: a word
+        if isinstance(rating, str) and rating in RATING_VALUES:
             out[item] = RATING_VALUES[rating]
         elif isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:
             if not next(i for i in question.items if i.id == item).allow_na:
                 raise ItemError(item, f"item {item!r}: 'n/a' is not allowed for this item")
             out[item] = NA  # type: ignore[assignment]
-        elif isinstance(rating, str) and rating in RATING_VALUES:
-            out[item] = RATING_VALUES[rating]
         elif isinstance(rating, int | float) and not isinstance(rating, bool) and \
                 rating in RATING_VALUES.values():
             out[item] = float(rating)

@@ -14,6 +14,7 @@ import json
 from typing import Any, TextIO
 
 from ..batch import Row, profile_text
+from ..i18n import t
 from ..model.base import tr
 from ..printable import markdown_text, printable
 from ..tabular import ENTERPRISE_FIELDS
@@ -44,14 +45,6 @@ def record(row: Row) -> dict[str, Any]:
     else:
         out["errors"] = list(row.errors)
     return out
-
-
-def _not_yet(lang: str) -> str:
-    """The grade cell of a plant below L1, as the summary and the reports say it (a user
-    found a bare 0 in the Markdown and HTML grade columns beside "not yet L1")."""
-    from ..i18n import t
-
-    return t("not_yet", lang)
 
 
 def neutralise(cell: Any) -> Any:
@@ -185,7 +178,8 @@ class MarkdownWriter(Writer):
         name = cell(row.enterprise_field("name"))
         if row.ok:
             dims = ", ".join(f"{d} {lv}" for d, lv, _ in row.dimensions)
-            self.out.write(f"| {cell(row.source)} | {name} | {row.level_id or _not_yet(self.lang)} | "
+            grade = row.level_id or t("not_yet", self.lang)
+            self.out.write(f"| {cell(row.source)} | {name} | {grade} | "
                            f"{row.score:.2f} | "
                            f"{row.completeness:.0%} | {dims} |\n")
         else:
@@ -237,7 +231,7 @@ class HtmlWriter(Writer):
         name = e(row.enterprise_field("name"))
         if row.ok:
             dims = ", ".join(f"{e(d)} {lv}" for d, lv, _ in row.dimensions)
-            grade = e(row.level_id or _not_yet(self.lang))
+            grade = e(row.level_id or t("not_yet", self.lang))
             self.out.write(f"<tr><td>{e(row.source)}</td><td>{name}</td><td>{grade}</td>"
                            f"<td class=num>{row.score:.2f}</td><td class=num>{row.completeness:.0%}</td>"
                            f"<td>{dims}</td></tr>\n")
