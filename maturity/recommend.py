@@ -96,6 +96,27 @@ def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list
     return [i for i, imp in need.items() if reached[i] < imp.to_level]
 
 
+def _spared(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, chosen: list[Candidate],
+            path: Path, uncovered: list[str]) -> set[str]:
+    """The indicators of ``uncovered`` that the phase reaches its grade without: re-scoring
+    the answers with what the chosen steps deliver and the rest of the path gives the
+    grade without them, so the plant is not told to improve them directly.  Round 115: a
+    furniture workshop's ERP card said "on its own it raises the grade" while phase 1
+    asked to improve Quality control directly as well, because the smallest path to L1 ran
+    through Quality control and the steps took another way."""
+    on_path = {imp.indicator for imp in path.improvements}
+    uncovered = [i for i in uncovered if i in on_path]
+    if not uncovered or not path.reachable:
+        return set()
+    base = apply_targets(q, values, [d for c in chosen for d in c.delivers], a.enterprise)
+    spared: set[str] = set()
+    for i in uncovered:
+        left = {imp.indicator: imp.to_level for imp in path.improvements if imp.indicator not in spared | {i}}
+        if score(q, apply(q, base, left, a.enterprise), a.enterprise, a.assessed_on).level >= path.target:
+            spared.add(i)
+    return spared
+
+
 def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path: Path | None,
          blocking: list[Shortfall], phases: int = 2, limit: int = RECOMMENDATIONS,
          targets: TargetPlan | None = None, held: frozenset[str] = frozenset()
@@ -180,6 +201,10 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                 c.planned_after = step - 1  # its levels are those after the earlier phase
                 cands.append(c)  # eligible only once an earlier phase is done: listed too
                 known.add(c.scenario.id)
+        # the plant's own targets (phase 1) are kept whatever the grade needs
+        spared = _spared(q, cur_values, a, chosen, cur_path,
+                         [i for i in uncovered if i not in aims or step > 1])
+        uncovered = [i for i in uncovered if i not in spared]
         needs = {}
         if step > 1:
             levels_now = indicator_levels(a)

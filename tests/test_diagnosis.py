@@ -335,6 +335,42 @@ def test_what_improve_directly_asks_is_what_reaches_the_level_beyond_the_steps()
     assert seen >= 10
 
 
+def test_phase_1_asks_to_improve_directly_only_what_its_grade_needs():
+    """Round 115: a furniture workshop's ERP card said "on its own it raises the grade",
+    while phase 1 asked to improve Quality control directly as well: the smallest path to
+    L1 ran through it, and the steps reached L1 another way.  With what phase 1's steps
+    deliver and the rest of the path, the phase reaches its grade; leaving out any one
+    indicator it lists to improve directly, it does not."""
+    from maturity.improve import apply, apply_targets, restore_values
+    from maturity.scoring import score
+
+    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
+    listed = 0
+    for path in sorted(root.glob("p*-b.yaml")):
+        answers = maturity.load_answers(path)
+        q = maturity.questionnaire_for(answers)
+        a = maturity.assess(q, answers)
+        d = maturity.diagnose(a, q)
+        if not d.roadmap or not d.roadmap[0].path.reachable or answers.targets:
+            continue
+        first = d.roadmap[0]
+        base = apply_targets(q, restore_values(q, a.answers),
+                             [c for r in d.recommendations if r.phase == 1 for c in r.delivers], a.enterprise)
+        direct = set(first.uncovered)
+        reached = {r.indicator: r.to_level for rec in d.recommendations if rec.phase == 1 for r in rec.raises}
+        covered = {i.indicator for i in first.path.improvements if reached.get(i.indicator, -1) >= i.to_level}
+
+        levels = {}
+        for left in [None, *direct]:  # all it lists, then each one left out
+            keep = (direct - {left}) | covered
+            to = {i.indicator: i.to_level for i in first.path.improvements if i.indicator in keep}
+            levels[left] = score(q, apply(q, base, to, a.enterprise), a.enterprise).level
+        assert levels.pop(None) >= first.target_level, path.name
+        assert all(v < first.target_level for v in levels.values()), (path.name, levels)
+        listed += len(direct)
+    assert listed >= 10
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_report_lists_what_improve_directly_asks_in_phase_1_only(tmp_path, lang):
     from maturity.cli import main
