@@ -3,6 +3,8 @@ with the number of enterprises, and streamed out as the JSON it stands for."""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import io
 import json
 import statistics
@@ -65,3 +67,75 @@ def test_the_scope_counts_every_scored_input_and_says_what_the_statistics_cover(
     assert code == 0, err
     assert "Portfolio: 3 scored, 0 failed, 3 inputs. Statistics cover the 2 on the general index" in out
     assert "not the 1 on other indices" in out
+
+
+@functools.cache
+def _sample_row():
+    from pathlib import Path
+
+    from maturity.batch import score_path
+
+    row = score_path(str(Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"),
+                     indicators=True)
+    assert row.ok
+    return row
+
+
+def _row(name: str, eid: str | None = None):
+    """A scored row of the machinery sample, as another enterprise (scored once)."""
+    ent = (("name", name),) + ((("id", eid),) if eid else ())
+    return dataclasses.replace(_sample_row(), enterprise=ent, source=f"{name}.yaml")
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", " A ", "B"]), max_size=30),
+       st.sampled_from([8, 64, 1 << 24]))
+def test_enterprises_met_twice_are_counted_exactly_in_flat_memory(names, bits):
+    """A consultant's folder held one plant's 2025 and 2026 assessments: the summary
+    counted them as two plants and said nothing.  Repeats are found by id, else by name
+    (case and spaces aside), exactly, however small the bit set that flags them."""
+    import maturity.portfolio as pf
+
+    old, pf.SEEN_BITS = pf.SEEN_BITS, bits
+    try:
+        p = pf.Portfolio()
+        for n in names:
+            p.add(_row(n))
+        rep = p.result()["repeated"]
+        pcts = list(p.percentiles())
+        p.close()
+    finally:
+        pf.SEEN_BITS = old
+    keys = [n.strip().casefold() for n in names]
+    twice = {k for k in keys if keys.count(k) > 1}
+    assert rep["enterprises"] == len(twice)
+    assert rep["inputs"] == sum(keys.count(k) for k in twice)
+    assert {e.strip().casefold() for e in rep["examples"]} <= twice
+    assert len(rep["examples"]) == min(5, len(twice))
+    assert len(pcts) == len(keys)  # every input is still counted
+
+
+def test_an_id_decides_over_a_name():
+    from maturity.portfolio import Portfolio
+
+    p = Portfolio()
+    for name, eid in [("Plant A", "91330000X"), ("Plant A (renamed)", "91330000X"), ("Plant A", "91440000Y")]:
+        p.add(_row(name, eid))
+    assert p.result()["repeated"] == {"enterprises": 1, "inputs": 2, "examples": ["Plant A"]}
+    p.close()
+
+
+def test_the_summary_says_when_one_enterprise_is_in_two_inputs(capsys, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from .test_cli import run
+
+    sample = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    shutil.copy(sample, tmp_path / "2025.yaml")
+    shutil.copy(sample, tmp_path / "2026.yaml")
+    code, out, err = run(capsys, "score", str(tmp_path), "--summary")
+    assert code == 0, err
+    assert "1 enterprise(s) appear in more than one input (2 inputs" in out
+    assert "Jining Huaxin" in err and "more than one input" in err
+    code, out, err = run(capsys, "score", str(tmp_path / "2025.yaml"), "--summary", "-f", "json")
+    assert json.loads(out)["summary"]["repeated"]["enterprises"] == 0 and "more than one" not in err

@@ -181,6 +181,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         summary = Portfolio()
     failed = count = 0
     tables: list[str] = []  # met in the folders scanned, not read: said after the run
+    repeated: dict[str, Any] = {}  # enterprises the summary met in more than one input
 
     def run(out: Any, progress: Any) -> None:
         nonlocal failed, count
@@ -200,9 +201,11 @@ def cmd_score(args: argparse.Namespace) -> int:
             writer.row(row)
             if summary is not None:
                 summary.add(row)
-        writer.finish(summary.result() if summary is not None else None)
+        result = summary.result() if summary is not None else None
+        writer.finish(result)
         if summary is not None:
             summary.close()
+            repeated.update(result["repeated"] if result else {})
 
     def go(out: Any) -> None:
         if not show_progress:
@@ -233,6 +236,11 @@ def cmd_score(args: argparse.Namespace) -> int:
             go(fh)
     else:
         go(terminal_or(sys.stdout))  # CSV and JSON lines from data: escaped on a terminal
+    if repeated.get("enterprises") and not args.quiet:
+        names = ", ".join(repeated["examples"][:3]) + (" …" if repeated["enterprises"] > 3 else "")
+        _warn(f"{repeated['enterprises']} enterprise(s) appear in more than one input, each counted in the "
+              f"summary: {names}; score one assessment per enterprise for a portfolio "
+              "(maturity history follows one enterprise over time)")
     if tables:  # never a silent skip: a consultant lost two plants' table in a scanned folder
         _warn(f"{len(tables)} table(s) in the folders scanned were not read (a folder is scanned for "
               f"answers files only): {', '.join(tables[:3])}{' …' if len(tables) > 3 else ''}; name a "
