@@ -32,7 +32,7 @@ from .model.questionnaire import MeanScoring, PointsScoring, Questionnaire
 from .normalise import Normalised, check_answers
 from .numbers import Numbers
 from .shortfall import gaps
-from .tabular import BadInput, csv_header, read_csv, read_xlsx
+from .tabular import BadInput, csv_header, in_cells, read_csv, read_xlsx
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -127,8 +127,8 @@ def _slow_row(source: str, text: str | None, raw: Any, questionnaire: str | None
         q = questionnaire_for(answers, questionnaire, shared=True)
         values = check_answers(q, answers)
     except MaturityError as exc:
-        return Row(source=source, ok=False, errors=tuple(str(i) for i in exc.issues) or (str(exc),),
-                   enterprise=named(raw))
+        errors = tuple(str(i) for i in in_cells(raw, exc.issues))  # a table row's: at their cells
+        return Row(source=source, ok=False, errors=errors or (str(exc),), enterprise=named(raw))
     return _row(source, q, answers, values, indicators, detail)
 
 
@@ -279,7 +279,7 @@ def _work(item: Item, questionnaire: str | None, indicators: bool = False, detai
     if problem is not None:
         return Row(source=item.source, ok=False, errors=(problem,), enterprise=named(item.raw))
     if item.raw is not None:
-        raw = dict(item.raw)
+        raw = item.raw.copy()  # a table row keeps the column of each field, for its errors
         raw.setdefault("questionnaire", questionnaire)
         return score_raw(raw, item.source, None, questionnaire, indicators, detail)
     return score_path(item.path or item.source, questionnaire, indicators, detail)

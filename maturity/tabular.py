@@ -18,11 +18,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .errors import Issue
 from .model.answers import ANSWERS_FORMAT, Enterprise
 from .model.questionnaire import Questionnaire
 
@@ -208,9 +209,23 @@ _ALIASES = {
 }
 
 
-def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> dict[str, Any]:
-    raw: dict[str, Any] = {"format": ANSWERS_FORMAT, "enterprise": {}, "answers": {}}
-    for column, cell in record.items():
+class TableRow(dict):  # type: ignore[type-arg]
+    """Answers read from one table row, with the column each field came from: ``columns``
+    maps a field's path (``("answers", qid)``, ``("enterprise", "size")``,
+    ``("assessed_on",)``) to its 1-based column number, so that an error names its cell."""
+
+    columns: dict[tuple[str, ...], int]
+
+    def copy(self) -> TableRow:
+        out = TableRow(self)
+        out.columns = self.columns
+        return out
+
+
+def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> TableRow:
+    raw = TableRow(format=ANSWERS_FORMAT, enterprise={}, answers={})
+    raw.columns = {}
+    for number, (column, cell) in enumerate(record.items(), start=1):
         key = _field(column)
         value = (cell or "").strip()
         if not value:
@@ -218,16 +233,47 @@ def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> dict[str
         bare = key.removeprefix("enterprise.")
         if key in ("questionnaire", "assessor", "language"):
             raw[key] = value
+            raw.columns[(key,)] = number
         elif key == "assessed_on":
             try:
                 raw[key] = dt.date.fromisoformat(value)
             except ValueError:
                 raw[key] = value
+            raw.columns[(key,)] = number
         elif bare in _PROFILE and (key.startswith("enterprise.") or key == bare):
             raw["enterprise"][bare] = _PROFILE_CELLS.get(bare, str)(value)
+            raw.columns[("enterprise", bare)] = number
         else:
             raw["answers"][key] = _value(value, delimiter)
+            raw.columns[("answers", key)] = number
     return raw
+
+
+def in_cells(raw: Any, issues: Iterable[Issue]) -> tuple[Issue, ...]:
+    """``issues`` about answers read from a table row, each placed at its cell where it is
+    about one field: ``file.csv:ROW:COLUMN: …`` and the spreadsheet's column letter (a
+    consultant looked for "answers.operations.quality.traceability" in a sheet of 120
+    columns headed in Chinese)."""
+    columns = getattr(raw, "columns", None)
+    if not columns:
+        return tuple(issues)
+    out = []
+    for issue in issues:
+        number = columns.get(tuple(issue.path[:2])) or columns.get(tuple(issue.path[:1]))
+        if number and issue.file and issue.line is None:  # the row's source is "file.csv:ROW"
+            issue = replace(issue, file=f"{issue.file}:{number}",
+                            message=f"{issue.message} (column {column_letters(number)})")
+        out.append(issue)
+    return tuple(out)
+
+
+def column_letters(number: int) -> str:
+    """A spreadsheet's name of a 1-based column: 1 → A, 26 → Z, 27 → AA."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _field(header: str) -> str:

@@ -277,6 +277,40 @@ def test_xlsx_input_like_csv(tmp_path):
     assert [r.source for r in rows] == [f"{path}:2", f"{path}:4"]
     assert rows[0].ok and rows[0].enterprise_field("name") == "表格机械" and rows[0].answered == 1
     assert not rows[1].ok and any("got 9" in e for e in rows[1].errors)
+    assert rows[1].errors[0].startswith(f"{path}:4:4: ") and rows[1].errors[0].endswith("(column D)")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_bad_cell_is_named_by_row_and_column(tmp_path, capsys, jobs):
+    """A consultant looked for "answers.…" in a sheet of 120 columns headed in Chinese: an
+    error about one field names its cell, as ``file.csv:ROW:COLUMN`` and the sheet's letter,
+    in every output and in the reports written in batch."""
+    path = tmp_path / "survey.csv"
+    path.write_text("questionnaire,企业名称,规模,strategy.planing.roadmap,factory.data.governance,评估日期\n"
+                    "general,甲厂,huge,2,coding=fuly,2026-13-01\n"
+                    "general,乙厂,small,2,,2026-05-01\n", encoding="utf-8")
+    [bad, other] = list(score_files([str(path)], jobs=jobs))
+    assert [e.split(": ")[0] for e in bad.errors] == [f"{path}:2:3", f"{path}:2:6"]
+    assert bad.errors[0].endswith("(column C)") and bad.errors[1].endswith("(column F)")
+    assert [e.split(": ")[0] for e in other.errors] == [f"{path}:3:4"]  # unknown id, a check
+    path.write_text("questionnaire,企业名称,factory.data.governance\ngeneral,甲厂,coding=fuly\n",
+                    encoding="utf-8")
+    [row] = list(score_files([str(path)], jobs=jobs))
+    assert row.errors[0].startswith(f"{path}:2:3: answers.factory.data.governance.coding: ")
+    assert main(["report", str(path), "-o", str(tmp_path / "out") + "/"]) == 1
+    assert f"{path}:2:3: " in capsys.readouterr().err
+
+
+@given(st.integers(1, 20_000))
+def test_column_letters_are_the_spreadsheet_names(number):
+    from maturity.tabular import column_letters
+
+    letters = column_letters(number)
+    value = 0
+    for ch in letters:  # bijective base 26, read back plainly
+        assert "A" <= ch <= "Z"
+        value = value * 26 + ord(ch) - ord("A") + 1
+    assert value == number and (number > 26) == (len(letters) > 1)
 
 
 def test_xlsx_without_the_extra_says_how_to_install(tmp_path, monkeypatch):

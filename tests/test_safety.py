@@ -119,7 +119,7 @@ def test_an_error_row_of_a_table_names_its_enterprise(tmp_path, capsys):
 def test_a_date_not_written_as_iso_says_how_to_write_it(tmp_path, capsys):
     code, err, _ = _score_csv(tmp_path, "questionnaire,enterprise.name,assessed_on\ngeneral@2,A,2026/5/12\n",
                               capsys)
-    assert code == 1 and "in.csv:2: assessed_on:" in err and "write a date as YYYY-MM-DD" in err
+    assert code == 1 and "in.csv:2:3: assessed_on:" in err and "write a date as YYYY-MM-DD" in err
 
 
 def test_a_semicolon_table_as_excel_writes_it_is_read(tmp_path, capsys):

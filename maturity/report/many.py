@@ -40,6 +40,7 @@ def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
     from ..explain import level_label, level_number, score_text
     from ..loading import answers_from_raw, load_answers, questionnaire_for
     from ..scoring import assess
+    from ..tabular import in_cells
     from . import content
 
     problem = item_problem(item, questionnaire)
@@ -55,7 +56,8 @@ def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
         level = level_number(q, target)
         d = diagnose(a, q, target=level)
     except MaturityError as exc:
-        return Written(item.source, errors=tuple(str(i) for i in exc.issues) or (str(exc),)), None
+        issues = in_cells(item.raw, exc.issues)
+        return Written(item.source, errors=tuple(str(i) for i in issues) or (str(exc),)), None
     language = lang or answers.language or "zh"
     if fmt == "json":
         text = d.model_dump_json(indent=2) + "\n"
