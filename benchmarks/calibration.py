@@ -339,6 +339,37 @@ def consensus(only: Collection[str] | None = None) -> dict[str, float]:
     return _majority("review_consensus", votes, _titled, only)
 
 
+def fleiss_kappa(cards: list[Counter[str]]) -> float:
+    """Fleiss' kappa of ratings given by a varying number of raters per item (each at least
+    two): the agreement among raters beyond what their overall rating shares give by chance."""
+    cats = Counter[str]()
+    agree = []
+    for votes in cards:
+        n = sum(votes.values())
+        agree.append((sum(k * k for k in votes.values()) - n) / (n * (n - 1)))
+        cats.update(votes)
+    total = sum(cats.values())
+    chance = sum((k / total) ** 2 for k in cats.values())
+    return 1.0 if chance == 1 else (mean(agree) - chance) / (1 - chance)
+
+
+def reviewer_agreement(only: Collection[str] | None = None) -> dict[str, float]:
+    """How far the reviewers agree among themselves on a card (the current reports' cards
+    rated by three or more reviews over the rounds): the floor under the review targets,
+    since a card the reviewers split on has no verdict to meet."""
+    votes: dict[tuple, Counter[str]] = defaultdict(Counter)
+    for data in _all_reviews():
+        for r in data["recommendations"]:
+            votes[_titled(data, r)][r["rating"]] += 1
+    cards = [votes[_titled(d, r)] for d in _current(only) for r in d["recommendations"]]
+    cards = [c for c in cards if sum(c.values()) >= 3]
+    if not cards:
+        return {}
+    return {"review_cards_3_votes": len(cards),
+            "review_cards_split": sum(1 for c in cards if len(c) > 1) / len(cards),
+            "review_raters_kappa": fleiss_kappa(cards)}
+
+
 def _titled(data: dict, r: dict) -> tuple:
     """A recommendation's plant, title and phase."""
     return data["plant"], r["scenario"], r.get("phase", 0)
@@ -407,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         results |= retest([s for s in scored if not s.sme], score_round(args.retest))
     if args.round == "after":
         only = set(exp) if args.first else None
-        results |= reviews(only) | consensus(only) | same_text(only)
+        results |= reviews(only) | consensus(only) | same_text(only) | reviewer_agreement(only)
     for key, value in results.items():
         print(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
     if args.plants:

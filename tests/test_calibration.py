@@ -113,6 +113,18 @@ def test_weighted_kappa_is_one_for_identical_and_lower_for_disagreeing_raters():
     assert calibration.weighted_kappa(worse) < calibration.weighted_kappa(off) < 1.0
 
 
+def test_fleiss_kappa_is_one_for_unanimous_raters_and_chance_corrected_otherwise():
+    from collections import Counter
+
+    same = [Counter(fits=3), Counter({"does not fit": 4}), Counter(fits=3)]
+    assert calibration.fleiss_kappa(same) == pytest.approx(1.0)
+    # two cards, three raters each: agreement (1/3 + 1) / 2 = 2/3; rating shares 2/6 and
+    # 4/6, so chance 5/9; kappa (2/3 - 5/9) / (4/9) = 1/4
+    split = [Counter({"fits": 2, "already has": 1}), Counter({"already has": 3})]
+    assert calibration.fleiss_kappa(split) == pytest.approx(0.25)
+    assert calibration.fleiss_kappa([Counter(fits=2, **{"already has": 1})] * 2) < 0
+
+
 def test_the_blind_panel_confirms_the_expected_grades(scored, expected):
     """The references themselves: three judges who saw only the profiles agree with each
     other and meet every writer's range (the panel rule is in ``calibration.panel``)."""
