@@ -96,25 +96,41 @@ def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list
     return [i for i, imp in need.items() if reached[i] < imp.to_level]
 
 
-def _spared(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, chosen: list[Candidate],
-            path: Path, uncovered: list[str]) -> set[str]:
-    """The indicators of ``uncovered`` that the phase reaches its grade without: re-scoring
-    the answers with what the chosen steps deliver and the rest of the path gives the
-    grade without them, so the plant is not told to improve them directly.  Round 115: a
-    furniture workshop's ERP card said "on its own it raises the grade" while phase 1
-    asked to improve Quality control directly as well, because the smallest path to L1 ran
-    through Quality control and the steps took another way."""
-    on_path = {imp.indicator for imp in path.improvements}
-    uncovered = [i for i in uncovered if i in on_path]
-    if not uncovered or not path.reachable:
-        return set()
+def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, chosen: list[Candidate],
+            path: Path, uncovered: list[str], kept: Collection[str] = ()) -> list[str]:
+    """The indicators of the path a phase tells the plant to improve directly: with what
+    the chosen steps deliver and these improved to their level on the path, the answers
+    reach the path's grade, and leaving out any one of them (those in ``kept``, the plant's
+    own targets, aside) they do not.
+
+    It starts from ``uncovered``, the indicators no step lifts far enough.  A step that
+    lifts an indicator to its level can still leave that level's score short of what the
+    path's own improvement gives, so where the steps and ``uncovered`` fall short, the
+    path's other indicators join, in its order (what they ask beyond the steps is said by
+    ``maturity.direct``).  Then every one the grade does not need is dropped.  Round 115: a
+    furniture workshop's ERP card said "on its own it raises the grade" while phase 1 also
+    asked to improve Quality control directly, the smallest path to L1 running through it;
+    and a reader who re-scored a plant's answers with phase 1 done found it short of the
+    grade the phase promised."""
+    if not path.reachable:
+        return uncovered
     base = apply_targets(q, values, [d for c in chosen for d in c.delivers], a.enterprise)
-    spared: set[str] = set()
-    for i in uncovered:
-        left = {imp.indicator: imp.to_level for imp in path.improvements if imp.indicator not in spared | {i}}
-        if score(q, apply(q, base, left, a.enterprise), a.enterprise, a.assessed_on).level >= path.target:
-            spared.add(i)
-    return spared
+    to = {imp.indicator: imp.to_level for imp in path.improvements}
+
+    def reaches(ids: list[str]) -> bool:
+        improved = apply(q, base, {i: to[i] for i in ids if i in to}, a.enterprise)
+        return score(q, improved, a.enterprise, a.assessed_on).level >= path.target
+
+    listed = list(uncovered)
+    for imp in path.improvements:
+        if reaches(listed):
+            break
+        if imp.indicator not in listed:
+            listed.append(imp.indicator)
+    for i in [i for i in listed if i in to and i not in kept]:
+        if reaches([j for j in listed if j != i]):
+            listed.remove(i)
+    return listed
 
 
 def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path: Path | None,
@@ -202,9 +218,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                 cands.append(c)  # eligible only once an earlier phase is done: listed too
                 known.add(c.scenario.id)
         # the plant's own targets (phase 1) are kept whatever the grade needs
-        spared = _spared(q, cur_values, a, chosen, cur_path,
-                         [i for i in uncovered if i not in aims or step > 1])
-        uncovered = [i for i in uncovered if i not in spared]
+        uncovered = _direct(q, cur_values, a, chosen, cur_path, uncovered, aims if step == 1 else ())
         needs = {}
         if step > 1:
             levels_now = indicator_levels(a)
