@@ -409,6 +409,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_range_to": ("{kind} of at most {hi}", "不大于 {hi} 的{kind}"),
     "tui_number_placeholder": ("number", "数值"),
     "tui_number_invalid": ("Please enter {expected}.", "请输入{expected}。"),
+    "tui_number_kept": (" The answer stays {value} until a number replaces it.",
+                        "答案仍为 {value}，直至输入有效数值。"),
     "tui_ratings": ("fully met|mostly met|partly met|not met", "完全满足|大部分满足|部分满足|不满足"),
     "tui_saved": ("Saved to {path}", "已保存到 {path}"),
     "tui_save_failed": ("Could not save: {reason}", "无法保存：{reason}"),

@@ -109,6 +109,35 @@ async def test_a_correction_typed_in_one_burst_is_saved(data_dir):
         assert first not in app.state.session.answers
 
 
+async def test_a_slip_in_a_number_keeps_the_saved_answer(data_dir):
+    """A first-time user typed a full-width "％" after 60 (as a Chinese input method does):
+    the saved 60 was deleted at once, and quitting kept it deleted.  What is on screen and
+    not a number leaves the last answer in place, and says so; full-width digits and
+    "％" are numbers."""
+    first, _, _ = _general_pair("number")
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_question(app, pilot, first)
+        await burst(app, pilot, ["6", "0", "enter"])
+        await screen.go(first)  # back to it, as the user was, to check the figure
+        await pilot.pause()
+        await burst(app, pilot, ["end"])
+        assert app.state.session.answers[first] == 60
+        for slip in ("x", "_", "-"):
+            await burst(app, pilot, [slip])
+            assert app.state.session.answers[first] == 60, slip
+            assert "stays 60" in text_of(screen.query_one("#number-error"))
+            await burst(app, pilot, ["backspace"])
+        await burst(app, pilot, ["％"])  # 60％: a number
+        assert app.state.session.answers[first] == 60
+        await burst(app, pilot, ["backspace", "backspace", "backspace", "４", "５"])
+        assert app.state.session.answers[first] == 45
+        await burst(app, pilot, ["x"])  # a slip: back to the answer the question was shown with
+        assert app.state.session.answers[first] == 60
+        await pilot.press("ctrl+q")
+    assert maturity.load_answers(app.state.session.path).answers[first] == 60  # as quit saved it
+
+
 async def test_a_digit_then_down_rates_and_moves_and_the_last_down_stays(data_dir):
     """The Chinese first-time user lost a Down typed right after a digit (the digit's
     deferred focus call moved the focus back), and a Down on the last item moved the

@@ -93,6 +93,8 @@ class NumberAnswer(Vertical):
         super().__init__(**kw)
         self.question = question
         self.value = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+        self.shown = self.value
+        """The answer when the question was shown: kept while the field holds no number."""
         self.lang = lang
         self.valid = True
 
@@ -149,10 +151,13 @@ class NumberAnswer(Vertical):
         error = self.query_one("#number-error", Static)
         try:
             value = self.check(event.value)
-        except ValueError as exc:  # what is on screen is not an answer: nothing is kept
+        except ValueError as exc:  # what is on screen is not an answer: the answer stays what
+            # it was when the question was shown (a slip after a saved 60 deleted it, and
+            # quitting kept it deleted); what was typed on the way to the slip is not kept
             self.valid = False
-            error.update(str(exc))
-            value = None
+            value = self.shown
+            kept = "" if value is None else t("tui_number_kept", self.lang, value=_fmt(value))
+            error.update(str(exc) + kept)
         else:
             self.valid = True
             error.update("")
