@@ -63,15 +63,22 @@ class LocatedList(list):
         self.item_lines: list[int] = []
 
 
+_NOT_DECIMAL = re.compile(r"[-+]?0[0-9xXbBoO_]|[^:_]*[:_]")
+"""YAML 1.1 numbers that are not written in plain decimal: base 60 (``1:10``), octal
+(``045``), hexadecimal (``0x10``), binary (``0b101``) and digit separators (``7_4``)."""
+
+
 class _NoSexagesimal:
-    """An implicit resolver's pattern, minus YAML 1.1's base-60 numbers: ``1:10`` stays the
-    text it is instead of silently becoming 70 (YAML 1.2 dropped them too)."""
+    """An implicit resolver's pattern, minus YAML 1.1's numbers not written in plain
+    decimal: ``1:10`` stays the text it is instead of silently becoming 70, ``045`` is
+    not octal 37 nor ``7_4`` 74 (YAML 1.2 dropped base 60 and reads ``045`` as 45).  As
+    text, a number answer is read as a decimal ("045" is 45) or refused with its line."""
 
     def __init__(self, pattern: Any) -> None:
         self.pattern = pattern
 
     def match(self, value: str) -> Any:
-        return None if ":" in value else self.pattern.match(value)
+        return None if _NOT_DECIMAL.match(value) else self.pattern.match(value)
 
 
 def _resolvers() -> dict[Any, list]:

@@ -131,8 +131,8 @@ def _quote_hint(value: Any) -> str:
                 f'quotes ("{word}")')
     if isinstance(value, int | float | dt.date):
         kind = "a date" if isinstance(value, dt.date) else "a number"
-        return (f": YAML read it as {kind}, {value} (leading zeros, 0x, 1e5 and dates change "
-                'on the way); put it in quotes exactly as written, e.g. "00123"')
+        return (f": YAML read it as {kind}, {value} (1e5, 1.50 and dates change on the way); "
+                'put it in quotes exactly as written, e.g. "1.50"')
     return ""
 
 

@@ -6,6 +6,7 @@ One function decides whether a file is accepted, whatever reads it.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -193,13 +194,18 @@ _NO = {"no", "n", "false", "否"}
 
 
 def _numeric(value: Any) -> Any:
-    """A number written as text ("72.5", "1e3") as a number; anything else unchanged."""
+    """A number written as text ("72.5", "1e3", "60%", full-width "６０％" as a Chinese
+    input method types it) as a number; anything else unchanged.  Underscores are not
+    digit separators here ("1_0" is a slip, not 10, though Python's ``float`` reads it so)."""
     if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        if "_" in text:
+            return value
         try:
-            number = float(value.strip().rstrip("%"))
+            number = float(text.removesuffix("%").strip())
         except ValueError:
             return value
-        return int(number) if number.is_integer() and "." not in value and "e" not in value.lower() \
+        return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() \
             else number
     return value
 

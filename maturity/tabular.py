@@ -311,6 +311,8 @@ def _value(value: str, delimiter: str = ",") -> Any:
     flag = _yes_no(value)
     if isinstance(flag, bool):
         return flag
+    if "_" in value:  # a slip, not a digit separator ("7_4" is not 74): validation says so
+        return value
     try:
         number = float(value)
     except ValueError:

@@ -466,3 +466,19 @@ def test_standard_input_is_scored_with_several_jobs_too():
         run = subprocess.run([sys.executable, "-m", "maturity", *args], input=text, capture_output=True,
                              timeout=120)
         assert run.returncode == 0, (args, run.stdout[-300:], run.stderr[-300:])
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("74", 74), ("74%", 74), ("７４％", 74), ("１５．５", 15.5),
+                                                 ("7_4", None), ("74%%", None)])
+def test_a_number_cell_is_read_as_typed_never_with_digit_separators(tmp_path, cell, expected):
+    """A consultant's "7_4" (a slip) was read as 74, because Python's float takes "_" as a
+    digit separator; full-width digits and "％", as a Chinese input method types them, are
+    numbers."""
+    path = tmp_path / "t.csv"
+    path.write_text(f"questionnaire,enterprise.name,factory.equipment.cnc_rate\ngeneral,A,{cell}\n",
+                    encoding="utf-8")
+    [row] = list(score_files([str(path)], indicators=True, detail=True))
+    if expected is None:
+        assert not row.ok and "expected a number" in row.errors[0], row.errors
+    else:
+        assert row.ok and row.detail["answers"]["factory.equipment.cnc_rate"] == expected

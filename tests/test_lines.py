@@ -111,8 +111,8 @@ def test_the_compiled_parser_is_built_and_current():
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("a: yes\nb: NO\nc: on\nd: ~\ne:\n", {"a": True, "b": False, "c": True, "d": None, "e": None}),
-    ("a: 1:10\nb: 0o12\nc: 012\nd: 1_000\ne: .5\nf: -3\n", {"a": "1:10", "b": "0o12", "c": 10, "d": 1000,
-                                                          "e": 0.5, "f": -3}),
+    ("a: 1:10\nb: 0o12\nc: 012\nd: 1_000\ne: .5\nf: -3\ng: 0x1f\nh: 0\ni: 0.25\n",
+     {"a": "1:10", "b": "0o12", "c": "012", "d": "1_000", "e": 0.5, "f": -3, "g": "0x1f", "h": 0, "i": 0.25}),
     ("d: 2026-05-12\n", {"d": dt.date(2026, 5, 12)}),
     ("a: 'it''s # not a comment'  # a comment\n", {"a": "it's # not a comment"}),
     ('a: "x: y"\nb: C# and F#\n', {"a": "x: y", "b": "C# and F#"}),

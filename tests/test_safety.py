@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import maturity
 from maturity.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -272,7 +273,7 @@ def test_every_output_format_gives_the_verdict_of_validate(tmp_path, capsys, cas
 
 @pytest.mark.parametrize(("key", "value", "words"), [
     ("name", "12345", ["YAML read it as a number, 12345", "quotes exactly as written"]),
-    ("id", "0123", ["YAML read it as a number, 83", "quotes exactly as written"]),
+    ("id", "91330100", ["YAML read it as a number, 91330100", "quotes exactly as written"]),
     ("region", "NO", ["reads an unquoted", 'quotes ("NO")']),
 ])
 def test_a_profile_field_yaml_reads_as_a_number_or_a_boolean_says_quote_it(tmp_path, capsys, key, value,
@@ -301,6 +302,33 @@ def test_a_base_60_number_is_refused_not_read_as_70(tmp_path, capsys):
     for argv in (["validate", str(path)], ["score", str(path), "-f", "jsonl", "-o", str(tmp_path / "o")]):
         assert main(argv) == 1
         assert "factory.equipment.cnc_rate: expected a number, got '1:10'" in capsys.readouterr().err
+
+
+def test_an_id_with_leading_zeros_is_kept_as_written(tmp_path):
+    """YAML 1.1 read ``id: 0123`` as octal 83; it is text now, kept as written."""
+    text = SAMPLE.read_text("utf-8").replace("\nenterprise:\n", "\nenterprise:\n  id: 0123\n", 1)
+    path = tmp_path / "a.yaml"
+    path.write_text(text, "utf-8")
+    assert maturity.assess(path).enterprise.id == "0123"
+
+
+@pytest.mark.parametrize(("written", "read"), [("045", 45), ("0x10", None), ("0b101", None), ("7_4", None)])
+def test_a_number_not_written_in_decimal_is_read_as_decimal_or_refused(tmp_path, capsys, written, read):
+    """YAML 1.1 reads 045 as octal 37, 0x10 as 16 and 7_4 as 74: a developer's answers file
+    scored 37 % for a CNC rate of 45 % and validated "ok".  As in YAML 1.2, 045 is 45;
+    the rest is refused with its line."""
+    import re
+
+    text = re.sub(r"(?m)^  factory.equipment.cnc_rate: .*$", f"  factory.equipment.cnc_rate: {written}",
+                  SAMPLE.read_text("utf-8"), count=1)
+    path = tmp_path / "a.yaml"
+    path.write_text(text, "utf-8")
+    if read is not None:
+        assert maturity.assess(path).answers["factory.equipment.cnc_rate"] == read
+        return
+    for argv in (["validate", str(path)], ["score", str(path), "-f", "jsonl", "-o", str(tmp_path / "o")]):
+        assert main(argv) == 1
+        assert f"factory.equipment.cnc_rate: expected a number, got '{written}'" in capsys.readouterr().err
 
 
 def test_a_questionnaire_text_yaml_reads_as_false_says_quote_it(tmp_path, capsys):
