@@ -415,6 +415,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_saved": ("Saved to {path}", "已保存到 {path}"),
     "tui_save_failed": ("Could not save: {reason}", "无法保存：{reason}"),
     "tui_save_as": ("Save a copy of the answers file as", "将答卷另存为"),
+    "tui_save_as_exists": ("{path} exists: Enter again replaces it · change the name to keep it · "
+                           "Escape cancels",
+                           "{path} 已存在：再按回车将其替换 · 修改文件名可保留原文件 · Esc 取消"),
     "tui_save_as_hint": ("Enter saves · Escape cancels · answers are still autosaved",
                          "回车保存 · Esc 取消 · 答案仍会自动保存"),
     "tui_export": ("Export:", "导出："),

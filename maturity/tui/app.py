@@ -27,6 +27,7 @@ from ..lock import Lock, SessionLocked
 from ..report.wrap import install as install_wrap
 from ..session import Session, preference, save_preference
 from .commands import AssessmentCommands
+from .files import file_stem
 from .screens.locked import LockedScreen
 from .screens.question import QuestionScreen
 from .screens.result import ResultScreen
@@ -250,8 +251,7 @@ class MaturityApp(TypeAhead, App):
         if self.state is None:
             return
         state = self.state
-        name = state.session.enterprise.get("name") or state.session.id
-        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name)[:60] or "answers"
+        safe = file_stem(state.session.enterprise.get("name") or state.session.id, "answers")
 
         def save(path: Path | None) -> None:
             if path is None:
@@ -261,7 +261,7 @@ class MaturityApp(TypeAhead, App):
             except OSError as exc:
                 self.notify(t("tui_save_failed", self.lang, reason=str(exc)), severity="error")
                 return
-            self.notify(t("tui_saved", self.lang, path=path))
+            self.notify(t("tui_saved", self.lang, path=path.resolve()))  # where, not only the name
 
         self.push_screen(SaveAsScreen(self.lang, f"{safe}-answers.yaml"), save)
 

@@ -119,7 +119,13 @@ async def test_the_whole_flow_answers_every_kind_and_exports(data_dir):
             f"{t('tui_export_' + w, 'en')} saved:" for w in ("markdown", "html", "json", "answers")]
         assert said[0].endswith("Pilot_Works.md") and str(data_dir) in said[0], said[0]
         assert not [n.message for n in app._notifications if "saved" in n.message]
+        # a second export of the same kind never replaces the first (a re-assessment a year
+        # later replaced last year's file, unsaid)
+        await pilot.press("a")
+        await pilot.pause(0.2)
+        assert str(result.query_one("#export-status").render()).endswith("Pilot_Works-2.yaml")
     exports = data_dir / "exports"
+    assert (exports / "Pilot_Works.yaml").read_bytes() == (exports / "Pilot_Works-2.yaml").read_bytes()
     assert "Pilot Works" in (exports / "Pilot_Works.md").read_text("utf-8")
     assert "<html" in (exports / "Pilot_Works.html").read_text("utf-8").lower()
     assert json.loads((exports / "Pilot_Works.json").read_text("utf-8"))["assessment"]["level"] >= 0
@@ -295,6 +301,33 @@ async def test_save_as_writes_a_copy(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
     assert maturity.load_answers(tmp_path / "copy.yaml").answers == {LVL: 2}
+
+
+async def test_save_as_asks_before_it_replaces_a_file(tmp_path):
+    """A user's existing file was replaced by Save as without a word."""
+    precious = tmp_path / "important.yaml"
+    precious.write_text("precious\n", "utf-8")
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await pilot.press("2", "ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#save-as-path").value = str(precious)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert precious.read_text("utf-8") == "precious\n"  # not yet: said, and asked again
+        assert "exists: Enter again replaces it" in str(app.screen.query_one("#save-as-hint").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and precious.read_text("utf-8") == "precious\n"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#save-as-path").value = str(precious)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert any(str(precious) in n.message for n in app._notifications)  # where, in full
+    assert maturity.load_answers(precious).answers == {LVL: 2}
 
 
 async def test_command_palette_shows_unanswered_and_jumps():

@@ -29,6 +29,7 @@ from ...report import content, markdown
 from ...report.content import Report
 from ...report.words import colon
 from ...session import DATA_ENV, data_dir
+from ..files import file_stem, free_name
 from ..keys import Localised
 from ..state import AssessmentState
 
@@ -148,8 +149,7 @@ class ResultScreen(Localised, Screen):
     def export_text(self, what: str) -> tuple[str, str]:
         """(text, file name) of an export."""
         state = self.state
-        stem = state.session.enterprise.get("name") or state.session.id
-        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem)[:60] or "assessment"
+        safe = file_stem(state.session.enterprise.get("name") or state.session.id, "assessment")
         if what == "answers":
             return state.session.text(), f"{safe}.yaml"
         assert self.diagnosis is not None and self.report is not None
@@ -177,6 +177,7 @@ class ResultScreen(Localised, Screen):
         # directory"), else the working folder. Under `textual serve` it is a download.
         folder = data_dir() / "exports" if os.environ.get(DATA_ENV) else export_folder()
         folder.mkdir(parents=True, exist_ok=True)
+        name = free_name(folder, name)
         self.app.deliver_text(io.StringIO(text), save_directory=folder, save_filename=name,
                               encoding="utf-8", name=f"maturity-export:{what}")
 

@@ -26,6 +26,8 @@ class SaveAsScreen(Localised, ModalScreen[Path | None]):
         super().__init__()
         self.lang = lang
         self.suggestion = suggestion
+        self.confirmed: Path | None = None
+        """An existing file the user was told about: Enter again on it replaces it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="save-as"):
@@ -40,7 +42,16 @@ class SaveAsScreen(Localised, ModalScreen[Path | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
-        self.dismiss(Path(text).expanduser() if text else None)
+        if not text:
+            self.dismiss(None)
+            return
+        path = Path(text).expanduser()
+        if path.exists() and path != self.confirmed:  # a user's file was replaced unasked
+            self.confirmed = path
+            self.query_one("#save-as-hint", Static).update(
+                t("tui_save_as_exists", self.lang, path=str(path.resolve())))
+            return
+        self.dismiss(path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
