@@ -115,8 +115,8 @@ def read_xlsx(path: Path, convert: bool = True) -> Iterator[Record]:
         yield source, BadInput(f"{source}: not a readable .xlsx workbook ({exc})")
         return
     try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+        rows = book.worksheets[0].iter_rows()  # cells: a percentage's format is on the cell
+        header = [str(h.value).strip() if h.value is not None else "" for h in next(rows, ())]
         if not any(header):
             yield source, BadInput(f"{source}:1: the first sheet is empty: no header row")
             return
@@ -125,16 +125,25 @@ def read_xlsx(path: Path, convert: bool = True) -> Iterator[Record]:
             yield source, problem
             return
         count = 0
-        for number, values in enumerate(rows, start=2):
-            if values is None or all(v is None or str(v).strip() == "" for v in values):
+        for number, row in enumerate(rows, start=2):
+            values = [c.value for c in row]
+            if all(v is None or str(v).strip() == "" for v in values):
                 continue
             count += 1
-            cells = [_cell_text(v) for v in values]
+            cells = [_cell_text(c.value, getattr(c, "number_format", "")) for c in row]
             while len(cells) > len(header) and cells[-1] == "":
                 cells.pop()  # Excel's used range may run past the last column
-            yield f"{source}:{number}", _row(header, cells, f"{source}:{number}", ",") if convert else None
+            yield f"{source}:{number}", _row(header, cells, f"{source}:{number}", ",", workbook=True) \
+                if convert else None
         if count == 0:
             yield source, BadInput(f"{source}:1: a header but no rows: nothing to score")
+        for sheet in book.worksheets[1:]:  # never a silent skip: a city per sheet was lost so
+            if any(v is not None and str(v).strip() for row in sheet.iter_rows(values_only=True)
+                   for v in row):
+                yield source, BadInput(
+                    f"{source}: sheet {sheet.title!r} was not read: only the first sheet of a "
+                    "workbook is; move its rows to the first sheet or save it as a workbook "
+                    "of its own")
     finally:
         book.close()
 
@@ -165,21 +174,28 @@ def _header_problem(header: list[str], source: str) -> BadInput | None:
     return None
 
 
-def _row(header: list[str], cells: list[str], where: str, delimiter: str) -> dict[str, Any] | BadInput:
+def _row(header: list[str], cells: list[str], where: str, delimiter: str,
+         workbook: bool = False) -> dict[str, Any] | BadInput:
     for number, cell in enumerate(cells, start=1):
         if "\n" in cell or "\r" in cell:
             name = header[number - 1].strip() if number <= len(header) else f"#{number}"
-            return BadInput(f"{where}:{number}: a line break inside the cell of column {name!r}: "
-                            "is a closing quote missing? (it would swallow the next row)")
+            why = ("write the value on one line (Alt+Enter made a line break)" if workbook  # no quotes
+                   else "is a closing quote missing? (it would swallow the next row)")
+            return BadInput(f"{where}:{number}: a line break inside the cell of column {name!r}: {why}")
     if len(cells) != len(header):
         return BadInput(f"{where}: {len(cells)} cells, but the header has {len(header)}: "
                         "is a delimiter or a quote missing or extra?")
     return _answers(dict(zip(header, cells, strict=True)), delimiter)
 
 
-def _cell_text(value: Any) -> str:
+def _cell_text(value: Any, number_format: str = "") -> str:
+    """A workbook cell as the text a CSV export of it would hold: a cell formatted as a
+    percentage (Excel keeps 74 % as 0.74) as "74%", as it shows (a consultant's workbook
+    scored every share as under 1 %)."""
     if value is None:
         return ""
+    if "%" in number_format and isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{round(value * 100, 9):g}%"
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):

@@ -280,6 +280,32 @@ def test_xlsx_input_like_csv(tmp_path):
     assert rows[1].errors[0].startswith(f"{path}:4:4: ") and rows[1].errors[0].endswith("(column D)")
 
 
+def test_a_workbook_is_read_as_it_shows_and_nothing_in_it_is_left_unsaid(tmp_path, capsys):
+    """A consultant's workbook: 74 % typed into a percentage cell (Excel keeps 0.74) was
+    scored as 0.74 %; a second sheet was skipped without a word; and the plain
+    ``maturity score survey.xlsx`` read the workbook as YAML and failed, where ``-f json``
+    scored it."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["questionnaire", "enterprise.name", "factory.equipment.cnc_rate", "enterprise.region"])
+    sheet.append(["general@2", "A", 0.74, "Jining"])
+    sheet["C2"].number_format = "0%"
+    sheet.append(["general@2", "B", 0.745, "Tai'an\nCity"])
+    sheet["C3"].number_format = "0.0%"
+    book.create_sheet("泰安").append(["general@2", "C", 0.5])
+    book.create_sheet("empty")
+    path = tmp_path / "survey.xlsx"
+    book.save(path)
+    rows = list(score_files([str(path)], detail=True))
+    assert rows[0].ok and rows[0].detail["answers"]["factory.equipment.cnc_rate"] == 74
+    assert not rows[1].ok and "Alt+Enter" in rows[1].errors[0] and "quote" not in rows[1].errors[0]
+    assert [r.ok for r in rows] == [True, False, False] and "sheet '泰安' was not read" in rows[2].errors[0]
+    assert main(["score", str(path)]) == 1  # the table, in rows, as in every format
+    out, err = capsys.readouterr()
+    assert "A  (" in out and "UTF-8" not in err and "sheet '泰安' was not read" in err
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_bad_cell_is_named_by_row_and_column(tmp_path, capsys, jobs):
     """A consultant looked for "answers.…" in a sheet of 120 columns headed in Chinese: an

@@ -145,13 +145,15 @@ def _validate_table(path: Path, questionnaire: str | None) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from ..batch import count_inputs, score_files
+    from ..batch import TABLE_SUFFIXES, count_inputs, score_files
 
     paths = list(args.paths)
     check_output(args.output, paths)
     output_format(args, SCORE_FORMATS, text="table")
+    # one answers file gets the detailed panel; a table (CSV, XLSX) is rows, as in every
+    # other format (a workbook was read as YAML here and failed, where -f json scored it)
     single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() \
-        and Path(paths[0]).suffix.lower() != ".csv"
+        and Path(paths[0]).suffix.lower() not in TABLE_SUFFIXES
     if single and args.format == "table" and not args.summary:
         return _score_one_panel(args)
     fmt = args.format
