@@ -221,13 +221,21 @@ def iter_inputs(paths: Iterable[str], convert: bool = True, tables: list[str] | 
             continue
         p = Path(arg)
         if p.is_dir():
-            yield from (Item(f, path=f) for f in walk(str(p), tables))  # named as a file argument is
+            found = 0
+            for item in walk(str(p), tables):  # each path named as a file argument is
+                found += 1
+                yield item
+            if not found:  # a folder given and nothing in it is no silent success
+                yield Item(str(p), raw=BadInput(f"{p}: no answers files (*.yaml, *.yml) in this folder"))
         elif p.suffix.lower() == ".csv" and p.is_file():
             yield from (Item(src, raw=raw) for src, raw in read_csv(p, convert))
         elif p.suffix.lower() == ".xlsx" and p.is_file():
             yield from (Item(src, raw=raw) for src, raw in read_xlsx(p, convert))
         elif not p.exists() and glob.has_magic(arg):
-            for match in sorted(glob.iglob(arg, recursive=True)):
+            matches = sorted(glob.iglob(arg, recursive=True))
+            if not matches:  # a mistyped pattern dropped its enterprises, unsaid
+                yield Item(arg, raw=BadInput(f"{arg}: no file matches this pattern"))
+            for match in matches:
                 yield from iter_inputs([match], convert, tables)
         else:
             yield Item(str(p), path=str(p))
@@ -236,24 +244,43 @@ def iter_inputs(paths: Iterable[str], convert: bool = True, tables: list[str] | 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
-def walk(root: str, tables: list[str] | None = None) -> Iterator[str]:
+def walk(root: str, tables: list[str] | None = None, _above: frozenset[tuple[int, int]] = frozenset()
+         ) -> Iterator[Item]:
     """Depth-first, each directory sorted, lazily (a huge tree is never listed whole); paths
-    as strings, joined as ``os.scandir`` joins them (no ``Path`` per file in a batch).  The
-    suffix in any case (``B.YAML``); tables met on the way are not read (a results table
-    written into the folder would come back as input) but added to ``tables``, to be said."""
+    joined as ``os.scandir`` joins them (no ``Path`` per file in a batch).  The suffix in
+    any case (``B.YAML``); tables met on the way are not read (a results table written into
+    the folder would come back as input) but added to ``tables``, to be said.  A link to a
+    folder is followed (a city's folder linked into the inbox was skipped, unsaid) unless it
+    leads back to a folder above it; that, and a folder that cannot be read, is an error
+    item, never a silent skip."""
     try:
+        here = os.stat(root)
+        key = (here.st_dev, here.st_ino)
+        if key in _above:
+            yield Item(root, raw=BadInput(f"{root}: a link to a folder above it (a loop): not read"))
+            return
         entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        yield Item(root, raw=BadInput(f"{root}: the folder cannot be read ({exc.strerror or exc})"))
         return
+    above = _above | {key}
     for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            yield from walk(entry.path, tables)
+        if _folder(entry):
+            yield from walk(entry.path, tables, above)
             continue
         name = entry.name.lower()
         if name.endswith(SCANNED_SUFFIXES) and _file_or_broken(entry):
-            yield entry.path  # a dangling link becomes an error row, never a silent skip
+            yield Item(entry.path, path=entry.path)  # a dangling link: an error row, never a skip
         elif tables is not None and name.endswith(TABLE_SUFFIXES):
             tables.append(entry.path)
+
+
+def _folder(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a link to one."""
+    try:
+        return entry.is_dir()
+    except OSError:  # a link loop on the entry itself: read as a file, it is reported
+        return False
 
 
 def _file_or_broken(entry: os.DirEntry[str]) -> bool:

@@ -28,6 +28,7 @@ from maturity.explain import level_label
 from maturity.loading import find_questionnaire
 
 DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
 KINDS_FILE = DATA / "five_kinds.yaml"
 
 
@@ -249,7 +250,39 @@ def test_validate_missing_file(capsys, tmp_path):
 def test_validate_empty_directory(capsys, tmp_path):
     code, _, err = run(capsys, "validate", str(tmp_path))
     assert code == 1
-    assert "no input files" in err
+    assert f"{tmp_path}: no answers files (*.yaml, *.yml) in this folder" in err
+
+
+@pytest.mark.parametrize("command", ["validate", "score"])
+def test_a_pattern_or_folder_with_nothing_in_it_is_an_error_beside_good_inputs(capsys, tmp_path, command):
+    """A consultant typed 'lat/*.yaml' for 'late/*.yaml' beside other inputs: the pattern
+    matched nothing, the run said nothing and exited 0, and those enterprises were missing."""
+    (tmp_path / "empty").mkdir()
+    good = ROOT / "docs" / "examples" / "machinery-plant.yaml"
+    code, _, err = run(capsys, command, str(good), str(tmp_path / "lat" / "*.yaml"), str(tmp_path / "empty"))
+    assert code == 1, err
+    assert "lat/*.yaml: no file matches this pattern" in err
+    assert "empty: no answers files (*.yaml, *.yml) in this folder" in err
+
+
+@pytest.mark.parametrize("command", ["validate", "score"])
+def test_a_linked_folder_is_read_and_a_link_loop_said(capsys, tmp_path, command):
+    """A city's folder linked into the inbox was skipped without a word (linked files were
+    followed, linked folders not)."""
+    import shutil
+
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "jining").mkdir()
+    shutil.copy(ROOT / "docs" / "examples" / "machinery-plant.yaml", tmp_path / "jining" / "a.yaml")
+    shutil.copy(ROOT / "docs" / "examples" / "textile-mill.yaml", tmp_path / "inbox" / "b.yaml")
+    (tmp_path / "inbox" / "jining").symlink_to(tmp_path / "jining")
+    code, out, err = run(capsys, command, str(tmp_path / "inbox"))
+    assert code == 0, err
+    assert "jining/a.yaml" in out and "b.yaml" in out
+    (tmp_path / "jining" / "back").symlink_to(tmp_path / "inbox")
+    code, out, err = run(capsys, command, str(tmp_path / "inbox"))
+    assert code == 1 and "a link to a folder above it (a loop): not read" in out + err
+    assert "jining/a.yaml" in out
 
 
 @pytest.mark.parametrize("args", [

@@ -24,17 +24,23 @@ AUTO_JOBS_FROM = 200
 SCORE_FORMATS = ("table", "json", "jsonl", "csv", "markdown", "html")
 
 
-def _validate_targets(paths: Sequence[str]) -> Iterator[Path]:
+def _validate_targets(paths: Sequence[str]) -> Iterator[Path | str]:
     """What ``validate`` checks: a table as one file (row by row, below), everything else
-    as ``score`` reads it (folders walked, globs expanded, ``-`` for stdin)."""
-    from ..batch import iter_inputs
+    as ``score`` reads it (folders walked, globs expanded, ``-`` for stdin); a message
+    (``str``) where ``score`` has an error row: a pattern that matches nothing, a folder
+    with no answers files or one that cannot be read."""
+    from ..batch import BadInput, iter_inputs
 
     for raw in paths:
         p = Path(raw)
         if p.suffix.lower() in TABLES and p.is_file():
             yield p
-        else:
-            yield from (Path(item.path) for item in iter_inputs([raw]) if item.path is not None)
+            continue
+        for item in iter_inputs([raw]):
+            if item.path is not None:
+                yield Path(item.path)
+            elif isinstance(item.raw, BadInput):
+                yield item.raw.message
 
 
 REFERENCE_FORMATS = ("maturity-reference/1", "maturity-seeds/1")
@@ -70,6 +76,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     seen: set[str] = set()  # an overlay repeats its base's warnings: say each once
     for path in _validate_targets(args.paths):
         count += 1
+        if isinstance(path, str):  # nothing to read there: said as score says it
+            _err(path)
+            worst = Exit.INVALID
+            continue
         if path.suffix.lower() in TABLES:  # a table: every row, as `score` reads it
             worst = max(worst, _validate_table(path, args.questionnaire))
             continue
