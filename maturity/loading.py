@@ -113,6 +113,10 @@ def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple =
             msg = f"unknown field {loc[-1]!r}"
         elif err["type"] == "string_type":
             msg += _quote_hint(err.get("input"))
+        elif err["type"] in ("date_from_datetime_inexact", "date_from_datetime_parsing") and \
+                isinstance(err.get("input"), str) and len(err["input"].strip()) > 10:
+            msg = "a date with a time of day (as survey platforms export it); write the date alone, " \
+                  "YYYY-MM-DD, e.g. 2026-05-12"
         elif err["type"].startswith(("date_", "datetime_")):  # 2026/5/12, 12.05.2026
             msg += "; write a date as YYYY-MM-DD, e.g. 2026-05-12"
         issues.append(Issue(msg, file=file or source, line=line, field=field or None,

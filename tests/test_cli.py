@@ -400,6 +400,8 @@ def test_score_fail_fast_stops_at_the_first_bad_file(capsys, tmp_path, kinds_pat
     results = json.loads(out)["results"]
     assert [(r["source"], r["ok"]) for r in results] == [(str(bad), False)]
     assert "03-bad" not in err
+    # "1 of 1 inputs failed" read as a batch of one: the rest is said
+    assert "--fail-fast: stopped at the first failure; 2 input(s) after it were not scored" in err
 
 
 def test_score_output_file(capsys, tmp_path, general):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,19 @@ from maturity.report.many import file_names
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "docs" / "examples"
+
+
+def test_an_input_named_index_keeps_its_report(tmp_path):
+    """An input named index.yaml had its report replaced by the index page, which linked
+    to itself, while the run said it wrote two reports."""
+    (tmp_path / "a").mkdir()
+    shutil.copy(EXAMPLES / "machinery-plant.yaml", tmp_path / "a" / "plant.yaml")
+    shutil.copy(EXAMPLES / "textile-mill.yaml", tmp_path / "index.yaml")
+    out = tmp_path / "out"
+    assert main(["report", str(tmp_path / "a"), str(tmp_path / "index.yaml"), "-o", f"{out}/"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["index-2.html", "index.html", "plant.html"]
+    assert 'href="index-2.html"' in (out / "index.html").read_text("utf-8")
+    assert "恒泰" in (out / "index-2.html").read_text("utf-8")  # the textile mill's own report
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -117,6 +117,32 @@ def test_an_error_row_of_a_table_names_its_enterprise(tmp_path, capsys):
     assert ",Beta Works," in rows[1]
 
 
+def test_a_number_or_a_time_of_day_is_not_read_as_a_date(tmp_path, capsys):
+    """A consultant's date cell holding 0 was read as 1970-01-01 and 1778544000 as a Unix
+    time (an Excel date serial, 46154, would be a day in 1970): the history came out in
+    the wrong order.  A survey platform's "2026-05-12 10:22:11" got pydantic's words."""
+    table = ("questionnaire,enterprise.name,assessed_on\ngeneral@2,A,0\ngeneral@2,B,46154\n"
+             "general@2,C,2026-05-12 10:22:11\ngeneral@2,D,2026-05-12\n")
+    code, err, _ = _score_csv(tmp_path, table, capsys)
+    assert code == 1 and "in.csv:2:3: assessed_on: a number (0) is not read as a date" in err
+    assert "in.csv:3:3: assessed_on: a number (46154) is not read as a date" in err
+    assert "in.csv:4:3: assessed_on: a date with a time of day" in err and "in.csv:5" not in err
+    path = tmp_path / "a.yaml"
+    path.write_text("format: maturity-answers/1\nquestionnaire: general\nassessed_on: 1778544000\n", "utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert "a.yaml:3: assessed_on: a number (1778544000) is not read as a date" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".yml", ".yaml"])
+def test_results_are_never_written_as_a_yaml_file(tmp_path, capsys, suffix):
+    """Results saved as results.yml into the inbox were terminal text with exit 0, and broke
+    the next batch as a YAML file that was not one."""
+    out = tmp_path / f"results{suffix}"
+    for command in (["score"], ["report"]):
+        assert main([*command, str(SAMPLE), "-o", str(out)]) == 2
+        assert "not yaml" in capsys.readouterr().err and not out.exists()
+
+
 def test_a_date_not_written_as_iso_says_how_to_write_it(tmp_path, capsys):
     code, err, _ = _score_csv(tmp_path, "questionnaire,enterprise.name,assessed_on\ngeneral@2,A,2026/5/12\n",
                               capsys)

@@ -21,9 +21,12 @@ class Exit(IntEnum):
 
 SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
                   ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-                  ".txt": "text", ".xlsx": "xlsx", ".xls": "xlsx", ".tsv": "tsv", ".pdf": "pdf"}
+                  ".txt": "text", ".xlsx": "xlsx", ".xls": "xlsx", ".tsv": "tsv", ".pdf": "pdf",
+                  ".yaml": "yaml", ".yml": "yaml"}
 """The format an output file's suffix names (``text``: the command's plain-text form; xlsx,
-tsv and pdf no command writes, so naming them is refused rather than filled with text)."""
+tsv, pdf and yaml no command of results writes, so naming them is refused rather than
+filled with text: a table of results saved as ``results.yml`` into the inbox broke the next
+batch as a YAML file that was not one)."""
 
 
 def output_format(args: argparse.Namespace, choices: tuple[str, ...], text: str = "terminal") -> str:

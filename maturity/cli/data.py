@@ -262,6 +262,12 @@ def cmd_score(args: argparse.Namespace) -> int:
         return Exit.INVALID
     if failed:
         _err(f"{failed} of {count} inputs failed")
+        if args.fail_fast:  # "1 of 1 inputs failed" read as a batch of one
+            from ..batch import count_inputs
+
+            rest = count_inputs(paths) - count
+            if rest > 0:
+                _err(f"--fail-fast: stopped at the first failure; {rest} input(s) after it were not scored")
     return Exit.INVALID if failed else Exit.OK
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, PrivateAttr, StringConstraints, WithJsonSchema, field_validator
+from pydantic_core import PydanticCustomError
 
 from .base import Frozen, Id
 
@@ -163,6 +164,19 @@ class AnswersFile(Frozen):
     targets: dict[str, int | str] = {}
     """Dimension or indicator id → the level aimed at (``3`` or ``L3``): the report plans
     the least improvements that meet them all."""
+
+    @field_validator("assessed_on", mode="before")
+    @classmethod
+    def _no_number_date(cls, value: Any) -> Any:
+        """A number is not a date: pydantic reads 0 as 1970-01-01 and 1778544000 as a Unix
+        time, and an Excel date serial (46154) would become a day in 1970 (a consultant's
+        history was ordered by such dates)."""
+        if (isinstance(value, int | float) and not isinstance(value, bool)) or \
+                (isinstance(value, str) and value.strip().lstrip("-").isdigit()):  # a CSV cell
+            raise PydanticCustomError("date_from_number", "a number ({number}) is not read as a date "
+                                      "(an Excel date serial or a Unix time gives a wrong day)",
+                                      {"number": value})
+        return value
 
     @field_validator("answers", "notes", mode="before")
     @classmethod
