@@ -40,6 +40,12 @@ CACHE = 50_000
 """Entries each memo of a plan keeps before it starts afresh (bounded memory in a batch)."""
 
 
+
+IGNORED_NA = ": answer ignored, the question does not apply"
+IGNORED_CLOSED = ": answer ignored, {parent} does not open this follow-up"
+"""The two warnings of an answer that is not scored, after its question id (the report
+says them in the reader's language: ``explain.warning_text``)."""
+
 @dataclass(slots=True)
 class _Seen:
     """What the memo keeps of one indicator's answers."""
@@ -225,11 +231,10 @@ class Plan:
             status[qid] = mine[qid] = st
             if st == "not_applicable":
                 if warnings is not None and v is not None and v != NA:
-                    warnings.append(f"{qid}: answer ignored, the question does not apply")
+                    warnings.append(f"{qid}{IGNORED_NA}")
                 continue
             if warnings is not None and st == "closed" and v is not None:
-                warnings.append(f"{qid}: answer ignored, {question.follow_up.question} "  # type: ignore[union-attr]
-                                f"does not open this follow-up")
+                warnings.append(f"{qid}{IGNORED_CLOSED.format(parent=question.follow_up.question)}")  # type: ignore[union-attr]
             value = v if st == "answered" else None
             if value.__class__ in _REPEATING:  # levels 0-5, yes/no, choices: one row each
                 try:

@@ -53,6 +53,26 @@ def name_of(q: Questionnaire, ident: str, lang: str = "en") -> str:
     return ident
 
 
+def warning_text(q: Questionnaire, warning: str, lang: str) -> str:
+    """An assessment's warning in the reader's language, the question named with its
+    indicator (a Chinese report said "operations.execution.process_control: answer
+    ignored, the question does not apply")."""
+    from .engine import IGNORED_CLOSED, IGNORED_NA
+
+    qid, _, rest = warning.partition(": ")
+    if qid not in q.questions:
+        return warning
+    where = name_of(q, qid.rsplit(".", 1)[0], lang) + ("（" if lang == "zh" else " (") + qid + \
+        ("）" if lang == "zh" else ")")
+    if ": " + rest == IGNORED_NA:
+        return t("warn_not_applies", lang, question=where)
+    head, _, tail = IGNORED_CLOSED.partition("{parent}")
+    if (": " + rest).startswith(head) and rest.endswith(tail):
+        parent = rest[len(head) - 2:len(rest) - len(tail)]
+        return t("warn_closed", lang, question=where, parent=parent)
+    return warning
+
+
 def apart(value: float, bound: float, digits: int, strip: bool = False) -> tuple[str, str]:
     """``value`` and the ``bound`` it is compared with, written with ``digits`` decimals or
     as many more (up to four) as it takes to tell them apart when ``value`` falls short:

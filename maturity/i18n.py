@@ -221,6 +221,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                         "场景其余部分待迈向更高等级时再实施"),
     "in_part": ("in part", "部分具备"),
     "and_more": ("and {n} more", "另有 {n} 项"),
+    "warn_not_applies": ("{question}: the answer is not counted, the question does not apply to this plant",
+                         "{question}：该题对本企业不适用，其答案未计入"),
+    "warn_closed": ("{question}: the answer is not counted, the answer to {parent} does not open this "
+                    "follow-up", "{question}：{parent} 的回答未开启此追问，其答案未计入"),
     "now_is": ("now: {answer}", "目前：{answer}"),
     "need_at_least": ("at least {x}", "不低于{x}"),
     "need_below": ("below {x}", "低于{x}"),

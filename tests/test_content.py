@@ -405,3 +405,38 @@ def test_the_supplier_portal_step_says_what_it_is_where_the_main_materials_are_c
     assert {t.question for t in sc.delivers} == {"business.procurement.supplier_collab"}
     for lang, word in {"en": "index prices", "zh": "指数"}.items():
         assert word in collab.help[lang] and word in sc.description[lang], lang
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("zh", "该题对本企业不适用，其答案未计入"),
+    ("en", "the answer is not counted, the question does not apply"),
+])
+def test_a_report_says_an_ignored_answer_in_its_own_language(tmp_path, lang, words):
+    """A Chinese report said "operations.execution.process_control: answer ignored, the
+    question does not apply", in English and by id only (a reader of 97 reports, 7 plants)."""
+    from maturity.cli import main
+
+    answers = ROOT / "docs" / "calibration" / "answers" / "after" / "p12-b.yaml"
+    assert maturity.assess(answers).warnings, "the plant answers a question that does not apply"
+    q = maturity.load_questionnaire(maturity.load_answers(answers).questionnaire)
+    for fmt in ("markdown", "terminal"):
+        out = tmp_path / f"r-{fmt}.txt"
+        assert main(["report", str(answers), "-f", fmt, "--lang", lang, "-o", str(out)]) == 0
+        text = "".join(out.read_text("utf-8").replace("│", " ").split())  # terminal lines wrap
+        assert "".join(words.split()) in text and "answerignored" not in text, fmt
+        assert "".join(maturity.explain.name_of(q, "operations.execution", lang).split()) in text
+
+
+def test_the_terminal_report_lists_every_blocking_indicator_the_others_do(tmp_path):
+    """The terminal listed 8 blocking indicators where Markdown, HTML and JSON listed 10,
+    with no word of the other two."""
+    from maturity.cli import main
+
+    answers = ROOT / "docs" / "calibration" / "answers" / "after" / "p04-b.yaml"
+    d = maturity.diagnose(maturity.assess(answers))
+    assert len(d.blocking) > 8
+    out = tmp_path / "r.txt"
+    assert main(["report", str(answers), "-f", "terminal", "--lang", "en", "-o", str(out)]) == 0
+    text = out.read_text("utf-8").split("Blocking indicators", 1)[1].split("Path to", 1)[0]
+    q = maturity.load_questionnaire(d.assessment.questionnaire)
+    assert all(maturity.explain.name_of(q, s.indicator, "en") in text for s in d.blocking)

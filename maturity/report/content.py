@@ -11,7 +11,15 @@ from typing import Any
 
 from .. import __version__
 from ..delivery import in_place, question_state
-from ..explain import explain_next_level, gate_progress, level_label, name_of, score_text, subject
+from ..explain import (
+    explain_next_level,
+    gate_progress,
+    level_label,
+    name_of,
+    score_text,
+    subject,
+    warning_text,
+)
 from ..i18n import t
 from ..improve import restore_values
 from ..model.base import tr
@@ -384,7 +392,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         benchmarks=benches, recommendations=recs, ranking_note=note,
         nearly_note=t("nearly_intro", lang, **noun),
         at_top=t("at_top", lang, **noun),
-        roadmap=roadmap, direct_first=direct_first, completeness_text=ctext, warnings=list(a.warnings),
+        roadmap=roadmap, direct_first=direct_first, completeness_text=ctext,
+        warnings=[warning_text(q, w, lang) for w in a.warnings],
         respondents=[printable(x) for x in respondent_lines(q, a.merged, lang)] if a.merged else [],
         history=(history, q) if history is not None and len(history.points) > 1 else None,
         checks=[t("check_line", lang, message=tr(f.message, lang), question=f.question, level=f.level,

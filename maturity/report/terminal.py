@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..explain import explain_next_level, gate_progress, level_label, name_of, score_text
+from ..explain import explain_next_level, gate_progress, level_label, name_of, score_text, warning_text
 from ..i18n import t
 from ..model.assessment import Assessment
 from ..model.base import tr
@@ -65,7 +65,7 @@ def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
     parts: list[RenderableType] = [Text(f"{tr(q.title, lang)} ({q.ref})", style="dim"), head, table,
                                    *notes, Text("\n".join(explain_next_level(q, a, lang)))]
     if a.warnings:
-        parts.append(Text("\n".join(a.warnings), style="yellow"))
+        parts.append(Text("\n".join(warning_text(q, w, lang) for w in a.warnings), style="yellow"))
     title = printable(a.enterprise.name or source or q.ref)
     return Panel(Group(*parts), title=Text(title), title_align="left")
 
@@ -138,7 +138,7 @@ def render_report(r: Report) -> RenderableType:
         blk.add_column(t("indicator", lang))
         blk.add_column(r.blocking_header, justify="right")
         blk.add_column(r.impact_header, justify="right")
-        for name, score, impact in r.blocking[:8]:
+        for name, score, impact in r.blocking:  # as many as every other format lists
             blk.add_row(Text(name), f"{score:.2f}", f"{impact:.{r.impact_digits}f}")
         parts.append(blk)
     for path in (r.path, r.target_path, r.targets_path):
