@@ -22,7 +22,7 @@ from .model.questionnaire import ChecklistQuestion, NumberQuestion, PointsScorin
 from .normalise import Normalised
 from .rating import EPS
 from .recommend import plan
-from .scoring import remember, score, scored_against
+from .scoring import questionnaire_of, remember, score
 from .targets import plan_targets, read_targets
 from .validation import scope_questions
 
@@ -58,7 +58,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _diagnose(assessment: Assessment, questionnaire: Questionnaire | None, target: int | None,
               targets: Mapping[str, Any] | None) -> Diagnosis:
-    q = questionnaire or scored_against(assessment) or _load(assessment.questionnaire)
+    q = questionnaire_of(assessment, questionnaire)
     n = len(q.levels)
     values = restore_values(q, assessment.answers)
     ent = assessment.enterprise
@@ -90,16 +90,11 @@ def apply_path(assessment: Assessment, path: Path, questionnaire: Questionnaire 
     """The assessment as it would be with ``path``'s improvements made (a diagnosis's
     ``path`` or ``target_path``): its answers improved as the path search improves them,
     re-scored.  Its ``answers`` are the improved answers, ready for an answers file."""
-    q = questionnaire or scored_against(assessment) or _load(assessment.questionnaire)
+    q = questionnaire_of(assessment, questionnaire)
     values = apply(q, restore_values(q, assessment.answers),
                    {i.indicator: i.to_level for i in path.improvements}, assessment.enterprise)
     return remember(score(q, values, assessment.enterprise, assessment.assessed_on), q)
 
-
-def _load(ref: str) -> Questionnaire:
-    from .loading import shared_questionnaire
-
-    return shared_questionnaire(ref)
 
 
 def _relative(q: Questionnaire, a: Assessment, d: Any) -> int:

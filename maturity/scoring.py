@@ -120,6 +120,24 @@ def scored_against(a: Assessment) -> Questionnaire | None:
     return _SCORED_AGAINST.get(id(a))
 
 
+def questionnaire_of(a: Assessment, questionnaire: Questionnaire | None = None) -> Questionnaire:
+    """The questionnaire to work on ``a`` with: the one given, else the one ``a`` was scored
+    against in this process, else the installed one it names.  ``UsageError`` where the one
+    given is another index or version: a developer who passed the machinery overlay for an
+    assessment of the general index got the general index's plan of another index, labelled
+    general@2 (``compare`` and the CLI already refused it)."""
+    if questionnaire is None:
+        from .loading import shared_questionnaire
+
+        return scored_against(a) or shared_questionnaire(a.questionnaire)
+    if questionnaire.ref != a.questionnaire:
+        from .errors import UsageError
+
+        raise UsageError(f"the assessment was scored on {a.questionnaire}, not on {questionnaire.ref}: "
+                         "give the questionnaire it was scored on, or none")
+    return questionnaire
+
+
 def score(q: Questionnaire, values: Mapping[str, Normalised], enterprise: Enterprise | None = None,
           assessed_on: Any = None, detail: bool = True, memo: bool = False) -> Assessment:
     """Score already-checked answers (see :func:`maturity.normalise.check_answers`).

@@ -20,14 +20,8 @@ from .model.assessment import Assessment
 from .model.diagnosis import AnswerChange, WhatIf
 from .model.questionnaire import Questionnaire
 from .normalise import Normalised, is_target, normalise, target_level
-from .scoring import remember, score, scored_against
+from .scoring import questionnaire_of, remember, score
 from .targets import plan_targets
-
-
-def _load(ref: str) -> Questionnaire:
-    from .loading import shared_questionnaire
-
-    return shared_questionnaire(ref)
 
 
 def _changed_values(q: Questionnaire, a: Assessment, changes: Mapping[str, Any]
@@ -69,7 +63,7 @@ def what_if(assessment: Assessment, changes: Mapping[str, Any],
     score, dimensions, indicators, the blocking indicators cleared and those that still
     block, the scenarios completed and the answers changed.  ``UsageError`` (with one
     issue per bad change) for an unknown id or an answer the question does not accept."""
-    q = questionnaire or scored_against(assessment) or _load(assessment.questionnaire)
+    q = questionnaire_of(assessment, questionnaire)
     values = _changed_values(q, assessment, changes)
     after = remember(score(q, values, assessment.enterprise, assessment.assessed_on), q)
     before_block = [s.indicator for s in assessment.next_level.shortfalls] if assessment.next_level else []

@@ -190,3 +190,20 @@ def test_no_submodule_shadows_an_exported_name():
             importlib.import_module(info.name)
     for name in maturity.__all__:
         assert not isinstance(getattr(maturity, name), types.ModuleType), name
+
+
+@pytest.mark.parametrize("other", ["machinery", "sme", "general@1"])
+def test_working_on_an_assessment_with_another_index_is_refused(other):
+    """A developer passed the machinery overlay to diagnose an assessment of the general
+    index: the plan was the overlay's, labelled general@2 (a wrong path, a wrong grade
+    after apply_path); with the SME index it failed with a bare KeyError."""
+    sample = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    a = maturity.assess(sample)
+    q = maturity.load_questionnaire(other)
+    path = maturity.diagnose(a).path
+    for call in (lambda: maturity.diagnose(a, q), lambda: maturity.apply_path(a, path, q),
+                 lambda: maturity.what_if(a, {}, q)):
+        with pytest.raises(maturity.UsageError, match=f"scored on general@2, not on {q.ref}"):
+            call()
+    again = maturity.load_questionnaire("general")  # its own index, another copy: accepted
+    assert maturity.diagnose(a, again).path == maturity.diagnose(a).path
