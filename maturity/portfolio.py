@@ -287,7 +287,11 @@ class Portfolio:
         stream (``report.rows.write_summary``); it is last."""
         n = self.scores.n
         return {
-            "inputs": self.total, "scored": n, "failed": self.failed, "index": self.family,
+            # "scored": every scored input, as the text says it; "in_statistics": those on the
+            # index the statistics are about (a program read "scored" as 2251 where the table
+            # said 3001, the rest being on the SME index)
+            "inputs": self.total, "scored": n + self.other_index, "in_statistics": n, "failed": self.failed,
+            "index": self.family,
             "other_index": self.other_index, "repeated": self.repeated(),
             "grades": {str(k): self.grades.get(k, 0) for k in range(0, (self.levels or 5) + 1)},
             "score": self.scores.stats() if n else None,

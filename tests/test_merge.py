@@ -108,6 +108,19 @@ def test_far_apart_answers_are_listed_with_who_said_what_and_every_note_is_kept(
     assert merge(general, [a, b], ["a.yaml", "b.yaml"], "min").answers[qid] == 1
 
 
+@pytest.mark.parametrize(("lang", "words"), [("en", ["a2r4 yes", "b4r4 no"]), ("zh", ["a2r4 是", "b4r4 否"])])
+def test_a_yes_no_disagreement_reads_in_words(general, p04, lang, words):
+    """A consultant read "Liu Yang True (level 3); Zhang San False (level 0)"."""
+    from maturity.report.respondents import respondent_lines
+
+    a, b = (f.model_copy(update={"answers": dict(f.answers)}) for f in p04)
+    a.answers["factory.network.segregation"], b.answers["factory.network.segregation"] = True, False
+    merged = merge(general, [a, b], ["a.yaml", "b.yaml"])
+    lines = respondent_lines(general, merged.merged, lang)
+    line = next(x for x in lines if "factory.network.segregation" in x)
+    assert all(w in line for w in words) and "True" not in line and "False" not in line, line
+
+
 def test_na_wins_only_with_a_majority_and_is_a_disagreement(general, p04):
     qid = "business.marketing.customisation"
     files = [f.model_copy(update={"answers": {**f.answers, qid: v}}) for f, v in

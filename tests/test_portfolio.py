@@ -67,6 +67,11 @@ def test_the_scope_counts_every_scored_input_and_says_what_the_statistics_cover(
     assert code == 0, err
     assert "Portfolio: 3 scored, 0 failed, 3 inputs. Statistics cover the 2 on the general index" in out
     assert "not the 1 on other indices" in out
+    # a program reads the same counts the text gives
+    code, out, err = run(capsys, "score", *files, "--summary", "--quiet", "-f", "json")
+    summary = json.loads(out)["summary"]
+    counts = [summary[k] for k in ("inputs", "scored", "in_statistics", "other_index")]
+    assert counts == [3, 3, 2, 1]
 
 
 @functools.cache

@@ -23,7 +23,7 @@ def respondent_lines(q: Questionnaire, merged: Merged, lang: str) -> list[str]:
     out = [t("merged_intro", lang, n=len(merged.sources), names=names, rule=t(f"rule_{merged.rule}", lang))
            + ("" if lang == "zh" else " ") + apart]
     for d in merged.disagreements:
-        said = _join([f"{who} {_answer(v)}" + (_paren(t("at_level", lang, n=d.levels[who]), lang)
+        said = _join([f"{who} {_answer(v, lang)}" + (_paren(t("at_level", lang, n=d.levels[who]), lang)
                                                 if d.levels.get(who) is not None else "")
                       for who, v in d.answers.items()], lang, semi=True)
         notes = _join([f"{who}: {text}" for who, text in d.notes.items()], lang, semi=True)
@@ -33,8 +33,11 @@ def respondent_lines(q: Questionnaire, merged: Merged, lang: str) -> list[str]:
     return out
 
 
-def _answer(value: Any) -> str:
-    """An answer as its respondent wrote it, short."""
+def _answer(value: Any, lang: str = "en") -> str:
+    """An answer as its respondent wrote it, short; yes and no as words (a consultant read
+    "Liu Yang True (level 3); Zhang San False (level 0)")."""
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
     if isinstance(value, list):

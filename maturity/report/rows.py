@@ -57,11 +57,11 @@ def neutralise(cell: Any) -> Any:
 def scope(summary: dict[str, Any]) -> str:
     """What the statistics cover, in a sentence or two (no text from the inputs)."""
     other = summary.get("other_index") or 0
-    text = f"{summary['scored'] + other} scored, {summary['failed']} failed, {summary['inputs']} inputs."
+    text = f"{summary['scored']} scored, {summary['failed']} failed, {summary['inputs']} inputs."
     if other:  # every scored input is counted, then what the statistics cover (a consultant
         # read "138 scored" for 198 scored inputs, 60 of them on the SME index)
-        text += (f" Statistics cover the {summary['scored']} on the {summary['index']} index (with its "
-                 f"overlays), not the {other} on other indices.")
+        text += (f" Statistics cover the {summary['in_statistics']} on the {summary['index']} index "
+                 f"(with its overlays), not the {other} on other indices.")
     rep = summary.get("repeated") or {}
     if rep.get("enterprises"):  # one enterprise's two assessments counted as two plants, unsaid
         text += (f" {rep['enterprises']} enterprise(s) appear in more than one input ({rep['inputs']} "
