@@ -185,7 +185,10 @@ def _row(header: list[str], cells: list[str], where: str, delimiter: str,
     if len(cells) != len(header):
         return BadInput(f"{where}: {len(cells)} cells, but the header has {len(header)}: "
                         "is a delimiter or a quote missing or extra?")
-    return _answers(dict(zip(header, cells, strict=True)), delimiter)
+    try:
+        return _answers(dict(zip(header, cells, strict=True)), delimiter)
+    except CellError as exc:  # "COLUMN: field: message (column X)"
+        return BadInput(f"{where}:{exc}")
 
 
 def _cell_text(value: Any, number_format: str = "") -> str:
@@ -260,7 +263,10 @@ def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> TableRow
             raw["enterprise"][bare] = _PROFILE_CELLS.get(bare, str)(value)
             raw.columns[("enterprise", bare)] = number
         else:
-            raw["answers"][key] = _value(value, delimiter)
+            try:
+                raw["answers"][key] = _value(value, delimiter)
+            except CellError as exc:
+                raise CellError(f"{number}: {key}: {exc} (column {column_letters(number)})") from None
             raw.columns[("answers", key)] = number
     return raw
 
@@ -316,10 +322,37 @@ _IDS = re.compile(r"[A-Za-z_][\w-]*(\s*,\s*[A-Za-z_][\w-]*)+")
 _DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
 
 
+class CellError(ValueError):
+    """A cell that cannot be read as it is written; the row's error names the cell."""
+
+
+_ITEMS = re.compile(r";|,(?=\s*[A-Za-z_][\w\-]*\s*=)")
+"""Where a checklist cell splits: at ``;``, and at ``,`` before the next ``item=`` (so that
+``owners=0,8`` keeps its decimal comma in a ``;``-separated file)."""
+
+
+def _ratings(value: str, delimiter: str) -> dict[str, Any]:
+    """A checklist cell (``coding=fully; owners=partly``) as item → rating.  A part with no
+    ``=`` and an item rated twice are errors, never dropped or overwritten (a consultant's
+    "coding=fully;owners;standards partly;coding=not" validated ok as coding: not)."""
+    out: dict[str, Any] = {}
+    for part in (p.strip() for p in _ITEMS.split(value)):
+        if not part:
+            continue
+        if "=" not in part:
+            raise CellError(f"{part!r} has no rating: write item=rating, e.g. coding=fully; owners=partly")
+        item, rating = (x.strip() for x in part.split("=", 1))
+        if item in out:
+            raise CellError(f"item {item!r} is rated twice ({out[item]!r} and {rating!r}): rate it once")
+        if delimiter == ";" and _DECIMAL_COMMA.fullmatch(rating):
+            rating = rating.replace(",", ".")  # Excel's decimal comma in a ;-separated file
+        out[item] = _rating(rating)
+    return out
+
+
 def _value(value: str, delimiter: str = ",") -> Any:
     if "=" in value:
-        return {k.strip(): _rating(v.strip()) for k, v in
-                (part.split("=", 1) for part in value.replace(",", ";").split(";") if "=" in part)}
+        return _ratings(value, delimiter)
     if delimiter == ";" and _DECIMAL_COMMA.fullmatch(value):
         value = value.replace(",", ".")  # Excel's decimal comma in a ;-separated file
     if ";" in value or (value.startswith("[") and value.endswith("]")) or _IDS.fullmatch(value):

@@ -508,3 +508,25 @@ def test_a_number_cell_is_read_as_typed_never_with_digit_separators(tmp_path, ce
         assert not row.ok and "expected a number" in row.errors[0], row.errors
     else:
         assert row.ok and row.detail["answers"]["factory.equipment.cnc_rate"] == expected
+
+
+@pytest.mark.parametrize(("delimiter", "cell", "expected"), [
+    (";", "coding=1,owners=0,8", {"coding": 1.0, "owners": 0.8}),
+    (",", '"coding=fully, owners=partly"', {"coding": 1.0, "owners": 0.5}),
+    (",", '"coding=fully;owners;standards partly"', "'owners' has no rating"),
+    (",", '"coding=fully;coding=not"', "item 'coding' is rated twice"),
+])
+def test_a_checklist_cell_is_read_whole_or_refused_at_its_cell(tmp_path, delimiter, cell, expected):
+    """A consultant's "coding=fully;owners;standards partly;coding=not" validated ok as
+    coding: not (parts with no rating dropped, the repeated item overwritten), and
+    "owners=0,8" in a ;-separated file lost its 8."""
+    d = delimiter
+    path = tmp_path / "t.csv"
+    path.write_text(f"questionnaire{d}enterprise.name{d}factory.data.governance\ngeneral@2{d}A{d}{cell}\n",
+                    encoding="utf-8")
+    [row] = list(score_files([str(path)], detail=True))
+    if isinstance(expected, dict):
+        assert row.ok and row.detail["answers"]["factory.data.governance"] == expected
+    else:
+        assert not row.ok and row.errors[0].startswith(f"{path}:2:3: factory.data.governance: {expected}")
+        assert row.errors[0].endswith("(column C)")
