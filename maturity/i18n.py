@@ -439,6 +439,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                                "无法读取 {path}，不会覆盖该文件：{reason}"),
     "tui_computing": ("Computing the diagnosis…", "正在生成诊断…"),
     "tui_unanswered_none": ("Every question is answered.", "所有问题均已作答。"),
+    "tui_unrated": (" · {n} item(s) unrated", " · {n} 项未评"),
+    "tui_unrated_left": ("Every question is answered, but {n} checklist item(s) are unrated and count as "
+                         "not met: here is the first.",
+                         "所有问题均已作答，但有 {n} 个清单条目未评，按不满足计：已跳到第一个。"),
     "tui_unanswered_count": ("{n} questions unanswered: here is the first.",
                              "还有 {n} 题未答，已跳到第一题。"),
     "tui_need_name": ("Please enter the enterprise name.", "请填写企业名称。"),

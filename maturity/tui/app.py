@@ -242,7 +242,12 @@ class MaturityApp(TypeAhead, App):
             return
         qid = screen.first_unanswered()
         if qid is None:
-            self.notify(t("tui_unanswered_none", self.lang))
+            unrated = self.state.unrated()  # type: ignore[union-attr]
+            if not unrated:
+                self.notify(t("tui_unanswered_none", self.lang))
+                return
+            self.notify(t("tui_unrated_left", self.lang, n=len(unrated)))
+            self.jump_to(unrated[0].rsplit(".", 1)[0])
             return
         self.notify(t("tui_unanswered_count", self.lang, n=len(self.state.unanswered())))  # type: ignore[union-attr]
         self.jump_to(qid)

@@ -91,6 +91,17 @@ class AssessmentState:
     def unanswered(self) -> list[str]:
         return [qid for qid in self.asked() if not self.answered(qid)]
 
+    def unrated(self) -> list[str]:
+        """The items (``question.item``) of rated checklists left without a rating: the
+        question counts as answered and they as not met (a first-time user rated one item
+        of seven, read "Every question is answered" and 100 %, and never saw the six)."""
+        out = []
+        for qid in self.asked():
+            question, rated = self.q.questions[qid][2], self.session.answers.get(qid)
+            if question.kind == "checklist" and isinstance(rated, dict) and rated:
+                out += [f"{qid}.{item.id}" for item in question.items if item.id not in rated]
+        return out
+
     def progress(self, prefix: str = "") -> tuple[int, int]:
         """(answered, asked) overall or under a dimension / indicator id prefix."""
         ids = [q for q in self.asked() if q.startswith(prefix)] if prefix else self.asked()

@@ -1245,3 +1245,27 @@ def test_direct_improvements_come_after_phase_ones_scenarios_whole(lang):
     assert steps[k] == f"{k + 1}. {what}{'：' if lang == 'zh' else ': '}{ask}"
     roadmap_text = r.roadmap[0][3][0][1]
     assert roadmap_text.startswith(ask)
+
+
+async def test_a_checklist_with_items_left_unrated_is_said_and_found(data_dir):
+    """A first-time user rated one item of a seven-item checklist and moved on; the
+    progress line, the "unanswered" jump ("Every question is answered.") and 100 %
+    completeness all said done, while six items were scored "not met" unseen."""
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        state = app.state
+        await pilot.press("2", "enter", *"50", "enter", "space", "enter")
+        assert screen.current == CHECK
+        await pilot.press("right", "pagedown")  # one item rated, the rest left
+        assert screen.current == YN and state.session.answers[CHECK] == {"records": "fully"}
+        await pilot.press("n")
+        await pilot.pause()
+        assert state.unanswered() == [] and state.unrated() == [f"{CHECK}.spc", f"{CHECK}.trace"]
+        assert "2 item(s) unrated" in str(screen.query_one("#progress-text").render())
+        app.action_show_unanswered()
+        await pilot.pause()
+        assert screen.current == CHECK
+        assert any("2 checklist item(s) are unrated" in n.message for n in app._notifications)
+        await pilot.press("1", "down", "1")  # it reopens at the first unrated item
+        assert state.unrated() == [] and "unrated" not in str(screen.query_one("#progress-text").render())
