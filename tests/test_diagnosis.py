@@ -292,6 +292,17 @@ def test_the_diagnosis_leaves_the_cycle_collector_as_it_found_it(machinery, monk
     assert gc.isenabled()
 
 
+def _reference_diagnoses(pattern: str):
+    """(file name, answers, questionnaire, assessment, diagnosis) of each reference answers
+    file matching ``pattern``."""
+    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
+    for path in sorted(root.glob(pattern)):
+        answers = maturity.load_answers(path)
+        q = maturity.questionnaire_for(answers)
+        a = maturity.assess(q, answers)
+        yield path.name, answers, q, a, maturity.diagnose(a, q)
+
+
 def test_what_improve_directly_asks_is_what_reaches_the_level_beyond_the_steps():
     """Reviewers of rounds 46-64 kept naming phase 1's "improve directly" as vague ("six
     areas to improve directly and no steps for them").  Phase 1 now says, for each such
@@ -304,13 +315,8 @@ def test_what_improve_directly_asks_is_what_reaches_the_level_beyond_the_steps()
     from maturity.model.questionnaire import MultiQuestion, NumberQuestion
     from maturity.scoring import score
 
-    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
     seen = 0
-    for path in sorted(root.glob("p*-b.yaml")):
-        answers = maturity.load_answers(path)
-        q = maturity.questionnaire_for(answers)
-        a = maturity.assess(q, answers)
-        d = maturity.diagnose(a, q)
+    for name, _, q, a, d in _reference_diagnoses("p*-b.yaml"):
         if not d.roadmap or not d.roadmap[0].uncovered:
             continue
         values = restore_values(q, a.answers)
@@ -320,17 +326,17 @@ def test_what_improve_directly_asks_is_what_reaches_the_level_beyond_the_steps()
         assert [i for i, _ in res] == aims
         base = apply_targets(q, values, done, a.enterprise)
         for imp, changes in res:
-            assert changes, (path.name, imp.indicator)
+            assert changes, (name, imp.indicator)
             assert all(c.question.rsplit(".", 1)[0] == imp.indicator for c in changes)
             after = score(q, apply_targets(q, base, changes, a.enterprise), a.enterprise)
             level = {i.id: i.level for dd in after.dimensions for i in dd.indicators}[imp.indicator]
-            assert level >= imp.to_level, (path.name, imp.indicator, level, imp.to_level)
+            assert level >= imp.to_level, (name, imp.indicator, level, imp.to_level)
             for c in changes:  # a share is asked for only where it rates higher than now
                 if isinstance(q.questions[c.question][2], NumberQuestion | MultiQuestion):
-                    assert c.to_level > c.from_level, (path.name, c)
+                    assert c.to_level > c.from_level, (name, c)
             for c in changes:  # no item the phase's scenarios put in place already
                 rated = base.get(c.question) if isinstance(base.get(c.question), dict) else {}
-                assert not any(item_in_place(rated.get(i, 0.0)) for i in c.items), (path.name, c)
+                assert not any(item_in_place(rated.get(i, 0.0)) for i in c.items), (name, c)
         seen += 1
     assert seen >= 10
 
@@ -347,13 +353,8 @@ def test_phase_1_reaches_its_grade_with_its_steps_and_only_what_it_lists_to_impr
     from maturity.improve import apply, apply_targets, restore_values
     from maturity.scoring import score
 
-    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
     listed = 0
-    for path in sorted(root.glob("p*.yaml")):
-        answers = maturity.load_answers(path)
-        q = maturity.questionnaire_for(answers)
-        a = maturity.assess(q, answers)
-        d = maturity.diagnose(a, q)
+    for name, answers, q, a, d in _reference_diagnoses("p*.yaml"):
         if not d.roadmap or not d.roadmap[0].path.reachable or answers.targets:
             continue
         first = d.roadmap[0]
@@ -364,8 +365,8 @@ def test_phase_1_reaches_its_grade_with_its_steps_and_only_what_it_lists_to_impr
         for left in [None, *first.uncovered]:  # all it lists, then each one left out
             improved = apply(q, base, {i: to[i] for i in first.uncovered if i != left}, a.enterprise)
             levels[left] = score(q, improved, a.enterprise).level
-        assert levels.pop(None) >= first.target_level, path.name
-        assert all(v < first.target_level for v in levels.values()), (path.name, levels)
+        assert levels.pop(None) >= first.target_level, name
+        assert all(v < first.target_level for v in levels.values()), (name, levels)
         listed += len(first.uncovered)
     assert listed >= 10
 
