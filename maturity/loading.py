@@ -113,6 +113,11 @@ def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple =
             msg = f"unknown field {loc[-1]!r}"
         elif err["type"] == "string_type":
             msg += _quote_hint(err.get("input"))
+        elif err["type"] == "string_pattern_mismatch" and loc[:1] == ("enterprise",):
+            # a consultant's 'Machinery' and '机械' got the id pattern as a regular expression
+            msg = (f"{err.get('input')!r} is not an id: ids are written in lower-case letters, digits, "
+                   "- and _ (e.g. machinery, discrete, equipment); the index's own are listed in "
+                   "its answers template (maturity template)")
         elif err["type"] in ("date_from_datetime_inexact", "date_from_datetime_parsing") and \
                 isinstance(err.get("input"), str) and len(err["input"].strip()) > 10:
             msg = "a date with a time of day (as survey platforms export it); write the date alone, " \
