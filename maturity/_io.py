@@ -131,6 +131,8 @@ class AtomicOutput:
 
 SCANNED_SUFFIXES = (".yaml", ".yml")
 """What a directory scan reads (``maturity score DIR``)."""
+TABLE_SUFFIXES = (".csv", ".xlsx")
+"""Tables of answers, one enterprise a row: read when named, never when met in a folder."""
 
 
 def folder_exists(target: Path) -> None:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 
 from . import _yaml
-from ._io import SCANNED_SUFFIXES
+from ._io import SCANNED_SUFFIXES, TABLE_SUFFIXES
 from .engine import plan_for, resolve_production_type
 from .errors import MaturityError
 from .model.answers import AnswersFile
@@ -239,9 +239,6 @@ def iter_inputs(paths: Iterable[str], convert: bool = True, tables: list[str] | 
                 yield from iter_inputs([match], convert, tables)
         else:
             yield Item(str(p), path=str(p))
-
-
-TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
 def walk(root: str, tables: list[str] | None = None, _above: frozenset[tuple[int, int]] = frozenset()

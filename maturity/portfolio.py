@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from .batch import Row
 from .model.questionnaire import Questionnaire
+from .timeline import key_of
 
 SCALE = 10_000
 """Histogram bins per score point for the overall score: four decimals, the precision of
@@ -32,16 +33,6 @@ a few thousand bins each) however many enterprises there are."""
 SEEN_BITS = 1 << 24
 """Buckets of the bit set that flags enterprises met twice: 2 MiB, whatever the number of
 enterprises; at the national 527,000 about 3 % of keys are flagged, each then checked."""
-
-
-def enterprise_key(row: Row) -> str | None:
-    """What makes two rows one enterprise: its id, else its name (as ``maturity history``
-    matches assessments); ``None`` when it has neither."""
-    eid = row.enterprise_field("id").strip()
-    if eid:
-        return f"id:{eid}"
-    name = row.enterprise_field("name").strip()
-    return f"name:{name.casefold()}" if name else None
 
 
 def quartiles(values: list[float]) -> tuple[float, float, float]:
@@ -175,7 +166,7 @@ class Portfolio:
         if self._spool is None:
             # open across add() calls, closed by close(); deleted by the OS in any case
             self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
-        key = enterprise_key(row)
+        key = key_of(row.enterprise_field("id"), row.enterprise_field("name"))  # as history matches
         if key is not None:
             self._note(key)
         self._spool.write(json.dumps([name, row.score, key], ensure_ascii=False) + "\n")

@@ -13,10 +13,16 @@ from .model.diagnosis import History, HistoryPoint, PartScore
 
 def enterprise_key(a: Assessment) -> str | None:
     """What matches assessments of one enterprise: its id, else its name."""
-    e = a.enterprise
-    if e.id:
-        return f"id:{e.id}"
-    return f"name:{e.name.strip().casefold()}" if e.name and e.name.strip() else None
+    return key_of(a.enterprise.id, a.enterprise.name)
+
+
+def key_of(eid: str | None, name: str | None) -> str | None:
+    """The key of an enterprise by id, else by name (case and surrounding spaces aside);
+    ``None`` when it has neither: ``maturity history`` and the portfolio summary match
+    enterprises by it."""
+    if eid and eid.strip():
+        return f"id:{eid.strip()}"
+    return f"name:{name.strip().casefold()}" if name and name.strip() else None
 
 
 def history(assessments: Sequence[Assessment], sources: Sequence[str] | None = None) -> History:

@@ -10,13 +10,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._io import TABLE_SUFFIXES
 from ..printable import printable, terminal_or
 from .common import Exit, _default_lang, _err, _warn, _write_out, check_output, output_format
 
 # --------------------------------------------------------------------------- inputs
 
 
-TABLES = (".csv", ".xlsx")
 
 AUTO_JOBS_FROM = 200
 """Without ``--jobs``, a batch of at least this many inputs is scored on every core."""
@@ -33,7 +33,7 @@ def _validate_targets(paths: Sequence[str]) -> Iterator[Path | str]:
 
     for raw in paths:
         p = Path(raw)
-        if p.suffix.lower() in TABLES and p.is_file():
+        if p.suffix.lower() in TABLE_SUFFIXES and p.is_file():
             yield p
             continue
         for item in iter_inputs([raw]):
@@ -80,7 +80,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             _err(path)
             worst = Exit.INVALID
             continue
-        if path.suffix.lower() in TABLES:  # a table: every row, as `score` reads it
+        if path.suffix.lower() in TABLE_SUFFIXES:  # a table: every row, as `score` reads it
             worst = max(worst, _validate_table(path, args.questionnaire))
             continue
         fmt = _peek_format(path)
@@ -155,7 +155,7 @@ def _validate_table(path: Path, questionnaire: str | None) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from ..batch import TABLE_SUFFIXES, count_inputs, score_files
+    from ..batch import count_inputs, score_files
 
     paths = list(args.paths)
     check_output(args.output, paths)
