@@ -198,7 +198,7 @@ def _numeric(value: Any) -> Any:
     input method types it) as a number; anything else unchanged.  Underscores are not
     digit separators here ("1_0" is a slip, not 10, though Python's ``float`` reads it so)."""
     if isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip()
+        text = (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()  # "2+": cheap
         if "_" in text:
             return value
         try:
