@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from .batch import Row
+from .model.answers import key_of
 from .model.questionnaire import Questionnaire
-from .timeline import key_of
 
 SCALE = 10_000
 """Histogram bins per score point for the overall score: four decimals, the precision of

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .errors import Issue, UsageError
+from .model.answers import key_of
 from .model.assessment import Assessment
 from .model.diagnosis import History, HistoryPoint, PartScore
 
@@ -14,15 +15,6 @@ from .model.diagnosis import History, HistoryPoint, PartScore
 def enterprise_key(a: Assessment) -> str | None:
     """What matches assessments of one enterprise: its id, else its name."""
     return key_of(a.enterprise.id, a.enterprise.name)
-
-
-def key_of(eid: str | None, name: str | None) -> str | None:
-    """The key of an enterprise by id, else by name (case and surrounding spaces aside);
-    ``None`` when it has neither: ``maturity history`` and the portfolio summary match
-    enterprises by it."""
-    if eid and eid.strip():
-        return f"id:{eid.strip()}"
-    return f"name:{name.strip().casefold()}" if name and name.strip() else None
 
 
 def history(assessments: Sequence[Assessment], sources: Sequence[str] | None = None) -> History:

@@ -60,6 +60,15 @@ can say what the question expects."""
 Size = Literal["micro", "small", "medium", "large"]
 
 
+def key_of(eid: str | None, name: str | None) -> str | None:
+    """The key of an enterprise by id, else by name (case and surrounding spaces aside);
+    ``None`` when it has neither: ``maturity history`` and the portfolio summary match
+    enterprises by it."""
+    if eid and eid.strip():
+        return f"id:{eid.strip()}"
+    return f"name:{name.strip().casefold()}" if name and name.strip() else None
+
+
 class Enterprise(Frozen):
     """Who was assessed."""
 
