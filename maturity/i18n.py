@@ -530,10 +530,34 @@ def has(key: str) -> bool:
     return key in _STRINGS
 
 
+_ONE: dict[str, tuple[str, str]] = {
+    "merged_apart": ("n", "They disagree on 1 question, listed here (two levels or more apart, n/a "
+                     "against an answer, or numbers far apart): settle it before relying on the grade."),
+    "phase_and_direct": ("k", "Phase {n}: reach {level} with the steps below and 1 indicator "
+                              "improved directly"),
+    "incomplete_same": ("n", "1 question unanswered; it counts as “not yet”. Even answered at the top it "
+                             "would not change the grade (best case: score {best_score})."),
+    "unrated_items": ("n", "1 checklist item of answered questions was left unrated; it counts as "
+                           "not met: {items}."),
+    "incomplete": ("n", "1 question unanswered; it counts as “not yet”. Answered at the top, "
+                        "the grade could be {best} (score {best_score}) instead of {now}."),
+    "tui_unrated": ("n", " · 1 item unrated"),
+    "tui_unrated_left": ("n", "Every question is answered, but 1 checklist item is unrated and counts as "
+                              "not met: here it is."),
+    "tui_unanswered_count": ("n", "1 question unanswered: here it is."),
+    "tpl_header": ("m", "{ref}: {n} questions, about 1 minute."),
+}
+"""English singulars: the count argument that selects it when it is 1, and the text."""
+
+
 def t(key: str, lang: str = "en", **kwargs: object) -> str:
-    """Interface string ``key`` in ``lang`` (English when unknown), formatted."""
+    """Interface string ``key`` in ``lang`` (English when unknown), formatted; in English
+    the singular (``_ONE``) when its count is 1 ("1 question", never "1 question(s)")."""
     en, zh = _STRINGS[key]
     text = zh if lang == "zh" else en
+    one = _ONE.get(key)
+    if one is not None and lang != "zh" and kwargs.get(one[0]) == 1:
+        text = one[1]
     return text.format(**kwargs) if kwargs else text
 
 

@@ -192,7 +192,7 @@ def test_the_cli_writes_a_valid_file_and_the_report_shows_the_respondents(capsys
     assert code == 0, err
     code, report, err = run(capsys, "report", str(out), "-f", "markdown", "--lang", "en")
     assert code == 0, err
-    assert "## Respondents" in report and "They disagree on 1 question(s)" in report
+    assert "## Respondents" in report and "They disagree on 1 question, listed here" in report
     # the merged file to stdout, the account of it to stderr
     code, stdout, err = run(capsys, "merge", str(a), str(b), "--lang", "en")
     assert code == 0 and stdout.startswith("# Merged by") and "merged question by question" in err
