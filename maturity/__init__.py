@@ -65,6 +65,7 @@ _EXPORTS = {
     "AnswersError": "maturity.errors",
     "NotFoundError": "maturity.errors",
     "UsageError": "maturity.errors",
+    "ArgumentError": "maturity.errors",
     "Issue": "maturity.errors",
 }
 
@@ -72,6 +73,7 @@ __all__ = [
     "AnswerChange",
     "AnswersError",
     "AnswersFile",
+    "ArgumentError",
     "Assessment",
     "Benchmark",
     "Change",
@@ -124,6 +126,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .diagnosis import apply_path, diagnose
     from .errors import (
         AnswersError,
+        ArgumentError,
         InputFileError,
         Issue,
         MaturityError,

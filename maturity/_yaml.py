@@ -152,28 +152,32 @@ def parse_yaml(text: str, source: str = "<input>") -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
+        code = "invalid_yaml"
         if "could not determine a constructor" in problem or "unknown tag" in problem:
             found = re.search(r"'([^']*)'", problem)
             tag = found.group(1) if found else "?"
             tag = tag.replace("tag:yaml.org,2002:", "!!")
             problem = f"YAML tag '{tag}' is not allowed: only plain data is loaded (safe loading)"
+            code = "unsafe_tag"
         elif "found another document" in problem:
             problem = "a second YAML document starts here ('---'): a file holds one answers " \
                 "file or one questionnaire; split it into one file each"
+            code = "two_documents"
         raise InputFileError(
-            f"{source}: invalid YAML", [Issue(problem, file=source, line=line)]
+            f"{source}: invalid YAML", [Issue(problem, file=source, line=line, code=code)]
         ) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow: its line and column
         before = text[:exc.position]
         line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise InputFileError(f"{source}: invalid YAML", [Issue(
-            f"character U+{code:04X} at column {column} is not allowed in YAML (a control "
+            f"character U+{char:04X} at column {column} is not allowed in YAML (a control "
             f"character): delete it or write it as an escape in a double-quoted string",
-            file=source, line=line)]) from None
+            file=source, line=line, code="invalid_yaml")]) from None
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
         # errors without a mark: values PyYAML cannot build
-        raise InputFileError(f"{source}: invalid YAML", [Issue(str(exc), file=source)]) from None
+        raise InputFileError(f"{source}: invalid YAML",
+                             [Issue(str(exc), file=source, code="invalid_yaml")]) from None
     finally:
         loader.dispose()
 
@@ -187,7 +191,7 @@ def decode(raw: bytes, source: str) -> str:
         raise InputFileError(
             f"{source}: not UTF-8",
             [Issue(f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
-                   f"{exc.start}); save it as UTF-8", file=source, line=line)],
+                   f"{exc.start}); save it as UTF-8", file=source, line=line, code="not_utf8")],
         ) from None
 
 
@@ -202,21 +206,23 @@ def read_text(path: str | os.PathLike[str]) -> str:
         if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
             raise InputFileError(f"{source}: not a regular file", [Issue(
                 "not a regular file (a pipe, device or socket); give a file, or - for standard "
-                "input", file=source)])
+                "input", file=source, code="not_a_file")])
         size = info.st_size
         if size > MAX_BYTES:
             raise InputFileError(
                 f"{source}: too large",
-                [Issue(f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", file=source)],
+                [Issue(f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", file=source, code="too_large")],
             )
         with open(source, "rb") as fh:
             raw = fh.read()
     except IsADirectoryError:
-        raise InputFileError(f"{source}: is a directory", [Issue("is a directory", file=source)]) from None
+        raise InputFileError(f"{source}: is a directory", [Issue("is a directory", file=source,
+                                                                           code="not_a_file")]) from None
     except FileNotFoundError:
-        raise InputFileError(f"{source}: not found", [Issue("no such file", file=source)]) from None
+        raise InputFileError(f"{source}: not found", [Issue("no such file", file=source,
+                                                                        code="not_found")]) from None
     except OSError as exc:
-        issue = Issue(exc.strerror or str(exc), file=source)
+        issue = Issue(exc.strerror or str(exc), file=source, code="unreadable")
         raise InputFileError(f"{source}: unreadable", [issue]) from None
     return decode(raw, source)
 
@@ -226,7 +232,8 @@ def load_yaml_file(path: Path) -> Any:
     source = str(path)
     data = parse_yaml(read_text(path), source)
     if data is None:
-        raise InputFileError(f"{source}: empty", [Issue("file is empty", file=source, line=1)])
+        raise InputFileError(f"{source}: empty", [Issue("file is empty", file=source, line=1,
+                                                                      code="empty")])
     return data
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .delivery import question_state
+from .errors import expect
 from .model.assessment import Assessment
 from .model.checks import Check
 from .model.diagnosis import CheckFinding
@@ -33,6 +34,10 @@ def consistency(assessment: Assessment, questionnaire: Questionnaire | None = No
                 ) -> tuple[CheckFinding, ...]:
     """The questionnaire's consistency checks that the assessment's answers set off, in
     the questionnaire's order (``maturity.consistency``)."""
+    expect(assessment, Assessment, "consistency(assessment): an Assessment is needed (maturity.assess)")
+    if questionnaire is not None:
+        expect(questionnaire, Questionnaire,
+               "consistency(assessment, questionnaire): a Questionnaire or None")
     q = questionnaire or scored_against(assessment)
     if q is None:
         from .loading import shared_questionnaire

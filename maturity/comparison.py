@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import UsageError
+from .errors import UsageError, expect
 from .model.assessment import Assessment
 from .model.diagnosis import Change, Comparison
 from .model.questionnaire import Questionnaire
@@ -17,6 +17,8 @@ def compare(before: Assessment, after: Assessment, questionnaire: Questionnaire 
     version (scores of two versions are not on one scale), are of one enterprise (by
     ``enterprise.id``, else name, where both have one) and ``after`` is not dated before
     ``before``: any of those would report progress that did not happen."""
+    expect(before, Assessment, "compare(before, after): before is an Assessment (maturity.assess)")
+    expect(after, Assessment, "compare(before, after): after is an Assessment (maturity.assess)")
     if before.questionnaire.split("@")[0] != after.questionnaire.split("@")[0]:
         raise UsageError(f"cannot compare {before.questionnaire} with {after.questionnaire}: "
                          f"different indices")

@@ -31,12 +31,27 @@ MARGIN = 0.25
 
 
 def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
-             target: int | None = None, targets: Mapping[str, Any] | None = None) -> Diagnosis:
-    """Diagnose an assessment.  ``target``: a grade to plan for beyond the next one;
+             target: int | str | None = None, targets: Mapping[str, Any] | None = None) -> Diagnosis:
+    """Diagnose an assessment.  ``target``: a grade to plan for beyond the next one (its
+    number, or its id such as ``"L4"``; one at or below the next grade adds nothing);
     ``targets``: levels per dimension or indicator to plan for (default: the answers
     file's own ``targets``); ``UsageError`` for an unknown id or level."""
+    q = questionnaire_of(assessment, questionnaire)
+    if target is not None:  # a grade the index does not have was planned for silently as none
+        from .errors import UsageError
+        from .normalise import target_level
+
+        try:
+            target = target_level(q, target.strip() if isinstance(target, str) else target)
+        except (ValueError, TypeError):
+            raise UsageError(f"target {target!r}: give a level of {q.ref}: "
+                             + ", ".join(f"{k} ({lv.id})" for k, lv in enumerate(q.levels, 1))) from None
+    if targets is not None:
+        from .errors import expect
+
+        expect(targets, Mapping, "targets is a mapping of dimension or indicator ids to levels")
     with _no_cycle_collection():
-        return _diagnose(assessment, questionnaire, target, targets)
+        return _diagnose(assessment, q, target, targets)
 
 
 @contextmanager
@@ -90,7 +105,11 @@ def apply_path(assessment: Assessment, path: Path, questionnaire: Questionnaire 
     """The assessment as it would be with ``path``'s improvements made (a diagnosis's
     ``path`` or ``target_path``): its answers improved as the path search improves them,
     re-scored.  Its ``answers`` are the improved answers, ready for an answers file."""
+    from .errors import expect
+    from .model.diagnosis import Path as PathModel
+
     q = questionnaire_of(assessment, questionnaire)
+    expect(path, PathModel, "apply_path(assessment, path): the path is a diagnosis's path or target_path")
     values = apply(q, restore_values(q, assessment.answers),
                    {i.indicator: i.to_level for i in path.improvements}, assessment.enterprise)
     return remember(score(q, values, assessment.enterprise, assessment.assessed_on), q)

@@ -92,6 +92,23 @@ class UsageError(MaturityError):
     """The caller used the API or CLI wrongly (bad option value, missing argument)."""
 
 
+class ArgumentError(UsageError, TypeError):
+    """A function of the API was given an argument of the wrong kind (``None`` for an
+    assessment, a list for a mapping): a :class:`UsageError`, so that one ``except
+    MaturityError`` catches it, and a ``TypeError``, as Python code expects of it."""
+
+    def __init__(self, message: str, issues: tuple[Issue, ...] | list[Issue] = ()) -> None:
+        super().__init__(message, issues or [Issue(message, code="bad_argument")])
+
+
+def expect(value: object, kind: type | tuple[type, ...], what: str) -> None:
+    """``ArgumentError`` "``what``, not <type>" unless ``value`` is a ``kind``: an embedding
+    program that passed ``None`` for an assessment got an ``AttributeError`` from deep
+    inside the scorer instead of a word about its call."""
+    if not isinstance(value, kind):
+        raise ArgumentError(f"{what}, not {type(value).__name__}")
+
+
 def hint(word: str, known: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for a close match of a misspelt id, else nothing."""
     import difflib

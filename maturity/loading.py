@@ -12,12 +12,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from functools import lru_cache, partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from . import _yaml
+from ._io import TABLE_SUFFIXES
 from ._yaml import LocatedDict, locate
 from .errors import AnswersError, Issue, NotFoundError, QuestionnaireError, Severity
 from .model.answers import AnswersFile
@@ -269,8 +271,43 @@ def load_answers(source: str | os.PathLike[str] | Mapping[str, Any]) -> AnswersF
         raise UsageError(message, [Issue(message, code="bad_argument")])
     else:
         name = os.fspath(source)
+        if name.lower().endswith(TABLE_SUFFIXES):
+            return table_answers(name)
         raw = _yaml.load_yaml_file(Path(name))
     return answers_from_raw(raw, name)
+
+
+def table_answers(path: str, questionnaire: str | None = None) -> AnswersFile:
+    """The answers of a table (CSV or XLSX) that holds one enterprise, each error at its
+    cell; ``questionnaire`` for a row that names none.  A table of several enterprises is
+    a :class:`UsageError` that says how many: one answers file is one enterprise (a
+    one-row survey export was read as YAML and called "not a mapping", and ``report
+    -o x.html`` made a folder ``x.html`` of it)."""
+    from .errors import UsageError
+    from .tabular import BadInput, in_cells, read_csv, read_xlsx
+
+    read = read_xlsx if path.lower().endswith(".xlsx") else read_csv
+    first = list(islice(read(Path(path)), 2))
+    if len(first) != 1:
+        n = sum(1 for _ in read(Path(path), False)) if first else 0
+        what = "no enterprise row" if not n else f"{n} enterprises, one per row"
+        message = (f"this table holds {what}; one answers file is one enterprise (score a "
+                   "table with `maturity score`, or write a report each with -o DIR/)")
+        raise UsageError(f"{path}: {message}", [Issue(message, file=path, code="not_one_enterprise")])
+    source, raw = first[0]
+    if isinstance(raw, BadInput):
+        where, _, rest = raw.message.partition(": ")
+        file, _, line = where.rpartition(":")
+        located = bool(file) and line.isdigit()
+        raise AnswersError(raw.message, [Issue(rest, file=file if located else where,
+                                               line=int(line) if located else None)])
+    if questionnaire is not None and "questionnaire" not in raw:
+        raw = raw.copy()
+        raw["questionnaire"] = questionnaire
+    try:
+        return answers_from_raw(raw, source)
+    except AnswersError as exc:
+        raise AnswersError(str(exc), list(in_cells(raw, exc.issues))) from None
 
 
 def questionnaire_for(answers: AnswersFile, override: str | os.PathLike[str] | None = None,
@@ -282,6 +319,13 @@ def questionnaire_for(answers: AnswersFile, override: str | os.PathLike[str] | N
     cached questionnaire itself, not a copy, for read-only use inside the package (a copy
     of the general index costs about 15 ms).
     """
+    from .errors import expect
+
+    expect(answers, AnswersFile,
+           "questionnaire_for(answers): the answers are an AnswersFile (maturity.load_answers)")
+    if override is not None:
+        expect(override, str | os.PathLike, "questionnaire_for(answers, override): the override is an "
+               "id, id@version or path")
     ref = override if override is not None else answers.questionnaire
     name = getattr(answers, "_name", "<answers>")
     try:

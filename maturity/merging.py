@@ -14,7 +14,7 @@ from typing import Any
 
 from ._io import given_twice
 from .delivery import question_state
-from .errors import Issue, UsageError
+from .errors import Issue, UsageError, expect
 from .model.answers import ANSWERS_FORMAT, NA, RATING_VALUES, AnswersFile, Disagreement, Merged, Source
 from .model.questionnaire import (
     ChecklistQuestion,
@@ -195,6 +195,10 @@ def merge(q: Questionnaire, files: Sequence[AnswersFile], names: Sequence[str],
     Every answer is checked first (located errors, as ``validate`` gives them). Each
     question's answers are combined by ``rule``; notes are kept, each under its
     respondent's name; ``merged`` records the sources and the disagreements."""
+    expect(q, Questionnaire, "merge(questionnaire, files, names): the questionnaire is a Questionnaire")
+    for f in files:
+        expect(f, AnswersFile, "merge(questionnaire, files, names): each file is an AnswersFile "
+               "(maturity.load_answers)")
     if rule not in RULES:
         raise UsageError(f"unknown rule {rule!r}: median, min or max")
     if len(files) < 2:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .delivery import question_state
-from .errors import Issue, UsageError
+from .errors import Issue, UsageError, expect
 from .model.answers import ANSWERS_FORMAT, AnswersFile, Migrated
 from .model.migration import Migration
 from .model.questionnaire import LevelQuestion, Questionnaire
@@ -55,6 +55,9 @@ def migrate(answers: AnswersFile, q_old: Questionnaire, q_new: Questionnaire) ->
     levels mapped), or to the question of the same id. An answer the new question does
     not accept, and every answer and note of a question no longer asked, is kept under
     ``migrated``; ``migrated.to_answer`` lists the questions that need an answer."""
+    expect(answers, AnswersFile, "migrate(answers, q_old, q_new): the answers are an AnswersFile")
+    expect(q_old, Questionnaire, "migrate(answers, q_old, q_new): q_old is a Questionnaire")
+    expect(q_new, Questionnaire, "migrate(answers, q_old, q_new): q_new is a Questionnaire")
     if q_old.id != q_new.id or q_new.version <= q_old.version:
         raise UsageError(f"cannot migrate {q_old.ref} to {q_new.ref}: a later version of the same "
                          "index is needed")

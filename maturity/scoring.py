@@ -67,20 +67,29 @@ def assess(questionnaire: Any, answers: Any = None) -> Assessment:
     :func:`maturity.diagnose` and :func:`maturity.compare` need it only for a copy.
     Raises :class:`~maturity.errors.AnswersError` listing every invalid answer.
     """
+    from .errors import ArgumentError, expect
+
     if isinstance(questionnaire, Questionnaire):
         if answers is None:
-            raise TypeError("assess(questionnaire, answers): the answers are missing")
+            raise ArgumentError("assess(questionnaire, answers): the answers are missing")
+        if isinstance(answers, str | os.PathLike):
+            from .loading import load_answers
+
+            answers = load_answers(answers)
+        expect(answers, AnswersFile | Mapping, "assess(questionnaire, answers): the answers are an "
+               "AnswersFile, a mapping or the path of an answers file")
     else:
         from .loading import load_answers, questionnaire_for
 
         if answers is not None:
-            raise TypeError("assess(answers) or assess(questionnaire, answers)")
+            expect(questionnaire, Questionnaire, "assess(questionnaire, answers): the questionnaire "
+                   "is a Questionnaire (maturity.load_questionnaire)")
         given = questionnaire  # assess(answers): the one argument is the answers
         answers = given if isinstance(given, AnswersFile | Mapping) else load_answers(given)
         if not isinstance(answers, AnswersFile):
             if "format" not in answers:
-                raise TypeError("a mapping of answers alone names no questionnaire: "
-                                "use assess(questionnaire, answers)")
+                raise ArgumentError("a mapping of answers alone names no questionnaire: "
+                                    "use assess(questionnaire, answers)")
             answers = _answers_file(answers)
         questionnaire = questionnaire_for(answers, shared=True)
     if not isinstance(answers, AnswersFile):
@@ -126,10 +135,15 @@ def questionnaire_of(a: Assessment, questionnaire: Questionnaire | None = None) 
     given is another index or version: a developer who passed the machinery overlay for an
     assessment of the general index got the general index's plan of another index, labelled
     general@2 (``compare`` and the CLI already refused it)."""
+    from .errors import expect
+
+    expect(a, Assessment, "an Assessment is needed (maturity.assess)")
     if questionnaire is None:
         from .loading import shared_questionnaire
 
         return scored_against(a) or shared_questionnaire(a.questionnaire)
+    expect(questionnaire, Questionnaire,
+           "the questionnaire is a Questionnaire (maturity.load_questionnaire) or None")
     if questionnaire.ref != a.questionnaire:
         from .errors import UsageError
 

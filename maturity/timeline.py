@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .errors import Issue, UsageError
+from .errors import Issue, UsageError, expect
 from .model.answers import key_of
 from .model.assessment import Assessment
 from .model.diagnosis import History, HistoryPoint, PartScore
@@ -27,6 +27,8 @@ def history(assessments: Sequence[Assessment], sources: Sequence[str] | None = N
     on one scale, and answers must be carried to one version first."""
     if not assessments:
         raise UsageError("history needs at least one assessment")
+    for a in assessments:
+        expect(a, Assessment, "history(assessments): each is an Assessment (maturity.assess)")
     names = list(sources) if sources is not None else [f"#{k + 1}" for k in range(len(assessments))]
     issues = []
     keys = {enterprise_key(a) for a in assessments}

@@ -14,7 +14,7 @@ from typing import Any
 
 from .comparison import compare
 from .delivery import question_state
-from .errors import Issue, UsageError
+from .errors import Issue, UsageError, expect
 from .improve import apply, restore_values
 from .model.assessment import Assessment
 from .model.diagnosis import AnswerChange, WhatIf
@@ -64,6 +64,8 @@ def what_if(assessment: Assessment, changes: Mapping[str, Any],
     block, the scenarios completed and the answers changed.  ``UsageError`` (with one
     issue per bad change) for an unknown id or an answer the question does not accept."""
     q = questionnaire_of(assessment, questionnaire)
+    expect(changes, Mapping, "what_if(assessment, changes): the changes are a mapping of question, "
+           "indicator or dimension ids to answers or levels")
     values = _changed_values(q, assessment, changes)
     after = remember(score(q, values, assessment.enterprise, assessment.assessed_on), q)
     before_block = [s.indicator for s in assessment.next_level.shortfalls] if assessment.next_level else []

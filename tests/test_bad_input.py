@@ -1064,3 +1064,35 @@ def test_a_control_character_in_the_file_is_located_at_its_line_and_column(tmp_p
     issue = only(info.value.issues)
     assert issue.line == 4 and issue.file == str(path)
     assert f"U+{ord(char):04X} at column 11" in issue.message and "\n" not in issue.message
+
+
+def test_every_bad_item_of_a_checklist_is_reported_at_its_line(tmp_path, capsys):
+    """``validate`` named only the first bad item of a checklist; fixing it showed the next."""
+    from maturity.cli import main
+
+    path = tmp_path / "cl.yaml"
+    path.write_text("format: maturity-answers/1\nquestionnaire: general@2\nanswers:\n"
+                    "  strategy.lean.practices:\n    five_s: fullyy\n    standard_work: sometimes\n"
+                    "    value_stream: mostly\n    bogus_item: fully\n", "utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:5: answers.strategy.lean.practices.five_s: " in err
+    assert f"{path}:6: answers.strategy.lean.practices.standard_work: " in err
+    assert f"{path}:8: answers.strategy.lean.practices.bogus_item: unknown checklist item" in err
+    assert ":7:" not in err
+
+
+@pytest.mark.parametrize(("content", "code"), [
+    (None, "not_found"), (b"", "empty"), (b"\xff\xfe", "not_utf8"), (b"a: [\n", "invalid_yaml"),
+    (b"a: !!python/object x\n", "unsafe_tag"), (b"a: 1\n---\nb: 2\n", "two_documents")])
+def test_a_file_that_cannot_be_read_says_why_in_a_code_programs_can_test(tmp_path, content, code):
+    """The issues of an unreadable file carried no code: a program had to parse the text."""
+    import maturity
+
+    path = tmp_path / "a.yaml"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(maturity.InputFileError) as exc:
+        maturity.load_answers(path)
+    assert [i.code for i in exc.value.issues] == [code]
+    assert exc.value.issues[0].file == str(path)

@@ -207,3 +207,60 @@ def test_working_on_an_assessment_with_another_index_is_refused(other):
             call()
     again = maturity.load_questionnaire("general")  # its own index, another copy: accepted
     assert maturity.diagnose(a, again).path == maturity.diagnose(a).path
+
+
+def _bad_calls():
+    q = maturity.load_questionnaire("general")
+    answers = maturity.load_answers(EXAMPLE)
+    a = maturity.assess(q, answers)
+    return {
+        "assess(None, answers)": lambda: maturity.assess(None, answers),
+        "assess(q, 3)": lambda: maturity.assess(q, 3),
+        "assess(q, None)": lambda: maturity.assess(q, None),
+        "diagnose(None)": lambda: maturity.diagnose(None),
+        "diagnose(a, 'general')": lambda: maturity.diagnose(a, "general"),
+        "diagnose(a, targets=[1])": lambda: maturity.diagnose(a, targets=[1]),
+        "what_if(a, None)": lambda: maturity.what_if(a, None),
+        "what_if(a, [1])": lambda: maturity.what_if(a, [1]),
+        "apply_path(a, None)": lambda: maturity.apply_path(a, None),
+        "compare(a, None)": lambda: maturity.compare(a, None),
+        "compare(path, a)": lambda: maturity.compare(str(EXAMPLE), a),
+        "history([None])": lambda: maturity.history([None]),
+        "consistency(None)": lambda: maturity.consistency(None),
+        "check_answers(q, None)": lambda: maturity.check_answers(q, None),
+        "check_answers(None, answers)": lambda: maturity.check_answers(None, answers),
+        "questionnaire_for(None)": lambda: maturity.questionnaire_for(None),
+        "questionnaire_for(answers, 3)": lambda: maturity.questionnaire_for(answers, 3),
+        "merge(None, files, names)": lambda: maturity.merge(None, [answers, answers], ["a", "b"]),
+        "merge(q, [answers, path], names)": lambda: maturity.merge(q, [answers, str(EXAMPLE)], ["a", "b"]),
+        "migrate(None, q, q)": lambda: maturity.migrate(None, q, q),
+        "migrate(answers, 'general@1', q)": lambda: maturity.migrate(answers, "general@1", q),
+    }
+
+
+@pytest.mark.parametrize("name", list(_bad_calls()))
+def test_an_argument_of_the_wrong_kind_is_an_argument_error_that_names_the_call(name):
+    """``diagnose(None)`` raised an AttributeError from inside the scorer, ``what_if(a, [1])``
+    one about ``.items``, ``assess(q, path)`` a ValueError about a dictionary update: an
+    embedding program's ``except maturity.MaturityError`` let them all through."""
+    with pytest.raises(maturity.ArgumentError) as exc:
+        _bad_calls()[name]()
+    assert isinstance(exc.value, maturity.UsageError) and isinstance(exc.value, TypeError)
+    assert ", not " in str(exc.value) or "missing" in str(exc.value)
+    assert [i.code for i in exc.value.issues] == ["bad_argument"]
+
+
+def test_a_target_is_a_level_of_the_index_by_number_or_id():
+    """``diagnose(a, target=9)`` planned for no target, unsaid; ``target="L4"`` raised a
+    TypeError comparing a number with a string."""
+    a = maturity.assess(EXAMPLE)
+    by_id, by_number = maturity.diagnose(a, target="L4"), maturity.diagnose(a, target=4)
+    assert by_id.target_path is not None and by_id == by_number
+    for bad in (9, 0, "L9", True, 4.5):
+        with pytest.raises(maturity.UsageError, match="give a level of general@2"):
+            maturity.diagnose(a, target=bad)
+
+
+def test_assess_reads_the_answers_from_a_path_beside_its_questionnaire():
+    q = maturity.load_questionnaire("general")
+    assert maturity.assess(q, EXAMPLE) == maturity.assess(q, str(EXAMPLE)) == maturity.assess(EXAMPLE)

@@ -89,3 +89,51 @@ def test_several_reports_need_a_folder_and_never_overwrite_an_input(tmp_path):
     (inputs / "a.yaml").write_text((EXAMPLES / "machinery-plant.yaml").read_text("utf-8"), "utf-8")
     assert main(["report", str(inputs / "a.yaml"), str(inputs / "index.html"), "-o", f"{inputs}/"]) == 2
     assert (inputs / "index.html").read_text("utf-8") == "mine"
+
+
+def _table(path: Path, *rows: list[str]) -> Path:
+    text = io.StringIO()
+    w = csv.writer(text)
+    w.writerow(["questionnaire", "enterprise.name", "strategy.planning.roadmap"])
+    for row in rows:
+        w.writerow(row)
+    path.write_text(text.getvalue(), "utf-8")
+    return path
+
+
+def test_a_table_of_one_enterprise_is_one_report_in_the_file_named(tmp_path, capsys):
+    """``report survey.csv -o acme.html`` made a folder ``acme.html`` holding the report
+    and an index, as if the one row were many."""
+    table = _table(tmp_path / "survey.csv", ["general@2", "Acme Valves", "2"])
+    out = tmp_path / "acme.html"
+    assert main(["report", str(table), "-o", str(out)]) == 0
+    assert out.is_file()
+    page = out.read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Acme Valves" in page
+    assert main(["report", str(table), "-f", "json"]) == 0  # and to the terminal, like a file
+    assert '"name": "Acme Valves"' in capsys.readouterr().out
+
+
+def test_a_table_of_several_enterprises_is_never_written_to_one_file_name(tmp_path, capsys):
+    table = _table(tmp_path / "survey.csv", ["general@2", "A", "2"], ["general@2", "B", "3"])
+    assert main(["report", str(table), "-o", str(tmp_path / "all.html")]) == 2
+    assert not (tmp_path / "all.html").exists()
+    assert "names a file" in capsys.readouterr().err
+    assert main(["report", str(table), "-o", f"{tmp_path / 'all'}/"]) == 0
+    assert sorted(p.name for p in (tmp_path / "all").iterdir()) == [
+        "index.html", "survey-row2.html", "survey-row3.html"]
+
+
+def test_a_one_row_table_loads_as_answers_with_errors_at_their_cells(tmp_path):
+    import maturity
+
+    good = maturity.load_answers(_table(tmp_path / "good.csv", ["general@2", "Acme", "2"]))
+    assert good.enterprise.name == "Acme" and good.answers["strategy.planning.roadmap"] == 2
+    with pytest.raises(maturity.AnswersError) as bad:
+        maturity.load_answers(_table(tmp_path / "bad.csv", ["general@x", "Acme", "2"]))
+    assert str(bad.value).startswith(f"{tmp_path / 'bad.csv'}:2:1: questionnaire: ")
+    assert str(bad.value).endswith("(column A)")
+    with pytest.raises(maturity.UsageError, match="holds 2 enterprises"):
+        maturity.load_answers(_table(tmp_path / "two.csv", ["general@2", "A", "2"], ["general@2", "B", "1"]))
+    with pytest.raises(maturity.AnswersError, match="a header but no rows"):
+        maturity.load_answers(_table(tmp_path / "none.csv"))

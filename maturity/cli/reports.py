@@ -14,13 +14,16 @@ from .common import Exit, _default_lang, _err, _warn, _write_out, check_output, 
 REPORT_FORMATS = ("terminal", "markdown", "html", "json")
 HISTORY_FORMATS = REPORT_FORMATS
 TEXT_OR_JSON = ("terminal", "json")
+REPORT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".json", ".txt")
+"""What a file of one report is named: never taken as the name of a folder of reports."""
 
 
 def _scored(path: str, override: str | None) -> tuple[Any, Any, Any]:
-    from ..loading import load_answers, questionnaire_for
+    from .._io import TABLE_SUFFIXES
+    from ..loading import load_answers, questionnaire_for, table_answers
     from ..scoring import assess
 
-    answers = load_answers(path)
+    answers = table_answers(path, override) if path.lower().endswith(TABLE_SUFFIXES) else load_answers(path)
     q = questionnaire_for(answers, override)
     return answers, q, assess(q, answers)
 
@@ -115,13 +118,22 @@ def _once(paths: list[str]) -> None:
 
 
 def _many_reports(args: argparse.Namespace) -> bool:
-    """A folder of reports: several inputs, a folder, glob or table as input, or -o a folder."""
+    """A folder of reports: several inputs, a folder, a glob or a table of several
+    enterprises as input, or -o a folder.  A table of one enterprise is one report, like
+    an answers file (``report survey.csv -o acme.html`` made a folder ``acme.html``)."""
+    from .._io import TABLE_SUFFIXES
+
     inputs, out = args.inputs, args.output
     if len(inputs) > 1 or (out and (out.endswith(("/", os.sep)) or Path(out).is_dir())):
         return True
     p = Path(inputs[0])
-    return (p.is_dir() or p.suffix.lower() in (".csv", ".xlsx")
-            or (not p.exists() and glob.has_magic(inputs[0])))
+    if p.suffix.lower() in TABLE_SUFFIXES and p.is_file():
+        from itertools import islice
+
+        from ..batch import iter_inputs
+
+        return len(list(islice(iter_inputs([inputs[0]], convert=False), 2))) > 1
+    return p.is_dir() or (not p.exists() and glob.has_magic(inputs[0]))
 
 
 def _cmd_reports(args: argparse.Namespace) -> int:
@@ -130,6 +142,9 @@ def _cmd_reports(args: argparse.Namespace) -> int:
 
     if not args.output or args.output == "-":
         raise UsageError("several reports need a folder: give -o DIR/")
+    if Path(args.output).suffix.lower() in REPORT_SUFFIXES and not Path(args.output).is_dir():
+        raise UsageError(f"-o {args.output} names a file, but the inputs hold several enterprises: "
+                         "give a folder for one report each (-o DIR/)")
     if args.format == "terminal":
         raise UsageError("a folder of reports is written as html, markdown or json, not terminal")
     out = Path(args.output)
