@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._yaml import locate
-from .errors import AnswersError, Issue, hint
+from .errors import AnswersError, Issue, expect, hint
 from .model.answers import NA, RATING_VALUES, AnswersFile
 from .model.questionnaire import (
     ChecklistQuestion,
@@ -39,6 +39,9 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
     :class:`AnswersError` listing every problem (``file:line: field: message``), or
     :class:`NotFoundError` if the file is for another questionnaire.
     """
+    expect(q, Questionnaire, "check_answers(questionnaire, answers): the questionnaire is a Questionnaire")
+    expect(answers, AnswersFile, "check_answers(questionnaire, answers): the answers are an AnswersFile "
+           "(maturity.load_answers)")
     raw = getattr(answers, "_source", None)
     name = getattr(answers, "_name", "<answers>")
     issues: list[Issue] = []
@@ -95,8 +98,9 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
         question = found[2]
         try:
             checked = normalise(question, value, len(q.levels))
-        except ItemError as exc:  # located at the checklist item, not the question
-            report(("answers", qid, exc.item), str(exc))
+        except ItemError as exc:  # located at the checklist items, not the question
+            for item, message in exc.problems:
+                report(("answers", qid, item), message)
             continue
         except ValueError as exc:
             report(("answers", qid), str(exc))
@@ -181,11 +185,13 @@ def _seen(q: Questionnaire) -> _Seen:
 
 
 class ItemError(ValueError):
-    """A problem with one checklist item (reported at the item's line)."""
+    """Problems with checklist items, each reported at its item's line: every bad item of
+    the checklist, not only the first (``validate`` showed one, the next run the next)."""
 
-    def __init__(self, item: str, message: str) -> None:
-        super().__init__(message)
-        self.item = item
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__(problems[0][1])
+        self.problems = problems
+        self.item = problems[0][0]
 
 
 _NA_WORDS = {"n/a", "na", "not applicable", "不适用"}
@@ -268,11 +274,27 @@ def _number(question: NumberQuestion, value: Any, levels: int) -> float:
     return float(value)
 
 
+_BOOL_WORDS = {True: ("yes", "true", "on", "y"), False: ("no", "false", "off", "n")}
+
+
+def _option_of(ids: list[str], value: Any) -> Any:
+    """The option id an unquoted yes / no / on / off / true / false stands for, which YAML
+    1.1 reads as a boolean: the one option id among those words; the value as it is where
+    none is.  Where several are (options ``y`` and ``yes``), which was written is lost, and
+    the answer must be quoted: ``yes`` was silently taken for ``y``."""
+    if not isinstance(value, bool):
+        return value
+    found = [i for i in ids if i.lower() in _BOOL_WORDS[value]]
+    if len(found) > 1:
+        raise ValueError(f"an unquoted {' / '.join(_BOOL_WORDS[value][:3])} is read by YAML as "
+                         f"{str(value).lower()}, which could be any of the answers {', '.join(found)}: "
+                         f'put the answer in quotes (e.g. "{found[-1]}")')
+    return found[0] if found else value
+
+
 def _choice(question: ChoiceQuestion, value: Any, levels: int) -> str:
     ids = [o.id for o in question.choices]
-    if isinstance(value, bool):  # YAML 1.1 and CSV read an answer "yes" / "no" as a boolean
-        words = ("yes", "true", "y", "on") if value else ("no", "false", "n", "off")
-        value = next((i for i in ids if i.lower() in words), value)
+    value = _option_of(ids, value)
     if isinstance(value, str) and value.strip() in ids:
         return value.strip()
     raise ValueError(f"expected one of the answers {', '.join(ids)}"
@@ -280,8 +302,11 @@ def _choice(question: ChoiceQuestion, value: Any, levels: int) -> str:
 
 
 def _multi(question: MultiQuestion, value: Any, levels: int) -> frozenset[str]:
-    if isinstance(value, str):
+    if isinstance(value, str | bool):
         value = [value]
+    if isinstance(value, list) and any(isinstance(v, bool) for v in value):  # options "yes", "on"
+        ids = [o.id for o in question.options]
+        value = [_option_of(ids, v) for v in value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         example = ", ".join(o.id for o in question.options[:2])
         raise ValueError(f"expected a list of option ids, e.g. [{example}]")
@@ -307,24 +332,27 @@ def _checklist(question: ChecklistQuestion, value: Any, levels: int) -> Normalis
         if items.issuperset(out):
             return out
     out = {}
+    bad: list[tuple[str, str]] = []
     for item, rating in value.items():
         if rating is None:
             continue  # not rated yet
         if item not in items:
             order = ", ".join(item_id for item_id, _, _ in checklist_items(question))
-            raise ItemError(item, f"unknown checklist item {item!r}; items are: {order}")
-        if isinstance(rating, str) and rating in RATING_VALUES:
+            bad.append((item, f"unknown checklist item {item!r}; items are: {order}"))
+        elif isinstance(rating, str) and rating in RATING_VALUES:
             out[item] = RATING_VALUES[rating]
         elif isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:
             if not next(i for i in question.items if i.id == item).allow_na:
-                raise ItemError(item, f"item {item!r}: 'n/a' is not allowed for this item")
+                bad.append((item, f"item {item!r}: 'n/a' is not allowed for this item"))
             out[item] = NA  # type: ignore[assignment]
         elif isinstance(rating, int | float) and not isinstance(rating, bool) and \
                 rating in RATING_VALUES.values():
             out[item] = float(rating)
         else:
-            raise ItemError(item, f"item {item!r}: rating must be fully / mostly / partly / not "
-                             f"(or 1 / 0.8 / 0.5 / 0), got {rating!r}")
+            bad.append((item, f"item {item!r}: rating must be fully / mostly / partly / not "
+                              f"(or 1 / 0.8 / 0.5 / 0), got {rating!r}"))
+    if bad:
+        raise ItemError(bad)
     if question.allow_na and len(out) == len(items) and all(r == NA for r in out.values()):
         return NA  # no item applies: the question does not apply
     return out

@@ -357,9 +357,8 @@ def _value(value: str, delimiter: str = ",") -> Any:
         value = value.replace(",", ".")  # Excel's decimal comma in a ;-separated file
     if ";" in value or (value.startswith("[") and value.endswith("]")) or _IDS.fullmatch(value):
         return [v.strip() for v in value.strip("[]").replace(",", ";").split(";") if v.strip()]
-    flag = _yes_no(value)
-    if isinstance(flag, bool):
-        return flag
+    # "yes" / "no" stay text: the question reads them (a yes/no question as yes or no, a
+    # choice with an option "yes" as that option; as a boolean, "y" and "yes" were one)
     if "_" in value:  # a slip, not a digit separator ("7_4" is not 74): validation says so
         return value
     try:

@@ -46,38 +46,41 @@ RATINGS = st.one_of(st.sampled_from([*RATING_VALUES, "n/a", "N/A", " not applica
 ANSWERS = st.dictionaries(st.sampled_from([i for i, *_ in ITEMS] + ["zz", 3]), RATINGS, max_size=9)
 
 
-def _expected_check(value: dict[Any, Any]) -> dict[str, Any] | type[ItemError]:
+def _expected_check(value: dict[Any, Any]) -> dict[str, Any] | list[Any]:
     """The rules of a checklist answer: blank items are unrated; an unknown item, or a rating
     that is neither one of the four words, n/a (where the item allows it) nor one of their
-    numbers, is an error at that item."""
+    numbers, is an error at that item; the errors (a list of every bad item, in order)
+    when there is any."""
     allow = {i: na for i, _, _, na in ITEMS}
     out: dict[str, Any] = {}
+    bad = []
     for item, rating in value.items():
         if rating is None:
             continue
         if item not in allow:
-            return ItemError
-        if isinstance(rating, str) and rating in RATING_VALUES:
+            bad.append(item)
+        elif isinstance(rating, str) and rating in RATING_VALUES:
             out[item] = RATING_VALUES[rating]
         elif isinstance(rating, str) and rating.strip().lower() in {"n/a", "na", "not applicable"}:
             if not allow[item]:
-                return ItemError
+                bad.append(item)
             out[item] = NA
         elif not isinstance(rating, bool) and isinstance(rating, int | float) \
                 and rating in RATING_VALUES.values():
             out[item] = float(rating)
         else:
-            return ItemError
-    return out
+            bad.append(item)
+    return bad or out
 
 
 @settings(max_examples=400, deadline=None)
 @given(ANSWERS)
 def test_a_checklist_answer_is_checked_by_its_rules_whatever_path_it_takes(value):
     expected = _expected_check(value)
-    if expected is ItemError:
-        with pytest.raises(ItemError):
+    if isinstance(expected, list):  # every bad item is named, not only the first
+        with pytest.raises(ItemError) as exc:
             normalise(QUESTION, value, N)
+        assert [item for item, _ in exc.value.problems] == expected
         return
     got = normalise(QUESTION, value, N)
     assert got == expected

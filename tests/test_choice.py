@@ -62,6 +62,42 @@ def test_yes_and_no_answers_read_as_booleans_still_find_their_option(tmp_path):
     assert normalise(question, True, 3) == "yes" and normalise(question, False, 3) == "no"
 
 
+def test_an_unquoted_yes_that_could_be_two_options_is_refused_not_guessed(tmp_path, capsys):
+    """Options "y" and "yes": YAML reads an unquoted yes as true, and the answer was taken
+    for "y" (worth 0 instead of 1), unsaid.  A CSV cell keeps its text, so "yes" is "yes"."""
+    yy = [{"id": "y", "text": "Y", "value": 0.0}, {"id": "yes", "text": "Yes", "value": 1.0},
+          {"id": "on", "text": "On", "value": 0.5}]
+    index = _index(tmp_path, {"options": yy})
+    q = maturity.load_questionnaire(str(index))
+    question = q.questions["d.i.q"][2]
+    with pytest.raises(ValueError, match=r'could be any of the answers y, yes, on: put the answer in quotes'):
+        normalise(question, True, 3)
+    assert normalise(question, "yes", 3) == "yes" and normalise(question, "y", 3) == "y"
+    head = "format: maturity-answers/1\nquestionnaire: mini@1\nanswers:\n"
+    (tmp_path / "a.yaml").write_text(head + "  d.i.q: yes\n", "utf-8")
+    assert main(["validate", str(tmp_path / "a.yaml")]) == 1
+    assert "a.yaml:4: answers.d.i.q: an unquoted yes" in capsys.readouterr().err
+    (tmp_path / "a.yaml").write_text(head + '  d.i.q: "yes"\n', "utf-8")
+    assert maturity.assess(maturity.load_answers(tmp_path / "a.yaml")).score == pytest.approx(3.0)
+    (tmp_path / "a.csv").write_text("questionnaire,d.i.q\nmini@1,yes\n", "utf-8")
+    assert maturity.assess(q, maturity.load_answers(tmp_path / "a.csv")).score == pytest.approx(3.0)
+
+
+def test_a_multiple_choice_option_named_yes_is_found_from_an_unquoted_yes(tmp_path):
+    index = tmp_path / "m.yaml"
+    index.write_text(_index(tmp_path, {"options": SCALE}).read_text("utf-8").replace(
+        "kind: choice", "kind: multi").replace("value: 0.0", "weight: 1").replace(
+        "value: 0.25", "weight: 1").replace("value: 0.5", "weight: 1").replace("value: 1.0", "weight: 1")
+        .replace("id: mini", "id: multi"), "utf-8")
+    raw = yaml.safe_load(index.read_text("utf-8"))
+    raw["dimensions"][0]["indicators"][0]["questions"][0]["bands"] = [
+        {"min": 0, "max": 50, "level": 1}, {"min": 50, "max": 100, "level": 3}]
+    index.write_text(yaml.safe_dump(raw, sort_keys=False), "utf-8")
+    question = maturity.load_questionnaire(str(index)).questions["d.i.q"][2]
+    assert normalise(question, [True, "half"], 3) == frozenset({"yes", "half"})
+    assert normalise(question, [False], 3) == frozenset({"no"})
+
+
 def test_option_sets_are_shared_and_an_unknown_one_is_located(tmp_path):
     path = _index(tmp_path, {"options": "scale"}, option_sets=[{"id": "scale", "options": SCALE}])
     q = maturity.load_questionnaire(str(path))
