@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,27 +63,32 @@ def read_csv(path: Path, convert: bool = True) -> Iterator[Record]:
     with handle:
         try:
             first = handle.readline()
+            told = _SEP_LINE.fullmatch(first.rstrip("\r\n"))
+            skipped = 0
+            if told:  # Excel's "sep=;" line: the delimiter said, the header on the next line
+                skipped, start = 1, handle.tell()
+                first = handle.readline()
             if not first.strip():
-                yield source, BadInput(f"{source}:1: the file is empty: no header row")
+                yield source, BadInput(f"{source}:{1 + skipped}: the file is empty: no header row")
                 return
-            delimiter = _delimiter(first)
-            handle.seek(0)
+            delimiter = told.group(1) if told else _delimiter(first)
+            handle.seek(start if told else 0)
             reader = csv.reader(handle, delimiter=delimiter, strict=True)
             header = next(reader)
-            problem = _header_problem(header, source)
+            problem = _header_problem(header, source, 1 + skipped)
             if problem is not None:
                 yield source, problem
                 return
             rows = 0
             for cells in reader:
-                line = reader.line_num
+                line = reader.line_num + skipped
                 if not any(c.strip() for c in cells):
                     continue  # a blank line
                 rows += 1
                 where = f"{source}:{line}"
                 yield where, _row(header, cells, where, delimiter) if convert else None
             if rows == 0:
-                yield source, BadInput(f"{source}:1: a header but no rows: nothing to score")
+                yield source, BadInput(f"{source}:{1 + skipped}: a header but no rows: nothing to score")
         except UnicodeDecodeError as exc:  # decoded a block at a time: find the byte's own line
             raw = path.read_bytes()
             bad = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
@@ -151,6 +157,10 @@ def read_xlsx(path: Path, convert: bool = True) -> Iterator[Record]:
 # --------------------------------------------------------------------------- rows
 
 
+_SEP_LINE = re.compile(r"(?i)sep=(.)")
+"""The first line Excel writes, and reads, to name a CSV file's delimiter."""
+
+
 def _delimiter(line: str) -> str:
     """The delimiter the header line uses most, outside quotes (``,`` when in doubt)."""
     outside = re.sub(r'"[^"]*"', "", line)
@@ -159,18 +169,18 @@ def _delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
-def _header_problem(header: list[str], source: str) -> BadInput | None:
+def _header_problem(header: list[str], source: str, line: int = 1) -> BadInput | None:
     seen: dict[str, int] = {}
     for number, text in enumerate(header, start=1):
         key = _field(text) if text.strip() else ""
         if not key:
             continue
         if key in seen:
-            return BadInput(f"{source}:1:{number}: column {text.strip()!r} gives {key} again "
+            return BadInput(f"{source}:{line}:{number}: column {text.strip()!r} gives {key} again "
                             f"(column {seen[key]} already does); give each field once")
         seen[key] = number
     if not seen:
-        return BadInput(f"{source}:1: the header row has no column names")
+        return BadInput(f"{source}:{line}: the header row has no column names")
     return None
 
 
@@ -212,9 +222,40 @@ _PROFILE = set(ENTERPRISE_FIELDS)
 _PROFILE_CELLS = {
     "run_elsewhere": lambda v: [x.strip() for x in _SEPARATORS.split(v.strip("[]")) if x.strip()],
     "energy_intensive": lambda v: _yes_no(v),
+    "industry": lambda v: _named("industry", v),
+    "production_type": lambda v: _named("production_type", v),
+    "product_kind": lambda v: _named("product_kind", v),
+    "size": lambda v: _named("size", v),
 }
 """Profile fields that are not plain text: a list written in one cell (``purchasing;
-transport``), a yes/no."""
+transport``), a yes/no, an id that a survey sheet may give by its name."""
+_AN_ID = re.compile(r"[a-z][a-z0-9_-]*")
+
+
+def _named(field: str, value: str) -> str:
+    """A profile choice given by its name, English or Chinese, as its id (``汽车`` and
+    ``Automotive`` are ``automotive``, ``大型`` is ``large``): a survey platform's sheet
+    holds the labels its respondents picked, and each row was refused as "not an id".  The
+    names are the general index's, which every shipped index shares; anything else is left
+    as written, for validation to name."""
+    if _AN_ID.fullmatch(value):
+        return value
+    return _profile_names().get(field, {}).get(value.strip().casefold(), value)
+
+
+@lru_cache(maxsize=1)
+def _profile_names() -> dict[str, dict[str, str]]:
+    from .i18n import t
+    from .loading import shared_questionnaire
+
+    q = shared_questionnaire("general")
+    out: dict[str, dict[str, str]] = {"size": {}}
+    for field, choices in (("industry", q.industries), ("production_type", q.production_types),
+                           ("product_kind", q.product_kinds)):
+        out[field] = {name.casefold(): c.id for c in choices for name in dict(c.name).values()}
+    for size in ("micro", "small", "medium", "large"):
+        out["size"].update({t(f"size_{size}", lang).casefold(): size for lang in ("en", "zh")})
+    return out
 _SEPARATORS = re.compile(r"[;,，、；]")
 _ALIASES = {
     # Chinese column headers as survey platforms and Excel sheets write them

@@ -206,6 +206,25 @@ def test_csv_input_with_bom_and_chinese_headers(tmp_path):
     assert not bad.ok and any(level_q in e and "got 7" in e for e in bad.errors)
 
 
+def test_a_sheet_that_names_its_delimiter_and_gives_profile_choices_by_name(tmp_path):
+    """Excel's first line "sep=;" made the header a one-column row and every data row an
+    error; a survey sheet's 汽车, 大型, Discrete manufacturing were each "not an id"."""
+    path = tmp_path / "survey.csv"
+    path.write_text("sep=;\n"
+                    "questionnaire;企业名称;行业;规模;生产类型;enterprise.product_kind;strategy.planning.roadmap\n"
+                    "general@2;甲;汽车;大型;离散型制造;Parts and components for other makers;2\n"
+                    "general@2;乙;Machinery;small;discrete;parts;9\n", "utf-8")
+    good, bad = score_files([str(path)])
+    assert good.ok, good.errors
+    assert dict(good.enterprise) == {"name": "甲", "industry": "automotive", "size": "large",
+                                     "production_type": "discrete", "product_kind": "parts"}
+    assert bad.source == f"{path}:4" and dict(bad.enterprise or ()).get("industry") in (None, "machinery")
+    assert any(e.startswith(f"{path}:4:7: ") and "(column G)" in e for e in bad.errors), bad.errors
+    path.write_text("sep=,\nquestionnaire,enterprise.name\nx,y\n", "utf-8")
+    (row,) = score_files([str(path)])
+    assert row.errors and all(e.startswith(f"{path}:3") for e in row.errors), row.errors
+
+
 def test_template_csv_header_round_trips(tmp_path, capsys):
     assert main(["template", "-f", "csv"]) == 0
     header = capsys.readouterr().out
