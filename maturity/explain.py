@@ -127,7 +127,8 @@ def explain_next_level(q: Questionnaire, a: Assessment, lang: str = "en", top: i
         assert isinstance(q.scoring, PointsScoring)
         mean = isinstance(q.scoring, MeanScoring)
         if nl.score + 1e-9 < nl.needed:
-            score, needed = apart(nl.score, nl.needed, 2 if mean else 1, strip=True)
+            # the total as the headline writes it ("27.62 / 100"), not to one decimal ("27.6")
+            score, needed = apart(nl.score, nl.needed, 2, strip=True)
             lines.append(t("needs_mean" if mean else "needs_points", lang, level=target,
                            needed=needed, score=score))
         for i in nl.unmet_requirements:

@@ -95,3 +95,18 @@ def test_a_gap_of_unanswered_questions_says_so():
     mine = [x for x in lines if x.startswith("- Marketing and sales")]
     assert mine and f"({len(marketing)} unanswered)" in mine[0], lines
     assert all("unanswered" not in x for x in lines if x.startswith("- ") and x not in mine)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_points_total_reads_alike_in_the_headline_and_the_why_not(tmp_path, lang):
+    """The SME workshop's report said "27.62 / 100" and, two lines on, "L2 needs 40 points;
+    the total is 27.6": one total, written two ways."""
+    from maturity.explain import score_text
+
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "sme-workshop.yaml"
+    a = maturity.assess(example)
+    q = maturity.questionnaire_for(maturity.load_answers(example))
+    headline = score_text(q, a.score, a.level)
+    assert headline == "27.62"
+    first = explain_next_level(q, a, lang)[0]
+    assert f" {headline} " in first or f" {headline}." in first, first

@@ -485,10 +485,11 @@ def test_results_are_deeply_immutable():
     assert maturity.Assessment.model_validate_json(a.model_dump_json()) == a
 
 
-@pytest.mark.parametrize("value", ["Machinery", "机械"])
+@pytest.mark.parametrize("value", ["Machine tools", "机床"])
 def test_a_profile_id_not_written_as_an_id_says_how_ids_are_written(tmp_path, capsys, value):
     """A consultant's 'Machinery' and a Chinese '机械' got pydantic's "String should match
-    pattern '^[a-z][a-z0-9_\\-]*$'"; 'mechanical' got the known ids."""
+    pattern '^[a-z][a-z0-9_\\-]*$'"; 'mechanical' got the known ids.  (A table now reads
+    an industry's own name, 'Machinery' or '机械', as its id: these are no index's names.)"""
     table = f"questionnaire,enterprise.name,enterprise.industry\ngeneral@2,A,{value}\n"
     code, err, _ = _score_csv(tmp_path, table, capsys)
     assert code == 1 and f"in.csv:2:3: enterprise.industry: {value!r} is not an id" in err, err
