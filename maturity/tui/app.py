@@ -69,6 +69,7 @@ class MaturityApp(TypeAhead, App):
         Binding("ctrl+l", "switch_language", "中文/English", id="switch-language"),
         Binding("ctrl+s", "save_as", "Save as", id="save-as", show=False),
         Binding("ctrl+u", "show_unanswered", "Unanswered", id="show-unanswered", show=False),
+        Binding("f3", "edit_profile", "Profile", id="edit-profile", show=False),
     ]
 
     def __init__(self, questionnaire: str | None = None, answers: str | None = None,
@@ -208,12 +209,16 @@ class MaturityApp(TypeAhead, App):
         screen = self.question_screen()
         if screen is None:
             return
-        on_result = isinstance(self.screen, ResultScreen)
+        on_result = any(isinstance(s, ResultScreen) for s in self.screen_stack)
+        profile = self.screen if isinstance(self.screen, WelcomeScreen) and self.screen.editing else None
         while self.screen is not screen:
             self.pop_screen()
         self.switch_screen(QuestionScreen(self.state))
         if on_result:
             self.push_screen(ResultScreen(self.state))
+        if profile is not None:  # the profile being edited, as typed so far, in the new words
+            self.push_screen(WelcomeScreen(self.state.q.ref, profile.form(), editing=True),
+                             self._profile_saved)
 
     # ------------------------------------------------------------------ actions
 
@@ -251,6 +256,32 @@ class MaturityApp(TypeAhead, App):
             return
         self.notify(t("tui_unanswered_count", self.lang, n=len(self.state.unanswered())))  # type: ignore[union-attr]
         self.jump_to(qid)
+
+    def action_edit_profile(self) -> None:
+        """The enterprise profile of the session under way, in the welcome form (F3)."""
+        if self.state is None or isinstance(self.screen, WelcomeScreen):
+            return
+        if self.state.session.read_only:  # another process holds it: nothing is written
+            self.notify(t("tui_read_only", self.lang), severity="warning")
+            return
+        values = {"questionnaire": self.state.q.ref, **self.state.session.enterprise}
+        self.push_screen(WelcomeScreen(self.state.q.ref, values, editing=True), self._profile_saved)
+
+    def _profile_saved(self, profile: dict[str, Any] | None) -> None:
+        state = self.state
+        if profile is None or state is None or profile == state.session.profile():
+            return  # left with Esc, or nothing changed
+        try:
+            state.set_profile(profile)
+        except OSError as exc:
+            self.notify(t("tui_save_failed", self.lang, reason=str(exc)), severity="error")
+            return
+        screen = self.question_screen()
+        if screen is not None:
+            screen.revision = state.revision  # the status line's grade, scored with the profile
+        if isinstance(self.screen, ResultScreen):  # the diagnosis of the profile as it is now
+            self.switch_screen(ResultScreen(state))
+        self.call_after_refresh(self.tell, t("tui_profile_saved", self.lang))
 
     def action_save_as(self) -> None:
         if self.state is None:

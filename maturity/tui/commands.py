@@ -23,6 +23,7 @@ class AssessmentCommands(Provider):
                 (t("tui_cmd_unanswered", lang), t("tui_cmd_unanswered_help", lang),
                  app.action_show_unanswered),
                 (t("tui_cmd_save_as", lang), t("tui_cmd_save_as_help", lang), app.action_save_as),
+                (t("tui_cmd_profile", lang), t("tui_cmd_profile_help", lang), app.action_edit_profile),
                 (t("tui_cmd_results", lang), t("tui_cmd_results_help", lang), app.show_results),
             ]
         return out

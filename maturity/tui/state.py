@@ -72,6 +72,12 @@ class AssessmentState:
         self.session.language = lang
         self.session.save()
 
+    def set_profile(self, profile: dict[str, Any]) -> None:
+        """The enterprise profile replaced (F3) and saved; the grade is scored with it
+        (production type weights, the scenarios that fit). :class:`OSError` if saving failed."""
+        self.session.enterprise = dict(profile)
+        self._changed()
+
     # ------------------------------------------------------------------ what is asked
 
     def values(self) -> dict[str, Normalised]:

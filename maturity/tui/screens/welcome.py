@@ -35,12 +35,18 @@ def _yes_no(value: object) -> str | object:
 class WelcomeScreen(Localised, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "start", "Start", id="start", show=False),
+        Binding("escape", "cancel", "Cancel", id="cancel-profile", show=False),
     ]
 
-    def __init__(self, questionnaire: str | None = None, values: dict[str, Any] | None = None) -> None:
+    def __init__(self, questionnaire: str | None = None, values: dict[str, Any] | None = None,
+                 editing: bool = False) -> None:
+        """``editing``: the profile of the session under way, on its own index (F3): the
+        same form, saved with Enter on "Save" or Ctrl+O, left with Esc; a first-time user
+        who had picked the wrong industry could not change it, nor a misspelt name."""
         super().__init__()
         self.preselect = questionnaire
         self.values = values or {}
+        self.editing = editing
         self.sessions: list[SavedSession] = []
 
     @property
@@ -61,7 +67,7 @@ class WelcomeScreen(Localised, Screen):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        sessions, corrupt = list_sessions(clock=self.app.clock)  # type: ignore[attr-defined]
+        sessions, corrupt = ([], []) if self.editing else list_sessions(clock=self.app.clock)  # type: ignore[attr-defined]
         self.sessions = sessions
         for c in corrupt:
             where = c.moved_to if c.moved_to is not None else c.original
@@ -72,13 +78,15 @@ class WelcomeScreen(Localised, Screen):
         # first-time user with saved assessments never saw the list before starting), and the
         # scroll area itself was a Tab stop where Enter did nothing
         with VerticalScroll(id="welcome", can_focus=False):
-            yield Static(t("tui_title", lang), id="title")
-            yield Static(Folded(t("tui_welcome", lang)), id="intro")  # no line starts with "。"
+            yield Static(t("tui_profile_title" if self.editing else "tui_title", lang), id="title")
+            yield Static(Folded(t("tui_profile_intro" if self.editing else "tui_welcome", lang)),
+                         id="intro")  # no line starts with "。"
             if sessions:
                 yield Label(t("tui_resume", lang), classes="section")
                 yield OptionList(*[Option(self._session_line(s), id=f"resume-{n}")
                                    for n, s in enumerate(sessions)], id="resume", compact=True)
-            yield Label(t("tui_new", lang), classes="section")
+            if not self.editing:
+                yield Label(t("tui_new", lang), classes="section")
             infos = indices(lang)
             options = [(t("tui_index_line", lang, title=i.title, n=i.questions - i.conditional,
                           minutes=i.minutes, extra=t("tui_index_conditional", lang, m=i.conditional)
@@ -86,11 +94,17 @@ class WelcomeScreen(Localised, Screen):
                        for i in infos]
             ids = {i.id for i in infos}
             chosen = self.values.get("questionnaire") or self.preselect
+            if self.editing:  # the session's own index, whichever version or file it is
+                q = self.app.state.q  # type: ignore[attr-defined]
+                options, ids, chosen = [(f"{tr(q.title, lang)} ({q.ref})", q.ref)], {q.ref}, q.ref
             default = chosen if chosen in ids else "general" if "general" in ids else infos[0].id
             with Grid(id="profile"):
+                # a session's index and language are not changed here: another index is
+                # another assessment, and Ctrl+L switches the language anywhere
                 yield Label(t("tui_index", lang))
-                yield Select(options, value=default, allow_blank=False, id="questionnaire", compact=True)
-                yield Label(t("tui_language", lang))
+                yield Select(options, value=default, allow_blank=False, id="questionnaire", compact=True,
+                             disabled=self.editing)
+                yield Label(t("tui_language", lang), id="language-label")
                 yield Select([("中文", "zh"), ("English", "en")], value=lang, allow_blank=False,
                              id="language", compact=True)
                 yield Label(t("tui_name", lang))
@@ -120,14 +134,18 @@ class WelcomeScreen(Localised, Screen):
             yield Label(t("tui_run_elsewhere", lang), classes="section", id="run_elsewhere-label")
             yield TickList[str](id="run_elsewhere", compact=True)
             with Horizontal(id="start-row"):
-                yield Button(t("tui_start", lang), id="start", variant="primary", compact=True)
-                yield Static(t("tui_start_hint", lang), id="start-hint")
+                yield Button(t("tui_profile_save" if self.editing else "tui_start", lang), id="start",
+                             variant="primary", compact=True)
+                yield Static(t("tui_profile_hint" if self.editing else "tui_start_hint", lang),
+                             id="start-hint")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         blink = getattr(self.app, "cursor_blink", True)
         for field in self.query(Input):
             field.cursor_blink = blink
+        for widget in (self.query_one("#language"), self.query_one("#language-label")):
+            widget.display = not self.editing
         self._fill_profile(str(self.query_one("#questionnaire", Select).value))
         if self.sessions:
             self.query_one("#resume").focus()
@@ -135,13 +153,17 @@ class WelcomeScreen(Localised, Screen):
             self.query_one("#name", Input).focus()  # the one field everybody must fill
 
     def _fill_profile(self, ref: str) -> None:
-        q = load_questionnaire(ref)
+        q = self.app.state.q if self.editing else load_questionnaire(ref)  # type: ignore[attr-defined]
         lang = self.lang
         industry = self.query_one("#industry", Select)
-        industry.set_options([(tr(i.name, lang), i.id) for i in q.industries])
-        wanted = self.values.get("industry") or q.industry
-        if wanted in {i.id for i in q.industries}:
-            industry.value = wanted
+        # filled in, not picked: no Changed, which would replace a production type given
+        # with it by the industry's usual one (a saved "process" textile mill came back
+        # "mixed" when its profile was opened again)
+        with industry.prevent(Select.Changed):
+            industry.set_options([(tr(i.name, lang), i.id) for i in q.industries])
+            wanted = self.values.get("industry") or q.industry
+            if wanted in {i.id for i in q.industries}:
+                industry.value = wanted
         ptype = self.query_one("#production_type", Select)
         ptype.set_options([(tr(p.name, lang), p.id) for p in q.production_types])
         wanted = self.values.get("production_type")
@@ -174,7 +196,8 @@ class WelcomeScreen(Localised, Screen):
 
     def _default_ptype(self) -> None:
         """The industry's usual production type, until the user picks one."""
-        q = load_questionnaire(str(self.query_one("#questionnaire", Select).value))
+        q = self.app.state.q if self.editing else load_questionnaire(  # type: ignore[attr-defined]
+            str(self.query_one("#questionnaire", Select).value))
         industry = self.query_one("#industry", Select).value
         usual = next((i.production_type for i in q.industries if i.id == industry), None)
         if usual in {p.id for p in q.production_types}:
@@ -238,5 +261,12 @@ class WelcomeScreen(Localised, Screen):
         profile = {k: form[k] for k in (*PROFILE, "energy_intensive", "run_elsewhere") if k in form
                    and (k not in ("product_kind", "industry", "production_type")
                         or self.query_one(f"#{k}").display)}
+        if self.editing:
+            self.dismiss(profile)
+            return
         self.app.start(str(form["questionnaire"]), profile)  # type: ignore[attr-defined]
+
+    def action_cancel(self) -> None:
+        if self.editing:
+            self.dismiss(None)
 

@@ -1,0 +1,108 @@
+"""The enterprise profile of a session under way (F3): a name mistyped or an industry picked
+wrongly at the start could not be changed in the TUI, though the industry and production
+type weigh the answers and pick the advice."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from maturity.tui.screens.question import QuestionScreen
+from maturity.tui.screens.result import ResultScreen
+from maturity.tui.screens.welcome import WelcomeScreen
+
+from .helpers import make_app, start
+
+
+
+def _saved(app) -> dict:
+    return yaml.safe_load(app.state.session.path.read_text("utf-8"))
+
+
+async def test_f3_changes_the_profile_keeps_the_answers_and_rescores(data_dir):
+    app = make_app("general")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start(app, pilot, "Acme Valvs", industry="steel")
+        await pilot.press("3")  # the first answer
+        await pilot.pause()
+        answers = dict(app.state.session.answers)
+        assert answers and app.state.assessment().production_type == "process"
+        await pilot.press("f3")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, WelcomeScreen) and form.editing
+        assert form.query_one("#name").value == "Acme Valvs"
+        assert form.query_one("#questionnaire").disabled  # another index is another assessment
+        form.query_one("#name").value = "Acme Valves"
+        form.query_one("#industry").value = "machinery"
+        await pilot.pause()
+        form.query_one("#production_type").value = "discrete"
+        await pilot.pause()
+        form.query_one("#start").press()
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        saved = _saved(app)
+        assert saved["enterprise"]["name"] == "Acme Valves"
+        assert saved["enterprise"]["industry"] == "machinery"
+        assert saved["enterprise"]["production_type"] == "discrete"
+        assert app.state.session.answers == answers  # nothing the user answered is touched
+        assert app.state.assessment().production_type == "discrete"
+
+
+async def test_esc_leaves_the_profile_as_it_was(data_dir):
+    app = make_app("general")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start(app, pilot, "Acme", industry="steel")
+        before = app.state.session.path.read_text("utf-8")
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#name").value = "Someone else"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.state.session.enterprise["name"] == "Acme"
+        assert app.state.session.path.read_text("utf-8") == before
+
+
+async def test_the_profile_keeps_its_production_type_and_survives_a_language_switch(data_dir):
+    """A saved production type that is not the industry's usual one stays as saved; what
+    was typed into the form so far is kept when Ctrl+L switches the language."""
+    app = make_app("general")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start(app, pilot, "Mixed Works", industry="textiles")
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#production_type").value = "process"  # not the industry's usual
+        await pilot.pause()
+        app.screen.query_one("#start").press()
+        await pilot.pause()
+        assert app.state.session.enterprise["production_type"] == "process"
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.query_one("#production_type").value == "process"
+        app.screen.query_one("#region").value = "Zhejiang"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, WelcomeScreen) and form.editing and app.lang == "zh"
+        assert form.query_one("#region").value == "Zhejiang"
+        form.query_one("#start").press()
+        await pilot.pause()
+        assert _saved(app)["enterprise"]["region"] == "Zhejiang"
+        assert _saved(app)["enterprise"]["production_type"] == "process"
+
+
+async def test_the_result_screen_is_worked_out_again_with_the_new_profile(data_dir):
+    app = make_app("general")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start(app, pilot, "Acme", industry="steel")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#name").value = "Acme Steel"
+        app.screen.query_one("#start").press()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        assert app.screen.state.session.enterprise["name"] == "Acme Steel"
