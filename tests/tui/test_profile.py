@@ -4,7 +4,6 @@ type weigh the answers and pick the advice."""
 
 from __future__ import annotations
 
-import pytest
 import yaml
 
 from maturity.tui.screens.question import QuestionScreen
@@ -12,7 +11,6 @@ from maturity.tui.screens.result import ResultScreen
 from maturity.tui.screens.welcome import WelcomeScreen
 
 from .helpers import make_app, start
-
 
 
 def _saved(app) -> dict:
