@@ -120,8 +120,8 @@ class MaturityApp(TypeAhead, App):
         q = questionnaire_near(session.questionnaire, extra or path)
         if lang in ("zh", "en"):
             session.language = lang
-        self.lang = session.language if session.language in ("zh", "en") else self.lang
-        self._locked_open(q, session)
+        self._locked_open(q, session)  # in its language once open, not before: a dialog in
+        # between is in the words on screen, and backing out of it changes nothing
 
     def _locked_open(self, q: Any, session: Session) -> None:
         """Open ``session`` holding its locks; if another process holds one, ask first."""
@@ -157,6 +157,9 @@ class MaturityApp(TypeAhead, App):
         self._release()
 
     def _open(self, q: Any, session: Session) -> None:
+        if session.language in ("zh", "en") and session.language != self.lang:
+            self.lang = session.language
+            self.refresh_bindings()
         self.state = AssessmentState(q, session)
         try:
             session.save()
