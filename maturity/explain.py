@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import t
+from .i18n import paren, t
 from .model.assessment import Assessment
 from .model.base import tr
 from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire, band_min
@@ -159,6 +159,15 @@ def gate_progress(q: Questionnaire, a: Assessment, dim_id: str, lang: str = "en"
         if not any(under(qid, req.among + req.mandatory) for qid in q.questions if under(qid, [dim_id])):
             continue
         met, mandatory = requirement_counts(q, req, status, reached)
+        if req.description:  # the rule in the index's words, which say which questions count:
+            # two rules of one grade over different questions read as one rule said twice
+            # ("L1 needs 5 at level 1 or above …; L1 needs 3 at level 1 or above …")
+            have = [t("gate_have", lang, have=met)] if req.count else []
+            if req.mandatory:
+                have.append(t("gate_have_mandatory", lang, have=mandatory, count=len(req.mandatory)))
+            parts.append(tr(req.description, lang).rstrip("。.")
+                         + paren(("；" if lang == "zh" else "; ").join(have), lang))
+            continue
         if req.count:
             parts.append(t("gate_count", lang, have=met, count=req.count, at=req.at_least, level=label))
         if req.mandatory:

@@ -125,6 +125,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                    "{level}需{count}个达到{at}级及以上，现有{have}个"),
     "gate_mandatory": ("mandatory ones at level {at} or above: {have} of {count}",
                        "必选场景达到{at}级及以上：{have}/{count}"),
+    "gate_have": ("you have {have}", "现有{have}个"),
+    "gate_have_mandatory": ("mandatory: {have} of {count}", "必选：{have}/{count}"),
     "ranking_note": ("Listed in the order of the roadmap: foundations first, then what lifts the "
                      "indicators that hold the grade back; within that, most progress for the effort. "
                      "Only scenarios that fit {subject}, that it does not already have, whose "
@@ -575,6 +577,11 @@ def t(key: str, lang: str = "en", **kwargs: object) -> str:
     if one is not None and lang != "zh" and kwargs.get(one[0]) == 1:
         text = one[1]
     return text.format(**kwargs) if kwargs else text
+
+
+def paren(text: str, lang: str) -> str:
+    """``text`` in parentheses after a word, as the language sets them."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
 def default_lang() -> str:

@@ -110,3 +110,19 @@ def test_a_points_total_reads_alike_in_the_headline_and_the_why_not(tmp_path, la
     assert headline == "27.62"
     first = explain_next_level(q, a, lang)[0]
     assert f" {headline} " in first or f" {headline}." in first, first
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_two_grade_rules_over_different_questions_read_as_two_rules(lang):
+    """The SME scenario questions' line read "L1 needs 5 at level 1 or above, you have 0; L1
+    needs 3 at level 1 or above, you have 0": one rule said twice, to the reader; the two
+    count over the 16 scenarios and over the 9 mandatory ones."""
+    from maturity.explain import gate_progress
+
+    q = maturity.load_questionnaire("sme")
+    a = maturity.assess(q, {})
+    line = gate_progress(q, a, "operations", lang)
+    rules = line.split("：" if lang == "zh" else ": ", 1)[1].split("；" if lang == "zh" else "; ")
+    assert len(rules) == 2 and rules[0] != rules[1]
+    assert ("16" in rules[0] and "9" in rules[1]), rules
+    assert all(("现有0个" if lang == "zh" else "you have 0") in r for r in rules)

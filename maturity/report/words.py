@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
-def paren(text: str, lang: str) -> str:
-    return f"（{text}）" if lang == "zh" else f" ({text})"
+from ..i18n import paren  # noqa: F401  (kept with the strings, for the core's sentences too)
 
 
 def colon(lang: str) -> str:
