@@ -283,3 +283,31 @@ def test_chromium_draws_the_page(tmp_path, en):
     assert done.returncode == 0, done.stderr[-2000:]
     assert shot.exists()
     assert shot.stat().st_size > 10_000
+
+
+def _pdf_pages(tmp_path: Path, doc: str, name: str) -> int:
+    pdf = tmp_path / f"{name}.pdf"
+    done = _browse(tmp_path / name, doc, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert done.returncode == 0 and pdf.exists(), done.stderr[-2000:]
+    return len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
+
+
+def test_a_printed_scenario_card_may_break_so_pages_are_not_left_half_empty(tmp_path):
+    """Printed, the machinery plant's report took 13 A4 pages, most of them half-empty: each
+    scenario card, often half a page, was kept whole and pushed to the next page."""
+    from maturity.cli import main
+
+    page = tmp_path / "r.html"
+    assert main(["report", str(EXAMPLES / "machinery-plant.yaml"), "-f", "html", "-o", str(page)]) == 0
+    doc = page.read_text("utf-8")
+    (tmp_path / "now").mkdir()
+    (tmp_path / "whole").mkdir()
+    whole = doc.replace("</style>", ".card.scenario { break-inside: avoid !important; }\n"
+                                    ".details { display: grid !important; }</style>", 1)
+    assert _pdf_pages(tmp_path, doc, "now") < _pdf_pages(tmp_path, whole, "whole")
+
+
+def test_a_phone_shows_the_dimension_table_instead_of_a_radar_too_small_to_read():
+    """At 390 px the radar's labels were some 7 px high; the table under it has the same."""
+    phone = r"@media \(max-width: 560px\) \{[^}]*figure\.fig-radar \{ display: none; \}"
+    assert re.search(phone, html.CSS, re.S)

@@ -148,6 +148,11 @@ p, li { orphans: 3; widows: 3; }
   .details { grid-template-columns: 1fr; gap: 0 1em; }
   .details dd { margin-bottom: .4em; }
 }
+@media (max-width: 560px) {
+  /* a phone: the radar's labels, scaled to the screen, were some 7 px high; the table
+     under it gives the same levels, scores and bars in the page's own type */
+  figure.fig-radar { display: none; }
+}
 @media print {
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
@@ -159,6 +164,15 @@ p, li { orphans: 3; widows: 3; }
   .charts figure.fig-levels { max-width: 110mm; }
   h2 { margin-top: 1.2em; }
   .card, figure, tr { break-inside: avoid; }
+  /* a scenario card is often half a page: kept whole, each left the rest of its page empty
+     (13 pages for the machinery plant, most of them half-empty); it may break between
+     its lines, never right after its title or a label */
+  .card.scenario { break-inside: auto; }
+  .details { display: block; }  /* a grid's rows are not split across pages */
+  .details dt { margin-top: .35em; }
+  .details dd { margin: 0 0 0 1em; }
+  .card.scenario header, .details dt { break-after: avoid; }
+  .details dd li, .card.scenario > p { break-inside: avoid; }
   h2 + p { break-after: avoid; }
 }
 """
