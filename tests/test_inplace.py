@@ -157,3 +157,53 @@ def test_what_an_unanswered_question_would_need_is_said_to_be_unanswered(lang):
     doc["answers"][qid] = governance  # answered, the same lines carry no such mark
     answered = content.build(q, maturity.diagnose(maturity.assess(q, doc)), lang)
     assert not any(marker in x for s in answered.recommendations for x in s.missing)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_level_is_named_by_what_it_asks_not_by_what_it_still_lacks(general, lang):
+    """A plant with no energy metering, to reach level 2, read "Not yet in place here: Meters
+    are read by hand; …" (11 reference reports), and a plant at level 1 of its plan read
+    "Already in place here: … it is not yet broken down into projects"."""
+    energy = "operations.energy.energy_mgmt"
+    said = missing(general, (QuestionChange(question=energy, from_level=0, to_level=2),), {energy: 0}, lang)
+    question = general.questions[energy][2]
+    assert said == [question.goal(1)[lang].rstrip("。."), question.anchors[2][lang].rstrip("。.")]
+    assert not any(w in said[0] for w in ("by hand", "人工抄表"))
+    plan = "strategy.planning.roadmap"
+    held = have(general, [(plan, 1)], {plan: 1}, lang)
+    assert held == [general.questions[plan][2].goals[1][lang].rstrip("。.")]
+    assert not any(w in held[0] for w in ("not yet", "尚未"))
+
+
+def test_every_goal_restates_an_anchor_of_its_level(general, tmp_path):
+    """A goal is the anchor's state to reach: a level without an anchor, or level 0 ("not
+    yet"), has none to restate."""
+    import maturity
+    from maturity.model.questions import LevelQuestion
+
+    goals = {qid: x.goals for qid, (_, _, x) in general.questions.items()
+             if isinstance(x, LevelQuestion) and x.goals}
+    assert len(goals) >= 20 and all(set(g) <= set(general.questions[q][2].anchors) - {0}
+                                    for q, g in goals.items())
+    text = (tmp_path / "q.yaml")
+    text.write_text("""format: maturity-questionnaire/1
+id: g
+version: 1
+title: g
+levels: [{id: L1, name: one}, {id: L2, name: two}]
+scoring: {method: cmmm, bands: [{level: 1, min: 0.8}, {level: 2, min: 1.8}]}
+dimensions:
+  - id: d
+    name: d
+    indicators:
+      - id: i
+        name: i
+        questions:
+          - id: q
+            kind: level
+            text: q?
+            anchors: {1: one, 2: two}
+            goals: {0: nothing, 3: three}
+""", "utf-8")
+    with pytest.raises(maturity.QuestionnaireError, match=r"goals: level\(s\) \[0, 3\] have no anchor"):
+        maturity.load_questionnaire(str(text))

@@ -93,6 +93,24 @@ class LevelQuestion(_QuestionBase):
     kind: Literal["level"]
     anchors: dict[LevelNo, Text]
     """Level number → what a visitor would observe at that level (0 = not yet, optional)."""
+    goals: dict[LevelNo, Text] = {}
+    """Level number → what its anchor asks, said as a state to reach, where the anchor also
+    describes what is still missing at that level ("Meters are read by hand; energy use by
+    workshop is compiled in spreadsheets and compared with targets" → "Energy use by
+    workshop is compiled from meter readings and compared with targets").  Reports name a level by it where they list it as in place
+    or still to reach; the assessor always reads the anchor."""
+
+    @model_validator(mode="after")
+    def _goals_of_anchors(self) -> LevelQuestion:
+        stray = sorted(lv for lv in self.goals if lv == 0 or lv not in self.anchors)
+        if stray:
+            raise ValueError(f"goals: level(s) {stray} have no anchor to restate "
+                             "(goals are for levels 1 and up)")
+        return self
+
+    def goal(self, level: int) -> Text:
+        """What ``level`` asks, as a state to reach: its goal, else its anchor."""
+        return self.goals.get(level) or self.anchors[level]
 
 
 class RatingItem(Frozen):

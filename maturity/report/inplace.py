@@ -42,7 +42,7 @@ def have(q: Questionnaire, held: list[tuple[str, int | tuple[str, ...]]],
             text = {i.id: i.text for i in question.items}
             out += [tr(text[i], lang).rstrip("。.") for i in got if i in text]
         elif isinstance(got, int) and isinstance(question, LevelQuestion) and got in question.anchors:
-            out.append(tr(question.anchors[got], lang))
+            out.append(tr(question.goal(got), lang))
         elif isinstance(got, int) and not isinstance(question, LevelQuestion | ChecklistQuestion):
             out.append(_asked(question, _answer(question, values.get(qid), lang), lang))
     return [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]
@@ -81,7 +81,7 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
             # answer's next level is there in part, and says so)
             v = values.get(c.question)
             part = int(v) + 1 if isinstance(v, PartLevel) else None
-            out += [tr(question.anchors[lv], lang).rstrip("。.")
+            out += [tr(question.goal(lv), lang).rstrip("。.")
                     + (blank if blank_here else _paren(now_in_part, lang) if lv == part else "")
                     for lv in range(c.from_level + 1, c.to_level + 1) if lv in question.anchors]
         else:
@@ -203,7 +203,7 @@ def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
     if changes:
         question = q.questions[changes[0].question][2]
         if isinstance(question, LevelQuestion) and changes[0].to_level in question.anchors:
-            return tr(question.anchors[changes[0].to_level], lang).rstrip("。.")
+            return tr(question.goal(changes[0].to_level), lang).rstrip("。.")
     first = missing(q, changes, values, lang, unanswered)
     return first[0] if first else ""
 
