@@ -97,8 +97,9 @@ class LevelQuestion(_QuestionBase):
     """Level number → what its anchor asks, said as a state to reach, where the anchor also
     describes what is still missing at that level ("Meters are read by hand; energy use by
     workshop is compiled in spreadsheets and compared with targets" → "Energy use by
-    workshop is compiled from meter readings and compared with targets").  Reports name a level by it where they list it as in place
-    or still to reach; the assessor always reads the anchor."""
+    workshop is compiled from meter readings and compared with targets").  Reports name a
+    level by it where they list it as in place or still to reach; the assessor always reads
+    the anchor."""
 
     @model_validator(mode="after")
     def _goals_of_anchors(self) -> LevelQuestion:
