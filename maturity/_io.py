@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -133,6 +134,15 @@ SCANNED_SUFFIXES = (".yaml", ".yml")
 """What a directory scan reads (``maturity score DIR``)."""
 TABLE_SUFFIXES = (".csv", ".xlsx")
 """Tables of answers, one enterprise a row: read when named, never when met in a folder."""
+
+
+def file_stem(text: str | None, fallback: str, limit: int = 60) -> str:
+    """A file-name stem from a name: letters (any script), digits, ``.``, ``-`` and ``_``,
+    every run of anything else as one ``_``, no ``.`` or ``_`` at either end (no hidden
+    file), at most ``limit`` characters; ``fallback`` where nothing is left.  The one rule
+    for every file named after an input or an enterprise (reports in batch, TUI exports)."""
+    safe = re.sub(r"[^\w.\-]+", "_", text or "").strip("._")[:limit].strip("._")
+    return safe or fallback
 
 
 def folder_exists(target: Path) -> None:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from maturity.cli import main
 from maturity.report.many import file_names
@@ -137,3 +140,18 @@ def test_a_one_row_table_loads_as_answers_with_errors_at_their_cells(tmp_path):
         maturity.load_answers(_table(tmp_path / "two.csv", ["general@2", "A", "2"], ["general@2", "B", "1"]))
     with pytest.raises(maturity.AnswersError, match="a header but no rows"):
         maturity.load_answers(_table(tmp_path / "none.csv"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_a_file_stem_is_safe_short_and_stable_whatever_the_name(name):
+    """One rule for every file named after an input or an enterprise (reports in batch and
+    the TUI's exports had two, which disagreed on '.' and on runs of symbols)."""
+    from maturity._io import file_stem
+
+    stem = file_stem(name, "fallback")
+    assert stem and len(stem) <= 60
+    assert re.fullmatch(r"[\w.\-]+", stem)
+    assert not stem.startswith((".", "_")) and not stem.endswith((".", "_"))
+    assert "/" not in stem and "\\" not in stem and stem not in (".", "..")
+    assert file_stem(stem, "fallback") == stem

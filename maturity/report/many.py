@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from .._io import file_stem
 from ..batch import Item, in_order, item_problem, iter_inputs, usable_jobs
 from ..errors import MaturityError
 from ..printable import printable
@@ -85,8 +86,7 @@ def _namer(suffix: str) -> Callable[[str], str]:
 
     def name(source: str) -> str:
         base, _, row = source.rpartition(":") if re.search(r":\d+$", source) else (source, "", "")
-        stem = Path(base).stem if base != "-" else "stdin"
-        stem = re.sub(r"[^\w.\-]+", "_", stem, flags=re.UNICODE).strip("._") or "report"
+        stem = file_stem(Path(base).stem if base != "-" else "stdin", "report")
         if row:
             stem += f"-row{row}"
         out, k = stem + suffix, 1

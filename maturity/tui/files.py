@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
-def file_stem(name: str | None, fallback: str) -> str:
-    """A file-name stem from an enterprise name: letters (any script), digits, ``-`` and
-    ``_``, anything else as ``_``, at most 60 characters; ``fallback`` where none is left."""
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in name or "")[:60]
-    return (safe.strip("_") and safe) or fallback
+from .._io import file_stem  # noqa: F401  (the one rule, shared with reports in batch)
 
 
 def free_name(folder: Path, name: str) -> str:
