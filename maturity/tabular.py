@@ -20,15 +20,14 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .columns import ENTERPRISE_FIELDS, PROFILE, PROFILE_CELLS, field, survey_column, survey_columns
 from .errors import Issue
-from .model.answers import ANSWERS_FORMAT, Enterprise
+from .model.answers import ANSWERS_FORMAT
 from .model.questionnaire import Questionnaire
 
-ENTERPRISE_FIELDS = tuple(Enterprise.model_fields)
 DELIMITERS = (",", ";", "\t")
 
 
@@ -106,6 +105,31 @@ def read_csv(path: Path, convert: bool = True) -> Iterator[Record]:
                 "row, so the rows after it were not scored; fix it and score the file again")
 
 
+def survey_columns_of(path: Path) -> list[str]:
+    """The survey platform's own columns in a table's header (row numbers, times, IP…),
+    which are not read as answers: to be said once for the table, never skipped unsaid.
+    Empty where the header cannot be read (reading the rows says why)."""
+    try:
+        if path.suffix.lower() == ".xlsx":
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                first = next(book.worksheets[0].iter_rows(values_only=True), ())
+            finally:
+                book.close()
+            return survey_columns([str(v) for v in first if v is not None])
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            line = handle.readline()
+            told = _SEP_LINE.fullmatch(line.rstrip("\r\n"))
+            if told:
+                line = handle.readline()
+            delimiter = told.group(1) if told else _delimiter(line)
+            return survey_columns(next(csv.reader([line], delimiter=delimiter), []))
+    except Exception:
+        return []
+
+
 def read_xlsx(path: Path, convert: bool = True) -> Iterator[Record]:
     """One record per row of the first sheet (the ``xlsx`` extra); the first row is the header."""
     source = str(path)
@@ -172,7 +196,7 @@ def _delimiter(line: str) -> str:
 def _header_problem(header: list[str], source: str, line: int = 1) -> BadInput | None:
     seen: dict[str, int] = {}
     for number, text in enumerate(header, start=1):
-        key = _field(text) if text.strip() else ""
+        key = field(text) if text.strip() else ""
         if not key:
             continue
         if key in seen:
@@ -218,57 +242,6 @@ def _cell_text(value: Any, number_format: str = "") -> str:
     return str(value)
 
 
-_PROFILE = set(ENTERPRISE_FIELDS)
-_PROFILE_CELLS = {
-    "run_elsewhere": lambda v: [x.strip() for x in _SEPARATORS.split(v.strip("[]")) if x.strip()],
-    "energy_intensive": lambda v: _yes_no(v),
-    "industry": lambda v: _named("industry", v),
-    "production_type": lambda v: _named("production_type", v),
-    "product_kind": lambda v: _named("product_kind", v),
-    "size": lambda v: _named("size", v),
-}
-"""Profile fields that are not plain text: a list written in one cell (``purchasing;
-transport``), a yes/no, an id that a survey sheet may give by its name."""
-_AN_ID = re.compile(r"[a-z][a-z0-9_-]*")
-
-
-def _named(field: str, value: str) -> str:
-    """A profile choice given by its name, English or Chinese, as its id (``汽车`` and
-    ``Automotive`` are ``automotive``, ``大型`` is ``large``): a survey platform's sheet
-    holds the labels its respondents picked, and each row was refused as "not an id".  The
-    names are the general index's, which every shipped index shares; anything else is left
-    as written, for validation to name."""
-    if _AN_ID.fullmatch(value):
-        return value
-    return _profile_names().get(field, {}).get(value.strip().casefold(), value)
-
-
-@lru_cache(maxsize=1)
-def _profile_names() -> dict[str, dict[str, str]]:
-    from .i18n import t
-    from .loading import shared_questionnaire
-
-    q = shared_questionnaire("general")
-    out: dict[str, dict[str, str]] = {"size": {}}
-    for field, choices in (("industry", q.industries), ("production_type", q.production_types),
-                           ("product_kind", q.product_kinds)):
-        out[field] = {name.casefold(): c.id for c in choices for name in dict(c.name).values()}
-    for size in ("micro", "small", "medium", "large"):
-        out["size"].update({t(f"size_{size}", lang).casefold(): size for lang in ("en", "zh")})
-    return out
-_SEPARATORS = re.compile(r"[;,，、；]")
-_ALIASES = {
-    # Chinese column headers as survey platforms and Excel sheets write them
-    "企业名称": "enterprise.name", "企业": "enterprise.name", "统一社会信用代码": "enterprise.id",
-    "行业": "enterprise.industry", "生产类型": "enterprise.production_type",
-    "规模": "enterprise.size", "企业规模": "enterprise.size", "地区": "enterprise.region",
-    "省份": "enterprise.region", "产品类型": "enterprise.product_kind",
-    "由他方承担的职能": "enterprise.run_elsewhere", "高耗能": "enterprise.energy_intensive",
-    "评估日期": "assessed_on", "评估人": "assessor",
-    "评估指标": "questionnaire", "问卷": "questionnaire", "语言": "language",
-}
-
-
 class TableRow(dict):  # type: ignore[type-arg]
     """Answers read from one table row, with the column each field came from: ``columns``
     maps a field's path (``("answers", qid)``, ``("enterprise", "size")``,
@@ -286,9 +259,9 @@ def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> TableRow
     raw = TableRow(format=ANSWERS_FORMAT, enterprise={}, answers={})
     raw.columns = {}
     for number, (column, cell) in enumerate(record.items(), start=1):
-        key = _field(column)
+        key = field(column)
         value = (cell or "").strip()
-        if not value:
+        if not value or survey_column(column):  # a survey platform's own: no answer
             continue
         bare = key.removeprefix("enterprise.")
         if key in ("questionnaire", "assessor", "language"):
@@ -300,8 +273,8 @@ def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> TableRow
             except ValueError:
                 raw[key] = value
             raw.columns[(key,)] = number
-        elif bare in _PROFILE and (key.startswith("enterprise.") or key == bare):
-            raw["enterprise"][bare] = _PROFILE_CELLS.get(bare, str)(value)
+        elif bare in PROFILE and (key.startswith("enterprise.") or key == bare):
+            raw["enterprise"][bare] = PROFILE_CELLS.get(bare, str)(value)
             raw.columns[("enterprise", bare)] = number
         else:
             try:
@@ -337,26 +310,6 @@ def column_letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
-
-
-def _field(header: str) -> str:
-    """The full field a header names (``enterprise.name`` for a bare ``name``)."""
-    key = _column(header)
-    return f"enterprise.{key}" if key in _PROFILE else key
-
-
-def _column(header: str) -> str:
-    """The field a CSV header names: an id, a Chinese alias, or ``id text`` / ``text（id）``."""
-    key = header.strip()
-    if key in _ALIASES:
-        return _ALIASES[key]
-    for opener, closer in (("（", "）"), ("(", ")")):
-        if key.endswith(closer) and opener in key:
-            inner = key[key.rindex(opener) + 1:-1].strip()
-            if "." in inner and " " not in inner:
-                return inner
-    first = key.split(maxsplit=1)[0] if key else key
-    return first if "." in first else key
 
 
 _IDS = re.compile(r"[A-Za-z_][\w-]*(\s*,\s*[A-Za-z_][\w-]*)+")
@@ -407,16 +360,6 @@ def _value(value: str, delimiter: str = ",") -> Any:
     except ValueError:
         return value
     return int(number) if number.is_integer() and "." not in value else number
-
-
-def _yes_no(value: str) -> bool | str:
-    """A cell's yes or no as a boolean; anything else as written (validation says why)."""
-    lowered = value.strip().lower()
-    if lowered in ("true", "yes", "y", "是"):
-        return True
-    if lowered in ("false", "no", "n", "否"):
-        return False
-    return value
 
 
 def _rating(value: str) -> Any:

@@ -549,3 +549,24 @@ def test_a_checklist_cell_is_read_whole_or_refused_at_its_cell(tmp_path, delimit
     else:
         assert not row.ok and row.errors[0].startswith(f"{path}:2:3: factory.data.governance: {expected}")
         assert row.errors[0].endswith("(column C)")
+
+
+def test_a_survey_platforms_own_columns_are_said_and_not_read_as_answers(tmp_path, capsys):
+    """Every row of a 问卷星 export failed on "unknown question id '序号'" (and on the
+    submission time, the time taken, the source and the IP): the platform's own columns
+    are now left out and said once for the table; any other stray column is still an error."""
+    from maturity.cli import main
+
+    path = tmp_path / "wjx.csv"
+    path.write_text("序号,提交答卷时间,所用时间,来源,来自IP,questionnaire,企业名称,strategy.planning.roadmap\n"
+                    "1,2026/11/3 10:02:11,320秒,手机提交,1.2.3.4,general@2,甲公司,2\n"
+                    "2,2026/11/3 11:00:00,200秒,链接,5.6.7.8,general@2,乙公司,3\n", "utf-8")
+    rows = list(score_files([str(path)]))
+    assert [r.ok for r in rows] == [True, True], [r.errors for r in rows]
+    assert rows[0].answered == 1
+    assert main(["validate", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("not read: 序号, 提交答卷时间, 所用时间, 来源, 来自IP") == 1
+    path.write_text("序号,备注栏,questionnaire,strategy.planning.roadmap\n1,x,general@2,2\n", "utf-8")
+    (row,) = score_files([str(path)])
+    assert not row.ok and any("'备注栏'" in e and "(column B)" in e for e in row.errors), row.errors

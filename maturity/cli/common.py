@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from enum import IntEnum
+from pathlib import Path
 
 from .._io import check_output
 from ..printable import printable, terminal_or
@@ -97,3 +98,18 @@ def _write_out(text: str, output: str | None) -> None:
 
 
 __all__ = ["Exit", "check_output"]
+
+
+def note_survey_columns(paths: list[str]) -> None:
+    """Say, once for each table given, the survey platform's columns that are not read as
+    answers (序号, 提交答卷时间, 来自IP…): left out, never unsaid."""
+    from .._io import TABLE_SUFFIXES
+    from ..tabular import survey_columns_of
+
+    for arg in paths:
+        path = Path(arg)
+        if path.suffix.lower() in TABLE_SUFFIXES and path.is_file():
+            found = survey_columns_of(path)
+            if found:
+                _warn(f"{arg}: the survey platform's own columns are not answers and were not "
+                      f"read: {', '.join(found)}")

@@ -12,7 +12,16 @@ from typing import Any
 
 from .._io import TABLE_SUFFIXES
 from ..printable import printable, terminal_or
-from .common import Exit, _default_lang, _err, _warn, _write_out, check_output, output_format
+from .common import (
+    Exit,
+    _default_lang,
+    _err,
+    _warn,
+    _write_out,
+    check_output,
+    note_survey_columns,
+    output_format,
+)
 
 # --------------------------------------------------------------------------- inputs
 
@@ -141,6 +150,7 @@ def _check_issues(path: Path, q: Any, a: Any, lang: str) -> list[Any]:
 def _validate_table(path: Path, questionnaire: str | None) -> int:
     from ..batch import score_files
 
+    note_survey_columns([str(path)])
     worst = Exit.OK
     for row in score_files([str(path)], questionnaire):
         if row.ok:
@@ -160,6 +170,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     paths = list(args.paths)
     check_output(args.output, paths)
     output_format(args, SCORE_FORMATS, text="table")
+    note_survey_columns(paths)
     # one answers file gets the detailed panel; a table (CSV, XLSX) is rows, as in every
     # other format (a workbook was read as YAML here and failed, where -f json scored it)
     single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() \

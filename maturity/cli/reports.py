@@ -9,7 +9,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import Exit, _default_lang, _err, _warn, _write_out, check_output, output_format
+from .common import (
+    Exit,
+    _default_lang,
+    _err,
+    _warn,
+    _write_out,
+    check_output,
+    note_survey_columns,
+    output_format,
+)
 
 REPORT_FORMATS = ("terminal", "markdown", "html", "json")
 HISTORY_FORMATS = REPORT_FORMATS
@@ -42,6 +51,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     check_output(args.output, [*args.inputs, *(args.history or []), *filter(None, [args.targets])])
     if args.history:
         _once([*args.history, args.inputs[0]])  # before any scoring
+    note_survey_columns(args.inputs[:1])
     answers, q, assessment = _scored(args.inputs[0], args.questionnaire)
     lang = args.lang or answers.language or _default_lang()
     fmt = output_format(args, REPORT_FORMATS)
@@ -153,6 +163,7 @@ def _cmd_reports(args: argparse.Namespace) -> int:
     folder_exists(out)  # the folder of reports may be new, but inside an existing one
     check_output(str(out / "index.html"), list(args.inputs), new_folder=True)
     fmt = args.format or "html"
+    note_survey_columns(list(args.inputs))
     show = sys.stderr.isatty() and not getattr(args, "quiet", False)
 
     def progress(n: int, written: Any) -> None:
