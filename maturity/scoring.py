@@ -37,7 +37,7 @@ from .model.assessment import (
     QuestionResult,
     Shortfall,
 )
-from .model.base import ReadOnlyDict
+from .model.base import ReadOnlyDict, sorted_answers
 from .model.questionnaire import CmmmScoring, Questionnaire, band_min
 from .normalise import Normalised, PartLevel, check_answers
 from .numbers import Numbers, Part
@@ -194,7 +194,7 @@ def build(plan: Plan, num: Numbers, values: Mapping[str, Normalised], enterprise
         level_scores=tuple(num.whole.scores) if cmmm else (),
         completeness=num.completeness, **num.counts, dimensions=dims,
         next_level=next_level, warnings=tuple(num.warnings),
-        answers=ReadOnlyDict(sorted(answers_form(values).items()) if detail else ()),
+        answers=sorted_answers(answers_form(values)) if detail else ReadOnlyDict(),
     )
 
 

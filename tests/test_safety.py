@@ -476,6 +476,11 @@ def test_results_are_deeply_immutable():
         lambda: a.dimensions[0].indicators[0].questions.clear(),  # type: ignore[attr-defined]
         lambda: d.recommendations.append(d.recommendations[0]),  # type: ignore[attr-defined]
         lambda: setattr(a, "level", 5),
+        # an answer's own ratings and options: a checklist's mapping and a multiple choice's
+        # list were plain, and changing them changed the frozen assessment in place
+        lambda: a.answers["strategy.lean.practices"].__setitem__("five_s", "not"),
+        lambda: a.answers["strategy.talent.roles"].append("ai"),
+        lambda: a.answers["strategy.talent.roles"].sort(),
     ]
     for attempt in attempts:
         with pytest.raises((TypeError, AttributeError, ValueError)):

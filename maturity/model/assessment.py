@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field
 
 from .answers import Enterprise, Merged
-from .base import Frozen, ReadOnlyDict, Text, tr
+from .base import Frozen, ReadOnlyDict, Text, sorted_answers, tr
 
 QuestionStatus = Literal["answered", "unanswered", "not_applicable", "closed"]
 
@@ -141,8 +141,8 @@ class DimensionResult(_Named):
 
 
 def _sorted(answers: dict[str, Any]) -> ReadOnlyDict:
-    """Answers by question id, so that equal assessments serialise to the same bytes."""
-    return ReadOnlyDict(sorted(answers.items()))
+    """Answers by question id, read-only at every depth (``base.sorted_answers``)."""
+    return sorted_answers(answers)
 
 
 class Assessment(Part):

@@ -38,6 +38,41 @@ class ReadOnlyDict(dict):  # type: ignore[type-arg]
         return ReadOnlyDict({k: copy.deepcopy(v, memo) for k, v in self.items()})
 
 
+class ReadOnlyList(list):  # type: ignore[type-arg]
+    """A ``list`` whose contents cannot be changed (a multiple-choice answer in a result)."""
+
+    def _read_only(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("this list is read-only (results are immutable); copy it with list(...)")
+
+    __setitem__ = __delitem__ = append = extend = insert = pop = remove = clear = sort = reverse = \
+        _read_only  # type: ignore[assignment]
+    __iadd__ = __imul__ = _read_only  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[type, tuple[list]]:
+        return (ReadOnlyList, (list(self),))
+
+    def __deepcopy__(self, memo: dict) -> ReadOnlyList:
+        import copy
+
+        return ReadOnlyList(copy.deepcopy(v, memo) for v in self)
+
+
+def frozen(value: object) -> object:
+    """``value`` with every mapping and list in it read-only, at any depth."""
+    if isinstance(value, dict):
+        return ReadOnlyDict((k, frozen(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return ReadOnlyList(frozen(v) for v in value)
+    return value
+
+
+def sorted_answers(answers: dict[str, object]) -> ReadOnlyDict:
+    """Answers by question id, so that equal assessments serialise to the same bytes, and
+    read-only at every depth: a checklist's ratings or a multiple choice changed in place
+    changed an assessment, which is frozen and shared between views."""
+    return ReadOnlyDict(sorted((k, frozen(v)) for k, v in answers.items()))
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]*$", max_length=64)]
 """A local id: lower-case letters, digits, ``_`` and ``-``, starting with a letter."""
 
