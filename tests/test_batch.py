@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -570,3 +571,16 @@ def test_a_survey_platforms_own_columns_are_said_and_not_read_as_answers(tmp_pat
     path.write_text("序号,备注栏,questionnaire,strategy.planning.roadmap\n1,x,general@2,2\n", "utf-8")
     (row,) = score_files([str(path)])
     assert not row.ok and any("'备注栏'" in e and "(column B)" in e for e in row.errors), row.errors
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_every_score_in_a_table_carries_its_scale(tmp_path, capsys, fmt):
+    """A folder of general-index and SME files gave a score column of "2.70" beside
+    "27.62": points of 100 beside a total of 5, which read as ten times better."""
+    from maturity.cli import main
+
+    for name in ("machinery-plant", "sme-workshop"):
+        shutil.copy(ROOT / "docs" / "examples" / f"{name}.yaml", tmp_path / f"{name}.yaml")
+    assert main(["score", str(tmp_path), "-f", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "2.70 / 5" in out and "27.62 / 100" in out, out

@@ -166,6 +166,12 @@ class CsvWriter(Writer):
         self.writer.writerow([neutralise(c) for c in cells])
 
 
+def _score(row: Row) -> str:
+    """A row's total with its scale: a folder of general-index and SME files gave a score
+    column of "2.70" beside "27.62" (points of 100), which read as ten times better."""
+    return f"{row.score:.2f} / {row.score_max:g}" if row.score_max else f"{row.score:.2f}"
+
+
 def _md(text: str) -> str:
     """User or index text in a Markdown table cell, rendered as typed."""
     return markdown_text(printable(text))
@@ -183,7 +189,7 @@ class MarkdownWriter(Writer):
             dims = ", ".join(f"{d} {lv}" for d, lv, _ in row.dimensions)
             grade = row.level_id or t("not_yet", self.lang)
             self.out.write(f"| {cell(row.source)} | {name} | {grade} | "
-                           f"{row.score:.2f} | "
+                           f"{_score(row)} | "
                            f"{row.completeness:.0%} | {dims} |\n")
         else:
             self.out.write(f"| {cell(row.source)} | | **error** | | | {cell('; '.join(row.errors))} |\n")
@@ -236,7 +242,7 @@ class HtmlWriter(Writer):
             dims = ", ".join(f"{e(d)} {lv}" for d, lv, _ in row.dimensions)
             grade = e(row.level_id or t("not_yet", self.lang))
             self.out.write(f"<tr><td>{e(row.source)}</td><td>{name}</td><td>{grade}</td>"
-                           f"<td class=num>{row.score:.2f}</td><td class=num>{row.completeness:.0%}</td>"
+                           f"<td class=num>{_score(row)}</td><td class=num>{row.completeness:.0%}</td>"
                            f"<td>{dims}</td></tr>\n")
         else:
             self.out.write(f"<tr class=err><td>{e(row.source)}</td><td></td><td>error</td><td></td><td></td>"
@@ -289,16 +295,16 @@ class TableWriter(Writer):
     """Aligned plain-text lines for the terminal, written as they come."""
 
     def start(self) -> None:
-        self.out.write(f"{'grade':<8}{'score':>7}  {'complete':>8}  enterprise / source\n")
+        self.out.write(f"{'grade':<8}{'score':>12}  {'complete':>8}  enterprise / source\n")
 
     def row(self, row: Row) -> None:
         who = printable(row.enterprise_field("name") or row.source)
         if row.ok:
-            self.out.write(f"{row.level_id or 'not yet':<8}{row.score:>7.2f}  {row.completeness:>8.0%}  "
+            self.out.write(f"{row.level_id or 'not yet':<8}{_score(row):>12}  {row.completeness:>8.0%}  "
                            f"{who}  ({printable(row.source)})\n")
         else:
             first = row.errors[0] if row.errors else ""
-            self.out.write(f"{'ERROR':<8}{'':>7}  {'':>8}  {printable(first)}\n")
+            self.out.write(f"{'ERROR':<8}{'':>12}  {'':>8}  {printable(first)}\n")
 
     def finish(self, summary: dict[str, Any] | None) -> None:
         if summary is None:
