@@ -21,14 +21,16 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import sys
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
 from . import __version__
 from ._io import user_dir, write_atomic
+from .errors import MaturityError
 
 T = TypeVar("T")
 
@@ -81,3 +83,36 @@ def cached(path: Path, dirs: list[Path], load: Callable[[], T]) -> T:
     except OSError:
         pass  # a cache only
     return value
+
+
+def stamp(path: str) -> tuple[int, int]:
+    """What tells a file's edit: its modification time and size (0, 0 when it is gone)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (0, 0)
+    return (st.st_mtime_ns, st.st_size)
+
+
+_EXTENDS = re.compile(r"^extends:\s*['\"]?([^\s'\"#]+)", re.M)
+
+
+@lru_cache(maxsize=64)
+def bases(path: str, _stamp: tuple[int, int], find: Callable[..., Path]) -> tuple[str, ...]:
+    """The files a questionnaire file extends, nearest first (its ``extends:`` line, read
+    without parsing the YAML; ``find`` resolves a reference as loading does; a chain that
+    cannot be followed stops, and loading says why)."""
+    out: list[str] = []
+    current = path
+    while True:
+        try:
+            with open(current, encoding="utf-8-sig") as fh:
+                found = _EXTENDS.search(fh.read(16384))
+            parent = str(find(found.group(1), near=Path(current).parent).resolve()) \
+                if found else None
+        except (OSError, UnicodeDecodeError, MaturityError):
+            parent = None
+        if parent is None or parent == path or parent in out:
+            return tuple(out)
+        out.append(parent)
+        current = parent

@@ -22,6 +22,7 @@ from . import _yaml
 from ._io import TABLE_SUFFIXES
 from ._yaml import LocatedDict, locate
 from .errors import AnswersError, Issue, NotFoundError, QuestionnaireError, Severity
+from .index_cache import bases, stamp
 from .model.answers import AnswersFile
 from .model.questionnaire import QUESTIONNAIRE_FORMAT, Questionnaire
 from .overlay import merge
@@ -199,8 +200,12 @@ def shared_questionnaire(ref: str | os.PathLike[str] = DEFAULT_QUESTIONNAIRE) ->
     """The cached questionnaire itself, for this package's own read-only use (no copy)."""
     path = find_questionnaire(os.fspath(ref))
     _, version = (None, None) if _looks_like_path(os.fspath(ref)) else split_ref(os.fspath(ref))
-    stat = path.stat()
-    q = _load_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    resolved = str(path.resolve())
+    own = stamp(resolved)
+    # an overlay is as fresh as the files it extends: a base edited while a process runs
+    # (the TUI, `maturity serve`) came back through the overlay as it was, and directly as
+    # it is now
+    q = _load_cached(resolved, own, tuple(stamp(p) for p in bases(resolved, own, find_questionnaire)))
     if version is not None and q.version != version:
         ident = q.id
         versions = sorted({q.version} | {int(v) for p in path.parent.glob(f"{ident}@*.yaml")
@@ -211,7 +216,7 @@ def shared_questionnaire(ref: str | os.PathLike[str] = DEFAULT_QUESTIONNAIRE) ->
 
 
 @lru_cache(maxsize=64)
-def _load_cached(path: str, _mtime: int, _size: int) -> Questionnaire:
+def _load_cached(path: str, _own: tuple[int, int], _bases: tuple[tuple[int, int], ...]) -> Questionnaire:
     from .index_cache import cached
 
     return cached(Path(path), search_dirs(), partial(_load_checked, path))

@@ -98,3 +98,33 @@ def test_a_second_process_scores_the_same_from_the_cache(tmp_path):
     assert list((tmp_path / "data" / "cache" / "questionnaires").glob("*.pickle"))
     warm = subprocess.run(argv, capture_output=True, text=True, env=env, check=True, cwd=tmp_path)
     assert warm.stdout == cold.stdout and '"ok": true' in warm.stdout
+
+
+def test_an_overlay_in_a_running_process_follows_an_edit_of_its_base(tmp_path, monkeypatch):
+    """A long-running process (the TUI, `maturity serve`) that loaded an overlay, then saw
+    its base edited, got the new base when it loaded the base and the old one through the
+    overlay: the in-process cache knew only the overlay's own file."""
+    import maturity
+
+    folder = tmp_path / "q"
+    folder.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "tiny.yaml", folder / "tiny.yaml")
+    (folder / "ext.yaml").write_text("format: maturity-questionnaire/1\nid: ext\nversion: 1\n"
+                                     "extends: tiny@1\ntitle: Extended\n", "utf-8")
+    monkeypatch.setenv("MATURITY_QUESTIONNAIRES", str(folder))
+    monkeypatch.setenv("MATURITY_DATA_DIR", str(tmp_path / "data"))
+    assert maturity.load_questionnaire("ext").levels[0].name == "Planning"
+    base = folder / "tiny.yaml"
+    base.write_text(base.read_text("utf-8").replace("name: Planning}", "name: Planning-edited}"), "utf-8")
+    assert maturity.load_questionnaire("tiny").levels[0].name == "Planning-edited"
+    assert maturity.load_questionnaire("ext").levels[0].name == "Planning-edited"
+    assert maturity.load_questionnaire("ext").title == "Extended"
+
+
+def test_the_files_an_overlay_extends_are_read_from_its_extends_line():
+    from maturity.loading import find_questionnaire
+
+    machinery = str(find_questionnaire("machinery").resolve())
+    general = str(find_questionnaire("general").resolve())
+    assert index_cache.bases(machinery, index_cache.stamp(machinery), find_questionnaire) == (general,)
+    assert index_cache.bases(general, index_cache.stamp(general), find_questionnaire) == ()
