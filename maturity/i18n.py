@@ -354,6 +354,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
                          "Tab 或 Enter 切换字段 · 在此按 Enter 保存 · Esc 不作修改返回"),
     "tui_profile_saved": ("Profile saved; the grade and the advice now use it.",
                           "企业信息已保存，等级和建议已按新信息重新计算。"),
+    "tui_profile_moved": ("The question shown does not apply to the plant as it is now: "
+                          "here is the next one.",
+                          "当前题目已不适用于修改后的企业，已跳到下一道适用的题目。"),
     "tui_start_hint": ("Tab or Enter moves between fields · Space ticks · Enter here starts",
                        "Tab 或回车切换输入项 · 空格键勾选 · 在此按回车即开始"),
     "tui_back": ("Back", "上一题"),

@@ -280,11 +280,19 @@ class MaturityApp(TypeAhead, App):
             self.notify(t("tui_save_failed", self.lang, reason=str(exc)), severity="error")
             return
         screen = self.question_screen()
+        message = t("tui_profile_saved", self.lang)
         if screen is not None:
             screen.revision = state.revision  # the status line's grade, scored with the profile
+            asked = state.asked()
+            if asked and screen.current not in asked:  # e.g. a process plant's question, for a
+                # plant now discrete: answers typed there were saved to it (a first-time user)
+                order = list(state.q.questions)
+                at = order.index(screen.current) if screen.current in order else -1
+                screen.jump(next((qid for qid in order[at + 1:] if qid in asked), asked[-1]))
+                message += " " + t("tui_profile_moved", self.lang)
         if isinstance(self.screen, ResultScreen):  # the diagnosis of the profile as it is now
             self.switch_screen(ResultScreen(state))
-        self.call_after_refresh(self.tell, t("tui_profile_saved", self.lang))
+        self.call_after_refresh(self.tell, message)
 
     def action_save_as(self) -> None:
         if self.state is None:

@@ -104,3 +104,48 @@ async def test_the_result_screen_is_worked_out_again_with_the_new_profile(data_d
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
         assert app.screen.state.session.enterprise["name"] == "Acme Steel"
+
+
+async def test_a_profile_that_no_longer_asks_the_question_on_screen_moves_on(data_dir):
+    """A first-time user on a process plant's question changed the plant to discrete in
+    the profile form: the screen stayed on the question, headed "question 0 of 59", and
+    the next key saved an answer to a question the plant is no longer asked."""
+    app = make_app("general")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start(app, pilot, "Acme", industry="steel")
+        qid = "operations.execution.process_control"
+        assert qid in app.state.asked()
+        app.screen.jump(qid)
+        await pilot.pause()
+        assert app.screen.current == qid
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#industry").value = "machinery"
+        await pilot.pause()
+        assert app.screen.query_one("#production_type").value == "discrete"  # as suggested
+        app.screen.query_one("#start").press()
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert qid not in app.state.asked() and screen.current in app.state.asked()
+        order = list(app.state.q.questions)
+        assert order.index(screen.current) > order.index(qid)  # the next one, not the first
+
+
+async def test_a_production_type_the_user_chose_stays_when_the_industry_changes(data_dir):
+    """A plant saved as "mixed" became "process" when its industry was corrected, unsaid."""
+    app = make_app("general")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start(app, pilot, "Acme", industry="steel")
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#production_type").value = "mixed"
+        await pilot.pause()
+        app.screen.query_one("#start").press()
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#industry").value = "petrochemical"
+        await pilot.pause()
+        assert app.screen.query_one("#production_type").value == "mixed"

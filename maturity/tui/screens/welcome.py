@@ -167,8 +167,11 @@ class WelcomeScreen(Localised, Screen):
         ptype = self.query_one("#production_type", Select)
         ptype.set_options([(tr(p.name, lang), p.id) for p in q.production_types])
         wanted = self.values.get("production_type")
+        self._suggested: object = None  # the production type the form put in, not the user
         if wanted in {p.id for p in q.production_types}:
             ptype.value = wanted
+            if wanted == self._usual(q, industry.value):
+                self._suggested = wanted  # as the industry suggests: another industry may change it
         else:
             self._default_ptype()
         kind = self.query_one("#product_kind", Select)
@@ -194,14 +197,22 @@ class WelcomeScreen(Localised, Screen):
         for widget in (self.query_one("#energy_intensive"), self.query_one("#energy_intensive-label")):
             widget.display = q.asks_energy_intensive
 
+    @staticmethod
+    def _usual(q: Any, industry: object) -> str | None:
+        return next((i.production_type for i in q.industries if i.id == industry), None)
+
     def _default_ptype(self) -> None:
-        """The industry's usual production type, until the user picks one."""
+        """The industry's usual production type, until the user picks one: a type the user
+        chose is kept when the industry changes (a plant saved as "mixed" became "process"
+        when its industry was corrected, unsaid)."""
         q = self.app.state.q if self.editing else load_questionnaire(  # type: ignore[attr-defined]
             str(self.query_one("#questionnaire", Select).value))
-        industry = self.query_one("#industry", Select).value
-        usual = next((i.production_type for i in q.industries if i.id == industry), None)
-        if usual in {p.id for p in q.production_types}:
-            self.query_one("#production_type", Select).value = usual
+        usual = self._usual(q, self.query_one("#industry", Select).value)
+        ptype = self.query_one("#production_type", Select)
+        chosen = ptype.value not in (Select.NULL, None, getattr(self, "_suggested", None))
+        if usual in {p.id for p in q.production_types} and not chosen:
+            ptype.value = usual
+            self._suggested = usual
 
     def form(self) -> dict[str, Any]:
         """What the user has entered (kept when the language changes)."""
