@@ -122,7 +122,7 @@ def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple =
                    "- and _ (e.g. machinery, discrete, equipment); the index's own are listed in "
                    "its answers template (maturity template)")
         elif err["type"] in ("date_from_datetime_inexact", "date_from_datetime_parsing") and \
-                isinstance(err.get("input"), str) and len(err["input"].strip()) > 10:
+                isinstance(err.get("input"), str) and len(err["input"].strip()) > 10 and ":" in err["input"]:
             msg = "a date with a time of day (as survey platforms export it); write the date alone, " \
                   "YYYY-MM-DD, e.g. 2026-05-12"
         elif err["type"].startswith(("date_", "datetime_")):  # 2026/5/12, 12.05.2026

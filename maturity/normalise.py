@@ -301,7 +301,15 @@ def _choice(question: ChoiceQuestion, value: Any, levels: int) -> str:
                      + (", or n/a" if question.allow_na else "") + f"; got {value!r}")
 
 
+_NONE_WORDS = {"none", "none of these", "无", "均无", "没有", "以上都没有", "以上均无", "以上都不是"}
+"""A multiple choice answered "none of these" in a word (a CSV cell cannot hold ``[]``
+visibly, and a survey platform writes 以上都没有): no option ticked, an answer."""
+
+
 def _multi(question: MultiQuestion, value: Any, levels: int) -> frozenset[str]:
+    if isinstance(value, str) and value.strip().casefold() in _NONE_WORDS \
+            and value.strip() not in {o.id for o in question.options}:
+        return frozenset()
     if isinstance(value, str | bool):
         value = [value]
     if isinstance(value, list) and any(isinstance(v, bool) for v in value):  # options "yes", "on"

@@ -584,3 +584,18 @@ def test_every_score_in_a_table_carries_its_scale(tmp_path, capsys, fmt):
     assert main(["score", str(tmp_path), "-f", fmt]) == 0
     out = capsys.readouterr().out
     assert "2.70 / 5" in out and "27.62 / 100" in out, out
+
+
+@pytest.mark.parametrize("cell", ["none", "无", "以上都没有"])
+def test_none_of_the_options_is_an_answer_a_table_can_give(tmp_path, cell):
+    """A multiple choice answered "none of these" had no way into a CSV: an empty cell is
+    unanswered (completeness 98 %, where the YAML file's [] gave 100 %)."""
+    qid = "business.logistics.capabilities"
+    path = tmp_path / "t.csv"
+    path.write_text(f"questionnaire,enterprise.name,{qid}\ngeneral@2,A,{cell}\n", "utf-8")
+    (row,) = score_files([str(path)])
+    yaml_file = tmp_path / "a.yaml"
+    yaml_file.write_text(f"format: maturity-answers/1\nquestionnaire: general@2\nanswers:\n  {qid}: []\n",
+                         "utf-8")
+    (same,) = score_files([str(yaml_file)])
+    assert row.ok and row.answered == 1 == same.answered and row.score == same.score

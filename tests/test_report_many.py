@@ -155,3 +155,16 @@ def test_a_file_stem_is_safe_short_and_stable_whatever_the_name(name):
     assert not stem.startswith((".", "_")) and not stem.endswith((".", "_"))
     assert "/" not in stem and "\\" not in stem and stem not in (".", "..")
     assert file_stem(stem, "fallback") == stem
+
+
+@pytest.mark.parametrize("env", ["en", "zh"])
+def test_one_row_is_written_in_one_language_whether_o_names_a_file_or_a_folder(tmp_path, monkeypatch, env):
+    """The same CSV row without a language gave an English report with -o plant.html and a
+    Chinese one with -o reports/, and the index was always English."""
+    monkeypatch.setenv("MATURITY_LANG", env)
+    table = _table(tmp_path / "t.csv", ["general@2", "Acme", "2"])
+    assert main(["report", str(table), "-o", str(tmp_path / "one.html")]) == 0
+    assert main(["report", str(table), "-o", f"{tmp_path / 'many'}/"]) == 0
+    want = 'lang="zh-CN"' if env == "zh" else 'lang="en"'
+    for page in (tmp_path / "one.html", tmp_path / "many" / "t-row2.html", tmp_path / "many" / "index.html"):
+        assert want in page.read_text("utf-8")[:300], page

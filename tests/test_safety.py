@@ -143,10 +143,13 @@ def test_results_are_never_written_as_a_yaml_file(tmp_path, capsys, suffix):
         assert "not yaml" in capsys.readouterr().err and not out.exists()
 
 
-def test_a_date_not_written_as_iso_says_how_to_write_it(tmp_path, capsys):
-    code, err, _ = _score_csv(tmp_path, "questionnaire,enterprise.name,assessed_on\ngeneral@2,A,2026/5/12\n",
+@pytest.mark.parametrize("date", ["2026/5/12", "2026年11月21日"])
+def test_a_date_not_written_as_iso_says_how_to_write_it(tmp_path, capsys, date):
+    """A Chinese date, 2026年11月21日, was told it had "a time of day" it does not have."""
+    code, err, _ = _score_csv(tmp_path, f"questionnaire,enterprise.name,assessed_on\ngeneral@2,A,{date}\n",
                               capsys)
     assert code == 1 and "in.csv:2:3: assessed_on:" in err and "write a date as YYYY-MM-DD" in err
+    assert "time of day" not in err
 
 
 def test_a_semicolon_table_as_excel_writes_it_is_read(tmp_path, capsys):

@@ -17,6 +17,7 @@ from pathlib import Path
 from .._io import file_stem
 from ..batch import Item, in_order, item_problem, iter_inputs, usable_jobs
 from ..errors import MaturityError
+from ..i18n import default_lang
 from ..printable import printable
 
 SUFFIX = {"html": ".html", "markdown": ".md", "json": ".json"}
@@ -59,7 +60,8 @@ def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
     except MaturityError as exc:
         issues = in_cells(item.raw, exc.issues)
         return Written(item.source, errors=tuple(str(i) for i in issues) or (str(exc),)), None
-    language = lang or answers.language or "zh"
+    language = lang or answers.language or default_lang()  # as one report's: the same row,
+    # one language, whether -o names a file or a folder
     if fmt == "json":
         text = d.model_dump_json(indent=2) + "\n"
     elif fmt == "markdown":
@@ -119,7 +121,7 @@ def write_reports(inputs: list[str], out_dir: Path, fmt: str = "html", lang: str
         done.append(written)
         if progress:
             progress(n, written)
-    write_atomic(str(out_dir / "index.html"), index_html(done, lang or "en"))
+    write_atomic(str(out_dir / "index.html"), index_html(done, lang or default_lang()))
     return done
 
 
