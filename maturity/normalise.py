@@ -322,8 +322,9 @@ def _multi(question: MultiQuestion, value: Any, levels: int) -> frozenset[str]:
     unknown = [v for v in value if v not in ids]
     if unknown:
         raise ValueError(f"unknown option(s) {unknown}; options are: {', '.join(ids)}")
-    if len(set(value)) != len(value):
-        raise ValueError("an option is listed twice")
+    twice = sorted({v for v in value if value.count(v) > 1})
+    if twice:
+        raise ValueError(f"option(s) listed twice: {', '.join(twice)}")
     return frozenset(value)
 
 

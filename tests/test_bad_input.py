@@ -274,7 +274,7 @@ def test_unknown_option_id(tmp_path, kinds):
 def test_option_listed_twice(tmp_path, kinds):
     path, _ = answers_file(tmp_path, "answers:\n  ops.main.multi: [design, design]\n")
     assert_issue(only(answer_error(kinds, path).issues), path, 4, "answers.ops.main.multi",
-                 "listed twice")
+                 "listed twice: design")  # which one: a first-time user had to look for it
 
 
 def test_unknown_checklist_item(tmp_path, kinds):

@@ -125,6 +125,9 @@ def test_a_table_of_several_enterprises_is_never_written_to_one_file_name(tmp_pa
     assert main(["report", str(table), "-o", f"{tmp_path / 'all'}/"]) == 0
     assert sorted(p.name for p in (tmp_path / "all").iterdir()) == [
         "index.html", "survey-row2.html", "survey-row3.html"]
+    one_bad = _table(tmp_path / "bad.csv", ["general@2", "A", "2"], ["general@2", "B", "9"])
+    assert main(["report", str(one_bad), "-o", f"{tmp_path / 'bad'}/"]) == 1  # "1 inputs with errors"
+    assert "1 report, 1 input with errors" in (tmp_path / "bad" / "index.html").read_text("utf-8")
 
 
 def test_a_one_row_table_loads_as_answers_with_errors_at_their_cells(tmp_path):

@@ -132,8 +132,10 @@ def index_html(done: list[Written], lang: str) -> str:
         else ("Enterprise", "Grade", "Score", "Report", "Source")
     title = "成熟度评估报告" if zh else "Maturity reports"
     failed = sum(1 for w in done if w.errors)
-    summary = (f"{len(done) - failed} 份报告，{failed} 个输入有错误" if zh
-               else f"{len(done) - failed} reports, {failed} inputs with errors")
+    good = len(done) - failed
+    summary = (f"{good} 份报告，{failed} 个输入有错误" if zh
+               else f"{good} report{'' if good == 1 else 's'}, "
+                    f"{failed} input{'' if failed == 1 else 's'} with errors")
     e = lambda s: html.escape(printable(s), quote=True)  # noqa: E731
     rows = []
     for w in done:
