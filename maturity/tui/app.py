@@ -260,6 +260,16 @@ class MaturityApp(TypeAhead, App):
         self.notify(t("tui_unanswered_count", self.lang, n=len(self.state.unanswered())))  # type: ignore[union-attr]
         self.jump_to(qid)
 
+    async def action_quit(self) -> None:
+        """Quit; a profile being edited is saved first, as every answer already is (Ctrl+Q in
+        the profile form threw the edit away, where the guide says nothing is lost)."""
+        screen = self.screen
+        if isinstance(screen, WelcomeScreen) and screen.editing:
+            profile = screen.form()
+            if profile.get("name"):  # without a name the profile saved before stays
+                self._profile_saved(screen.profile())
+        await super().action_quit()
+
     def action_edit_profile(self) -> None:
         """The enterprise profile of the session under way, in the welcome form (F3)."""
         if self.state is None or isinstance(self.screen, WelcomeScreen):

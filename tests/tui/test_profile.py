@@ -149,3 +149,18 @@ async def test_a_production_type_the_user_chose_stays_when_the_industry_changes(
         app.screen.query_one("#industry").value = "petrochemical"
         await pilot.pause()
         assert app.screen.query_one("#production_type").value == "mixed"
+
+
+async def test_quitting_from_the_profile_form_keeps_what_was_typed(data_dir):
+    """Ctrl+Q in the profile form threw the edit away; the guide says quitting loses nothing."""
+    app = make_app("general")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start(app, pilot, "Acme", industry="steel")
+        path = app.state.session.path
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#name").value = "Acme Ltd"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert yaml.safe_load(path.read_text("utf-8"))["enterprise"]["name"] == "Acme Ltd"
+

@@ -263,15 +263,22 @@ class WelcomeScreen(Localised, Screen):
         if event.button.id == "start":
             self.action_start()
 
-    def action_start(self) -> None:
+    def profile(self) -> dict[str, Any] | None:
+        """The profile as the form gives it; ``None`` (and the user told) without a name."""
         form = self.form()
         if not form.get("name"):
             self.app.notify(t("tui_need_name", self.lang), severity="error")
             self.query_one("#name", Input).focus()
+            return None
+        return {k: form[k] for k in (*PROFILE, "energy_intensive", "run_elsewhere") if k in form
+                and (k not in ("product_kind", "industry", "production_type")
+                     or self.query_one(f"#{k}").display)}
+
+    def action_start(self) -> None:
+        form = self.form()
+        profile = self.profile()
+        if profile is None:
             return
-        profile = {k: form[k] for k in (*PROFILE, "energy_intensive", "run_elsewhere") if k in form
-                   and (k not in ("product_kind", "industry", "production_type")
-                        or self.query_one(f"#{k}").display)}
         if self.editing:
             self.dismiss(profile)
             return
