@@ -821,3 +821,11 @@ def test_options_before_any_command_belong_to_the_default_command(capsys):
         assert with_default_command(kept) == kept
     args = build_parser().parse_args(with_default_command(["--lang", "zh", "-q", "sme"]))
     assert (args.command, args.lang, args.questionnaire) == ("assess", "zh", "sme")
+
+
+def test_the_report_names_the_main_product_which_decides_the_advice(capsys):
+    """The main product decides which scenarios fit (remote O&M only for equipment), and no
+    report said what it was (a first-time user)."""
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    assert cli.main(["report", str(example), "-f", "markdown", "--lang", "en"]) == 0
+    assert "- Main product: Parts and components for other makers" in capsys.readouterr().out

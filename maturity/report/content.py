@@ -177,11 +177,13 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
     ent = a.enterprise
     industries = {i.id: tr(i.name, lang) for i in q.industries}
     ptypes = {p.id: tr(p.name, lang) for p in q.production_types}
+    kinds = {k.id: tr(k.name, lang) for k in q.product_kinds}  # it decides which scenarios fit
     labels = {"run_elsewhere": t("run_elsewhere_scoped", lang, level=q.elsewhere_level)} \
         if q.elsewhere_level else {}
     facts = [(labels.get(key) or t(key, lang), printable(value)) for key, value in (
         ("industry", industries.get(ent.industry or "", ent.industry or "")),
         ("production_type", ptypes.get(a.production_type or "", a.production_type or "")),
+        ("product_kind", kinds.get(ent.product_kind or "", ent.product_kind or "")),
         ("size", t("size_" + ent.size, lang) if ent.size else ""), ("region", ent.region or ""),
         ("energy_intensive", {True: t("yes", lang), False: t("no", lang), None: ""}[ent.energy_intensive]),
         ("run_elsewhere", _join([tr(f.name, lang) for f in q.functions if f.id in ent.run_elsewhere], lang)),
