@@ -73,6 +73,7 @@ def _yes_no(value: str) -> bool | str:
     return value
 
 
+@lru_cache(maxsize=4096)  # asked of every cell of every row of a table: once per header
 def field(header: str) -> str:
     """The full field a header names (``enterprise.name`` for a bare ``name``)."""
     key = _column(header)
@@ -109,6 +110,7 @@ answers, and not read as answers (every row of a 问卷星 export failed on "unk
 id '序号'"). Any other column that is no field stays an error at its cell."""
 
 
+@lru_cache(maxsize=4096)  # asked of every cell of every row of a table: once per header
 def survey_column(header: str) -> bool:
     """Whether ``header`` is one of a survey platform's own columns (``SURVEY_COLUMNS``)."""
     return header.strip().casefold() in SURVEY_COLUMNS

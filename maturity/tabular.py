@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .columns import ENTERPRISE_FIELDS, PROFILE, PROFILE_CELLS, field, survey_column, survey_columns
 from .errors import Issue
@@ -61,17 +61,12 @@ def read_csv(path: Path, convert: bool = True) -> Iterator[Record]:
     line = 1
     with handle:
         try:
-            first = handle.readline()
-            told = _SEP_LINE.fullmatch(first.rstrip("\r\n"))
-            skipped = 0
-            if told:  # Excel's "sep=;" line: the delimiter said, the header on the next line
-                skipped, start = 1, handle.tell()
-                first = handle.readline()
+            first, said, skipped, start = _head(handle)
             if not first.strip():
                 yield source, BadInput(f"{source}:{1 + skipped}: the file is empty: no header row")
                 return
-            delimiter = told.group(1) if told else _delimiter(first)
-            handle.seek(start if told else 0)
+            delimiter = said or _delimiter(first)
+            handle.seek(start)
             reader = csv.reader(handle, delimiter=delimiter, strict=True)
             header = next(reader)
             problem = _header_problem(header, source, 1 + skipped)
@@ -105,6 +100,17 @@ def read_csv(path: Path, convert: bool = True) -> Iterator[Record]:
                 "row, so the rows after it were not scored; fix it and score the file again")
 
 
+def _head(handle: TextIO) -> tuple[str, str | None, int, int]:
+    """A CSV's header line, past Excel's "sep=;" line: (the line, the delimiter that line
+    names or None, the lines before the header, the header's offset)."""
+    first = handle.readline()
+    told = _SEP_LINE.fullmatch(first.rstrip("\r\n"))
+    if not told:
+        return first, None, 0, 0
+    start = handle.tell()
+    return handle.readline(), told.group(1), 1, start
+
+
 def survey_columns_of(path: Path) -> list[str]:
     """The survey platform's own columns in a table's header (row numbers, times, IP…),
     which are not read as answers: to be said once for the table, never skipped unsaid.
@@ -120,12 +126,8 @@ def survey_columns_of(path: Path) -> list[str]:
                 book.close()
             return survey_columns([str(v) for v in first if v is not None])
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            line = handle.readline()
-            told = _SEP_LINE.fullmatch(line.rstrip("\r\n"))
-            if told:
-                line = handle.readline()
-            delimiter = told.group(1) if told else _delimiter(line)
-            return survey_columns(next(csv.reader([line], delimiter=delimiter), []))
+            line, said, _, _ = _head(handle)
+            return survey_columns(next(csv.reader([line], delimiter=said or _delimiter(line)), []))
     except Exception:
         return []
 

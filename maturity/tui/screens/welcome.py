@@ -275,14 +275,13 @@ class WelcomeScreen(Localised, Screen):
                      or self.query_one(f"#{k}").display)}
 
     def action_start(self) -> None:
-        form = self.form()
         profile = self.profile()
         if profile is None:
             return
         if self.editing:
             self.dismiss(profile)
             return
-        self.app.start(str(form["questionnaire"]), profile)  # type: ignore[attr-defined]
+        self.app.start(str(self.query_one("#questionnaire", Select).value), profile)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
         if self.editing:
