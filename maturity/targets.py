@@ -39,33 +39,28 @@ def _score(a: Assessment, dim_id: str) -> float:
     return next(d.score for d in a.dimensions if d.id == dim_id)
 
 
-def plan_targets(q: Questionnaire, a: Assessment, targets: Mapping[str, int]) -> TargetPlan:
-    """The least indicator improvements that meet every target that can be met.
-
-    Indicator targets ask for themselves; a dimension target takes, greedily, the
-    improvement of one of its indicators by one level that raises the dimension's score
-    most, until it is met or nothing raises it. Then every improvement is dropped or
-    lowered as far as every met target stays met (irreducible)."""
-    values = restore_values(q, a.answers)
-    ent = a.enterprise
-    start = indicator_levels(a)
-    applicable = _applicable(a)
-    memo: dict[frozenset[tuple[str, int]], Assessment] = {}
-
-    def run(plan: Mapping[str, int]) -> Assessment:
-        key = frozenset(plan.items())
-        if key not in memo:
-            memo[key] = score(q, apply(q, values, plan, ent), ent, detail=False)
-        return memo[key]
-
-    plan: dict[str, int] = {}
+def _indicators(q: Questionnaire, targets: Mapping[str, int], plan: dict[str, int],
+                run: Any, applicable: set[str], start: Mapping[str, int]) -> dict[str, int]:
+    """``plan`` with every indicator target below its level lifted to it."""
     n = len(q.levels)
+    plan = dict(plan)
     for ind, k in targets.items():
-        if ind not in q.indicators or start.get(ind, 0) >= k or ind not in applicable:
+        if ind not in q.indicators or _levels(run(plan))[ind] >= k or ind not in applicable:
             continue
         # the least improvement that gets it there: lifting its answers to level k usually
         # does; where a question counts only from a higher level, a higher lift
-        plan[ind] = next((j for j in range(k, n + 1) if _levels(run({**plan, ind: j}))[ind] >= k), n)
+        lo = max(k, plan.get(ind, start[ind]))
+        plan[ind] = next((j for j in range(lo, n + 1) if _levels(run({**plan, ind: j}))[ind] >= k), n)
+    return plan
+
+
+def _dimensions(q: Questionnaire, targets: Mapping[str, int], plan: dict[str, int],
+                run: Any, start: Mapping[str, int]) -> dict[str, int]:
+    """``plan`` with each dimension target below its level lifted greedily: the
+    improvement of one of its indicators that raises the dimension's score most per level
+    step, until it is met or nothing raises it."""
+    n = len(q.levels)
+    plan = dict(plan)
     for dim_id, k in targets.items():
         if dim_id in q.indicators:
             continue
@@ -91,6 +86,39 @@ def plan_targets(q: Questionnaire, a: Assessment, targets: Mapping[str, int]) ->
                     plan = top
                 break
             plan[best[1]] = best[2]
+    return plan
+
+
+def plan_targets(q: Questionnaire, a: Assessment, targets: Mapping[str, int]) -> TargetPlan:
+    """The least indicator improvements that meet every target that can be met.
+
+    Indicator targets ask for themselves; a dimension target takes, greedily, the
+    improvement of one of its indicators by one level that raises the dimension's score
+    most, until it is met or nothing raises it. Then every improvement is dropped or
+    lowered as far as every met target stays met (irreducible)."""
+    values = restore_values(q, a.answers)
+    ent = a.enterprise
+    start = indicator_levels(a)
+    applicable = _applicable(a)
+    memo: dict[frozenset[tuple[str, int]], Assessment] = {}
+
+    def run(plan: Mapping[str, int]) -> Assessment:
+        key = frozenset(plan.items())
+        if key not in memo:
+            memo[key] = score(q, apply(q, values, plan, ent), ent, detail=False)
+        return memo[key]
+
+    plan: dict[str, int] = {}
+    # a lift can lower a target met before it: a scope question answered yes to open what
+    # it asks makes questions elsewhere apply, which count as not yet until they are
+    # answered; so the targets are taken again, on the plan so far, until none asks for
+    # more (each pass only raises the plan, so it ends)
+    while True:
+        before = dict(plan)
+        plan = _indicators(q, targets, plan, run, applicable, start)
+        plan = _dimensions(q, targets, plan, run, start)
+        if plan == before:
+            break
     met = {t for t, k in targets.items() if _levels(run(plan)).get(t, 0) >= k}
 
     def holds(trial: Mapping[str, int]) -> bool:

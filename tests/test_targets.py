@@ -60,6 +60,65 @@ def test_the_plan_is_sufficient_and_irreducible(case):
             assert top[r.id] < r.level, r
 
 
+OPENS_ELSEWHERE = """
+format: maturity-questionnaire/1
+id: opens
+version: 1
+title: A lift in one dimension opens a question in another
+languages: [en]
+levels: [{id: L1, name: One}, {id: L2, name: Two}]
+scoring: {method: cmmm, threshold: 0.8, bands: [{level: 1, min: 0.8}, {level: 2, min: 1.8}]}
+dimensions:
+  - id: a
+    name: A
+    indicators:
+      - id: x
+        name: A.x
+        questions:
+          - {id: mes, kind: yesno, level: 1, weight: 0, text: Does the plant run an MES?}
+          - id: depth
+            kind: level
+            text: What does the MES do?
+            anchors: {0: none, 1: reports output, 2: dispatches orders}
+            follow_up: {question: a.x.mes, equals: true}
+  - id: b
+    name: B
+    indicators:
+      - id: y
+        name: B.y
+        questions:
+          - {id: q, kind: level, text: How far?, anchors: {0: none, 1: some, 2: all}}
+      - id: z
+        name: B.z
+        questions:
+          - id: use
+            kind: level
+            text: How widely is the MES used?
+            anchors: {0: none, 1: one line, 2: all lines}
+            applies: {when: {question: a.x.mes, equals: true}}
+"""
+
+
+def test_a_target_met_now_stays_met_when_another_target_opens_questions_in_it(tmp_path):
+    """Found by the property above: lifting A (the MES scope question to yes, to open
+    what the MES does) makes B.z apply,
+    whose question counts as not yet until it is answered, and B fell from L2 to L0.
+    The plan said B's target, met today, was "unreachable"; it now answers the opened
+    question too, and both targets hold."""
+    path = tmp_path / "opens.yaml"
+    path.write_text(OPENS_ELSEWHERE, "utf-8")
+    q = maturity.load_questionnaire(str(path))
+    a = maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
+                            "answers": {"a.x.mes": False, "b.y.q": 2}})
+    assert [d.level for d in a.dimensions] == [0, 2]
+    assert _levels(q, a, {"a.x": 1})["b"] == 0  # the opened question, not yet answered
+    plan = plan_targets(q, a, {"b": 1, "a": 1})  # B first: met already, so nothing asked of it
+    assert [(r.id, r.now, r.reason) for r in plan.targets] == [("b", 2, None), ("a", 0, None)]
+    steps = {i.indicator: i.to_level for i in plan.improvements}
+    assert steps == {"a.x": 1, "b.z": 1}
+    assert _levels(q, a, steps)["b"] >= 1
+
+
 def test_targets_come_from_the_answers_file_or_a_file_given_to_the_report(capsys, tmp_path):
     text = EXAMPLE.read_text("utf-8") + "targets:\n  operations: L3\n  factory.data: 4\n"
     path = tmp_path / "plant.yaml"
