@@ -19,7 +19,7 @@ from .improve import apply, path_to, restore_values, top_answer
 from .model.assessment import Assessment
 from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis, Path
 from .model.questionnaire import ChecklistQuestion, NumberQuestion, PointsScoring, Questionnaire
-from .normalise import Normalised
+from .normalise import Normalised, number_of
 from .rating import EPS
 from .recommend import plan
 from .scoring import questionnaire_of, remember, score
@@ -144,8 +144,7 @@ def benchmarks(q: Questionnaire, a: Assessment) -> list[Benchmark]:
         if not isinstance(question, NumberQuestion) or not question.benchmark:
             continue
         national, target = seeds.for_hint(question.benchmark)
-        value = a.answers.get(qid)
-        value = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+        value = number_of(a.answers.get(qid))
         versus = "unknown"
         if value is not None and national is not None:
             versus = "above" if value > national.value + EPS else (

@@ -431,6 +431,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_range_to": ("{kind} of at most {hi}", "不大于 {hi} 的{kind}"),
     "tui_number_placeholder": ("number", "数值"),
     "tui_number_invalid": ("Please enter {expected}.", "请输入{expected}。"),
+    "tui_number_fraction": ("{value} would count as {value} %: enter {percent} for {percent} %, or "
+                            "{value}% if {value} % is meant.",
+                            "{value} 将按 {value}% 计：如为 {percent}%，请输入 {percent}；"
+                            "确为 {value}% 的，请输入 {value}%。"),
     "tui_number_kept": (" The answer stays {value} until a number replaces it.",
                         "答案仍为 {value}，直至输入有效数值。"),
     "tui_ratings": ("fully met|mostly met|partly met|not met", "完全满足|大部分满足|部分满足|不满足"),
@@ -503,6 +507,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tpl_yesno": ("answer: yes or no", "填写 yes（是）或 no（否）"),
     "tpl_number": ("answer: {kind} {unit} ({range})", "填写{kind}{unit}（{range}）"),
     "tpl_a_number": ("a number", "一个数值"),
+    "tpl_share": ("; 62 means 62 %, and below 1 % write the sign: 0.5%",
+                  "；62 表示 62%，不足 1% 的连同百分号填写，如 0.5%"),
     "tpl_a_whole_number": ("a whole number", "一个整数"),
     "tpl_choice": ("answer with the id of one answer below", "填写下列其中一个答案的编号"),
     "tpl_multi": ("answer: a list of the option ids that apply, e.g. [{example}]",

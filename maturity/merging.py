@@ -26,7 +26,7 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
-from .normalise import Normalised, PartLevel, check_answers, target_level
+from .normalise import Normalised, PartLevel, check_answers, share_value, target_level
 from .requirements import option_level
 from .scoring import answers_form, score
 
@@ -95,7 +95,7 @@ def combine(question: QuestionT, given: list[Normalised], rule: str, levels: int
         return int(x) if x == int(x) else PartLevel(x)
     if isinstance(question, YesNoQuestion):
         return x >= 1.0  # type: ignore[operator]
-    return x
+    return share_value(question, x)  # type: ignore[arg-type]
 
 
 def _apart(question: QuestionT, given: dict[str, Normalised], levels: dict[str, int | None],

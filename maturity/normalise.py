@@ -261,6 +261,7 @@ def _yesno(question: YesNoQuestion, value: Any, levels: int) -> bool:
 
 
 def _number(question: NumberQuestion, value: Any, levels: int) -> float:
+    signed = isinstance(value, str) and _percent_sign(value)
     value = _numeric(value)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ValueError(f"expected a number, got {value!r}")
@@ -271,7 +272,49 @@ def _number(question: NumberQuestion, value: Any, levels: int) -> float:
         lo = "" if question.min is None else f"{question.min:g}"
         hi = "" if question.max is None else f"{question.max:g}"
         raise ValueError(f"{value!r} is out of range [{lo}, {hi}]")
+    if 0 < value < 1 and question.is_share():
+        if not signed:
+            raise FractionError(value)
+        return LowPercent(value)
     return float(value)
+
+
+def _percent_sign(text: str) -> bool:
+    return (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip().endswith("%")
+
+
+class LowPercent(float):
+    """A share below 1 % written with its sign (``0.62%``): kept with it, in files and in
+    JSON, so that it is never read back as the fraction 0.62 (``NumberQuestion.is_share``)."""
+
+    def __repr__(self) -> str:
+        return f"{float(self)!r}%"  # every digit: it is read back
+
+    __str__ = __repr__
+
+
+class FractionError(ValueError):
+    """A bare number between 0 and 1 given for a share in percent (``NumberQuestion.is_share``)."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+        super().__init__(f"{value!r} would be read as {value:g} %, which counts as none: write "
+                         f"{value * 100:g} for {value * 100:g} %, or \"{value:g}%\" if {value:g} % is meant")
+
+
+def number_of(value: Any) -> float | None:
+    """A number answer in answers-file form as a number (``"0.5%"`` → 0.5); ``None`` for
+    no answer, n/a or anything that is not a number."""
+    if isinstance(value, str) and _percent_sign(value):
+        value = _numeric(value)
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def share_value(question: Any, x: float) -> float:
+    """A number computed for ``question`` (a merged median) in the form its check gives."""
+    if isinstance(question, NumberQuestion) and 0 < x < 1 and question.is_share():
+        return LowPercent(x)
+    return x
 
 
 _BOOL_WORDS = {True: ("yes", "true", "on", "y"), False: ("no", "false", "off", "n")}
@@ -374,5 +417,5 @@ _BY_KIND: dict[str, Callable[[Any, Any, int], Normalised]] = {
 answers a file that do not repeat: one look-up instead of a chain of class tests)."""
 
 
-__all__ = ["Normalised", "PartLevel", "check_answers", "is_target", "normalise", "target_level",
-           "target_problems"]
+__all__ = ["FractionError", "LowPercent", "Normalised", "PartLevel", "check_answers",
+           "is_target", "normalise", "number_of", "share_value", "target_level", "target_problems"]

@@ -39,7 +39,7 @@ from .model.assessment import (
 )
 from .model.base import ReadOnlyDict, sorted_answers
 from .model.questionnaire import CmmmScoring, Questionnaire, band_min
-from .normalise import Normalised, PartLevel, check_answers
+from .normalise import LowPercent, Normalised, PartLevel, check_answers
 from .numbers import Numbers, Part
 from .shortfall import gaps, holding_back
 
@@ -250,9 +250,10 @@ def _group_results(parts: list[Part], names: Mapping[str, Any]) -> tuple[GroupRe
 
 
 def answers_form(values: Mapping[str, Normalised]) -> dict[str, Any]:
-    """Checked answers back in answers-file (and JSON) form: option sets as sorted lists."""
-    return {qid: sorted(v) if isinstance(v, frozenset) else str(v) if isinstance(v, PartLevel) else v
-            for qid, v in values.items()}
+    """Checked answers back in answers-file (and JSON) form: option sets as sorted lists, a
+    ``k+`` level and a share below 1 % as written (``2+``, ``0.5%``)."""
+    return {qid: sorted(v) if isinstance(v, frozenset) else str(v) if isinstance(v, PartLevel | LowPercent)
+            else v for qid, v in values.items()}
 
 
 def points_earned(dimensions: Any) -> dict[str, float]:

@@ -138,9 +138,10 @@ def _question(question: QuestionT, qid: str, langs: list[str], n: int, h) -> lis
         rng = f"{'' if question.min is None else f'{question.min:g}'}–" \
               f"{'' if question.max is None else f'{question.max:g}'}"
         kind_key = "tpl_a_whole_number" if question.integer else "tpl_a_number"
+        share = question.is_share()
         out += _comment([" / ".join(dict.fromkeys(
-            t("tpl_number", lang, kind=t(kind_key, lang), unit=unit, range=rng) for lang in langs))],
-            2, "   ")
+            t("tpl_number", lang, kind=t(kind_key, lang), unit=unit, range=rng)
+            + (t("tpl_share", lang) if share else "") for lang in langs))], 2, "   ")
     elif isinstance(question, ChoiceQuestion):
         out += _comment([h("tpl_choice")], 2, "   ")
         for o in question.choices:

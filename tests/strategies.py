@@ -303,10 +303,16 @@ def answer_for(question: Any) -> st.SearchStrategy[Any]:
             i.id: st.one_of(ratings, st.just("n/a")) if i.allow_na else ratings for i in question.items})
     if kind == "number":
         return st.one_of(st.integers(0, 100).map(float),
-                         st.floats(0, 100, allow_nan=False, allow_infinity=False))
+                         st.floats(0, 100, allow_nan=False, allow_infinity=False).map(share_answer))
     if kind == "choice":
         return st.sampled_from([o.id for o in question.choices])
     return st.lists(st.sampled_from([o.id for o in question.options]), unique=True)
+
+
+def share_answer(x: float) -> float | str:
+    """A number answer as a file gives it: below 1 % with its sign ("0.5%"), which a share
+    in percent needs (a bare 0.5 is refused there as a likely fraction)."""
+    return f"{x!r}%" if 0 < x < 1 else x
 
 
 @st.composite
@@ -349,9 +355,10 @@ def raised(draw: st.DrawFn, question: Any, current: Any) -> Any:
         out[item] = draw(st.sampled_from(better))
         return out
     if kind == "number":
+        now = float(str(current).removesuffix("%"))
         if question.better == "higher":
-            return draw(st.floats(current, 100, allow_nan=False))
-        return draw(st.floats(0, current, allow_nan=False))
+            return share_answer(draw(st.floats(now, 100, allow_nan=False)))
+        return share_answer(draw(st.floats(0, now, allow_nan=False)))
     if kind == "choice":
         now = next(o for o in question.choices if o.id == current)
         better = [o.id for o in question.choices if o.value >= now.value and o.id != current

@@ -16,6 +16,7 @@ from maturity.delivery import question_state
 from maturity.errors import QuestionnaireError
 from maturity.loading import load_questionnaire
 
+from .strategies import share_answer
 from .test_cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +39,8 @@ def _assess(q, answers):
 @given(level=st.one_of(st.none(), st.just("n/a"), st.integers(0, 3)),
        share=st.one_of(st.none(), st.floats(0, 100)))
 def test_a_check_fires_exactly_when_both_are_answered_and_the_pair_is_implausible(kinds, level, share):
-    answers = {k: v for k, v in (("ops.plan.lvl", level), ("ops.plan.num", share)) if v is not None}
+    written = None if share is None else share_answer(share)  # 0.5 %: "0.5%" (a bare 0.5 is refused)
+    answers = {k: v for k, v in (("ops.plan.lvl", level), ("ops.plan.num", written)) if v is not None}
     if level == "n/a" and not kinds.questions["ops.plan.lvl"][2].allow_na:
         answers.pop("ops.plan.lvl")
         level = None

@@ -50,6 +50,7 @@ BAD = {
     "level_fraction": SAMPLE.replace(ROADMAP, "strategy.planning.roadmap: 2.5"),
     "level_plus_at_top": SAMPLE.replace(ROADMAP, "strategy.planning.roadmap: 5+"),
     "percent_over_100": SAMPLE.replace("factory.equipment.cnc_rate: 74", "factory.equipment.cnc_rate: 140"),
+    "share_as_fraction": SAMPLE.replace("cnc_rate: 74", "cnc_rate: 0.74"),
     "na_not_allowed": SAMPLE.replace(ROADMAP, "strategy.planning.roadmap: n/a"),
     # targets (a user trying the CLI found report alone rejecting them, and without a line)
     "unknown_target": SAMPLE.replace(ASSESSOR, ASSESSOR + "\ntargets: {bogus.ind: L2}"),
@@ -61,6 +62,7 @@ GOOD = {
     "blank_answer": SAMPLE.replace(ROADMAP, "strategy.planning.roadmap:"),
     "comments_only_changed": "# a leading comment\n" + SAMPLE,
     "bom": "\ufeff" + SAMPLE,
+    "share_below_one_percent": SAMPLE.replace("cnc_rate: 74", "cnc_rate: 0.74%"),
     "targets": SAMPLE.replace(ASSESSOR, ASSESSOR + "\ntargets: {operations: L3, factory.data: 4}"),
 }
 

@@ -161,6 +161,18 @@ class NumberQuestion(_QuestionBase):
     ``seeds/figures.yaml`` (e.g. ``cnc_rate``)."""
     bands: list[Band] = Field(min_length=1)
 
+    def is_share(self) -> bool:
+        """Whether this asks for a share of a whole in percent (0 to 100 %) whose bands
+        draw no line below 1 %: there a bare number between 0 and 1 is most likely a
+        fraction (0.62 for 62 %, as a spreadsheet keeps a percentage), and read as a
+        percentage it would count as nothing.  A share of revenue or a change in percent,
+        whose bands part values below 1 %, takes 0.6 as it is written."""
+        unit = self.unit
+        if ({unit} if isinstance(unit, str | None) else set(unit.values())) != {"%"}:
+            return False
+        return self.min == 0 and self.max == 100 and not any(
+            0 < edge < 1 for b in self.bands for edge in (b.min, b.max) if edge is not None)
+
 
 class Option(Frozen):
     """One choice of a multi-select question."""

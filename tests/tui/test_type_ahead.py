@@ -138,6 +138,27 @@ async def test_a_slip_in_a_number_keeps_the_saved_answer(data_dir):
     assert maturity.load_answers(app.state.session.path).answers[first] == 60  # as quit saved it
 
 
+async def test_a_share_typed_as_a_fraction_is_questioned_and_below_one_percent_kept_with_its_sign(data_dir):
+    """0.62 for a share in percent was saved as 0.62 % without a word.  The field says both
+    readings and keeps the answer it had; 0.62% is saved as written, and shown so again."""
+    first, question, _ = _general_pair("number")
+    assert question.is_share()
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_question(app, pilot, first)
+        await burst(app, pilot, ["0", ".", "6", "2"])
+        assert first not in app.state.session.answers
+        assert "enter 62 for 62 %" in text_of(screen.query_one("#number-error"))
+        await burst(app, pilot, ["%", "enter"])
+        assert app.state.session.answers[first] == "0.62%"
+        await screen.go(first)
+        await pilot.pause()
+        assert screen.query_one("#number-input").value == "0.62%"
+        await pilot.press("ctrl+q")
+    saved = maturity.load_answers(app.state.session.path)
+    assert maturity.assess(maturity.load_questionnaire("general"), saved).answers[first] == "0.62%"
+
+
 async def test_a_digit_then_down_rates_and_moves_and_the_last_down_stays(data_dir):
     """The Chinese first-time user lost a Down typed right after a digit (the digit's
     deferred focus call moved the focus back), and a Down on the last item moved the

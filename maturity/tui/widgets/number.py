@@ -6,6 +6,7 @@ answer it accepts is saved. Enter moves on (an empty field moves on unanswered).
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, ClassVar
 
 from textual import events, on
@@ -18,12 +19,12 @@ from textual.widgets import Input, Label, Static
 from ...i18n import t
 from ...model.base import tr
 from ...model.questionnaire import NumberQuestion
-from ...normalise import normalise
+from ...normalise import FractionError, LowPercent, normalise
 from .messages import advance, changed
 
 
-def _fmt(x: float) -> str:
-    return f"{x:g}"
+def _fmt(x: float | str) -> str:
+    return x if isinstance(x, str) else f"{x:g}"
 
 
 class KeysHandedOver(Message):
@@ -92,10 +93,14 @@ class NumberAnswer(Vertical):
     def __init__(self, question: NumberQuestion, value: Any, lang: str, **kw: Any) -> None:
         super().__init__(**kw)
         self.question = question
-        self.value = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+        self.lang = lang
+        self.value: float | int | str | None = None
+        """The answer in answers-file form: a number, or a share below 1 % with its sign ("0.5%")."""
+        if isinstance(value, int | float | str) and not isinstance(value, bool):
+            with contextlib.suppress(ValueError):  # not a number it takes: shown empty
+                self.value = self.check(str(value))
         self.shown = self.value
         """The answer when the question was shown: kept while the field holds no number."""
-        self.lang = lang
         self.valid = True
 
     def range_text(self) -> str:
@@ -122,16 +127,22 @@ class NumberAnswer(Vertical):
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = getattr(self.app, "cursor_blink", True)
 
-    def check(self, text: str) -> float | int | None:
-        """The number in ``text`` if the question accepts it; ``ValueError`` (localised) if not."""
+    def check(self, text: str) -> float | int | str | None:
+        """The answer in ``text`` if the question accepts it, in answers-file form;
+        ``ValueError`` (localised) if not."""
         text = text.strip()
         if not text:
             return None
         try:
             value = normalise(self.question, text, 99)
+        except FractionError as exc:  # 0.62 for a share: 62 %, or 0.62 %?
+            raise ValueError(t("tui_number_fraction", self.lang, value=_fmt(exc.value),
+                               percent=_fmt(exc.value * 100))) from None
         except ValueError:
             raise ValueError(t("tui_number_invalid", self.lang, expected=self.range_text())) from None
         assert isinstance(value, float)
+        if isinstance(value, LowPercent):
+            return str(value)
         return int(value) if value.is_integer() else value
 
     def keep(self, value: float | int | None) -> None:

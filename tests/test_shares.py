@@ -1,0 +1,128 @@
+"""A share in percent written as a fraction is never silently read as a percentage.
+
+A first-time user entered the CNC rate as 0.62 (a spreadsheet keeps 62 % so): it was
+scored as 0.62 %, the bottom band, with no word.  Where a question asks for a share of a
+whole in percent and its bands draw no line below 1 % (``NumberQuestion.is_share``), a
+bare number between 0 and 1 is refused at its line with both readings spelled out;
+``0.62%`` is 0.62 %, and stays written so wherever the answer is written back (merge,
+the TUI, JSON), so that it is never read again as a fraction.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+import maturity
+from maturity.cli import main
+from maturity.errors import AnswersError
+from maturity.normalise import FractionError, LowPercent, check_answers, normalise, number_of
+from maturity.scoring import answers_form
+
+ROOT = Path(__file__).resolve().parents[1]
+KINDS = ROOT / "tests" / "data" / "five_kinds.yaml"
+HEADER = "format: maturity-answers/1\nquestionnaire: five_kinds@1\n"
+CNC = "factory.equipment.cnc_rate"
+
+
+@pytest.fixture(scope="module")
+def kinds() -> maturity.Questionnaire:
+    return maturity.load_questionnaire(str(KINDS))
+
+
+def _check(q: maturity.Questionnaire, tmp_path: Path, value: str) -> dict:
+    path = tmp_path / "a.yaml"
+    path.write_text(HEADER + f"answers:\n  ops.main.num: {value}\n", "utf-8")
+    return check_answers(q, maturity.load_answers(path))
+
+
+@pytest.mark.parametrize("value", ["0.62", "'0.62'", "0.005", ".5"])
+def test_a_bare_fraction_for_a_share_is_refused_at_its_line_with_both_readings(kinds, tmp_path, value):
+    with pytest.raises(AnswersError) as info:
+        _check(kinds, tmp_path, value)
+    (issue,) = info.value.issues
+    assert (issue.line, issue.field) == (4, "answers.ops.main.num")
+    number = float(value.strip("'"))
+    assert f"write {number * 100:g} for {number * 100:g} %" in issue.message
+    assert f'"{number:g}%"' in issue.message
+
+
+@pytest.mark.parametrize(("value", "expected"), [("0.62%", 0.62), ("'0.62 %'", 0.62), ("０.６２％", 0.62),
+                                                 ("0", 0.0), ("1", 1.0), ("1.5", 1.5), ("62", 62.0)])
+def test_a_share_with_its_sign_or_outside_zero_to_one_is_taken_as_written(kinds, tmp_path, value, expected):
+    got = _check(kinds, tmp_path, value)["ops.main.num"]
+    assert got == expected
+    assert isinstance(got, LowPercent) == (0 < expected < 1)
+
+
+def test_a_percentage_whose_bands_part_values_below_one_takes_a_fraction_as_written():
+    """Digital investment in percent of revenue: 0.6 % is a real figure, and the SME index's
+    bands part 0.5 % from 1 %, so 0.6 is 0.6 % there; a growth rate (range below 0) too."""
+    sme = maturity.load_questionnaire("sme")
+    investment = sme.questions["management.talent_funding.investment"][2]
+    growth = sme.questions["results.market.revenue_growth"][2]
+    assert not investment.is_share() and not growth.is_share()
+    assert normalise(investment, 0.6, 5) == 0.6 and type(normalise(investment, 0.6, 5)) is float
+    assert normalise(growth, 0.4, 5) == 0.4
+    general = maturity.load_questionnaire("general")
+    assert general.questions[CNC][2].is_share()
+
+
+@given(st.floats(min_value=0, max_value=100, allow_nan=False, exclude_min=True, exclude_max=True))
+def test_every_share_goes_back_to_a_file_in_a_form_that_reads_the_same(x):
+    """What answers_form writes (files, JSON, the TUI's saves) normalises to the same value."""
+    question = maturity.load_questionnaire("general").questions[CNC][2]
+    written = answers_form({CNC: normalise(question, f"{x!r}%", 5)})[CNC]
+    again = normalise(question, yaml.safe_load(yaml.safe_dump(written)), 5)
+    assert again == x and number_of(written) == x
+    assert isinstance(written, str) == (x < 1)
+
+
+def test_a_fraction_in_a_csv_cell_is_refused_at_its_cell(tmp_path):
+    text = io.StringIO()
+    w = csv.writer(text)
+    w.writerow(["questionnaire", "enterprise.name", CNC])
+    w.writerow(["general@2", "Acme", "0.62"])
+    table = tmp_path / "t.csv"
+    table.write_text(text.getvalue(), "utf-8")
+    with pytest.raises(AnswersError) as info:
+        maturity.assess(maturity.load_questionnaire("general"), table)
+    (issue,) = info.value.issues
+    assert issue.field.endswith(CNC) and issue.file.endswith("t.csv:2")  # its row
+    assert "write 62 for 62 %" in issue.message
+
+
+def test_a_merged_median_below_one_percent_is_written_with_its_sign(tmp_path, capsys):
+    """The median of 0 and 1 is 0.5: written bare, the merged file was refused by validate."""
+    sample = (ROOT / "docs" / "examples" / "machinery-plant.yaml").read_text("utf-8")
+    for name, value in (("a", "0"), ("b", "1")):
+        (tmp_path / f"{name}.yaml").write_text(sample.replace(f"{CNC}: 74", f"{CNC}: {value}"), "utf-8")
+    out = tmp_path / "merged.yaml"
+    assert main(["merge", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "-o", str(out)]) == 0
+    assert yaml.safe_load(out.read_text("utf-8"))["answers"][CNC] == "0.5%"
+    assert main(["validate", str(out)]) == 0
+    report = maturity.diagnose(maturity.assess(maturity.load_questionnaire("general"), out))
+    assert next(b.value for b in report.benchmarks if b.question == CNC) == 0.5
+
+
+def test_the_template_says_how_to_write_a_share_and_only_for_shares(capsys):
+    assert main(["template", "-q", "sme", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+
+    def hint(qid: str) -> str:
+        at = next(k for k, line in enumerate(lines) if line.strip().startswith(f"{qid}:"))
+        return lines[at - 1]
+
+    assert "below 1 % write the sign: 0.5%" in hint("foundation.equipment.digitisation_rate")
+    assert "0.5%" not in hint("management.talent_funding.investment")
+
+
+def test_fraction_error_is_a_value_error_that_keeps_the_number():
+    error = FractionError(0.25)
+    assert isinstance(error, ValueError) and error.value == 0.25 and "write 25 for 25 %" in str(error)
