@@ -5,6 +5,7 @@ survey platforms' own columns, which are not answers (``tabular`` reads the rows
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .model.answers import Enterprise
@@ -28,13 +29,43 @@ _AN_ID = re.compile(r"[a-z][a-z0-9_-]*")
 
 def _named(field: str, value: str) -> str:
     """A profile choice given by its name, English or Chinese, as its id (``汽车`` and
-    ``Automotive`` are ``automotive``, ``大型`` is ``large``): a survey platform's sheet
+    ``Automotive`` are ``automotive``, ``大型`` and ``中型企业`` are sizes, ``离散型`` and
+    ``混合型`` production types, ``零部件`` a product kind): a survey platform's sheet
     holds the labels its respondents picked, and each row was refused as "not an id".  The
-    names are the general index's, which every shipped index shares; anything else is left
-    as written, for validation to name."""
+    names are the general index's, which every shipped index shares, in their short forms
+    (``_forms``); anything else is left as written, for validation to name."""
     if _AN_ID.fullmatch(value):
         return value
-    return _profile_names().get(field, {}).get(value.strip().casefold(), value)
+    names = _profile_names().get(field, {})
+    return next((names[f] for f in _forms(value) if f in names), value)
+
+
+def _key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+_SUFFIXES = ("类产品", "产品", "制造业", "制造", "企业", "行业", "型", " manufacturing", " enterprise",
+             " company", " industry", "-sized", " sized")
+_SHORT = {
+    # product kinds as people name them: the index's names are long descriptions
+    "product_kind": {"装备": "equipment", "设备": "equipment", "整机": "equipment", "装备类": "equipment",
+                     "零部件": "parts", "零件": "parts", "部件": "parts", "配套件": "parts",
+                     "components": "parts", "原材料": "materials", "材料": "materials",
+                     "大宗产品": "materials", "消费品": "consumer"},
+}
+"""Short names that no rule derives from the index's names (``_forms`` does the rest)."""
+
+
+def _forms(name: str) -> list[str]:
+    """The ways a sheet writes a choice's name, the name itself first: its part before a
+    colon (the TUI's "中型：从业人员 300 人及以上……") or before "or" (混合型或未说明), and
+    each of those without closing words such as 制造, 企业, 型 or "manufacturing"."""
+    out = [_key(name)]
+    for sep in ("：", ":", "或", " or ", "（", "("):
+        out += [f.split(sep, 1)[0].strip() for f in out if sep in f]
+    for f in out:  # grows as it goes: 离散型制造 → 离散型 → 离散
+        out += [f.removesuffix(s).strip() for s in _SUFFIXES if f.endswith(s) and len(f) - len(s) >= 2]
+    return list(dict.fromkeys(f for f in out if f))
 
 
 @lru_cache(maxsize=1)
@@ -43,13 +74,25 @@ def _profile_names() -> dict[str, dict[str, str]]:
     from .loading import shared_questionnaire
 
     q = shared_questionnaire("general")
-    out: dict[str, dict[str, str]] = {"size": {}}
+    named: dict[str, list[tuple[str, str]]] = {"size": []}
     for field, choices in (("industry", q.industries), ("production_type", q.production_types),
                            ("product_kind", q.product_kinds)):
-        out[field] = {name.casefold(): c.id for c in choices for name in dict(c.name).values()}
+        named[field] = [(name, c.id) for c in choices for name in (c.id, *dict(c.name).values())]
     for size in ("micro", "small", "medium", "large"):
-        out["size"].update({t(f"size_{size}", lang).casefold(): size for lang in ("en", "zh")})
+        named["size"] += [(t(key, lang), size) for lang in ("en", "zh")
+                          for key in (f"size_{size}", f"tui_size_{size}")]
+    out: dict[str, dict[str, str]] = {}
+    for field, pairs in named.items():
+        ids: dict[str, set[str]] = {}
+        for name, ident in pairs:
+            for form in _forms(name):
+                ids.setdefault(form, set()).add(ident)
+        # a form that two choices share names neither
+        out[field] = {form: next(iter(found)) for form, found in ids.items() if len(found) == 1}
+        out[field].update(_SHORT.get(field, {}))
     return out
+
+
 _SEPARATORS = re.compile(r"[;,，、；]")
 _ALIASES = {
     # Chinese column headers as survey platforms and Excel sheets write them

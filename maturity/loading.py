@@ -116,6 +116,8 @@ def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple =
             msg = f"unknown field {loc[-1]!r}"
         elif err["type"] == "string_type":
             msg += _quote_hint(err.get("input"))
+        elif err["type"] == "literal_error":  # 小微企业 for a size: say what was read
+            msg += f"; got {err.get('input')!r}"
         elif err["type"] == "string_pattern_mismatch" and loc[:1] == ("enterprise",):
             # a consultant's 'Machinery' and '机械' got the id pattern as a regular expression
             msg = (f"{err.get('input')!r} is not an id: ids are written in lower-case letters, digits, "

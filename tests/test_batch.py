@@ -226,6 +226,36 @@ def test_a_sheet_that_names_its_delimiter_and_gives_profile_choices_by_name(tmp_
     assert row.errors and all(e.startswith(f"{path}:3") for e in row.errors), row.errors
 
 
+@pytest.mark.parametrize(("field", "written", "expected"), [
+    ("size", "中型企业", "medium"), ("size", "Medium-sized", "medium"), ("size", "大型企业", "large"),
+    ("size", "中型：从业人员 300 人及以上且营业收入 2000 万元及以上（未达大型）", "medium"),  # TUI label
+    ("production_type", "离散型", "discrete"), ("production_type", "混合型", "mixed"),
+    ("production_type", "流程", "process"), ("production_type", "Mixed", "mixed"),
+    ("product_kind", "零部件", "parts"), ("product_kind", "装备", "equipment"),
+    ("product_kind", "Parts", "parts"),
+    ("industry", "汽车行业", "automotive"), ("industry", "机械制造", "machinery"),
+    ("industry", "Steel industry", "steel")])
+def test_a_profile_choice_in_the_short_form_people_write_is_its_id(tmp_path, field, written, expected):
+    """A first-time user's sheet said 混合型, 离散型, 零部件 and 中型企业, and copied the TUI's
+    own size label: each row was refused as "not an id" though no other choice could be meant."""
+    path = tmp_path / "survey.csv"
+    path.write_text(f"questionnaire,enterprise.name,enterprise.{field}\ngeneral@2,甲,\"{written}\"\n",
+                    "utf-8")
+    (row,) = score_files([str(path)])
+    assert row.ok, row.errors
+    assert dict(row.enterprise)[field] == expected
+
+
+@pytest.mark.parametrize(("field", "written"), [("size", "小微企业"), ("size", "SME"), ("industry", "制造"),
+                                                ("product_kind", "产品")])
+def test_a_profile_word_that_names_no_one_choice_is_still_refused(tmp_path, field, written):
+    """小微企业 is micro or small: the sheet must say which; a bare 制造 names no industry."""
+    path = tmp_path / "survey.csv"
+    path.write_text(f"questionnaire,enterprise.name,enterprise.{field}\ngeneral@2,甲,{written}\n", "utf-8")
+    (row,) = score_files([str(path)])
+    assert not row.ok and any(written in e for e in row.errors), row.errors
+
+
 def test_template_csv_header_round_trips(tmp_path, capsys):
     assert main(["template", "-f", "csv"]) == 0
     header = capsys.readouterr().out
