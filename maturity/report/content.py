@@ -170,6 +170,16 @@ def _named(related: list[Any], listed: set[str], lang: str) -> list[str]:
     return [tr(x.name, lang) for x in shown]
 
 
+def _ptype(q: Questionnaire, a: Any, names: dict[str, str], lang: str) -> str:
+    """The production type the grade was weighted for, and where it came from when the
+    profile does not state it (the industry's usual type, or the index's default)."""
+    name = names.get(a.production_type or "", a.production_type or "")
+    if not name or a.enterprise.production_type:
+        return name
+    usual = any(i.id == a.enterprise.industry and i.production_type for i in q.industries)
+    return t("ptype_of_industry" if usual else "ptype_not_stated", lang, name=name)
+
+
 def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | None = None) -> Report:
     """The report's content in ``lang``; ``history``: the enterprise's assessments over time,
     this one included (a table, and a chart in HTML)."""
@@ -182,7 +192,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         if q.elsewhere_level else {}
     facts = [(labels.get(key) or t(key, lang), printable(value)) for key, value in (
         ("industry", industries.get(ent.industry or "", ent.industry or "")),
-        ("production_type", ptypes.get(a.production_type or "", a.production_type or "")),
+        ("production_type", _ptype(q, a, ptypes, lang)),
         ("product_kind", kinds.get(ent.product_kind or "", ent.product_kind or "")),
         ("size", t("size_" + ent.size, lang) if ent.size else ""), ("region", ent.region or ""),
         ("energy_intensive", {True: t("yes", lang), False: t("no", lang), None: ""}[ent.energy_intensive]),
