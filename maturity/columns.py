@@ -103,6 +103,8 @@ _ALIASES = {
     "由他方承担的职能": "enterprise.run_elsewhere", "高耗能": "enterprise.energy_intensive",
     "评估日期": "assessed_on", "评估人": "assessor",
     "评估指标": "questionnaire", "问卷": "questionnaire", "语言": "language",
+    "所属行业": "enterprise.industry", "企业所属行业": "enterprise.industry", "所在地区": "enterprise.region",
+    "所在省份": "enterprise.region", "主要产品类型": "enterprise.product_kind",
 }
 
 
@@ -123,9 +125,17 @@ def field(header: str) -> str:
     return f"enterprise.{key}" if key in PROFILE else key
 
 
+_NUMBERED = re.compile(r"^\s*(?:[QqＱ]\s*)?\d+\s*[、.．:：)）]\s*")
+"""A survey platform's question number before a header: ``1、企业名称``, ``Q3.``."""
+_KIND_MARK = re.compile(r"\s*[\[【(（](?:单选题|多选题|填空题|矩阵单选题|量表题|下拉框)[\]】)）]\s*$")
+"""问卷星's mark of a question's kind after its text: ``[单选题]``."""
+
+
 def _column(header: str) -> str:
-    """The field a CSV header names: an id, a Chinese alias, or ``id text`` / ``text（id）``."""
-    key = header.strip()
+    """The field a CSV header names: an id, a Chinese alias, ``id text`` / ``text（id）``,
+    or a question's own text (a survey built from the index exports its questions so),
+    each with or without a question number before it (``1、企业名称``)."""
+    key = _KIND_MARK.sub("", _NUMBERED.sub("", header.strip()))
     if key in _ALIASES:
         return _ALIASES[key]
     for opener, closer in (("（", "）"), ("(", ")")):
@@ -134,7 +144,39 @@ def _column(header: str) -> str:
             if "." in inner and " " not in inner:
                 return inner
     first = key.split(maxsplit=1)[0] if key else key
-    return first if "." in first else key
+    if "." in first:
+        return first
+    if " " in key or not key.isascii():  # words, not an id: a question's text?
+        asked = set(_question_texts().get(_key(key), {}).values())
+        return asked.pop() if len(asked) == 1 else key  # several: the row's index decides
+
+    return key
+
+
+def asked_in(header: str, questionnaire: str) -> str | None:
+    """The id of the question of ``questionnaire`` (``general@2``) whose text ``header``
+    is, where two indices ask it under different ids (``field`` leaves such a header as
+    it is)."""
+    key = _key(_KIND_MARK.sub("", _NUMBERED.sub("", header.strip())))
+    return _question_texts().get(key, {}).get(questionnaire.partition("@")[0].strip())
+
+
+@lru_cache(maxsize=1)
+def _question_texts() -> dict[str, dict[str, str]]:
+    """Each question's text, in every language of every shipped index, → the index's id
+    → the question's id."""
+    from .loading import available_ids, shared_questionnaire
+
+    ids: dict[str, dict[str, str]] = {}
+    for ident in sorted(available_ids()):
+        try:
+            q = shared_questionnaire(ident)
+        except Exception:
+            continue
+        for qid, (_, _, question) in q.questions.items():
+            for text in (question.text,) if isinstance(question.text, str) else dict(question.text).values():
+                ids.setdefault(_key(text), {})[ident] = qid
+    return ids
 
 
 SURVEY_COLUMNS = frozenset(name.casefold() for name in (

@@ -19,12 +19,13 @@ from .improve import apply, path_to, restore_values, top_answer
 from .model.assessment import Assessment
 from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis, Path
 from .model.questionnaire import ChecklistQuestion, NumberQuestion, PointsScoring, Questionnaire
-from .normalise import Normalised, number_of
+from .normalise import Normalised
 from .rating import EPS
 from .recommend import plan
 from .scoring import questionnaire_of, remember, score
 from .targets import plan_targets, read_targets
 from .validation import scope_questions
+from .written import number_of
 
 MARGIN = 0.25
 """A dimension this far above (below) the total's score, in levels, is a strength (weakness)."""

@@ -26,9 +26,10 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
-from .normalise import Normalised, PartLevel, check_answers, share_value, target_level
+from .normalise import Normalised, PartLevel, check_answers, target_level
 from .requirements import option_level
 from .scoring import answers_form, score
+from .written import share_value
 
 RULES: dict[str, Callable[[Sequence[float]], float]] = {
     "median": statistics.median, "min": min, "max": max}

@@ -6,7 +6,6 @@ One function decides whether a file is accepted, whatever reads it.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -24,6 +23,7 @@ from .model.questionnaire import (
     YesNoQuestion,
 )
 from .requirements import checklist_ids, checklist_items
+from .written import FractionError, LowPercent, by_text, numeric, percent_sign, rating_word
 
 Loc = tuple[str | int, ...]
 
@@ -199,23 +199,6 @@ _YES = {"yes", "y", "true", "是"}
 _NO = {"no", "n", "false", "否"}
 
 
-def _numeric(value: Any) -> Any:
-    """A number written as text ("72.5", "1e3", "60%", full-width "６０％" as a Chinese
-    input method types it) as a number; anything else unchanged.  Underscores are not
-    digit separators here ("1_0" is a slip, not 10, though Python's ``float`` reads it so)."""
-    if isinstance(value, str):
-        text = (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()  # "2+": cheap
-        if "_" in text:
-            return value
-        try:
-            number = float(text.removesuffix("%").strip())
-        except ValueError:
-            return value
-        return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() \
-            else number
-    return value
-
-
 PARTLY_MARK = "+"
 """Written after a level (``2+``): that level is met, and the next one is met in part."""
 
@@ -234,7 +217,11 @@ def _level(question: LevelQuestion, value: Any, levels: int) -> int | float:
     the plant, level *k + 1* true in a part of it, GB/T 39117's "partly met")."""
     top = max([k for k in question.anchors if k <= levels], default=levels)
     partly = isinstance(value, str) and value.strip().endswith(PARTLY_MARK)
-    raw = _numeric(value.strip()[:-1].strip() if partly else value)
+    raw = numeric(value.strip()[:-1].strip() if partly else value)
+    if isinstance(raw, str) and not partly:  # the level's description, as a survey exports it
+        hit = by_text({k: text for k, text in question.anchors.items() if k <= top}, raw)
+        if hit is not None:
+            return int(hit)
     if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw) \
             or not 0 <= raw <= top or (partly and raw >= top):
         raise ValueError(f"expected a level from 0 (not yet) to {top}, or 0{PARTLY_MARK} to "
@@ -261,8 +248,8 @@ def _yesno(question: YesNoQuestion, value: Any, levels: int) -> bool:
 
 
 def _number(question: NumberQuestion, value: Any, levels: int) -> float:
-    signed = isinstance(value, str) and _percent_sign(value)
-    value = _numeric(value)
+    signed = isinstance(value, str) and percent_sign(value)
+    value = numeric(value)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ValueError(f"expected a number, got {value!r}")
     if question.integer and value != int(value):
@@ -277,44 +264,6 @@ def _number(question: NumberQuestion, value: Any, levels: int) -> float:
             raise FractionError(value)
         return LowPercent(value)
     return float(value)
-
-
-def _percent_sign(text: str) -> bool:
-    return (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip().endswith("%")
-
-
-class LowPercent(float):
-    """A share below 1 % written with its sign (``0.62%``): kept with it, in files and in
-    JSON, so that it is never read back as the fraction 0.62 (``NumberQuestion.is_share``)."""
-
-    def __repr__(self) -> str:
-        return f"{float(self)!r}%"  # every digit: it is read back
-
-    __str__ = __repr__
-
-
-class FractionError(ValueError):
-    """A bare number between 0 and 1 given for a share in percent (``NumberQuestion.is_share``)."""
-
-    def __init__(self, value: float) -> None:
-        self.value = value
-        super().__init__(f"{value!r} would be read as {value:g} %, which counts as none: write "
-                         f"{value * 100:g} for {value * 100:g} %, or \"{value:g}%\" if {value:g} % is meant")
-
-
-def number_of(value: Any) -> float | None:
-    """A number answer in answers-file form as a number (``"0.5%"`` → 0.5); ``None`` for
-    no answer, n/a or anything that is not a number."""
-    if isinstance(value, str) and _percent_sign(value):
-        value = _numeric(value)
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
-def share_value(question: Any, x: float) -> float:
-    """A number computed for ``question`` (a merged median) in the form its check gives."""
-    if isinstance(question, NumberQuestion) and 0 < x < 1 and question.is_share():
-        return LowPercent(x)
-    return x
 
 
 _BOOL_WORDS = {True: ("yes", "true", "on", "y"), False: ("no", "false", "off", "n")}
@@ -340,6 +289,9 @@ def _choice(question: ChoiceQuestion, value: Any, levels: int) -> str:
     value = _option_of(ids, value)
     if isinstance(value, str) and value.strip() in ids:
         return value.strip()
+    hit = by_text({o.id: o.text for o in question.choices}, value)  # the answer's text
+    if hit is not None:
+        return hit
     raise ValueError(f"expected one of the answers {', '.join(ids)}"
                      + (", or n/a" if question.allow_na else "") + f"; got {value!r}")
 
@@ -362,6 +314,9 @@ def _multi(question: MultiQuestion, value: Any, levels: int) -> frozenset[str]:
         example = ", ".join(o.id for o in question.options[:2])
         raise ValueError(f"expected a list of option ids, e.g. [{example}]")
     ids = [o.id for o in question.options]
+    if any(v not in ids for v in value):  # an option given by its text, as a survey exports it
+        texts = {o.id: o.text for o in question.options}
+        value = [v if v in ids else by_text(texts, v) or v for v in value]
     unknown = [v for v in value if v not in ids]
     if unknown:
         raise ValueError(f"unknown option(s) {unknown}; options are: {', '.join(ids)}")
@@ -393,6 +348,8 @@ def _checklist(question: ChecklistQuestion, value: Any, levels: int) -> Normalis
             bad.append((item, f"unknown checklist item {item!r}; items are: {order}"))
         elif isinstance(rating, str) and rating in RATING_VALUES:
             out[item] = RATING_VALUES[rating]
+        elif rating_word(rating):  # 完全满足, "fully met": the rating as the TUI shows it
+            out[item] = RATING_VALUES[rating_word(rating)]  # type: ignore[index]
         elif isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:
             if not next(i for i in question.items if i.id == item).allow_na:
                 bad.append((item, f"item {item!r}: 'n/a' is not allowed for this item"))
@@ -417,5 +374,5 @@ _BY_KIND: dict[str, Callable[[Any, Any, int], Normalised]] = {
 answers a file that do not repeat: one look-up instead of a chain of class tests)."""
 
 
-__all__ = ["FractionError", "LowPercent", "Normalised", "PartLevel", "check_answers",
-           "is_target", "normalise", "number_of", "share_value", "target_level", "target_problems"]
+__all__ = ["Normalised", "PartLevel", "check_answers", "is_target", "normalise", "target_level",
+           "target_problems"]

@@ -39,9 +39,10 @@ from .model.assessment import (
 )
 from .model.base import ReadOnlyDict, sorted_answers
 from .model.questionnaire import CmmmScoring, Questionnaire, band_min
-from .normalise import LowPercent, Normalised, PartLevel, check_answers
+from .normalise import Normalised, PartLevel, check_answers
 from .numbers import Numbers, Part
 from .shortfall import gaps, holding_back
+from .written import LowPercent
 
 SHORTFALLS = 10
 """How many shortfalls an explanation lists at most."""

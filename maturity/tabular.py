@@ -1,9 +1,11 @@
 """Answers from tables: one enterprise per row of a CSV file or an Excel workbook.
 
 Columns: ``questionnaire``, ``enterprise.<field>`` (or the bare field name, or a Chinese
-header such as 企业名称), ``assessed_on``, ``assessor`` and question ids. Multi-select
-cells list option ids separated by ``;`` or ``,``; checklist cells ``item=rating;…``;
-level cells may carry the ``+`` mark (``2+``). Empty = unanswered.
+header such as 企业名称), ``assessed_on``, ``assessor`` and question ids, or the questions'
+own texts as a survey platform heads its export (``4、以下哪种描述……``). Multi-select
+cells list option ids separated by ``;`` or ``,``, or the options' texts separated by
+``┋`` (问卷星); checklist cells ``item=rating;…``; level cells may carry the ``+`` mark
+(``2+``); an option or a level may be given by its text. Empty = unanswered.
 
 Every row is read strictly, because a table that is read "leniently" loses rows without
 a word: a cell with a line break in it (an unclosed quote that swallowed the next row),
@@ -23,7 +25,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from .columns import ENTERPRISE_FIELDS, PROFILE, PROFILE_CELLS, field, survey_column, survey_columns
+from .columns import (
+    ENTERPRISE_FIELDS,
+    PROFILE,
+    PROFILE_CELLS,
+    asked_in,
+    field,
+    survey_column,
+    survey_columns,
+)
 from .errors import Issue
 from .model.answers import ANSWERS_FORMAT
 from .model.questionnaire import Questionnaire
@@ -261,10 +271,10 @@ def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> TableRow
     raw = TableRow(format=ANSWERS_FORMAT, enterprise={}, answers={})
     raw.columns = {}
     for number, (column, cell) in enumerate(record.items(), start=1):
-        key = field(column)
         value = (cell or "").strip()
         if not value or survey_column(column):  # a survey platform's own: no answer
             continue
+        key = field(column)
         bare = key.removeprefix("enterprise.")
         if key in ("questionnaire", "assessor", "language"):
             raw[key] = value
@@ -284,6 +294,11 @@ def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> TableRow
             except CellError as exc:
                 raise CellError(f"{number}: {key}: {exc} (column {column_letters(number)})") from None
             raw.columns[("answers", key)] = number
+    for key in [k for k in raw["answers"] if "." not in k and isinstance(raw.get("questionnaire"), str)]:
+        qid = asked_in(key, raw["questionnaire"])  # a question's text that two indices ask
+        if qid is not None and qid not in raw["answers"]:
+            raw["answers"][qid] = raw["answers"].pop(key)
+            raw.columns[("answers", qid)] = raw.columns.pop(("answers", key))
     return raw
 
 
@@ -315,6 +330,8 @@ def column_letters(number: int) -> str:
 
 
 _IDS = re.compile(r"[A-Za-z_][\w-]*(\s*,\s*[A-Za-z_][\w-]*)+")
+OPTIONS_MARK = "┋"
+"""What 问卷星 puts between the options ticked in one cell."""
 _DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
 
 
@@ -351,8 +368,14 @@ def _value(value: str, delimiter: str = ",") -> Any:
         return _ratings(value, delimiter)
     if delimiter == ";" and _DECIMAL_COMMA.fullmatch(value):
         value = value.replace(",", ".")  # Excel's decimal comma in a ;-separated file
+    if OPTIONS_MARK in value:  # 问卷星's multiple choice: the options' texts
+        return [v.strip() for v in value.split(OPTIONS_MARK) if v.strip()]
     if ";" in value or (value.startswith("[") and value.endswith("]")) or _IDS.fullmatch(value):
-        return [v.strip() for v in value.strip("[]").replace(",", ";").split(";") if v.strip()]
+        parts = [v.strip() for v in value.strip("[]").replace(",", ";").split(";") if v.strip()]
+        if not any(" " in v for v in parts) or value.startswith("["):
+            return parts
+        # words between the semicolons: a sentence (an answer's text, as a survey exports
+        # the level or the option picked), one value
     # "yes" / "no" stay text: the question reads them (a yes/no question as yes or no, a
     # choice with an option "yes" as that option; as a boolean, "y" and "yes" were one)
     if "_" in value:  # a slip, not a digit separator ("7_4" is not 74): validation says so

@@ -16,7 +16,7 @@ LAYERS = {
         "model.checks", "model.migration", "model.answers", "model.questions", "model.questionnaire",
         "model.assessment", "model.diagnosis"},
     1: {"requirements", "references", "overlay", "validation", "normalise", "loading", "index_cache",
-        "catalogue", "tabular", "columns", "template", "schema", "seeds"},
+        "catalogue", "tabular", "columns", "template", "schema", "seeds", "written"},
     2: {"rating", "numbers", "groups", "engine", "shortfall", "scoring", "batch", "portfolio"},
     3: {"improve", "direct", "delivery", "candidates", "catchup", "recommend", "diagnosis", "explain",
         "comparison", "whatif",

@@ -22,8 +22,9 @@ from hypothesis import strategies as st
 import maturity
 from maturity.cli import main
 from maturity.errors import AnswersError
-from maturity.normalise import FractionError, LowPercent, check_answers, normalise, number_of
+from maturity.normalise import check_answers, normalise
 from maturity.scoring import answers_form
+from maturity.written import FractionError, LowPercent, number_of
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ROOT / "tests" / "data" / "five_kinds.yaml"

@@ -19,7 +19,8 @@ from textual.widgets import Input, Label, Static
 from ...i18n import t
 from ...model.base import tr
 from ...model.questionnaire import NumberQuestion
-from ...normalise import FractionError, LowPercent, normalise
+from ...normalise import normalise
+from ...written import FractionError, LowPercent
 from .messages import advance, changed
 
 

@@ -1,0 +1,95 @@
+"""How an answer may be written besides its id or plain number, one place for every
+reader (``normalise`` checks with it): a number written as text (``"72.5"``, ``"60%"``,
+full-width ``６０％``); a share below 1 % kept with its sign (``0.5%``, ``LowPercent``);
+an option, a level or a rating given by its text as a survey platform exports it
+(``by_text``, ``rating_word``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from .model.questionnaire import NumberQuestion
+
+
+def numeric(value: Any) -> Any:
+    """A number written as text ("72.5", "1e3", "60%", full-width "６０％" as a Chinese
+    input method types it) as a number; anything else unchanged.  Underscores are not
+    digit separators here ("1_0" is a slip, not 10, though Python's ``float`` reads it so)."""
+    if isinstance(value, str):
+        text = (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()  # "2+": cheap
+        if "_" in text:
+            return value
+        try:
+            number = float(text.removesuffix("%").strip())
+        except ValueError:
+            return value
+        return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() \
+            else number
+    return value
+
+
+def percent_sign(text: str) -> bool:
+    return (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip().endswith("%")
+
+
+class LowPercent(float):
+    """A share below 1 % written with its sign (``0.62%``): kept with it, in files and in
+    JSON, so that it is never read back as the fraction 0.62 (``NumberQuestion.is_share``)."""
+
+    def __repr__(self) -> str:
+        return f"{float(self)!r}%"  # every digit: it is read back
+
+    __str__ = __repr__
+
+
+class FractionError(ValueError):
+    """A bare number between 0 and 1 given for a share in percent (``NumberQuestion.is_share``)."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+        super().__init__(f"{value!r} would be read as {value:g} %, which counts as none: write "
+                         f"{value * 100:g} for {value * 100:g} %, or \"{value:g}%\" if {value:g} % is meant")
+
+
+def number_of(value: Any) -> float | None:
+    """A number answer in answers-file form as a number (``"0.5%"`` → 0.5); ``None`` for
+    no answer, n/a or anything that is not a number."""
+    if isinstance(value, str) and percent_sign(value):
+        value = numeric(value)
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def share_value(question: Any, x: float) -> float:
+    """A number computed for ``question`` (a merged median) in the form its check gives."""
+    if isinstance(question, NumberQuestion) and 0 < x < 1 and question.is_share():
+        return LowPercent(x)
+    return x
+
+
+def _key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold().rstrip("。.")
+
+
+def by_text(texts: dict[Any, Any], value: Any) -> Any:
+    """The key of ``texts`` (an option id, a level) whose text, in any language, is
+    ``value`` as written, give or take spaces, case, width and a closing full stop: a
+    survey platform exports the option a respondent picked by its text (问卷星: the
+    anchor's whole sentence); ``None`` where no text or more than one is it."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    want = _key(value)
+    found = {k for k, t in texts.items()
+             for one in ((t,) if isinstance(t, str) else dict(t).values()) if _key(one) == want}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+RATING_WORDS = {"fully met": "fully", "mostly met": "mostly", "partly met": "partly", "not met": "not",
+                "完全满足": "fully", "大部分满足": "mostly", "部分满足": "partly", "不满足": "not"}
+"""A checklist rating as the TUI shows it (and a survey built from it exports it)."""
+
+
+def rating_word(value: Any) -> str | None:
+    """The rating word (fully / mostly / partly / not) a rating's label stands for."""
+    return RATING_WORDS.get(_key(value)) if isinstance(value, str) else None

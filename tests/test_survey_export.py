@@ -1,0 +1,100 @@
+"""A survey built from the index and exported by the survey platform is read as it is.
+
+A first-time user put the general index's questions on 问卷星 and exported the answers:
+numbered headers (``4、以下哪种描述……``), the option picked written out as its text, the
+options ticked in one cell joined by ``┋``, checklist ratings as the TUI words them
+(完全满足 …).  Every row was refused.  Each of these now reads as the ids would; what
+matches no text, or more than one, is still refused at its cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+import maturity
+from maturity.batch import score_files
+from maturity.model.base import tr
+from maturity.normalise import normalise
+
+ROADMAP = "strategy.planning.roadmap"
+SYSTEMS = "factory.integration.systems"
+MES = "operations.execution.mes"
+GOVERNANCE = "factory.data.governance"
+
+
+@pytest.fixture(scope="module")
+def general() -> maturity.Questionnaire:
+    return maturity.load_questionnaire("general")
+
+
+def _question(q, qid):
+    return q.questions[qid][2]
+
+
+def _export(path: Path, q, lang: str, **cells: str) -> Path:
+    """A 问卷星-like export: its own columns, then numbered questions headed by their text."""
+    head = ["序号", "提交答卷时间", "所用时间", "来源", "来自IP", "1、企业名称", "2、所属行业", "3、企业规模"]
+    row = ["1", "2026/5/12 10:00:00", "300秒", "手机提交", "1.2.3.4(浙江-杭州)", "甲", "汽车", "中型企业"]
+    for n, (qid, cell) in enumerate(cells.items(), start=4):
+        head.append(f"{n}、{tr(_question(q, qid.replace('__', '.')).text, lang)}")
+        row.append(cell)
+    text = io.StringIO()
+    w = csv.writer(text)
+    w.writerow(["评估指标", *head])
+    w.writerow(["general@2", *row])
+    path.write_text(text.getvalue(), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_survey_export_with_question_texts_and_answer_texts_is_read_as_ids(tmp_path, general, lang):
+    roadmap, systems = _question(general, ROADMAP), _question(general, SYSTEMS)
+    ticked = [systems.options[0], systems.options[2]]
+    path = _export(tmp_path / "wjx.csv", general, lang, **{
+        ROADMAP.replace(".", "__"): tr(roadmap.anchors[2], lang),
+        SYSTEMS.replace(".", "__"): "┋".join(tr(o.text, lang) for o in ticked),
+        MES.replace(".", "__"): "是" if lang == "zh" else "yes"})
+    (row,) = score_files([str(path)])
+    assert row.ok, row.errors
+    a = maturity.assess(general, maturity.load_answers(path))
+    assert a.answers[ROADMAP] == 2
+    assert a.answers[SYSTEMS] == sorted(o.id for o in ticked)
+    assert a.answers[MES] is True
+    assert a.enterprise.industry == "automotive" and a.enterprise.size == "medium"
+
+
+def test_a_text_that_is_no_answer_is_refused_at_its_cell_naming_the_options(tmp_path, general):
+    path = _export(tmp_path / "wjx.csv", general, "zh", **{
+        ROADMAP.replace(".", "__"): "规划正在编制中", SYSTEMS.replace(".", "__"): "ERP┋自研系统"})
+    (row,) = score_files([str(path)])
+    assert not row.ok
+    assert any(ROADMAP in e and "规划正在编制中" in e and "(column J)" in e for e in row.errors), row.errors
+    assert any(SYSTEMS in e and "自研系统" in e for e in row.errors), row.errors
+
+
+def test_ratings_in_the_tui_s_words_and_level_texts_in_yaml_too(general):
+    governance = _question(general, GOVERNANCE)
+    first, second = governance.items[0].id, governance.items[1].id
+    assert normalise(governance, {first: "完全满足", second: "partly met"}, 5) == {first: 1.0, second: 0.5}
+    roadmap = _question(general, ROADMAP)
+    for k, text in roadmap.anchors.items():
+        for lang in ("en", "zh"):
+            assert normalise(roadmap, tr(text, lang) + " ", 5) == k
+    with pytest.raises(ValueError, match="got 'high'"):
+        normalise(roadmap, "high", 5)
+
+
+def test_a_semicolon_inside_an_answer_s_text_does_not_split_it(tmp_path, general):
+    """The English level texts have semicolons: a cell that holds one stays one answer,
+    while ids split at semicolons as before."""
+    roadmap = _question(general, ROADMAP)
+    text = tr(roadmap.anchors[1], "en")
+    assert ";" in text
+    path = _export(tmp_path / "wjx.csv", general, "en", **{ROADMAP.replace(".", "__"): text,
+                                                          SYSTEMS.replace(".", "__"): "erp; mes"})
+    a = maturity.assess(general, maturity.load_answers(path))
+    assert a.answers[ROADMAP] == 1 and a.answers[SYSTEMS] == ["erp", "mes"]
