@@ -108,6 +108,8 @@ async def test_the_whole_flow_answers_every_kind_and_exports(data_dir):
         result = app.screen
         assert result.report is not None and result.report.enterprise == "Pilot Works"
         assert "Pilot Works" in str(result.query_one("#who").render())
+        # what the grade was weighted and the advice chosen for, under the name
+        assert str(result.query_one("#who-profile").render()) == "Machinery · Discrete manufacturing · small"
         said = []
         for key in ("m", "h", "j", "a"):
             await pilot.press(key)

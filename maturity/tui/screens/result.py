@@ -103,8 +103,13 @@ class ResultScreen(Localised, Screen):
         for part in self.query("#grade-card, #dimension-bars"):
             part.remove_class("-empty")
         card = self.query_one("#grade-card", Vertical)
-        lines = [Static(Content.from_markup("$who", who=r.enterprise or r.title), id="who"),
-                 Static(Content(r.grade), id="grade"),
+        lines = [Static(Content.from_markup("$who", who=r.enterprise or r.title), id="who")]
+        # what the grade was weighted and the advice chosen for (F3 corrects it)
+        shown = {t(key, self.lang) for key in ("industry", "production_type", "size")}
+        profile = " · ".join(value for label, value in r.facts if label in shown)
+        if profile:
+            lines.append(Static(Content(profile), id="who-profile"))
+        lines += [Static(Content(r.grade), id="grade"),
                  Static(Content.from_markup("$score", score=(
                      f"{t('score', self.lang)} {r.score_text} / {r.score_max:g} · "
                      f"{t('completeness', self.lang)} {r.completeness:.0%}")), id="grade-score")]
