@@ -320,6 +320,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_key_save-as": ("Save as", "另存为"),
     "tui_key_edit-profile": ("Profile", "企业信息"),
     "tui_key_cancel-profile": ("Cancel", "取消"),
+    "tui_key_save-profile": ("Save", "保存"),
     "tui_key_show-unanswered": ("Unanswered", "未答题"),
     "tui_key_back-to-questions": ("Questions", "返回题目"),
     "tui_key_export-html": ("HTML", "HTML"),

@@ -164,3 +164,24 @@ async def test_quitting_from_the_profile_form_keeps_what_was_typed(data_dir):
         await pilot.pause()
     assert yaml.safe_load(path.read_text("utf-8"))["enterprise"]["name"] == "Acme Ltd"
 
+
+
+async def test_the_footer_says_how_to_save_and_leave_the_profile_and_ctrl_o_saves(data_dir):
+    """At 80x24 the Save button of the profile form sits below the fold, and the footer
+    named neither Ctrl+O nor Esc: a first-time user did not know how to leave the form."""
+    app = make_app("general")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        welcome = {b.binding.id for b in app.screen.active_bindings.values() if b.binding.show and b.enabled}
+        assert not welcome & {"save-profile", "cancel-profile"}  # nothing to save or leave yet
+        await start(app, pilot, "Acme", industry="steel")
+        await pilot.press("f3")
+        await pilot.pause()
+        shown = {b.binding.id: b.binding.description for b in app.screen.active_bindings.values()
+                 if b.binding.show and b.enabled}
+        assert shown.get("save-profile") == "Save" and shown.get("cancel-profile") == "Cancel"
+        app.screen.query_one("#name").value = "Acme Works"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert _saved(app)["enterprise"]["name"] == "Acme Works"

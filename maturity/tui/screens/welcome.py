@@ -35,7 +35,10 @@ def _yes_no(value: object) -> str | object:
 class WelcomeScreen(Localised, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "start", "Start", id="start", show=False),
-        Binding("escape", "cancel", "Cancel", id="cancel-profile", show=False),
+        # editing the profile (F3): the footer says how to save and how to leave, since
+        # the Save button can be below the fold at 80x24
+        Binding("ctrl+o", "save_profile", "Save", id="save-profile"),
+        Binding("escape", "cancel", "Cancel", id="cancel-profile"),
     ]
 
     def __init__(self, questionnaire: str | None = None, values: dict[str, Any] | None = None,
@@ -282,6 +285,16 @@ class WelcomeScreen(Localised, Screen):
             self.dismiss(profile)
             return
         self.app.start(str(self.query_one("#questionnaire", Select).value), profile)  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save_profile", "cancel"):
+            return self.editing  # only while editing: hidden from the welcome's footer
+        if action == "start":
+            return not self.editing  # Ctrl+O is "save" then (the binding above, shown)
+        return True
+
+    def action_save_profile(self) -> None:
+        self.action_start()
 
     def action_cancel(self) -> None:
         if self.editing:
