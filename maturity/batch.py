@@ -32,7 +32,7 @@ from .model.questionnaire import MeanScoring, PointsScoring, Questionnaire
 from .normalise import Normalised, check_answers
 from .numbers import Numbers
 from .shortfall import gaps
-from .tabular import BadInput, csv_header, in_cells, read_csv, read_xlsx
+from .tabular import BadInput, csv_header, in_cells, read_csv, read_xlsx, settle_texts
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -305,6 +305,7 @@ def _work(item: Item, questionnaire: str | None, indicators: bool = False, detai
     if item.raw is not None:
         raw = item.raw.copy()  # a table row keeps the column of each field, for its errors
         raw.setdefault("questionnaire", questionnaire)
+        settle_texts(raw)
         return score_raw(raw, item.source, None, questionnaire, indicators, detail)
     return score_path(item.path or item.source, questionnaire, indicators, detail)
 

@@ -37,7 +37,8 @@ def _named(field: str, value: str) -> str:
     if _AN_ID.fullmatch(value):
         return value
     names = _profile_names().get(field, {})
-    return next((names[f] for f in _forms(value) if f in names), value)
+    # a cell's "A 或 B" names two choices: only an index's own name is split at 或 / or
+    return next((names[f] for f in _forms(value, alternatives=False) if f in names), value)
 
 
 def _key(text: str) -> str:
@@ -56,12 +57,12 @@ _SHORT = {
 """Short names that no rule derives from the index's names (``_forms`` does the rest)."""
 
 
-def _forms(name: str) -> list[str]:
+def _forms(name: str, alternatives: bool = True) -> list[str]:
     """The ways a sheet writes a choice's name, the name itself first: its part before a
     colon (the TUI's "中型：从业人员 300 人及以上……") or before "or" (混合型或未说明), and
     each of those without closing words such as 制造, 企业, 型 or "manufacturing"."""
     out = [_key(name)]
-    for sep in ("：", ":", "或", " or ", "（", "("):
+    for sep in ("：", ":", *(("或", " or ") if alternatives else ()), "（", "("):
         out += [f.split(sep, 1)[0].strip() for f in out if sep in f]
     for f in out:  # grows as it goes: 离散型制造 → 离散型 → 离散
         out += [f.removesuffix(s).strip() for s in _SUFFIXES if f.endswith(s) and len(f) - len(s) >= 2]

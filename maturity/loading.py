@@ -291,7 +291,7 @@ def table_answers(path: str, questionnaire: str | None = None) -> AnswersFile:
     one-row survey export was read as YAML and called "not a mapping", and ``report
     -o x.html`` made a folder ``x.html`` of it)."""
     from .errors import UsageError
-    from .tabular import BadInput, in_cells, read_csv, read_xlsx
+    from .tabular import BadInput, in_cells, read_csv, read_xlsx, settle_texts
 
     read = read_xlsx if path.lower().endswith(".xlsx") else read_csv
     first = list(islice(read(Path(path)), 2))
@@ -311,6 +311,7 @@ def table_answers(path: str, questionnaire: str | None = None) -> AnswersFile:
     if questionnaire is not None and "questionnaire" not in raw:
         raw = raw.copy()
         raw["questionnaire"] = questionnaire
+        settle_texts(raw)
     try:
         return answers_from_raw(raw, source)
     except AnswersError as exc:

@@ -219,8 +219,8 @@ def _level(question: LevelQuestion, value: Any, levels: int) -> int | float:
     partly = isinstance(value, str) and value.strip().endswith(PARTLY_MARK)
     raw = numeric(value.strip()[:-1].strip() if partly else value)
     if isinstance(raw, str) and not partly:  # the level's description, as a survey exports it
-        hit = by_text({k: text for k, text in question.anchors.items() if k <= top}, raw)
-        if hit is not None:
+        hit = by_text(question, lambda: dict(question.anchors), raw)
+        if hit is not None and hit <= top:
             return int(hit)
     if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw) \
             or not 0 <= raw <= top or (partly and raw >= top):
@@ -289,7 +289,7 @@ def _choice(question: ChoiceQuestion, value: Any, levels: int) -> str:
     value = _option_of(ids, value)
     if isinstance(value, str) and value.strip() in ids:
         return value.strip()
-    hit = by_text({o.id: o.text for o in question.choices}, value)  # the answer's text
+    hit = by_text(question, lambda: {o.id: o.text for o in question.choices}, value)  # its text
     if hit is not None:
         return hit
     raise ValueError(f"expected one of the answers {', '.join(ids)}"
@@ -315,8 +315,9 @@ def _multi(question: MultiQuestion, value: Any, levels: int) -> frozenset[str]:
         raise ValueError(f"expected a list of option ids, e.g. [{example}]")
     ids = [o.id for o in question.options]
     if any(v not in ids for v in value):  # an option given by its text, as a survey exports it
-        texts = {o.id: o.text for o in question.options}
-        value = [v if v in ids else by_text(texts, v) or v for v in value]
+        def texts() -> dict[str, Any]:
+            return {o.id: o.text for o in question.options}
+        value = [v if v in ids else by_text(question, texts, v) or v for v in value]
     unknown = [v for v in value if v not in ids]
     if unknown:
         raise ValueError(f"unknown option(s) {unknown}; options are: {', '.join(ids)}")

@@ -294,11 +294,23 @@ def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> TableRow
             except CellError as exc:
                 raise CellError(f"{number}: {key}: {exc} (column {column_letters(number)})") from None
             raw.columns[("answers", key)] = number
-    for key in [k for k in raw["answers"] if "." not in k and isinstance(raw.get("questionnaire"), str)]:
-        qid = asked_in(key, raw["questionnaire"])  # a question's text that two indices ask
+    return settle_texts(raw)
+
+
+def settle_texts(raw: TableRow, questionnaire: str | None = None) -> TableRow:
+    """``raw`` with each header that is the text of a question two indices ask under
+    different ids (``columns.field`` leaves it as written) named by the row's index, or
+    by ``questionnaire`` where the row names none (``score -q``); in place."""
+    ref = raw.get("questionnaire") or questionnaire
+    if not isinstance(ref, str) or not isinstance(raw.get("answers"), dict):
+        return raw
+    for key in [k for k in raw["answers"] if "." not in k]:
+        qid = asked_in(key, ref)
         if qid is not None and qid not in raw["answers"]:
             raw["answers"][qid] = raw["answers"].pop(key)
-            raw.columns[("answers", qid)] = raw.columns.pop(("answers", key))
+            columns = getattr(raw, "columns", None)
+            if columns and ("answers", key) in columns:
+                columns[("answers", qid)] = columns.pop(("answers", key))
     return raw
 
 
@@ -332,7 +344,7 @@ def column_letters(number: int) -> str:
 _IDS = re.compile(r"[A-Za-z_][\w-]*(\s*,\s*[A-Za-z_][\w-]*)+")
 OPTIONS_MARK = "┋"
 """What 问卷星 puts between the options ticked in one cell."""
-_DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+_DECIMAL_COMMA = re.compile(r"-?\d+,\d+\s*%?")
 
 
 class CellError(ValueError):

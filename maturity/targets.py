@@ -49,7 +49,9 @@ def _indicators(q: Questionnaire, targets: Mapping[str, int], plan: dict[str, in
             continue
         # the least improvement that gets it there: lifting its answers to level k usually
         # does; where a question counts only from a higher level, a higher lift
-        lo = max(k, plan.get(ind, start[ind]))
+        # below its level today only because another lift opened questions in it: the
+        # least lift that answers them, from k (never a "lift" to where it already was)
+        lo = max(k, plan[ind]) if ind in plan else k
         plan[ind] = next((j for j in range(lo, n + 1) if _levels(run({**plan, ind: j}))[ind] >= k), n)
     return plan
 
@@ -146,8 +148,10 @@ def plan_targets(q: Questionnaire, a: Assessment, targets: Mapping[str, int]) ->
             reason = "not_applicable" if t in q.indicators and t not in applicable else "unreachable"
         results.append(TargetResult(id=t, level=k, now=now.get(t, 0), after=after.get(t, 0), reason=reason))
     final = run(plan)
-    improvements = [Improvement(indicator=i, from_level=start[i], to_level=plan[i])
-                    for i in sorted(plan, key=lambda i: (-(plan[i] - start[i]), i))]
+    # from where the other lifts leave it: below today's level where they open questions in it
+    before = {i: min(start[i], _levels(run({j: v for j, v in plan.items() if j != i}))[i]) for i in plan}
+    improvements = [Improvement(indicator=i, from_level=before[i], to_level=plan[i])
+                    for i in sorted(plan, key=lambda i: (-(plan[i] - before[i]), i))]
     return TargetPlan(targets=results, improvements=improvements, level_after=final.level,
                       score_after=final.score)
 

@@ -8,6 +8,7 @@ an option, a level or a rating given by its text as a survey platform exports it
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .model.questionnaire import NumberQuestion
@@ -72,16 +73,28 @@ def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold().rstrip("。.")
 
 
-def by_text(texts: dict[Any, Any], value: Any) -> Any:
-    """The key of ``texts`` (an option id, a level) whose text, in any language, is
+_INDEX: dict[int, tuple[object, dict[str, set[Any]]]] = {}
+"""Per question (by identity): each text's key → the ids it names (``by_text``)."""
+
+
+def by_text(owner: object, texts: Callable[[], Mapping[Any, Any]], value: Any) -> Any:
+    """The key of ``texts()`` (an option id, a level) whose text, in any language, is
     ``value`` as written, give or take spaces, case, width and a closing full stop: a
     survey platform exports the option a respondent picked by its text (问卷星: the
-    anchor's whole sentence); ``None`` where no text or more than one is it."""
+    anchor's whole sentence); ``None`` where no text or more than one is it.  The texts
+    are keyed once per ``owner`` (the question), not once per cell of a long export."""
     if not isinstance(value, str) or not value.strip():
         return None
-    want = _key(value)
-    found = {k for k, t in texts.items()
-             for one in ((t,) if isinstance(t, str) else dict(t).values()) if _key(one) == want}
+    hit = _INDEX.get(id(owner))
+    if hit is None or hit[0] is not owner:
+        if len(_INDEX) > 4096:
+            _INDEX.clear()
+        index: dict[str, set[Any]] = {}
+        for k, text in texts().items():
+            for one in (text,) if isinstance(text, str) else dict(text).values():
+                index.setdefault(_key(one), set()).add(k)
+        hit = _INDEX[id(owner)] = (owner, index)
+    found = hit[1].get(_key(value), ())
     return next(iter(found)) if len(found) == 1 else None
 
 

@@ -247,9 +247,11 @@ def test_a_profile_choice_in_the_short_form_people_write_is_its_id(tmp_path, fie
 
 
 @pytest.mark.parametrize(("field", "written"), [("size", "小微企业"), ("size", "SME"), ("industry", "制造"),
-                                                ("product_kind", "产品")])
+                                                ("product_kind", "产品"), ("size", "小型或微型"),
+                                                ("production_type", "Discrete or process")])
 def test_a_profile_word_that_names_no_one_choice_is_still_refused(tmp_path, field, written):
-    """小微企业 is micro or small: the sheet must say which; a bare 制造 names no industry."""
+    """小微企业 is micro or small: the sheet must say which; a bare 制造 names no industry;
+    "小型或微型" names two (it was taken for the first, found by review)."""
     path = tmp_path / "survey.csv"
     path.write_text(f"questionnaire,enterprise.name,enterprise.{field}\ngeneral@2,甲,{written}\n", "utf-8")
     (row,) = score_files([str(path)])

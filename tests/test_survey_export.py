@@ -98,3 +98,29 @@ def test_a_semicolon_inside_an_answer_s_text_does_not_split_it(tmp_path, general
                                                           SYSTEMS.replace(".", "__"): "erp; mes"})
     a = maturity.assess(general, maturity.load_answers(path))
     assert a.answers[ROADMAP] == 1 and a.answers[SYSTEMS] == ["erp", "mes"]
+
+
+def test_a_question_text_two_indices_ask_is_settled_by_the_index_given_with_q(tmp_path, general):
+    """The general and the SME index ask 企业日常使用信息系统开展以下哪些业务？ under different
+    ids: a table without a questionnaire column, scored with -q general@2, called the column
+    an unknown question id (found by review)."""
+    systems = _question(general, SYSTEMS)
+    path = tmp_path / "wjx.csv"
+    path.write_text(f"企业名称,1、{tr(systems.text, 'zh')}[多选题]\n"
+                    f"甲,{tr(systems.options[0].text, 'zh')}┋{tr(systems.options[1].text, 'zh')}\n", "utf-8")
+    (row,) = score_files([str(path)], "general@2")
+    assert row.ok, row.errors
+    assert row.answered == 1
+    from maturity.loading import table_answers
+    from maturity.normalise import check_answers
+
+    values = check_answers(general, table_answers(str(path), "general@2"))  # report -q, one row
+    assert values[SYSTEMS] == {o.id for o in systems.options[:2]}
+
+
+
+def test_a_decimal_comma_share_with_its_sign_in_a_semicolon_file(tmp_path, general):
+    path = tmp_path / "t.csv"
+    path.write_text("questionnaire;enterprise.name;factory.equipment.cnc_rate\ngeneral@2;甲;0,5%\n", "utf-8")
+    a = maturity.assess(general, path)
+    assert a.answers["factory.equipment.cnc_rate"] == "0.5%"

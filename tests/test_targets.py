@@ -116,6 +116,9 @@ def test_a_target_met_now_stays_met_when_another_target_opens_questions_in_it(tm
     assert [(r.id, r.now, r.reason) for r in plan.targets] == [("b", 2, None), ("a", 0, None)]
     steps = {i.indicator: i.to_level for i in plan.improvements}
     assert steps == {"a.x": 1, "b.z": 1}
+    # B.z is lifted from where A's lift leaves it (its question open, not yet answered),
+    # not "from L2 to L2" as it was today (found by review)
+    assert {(i.indicator, i.from_level) for i in plan.improvements} == {("a.x", 0), ("b.z", 0)}
     assert _levels(q, a, steps)["b"] >= 1
 
 

@@ -275,7 +275,8 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         values = ""
         if question.kind == "number":  # the figure itself, beside the level it reaches
             unit = tr(question.unit, lang) if question.unit else ""
-            shown = ["–" if v is None or v == "n/a" else f"{v:g}{unit}" for v in (c.before, c.after)]
+            shown = ["–" if v is None or v == "n/a" else v if isinstance(v, str)  # "0.5%", as written
+                     else f"{v:g}{unit}" for v in (c.before, c.after)]
             values = f"{shown[0]} → {shown[1]}, "
         levels = [t("tui_na", lang) if v == "n/a" else f"{t('level', lang)} {k}"  # n/a is no level 0
                   for v, k in ((c.before, c.level_before), (c.after, c.level_after))]

@@ -167,8 +167,8 @@ class NumberQuestion(_QuestionBase):
         fraction (0.62 for 62 %, as a spreadsheet keeps a percentage), and read as a
         percentage it would count as nothing.  A share of revenue or a change in percent,
         whose bands part values below 1 %, takes 0.6 as it is written."""
-        unit = self.unit
-        if ({unit} if isinstance(unit, str | None) else set(unit.values())) != {"%"}:
+        units = {self.unit} if isinstance(self.unit, str | None) else set(self.unit.values())
+        if {u.strip().replace("％", "%") if u else u for u in units} != {"%"}:
             return False
         return self.min == 0 and self.max == 100 and not any(
             0 < edge < 1 for b in self.bands for edge in (b.min, b.max) if edge is not None)

@@ -92,7 +92,10 @@ class AssessmentState:
         return self._asked
 
     def answered(self, qid: str) -> bool:
-        return self.session.answered(qid)
+        """Answered with a value its question takes: one saved by an earlier version that
+        this one refuses (a share of 0.62, now ambiguous) is not, so that it is listed
+        among the unanswered and its field says why, while the grade leaves it out."""
+        return self.session.answered(qid) and qid in self.values()
 
     def unanswered(self) -> list[str]:
         return [qid for qid in self.asked() if not self.answered(qid)]

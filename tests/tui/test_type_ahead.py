@@ -159,6 +159,25 @@ async def test_a_share_typed_as_a_fraction_is_questioned_and_below_one_percent_k
     assert maturity.assess(maturity.load_questionnaire("general"), saved).answers[first] == "0.62%"
 
 
+async def test_a_fraction_saved_earlier_is_shown_with_the_reason_and_counts_unanswered(data_dir):
+    """An autosave from before the share rule holds 0.62: the field showed nothing, the index
+    counted the question answered, and the grade left it out (found by review).  The field
+    shows 0.62 and why; the question is among the unanswered until it is corrected."""
+    first, _, second = _general_pair("number")
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_question(app, pilot, second)
+        app.state.session.answers[first] = 0.62
+        app.state._changed()
+        await screen.go(first)
+        await pilot.pause()
+        assert screen.query_one("#number-input").value == "0.62"
+        assert "enter 62 for 62 %" in text_of(screen.query_one("#number-error"))
+        assert first in app.state.unanswered()
+        await burst(app, pilot, ["end", "%", "enter"])
+        assert app.state.session.answers[first] == "0.62%" and first not in app.state.unanswered()
+
+
 async def test_a_digit_then_down_rates_and_moves_and_the_last_down_stays(data_dir):
     """The Chinese first-time user lost a Down typed right after a digit (the digit's
     deferred focus call moved the focus back), and a Down on the last item moved the

@@ -6,7 +6,6 @@ answer it accepts is saved. Enter moves on (an empty field moves on unanswered).
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any, ClassVar
 
 from textual import events, on
@@ -97,9 +96,14 @@ class NumberAnswer(Vertical):
         self.lang = lang
         self.value: float | int | str | None = None
         """The answer in answers-file form: a number, or a share below 1 % with its sign ("0.5%")."""
+        self.stale: tuple[str, str] | None = None
+        """A saved answer this question does not take (0.62 for a share, saved by an earlier
+        version): shown as it was, with the reason, until the user corrects it."""
         if isinstance(value, int | float | str) and not isinstance(value, bool):
-            with contextlib.suppress(ValueError):  # not a number it takes: shown empty
+            try:
                 self.value = self.check(str(value))
+            except ValueError as exc:
+                self.stale = (_fmt(value) if isinstance(value, int | float) else value, str(exc))
         self.shown = self.value
         """The answer when the question was shown: kept while the field holds no number."""
         self.valid = True
@@ -118,12 +122,13 @@ class NumberAnswer(Vertical):
     def compose(self) -> ComposeResult:
         unit = tr(self.question.unit, self.lang) if self.question.unit else ""
         with Horizontal(id="number-row"):
-            yield NumberInput(value="" if self.value is None else _fmt(self.value),
+            shown = self.stale[0] if self.stale else "" if self.value is None else _fmt(self.value)
+            yield NumberInput(value=shown,
                         placeholder=t("tui_number_placeholder", self.lang), id="number-input",
                         compact=True)
             yield Label(unit, id="number-unit")
         yield Static(self.range_text(), id="number-hint")
-        yield Static("", id="number-error")
+        yield Static(self.stale[1] if self.stale else "", id="number-error")
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = getattr(self.app, "cursor_blink", True)
