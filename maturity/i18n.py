@@ -237,8 +237,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "roadmap": ("Roadmap", "实施路线图"),
     "phase": ("Phase {n}: reach {level}", "第 {n} 阶段：达到{level}"),
     "phase_and_direct": ("Phase {n}: reach {level} with the steps below and {k} indicator(s) "
-                         "improved directly",
-                         "第 {n} 阶段：实施下列场景并直接改进 {k} 项指标，达到{level}"),
+                         "improved directly{far}",
+                         "第 {n} 阶段：实施下列场景并直接改进 {k} 项指标{far}，达到{level}"),
+    "phase_far": (", {k} of them by two levels or more", "（其中 {k} 项需提升两级及以上）"),
+    "phase_far_one": (", by two levels or more", "（需提升两级及以上）"),
     "phase_needs": ("{name} waits for {names}, which the previous phase brings",
                     "{name}需先具备{names}（由上一阶段实现）"),
     "phase_improve": ("Improve: {names}", "需改进：{names}"),
@@ -566,7 +568,7 @@ _ONE: dict[str, tuple[str, str]] = {
     "merged_apart": ("n", "They disagree on 1 question, listed here (two levels or more apart, n/a "
                      "against an answer, or numbers far apart): settle it before relying on the grade."),
     "phase_and_direct": ("k", "Phase {n}: reach {level} with the steps below and 1 indicator "
-                              "improved directly"),
+                              "improved directly{far}"),
     "incomplete_same": ("n", "1 question unanswered; it counts as “not yet”. Even answered at the top it "
                              "would not change the grade (best case: score {best_score})."),
     "unrated_items": ("n", "1 checklist item of answered questions was left unrated; it counts as "

@@ -46,5 +46,26 @@ def test_every_english_string_with_a_counted_noun_has_its_singular():
 
 
 def test_the_roadmap_title_of_a_phase_with_one_direct_indicator_is_singular():
-    title = t("phase_and_direct", "en", n=1, level="L2 Standardised", k=1)
+    title = t("phase_and_direct", "en", n=1, level="L2 Standardised", k=1, far="")
     assert title == "Phase 1: reach L2 Standardised with the steps below and 1 indicator improved directly"
+
+
+def test_a_phase_title_says_how_many_direct_improvements_climb_two_levels_or_more():
+    """Round-115 reviewers of a refinery: "phase 1 claims L5 by improving 11 indicators
+    directly, several of them L2/L3 to L5"; the heading said only "11 indicators"."""
+    from pathlib import Path
+
+    import maturity
+    from maturity.report import content
+
+    plant = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after" / "p44-b.yaml"
+    q = maturity.load_questionnaire("general")
+    d = maturity.diagnose(maturity.assess(q, plant), q)
+    phase = d.roadmap[0]
+    far = [i for i in phase.path.improvements
+           if i.indicator in phase.uncovered and i.to_level - i.from_level >= 2]
+    assert len(phase.uncovered) > 1 and far, "the plant no longer shows the case"
+    for lang, words in (("en", f", {len(far)} of them by two levels or more"),
+                        ("zh", f"（其中 {len(far)} 项需提升两级及以上）")):
+        report = content.build(q, d, lang)
+        assert words in report.roadmap[0][0], report.roadmap[0][0]

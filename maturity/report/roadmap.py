@@ -38,8 +38,15 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
             direct = _join([x for x in (direct, waits) if x], lang, semi=True)
         # a phase whose steps leave indicators to be improved directly says so in its
         # heading: "reach L5" over two small steps read as a promise (round-46 reviewers)
+        # and how far: "11 indicators improved directly" hid that four of them climb two
+        # levels or more (round-115 reviewers of a refinery: "claims L5 by improving 11
+        # indicators directly, several of them L2/L3 to L5")
+        far = sum(1 for i in phase.path.improvements
+                  if i.indicator in phase.uncovered and i.to_level - i.from_level >= 2)
+        one = len(phase.uncovered) == 1
+        far_text = t("phase_far_one" if one else "phase_far", lang, k=far) if far else ""
         title = t("phase_and_direct", lang, n=n, level=level_label(q, phase.target_level, lang),
-                  k=len(phase.uncovered)) if names and phase.uncovered else \
+                  k=len(phase.uncovered), far=far_text) if names and phase.uncovered else \
             t("phase", lang, n=n, level=level_label(q, phase.target_level, lang))
         steps: list[tuple[str, str]] = []
         if n == 1 and phase.uncovered:
