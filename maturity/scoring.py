@@ -74,9 +74,12 @@ def assess(questionnaire: Any, answers: Any = None) -> Assessment:
         if answers is None:
             raise ArgumentError("assess(questionnaire, answers): the answers are missing")
         if isinstance(answers, str | os.PathLike):
-            from .loading import load_answers
+            from ._io import TABLE_SUFFIXES
+            from .loading import load_answers, table_answers
 
-            answers = load_answers(answers)
+            name = os.fspath(answers)  # a one-row table without a questionnaire column is for this one
+            answers = table_answers(name, questionnaire.ref) if name.lower().endswith(TABLE_SUFFIXES) \
+                else load_answers(name)
         expect(answers, AnswersFile | Mapping, "assess(questionnaire, answers): the answers are an "
                "AnswersFile, a mapping or the path of an answers file")
     else:

@@ -119,6 +119,16 @@ def test_a_question_text_two_indices_ask_is_settled_by_the_index_given_with_q(tm
 
 
 
+def test_a_table_without_a_questionnaire_column_is_for_the_questionnaire_given(tmp_path, general):
+    """maturity.assess(q, "survey.csv") said "questionnaire: required field is missing" for
+    a one-row export without a questionnaire column, though q was given (as -q is)."""
+    path = tmp_path / "one.csv"
+    path.write_text(f"企业名称,{ROADMAP}\n甲,3\n", "utf-8")
+    assert maturity.assess(general, path).answers[ROADMAP] == 3
+    with pytest.raises(maturity.MaturityError, match="questionnaire"):
+        maturity.assess(path)  # no questionnaire given or named: still an error
+
+
 def test_a_decimal_comma_share_with_its_sign_in_a_semicolon_file(tmp_path, general):
     path = tmp_path / "t.csv"
     path.write_text("questionnaire;enterprise.name;factory.equipment.cnc_rate\ngeneral@2;甲;0,5%\n", "utf-8")
