@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from . import _yaml
 from ._io import SCANNED_SUFFIXES, TABLE_SUFFIXES
+from .columns import settle_texts
 from .engine import plan_for, resolve_production_type
 from .errors import MaturityError
 from .model.answers import AnswersFile
@@ -32,7 +33,7 @@ from .model.questionnaire import MeanScoring, PointsScoring, Questionnaire
 from .normalise import Normalised, check_answers
 from .numbers import Numbers
 from .shortfall import gaps
-from .tabular import BadInput, csv_header, in_cells, read_csv, read_xlsx, settle_texts
+from .tabular import BadInput, csv_header, in_cells, read_csv, read_xlsx
 
 if TYPE_CHECKING:
     from concurrent.futures import Future

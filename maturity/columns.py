@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from .model.answers import Enterprise
 
@@ -160,6 +161,23 @@ def asked_in(header: str, questionnaire: str) -> str | None:
     it is)."""
     key = _key(_KIND_MARK.sub("", _NUMBERED.sub("", header.strip())))
     return _question_texts().get(key, {}).get(questionnaire.partition("@")[0].strip())
+
+
+def settle_texts(raw: dict[str, Any], questionnaire: str | None = None) -> dict[str, Any]:
+    """``raw`` with each header that is the text of a question two indices ask under
+    different ids (``columns.field`` leaves it as written) named by the row's index, or
+    by ``questionnaire`` where the row names none (``score -q``); in place."""
+    ref = raw.get("questionnaire") or questionnaire
+    if not isinstance(ref, str) or not isinstance(raw.get("answers"), dict):
+        return raw
+    for key in [k for k in raw["answers"] if "." not in k]:
+        qid = asked_in(key, ref)
+        if qid is not None and qid not in raw["answers"]:
+            raw["answers"][qid] = raw["answers"].pop(key)
+            columns = getattr(raw, "columns", None)
+            if columns and ("answers", key) in columns:
+                columns[("answers", qid)] = columns.pop(("answers", key))
+    return raw
 
 
 @lru_cache(maxsize=1)

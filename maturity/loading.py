@@ -290,8 +290,9 @@ def table_answers(path: str, questionnaire: str | None = None) -> AnswersFile:
     a :class:`UsageError` that says how many: one answers file is one enterprise (a
     one-row survey export was read as YAML and called "not a mapping", and ``report
     -o x.html`` made a folder ``x.html`` of it)."""
+    from .columns import settle_texts
     from .errors import UsageError
-    from .tabular import BadInput, in_cells, read_csv, read_xlsx, settle_texts
+    from .tabular import BadInput, in_cells, read_csv, read_xlsx
 
     read = read_xlsx if path.lower().endswith(".xlsx") else read_csv
     first = list(islice(read(Path(path)), 2))

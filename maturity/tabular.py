@@ -29,8 +29,8 @@ from .columns import (
     ENTERPRISE_FIELDS,
     PROFILE,
     PROFILE_CELLS,
-    asked_in,
     field,
+    settle_texts,
     survey_column,
     survey_columns,
 )
@@ -294,23 +294,7 @@ def _answers(record: Mapping[str, str | None], delimiter: str = ",") -> TableRow
             except CellError as exc:
                 raise CellError(f"{number}: {key}: {exc} (column {column_letters(number)})") from None
             raw.columns[("answers", key)] = number
-    return settle_texts(raw)
-
-
-def settle_texts(raw: TableRow, questionnaire: str | None = None) -> TableRow:
-    """``raw`` with each header that is the text of a question two indices ask under
-    different ids (``columns.field`` leaves it as written) named by the row's index, or
-    by ``questionnaire`` where the row names none (``score -q``); in place."""
-    ref = raw.get("questionnaire") or questionnaire
-    if not isinstance(ref, str) or not isinstance(raw.get("answers"), dict):
-        return raw
-    for key in [k for k in raw["answers"] if "." not in k]:
-        qid = asked_in(key, ref)
-        if qid is not None and qid not in raw["answers"]:
-            raw["answers"][qid] = raw["answers"].pop(key)
-            columns = getattr(raw, "columns", None)
-            if columns and ("answers", key) in columns:
-                columns[("answers", qid)] = columns.pop(("answers", key))
+    settle_texts(raw)
     return raw
 
 
