@@ -5,11 +5,11 @@ survey platforms' own columns, which are not answers (``tabular`` reads the rows
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
 from .model.answers import Enterprise
+from .written import text_key
 
 ENTERPRISE_FIELDS = tuple(Enterprise.model_fields)
 """The profile fields, in the order a table's header lists them."""
@@ -42,10 +42,6 @@ def _named(field: str, value: str) -> str:
     return next((names[f] for f in _forms(value, alternatives=False) if f in names), value)
 
 
-def _key(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip().casefold()
-
-
 _SUFFIXES = ("类产品", "产品", "制造业", "制造", "企业", "行业", "型", " manufacturing", " enterprise",
              " company", " industry", "-sized", " sized")
 _SHORT = {
@@ -62,7 +58,7 @@ def _forms(name: str, alternatives: bool = True) -> list[str]:
     """The ways a sheet writes a choice's name, the name itself first: its part before a
     colon (the TUI's "中型：从业人员 300 人及以上……") or before "or" (混合型或未说明), and
     each of those without closing words such as 制造, 企业, 型 or "manufacturing"."""
-    out = [_key(name)]
+    out = [text_key(name)]
     for sep in ("：", ":", *(("或", " or ") if alternatives else ()), "（", "("):
         out += [f.split(sep, 1)[0].strip() for f in out if sep in f]
     for f in out:  # grows as it goes: 离散型制造 → 离散型 → 离散
@@ -149,7 +145,7 @@ def _column(header: str) -> str:
     if "." in first:
         return first
     if " " in key or not key.isascii():  # words, not an id: a question's text?
-        asked = set(_question_texts().get(_key(key), {}).values())
+        asked = set(_question_texts().get(text_key(key), {}).values())
         return asked.pop() if len(asked) == 1 else key  # several: the row's index decides
 
     return key
@@ -159,7 +155,7 @@ def asked_in(header: str, questionnaire: str) -> str | None:
     """The id of the question of ``questionnaire`` (``general@2``) whose text ``header``
     is, where two indices ask it under different ids (``field`` leaves such a header as
     it is)."""
-    key = _key(_KIND_MARK.sub("", _NUMBERED.sub("", header.strip())))
+    key = text_key(_KIND_MARK.sub("", _NUMBERED.sub("", header.strip())))
     return _question_texts().get(key, {}).get(questionnaire.partition("@")[0].strip())
 
 
@@ -194,7 +190,7 @@ def _question_texts() -> dict[str, dict[str, str]]:
             continue
         for qid, (_, _, question) in q.questions.items():
             for text in (question.text,) if isinstance(question.text, str) else dict(question.text).values():
-                ids.setdefault(_key(text), {})[ident] = qid
+                ids.setdefault(text_key(text), {})[ident] = qid
     return ids
 
 

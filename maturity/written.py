@@ -69,7 +69,9 @@ def share_value(question: Any, x: float) -> float:
     return x
 
 
-def _key(text: str) -> str:
+def text_key(text: str) -> str:
+    """A text as compared with the index's own: width, spaces, case and a closing full
+    stop do not count."""
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold().rstrip("。.")
 
 
@@ -92,9 +94,9 @@ def by_text(owner: object, texts: Callable[[], Mapping[Any, Any]], value: Any) -
         index: dict[str, set[Any]] = {}
         for k, text in texts().items():
             for one in (text,) if isinstance(text, str) else dict(text).values():
-                index.setdefault(_key(one), set()).add(k)
+                index.setdefault(text_key(one), set()).add(k)
         hit = _INDEX[id(owner)] = (owner, index)
-    found = hit[1].get(_key(value), ())
+    found = hit[1].get(text_key(value), ())
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -105,4 +107,4 @@ RATING_WORDS = {"fully met": "fully", "mostly met": "mostly", "partly met": "par
 
 def rating_word(value: Any) -> str | None:
     """The rating word (fully / mostly / partly / not) a rating's label stands for."""
-    return RATING_WORDS.get(_key(value)) if isinstance(value, str) else None
+    return RATING_WORDS.get(text_key(value)) if isinstance(value, str) else None

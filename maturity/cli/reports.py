@@ -243,6 +243,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     from ..i18n import t
     from ..model.base import tr
     from ..whatif import what_if
+    from ..written import number_of
 
     check_output(args.output, [args.answers])
     output_format(args, TEXT_OR_JSON)
@@ -275,8 +276,8 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         values = ""
         if question.kind == "number":  # the figure itself, beside the level it reaches
             unit = tr(question.unit, lang) if question.unit else ""
-            shown = ["–" if v is None or v == "n/a" else v if isinstance(v, str)  # "0.5%", as written
-                     else f"{v:g}{unit}" for v in (c.before, c.after)]
+            numbers = [number_of(v) for v in (c.before, c.after)]  # "0.5%" is 0.5
+            shown = ["–" if x is None else f"{x:g}{unit}" for x in numbers]
             values = f"{shown[0]} → {shown[1]}, "
         levels = [t("tui_na", lang) if v == "n/a" else f"{t('level', lang)} {k}"  # n/a is no level 0
                   for v, k in ((c.before, c.level_before), (c.after, c.level_after))]
