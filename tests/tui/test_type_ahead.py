@@ -149,11 +149,15 @@ async def test_a_share_typed_as_a_fraction_is_questioned_and_below_one_percent_k
         await burst(app, pilot, ["0", ".", "6", "2"])
         assert first not in app.state.session.answers
         assert "enter 62 for 62 %" in text_of(screen.query_one("#number-error"))
-        await burst(app, pilot, ["%", "enter"])
+        assert text_of(screen.query_one("#number-unit")) == "%"
+        await burst(app, pilot, ["%"])
+        assert text_of(screen.query_one("#number-unit")) == ""  # not "0.62% %"
+        await burst(app, pilot, ["enter"])
         assert app.state.session.answers[first] == "0.62%"
         await screen.go(first)
         await pilot.pause()
         assert screen.query_one("#number-input").value == "0.62%"
+        assert text_of(screen.query_one("#number-unit")) == ""
         await pilot.press("ctrl+q")
     saved = maturity.load_answers(app.state.session.path)
     assert maturity.assess(maturity.load_questionnaire("general"), saved).answers[first] == "0.62%"

@@ -19,7 +19,7 @@ from ...i18n import t
 from ...model.base import tr
 from ...model.questionnaire import NumberQuestion
 from ...normalise import normalise
-from ...written import FractionError, LowPercent
+from ...written import FractionError, LowPercent, percent_sign
 from .messages import advance, changed
 
 
@@ -119,14 +119,20 @@ class NumberAnswer(Vertical):
             return t("tui_range_to", lang, kind=kind, hi=_fmt(q.max))
         return kind
 
+    def unit_beside(self, text: str) -> str:
+        """The unit shown after the field: none while the text carries its own sign
+        ("0.62%" read "0.62% %")."""
+        if not self.question.unit or percent_sign(text.strip()):
+            return ""
+        return tr(self.question.unit, self.lang)
+
     def compose(self) -> ComposeResult:
-        unit = tr(self.question.unit, self.lang) if self.question.unit else ""
         with Horizontal(id="number-row"):
             shown = self.stale[0] if self.stale else "" if self.value is None else _fmt(self.value)
             yield NumberInput(value=shown,
                         placeholder=t("tui_number_placeholder", self.lang), id="number-input",
                         compact=True)
-            yield Label(unit, id="number-unit")
+            yield Label(self.unit_beside(shown), id="number-unit")
         yield Static(self.range_text(), id="number-hint")
         yield Static(self.stale[1] if self.stale else "", id="number-error")
 
@@ -165,6 +171,7 @@ class NumberAnswer(Vertical):
         event.stop()
         if getattr(event.input, "submitted", False):
             return  # a change queued behind the Enter: what the field held then is kept
+        self.query_one("#number-unit", Label).update(self.unit_beside(event.value))
         error = self.query_one("#number-error", Static)
         try:
             value = self.check(event.value)
