@@ -28,7 +28,7 @@ from ._io import SCANNED_SUFFIXES, TABLE_SUFFIXES
 from .columns import settle_texts
 from .engine import plan_for, resolve_production_type
 from .errors import MaturityError
-from .model.answers import AnswersFile
+from .model.answers import NA, AnswersFile
 from .model.questionnaire import MeanScoring, PointsScoring, Questionnaire
 from .normalise import Normalised, check_answers
 from .numbers import Numbers
@@ -65,6 +65,9 @@ class Row:
     answered: int = 0
     unanswered: int = 0
     not_applicable: int = 0
+    answered_na: int = 0
+    """Of ``not_applicable``, the questions answered n/a; the rest are not asked of this
+    enterprise (its production type, a follow-up whose question does not apply)."""
     dimensions: tuple[tuple[str, int, float | None], ...] = ()
     """(id, level, score); score ``None`` for a points-method dimension worth no points,
     which counts through the grade rules (the SME index's business scenarios)."""
@@ -157,6 +160,7 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
             a = a.model_copy(update={"assessor": answers.assessor})
         full = a.model_dump(mode="json")
     assessed = answers.assessed_on
+    na = num.counts["not_applicable"]
     return Row(
         source=source, ok=True, questionnaire=q.ref, questionnaire_file=q._file,
         enterprise=tuple((k, tuple(v) if isinstance(v, list) else v)  # typed: JSON keeps false a false
@@ -165,7 +169,9 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
         level=num.level, level_id=q.levels[num.level - 1].id if num.level else None,
         score=num.score, score_max=num.score_max, completeness=num.completeness,
         answered=num.counts["answered"], unanswered=num.counts["unanswered"],
-        not_applicable=num.counts["not_applicable"], dimensions=dimension_cells(q, num),
+        not_applicable=na, dimensions=dimension_cells(q, num),
+        answered_na=sum(1 for k, st in num.status.items() if st == "not_applicable" and values.get(k) == NA)
+        if na else 0,
         blocking=tuple(g[1] for g in gaps(q, num)[:5]),
         indicators=tuple((c.id, c.level) for d in num.dims for c in d.children) if indicators else (),
         detail=full)

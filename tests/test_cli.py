@@ -183,8 +183,38 @@ def test_validate_valid_answers(capsys, tmp_path, kinds_path):
     assert code == 0, err
     a = maturity.assess(maturity.load_questionnaire(str(kinds_path)), maturity.load_answers(path))
     askable = a.answered + a.unanswered
-    assert a.answered == 5
-    assert out == f"{path}: ok (five_kinds@1, 5 of {askable} answered, {a.not_applicable} not applicable)\n"
+    assert a.answered == 5 and a.not_applicable == 0
+    assert out == f"{path}: ok (five_kinds@1, 5 of {askable} answered, 0 not applicable)\n"
+
+
+def test_validate_tells_answered_na_from_questions_not_asked_in_a_file_and_a_table(capsys, tmp_path):
+    """"4 not applicable" for a file in which the user wrote n/a three times: the fourth was
+    a question not asked of a discrete plant, and nothing said so.  A file and a table row of
+    the same answers say the same."""
+    import csv
+
+    source = Path(__file__).parent.parent / "docs" / "examples" / "machinery-plant.yaml"
+    raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    written_na = [k for k, v in raw["answers"].items() if v == "n/a"]
+    a = maturity.assess(maturity.load_questionnaire("general"), maturity.load_answers(source))
+    not_asked = a.not_applicable - len(written_na)
+    assert written_na and not_asked > 0
+    said = (f"{a.answered} of {a.answered + a.unanswered} answered; {a.not_applicable} not applicable: "
+            f"{len(written_na)} answered n/a, {not_asked} not asked of this enterprise)")
+    code, out, _ = run(capsys, "validate", str(source))
+    assert code == 0 and out == f"{source}: ok (general@2, {said}\n"
+    scalars = {k: v for k, v in raw["answers"].items() if isinstance(v, str | int | float)}
+    table = tmp_path / "one.csv"
+    with table.open("w", newline="", encoding="utf-8") as handle:
+        w = csv.writer(handle)
+        profile = {k: v for k, v in raw["enterprise"].items() if isinstance(v, str)}
+        w.writerow(["questionnaire", *(f"enterprise.{k}" for k in profile), *scalars])
+        w.writerow(["general@2", *profile.values(), *scalars.values()])
+    code, out, err = run(capsys, "validate", str(table))
+    assert code == 0, err
+    b = maturity.assess(maturity.load_questionnaire("general"), table)
+    assert out.endswith(f"; {b.not_applicable} not applicable: {len(written_na)} answered n/a, "
+                        f"{b.not_applicable - len(written_na)} not asked of this enterprise)\n"), out
 
 
 def test_validate_answers_for_general_finds_it_by_id(capsys, tmp_path, general):
@@ -193,8 +223,8 @@ def test_validate_answers_for_general_finds_it_by_id(capsys, tmp_path, general):
     assert code == 0, err
     a = maturity.assess(general, maturity.load_answers(path))
     assert a.unanswered == 0
-    expected = f"{a.answered} of {a.answered} answered, {a.not_applicable} not applicable"
-    assert f"ok ({general.ref}, {expected})" in out
+    assert f"ok ({general.ref}, {a.answered} of {a.answered} answered" in out
+    assert f" {a.not_applicable} not applicable" in out
 
 
 def test_validate_invalid_answers(capsys, tmp_path, kinds_path):

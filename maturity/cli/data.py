@@ -78,6 +78,7 @@ def _peek_format(path: Path) -> str | None:
 def cmd_validate(args: argparse.Namespace) -> int:
     from ..errors import MaturityError, Severity
     from ..loading import check_questionnaire_file, load_answers, questionnaire_for
+    from ..model.answers import NA
     from ..scoring import assess
 
     worst = Exit.OK
@@ -112,9 +113,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 answers = load_answers(path)
                 q = questionnaire_for(answers, args.questionnaire, shared=True)
                 a = assess(q, answers)
-                askable = a.answered + a.unanswered
-                print(printable(f"{path}: ok ({q.ref}, {a.answered} of {askable} answered, "
-                                f"{a.not_applicable} not applicable)"))
+                na = sum(1 for d in a.dimensions for i in d.indicators for r in i.questions
+                         if r.status == "not_applicable" and a.answers.get(r.id) == NA)
+                said = counted(a.answered, a.unanswered, a.not_applicable, na)
+                print(printable(f"{path}: ok ({q.ref}, {said})"))
                 for issue in _check_issues(path, q, a, args.lang or answers.language or _default_lang()):
                     _warn(str(issue))
         except MaturityError as exc:
@@ -147,6 +149,22 @@ def _check_issues(path: Path, q: Any, a: Any, lang: str) -> list[Any]:
     return out
 
 
+def counted(answered: int, unanswered: int, not_applicable: int, answered_na: int) -> str:
+    """What validate says of a valid file's answers: "63 of 63 answered; 4 not applicable:
+    3 answered n/a, 1 not asked of this enterprise", the n/a a user wrote told apart from
+    the questions this enterprise is not asked (its production type, a follow-up that does
+    not open)."""
+    text = f"{answered} of {answered + unanswered} answered"
+    if not not_applicable:
+        return f"{text}, 0 not applicable"
+    if answered_na == not_applicable:
+        return f"{text}; {not_applicable} not applicable, all answered n/a"
+    if not answered_na:
+        return f"{text}; {not_applicable} not applicable, none answered n/a (not asked of this enterprise)"
+    return (f"{text}; {not_applicable} not applicable: {answered_na} answered n/a, "
+            f"{not_applicable - answered_na} not asked of this enterprise")
+
+
 def _validate_table(path: Path, questionnaire: str | None) -> int:
     from ..batch import score_files
 
@@ -154,9 +172,8 @@ def _validate_table(path: Path, questionnaire: str | None) -> int:
     worst = Exit.OK
     for row in score_files([str(path)], questionnaire):
         if row.ok:
-            askable = row.answered + row.unanswered
-            print(printable(f"{row.source}: ok ({row.questionnaire}, {row.answered} of {askable} "
-                            f"answered, {row.not_applicable} not applicable)"))
+            print(printable(f"{row.source}: ok ({row.questionnaire}, "
+                            f"{counted(row.answered, row.unanswered, row.not_applicable, row.answered_na)})"))
         else:
             for line in row.errors:
                 _err(line)
