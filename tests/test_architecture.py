@@ -24,7 +24,7 @@ LAYERS = {
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
         "report.terminal",
         "report.many", "report.history", "report.words", "report.respondents", "report.wrap",
-        "report.inplace", "report.roadmap"},
+        "report.inplace", "report.roadmap", "report.views"},
     5: {"", "__main__", "session"},
 }
 """Layer of each module (``""`` is the package's ``__init__``); every module of ``tui`` is

@@ -15,7 +15,7 @@ import maturity
 from maturity.diagnosis import diagnose
 from maturity.i18n import t
 from maturity.report import content, html
-from maturity.report.content import Report, Row
+from maturity.report.views import Report, Row
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "docs" / "examples"

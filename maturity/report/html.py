@@ -8,7 +8,6 @@ report (no timestamps, fixed number formats), so it can be golden-tested.
 from __future__ import annotations
 
 from ..i18n import t
-from .content import BenchmarkView, PathView, Report, ScenarioView
 from .html_parts import (
     RADAR_MAX_AXES,
     _dimension_bars,
@@ -25,6 +24,7 @@ from .html_parts import (
     _table,
     _tag,
 )
+from .views import BenchmarkView, PathView, Report, ScenarioView
 from .words import colon as _colon
 
 _CJK_FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '

@@ -11,7 +11,7 @@ import unicodedata
 from html import escape
 
 from ..i18n import t
-from .content import Report, Row
+from .views import Report, Row
 from .words import colon as _colon
 from .words import number as _number
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..i18n import t
 from ..printable import markdown_text
-from .content import PathView, Report
+from .views import PathView, Report
 from .words import colon as _colon
 from .words import semicolon as _semicolon
 

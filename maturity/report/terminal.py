@@ -18,7 +18,7 @@ from ..model.assessment import Assessment
 from ..model.base import tr
 from ..model.questionnaire import Questionnaire
 from ..printable import printable
-from .content import PathView, Report
+from .views import PathView, Report
 from .words import colon as _colon
 from .wrap import install
 

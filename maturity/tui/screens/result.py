@@ -26,7 +26,7 @@ from ...diagnosis import diagnose
 from ...i18n import t
 from ...model.diagnosis import Diagnosis
 from ...report import content, markdown
-from ...report.content import Report
+from ...report.views import Report
 from ...report.words import colon
 from ...session import DATA_ENV, data_dir
 from ..files import file_stem, free_name
