@@ -30,6 +30,7 @@ from .rating import (
     resolve_production_type,
     status_of,
     weighted,
+    weighted_by_level,
 )
 
 _REPEATING = frozenset({int, bool, str, PartLevel, frozenset, type(None)})
@@ -259,19 +260,45 @@ class Plan:
         qrows, _, _ = self._questions(self.inds[iid], values, enterprise, status, None)
         return self._shares(qrows, iid, iid in self.out_of_scope(enterprise))
 
-    def total(self, shares: Mapping[str, list[float | None]]) -> tuple[int, float]:
+    def total(self, shares: Mapping[str, list[float | None]], cut: frozenset[str]) -> tuple[int, float]:
         """CMMM: ``(level, score)`` of the whole from every indicator's shares, rolled up
-        exactly as :meth:`run` does."""
+        exactly as :meth:`run` does (``cut``: :meth:`out_of_scope` of the enterprise)."""
         part = Part("", 1.0, True)
         self.levels_of(part, self._rollup([[(iw, shares[iid]) for iid, iw, _ in inds]
-                                          for _, _, inds in self.dims], memo=True)[1])
+                                          for _, _, inds in self.dims], memo=True,
+                                          scope=self._scope(cut, shares))[1])
         return part.level, part.score
 
-    def _rollup(self, children: list[list[tuple[float, list[float | None]]]], memo: bool = False
+    def _scope(self, cut: frozenset[str], shares: Mapping[str, list[float | None]]
+               ) -> list[list[float]] | None:
+        """Per dimension and level, the share of its weight in scope: above ``up_to``, the
+        weight of its indicators that others do not run, over that of all its indicators
+        that take part, i.e. have a requirement in scope at some level (``methodology.md``
+        §1a).  A function another company runs leaves its dimension's weight at levels 4-5
+        with the plant's other dimensions, instead of on the one indicator of the dimension
+        that the plant still runs (a group plant's business operations at level 4 were its
+        budgeting question alone)."""
+        if not cut or self.up_to is None:
+            return None
+        up_to, n = self.up_to, self.n
+        out = []
+        for _, _, inds in self.dims:
+            total = kept = 0.0
+            for iid, iw, _ in inds:
+                if iw > 0 and any(x is not None for x in shares[iid]):
+                    total += iw
+                    if iid not in cut:
+                        kept += iw
+            f = kept / total if total else 1.0
+            out.append([1.0] * up_to + [f] * (n - up_to))
+        return out
+
+    def _rollup(self, children: list[list[tuple[float, list[float | None]]]], memo: bool = False,
+                scope: list[list[float]] | None = None
                 ) -> tuple[list[list[float | None]], list[float | None]]:
         """Per-dimension shares from their indicators' (weight, shares), and the whole's
         (``memo``: a dimension whose share lists are the very ones of an earlier call is
-        not rolled up again)."""
+        not rolled up again; ``scope``: :meth:`_scope`)."""
         n, rolled = self.n, self._rolled
         if memo and len(rolled) > CACHE:
             rolled.clear()
@@ -286,7 +313,10 @@ class Plan:
             if hit is None:
                 hit = rolled[key] = (tuple([s for _, s in parts]), weighted(parts, n))
             dims.append(hit[1])
-        return dims, weighted([(dw, d) for (_, dw, _), d in zip(self.dims, dims, strict=True)], n)
+        if scope is None:
+            return dims, weighted([(dw, d) for (_, dw, _), d in zip(self.dims, dims, strict=True)], n)
+        weights = [[dw * f for f in fs] for (_, dw, _), fs in zip(self.dims, scope, strict=True)]
+        return dims, weighted_by_level(weights, dims, n)
 
     def _shares(self, qrows: list[QRow], iid: str | None = None, cut: bool = False
                 ) -> list[float | None]:
@@ -342,9 +372,12 @@ class Plan:
                     by_rows[c.sig] = (c.rows, numbers)
                 elif seen is not None:
                     seen.numbers = numbers
-        dims, whole = self._rollup([[(c.weight, c.shares) for c in d.children] for d in out.dims])
-        for d, shares in zip(out.dims, dims, strict=True):
+        scope = self._scope(cut, {c.id: c.shares for d in out.dims for c in d.children})
+        dims, whole = self._rollup([[(c.weight, c.shares) for c in d.children] for d in out.dims],
+                                   scope=scope)
+        for i, (d, shares) in enumerate(zip(out.dims, dims, strict=True)):
             self.levels_of(d, shares)
+            d.scope = scope[i] if scope else None
         self.levels_of(out.whole, whole)
         out.level, out.score = out.whole.level, out.whole.score
 

@@ -243,6 +243,7 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     # the whole is rolled up from the base shares with theirs replaced (Plan.total)
     parts: dict[tuple[str, int], list[float | None]] = {}
     base_shares = {}
+    cut = fast.out_of_scope(ent) if fast is not None else frozenset()
     if fast is not None:
         base_shares = {c.id: c.shares for d in fast.run(values, ent, memo=True).dims for c in d.children}
 
@@ -257,12 +258,12 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
         if key not in memo and fast is not None:
             if all(i in fast.isolated for i in plan):
                 improved = None  # progress needs no answers under CMMM
-                level, total = fast.total({**base_shares, **{i: shares(i, k) for i, k in plan.items()}})
+                level, total = fast.total({**base_shares, **{i: shares(i, k) for i, k in plan.items()}}, cut)
             else:  # the answers change only in the plan's indicators: re-rate what they move
                 improved = apply(q, values, plan, ent, reuse)
                 moved = set().union(*(fast.affected[i] for i in plan))
                 level, total = fast.total({**base_shares, **{i: fast.indicator_shares(i, improved, ent)
-                                                             for i in moved}})
+                                                             for i in moved}}, cut)
             memo[key] = (Grade(level, total, float(n)), improved)
         if key not in memo:
             improved = apply(q, values, plan, ent, reuse)

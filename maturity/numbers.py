@@ -43,6 +43,10 @@ class Part:
     """What the indicator's numbers depend on (its questions and their answers), when memoised."""
     children: list[Part] = field(default_factory=list)
     rows: list[QRow] = field(default_factory=list)
+    scope: list[float] | None = None
+    """CMMM, a dimension of an enterprise for which others run some functions: per level,
+    the share of its indicators' weight in scope there (its weight in the whole is scaled
+    by it); ``None``: all of it at every level."""
 
 
 @dataclass(slots=True)

@@ -177,6 +177,20 @@ def weighted(parts: list[tuple[float, list[float | None]]], n: int) -> list[floa
     return [num[lv] / den[lv] if den[lv] > 0 else None for lv in range(n)]
 
 
+def weighted_by_level(weights: list[list[float]], shares: list[list[float | None]], n: int
+                      ) -> list[float | None]:
+    """:func:`weighted`, each part with a weight per level."""
+    num = [0.0] * n
+    den = [0.0] * n
+    for ws, scores in zip(weights, shares, strict=True):
+        for lv, s in enumerate(scores):
+            w = ws[lv]
+            if s is not None and w > 0:
+                num[lv] += w * s
+                den[lv] += w
+    return [num[lv] / den[lv] if den[lv] > 0 else None for lv in range(n)]
+
+
 def level_weights(parts: list[tuple[float, list[float | None]]], lv: int) -> list[float]:
     """Normalised weight of each part at level ``lv`` (0 where it has no score)."""
     ws = [w if scores[lv] is not None and w > 0 else 0.0 for w, scores in parts]

@@ -64,9 +64,10 @@ def gaps(q: Questionnaire, num: Numbers) -> list[tuple[float, str, float, int]]:
         if d.shares[lv - 1] is None:
             continue
         ind_parts = [(c.weight, c.shares) for c in d.children]
+        dw = d.weight * (d.scope[lv - 1] if d.scope else 1.0)
         for c, w in zip(d.children, level_weights(ind_parts, lv - 1), strict=True):
             if w and c.shares[lv - 1] is not None:
-                parts.append((d.weight * w, c.shares))
+                parts.append((dw * w, c.shares))
                 ids.append(c.id)
     return _scored(scoring, level_gaps(scoring, parts, ids, num.whole.shares, lv), lv)
 

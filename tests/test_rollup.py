@@ -32,10 +32,11 @@ def test_an_improvement_rolled_up_from_what_it_moves_equals_a_full_run(data):
     improved = apply(q, values, chosen, ent)
     full = plan.run(improved, ent)
     moved = set().union(*(plan.affected[i] for i in chosen))
-    rolled = plan.total({**base, **{i: plan.indicator_shares(i, improved, ent) for i in moved}})
+    cut = plan.out_of_scope(ent)
+    rolled = plan.total({**base, **{i: plan.indicator_shares(i, improved, ent) for i in moved}}, cut)
     assert rolled == (full.level, full.score)
     # an isolated indicator may even be improved on its own, apart from the rest of the plan
     alone = {i: k for i, k in chosen.items() if i in plan.isolated}
     each = {i: plan.indicator_shares(i, apply(q, values, {i: k}, ent), ent) for i, k in alone.items()}
     together = plan.run(apply(q, values, alone, ent), ent)
-    assert plan.total({**base, **each}) == (together.level, together.score)
+    assert plan.total({**base, **each}, cut) == (together.level, together.score)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -71,7 +72,7 @@ def test_the_levels_above_are_out_of_scope_and_the_levels_below_count(answers, e
     values = restore_values(q, a.answers)
     shares = {k: plan.indicator_shares(k, values, a.enterprise) for k in plan.inds}
     assert all(x is None for k in others for x in shares[k][up_to:])
-    level, score = plan.total(shares)
+    level, score = plan.total(shares, plan.out_of_scope(a.enterprise))
     assert level == a.level and abs(score - a.score) < 1e-9
 
 
@@ -106,3 +107,65 @@ def test_a_diagnosis_never_asks_for_what_is_out_of_scope():
     for imp in d.target_path.improvements:
         if imp.indicator in {"business.marketing", "business.service"}:
             assert imp.to_level <= 3, imp
+
+
+@SETTINGS
+@given(answer_sets(GENERAL), st.lists(st.sampled_from(FUNCTIONS), min_size=1, unique=True),
+       st.integers(1, 4))
+def test_above_the_scope_a_dimension_weighs_only_with_the_indicators_the_plant_runs(answers, elsewhere,
+                                                                                    up_to):
+    """Above ``up_to`` each dimension weighs in the whole with the share of its indicators'
+    weight that the plant runs itself.  Before, the dimension kept its whole weight on what
+    was left: a group plant whose sales, purchasing, transport and service others run had
+    30 % of its level-4 score resting on one budgeting question (p69, 2026-12-05)."""
+    q = _scoped(GENERAL, up_to)
+    q = q.model_copy(update={"scoring": q.scoring.model_copy(update={"met_share": None})})  # scores = shares
+    a = maturity.assess(q, _file(q, answers, elsewhere))
+    others = q.run_elsewhere(a.enterprise)
+    for lv in range(len(q.levels)):
+        num = den = 0.0
+        for d in a.dimensions:
+            if d.level_scores[lv] is None:
+                continue
+            taking_part = [i for i in d.indicators  # a requirement in scope at some level
+                           if i.weight > 0 and any(x is not None for x in i.level_scores)]
+            kept = sum(i.weight for i in taking_part if lv < up_to or i.id not in others)
+            w = d.weight * kept / sum(i.weight for i in taking_part)
+            num, den = num + w * d.level_scores[lv], den + w
+        if den:
+            assert a.level_scores[lv] == pytest.approx(num / den), lv
+        else:
+            assert a.level_scores[lv] is None, lv
+
+
+HIGH = st.fixed_dictionaries({qid: st.sampled_from([3, "3+", 4, "4+", 5]) for qid, (_, _, question)
+                              in GENERAL.questions.items() if question.kind == "level"})
+"""Level answers at 3-5: a plant whose grade is held at level 4 or 5, above the scope."""
+
+
+@SETTINGS
+@given(st.one_of(HIGH, answer_sets(GENERAL)), st.lists(st.sampled_from(FUNCTIONS), min_size=1, unique=True))
+def test_what_holds_the_grade_back_weighs_each_indicator_as_the_roll_up_does(answers, elsewhere):
+    """The impact of a blocking indicator is the rise of the whole's share at its level if
+    the indicator met that level fully, with the dimension weighed by its scope."""
+    from maturity.shortfall import gaps, target_level
+
+    q = _scoped(GENERAL, 3)
+    q = q.model_copy(update={"scoring": q.scoring.model_copy(update={"met_share": None})})
+    a = maturity.assess(q, _file(q, answers, elsewhere))
+    plan = plan_for(q, resolve_production_type(q, a.enterprise))
+    num = plan.run(restore_values(q, a.answers), a.enterprise)
+    lv = target_level(num.whole.scores, num.whole.failing)
+    cut = plan.out_of_scope(a.enterprise)
+    shares = {c.id: c.shares for d in num.dims for c in d.children}
+
+    def whole(changed: dict[str, list[float | None]]) -> list[float | None]:
+        every = {**shares, **changed}
+        return plan._rollup([[(iw, every[iid]) for iid, iw, _ in inds] for _, _, inds in plan.dims],
+                            scope=plan._scope(cut, every))[1]
+
+    for impact, iid, _, level in gaps(q, num):
+        assert level == lv
+        met = list(shares[iid])
+        met[lv - 1] = 1.0
+        assert impact == pytest.approx(whole({iid: met})[lv - 1] - whole({})[lv - 1]), iid
