@@ -160,7 +160,7 @@ def counted(answered: int, unanswered: int, not_applicable: int, answered_na: in
     if answered_na == not_applicable:
         return f"{text}; {not_applicable} not applicable, all answered n/a"
     if not answered_na:
-        return f"{text}; {not_applicable} not applicable, none answered n/a (not asked of this enterprise)"
+        return f"{text}; {not_applicable} not applicable, all not asked of this enterprise"
     return (f"{text}; {not_applicable} not applicable: {answered_na} answered n/a, "
             f"{not_applicable - answered_na} not asked of this enterprise")
 
