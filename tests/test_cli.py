@@ -859,3 +859,13 @@ def test_the_report_names_the_main_product_which_decides_the_advice(capsys):
     example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
     assert cli.main(["report", str(example), "-f", "markdown", "--lang", "en"]) == 0
     assert "- Main product: Parts and components for other makers" in capsys.readouterr().out
+
+
+def test_validate_words_each_mix_of_n_a_and_questions_not_asked():
+    from maturity.cli.data import counted
+
+    assert counted(5, 1, 0, 0) == "5 of 6 answered, 0 not applicable"
+    assert counted(5, 0, 2, 2) == "5 of 5 answered; 2 not applicable, all answered n/a"
+    assert counted(5, 0, 1, 0) == "5 of 5 answered; 1 not applicable, all not asked of this enterprise"
+    assert counted(5, 0, 3, 1) == ("5 of 5 answered; 3 not applicable: 1 answered n/a, "
+                                   "2 not asked of this enterprise")
