@@ -66,7 +66,8 @@ def test_two_assessors_read_every_plant_the_same_way(scored, expected):
 # The floors sit just below what is measured; they are not figures to tune to.
 # Round 116 added eight more fresh holdouts (p68-p75: four written for L5, four group plants
 # whose group runs some functions). They landed 7 of 16 general files in the writers'
-# ranges (13 of 16 in the blind panel's), and over the 75 plants the figure measures 0.853:
+# ranges (13 of 16 in the blind panel's), and over the 75 plants the figure measured 0.853
+# (0.867 after round 117's re-assessment of integration depth):
 # the issue's 0.9 is met on p01-p30 (below) and not over all plants, which docs/calibration.md
 # and the issue say. The floor follows what is measured, as a guard against a worse index.
 FLOOR = {"in_expected_range": 0.85, "sme_in_expected_range": 0.91}
@@ -94,7 +95,8 @@ def test_general_index_files_score_inside_their_plants_range(scored, expected):
     """The issue's target holds on the plants the rounds were judged on (since round 5);
     the fresh holdouts of rounds 86-116 (p31-p75) land in range in 70 files of 90, every
     miss one grade low, so the holdout figure is held at what it measured (0.825 over
-    p19-p75; 0.888 over p19-p67 before round 116's eight plants)."""
+    p19-p75 in round 116, 0.842 after round 117; 0.888 over p19-p67 before round 116's
+    eight plants)."""
     assert calibration.figures(_tuned(scored), expected)["in_expected_range"] >= 0.9
     assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.82
 
@@ -217,3 +219,17 @@ def test_a_generous_reading_never_scores_below_a_strict_one_of_the_same_facts():
     assert f["reading_plants"] >= 8
     assert f["reading_score_swing_min"] >= 0
     assert 0 <= f["reading_grade_differs"] <= 1
+
+
+def test_the_round_117_sessions_depth_answers_are_the_ones_scored():
+    """Round 117 (reassess/round117/README.md): the integration-depth answers of every
+    process and mixed plant, both sides, are the fresh sessions' given to the help in which a
+    shift or daily balance posted at close is at transaction time; the rule fixed before
+    they were read kept it (65 files in the writers' ranges against the control's 63, no
+    plant of L2 or below raised).  The control sessions' answers are kept, not scored."""
+    sessions = _session_files("round117")
+    assert len(sessions) == 2 * 37
+    for path, got, answers in sessions:
+        assert str(answers.get("factory.integration.depth")) == str(got["depth"]), path
+    control = list((ROOT / "docs/calibration/reassess/round117").glob("C*/p*.yaml"))
+    assert len(control) == 2 * 37
