@@ -372,7 +372,7 @@ class Plan:
                     by_rows[c.sig] = (c.rows, numbers)
                 elif seen is not None:
                     seen.numbers = numbers
-        scope = self._scope(cut, {c.id: c.shares for d in out.dims for c in d.children})
+        scope = self._scope(cut, {c.id: c.shares for d in out.dims for c in d.children}) if cut else None
         dims, whole = self._rollup([[(c.weight, c.shares) for c in d.children] for d in out.dims],
                                    scope=scope)
         for i, (d, shares) in enumerate(zip(out.dims, dims, strict=True)):
