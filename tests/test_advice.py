@@ -1046,6 +1046,9 @@ def test_catching_up_works_on_the_answer_that_lags(general, hazardous, caught_up
     fit" 18 times of 23. A catch-up works on an answer below the grade."""
     doc = maturity.load_answers(CAL / "p04-b.yaml").model_dump(mode="json", exclude_none=True)
     doc["answers"]["operations.safety.hazardous_work"] = hazardous
+    # the plant running its own transport: since round 116 a function others run takes its
+    # weight out of the whole at level 4, and the path to L3 of p04 as it is no longer needs safety
+    doc["enterprise"]["run_elsewhere"] = []
     a = maturity.assess(general, doc)
     assert a.level == 2
     d = diagnose(a, general)
@@ -1055,12 +1058,11 @@ def test_catching_up_works_on_the_answer_that_lags(general, hazardous, caught_up
     assert bool({"catch_up", "blocking"} & set(r.reasons)) if caught_up else "catch_up" not in r.reasons
     safety = [x for x in d.recommendations if x.phase == 1
               and any(c.question.startswith("operations.safety.") for c in x.delivers)]
-    # where phase 1 works on the safety answers that lag, it does so with the smallest step
-    # that does (round 103): permits on a system rather than the automation project.  (Since
-    # round 116 the path to L3 of this variant no longer needs safety at all: the group runs
-    # its transport, and the business dimension no longer lends that weight at level 4.)
-    assert all(EFFORT_WEIGHT[x.effort] <= EFFORT_WEIGHT[r.effort] for x in safety)
-    assert r.phase != 1
+    if caught_up:  # phase 1 works on the safety answers that lag: with the smallest step that
+        # does (round 103), here permits on a system rather than the automation project
+        assert safety and all(EFFORT_WEIGHT[x.effort] <= EFFORT_WEIGHT[r.effort] for x in safety)
+    else:
+        assert r.phase != 1
 
 
 def test_workshop_scheduling_comes_after_the_mes_roll_out_it_schedules_on(general):

@@ -184,7 +184,7 @@ def test_validate_valid_answers(capsys, tmp_path, kinds_path):
     a = maturity.assess(maturity.load_questionnaire(str(kinds_path)), maturity.load_answers(path))
     askable = a.answered + a.unanswered
     assert a.answered == 5 and a.not_applicable == 0
-    assert out == f"{path}: ok (five_kinds@1, 5 of {askable} answered, 0 not applicable)\n"
+    assert out == f"{path}: ok (five_kinds@1, 5 of {askable} answered; 0 not applicable)\n"
 
 
 def test_validate_tells_answered_na_from_questions_not_asked_in_a_file_and_a_table(capsys, tmp_path):
@@ -193,6 +193,8 @@ def test_validate_tells_answered_na_from_questions_not_asked_in_a_file_and_a_tab
     the same answers say the same."""
     import csv
 
+    from maturity.cli.data import NOT_ASKED
+
     source = Path(__file__).parent.parent / "docs" / "examples" / "machinery-plant.yaml"
     raw = yaml.safe_load(source.read_text(encoding="utf-8"))
     written_na = [k for k, v in raw["answers"].items() if v == "n/a"]
@@ -200,7 +202,7 @@ def test_validate_tells_answered_na_from_questions_not_asked_in_a_file_and_a_tab
     not_asked = a.not_applicable - len(written_na)
     assert written_na and not_asked > 0
     said = (f"{a.answered} of {a.answered + a.unanswered} answered; {a.not_applicable} not applicable: "
-            f"{len(written_na)} answered n/a, {not_asked} not asked of this enterprise)")
+            f"{len(written_na)} answered n/a, {not_asked} {NOT_ASKED})")
     code, out, _ = run(capsys, "validate", str(source))
     assert code == 0 and out == f"{source}: ok (general@2, {said}\n"
     scalars = {k: v for k, v in raw["answers"].items() if isinstance(v, str | int | float)}
@@ -214,7 +216,7 @@ def test_validate_tells_answered_na_from_questions_not_asked_in_a_file_and_a_tab
     assert code == 0, err
     b = maturity.assess(maturity.load_questionnaire("general"), table)
     assert out.endswith(f"; {b.not_applicable} not applicable: {len(written_na)} answered n/a, "
-                        f"{b.not_applicable - len(written_na)} not asked of this enterprise)\n"), out
+                        f"{b.not_applicable - len(written_na)} {NOT_ASKED})\n"), out
 
 
 def test_validate_answers_for_general_finds_it_by_id(capsys, tmp_path, general):
@@ -862,10 +864,9 @@ def test_the_report_names_the_main_product_which_decides_the_advice(capsys):
 
 
 def test_validate_words_each_mix_of_n_a_and_questions_not_asked():
-    from maturity.cli.data import counted
+    from maturity.cli.data import NOT_ASKED, counted
 
-    assert counted(5, 1, 0, 0) == "5 of 6 answered, 0 not applicable"
+    assert counted(5, 1, 0, 0) == "5 of 6 answered; 0 not applicable"
     assert counted(5, 0, 2, 2) == "5 of 5 answered; 2 not applicable, all answered n/a"
-    assert counted(5, 0, 1, 0) == "5 of 5 answered; 1 not applicable, all not asked of this enterprise"
-    assert counted(5, 0, 3, 1) == ("5 of 5 answered; 3 not applicable: 1 answered n/a, "
-                                   "2 not asked of this enterprise")
+    assert counted(5, 0, 1, 0) == f"5 of 5 answered; 1 not applicable, all {NOT_ASKED}"
+    assert counted(5, 0, 3, 1) == f"5 of 5 answered; 3 not applicable: 1 answered n/a, 2 {NOT_ASKED}"

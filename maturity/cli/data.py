@@ -149,20 +149,22 @@ def _check_issues(path: Path, q: Any, a: Any, lang: str) -> list[Any]:
     return out
 
 
+NOT_ASKED = "left out by production type, industry or an earlier answer"
+
+
 def counted(answered: int, unanswered: int, not_applicable: int, answered_na: int) -> str:
-    """What validate says of a valid file's answers: "63 of 63 answered; 4 not applicable:
-    3 answered n/a, 1 not asked of this enterprise", the n/a a user wrote told apart from
-    the questions this enterprise is not asked (its production type, a follow-up that does
-    not open)."""
-    text = f"{answered} of {answered + unanswered} answered"
+    """What validate says of a valid file's answers: "60 of 60 answered; 4 not applicable:
+    3 answered n/a, 1 left out by …", the n/a a user wrote told apart from the
+    questions the index leaves out for this enterprise: by its production type or industry,
+    or by an earlier answer (a follow-up of a question answered n/a or no)."""
+    text = f"{answered} of {answered + unanswered} answered; {not_applicable} not applicable"
     if not not_applicable:
-        return f"{text}, 0 not applicable"
+        return text
     if answered_na == not_applicable:
-        return f"{text}; {not_applicable} not applicable, all answered n/a"
+        return f"{text}, all answered n/a"
     if not answered_na:
-        return f"{text}; {not_applicable} not applicable, all not asked of this enterprise"
-    return (f"{text}; {not_applicable} not applicable: {answered_na} answered n/a, "
-            f"{not_applicable - answered_na} not asked of this enterprise")
+        return f"{text}, all {NOT_ASKED}"
+    return f"{text}: {answered_na} answered n/a, {not_applicable - answered_na} {NOT_ASKED}"
 
 
 def _validate_table(path: Path, questionnaire: str | None) -> int:

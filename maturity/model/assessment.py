@@ -132,7 +132,10 @@ def _walk(groups: tuple[GroupResult, ...]) -> list[GroupResult]:
 class DimensionResult(_Named):
     id: str
     weight: float
-    """Weight used in the total."""
+    """Weight used in the total. CMMM, for an enterprise that says others run some of its
+    functions: at the levels above the index's ``elsewhere_up_to`` it is scaled by the share
+    of the dimension's indicators (by weight) that the enterprise runs itself (methodology
+    §1a)."""
     applicable: bool = True
     """False when every question of the dimension is not applicable (it is left out)."""
     indicators: tuple[IndicatorResult, ...]

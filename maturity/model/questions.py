@@ -161,14 +161,18 @@ class NumberQuestion(_QuestionBase):
     ``seeds/figures.yaml`` (e.g. ``cnc_rate``)."""
     bands: list[Band] = Field(min_length=1)
 
+    def in_percent(self) -> bool:
+        """Whether the unit is a percent sign (in every language it is given in)."""
+        units = {self.unit} if isinstance(self.unit, str | None) else set(self.unit.values())
+        return {u.strip().replace("％", "%") if u else u for u in units} == {"%"}
+
     def is_share(self) -> bool:
         """Whether this asks for a share of a whole in percent (0 to 100 %) whose bands
         draw no line below 1 %: there a bare number between 0 and 1 is most likely a
         fraction (0.62 for 62 %, as a spreadsheet keeps a percentage), and read as a
         percentage it would count as nothing.  A share of revenue or a change in percent,
         whose bands part values below 1 %, takes 0.6 as it is written."""
-        units = {self.unit} if isinstance(self.unit, str | None) else set(self.unit.values())
-        if {u.strip().replace("％", "%") if u else u for u in units} != {"%"}:
+        if not self.in_percent():
             return False
         return self.min == 0 and self.max == 100 and not any(
             0 < edge < 1 for b in self.bands for edge in (b.min, b.max) if edge is not None)

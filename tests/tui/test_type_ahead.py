@@ -225,3 +225,17 @@ async def test_a_checklist_says_how_many_items_are_rated_until_all_are(data_dir)
         after = detail.display
     assert shown == (True, t("tui_rated", "en", n=1, total=n))
     assert after is False  # every item rated
+
+
+def test_only_a_question_in_percent_hides_its_unit_behind_a_typed_sign():
+    """The unit beside the field goes while "0.62%" carries its own sign; a question in
+    hours keeps "h" beside "5%" (found by review: every unit went)."""
+    from maturity.tui.widgets.number import NumberAnswer
+
+    _, question, _ = _general_pair("number")
+    assert question.in_percent()
+    share = NumberAnswer(question, None, "en")
+    assert share.unit_beside("0.62%") == "" and share.unit_beside("62") == "%"
+    hours = NumberAnswer(question.model_copy(update={"unit": "h"}), None, "en")
+    assert not hours.question.in_percent()
+    assert hours.unit_beside("5%") == "h" and hours.unit_beside("5") == "h"

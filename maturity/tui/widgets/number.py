@@ -120,9 +120,9 @@ class NumberAnswer(Vertical):
         return kind
 
     def unit_beside(self, text: str) -> str:
-        """The unit shown after the field: none while the text carries its own sign
-        ("0.62%" read "0.62% %")."""
-        if not self.question.unit or percent_sign(text.strip()):
+        """The unit shown after the field: for a question in percent, none while the text
+        carries its own sign ("0.62%" read "0.62% %"); any other unit stays."""
+        if not self.question.unit or (self.question.in_percent() and percent_sign(text.strip())):
             return ""
         return tr(self.question.unit, self.lang)
 
