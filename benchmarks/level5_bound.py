@@ -1,0 +1,65 @@
+"""How far could splitting the bundled level-5 descriptions move the top of the scale?
+
+Seventeen level questions of the general index describe level 5 as two states joined in
+one sentence (a model-driven practice *and* a chain partner taking part), which the issue
+asks to split. Before re-assessing them, an upper bound (docs/calibration.md, "Limits"):
+for every committed answers file of the general index, every answer 4 or 4+ to those
+questions is raised to 5, as if the split made each level-5 description true, and the
+file is scored again. Prints the files expected at L4 or above and those whose grade
+moves, then how many files reach L5 and how many expected at L4 at most would.
+Usage::
+
+    python benchmarks/level5_bound.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import calibration  # the script beside this one
+
+import maturity
+
+BUNDLED = (
+    "strategy.planning.roadmap", "strategy.planning.investment", "strategy.talent.training",
+    "factory.security.ics", "rd.innovation.customer", "rd.design.cad_plm", "rd.design.verification",
+    "operations.warehousing.warehouse", "operations.warehousing.delivery",
+    "operations.safety.environment", "operations.safety.hazardous_work",
+    "business.planning.budgeting", "business.procurement.purchasing", "business.logistics.tracking",
+    "business.marketing.crm", "business.marketing.customisation", "business.service.customer_service",
+)
+"""The level questions whose level-5 description joins two states (round 116)."""
+
+
+def main() -> int:
+    expected = calibration.expected()
+    q = maturity.load_questionnaire("general")
+    reach = overshoot = 0
+    print("| file | expected | now | every 4 / 4+ of the bundled questions at 5 | raised |")
+    print("|---|---|---|---|---|")
+    for path in sorted((calibration.CAL / "answers" / "after").glob("p??-[ab].yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not str(doc.get("questionnaire", "")).startswith("general"):
+            continue
+        rng = expected[path.name[:3]]["expected_grade"]
+        now = maturity.assess(q, doc)
+        raised = [k for k in BUNDLED if str(doc["answers"].get(k)) in ("4", "4+")]
+        for k in raised:
+            doc["answers"][k] = 5
+        bound = maturity.assess(q, doc)
+        reach += bound.level == 5
+        overshoot += bound.level == 5 and rng["max"] < 5
+        if rng["max"] >= 4 or bound.level != now.level:
+            print(f"| {path.stem} | {rng['min']}–{rng['max']} | L{now.level} {now.score:.2f} "
+                  f"| L{bound.level} {bound.score:.2f} | {len(raised)} |")
+    print(f"files_at_L5_bound: {reach}")
+    print(f"files_at_L5_bound_expected_below_L5: {overshoot}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
