@@ -66,8 +66,9 @@ class Row:
     unanswered: int = 0
     not_applicable: int = 0
     answered_na: int = 0
-    """Of ``not_applicable``, the questions answered n/a; the rest are not asked of this
-    enterprise (its production type, a follow-up whose question does not apply)."""
+    """Of ``not_applicable``, the questions answered n/a; the rest are left out by the
+    enterprise's production type or industry, or by an earlier answer (a follow-up of a
+    question answered n/a or no)."""
     dimensions: tuple[tuple[str, int, float | None], ...] = ()
     """(id, level, score); score ``None`` for a points-method dimension worth no points,
     which counts through the grade rules (the SME index's business scenarios)."""
