@@ -129,11 +129,16 @@ _KIND_MARK = re.compile(r"\s*[\[【(（](?:单选题|多选题|填空题|矩阵�
 """问卷星's mark of a question's kind after its text: ``[单选题]``."""
 
 
+def _bare(header: str) -> str:
+    """A header without a survey platform's question number and kind mark."""
+    return _KIND_MARK.sub("", _NUMBERED.sub("", header.strip()))
+
+
 def _column(header: str) -> str:
     """The field a CSV header names: an id, a Chinese alias, ``id text`` / ``text（id）``,
     or a question's own text (a survey built from the index exports its questions so),
     each with or without a question number before it (``1、企业名称``)."""
-    key = _KIND_MARK.sub("", _NUMBERED.sub("", header.strip()))
+    key = _bare(header)
     if key in _ALIASES:
         return _ALIASES[key]
     for opener, closer in (("（", "）"), ("(", ")")):
@@ -155,7 +160,7 @@ def asked_in(header: str, questionnaire: str) -> str | None:
     """The id of the question of ``questionnaire`` (``general@2``) whose text ``header``
     is, where two indices ask it under different ids (``field`` leaves such a header as
     it is)."""
-    key = text_key(_KIND_MARK.sub("", _NUMBERED.sub("", header.strip())))
+    key = text_key(_bare(header))
     return _question_texts().get(key, {}).get(questionnaire.partition("@")[0].strip())
 
 

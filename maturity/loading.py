@@ -262,8 +262,10 @@ def check_questionnaire_file(path: Path) -> tuple[Questionnaire | None, list[Iss
 # --------------------------------------------------------------------------- answers
 
 
-def load_answers(source: str | os.PathLike[str] | Mapping[str, Any]) -> AnswersFile:
-    """Load an answers file (path) or mapping and check its shape.
+def load_answers(source: str | os.PathLike[str] | Mapping[str, Any],
+                 questionnaire: str | None = None) -> AnswersFile:
+    """Load an answers file (path), a one-enterprise table (CSV or XLSX) or a mapping and
+    check its shape; ``questionnaire`` is the index of a table row that names none.
 
     Whether each answer fits its question is checked when it is scored
     (:func:`maturity.assess`) or by :func:`maturity.normalise.check_answers`.
@@ -279,7 +281,7 @@ def load_answers(source: str | os.PathLike[str] | Mapping[str, Any]) -> AnswersF
     else:
         name = os.fspath(source)
         if name.lower().endswith(TABLE_SUFFIXES):
-            return table_answers(name)
+            return table_answers(name, questionnaire)
         raw = _yaml.load_yaml_file(Path(name))
     return answers_from_raw(raw, name)
 

@@ -349,8 +349,8 @@ def _checklist(question: ChecklistQuestion, value: Any, levels: int) -> Normalis
             bad.append((item, f"unknown checklist item {item!r}; items are: {order}"))
         elif isinstance(rating, str) and rating in RATING_VALUES:
             out[item] = RATING_VALUES[rating]
-        elif rating_word(rating):  # 完全满足, "fully met": the rating as the TUI shows it
-            out[item] = RATING_VALUES[rating_word(rating)]  # type: ignore[index]
+        elif (word := rating_word(rating)) is not None:  # 完全满足, "fully met": as the TUI shows it
+            out[item] = RATING_VALUES[word]
         elif isinstance(rating, str) and rating.strip().lower() in _NA_WORDS:
             if not next(i for i in question.items if i.id == item).allow_na:
                 bad.append((item, f"item {item!r}: 'n/a' is not allowed for this item"))

@@ -74,12 +74,9 @@ def assess(questionnaire: Any, answers: Any = None) -> Assessment:
         if answers is None:
             raise ArgumentError("assess(questionnaire, answers): the answers are missing")
         if isinstance(answers, str | os.PathLike):
-            from ._io import TABLE_SUFFIXES
-            from .loading import load_answers, table_answers
+            from .loading import load_answers
 
-            name = os.fspath(answers)  # a one-row table without a questionnaire column is for this one
-            answers = table_answers(name, questionnaire.ref) if name.lower().endswith(TABLE_SUFFIXES) \
-                else load_answers(name)
+            answers = load_answers(answers, questionnaire.ref)  # a table row naming no index: this one
         expect(answers, AnswersFile | Mapping, "assess(questionnaire, answers): the answers are an "
                "AnswersFile, a mapping or the path of an answers file")
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from .model.questionnaire import NumberQuestion
@@ -100,11 +101,18 @@ def by_text(owner: object, texts: Callable[[], Mapping[Any, Any]], value: Any) -
     return next(iter(found)) if len(found) == 1 else None
 
 
-RATING_WORDS = {"fully met": "fully", "mostly met": "mostly", "partly met": "partly", "not met": "not",
-                "完全满足": "fully", "大部分满足": "mostly", "部分满足": "partly", "不满足": "not"}
-"""A checklist rating as the TUI shows it (and a survey built from it exports it)."""
+@lru_cache(maxsize=1)
+def _rating_words() -> dict[str, str]:
+    """Each rating's label as the TUI shows it (``tui_ratings``: 完全满足, "fully met" …),
+    in every language, → the rating; looked up when a cell first needs it."""
+    from .i18n import t
+    from .model.answers import RATING_VALUES
+
+    return {text_key(label): rating for lang in ("en", "zh")
+            for label, rating in zip(t("tui_ratings", lang).split("|"), RATING_VALUES, strict=True)}
 
 
 def rating_word(value: Any) -> str | None:
-    """The rating word (fully / mostly / partly / not) a rating's label stands for."""
-    return RATING_WORDS.get(text_key(value)) if isinstance(value, str) else None
+    """The rating (fully / mostly / partly / not) a rating's label stands for, as the TUI
+    shows it and a survey built from it exports it."""
+    return _rating_words().get(text_key(value)) if isinstance(value, str) else None

@@ -28,11 +28,10 @@ REPORT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".json", ".txt")
 
 
 def _scored(path: str, override: str | None) -> tuple[Any, Any, Any]:
-    from .._io import TABLE_SUFFIXES
-    from ..loading import load_answers, questionnaire_for, table_answers
+    from ..loading import load_answers, questionnaire_for
     from ..scoring import assess
 
-    answers = table_answers(path, override) if path.lower().endswith(TABLE_SUFFIXES) else load_answers(path)
+    answers = load_answers(path, override)
     q = questionnaire_for(answers, override)
     return answers, q, assess(q, answers)
 

@@ -122,7 +122,7 @@ class NumberAnswer(Vertical):
     def unit_beside(self, text: str) -> str:
         """The unit shown after the field: for a question in percent, none while the text
         carries its own sign ("0.62%" read "0.62% %"); any other unit stays."""
-        if not self.question.unit or (self.question.in_percent() and percent_sign(text.strip())):
+        if not self.question.unit or (self.question.in_percent() and percent_sign(text)):
             return ""
         return tr(self.question.unit, self.lang)
 
