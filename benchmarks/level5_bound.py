@@ -5,8 +5,10 @@ one sentence (a model-driven practice *and* a chain partner taking part), which 
 asks to split. Before re-assessing them, an upper bound (docs/calibration.md, "Limits"):
 for every committed answers file of the general index, every answer 4 or 4+ to those
 questions is raised to 5, as if the split made each level-5 description true, and the
-file is scored again. Prints the files expected at L4 or above and those whose grade
-moves, then how many files reach L5 and how many expected at L4 at most would.
+file is scored again. Since round 119 each level-5 description asks one state and the
+partner state is a yes/no follow-up: the bound sets both (the level at 5, the follow-up
+yes). Prints the files expected at L4 or above and those whose grade moves, then how many
+files reach L5 and how many expected at L4 at most would.
 Usage::
 
     python benchmarks/level5_bound.py
@@ -32,12 +34,17 @@ BUNDLED = (
     "business.planning.budgeting", "business.procurement.purchasing", "business.logistics.tracking",
     "business.marketing.crm", "business.marketing.customisation", "business.service.customer_service",
 )
-"""The level questions whose level-5 description joins two states (round 116)."""
+"""The level questions whose level-5 description joined two states (round 116; split in
+round 119)."""
 
 
 def main() -> int:
     expected = calibration.expected()
     q = maturity.load_questionnaire("general")
+    partners: dict[str, list[str]] = {}
+    for qid, (_, _, x) in q.questions.items():
+        if x.follow_up is not None and x.follow_up.question in BUNDLED:
+            partners.setdefault(x.follow_up.question, []).append(qid)
     reach = overshoot = 0
     print("| file | expected | now | every 4 / 4+ of the bundled questions at 5 | raised |")
     print("|---|---|---|---|---|")
@@ -47,9 +54,11 @@ def main() -> int:
             continue
         rng = expected[path.name[:3]]["expected_grade"]
         now = maturity.assess(q, doc)
-        raised = [k for k in BUNDLED if str(doc["answers"].get(k)) in ("4", "4+")]
+        raised = [k for k in BUNDLED if str(doc["answers"].get(k)) in ("4", "4+", "5")]
         for k in raised:
             doc["answers"][k] = 5
+            for f in partners.get(k, ()):  # the partner state asked apart since round 119
+                doc["answers"][f] = True
         bound = maturity.assess(q, doc)
         reach += bound.level == 5
         overshoot += bound.level == 5 and rng["max"] < 5

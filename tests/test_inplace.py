@@ -28,13 +28,29 @@ def _levels(general):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_yes_no_question_says_yes_is_needed_and_what_it_is_now(general, lang):
-    qid = next(k for k, (_, _, x) in general.questions.items() if x.kind == "yesno")
+    qid = next(k for k, (_, _, x) in general.questions.items() if x.kind == "yesno" and not x.goal)
     question = general.questions[qid][2]
     said = missing(general, (QuestionChange(question=qid, from_level=0, to_level=question.level),),
                    {qid: False}, lang)
     assert said[0].startswith(question.text[lang].rstrip())
     assert t("now_is", lang, answer=t("no", lang)) in said[0]
     assert "→" not in said[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_yes_no_question_with_a_goal_is_named_by_it_and_a_closed_one_is_not_unanswered(general, lang):
+    """Round 119: a level-5 partner state asked apart read "Do key suppliers deliver …? Yes
+    (now: not answered)" where the follow-up was not yet open, its level question below 4."""
+    goals = {k: x for k, (_, _, x) in general.questions.items() if x.kind == "yesno" and x.goal}
+    assert len(goals) >= 15
+    for qid, question in goals.items():
+        change = (QuestionChange(question=qid, from_level=0, to_level=question.level),)
+        goal = question.goal[lang].rstrip("。.")
+        for value in (False, None):  # answered no, or closed: the state to reach, nothing else
+            assert missing(general, change, {qid: value}, lang) == [goal]
+        blank = missing(general, change, {}, lang, unanswered={qid})
+        assert blank[0].startswith(goal) and t("not_answered", lang) in blank[0]
+        assert have(general, [(qid, question.level)], {qid: True}, lang) == [goal]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

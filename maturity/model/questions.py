@@ -243,6 +243,10 @@ class YesNoQuestion(_QuestionBase):
     kind: Literal["yesno"]
     level: Annotated[int, Field(ge=1)] = 1
     """Level whose requirement a "yes" meets."""
+    goal: Text | None = None
+    """What a "yes" says, as a state ("Key suppliers deliver straight to the line on pull
+    signals"): reports name the requirement by it, as they name a level by its goal;
+    without it they quote the question and the answer it needs."""
 
 
 Question = Annotated[

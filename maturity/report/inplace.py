@@ -43,6 +43,8 @@ def have(q: Questionnaire, held: list[tuple[str, int | tuple[str, ...]]],
             out += [tr(text[i], lang).rstrip("。.") for i in got if i in text]
         elif isinstance(got, int) and isinstance(question, LevelQuestion) and got in question.anchors:
             out.append(tr(question.goal(got), lang))
+        elif isinstance(question, YesNoQuestion) and question.goal and values.get(qid) is True:
+            out.append(tr(question.goal, lang))
         elif isinstance(got, int) and not isinstance(question, LevelQuestion | ChecklistQuestion):
             out.append(_asked(question, _answer(question, values.get(qid), lang), lang))
     return [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]
@@ -84,6 +86,10 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
             out += [tr(question.goal(lv), lang).rstrip("。.")
                     + (blank if blank_here else _paren(now_in_part, lang) if lv == part else "")
                     for lv in range(c.from_level + 1, c.to_level + 1) if lv in question.anchors]
+        elif isinstance(question, YesNoQuestion) and question.goal:
+            # said as the state to reach; "now: no" adds nothing, and a follow-up not yet
+            # open (its level question below the level that opens it) is not "not answered"
+            out.append(tr(question.goal, lang).rstrip("。.") + (blank if blank_here else ""))
         else:
             out.append(_needs(q, question, c.to_level, values.get(c.question), lang))
     shown = [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]  # listed with semicolons
