@@ -70,7 +70,13 @@ def test_two_assessors_read_every_plant_the_same_way(scored, expected):
 # (0.867 after round 117's re-assessment of integration depth):
 # the issue's 0.9 is met on p01-p30 (below) and not over all plants, which docs/calibration.md
 # and the issue say. The floor follows what is measured, as a guard against a worse index.
-FLOOR = {"in_expected_range": 0.85, "sme_in_expected_range": 0.91}
+# Round 119 (level 5 asks one state) re-answered seventeen questions on the 27 plants an
+# answer of 4 or more could move, with fresh sessions on the new wording and, as the
+# control, on the old: both put 37 of those 54 files in the writers' ranges, against 42
+# with the original assessors. The fall is the re-reading (fresh sessions read the
+# unchanged levels 1-4 of those questions lower), not the wording; by the rule registered
+# before, the new sessions' answers are the ones scored, and the figure is 0.833.
+FLOOR = {"in_expected_range": 0.83, "sme_in_expected_range": 0.91}
 PANEL_FLOOR = 0.9
 TUNED = 30
 """Plants p01-p30, on which rounds 1-85 were judged; p31 onwards were written after them."""
@@ -96,9 +102,10 @@ def test_general_index_files_score_inside_their_plants_range(scored, expected):
     the fresh holdouts of rounds 86-116 (p31-p75) land in range in 70 files of 90, every
     miss one grade low, so the holdout figure is held at what it measured (0.825 over
     p19-p75 in round 116, 0.842 after round 117; 0.888 over p19-p67 before round 116's
-    eight plants)."""
+    eight plants; 0.816 after round 119's re-reading of seventeen questions, whose control
+    on the old wording measured the same)."""
     assert calibration.figures(_tuned(scored), expected)["in_expected_range"] >= 0.9
-    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.82
+    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.81
 
 
 def test_sme_index_files_score_inside_their_plants_range(scored, expected):
@@ -233,3 +240,29 @@ def test_the_round_117_sessions_depth_answers_are_the_ones_scored():
         assert str(answers.get("factory.integration.depth")) == str(got["depth"]), path
     control = list((ROOT / "docs/calibration/reassess/round117").glob("C*/p*.yaml"))
     assert len(control) == 2 * 37
+
+
+def test_the_round_119_sessions_answers_are_the_ones_scored():
+    """Round 119 (reassess/round119/README.md): on the 27 plants with an answer of 4 or more
+    to one of the seventeen questions whose level 5 now asks one state, both sides' answers
+    to those questions and to the partner follow-ups they open are the fresh sessions'
+    given to the new wording (A for the ``a`` files, B for the ``b`` files), whatever they
+    are, as the rule fixed before they were read says.  The control's answers, given to the
+    old wording, are kept and not scored."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from level5_bound import BUNDLED
+
+    import maturity
+
+    q = maturity.load_questionnaire("general")
+    follow = {k: [f for f, (_, _, x) in q.questions.items()
+                  if x.follow_up is not None and x.follow_up.question == k] for k in BUNDLED}
+    sessions = [s for s in _session_files("round119") if s[0].parent.name[0] in "AB"]
+    assert len(sessions) == 2 * 27
+    for path, got, answers in sessions:
+        for qid in BUNDLED:
+            assert str(answers.get(qid)) == str(got["answers"].get(qid)), (path, qid)
+            for f in follow[qid]:
+                assert answers.get(f) == got["answers"].get(f), (path, f)
+    control = list((ROOT / "docs/calibration/reassess/round119").glob("C*/p*.yaml"))
+    assert len(control) == 2 * 27

@@ -20,9 +20,12 @@ from maturity.diagnosis import diagnose
 from maturity.model.questionnaire import CmmmScoring
 
 CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+P07 = Path(__file__).resolve().parent / "data" / "p07-b-round118.yaml"
+"""The EMS plant as its assessors answered it up to round 118, when its control-system
+protection stood at 2 (round 119's fresh sessions answered 1): the catch-up case, frozen."""
 
 
-def _diagnosed(name: str):
+def _diagnosed(name: str | Path):
     answers = maturity.load_answers(CAL / name)
     q = maturity.questionnaire_for(answers)
     a = maturity.assess(q, answers)
@@ -34,7 +37,7 @@ def _item_levels(q, qid: str) -> dict[str, int]:
 
 
 def test_a_catch_up_step_stops_at_the_grade():
-    _q, a, d = _diagnosed("p07-b.yaml")
+    _q, a, d = _diagnosed(P07)
     assert a.level == 3
     (r,) = [r for r in d.recommendations if r.scenario == "theme_ics_data_security"]
     assert r.phase == 1 and "catch_up" in r.reasons and "up_to_grade" in r.reasons
@@ -47,7 +50,7 @@ def test_the_report_names_the_step_as_the_part_up_to_the_grade(tmp_path):
     from maturity.cli import main
 
     out = tmp_path / "r.md"
-    assert main(["report", str(CAL / "p07-b.yaml"), "-f", "markdown", "--lang", "en", "-o", str(out)]) == 0
+    assert main(["report", str(P07), "-f", "markdown", "--lang", "en", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     found = re.search(r"^### \d+\. Industrial control system and data security \(up to the present grade\)$",
                       text, re.M)
