@@ -1,10 +1,10 @@
 """How far could splitting the bundled level-5 descriptions move the top of the scale?
 
-Seventeen level questions of the general index describe level 5 as two states joined in
+Seventeen level questions of the general index described level 5 as two states joined in
 one sentence (a model-driven practice *and* a chain partner taking part), which the issue
-asks to split. Before re-assessing them, an upper bound (docs/calibration.md, "Limits"):
-for every committed answers file of the general index, every answer 4 or 4+ to those
-questions is raised to 5, as if the split made each level-5 description true, and the
+asks to split (done in round 119). Before re-assessing them, an upper bound (docs/calibration.md, "Limits"):
+for every committed answers file of the general index, every answer of 4 or more to
+those questions is set to 5, as if the split made each level-5 description true, and the
 file is scored again. Since round 119 each level-5 description asks one state and the
 partner state is a yes/no follow-up: the bound sets both (the level at 5, the follow-up
 yes). Prints the files expected at L4 or above and those whose grade moves, then how many
@@ -38,15 +38,21 @@ BUNDLED = (
 round 119)."""
 
 
+def partner_questions(q: maturity.Questionnaire) -> dict[str, list[str]]:
+    """Each of the bundled questions → the yes/no follow-ups that ask its partner state."""
+    out: dict[str, list[str]] = {k: [] for k in BUNDLED}
+    for qid, (_, _, x) in q.questions.items():
+        if x.follow_up is not None and x.follow_up.question in out:
+            out[x.follow_up.question].append(qid)
+    return out
+
+
 def main() -> int:
     expected = calibration.expected()
     q = maturity.load_questionnaire("general")
-    partners: dict[str, list[str]] = {}
-    for qid, (_, _, x) in q.questions.items():
-        if x.follow_up is not None and x.follow_up.question in BUNDLED:
-            partners.setdefault(x.follow_up.question, []).append(qid)
+    partners = partner_questions(q)
     reach = overshoot = 0
-    print("| file | expected | now | every 4 / 4+ of the bundled questions at 5 | raised |")
+    print("| file | expected | now | every answer of 4 or more to them at 5, partner yes | set |")
     print("|---|---|---|---|---|")
     for path in sorted((calibration.CAL / "answers" / "after").glob("p??-[ab].yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))

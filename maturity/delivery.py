@@ -11,7 +11,7 @@ from typing import Any
 from .model.answers import NA, RATING_VALUES
 from .model.assessment import Assessment
 from .model.diagnosis import QuestionChange
-from .model.questionnaire import ChecklistQuestion, Questionnaire
+from .model.questionnaire import ChecklistQuestion, Questionnaire, YesNoQuestion
 from .model.scenario import QuestionTarget, Scenario
 from .normalise import Normalised, PartLevel
 from .rating import EPS, rate
@@ -209,7 +209,10 @@ def up_to(q: Questionnaire, changes: list[QuestionChange], values: Mapping[str, 
                 reached = _reached(q, c.question, values, keep)
                 out.append(c.model_copy(update={"items": keep, "to_level": max(c.from_level, reached)}))
         elif c.from_level < level:
-            out.append(c.model_copy(update={"to_level": min(c.to_level, level)}))
+            to, question = min(c.to_level, level), q.questions[c.question][2]
+            if isinstance(question, YesNoQuestion) and to < question.level:
+                continue  # a yes meets its one level only: capped below it, it delivers nothing
+            out.append(c.model_copy(update={"to_level": to}))
     return out
 
 

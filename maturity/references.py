@@ -180,7 +180,7 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
                     f"unknown indicator {ref!r}{hint(ref, q.indicators)}", E
 
 
-_TEXT_FIELDS = ("title", "name", "text", "help", "description", "message")
+_TEXT_FIELDS = ("title", "name", "text", "help", "description", "message", "goal")
 
 
 def rule_languages(q: Questionnaire) -> Iterator[Finding]:
@@ -199,7 +199,7 @@ def _walk_texts(obj: Any, loc: Loc, wanted: set[str]) -> Iterator[Finding]:
             value = getattr(obj, name)
             if name in _TEXT_FIELDS or name == "levels_note":
                 yield from _check_text(value, (*loc, name), wanted)
-            elif name == "anchors":
+            elif name in ("anchors", "goals"):
                 for key, text in value.items():
                     yield from _check_text(text, (*loc, name, key), wanted)
             else:

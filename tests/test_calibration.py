@@ -250,13 +250,11 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     are, as the rule fixed before they were read says.  The control's answers, given to the
     old wording, are kept and not scored."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from level5_bound import BUNDLED
+    from level5_bound import BUNDLED, partner_questions
 
     import maturity
 
-    q = maturity.load_questionnaire("general")
-    follow = {k: [f for f, (_, _, x) in q.questions.items()
-                  if x.follow_up is not None and x.follow_up.question == k] for k in BUNDLED}
+    follow = partner_questions(maturity.load_questionnaire("general"))
     sessions = [s for s in _session_files("round119") if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 27
     for path, got, answers in sessions:

@@ -181,3 +181,33 @@ def test_every_scenario_keeps_its_core_when_done_whole(name):
         if not keeps_core(q, sc, whole):
             bad.append(sc.id)
     assert not bad, bad
+
+
+def test_a_yes_no_change_cut_below_the_level_it_meets_is_dropped():
+    """A yes meets its one level: the part of a scenario up to a grade below that level
+    keeps nothing of it.  Round 119's partner states are yes/no at level 5; cut to a grade
+    of 4, a service-oriented-manufacturing card claimed a plan gain from a change that set
+    no answer (the reviewer of the session's diff found it at p09-a)."""
+    from maturity.delivery import up_to
+    from maturity.model.diagnosis import QuestionChange
+
+    q = maturity.load_questionnaire("general")
+    yes_no = [(qid, x) for qid, (_, _, x) in q.questions.items() if x.kind == "yesno"]
+    assert yes_no
+    for qid, x in yes_no:
+        change = QuestionChange(question=qid, from_level=0, to_level=x.level)
+        assert up_to(q, [change], {}, x.level) == [change]
+        assert up_to(q, [change], {}, x.level - 1) == []
+
+
+def test_no_recommendation_carries_a_yes_no_change_short_of_its_level():
+    q = maturity.load_questionnaire("general")
+    for path in sorted(CAL.glob("p??-[ab].yaml")):
+        answers = maturity.load_answers(path)
+        if maturity.questionnaire_for(answers).ref != q.ref:
+            continue
+        d = diagnose(maturity.assess(q, answers), q)
+        for r in d.recommendations:
+            for c in r.delivers:
+                x = q.questions[c.question][2]
+                assert x.kind != "yesno" or c.to_level >= x.level, (path.name, r.scenario, c)

@@ -93,9 +93,13 @@ def test_general_has_five_grades_with_the_project_level_names():
     # 62 questions that every plant answers, and 15 yes/no follow-ups at level 5 that open
     # only where their level question is answered 4 or more (round 119)
     assert 40 <= len(q.questions) <= 80
-    opened_at_4 = [qid for qid, (_, _, x) in q.questions.items()
-                   if x.follow_up is not None and x.follow_up.at_least == 4]
+    opened_at_4 = [x for x in q.questions.values()
+                   if x[2].follow_up is not None and x[2].follow_up.at_least == 4]
     assert 40 <= len(q.questions) - len(opened_at_4) <= 70
+    # each partner state is one yes at level 5, said as a state in both languages
+    assert len(opened_at_4) == 15
+    for _, _, x in opened_at_4:
+        assert x.kind == "yesno" and x.level == 5 and x.goal and set(x.goal) == {"en", "zh"}, x.id
 
 
 def test_general_covers_every_cmmm_subdomain():
@@ -445,3 +449,25 @@ def test_the_terminal_report_lists_every_blocking_indicator_the_others_do(tmp_pa
     text = out.read_text("utf-8").split("Blocking indicators", 1)[1].split("Path to", 1)[0]
     q = maturity.load_questionnaire(d.assessment.questionnaire)
     assert all(maturity.explain.name_of(q, s.indicator, "en") in text for s in d.blocking)
+
+
+def test_a_goal_without_its_translation_is_reported(tmp_path):
+    """The goals reports name a level or a yes by are texts in every language of the index
+    like any other: one left in English only is a located warning (the reviewer of round 119
+    found that neither a yes/no goal nor a level's goals were checked)."""
+    from maturity.references import rule_languages
+
+    text = (ROOT / "questionnaires" / "general.yaml").read_text(encoding="utf-8")
+    doc = yaml.safe_load(text)
+    questions = [x for d in doc["dimensions"] for i in d["indicators"] for x in i["questions"]]
+    yes = next(x for x in questions if x["kind"] == "yesno" and "goal" in x)
+    level = next(x for x in questions if x.get("goals"))
+    del yes["goal"]["zh"]
+    lv = next(iter(level["goals"]))
+    del level["goals"][lv]["zh"]
+    path = tmp_path / "general.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    found = [(loc, msg) for loc, msg, _ in rule_languages(_load(path))]
+    assert any(loc[-1] == "goal" and "zh" in msg for loc, msg in found), found
+    assert any(loc[-2:] == ("goals", lv) and "zh" in msg for loc, msg in found), found
+    assert len(found) == 2

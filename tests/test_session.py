@@ -27,13 +27,14 @@ def data(tmp_path, monkeypatch):
 
 def _session() -> Session:
     q = maturity.load_questionnaire("general")
-    ids = list(q.questions)
     plan, money = "strategy.planning.roadmap", "strategy.planning.investment"
-    return Session(questionnaire=q.ref, language="en", clock=clock,
-                   enterprise={"name": "示例机械", "industry": "machinery"},
-                   answers={plan: 3, money: 2, "strategy.talent.roles": ["it_admin", "ai"]},
-                   notes={plan: "plan approved"}, position=ids[ids.index(money) + 1],
-                   assessed_on=dt.date(2026, 11, 1))
+    s = Session(questionnaire=q.ref, language="en", clock=clock,
+                enterprise={"name": "示例机械", "industry": "machinery"},
+                answers={plan: 3, money: 2, "strategy.talent.roles": ["it_admin", "ai"]},
+                notes={plan: "plan approved"}, position=plan, assessed_on=dt.date(2026, 11, 1))
+    asked = s.asked(q)
+    s.position = asked[asked.index(money) + 1]  # the question after the last answered one
+    return s
 
 
 def test_the_data_dir_follows_the_environment(data, monkeypatch):

@@ -86,6 +86,8 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
             out += [tr(question.goal(lv), lang).rstrip("。.")
                     + (blank if blank_here else _paren(now_in_part, lang) if lv == part else "")
                     for lv in range(c.from_level + 1, c.to_level + 1) if lv in question.anchors]
+        elif isinstance(question, YesNoQuestion) and c.to_level < question.level:
+            continue  # a yes meets its one level only: a change short of it puts nothing in place
         elif isinstance(question, YesNoQuestion) and question.goal:
             # said as the state to reach; "now: no" adds nothing, and a follow-up not yet
             # open (its level question below the level that opens it) is not "not answered"
