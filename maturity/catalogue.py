@@ -30,6 +30,12 @@ class QuestionnaireInfo:
     answer, or a production type or industry)."""
 
 
+def conditional(q: Questionnaire) -> int:
+    """How many questions are asked only of some enterprises (follow-ups, applicability
+    rules): "N questions + up to M if they apply"."""
+    return sum(1 for _, _, x in q.questions.values() if x.follow_up is not None or x.applies is not None)
+
+
 def estimated_minutes(q: Questionnaire) -> int:
     """The questionnaire's own estimate, or one from the kinds of its questions.
 
@@ -75,7 +81,6 @@ def list_questionnaires(lang: str = "en") -> list[QuestionnaireInfo]:
                 id=q.id, version=q.version, title=tr(q.title, lang), extends=q.extends,
                 industry=q.industry, questions=len(q.questions), minutes=estimated_minutes(q),
                 method=q.scoring.method, levels=len(q.levels), path=path,
-                conditional=sum(1 for _, _, x in q.questions.values()
-                                if x.follow_up is not None or x.applies is not None),
+                conditional=conditional(q),
             )
     return sorted(seen.values(), key=lambda i: (i.extends is not None, i.id))

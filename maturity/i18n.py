@@ -343,7 +343,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_index": ("Index", "评估指标"),
     "tui_index_line": ("{title} · {n} questions{extra} · ~{minutes} min",
                        "{title} · {n} 题{extra} · 约 {minutes} 分钟"),
-    "tui_index_conditional": (" + up to {m} if they apply", "（视情况另有至多 {m} 题）"),
+    "n_conditional": (" + up to {m} if they apply", "（视情况另有至多 {m} 题）"),
     "tui_language": ("Language", "语言"),
     "tui_name": ("Enterprise", "企业名称"),
     "tui_name_placeholder": ("Enterprise name (required)", "企业名称（必填）"),
@@ -491,7 +491,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_cmd_results": ("Show the results", "查看结果"),
     "tui_cmd_results_help": ("Grade, diagnosis, roadmap and exports", "等级、诊断、路线图与导出"),
     "tui_cmd_jump": ("Jump to", "跳转到"),
-    "tpl_header": ("{ref}: {n} questions, about {m} minutes.", "{ref}：共 {n} 题，约 {m} 分钟。"),
+    "tpl_header": ("{ref}: {n} questions{extra}, about {m} minutes.",
+                   "{ref}：共 {n} 题{extra}，约 {m} 分钟。"),
     "tpl_fill": ("Fill in each answer after its colon; leave it empty if you do not know yet "
                  "(unanswered questions lower the completeness, not the validity).",
                  "在每个冒号后填写答案；暂不清楚的可以留空（未作答会降低完成度，但不影响文件有效性）。"),
@@ -579,7 +580,7 @@ _ONE: dict[str, tuple[str, str]] = {
     "tui_unrated_left": ("n", "Every question is answered, but 1 checklist item is unrated and counts as "
                               "not met: here it is."),
     "tui_unanswered_count": ("n", "1 question unanswered: here it is."),
-    "tpl_header": ("m", "{ref}: {n} questions, about 1 minute."),
+    "tpl_header": ("m", "{ref}: {n} questions{extra}, about 1 minute."),
 }
 """English singulars: the count argument that selects it when it is 1, and the text."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .catalogue import estimated_minutes
+from .catalogue import conditional, estimated_minutes
 from .i18n import t
 from .loading import data_dir
 from .model.base import Text, tr
@@ -70,7 +70,10 @@ def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
 
     out: list[str] = [modeline("answers")]
     out += _comment([f"maturity — {_join(q.title, langs)}"], 0)
-    out += _comment([h("tpl_header", ref=q.ref, n=len(q.questions), m=estimated_minutes(q))], 0)
+    if_any = conditional(q)  # as the TUI's list of indices says it
+    out += _comment([" / ".join(dict.fromkeys(
+        t("tpl_header", lang, ref=q.ref, n=len(q.questions) - if_any, m=estimated_minutes(q),
+          extra=t("n_conditional", lang, m=if_any) if if_any else "") for lang in langs))], 0)
     out += _comment([h("tpl_fill"), h("tpl_check")], 0)
     out += ["", "format: maturity-answers/1", f"questionnaire: {q.ref}",
             f"language: {langs[0]}", *_comment([h("tpl_lang")], 0), "enterprise:", "  name:"]

@@ -588,6 +588,21 @@ def test_template_for_general_lists_every_question_blank(capsys, general):
             assert set(answers[qid]) == {i.id for i in question.items}, qid
 
 
+def test_the_template_counts_the_questions_as_the_tui_does(capsys, general):
+    """Round 119 added fifteen follow-ups that open only at an answer of 4 or more; the
+    template's first lines said "77 questions" where most plants see 59, while the TUI's
+    list of indices said "59 questions + up to 18 if they apply"."""
+    from maturity.catalogue import conditional
+    from maturity.i18n import t
+
+    code, text, err = run(capsys, "template", "--lang", "en")
+    assert code == 0, err
+    if_any = conditional(general)
+    assert 15 < if_any < len(general.questions)
+    head = f"{general.ref}: {len(general.questions) - if_any} questions"
+    assert f"# {head}{t('n_conditional', 'en', m=if_any)}, about " in text.splitlines()[2]
+
+
 def test_blank_template_loads_and_validates(capsys, tmp_path, general):
     code, text, _ = run(capsys, "template")
     assert code == 0

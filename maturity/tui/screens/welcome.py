@@ -92,7 +92,7 @@ class WelcomeScreen(Localised, Screen):
                 yield Label(t("tui_new", lang), classes="section")
             infos = indices(lang)
             options = [(t("tui_index_line", lang, title=i.title, n=i.questions - i.conditional,
-                          minutes=i.minutes, extra=t("tui_index_conditional", lang, m=i.conditional)
+                          minutes=i.minutes, extra=t("n_conditional", lang, m=i.conditional)
                           if i.conditional else ""), i.id)
                        for i in infos]
             ids = {i.id for i in infos}
