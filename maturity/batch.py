@@ -28,10 +28,11 @@ from ._io import SCANNED_SUFFIXES, TABLE_SUFFIXES
 from .columns import settle_texts
 from .engine import plan_for, resolve_production_type
 from .errors import MaturityError
-from .model.answers import NA, AnswersFile
+from .model.answers import AnswersFile
 from .model.questionnaire import MeanScoring, PointsScoring, Questionnaire
 from .normalise import Normalised, check_answers
 from .numbers import Numbers
+from .rating import answered_na
 from .shortfall import gaps
 from .tabular import BadInput, csv_header, in_cells, read_csv, read_xlsx
 
@@ -171,8 +172,7 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
         score=num.score, score_max=num.score_max, completeness=num.completeness,
         answered=num.counts["answered"], unanswered=num.counts["unanswered"],
         not_applicable=na, dimensions=dimension_cells(q, num),
-        answered_na=sum(1 for k, st in num.status.items() if st == "not_applicable" and values.get(k) == NA)
-        if na else 0,
+        answered_na=answered_na(num.status, values) if na else 0,
         blocking=tuple(g[1] for g in gaps(q, num)[:5]),
         indicators=tuple((c.id, c.level) for d in num.dims for c in d.children) if indicators else (),
         detail=full)

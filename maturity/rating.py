@@ -255,6 +255,12 @@ def resolve_production_type(q: Questionnaire, enterprise: Enterprise) -> str | N
     return q.production_type
 
 
+def answered_na(status: Mapping[str, str], values: Mapping[str, Any]) -> int:
+    """Of the questions not applicable, those the user answered ``n/a`` (the others are left
+    out by the enterprise's production type or industry, or by an earlier answer)."""
+    return sum(1 for qid, st in status.items() if st == "not_applicable" and values.get(qid) == NA)
+
+
 def status_of(question: QuestionT, qid: str, values: Mapping[str, Normalised],
               status: Mapping[str, str], enterprise: Enterprise, ptype: str | None) -> str:
     """answered / unanswered / not_applicable / closed (a follow-up not opened)."""

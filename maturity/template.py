@@ -66,14 +66,15 @@ def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
     langs = langs or list(q.languages) or ["en"]
 
     def h(key: str, **kw: object) -> str:
-        return " / ".join(dict.fromkeys(t(key, lang, **kw) for lang in langs))
+        """The line in each language (a callable argument is given the language)."""
+        return " / ".join(dict.fromkeys(
+            t(key, lang, **{k: v(lang) if callable(v) else v for k, v in kw.items()}) for lang in langs))
 
     out: list[str] = [modeline("answers")]
     out += _comment([f"maturity — {_join(q.title, langs)}"], 0)
     if_any = conditional(q)  # as the TUI's list of indices says it
-    out += _comment([" / ".join(dict.fromkeys(
-        t("tpl_header", lang, ref=q.ref, n=len(q.questions) - if_any, m=estimated_minutes(q),
-          extra=t("n_conditional", lang, m=if_any) if if_any else "") for lang in langs))], 0)
+    out += _comment([h("tpl_header", ref=q.ref, n=len(q.questions) - if_any, m=estimated_minutes(q),
+                       extra=lambda lang: t("n_conditional", lang, m=if_any) if if_any else "")], 0)
     out += _comment([h("tpl_fill"), h("tpl_check")], 0)
     out += ["", "format: maturity-answers/1", f"questionnaire: {q.ref}",
             f"language: {langs[0]}", *_comment([h("tpl_lang")], 0), "enterprise:", "  name:"]

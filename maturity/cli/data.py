@@ -78,7 +78,7 @@ def _peek_format(path: Path) -> str | None:
 def cmd_validate(args: argparse.Namespace) -> int:
     from ..errors import MaturityError, Severity
     from ..loading import check_questionnaire_file, load_answers, questionnaire_for
-    from ..model.answers import NA
+    from ..rating import answered_na
     from ..scoring import assess
 
     worst = Exit.OK
@@ -113,8 +113,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 answers = load_answers(path)
                 q = questionnaire_for(answers, args.questionnaire, shared=True)
                 a = assess(q, answers)
-                na = sum(1 for d in a.dimensions for i in d.indicators for r in i.questions
-                         if r.status == "not_applicable" and a.answers.get(r.id) == NA)
+                na = answered_na({r.id: r.status for d in a.dimensions for i in d.indicators
+                                  for r in i.questions}, a.answers)
                 said = counted(a.answered, a.unanswered, a.not_applicable, na)
                 print(printable(f"{path}: ok ({q.ref}, {said})"))
                 for issue in _check_issues(path, q, a, args.lang or answers.language or _default_lang()):

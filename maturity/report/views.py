@@ -42,11 +42,11 @@ class ScenarioView:
     why: list[str]
     benefits: list[str]
     missing: list[str] = field(default_factory=list)
+    """What the scenario would put in place that the answers say is not there yet, in
+    the index's own words (each level still to reach, or the checklist items missing)."""
     have: list[str] = field(default_factory=list)
     """For a scenario the plant has begun (or has in a part of the plant): what of it is
     in place, in the index's own words (the level its answers reach, the items rated)."""
-    """What the scenario would put in place that the answers say is not there yet, in
-    the index's own words (each level still to reach, or the checklist items missing)."""
     reaches: str = ""
     """Where the step takes the plant, in one line (the TUI's next steps)."""
     nearly: bool = False
