@@ -16,6 +16,7 @@ from maturity.improve import restore_values
 from maturity.model.diagnosis import QuestionChange
 from maturity.recommend import candidates, plan
 from maturity.report.content import build
+from maturity.report.inplace import beyond
 
 from .strategies import assess_answers as _assess
 from .strategies import bottom_answer
@@ -143,6 +144,29 @@ def test_an_approved_plan_begins_the_transformation_plan(general):
     sid = "digital_transformation_plan"
     assert "started" in _reasons(general, _plant(general, 1, **{"strategy.planning.roadmap": 1}), sid)
     assert "started" not in _reasons(general, _plant(general, 1, **{"strategy.planning.roadmap": 0}), sid)
+
+
+def test_written_control_system_rules_begin_the_security_baseline(general):
+    """``begun_when`` (round 123): written rules for the control systems checked by a named
+    person (ics L1) begin the basic security step, as an approved plan begins the plan;
+    the card had been offered as a whole new project (log-ons, USB rules, backups, written
+    rules) at plants whose answers lacked only the technical protection.  Without rules
+    (ics L0) it is a start."""
+    sid, qid = "security_baseline", "factory.security.ics"
+    assert "started" in _reasons(general, _plant(general, 1, **{qid: 1}), sid)
+    assert "started" not in _reasons(general, _plant(general, 1, **{qid: 0}), sid)
+
+
+def test_digital_roles_filled_in_house_begin_the_talent_scenario(general):
+    """``begun_when`` (round 123): digital roles filled by the enterprise's own staff
+    (roles at L3) begin *Digital talent and skills*, whose text otherwise asks to build a
+    digital team; plants with teams of 20 to 160 people read it as "already has"."""
+    sid, roles = "theme_digital_talent", "strategy.talent.roles"
+    question = general.questions[roles][2]
+    every = [o.id for o in question.options]
+    low = {"strategy.talent.training": 1}
+    assert "started" in _reasons(general, _plant(general, 2, **low, **{roles: every}), sid)
+    assert "started" not in _reasons(general, _plant(general, 2, **low, **{roles: []}), sid)
 
 
 def test_an_execution_system_running_part_of_production_begins_the_roll_out(general):
@@ -446,3 +470,51 @@ def test_a_report_with_only_small_last_steps_says_nothing_else_is_left(tmp_path,
         out = tmp_path / f"{plant}.md"
         assert main(["report", str(path), "-f", "markdown", "--lang", lang, "-o", str(out)]) == 0
         assert (said in out.read_text(encoding="utf-8")) is only_nearly, plant
+
+
+CALIBRATION = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+
+
+@pytest.mark.parametrize("plant", [0, 1, 2, 3, "p06-b", "p13-b", "p38-b", "p73-b"])
+def test_no_two_steps_of_the_roadmap_list_the_same_missing_state(general, plant):
+    """A state an earlier step of the roadmap puts in place is that step's, never listed
+    again under a later one (round 123: protected access to the control systems under both
+    security cards of p06's phase 1; the network under the digital workshop after the
+    shop-floor network at p13 and p38; order progress under two scheduling steps at p73)."""
+    if isinstance(plant, int):
+        a = _assess(general, _plant(general, plant), industry="machinery", production_type="discrete")
+    else:
+        a = maturity.assess(general, CALIBRATION / f"{plant}.yaml")
+    d = diagnose(a, general)
+    values = restore_values(general, a.answers)
+    # a step whose every change an earlier one makes too (the energy-saving retrofit after
+    # energy management: its work is the equipment, the answers only its evidence) keeps its
+    # own list; every other step of the roadmap lists only what is left to it
+    own, done = set(), []
+    for r in d.recommendations:
+        if r.phase and beyond(general, r.delivers, done, values):
+            own.add(r.rank)
+        done += r.delivers if r.phase else []
+    seen: dict[str, int] = {}
+    more = maturity_t("and_more", "en", n=0).split("0")[0]
+    for view in build(general, d, "en").recommendations:
+        if view.rank not in own:
+            continue
+        for line in view.missing:
+            if line.startswith(more):
+                continue
+            assert line not in seen, (line, seen.get(line), view.rank)
+            seen[line] = view.rank
+
+
+@pytest.mark.parametrize("plant", ["p62-b", "p73-b"])
+def test_energy_management_comes_after_the_sub_metering_it_needs(general, plant):
+    """Its text "needs networked sub-metering": at p73 both were in phase 2 with energy
+    management listed first (round-118 reviewer: "peak shaving and optimisation models
+    need the sub-metering that step 11 only introduces").  It builds on the metering step,
+    so it waits for a phase after it."""
+    d = diagnose(maturity.assess(general, CALIBRATION / f"{plant}.yaml"), general)
+    by = {r.scenario: r for r in d.recommendations}
+    metering, managing = by["energy_metering"], by["intelligent_energy_management"]
+    assert metering.rank < managing.rank
+    assert not managing.phase or managing.phase > metering.phase

@@ -223,3 +223,28 @@ dimensions:
 """, "utf-8")
     with pytest.raises(maturity.QuestionnaireError, match=r"goals: level\(s\) \[0, 3\] have no anchor"):
         maturity.load_questionnaire(str(text))
+
+
+def test_what_an_earlier_step_of_the_roadmap_puts_in_place_is_not_listed_again(general):
+    """Round 123's reviewer of p06: basic security (phase 1, control-system security L1 →
+    L2) and then ICS security (phase 1, L1 → L3) both listed protected access to the
+    control systems as missing, "counted and budgeted twice".  The later card lists what
+    is left once the earlier steps are done: a level question from where they bring it, a
+    checklist without the items they place, nothing they cover entirely."""
+    from maturity.report.inplace import beyond
+
+    ics, comp = "factory.security.ics", "factory.security.compliance"
+    earlier = [QuestionChange(question=ics, from_level=1, to_level=2),
+               QuestionChange(question=comp, from_level=0, to_level=2, items=("rules",))]
+    later = (QuestionChange(question=ics, from_level=1, to_level=3),
+             QuestionChange(question=comp, from_level=0, to_level=3),
+             QuestionChange(question=ROLES, from_level=1, to_level=3))
+    left = beyond(general, later, earlier, {comp: {}})
+    assert left[0] == QuestionChange(question=ics, from_level=2, to_level=3)
+    assert "rules" not in left[1].items and left[1].items  # the level-3 items stay
+    assert left[2] == later[2]  # a question no earlier step works on is untouched
+    said = missing(general, left, {comp: {}}, "en")
+    level2 = general.questions[ics][2].goal(2)["en"].rstrip(".")
+    assert level2 not in said and level2 in missing(general, later, {comp: {}}, "en")
+    # a step whose every change an earlier step covers has nothing of its own left
+    assert beyond(general, (QuestionChange(question=ics, from_level=1, to_level=2),), earlier, {}) == ()

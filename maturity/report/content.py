@@ -22,10 +22,10 @@ from ..explain import (
 from ..i18n import t
 from ..improve import restore_values
 from ..model.base import tr
-from ..model.diagnosis import Diagnosis, History, Path, TargetPlan
+from ..model.diagnosis import Diagnosis, History, Path, QuestionChange, TargetPlan
 from ..model.questionnaire import Questionnaire
 from ..printable import printable
-from .inplace import have, missing, reaches, to_check, unrated_items
+from .inplace import beyond, have, missing, reaches, to_check, unrated_items
 from .respondents import respondent_lines
 from .roadmap import roadmap_view
 from .views import BenchmarkView, PathView, Report, Row, ScenarioView
@@ -125,6 +125,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
     recs = []
     aimed = {i.indicator for i in d.target_plan.improvements} if d.target_plan else set()
     listed = {r.scenario for r in d.recommendations}
+    done: list[QuestionChange] = []  # the changes of the roadmap's steps ranked so far
     for r in d.recommendations:
         sc = scen[r.scenario]
         names = _join([name_of(q, i, lang) for i in r.blocking[:3]], lang)
@@ -161,6 +162,11 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         benefits = [tr(b.text, lang) + (_paren(_join([tr(b.figure, lang), _short_source(b.source, lang)],
                                                       lang, semi=True), lang) if b.figure else "")
                     for b in sc.benefits]
+        # what the roadmap's earlier steps put in place is theirs, not a later step's to
+        # list again; a card outside the roadmap, which stands on its own, lists all of it
+        left = (beyond(q, r.delivers, done, values) or r.delivers) if r.phase else r.delivers
+        if r.phase:
+            done += r.delivers
         begun = "in_part" in r.reasons or "started" in r.reasons
         held = in_place(q, sc, state, values) if begun else []
         # a small firm reads the step at its own scale (Scenario.small)
@@ -192,7 +198,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                     for i in r.raises]
             or [t("raises_score", lang, gain=f"{r.gain:+.2f}") if r.gain >= 0.005
                 else t("raises_progress", lang)],
-            why=why, benefits=benefits, missing=missing(q, r.delivers, values, lang, blank),
+            why=why, benefits=benefits, missing=missing(q, left, values, lang, blank),
             reaches=reaches(q, r.delivers, values, lang, blank),
             have=have(q, held, values, lang), nearly=r.nearly_done))
 

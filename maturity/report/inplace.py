@@ -100,6 +100,39 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
     return shown
 
 
+def beyond(q: Questionnaire, changes: tuple[QuestionChange, ...], earlier: Collection[QuestionChange],
+           values: Mapping[str, Any]) -> tuple[QuestionChange, ...]:
+    """What of a step's ``changes`` is left once the ``earlier`` steps of the roadmap are
+    done: a level question from the level they bring it to, a checklist without the items
+    they put in place, any other question only if they leave it short.  A card listed
+    "protected access to the control systems" as missing beside the earlier card whose
+    whole step that was (round-123 reviewer of p06: "counted and budgeted twice")."""
+    reached: dict[str, int] = {}
+    placed: dict[str, set[str]] = {}
+    for c in earlier:
+        reached[c.question] = max(reached.get(c.question, 0), c.to_level)
+        question = q.questions[c.question][2]
+        if isinstance(question, ChecklistQuestion):
+            placed.setdefault(c.question, set()).update(items_up_to(question, c.items, c.to_level))
+    out = []
+    for c in changes:
+        question = q.questions[c.question][2]
+        if c.question not in reached:
+            out.append(c)
+        elif isinstance(question, ChecklistQuestion):
+            rated = values.get(c.question)
+            left = tuple(i for i in items_to_place(question, c, rated if isinstance(rated, Mapping) else {})
+                         if i not in placed.get(c.question, ()))
+            if left:
+                out.append(c.model_copy(update={"items": left}))
+        elif isinstance(question, LevelQuestion):
+            if reached[c.question] < c.to_level:
+                out.append(c.model_copy(update={"from_level": max(c.from_level, reached[c.question])}))
+        elif reached[c.question] < c.to_level:
+            out.append(c)
+    return tuple(out)
+
+
 def _asked(question: Any, answer: str, lang: str) -> str:
     """A question followed by an answer: "Is …? Yes"."""
     text = tr(question.text, lang).rstrip()
@@ -216,4 +249,4 @@ def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
     return first[0] if first else ""
 
 
-__all__ = ["have", "missing", "more_needed", "reaches", "to_check", "unrated_items"]
+__all__ = ["beyond", "have", "missing", "more_needed", "reaches", "to_check", "unrated_items"]
