@@ -185,7 +185,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
             reasons.append("grade")
         if begun:
             reasons[:0] = ["in_part" if part else "started"] + ["finish"] * finish
-        if only_unrated(q, changes, values):  # what it lacks, nobody rated: a check, not advice
+        if only_unrated(q, changes, values, state):  # what it lacks, nobody said: a check, not advice
             reasons[:0] = ["unrated"]
         out.append(Candidate(
             scenario=sc, raises=raises, delivers=changes, gain=after.score - a.score,

@@ -46,13 +46,17 @@ def _ratings(values: Mapping[str, Normalised] | None, qid: str) -> Mapping[str, 
 
 
 def only_unrated(q: Questionnaire, changes: list[QuestionChange],
-                 values: Mapping[str, Normalised] | None) -> bool:
-    """Whether all that the changes would put in place is checklist items that the answers
-    leave without a rating in questions they answer: the plant may have them, nobody
-    said (``docs/diagnosis.md``, "Completeness")."""
+                 values: Mapping[str, Normalised] | None,
+                 state: Mapping[str, tuple[str, int]] | None = None) -> bool:
+    """Whether all that the changes would put in place is answers nobody gave: checklist
+    items left without a rating in questions that were answered, or (with ``state``)
+    questions left unanswered.  The plant may have them; nobody said
+    (``docs/diagnosis.md``, "Completeness")."""
     if not changes:
         return False
     for c in changes:
+        if state is not None and state.get(c.question, ("", 0))[0] == "unanswered":
+            continue
         question = q.questions[c.question][2]
         rated = (values or {}).get(c.question)
         if not isinstance(question, ChecklistQuestion) or not isinstance(rated, dict):

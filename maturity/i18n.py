@@ -257,9 +257,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "unrated_items": ("{n} checklist item(s) of answered questions were left unrated; they count as "
                       "not met: {items}.",
                       "已作答问题中有 {n} 个检查项未评价，按“不满足”计分：{items}。"),
-    "to_check": ("Whether the following are already in place turns only on those items, so they "
-                 "are not advised until the items are rated: {names}.",
-                 "以下场景是否已经具备仅取决于这些检查项，因此在评价之前不列为建议：{names}。"),
+    "to_check": ("Whether the following are already in place turns only on answers not given "
+                 "(items not rated, questions not answered), so they are not advised until those are "
+                 "given: {names}.",
+                 "以下场景是否已经具备仅取决于尚未给出的回答（未评价的检查项、未作答的问题），因此在补充回答之前不列为建议：{names}。"),
     "not_rated": ("not rated", "未评价"),
     "why_not_title": ("Why not {level}", "为何尚未达到{level}"),
     "level_n_score": ("Level-{n} score", "第 {n} 级得分"),

@@ -153,6 +153,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     cands = candidates(q, values, a, path, blocking, aims=aims)
     state = question_state(a)
     had = {sc.id for sc in q.scenarios if done(sc, state, values)}
+    unknown = {c.scenario.id for c in cands if "unrated" in c.reasons}  # a check, in every phase
     known = {c.scenario.id for c in cands}
     phase_of: dict[str, int] = {}
     after: set[str] = set()  # held back a phase because what they build on comes in it
@@ -164,7 +165,10 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         if cur.level >= n or cur_path is None or (not cur_path.reachable and not cur_path.improvements):
             break
         # a step whose whole gap nobody rated is a check of the answers, not work of a phase
-        pool = [c for c in cur_cands if c.scenario.id not in phase_of and "unrated" not in c.reasons]
+        # (nor one whose whole gap the plant's own answers leave unknown: a later phase's
+        # simulation gives those questions answers, the plant did not)
+        pool = [c for c in cur_cands if c.scenario.id not in phase_of and "unrated" not in c.reasons
+                and c.scenario.id not in unknown]
         # a step held back keeps its claim on the next phase even where the simulation of
         # the phase before already counts its indicator as lifted (it was on that path)
         taken = {c.scenario.id for c in pool} | phase_of.keys()

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from maturity.i18n import t
+from maturity.model.base import tr
 from maturity.model.diagnosis import QuestionChange
 from maturity.rating import rate
 from maturity.report.inplace import have, missing, more_needed
@@ -147,7 +148,11 @@ def test_what_is_there_in_part_says_so_where_it_is_still_missing(general, lang):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_what_an_unanswered_question_would_need_is_said_to_be_unanswered(lang):
     """A first-time user skipped the data-governance question and read, at the top of the
-    advice, that the plant lacks coding rules: a claim about something never answered."""
+    advice, that the plant lacks coding rules: a claim about something never answered.  A
+    step part of whose gap is unanswered marks those lines (maintenance management, whose
+    register and plans were skipped, also lifts fault detection); one whose whole gap is
+    unanswered is no advice but a check named under Completeness (round 124; master data,
+    whose only gap was the skipped governance question)."""
     from pathlib import Path
 
     import yaml
@@ -157,16 +162,21 @@ def test_what_an_unanswered_question_would_need_is_said_to_be_unanswered(lang):
 
     example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
     doc = yaml.safe_load(example.read_text("utf-8"))
-    qid = "factory.data.governance"
-    governance = doc["answers"].pop(qid)
     q = maturity.load_questionnaire("general")
+    skipped = {k: v for k, v in doc["answers"].items() if k != "factory.data.governance"}
+    checked = maturity.diagnose(maturity.assess(q, {**doc, "answers": skipped}))
+    assert "master_data_coding" in checked.completeness.to_check
+    assert tr(q.questions["factory.data.governance"][2].text, lang).strip() in \
+        content.build(q, checked, lang).completeness_text
+    qid = "operations.equipment.maintenance_mgmt"
+    governance = doc["answers"].pop(qid)
     d = maturity.diagnose(maturity.assess(q, doc))
     report = content.build(q, d, lang)
     rank = next(r.rank for r in d.recommendations if any(c.question == qid for c in r.delivers))
     card = next(s for s in report.recommendations if s.rank == rank)
     marker = t("not_answered", lang)
     items = {i.id: i for i in q.questions[qid][2].items}
-    lines = [x for x in card.missing if any(x.startswith(maturity.model.base.tr(i.text, lang).rstrip("。."))
+    lines = [x for x in card.missing if any(x.startswith(tr(i.text, lang).rstrip("。."))
                                             for i in items.values())]
     assert lines and all(marker in x for x in lines), card.missing
     assert marker in markdown.render(report)

@@ -100,7 +100,8 @@ def test_a_step_whose_whole_gap_is_unrated_is_a_check_of_the_answers_not_advice(
         report = build(q, d, lang)
         name = next(sc.name for sc in q.scenarios if sc.id == sid)
         opening = t("to_check", lang, names="X").split("X")[0]
-        assert (opening + tr(name, lang) in report.completeness_text) is check
+        tail = report.completeness_text.split(opening, 1)[1] if opening in report.completeness_text else ""
+        assert (tr(name, lang) in tail) is check
         assert all(v.name.find(tr(name, lang)) < 0 for v in report.recommendations) is check
 
 
@@ -108,7 +109,7 @@ def test_no_recommendation_anywhere_is_only_a_check_of_unrated_items():
     """Over the calibration corpus: what the completeness check names is never also advised,
     and each one it names lacks only items the answers leave unrated."""
     import maturity
-    from maturity.delivery import only_unrated
+    from maturity.delivery import only_unrated, question_state
     from maturity.recommend import candidates
 
     named = 0
@@ -122,7 +123,7 @@ def test_no_recommendation_anywhere_is_only_a_check_of_unrated_items():
         values = restore_values(q, a.answers)
         cands = {c.scenario.id: c for c in candidates(q, values, a, d.path, list(d.blocking))}
         for sid in d.completeness.to_check:
-            assert only_unrated(q, list(cands[sid].delivers), values), (path.name, sid)
+            assert only_unrated(q, list(cands[sid].delivers), values, question_state(a)), (path.name, sid)
             named += 1
         assert not set(d.completeness.to_check) & {s for p in d.roadmap for s in p.scenarios}
     assert named >= 3  # p17, p34 and p67 at least
@@ -157,3 +158,25 @@ def test_the_completeness_line_names_the_items_each_check_turns_on(lang):
     text = build(q, d, lang).completeness_text
     tail = text[text.index(t("to_check", lang, names="X").split("X")[0]):]
     assert tr(permits.text, lang).rstrip("。.") in tail
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_step_whose_whole_gap_is_a_question_left_unanswered_is_a_check_not_advice(lang):
+    """Round 123: p39's assessors left the training question blank (the profile says
+    nothing of training), and *Digital talent and skills* was advised in phase 1 for it;
+    its reviewer: "the jump comes from training questions that were left unanswered, not
+    from anything observed at the plant" (likewise the plan at p17, whose only gap was the
+    unanswered investment question).  Like unrated items, a gap nobody answered is a check
+    the completeness line names with the question; answered "0", the same gap is advice."""
+    import maturity
+
+    q = maturity.load_questionnaire("general")
+    doc = maturity.load_answers(CAL / "p39-b.yaml").model_dump(mode="json", exclude_none=True)
+    qid, sid = "strategy.talent.training", "theme_digital_talent"
+    assert doc["answers"].get(qid) is None  # the assessor left it blank
+    for answers, check in ((doc, True), ({**doc, "answers": {**doc["answers"], qid: 0}}, False)):
+        d = diagnose(maturity.assess(q, answers), q)
+        assert (sid in d.completeness.to_check) is check
+        assert any(r.scenario == sid for r in d.recommendations) is not check
+        text = build(q, d, lang).completeness_text
+        assert (tr(q.questions[qid][2].text, lang).strip() in text) is check

@@ -246,7 +246,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         items = _join(unrated_items(q, c.unrated, lang), lang, semi=True)
         ctext += ("" if lang == "zh" else " ") + t("unrated_items", lang, n=len(c.unrated), items=items)
     if c.to_check:  # what rating them settles: steps that may be there already (round 110)
-        named = to_check(q, [scen[x] for x in c.to_check if x in scen], c.unrated, lang)
+        named = to_check(q, [scen[x] for x in c.to_check if x in scen], c.unrated, lang, c.unanswered)
         ctext += ("" if lang == "zh" else " ") + t("to_check", lang, names=_join(named, lang, semi=True))
 
     nl = a.next_level

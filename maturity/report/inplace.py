@@ -221,18 +221,22 @@ def unrated_items(q: Questionnaire, unrated: tuple[str, ...] | list[str], lang: 
     return shown
 
 
-def to_check(q: Questionnaire, scenarios: list[Scenario], unrated: tuple[str, ...], lang: str) -> list[str]:
-    """Each scenario named for a check, with the unrated items its being in place turns on:
-    those of the checklists it delivers that it puts in place (all its named items, else
-    those up to its level), so that the reader knows what to rate."""
+def to_check(q: Questionnaire, scenarios: list[Scenario], unrated: tuple[str, ...], lang: str,
+             unanswered: Collection[str] = ()) -> list[str]:
+    """Each scenario named for a check, with the answers its being in place turns on: the
+    unrated items of the checklists it delivers that it puts in place (all its named items,
+    else those up to its level) and the questions it delivers that were left unanswered, so
+    that the reader knows what to answer."""
     out = []
     for sc in scenarios:
-        covered = {f"{t.question}.{i}" for t in sc.delivers
-                   for i in items_up_to(q.questions[t.question][2], t.items, t.level)}
+        covered = {f"{x.question}.{i}" for x in sc.delivers
+                   for i in items_up_to(q.questions[x.question][2], x.items, x.level)}
         mine = [ref for ref in unrated if ref in covered]
+        asked = [tr(q.questions[x.question][2].text, lang).strip()  # a question: the one not answered
+                 for x in sc.delivers if x.question in unanswered]
         named = tr(sc.name, lang)
-        items = _join(unrated_items(q, mine, lang), lang, semi=True)
-        out.append(named + _paren(items, lang) if mine else named)
+        said = unrated_items(q, mine, lang) + asked
+        out.append(named + _paren(_join(said, lang, semi=True), lang) if said else named)
     return out
 
 
