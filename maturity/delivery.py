@@ -55,7 +55,7 @@ def only_unrated(q: Questionnaire, changes: list[QuestionChange],
     if not changes:
         return False
     for c in changes:
-        if state is not None and state.get(c.question, ("", 0))[0] == "unanswered":
+        if state is not None and _unknown(q, c.question, state):
             continue
         question = q.questions[c.question][2]
         rated = (values or {}).get(c.question)
@@ -65,6 +65,16 @@ def only_unrated(q: Questionnaire, changes: list[QuestionChange],
         if not items or any(i in rated for i in items):
             return False
     return True
+
+
+def _unknown(q: Questionnaire, qid: str, state: Mapping[str, tuple[str, int]]) -> bool:
+    """Whether a question's answer is not known: left unanswered, or a follow-up closed
+    because the question that opens it was left unanswered (or is itself unknown)."""
+    status = state.get(qid, ("", 0))[0]
+    if status == "unanswered":
+        return True
+    gate = getattr(q.questions[qid][2], "follow_up", None)
+    return status == "closed" and gate is not None and _unknown(q, gate.question, state)
 
 
 def items_to_place(question: ChecklistQuestion, c: QuestionChange,

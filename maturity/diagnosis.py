@@ -180,7 +180,8 @@ def completeness(q: Questionnaire, values: Mapping[str, Normalised], a: Assessme
                  to_check: tuple[str, ...] = ()) -> CompletenessCheck:
     """What the unanswered questions could still change: the best grade and score any
     answers to them could give (an upper bound, property-tested), the checklist items left
-    unrated, and ``to_check``, the scenarios whose being in place turns only on those.
+    unrated, and ``to_check``, the scenarios whose being in place turns only on those items
+    and on unanswered questions.
 
     Every unanswered question is put at its top answer, and so is every question that
     this opens (follow-ups of an unanswered gate), until nothing more opens. An

@@ -22,7 +22,7 @@ from .candidates import (
     scenario_level,
 )
 from .catchup import below, catch_up
-from .delivery import done, lacking, question_state
+from .delivery import done, lacking, only_unrated, question_state
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
@@ -138,8 +138,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
          targets: TargetPlan | None = None, held: frozenset[str] = frozenset()
          ) -> tuple[list[Recommendation], list[Phase], tuple[str, ...]]:
     """The ranked recommendations and the roadmap, in one pass so that they agree, and
-    the scenarios whose whole gap is checklist items the answers leave unrated (to check,
-    not to advise).
+    the scenarios whose whole gap is answers not given, checklist items left unrated or
+    questions left unanswered (to check, not to advise).
 
     Phase 1 takes the candidates in order (foundations first, then what lifts the path
     to the next grade); phase 2 is planned on the answers as they would be after phase 1,
@@ -153,7 +153,10 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     cands = candidates(q, values, a, path, blocking, aims=aims)
     state = question_state(a)
     had = {sc.id for sc in q.scenarios if done(sc, state, values)}
-    unknown = {c.scenario.id for c in cands if "unrated" in c.reasons}  # a check, in every phase
+    # a step whose whole gap the plant's own answers leave unknown (unanswered questions,
+    # unrated items) is a check in every phase, whether or not phase 1 could take it
+    unknown = {sc.id for sc in q.scenarios
+               if (gap := lacking(q, sc, state, values)) and only_unrated(q, gap, values, state)}
     known = {c.scenario.id for c in cands}
     phase_of: dict[str, int] = {}
     after: set[str] = set()  # held back a phase because what they build on comes in it

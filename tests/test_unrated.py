@@ -107,7 +107,8 @@ def test_a_step_whose_whole_gap_is_unrated_is_a_check_of_the_answers_not_advice(
 
 def test_no_recommendation_anywhere_is_only_a_check_of_unrated_items():
     """Over the calibration corpus: what the completeness check names is never also advised,
-    and each one it names lacks only items the answers leave unrated."""
+    and each one it names lacks only answers not given (items left unrated, questions left
+    unanswered)."""
     import maturity
     from maturity.delivery import only_unrated, question_state
     from maturity.recommend import candidates
@@ -180,3 +181,47 @@ def test_a_step_whose_whole_gap_is_a_question_left_unanswered_is_a_check_not_adv
         assert any(r.scenario == sid for r in d.recommendations) is not check
         text = build(q, d, lang).completeness_text
         assert (tr(q.questions[qid][2].text, lang).strip() in text) is check
+
+
+def test_a_follow_up_closed_under_an_unanswered_question_is_not_known_either(general):
+    """A follow-up opens only when the question before it is answered high enough; left
+    closed because that question was not answered at all, its answer is as unknown as the
+    question's (round-124 review)."""
+    from maturity.delivery import only_unrated
+
+    gate, follow = "strategy.planning.roadmap", "strategy.planning.partner_projects"
+    assert general.questions[follow][2].follow_up.question == gate
+    change = [QuestionChange(question=follow, from_level=0, to_level=5)]
+    assert only_unrated(general, change, {}, {gate: ("unanswered", 0), follow: ("closed", 0)})
+    assert not only_unrated(general, change, {gate: 2}, {gate: ("answered", 2), follow: ("closed", 0)})
+
+
+def test_no_step_advised_anywhere_has_a_whole_gap_the_plant_left_unknown(general):
+    """A later phase plans on answers as they would be after the phase before, which answer
+    the questions it improves directly; a step whose gap the plant's own answers leave
+    unknown must stay out of it too (round-124 review: an energy-saving retrofit in phase 2
+    of an L1 plant that left energy metering blank).  Sixty plants with random levels and
+    random questions left blank, drawn from a fixed seed."""
+    import random
+
+    from maturity.delivery import lacking, only_unrated, question_state
+
+    rng = random.Random(0)
+    scen = {sc.id: sc for sc in general.scenarios}
+    qids = list(general.questions)
+    for _ in range(60):
+        level = rng.choice([0, 1, 1, 2, 2, 3])
+        answers = {qid: min(level, max(x.anchors)) if x.kind == "level" else bottom_answer(x)
+                   for qid, (_, _, x) in general.questions.items()}
+        for qid in qids:
+            x = general.questions[qid][2]
+            if x.kind == "level" and rng.random() < 0.3:
+                answers[qid] = rng.randint(0, max(x.anchors))
+        for qid in rng.sample(qids, rng.randint(1, 25)):
+            answers.pop(qid, None)
+        a = _assess(general, answers, industry="machinery", production_type="discrete")
+        d = diagnose(a, general)
+        state, values = question_state(a), restore_values(general, a.answers)
+        for r in d.recommendations:
+            gap = lacking(general, scen[r.scenario], state, values)
+            assert not (gap and only_unrated(general, gap, values, state)), (r.scenario, r.phase)

@@ -131,8 +131,9 @@ class Recommendation(Frozen):
     ``when_used`` built for the steps that use it (``enabler``), none of which is in the
     roadmap yet: it comes with the first of them; ``before`` a step of the roadmap builds on
     it, so it comes first; ``first`` a step of the roadmap runs on it (``needs_first``), so it
-    comes first in the same phase.  (A scenario whose whole gap is checklist items the
-    answers leave unrated is no recommendation: ``CompletenessCheck.to_check`` names it.)"""
+    comes first in the same phase.  (A scenario whose whole gap is answers not given,
+    checklist items left unrated or questions left unanswered, is no recommendation:
+    ``CompletenessCheck.to_check`` names it.)"""
     blocking: tuple[str, ...] = ()
     """The blocking or on-path indicators it lifts."""
     catch_up: tuple[str, ...] = ()
@@ -191,9 +192,9 @@ class CompletenessCheck(Frozen):
     """Checklist items of answered questions left without a rating (``question.item``):
     they count as not met, and the report says so (the best case does not count them)."""
     to_check: tuple[str, ...] = ()
-    """Scenarios all of whose gap is such items: rated, they show whether the scenario is
-    already in place.  They are a check of the answers, not advice, so they are not among
-    the recommendations."""
+    """Scenarios all of whose gap is such items or unanswered questions: answered, they show
+    whether the scenario is already in place.  They are a check of the answers, not advice,
+    so they are not among the recommendations."""
 
 
 class CheckFinding(Frozen):

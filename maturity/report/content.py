@@ -162,9 +162,11 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         benefits = [tr(b.text, lang) + (_paren(_join([tr(b.figure, lang), _short_source(b.source, lang)],
                                                       lang, semi=True), lang) if b.figure else "")
                     for b in sc.benefits]
-        # what the roadmap's earlier steps put in place is theirs, not a later step's to
-        # list again; a card outside the roadmap, which stands on its own, lists all of it
-        left = (beyond(q, r.delivers, done, values) or r.delivers) if r.phase else r.delivers
+        # what the roadmap's steps ranked above put in place is theirs, not this card's to
+        # list again (a card after the roadmap comes after all of them); a card whose every
+        # change they make too keeps its own list: its work is more than those answers
+        lacks = missing(q, beyond(q, r.delivers, done, values), values, lang, blank) \
+            or missing(q, r.delivers, values, lang, blank)
         if r.phase:
             done += r.delivers
         begun = "in_part" in r.reasons or "started" in r.reasons
@@ -198,7 +200,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                     for i in r.raises]
             or [t("raises_score", lang, gain=f"{r.gain:+.2f}") if r.gain >= 0.005
                 else t("raises_progress", lang)],
-            why=why, benefits=benefits, missing=missing(q, left, values, lang, blank),
+            why=why, benefits=benefits, missing=lacks,
             reaches=reaches(q, r.delivers, values, lang, blank),
             have=have(q, held, values, lang), nearly=r.nearly_done))
 

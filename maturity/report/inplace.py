@@ -205,9 +205,10 @@ def _needs(q: Questionnaire, question: Any, level: int, value: Any, lang: str) -
     return tr(question.text, lang) + now
 
 
-def unrated_items(q: Questionnaire, unrated: tuple[str, ...] | list[str], lang: str) -> list[str]:
-    """The first few unrated checklist items (``question.item``) in the index's words, and
-    how many more."""
+def unrated_items(q: Questionnaire, unrated: tuple[str, ...] | list[str], lang: str,
+                  more: list[str] | None = None) -> list[str]:
+    """The first few unrated checklist items (``question.item``) in the index's words, then
+    of ``more`` (texts already in words), and how many more."""
     out = []
     for ref in unrated:
         qid, item = ref.rsplit(".", 1)
@@ -215,6 +216,7 @@ def unrated_items(q: Questionnaire, unrated: tuple[str, ...] | list[str], lang: 
         text = next((i.text for i in question.items if i.id == item), None) \
             if isinstance(question, ChecklistQuestion) else None
         out.append(tr(text, lang).rstrip("。.") if text is not None else ref)
+    out += more or []
     shown = out[:_MISSING_SHOWN]
     if len(out) > len(shown):
         shown.append(t("and_more", lang, n=len(out) - len(shown)))
@@ -235,7 +237,7 @@ def to_check(q: Questionnaire, scenarios: list[Scenario], unrated: tuple[str, ..
         asked = [tr(q.questions[x.question][2].text, lang).strip()  # a question: the one not answered
                  for x in sc.delivers if x.question in unanswered]
         named = tr(sc.name, lang)
-        said = unrated_items(q, mine, lang) + asked
+        said = unrated_items(q, mine, lang, asked)
         out.append(named + _paren(_join(said, lang, semi=True), lang) if said else named)
     return out
 
