@@ -482,13 +482,14 @@ def test_no_card_lists_again_what_a_step_of_the_roadmap_above_it_puts_in_place(g
     security cards of p06's phase 1; the network under the digital workshop after the
     shop-floor network at p13 and p38; energy management, after the roadmap, repeating the
     sub-metering step at p62 and p73).  A card whose every change a step above makes too
-    keeps its own list (its work is more than those answers)."""
+    keeps its own list (its work is more than those answers), and so does a card outside
+    the roadmap for another reason than coming after it (tested below)."""
     a = maturity.assess(general, CALIBRATION / f"{plant}.yaml")
     d = diagnose(a, general)
     values = restore_values(general, a.answers)
     own, done = set(), []
     for r in d.recommendations:
-        if beyond(general, r.delivers, done, values):
+        if (r.phase or "after" in r.reasons) and beyond(general, r.delivers, done, values):
             own.add(r.rank)
         done += r.delivers if r.phase else []
     phase = {r.rank: r.phase for r in d.recommendations}
@@ -517,3 +518,17 @@ def test_energy_management_comes_after_the_sub_metering_it_needs(general, plant)
     metering, managing = by["energy_metering"], by["intelligent_energy_management"]
     assert metering.phase and metering.rank < managing.rank
     assert managing.phase > metering.phase or (managing.phase == 0 and "after" in managing.reasons)
+
+
+def test_a_card_outside_the_roadmap_that_stands_alone_keeps_its_whole_gap(general):
+    """Second review: p61's shop-floor network, outside the roadmap until a step uses it,
+    had lost its core line (a production network connecting the key equipment) because the
+    digital workshop of phase 2 also delivers it; "not yet in place" is about the plant
+    now, and the reader took the network for built."""
+    a = maturity.assess(general, CALIBRATION / "p61-b.yaml")
+    d = diagnose(a, general)
+    (r,) = [r for r in d.recommendations if r.scenario == "shopfloor_network"]
+    assert not r.phase and "after" not in r.reasons
+    view = next(v for v in build(general, d, "en").recommendations if v.rank == r.rank)
+    core = general.questions["factory.network.infrastructure"][2].goal(2)["en"].rstrip(".")
+    assert any(x.startswith(core) for x in view.missing), view.missing

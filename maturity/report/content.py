@@ -163,9 +163,11 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                                                       lang, semi=True), lang) if b.figure else "")
                     for b in sc.benefits]
         # what the roadmap's steps ranked above put in place is theirs, not this card's to
-        # list again (a card after the roadmap comes after all of them); a card whose every
-        # change they make too keeps its own list: its work is more than those answers
-        lacks = missing(q, beyond(q, r.delivers, done, values), values, lang, blank) \
+        # list again (a card after the roadmap comes after all of them); a card outside the
+        # roadmap for any other reason stands on its own, and a card whose every change they
+        # make too keeps its own list: its work is more than those answers
+        sequenced = r.phase or "after" in r.reasons
+        lacks = (missing(q, beyond(q, r.delivers, done, values), values, lang, blank) if sequenced else []) \
             or missing(q, r.delivers, values, lang, blank)
         if r.phase:
             done += r.delivers

@@ -234,12 +234,24 @@ def to_check(q: Questionnaire, scenarios: list[Scenario], unrated: tuple[str, ..
         covered = {f"{x.question}.{i}" for x in sc.delivers
                    for i in items_up_to(q.questions[x.question][2], x.items, x.level)}
         mine = [ref for ref in unrated if ref in covered]
-        asked = [tr(q.questions[x.question][2].text, lang).strip()  # a question: the one not answered
-                 for x in sc.delivers if x.question in unanswered]
+        asked = [tr(q.questions[qid][2].text, lang).strip()  # a question: the one not answered
+                 for qid in dict.fromkeys(_opening(q, x.question, unanswered) for x in sc.delivers)
+                 if qid is not None]
         named = tr(sc.name, lang)
         said = unrated_items(q, mine, lang, asked)
         out.append(named + _paren(_join(said, lang, semi=True), lang) if said else named)
     return out
+
+
+def _opening(q: Questionnaire, qid: str, unanswered: Collection[str]) -> str | None:
+    """The unanswered question a delivered question's answer waits on: itself, or the
+    question that opens it (a follow-up closed under a blank gate), up its chain."""
+    while qid not in unanswered:
+        gate = getattr(q.questions[qid][2], "follow_up", None)
+        if gate is None:
+            return None
+        qid = gate.question
+    return qid
 
 
 def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapping[str, Any],
