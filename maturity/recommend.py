@@ -164,7 +164,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     cur_values, cur, cur_path, cur_cands = dict(values), a, path, cands
     ground_values: Mapping[str, Normalised] = values  # the plant's own, with what steps deliver
     carried: list[Candidate] = []  # held back by the phase before: they wait for this one
-    withheld: list[str] = []  # unknown steps a later phase would have taken: named for a check
+    withheld: list[str] = []  # unknown steps some phase would have taken: named for a check
     for step in range(1, phases + 1):
         if cur.level >= n or cur_path is None or (not cur_path.reachable and not cur_path.improvements):
             break
@@ -174,7 +174,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         pool = [c for c in cur_cands if c.scenario.id not in phase_of and "unrated" not in c.reasons
                 and c.scenario.id not in unknown]
         withheld += [c.scenario.id for c in cur_cands if c.scenario.id in unknown
-                     and "unrated" not in c.reasons and c.scenario.id not in withheld]
+                     and c.scenario.id not in withheld]
         # a step held back keeps its claim on the next phase even where the simulation of
         # the phase before already counts its indicator as lifted (it was on that path)
         taken = {c.scenario.id for c in pool} | phase_of.keys()
@@ -283,8 +283,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     # a step whose whole gap nobody rated is a question about the answers, not advice: the
     # completeness check names it (round 110: "an answer fix rather than a scenario", 16 of
     # 16 votes "already has" at three plants, titled a check and out of every phase)
-    to_check = tuple(c.scenario.id for c in ordered
-                     if "unrated" in c.reasons and c.scenario.id not in phase_of)
+    to_check = tuple(c.scenario.id for c in ordered if c.scenario.id in unknown)
     to_check += tuple(s for s in withheld if s not in to_check and s not in phase_of)
     ordered = [c for c in ordered if c.scenario.id not in to_check]
     # a large project that no phase takes and that moves no indicator a level is not advised:
