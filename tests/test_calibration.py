@@ -76,7 +76,10 @@ def test_two_assessors_read_every_plant_the_same_way(scored, expected):
 # with the original assessors. The fall is the re-reading (fresh sessions read the
 # unchanged levels 1-4 of those questions lower), not the wording; by the rule registered
 # before, the new sessions' answers are the ones scored, and the figure is 0.833.
-FLOOR = {"in_expected_range": 0.83, "sme_in_expected_range": 0.91}
+# Round 125 added eight fresh holdouts (p76-p83), 15 of their 16 files in range under the
+# index as shipped (a re-fitted met_share of 0.45, registered as the round's test, put the
+# "not yet L1" foundry at L1 and was not kept): over 83 plants 0.843, holdouts 0.831.
+FLOOR = {"in_expected_range": 0.84, "sme_in_expected_range": 0.91}
 PANEL_FLOOR = 0.9
 TUNED = 30
 """Plants p01-p30, on which rounds 1-85 were judged; p31 onwards were written after them."""
@@ -103,9 +106,9 @@ def test_general_index_files_score_inside_their_plants_range(scored, expected):
     miss one grade low, so the holdout figure is held at what it measured (0.825 over
     p19-p75 in round 116, 0.842 after round 117; 0.888 over p19-p67 before round 116's
     eight plants; 0.816 after round 119's re-reading of seventeen questions, whose control
-    on the old wording measured the same)."""
+    on the old wording measured the same; 0.831 over p19-p83 with round 125's eight)."""
     assert calibration.figures(_tuned(scored), expected)["in_expected_range"] >= 0.9
-    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.81
+    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.83
 
 
 def test_sme_index_files_score_inside_their_plants_range(scored, expected):
