@@ -118,7 +118,7 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
             if ind not in industries:
                 yield ("scenarios", si, "industries", ii), \
                     f"unknown industry {ind!r}{hint(ind, industries)}", E
-        for field, ti, target in [(f, ti, t) for f in ("delivers", "requires", "done_when")
+        for field, ti, target in [(f, ti, t) for f in ("delivers", "requires", "done_when", "begun_when")
                                   for ti, t in enumerate(getattr(sc, f))]:
             tloc = ("scenarios", si, field, ti)
             found = q.questions.get(target.question)

@@ -744,6 +744,14 @@ def _needs_first_unknown_type(raw):
                                            "production_types": ["proces"]}]
 
 
+def _begun_unknown_question(raw):
+    raw["scenarios"][0]["begun_when"] = [{"question": "ops.main.lvel", "level": 1}]
+
+
+def _begun_unknown_item(raw):
+    raw["scenarios"][0]["begun_when"] = [{"question": "ops.main.check", "items": ["sppc"]}]
+
+
 def _target_items_on_a_level_question(raw):
     raw["scenarios"][0]["delivers"] = [{"question": "ops.main.lvl", "items": ["spc"]}]
 
@@ -811,6 +819,14 @@ SEMANTIC = [
      ["'ops.main.yn' decides what is assessed", "'ops.main.lvl'", "could lower"]),
     ("scenario-target-unknown-item", _target_unknown_item,
      ("- id: mes_rollout", "delivers:", "- sppc"), "scenarios[mes_rollout].delivers[0].items[0]",
+     ["unknown item 'sppc' of ops.main.check", "did you mean 'spc'?"]),
+    # begun_when went unchecked until round 126: a misspelt question began nothing, silently
+    ("begun-when-unknown-question", _begun_unknown_question,
+     ("- id: mes_rollout", "begun_when:", "question: ops.main.lvel"),
+     "scenarios[mes_rollout].begun_when[0].question",
+     ["unknown question 'ops.main.lvel'", "did you mean 'ops.main.lvl'?"]),
+    ("begun-when-unknown-item", _begun_unknown_item,
+     ("- id: mes_rollout", "begun_when:", "- sppc"), "scenarios[mes_rollout].begun_when[0].items[0]",
      ["unknown item 'sppc' of ops.main.check", "did you mean 'spc'?"]),
     ("scenario-target-items-on-a-level-question", _target_items_on_a_level_question,
      ("- id: mes_rollout", "delivers:", "items:"), "scenarios[mes_rollout].delivers[0].items",
