@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+import maturity
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -269,3 +271,26 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
                 assert answers.get(f) == got["answers"].get(f), (path, f)
     control = list((ROOT / "docs/calibration/reassess/round119").glob("C*/p*.yaml"))
     assert len(control) == 2 * 27
+
+
+def test_reach_counts_the_files_of_plants_written_at_the_level(general):
+    """``benchmarks/reach.py``: a level description counts as reached in a file whose answer
+    reaches the level, over the files of plants written at that level or higher only."""
+    reach = _bench("reach")
+    level_qs = [qid for qid, (_, _, x) in general.questions.items()
+                if x.kind == "level" and 4 in x.anchors]
+
+    def scored(plant, level):
+        a = maturity.assess(general, {qid: level for qid in level_qs})
+        return calibration.Scored(plant, False, "a", Path(f"{plant}-a.yaml"), a)
+
+    files = [scored("p901", 4), scored("p902", 3), scored("p903", 4)]
+    exp = {"p901": {"expected_grade": {"min": 4, "max": 4}},
+           "p902": {"expected_grade": {"min": 4, "max": 5}},
+           "p903": {"expected_grade": {"min": 2, "max": 2}}}  # below the level: left out
+    counts = reach.reach(files, exp, 4)
+    assert counts and set(counts) <= set(level_qs)
+    answered = {r.id for d in files[0].assessment.dimensions for i in d.indicators
+                for r in i.questions if r.status == "answered"}
+    assert set(counts) == answered & set(level_qs)
+    assert all(v == (1, 2) for v in counts.values()), counts
