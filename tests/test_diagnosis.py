@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import maturity
 from maturity.delivery import lacking, question_state
 from maturity.diagnosis import diagnose
-from maturity.improve import apply, indicator_levels, path_to, restore_values
+from maturity.improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from maturity.recommend import candidates, fits
 from maturity.scoring import score
 
@@ -391,3 +391,42 @@ def test_the_report_lists_what_improve_directly_asks_in_phase_1_only(tmp_path, l
     bullets = [line for line in phase1.split(asks)[1].splitlines() if line.startswith("- ")]
     names = [maturity.explain.name_of(q, i, lang) for i in d.roadmap[0].uncovered]
     assert len(bullets) == len(names) and all(any(b.startswith(f"- {n}") for b in bullets) for n in names)
+
+
+@pytest.mark.parametrize(("plant", "spared"), [("p77-b", ["operations.quality"]),
+                                               ("p04-b", ["operations.quality"]),
+                                               ("p76-b", [])])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_phase_1_says_which_indicators_of_the_path_it_reaches_the_grade_without(plant, spared, lang):
+    """Round 125 (p77): the path table says Quality control must rise for L2 while phase 1,
+    which the roadmap checks reaches L2, has no quality step; the reviewer read two answers
+    to one question.  Phase 1 now names the path's indicators that it neither lifts by a
+    step nor improves directly, and says it reaches the grade without them."""
+    from maturity.i18n import t
+    from maturity.report.roadmap import roadmap_view
+
+    path = ROOT / "docs" / "calibration" / "answers" / "after" / f"{plant}.yaml"
+    answers = maturity.load_answers(path)
+    q = maturity.questionnaire_for(answers)
+    a = maturity.assess(q, answers)
+    d = maturity.diagnose(a, q)
+    first = d.roadmap[0]
+    lifted = {x.indicator: x.to_level for r in d.recommendations if r.phase == 1 for x in r.raises}
+    assert [i.indicator for i in first.path.improvements if i.indicator not in first.uncovered
+            and lifted.get(i.indicator, 0) < i.to_level] == spared
+    phases, _ = roadmap_view(q, d, restore_values(q, a.answers), lang, lambda i: i, str)
+    direct = phases[0][2]
+    marker = t("phase_other_route", lang, level="@", names="@").split("@")[0].strip()
+    if spared:
+        names = [maturity.explain.name_of(q, i, lang) for i in spared]
+        assert all(n in direct for n in names), direct
+        assert marker.casefold() in direct.casefold()
+        # the roadmap's own check: phase 1's steps and its direct improvements reach the
+        # grade without the spared indicators
+        base = apply_targets(q, restore_values(q, a.answers),
+                             [c for r in d.recommendations if r.phase == 1 for c in r.delivers], a.enterprise)
+        to = {i.indicator: i.to_level for i in first.path.improvements}
+        improved = apply(q, base, {i: to[i] for i in first.uncovered}, a.enterprise)
+        assert score(q, improved, a.enterprise).level >= first.target_level
+    else:
+        assert marker.casefold() not in direct.casefold()
