@@ -10,11 +10,17 @@ from typing import Any
 from .errors import Severity, hint
 from .model.base import Text
 from .model.questionnaire import ChecklistQuestion, ChoiceQuestion, LevelQuestion, Questionnaire, QuestionT
+from .model.scenario import QuestionTarget, Scenario
 from .requirements import max_level
 
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str, Severity]
 E, W = Severity.ERROR, Severity.WARNING
+TARGET_FIELDS = tuple(name for name, f in Scenario.model_fields.items()
+                      if f.annotation == list[QuestionTarget])
+"""A scenario's lists of question targets (``delivers``, ``requires``, ``done_when``,
+``begun_when``, …), read off the model so that a new one is checked too: ``begun_when``,
+left out of a hand-written list, went unchecked until round 126."""
 
 
 def _dupes(items: Sequence[Any], loc: Loc, what: str) -> Iterator[Finding]:
@@ -118,8 +124,7 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
             if ind not in industries:
                 yield ("scenarios", si, "industries", ii), \
                     f"unknown industry {ind!r}{hint(ind, industries)}", E
-        for field, ti, target in [(f, ti, t) for f in ("delivers", "requires", "done_when", "begun_when")
-                                  for ti, t in enumerate(getattr(sc, f))]:
+        for field, ti, target in [(f, ti, t) for f in TARGET_FIELDS for ti, t in enumerate(getattr(sc, f))]:
             tloc = ("scenarios", si, field, ti)
             found = q.questions.get(target.question)
             if found is None:

@@ -449,9 +449,9 @@ def test_service_oriented_manufacturing_is_not_offered_where_others_run_the_serv
 def test_networked_manufacturing_is_not_offered_where_the_group_takes_the_orders(general):
     """Splitting orders and capacity across sites and partners is decided where the orders
     are taken: an air-conditioner plant whose group sells for it and sets capacity across
-    five plants got it first in phase 1 (round 125, p83: "the plant cannot build a
-    cross-site, cross-company platform on its own").  A maker that sells for itself still
-    gets it."""
+    five plants got it first in phase 1 (round 127, from p83's round-125 review: "this
+    plant cannot build a cross-site, cross-company platform on its own").  A maker that
+    sells for itself still gets it."""
     sc = next(s for s in general.scenarios if s.id == "networked_collaborative_manufacturing")
     grouped = _assess(general, {}, industry="electronics", product_kind="consumer",
                       production_type="discrete", run_elsewhere=["sales", "transport"])

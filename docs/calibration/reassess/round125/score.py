@@ -3,24 +3,25 @@
 Scores every general-index answers file of the fresh plants
 (``docs/calibration/answers/after/pNN-a.yaml``, ``-b.yaml``) against the general index with
 each share, and compares the grades with the writer's range
-(``docs/calibration/expected/pNN.yaml``).  The rule (docs/calibration.md, round 125):
-0.45 is kept if it puts no file above its range that 0.50 does not, and at least as many
-files in range as 0.50.
+(``docs/calibration/expected/pNN.yaml``).  The rule (docs/calibration.md, round 125): 0.45
+is kept if it puts no file above its range that 0.50 does not, and at least as many files
+in range as 0.50.  Run from a checkout:
 
     python docs/calibration/reassess/round125/score.py
 """
 
-from __future__ import annotations
-
+import sys
 from pathlib import Path
 
-import yaml
+ROOT = Path(__file__).resolve().parents[4]
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import maturity
+import calibration as cal  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
+import maturity  # noqa: E402
+
 PLANTS = range(76, 84)
-SHARES = (0.5, 0.45)
+OLD, NEW = 0.5, 0.45
 
 
 def with_share(q: maturity.Questionnaire, share: float) -> maturity.Questionnaire:
@@ -29,30 +30,31 @@ def with_share(q: maturity.Questionnaire, share: float) -> maturity.Questionnair
 
 def main() -> int:
     base = maturity.load_questionnaire("general")
-    indices = {s: with_share(base, s) for s in SHARES}
-    in_range = dict.fromkeys(SHARES, 0)
-    above = {s: set() for s in SHARES}
-    print("| file | writer | " + " | ".join(f"met_share {s:.2f}" for s in SHARES) + " |")
-    print("|---|---|" + "---|" * len(SHARES))
+    shares = (OLD, NEW)
+    indices = {s: with_share(base, s) for s in shares}
+    exp = cal.expected()
+    in_range = dict.fromkeys(shares, 0)
+    above: dict[float, set[str]] = {s: set() for s in shares}
+    print("| file | writer | " + " | ".join(f"met_share {s:.2f}" for s in shares) + " |")
+    print("|---|---|" + "---|" * len(shares))
     for n in PLANTS:
-        exp = yaml.safe_load((ROOT / "expected" / f"p{n}.yaml").read_text())["expected_grade"]
+        rng = exp[f"p{n}"]["expected_grade"]
         for who in "ab":
-            path = ROOT / "answers" / "after" / f"p{n}-{who}.yaml"
+            path = cal.CAL / "answers" / "after" / f"p{n}-{who}.yaml"
             cells = []
-            for s in SHARES:
+            for s in shares:
                 a = maturity.assess(indices[s], path)
-                ok = exp["min"] <= a.level <= exp["max"]
+                ok = cal.in_range(a.level, rng)
                 in_range[s] += ok
-                if a.level > exp["max"]:
+                if a.level > rng["max"]:
                     above[s].add(path.name)
                 cells.append(f"L{a.level} {a.score:.3f}" + ("" if ok else " ✗"))
-            rng = f"{exp['min']}" if exp["min"] == exp["max"] else f"{exp['min']}–{exp['max']}"
-            print(f"| p{n}-{who} | {rng} | " + " | ".join(cells) + " |")
-    old, new = SHARES
-    for s in SHARES:
+            want = f"{rng['min']}" if rng["min"] == rng["max"] else f"{rng['min']}–{rng['max']}"
+            print(f"| p{n}-{who} | {want} | " + " | ".join(cells) + " |")
+    for s in shares:
         print(f"in_range_{s:.2f}: {in_range[s]}  above_{s:.2f}: {len(above[s])}")
-    kept = not (above[new] - above[old]) and in_range[new] >= in_range[old]
-    print(f"rule: {'0.45 kept' if kept else '0.50 stays'}")
+    kept = not (above[NEW] - above[OLD]) and in_range[NEW] >= in_range[OLD]
+    print(f"rule: {NEW:.2f} kept" if kept else f"rule: {OLD:.2f} stays")
     return 0
 
 
