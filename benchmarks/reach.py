@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--top must be at least 1")
     exp = calibration.expected()
     counts = reach(calibration.score_round("after"), exp, args.level)
-    plants = sorted(p for p, e in exp.items() if e["expected_grade"]["min"] >= args.level)
+    plants = sorted(p for p, e in exp.items() if e.get("expected_grade", {}).get("min", -1) >= args.level)
     print(f"plants_expected_at_least_L{args.level}: {len(plants)}")
     ranked = sorted((hit / n, qid, hit, n) for qid, (hit, n) in counts.items() if n >= args.min_files)
     if not ranked:

@@ -36,9 +36,11 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
             waits = t("phase_needs", lang, name=tr(scen[sid].name, lang),
                       names=_join([name_of(q, i, lang) for i in needed], lang))
             direct = _join([x for x in (direct, waits) if x], lang, semi=True)
-        route = _other_route(q, d, phase, lang) if n == 1 and phase.path == d.path else ""
-        if route:  # a clause after what the phase improves directly, else a sentence
-            direct = _join([direct, route], lang, semi=True) if direct else route[:1].upper() + route[1:]
+        spared = _spared(d, phase) if n == 1 else []  # phase 1 plans on the path the report shows
+        if spared:  # a sentence of its own, after what the phase improves directly
+            route = t("phase_without", lang, level=level_label(q, phase.target_level, lang),
+                      names=_join([name_of(q, i, lang) for i in spared], lang))
+            direct = (direct + ("。" if lang == "zh" else ". ") if direct else "") + route
         # a phase whose steps leave indicators to be improved directly says so in its
         # heading: "reach L5" over two small steps read as a promise (round-46 reviewers)
         # and how far: "11 indicators improved directly" hid that four of them climb two
@@ -67,22 +69,18 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
     return out, first
 
 
-def _other_route(q: Questionnaire, d: Diagnosis, phase: Any, lang: str) -> str:
-    """For phase 1, the indicators of the path shown above it that the phase neither lifts
-    by a step nor improves directly: its steps reach the grade without them (the roadmap
-    checks that they do, ``recommend._direct``), which is said, so that the path and the
+def _spared(d: Diagnosis, phase: Any) -> list[str]:
+    """The indicators of the path to the phase's grade that the phase leaves as they are:
+    no step of it delivers any of their questions and it does not improve them directly,
+    yet its steps and direct improvements reach the grade (the roadmap re-scores to check
+    that they do, ``recommend._direct``).  The report says so, so that the path and the
     roadmap do not read as two answers to one question (round 125, p77: "the report's own
-    path to L2 needs Quality control, yet phase 1 has no quality step")."""
+    path to L2 needs Quality control, yet phase 1 has no quality step").  An indicator a
+    step lifts only part of the way, or several steps lift together, is not named: the
+    phase does raise it."""
     if not phase.path.reachable:
-        return ""
-    lifted: dict[str, int] = {}
-    for r in d.recommendations:
-        if r.phase == 1:
-            for x in r.raises:
-                lifted[x.indicator] = max(lifted.get(x.indicator, 0), x.to_level)
-    spared = [i.indicator for i in phase.path.improvements
-              if i.indicator not in phase.uncovered and lifted.get(i.indicator, 0) < i.to_level]
-    if not spared:
-        return ""
-    return t("phase_other_route", lang, level=level_label(q, phase.target_level, lang),
-             names=_join([name_of(q, i, lang) for i in spared], lang))
+        return []
+    touched = {c.question.rsplit(".", 1)[0] for r in d.recommendations if r.phase == 1
+               for c in r.delivers}
+    return [i.indicator for i in phase.path.improvements
+            if i.indicator not in phase.uncovered and i.indicator not in touched]
