@@ -244,9 +244,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "phase_needs": ("{name} waits for {names}, which the previous phase brings",
                     "{name}需先具备{names}（由上一阶段实现）"),
     "phase_improve": ("Improve: {names}", "需改进：{names}"),
-    "phase_without": ("This phase reaches {level} without raising {names}, which the path to "
-                      "{level} above includes.",
-                      "本阶段无需提升{names}即可达到{level}（上文升至{level}的路径包含这些指标）。"),
+    "phase_without": ("This phase reaches {level} without raising these indicators of the path to "
+                      "{level} above: {names}.",
+                      "本阶段无需提升上文升至{level}的路径中的以下指标即可达到{level}：{names}。"),
     "phase_direct_steps": ("What improving them directly asks, beyond the steps above:",
                            "直接改进上述指标，除上述场景外还需做到："),
     "phase_direct": ("No eligible scenario lifts these far enough; improve them directly: {names}",

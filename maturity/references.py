@@ -5,7 +5,7 @@ scenarios, industries, functions name things that exist) and its languages: rule
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, get_args
 
 from .errors import Severity, hint
 from .model.base import Text
@@ -16,8 +16,15 @@ from .requirements import max_level
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str, Severity]
 E, W = Severity.ERROR, Severity.WARNING
-TARGET_FIELDS = tuple(name for name, f in Scenario.model_fields.items()
-                      if f.annotation == list[QuestionTarget])
+
+
+def _names_targets(annotation: Any) -> bool:
+    """Whether a field's type holds question targets, however wrapped (a list, a tuple, an
+    optional or annotated one)."""
+    return annotation is QuestionTarget or any(_names_targets(x) for x in get_args(annotation))
+
+
+TARGET_FIELDS = tuple(name for name, f in Scenario.model_fields.items() if _names_targets(f.annotation))
 """A scenario's lists of question targets (``delivers``, ``requires``, ``done_when``,
 ``begun_when``, …), read off the model so that a new one is checked too: ``begun_when``,
 left out of a hand-written list, went unchecked until round 126."""

@@ -1117,9 +1117,11 @@ def test_a_file_that_cannot_be_read_says_why_in_a_code_programs_can_test(tmp_pat
 def test_every_list_of_question_targets_of_a_scenario_is_checked():
     """``references.TARGET_FIELDS`` is read off the model; ``begun_when`` went unchecked
     while the list was written by hand (round 126)."""
+    from maturity import references
     from maturity.model.scenario import Scenario
     from maturity.references import TARGET_FIELDS
 
-    assert {"delivers", "requires", "done_when", "begun_when"} <= set(TARGET_FIELDS)
-    assert all(name in Scenario.model_fields for name in TARGET_FIELDS)
-
+    assert set(TARGET_FIELDS) == {"delivers", "requires", "done_when", "begun_when"}
+    # a new field of targets, however its type wraps them, joins the list by itself
+    wrapped = Scenario.model_fields["begun_when"].annotation | None
+    assert references._names_targets(wrapped) and not references._names_targets(list[str])
