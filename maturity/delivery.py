@@ -5,7 +5,7 @@ over an assessment's question states and normalised answers (``docs/diagnosis.md
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .model.answers import NA, RATING_VALUES
@@ -70,11 +70,19 @@ def only_unrated(q: Questionnaire, changes: list[QuestionChange],
 def _unknown(q: Questionnaire, qid: str, state: Mapping[str, tuple[str, int]]) -> bool:
     """Whether a question's answer is not known: left unanswered, or a follow-up closed
     because the question that opens it was left unanswered (or is itself unknown)."""
-    status = state.get(qid, ("", 0))[0]
-    if status == "unanswered":
-        return True
-    gate = getattr(q.questions[qid][2], "follow_up", None)
-    return status == "closed" and gate is not None and _unknown(q, gate.question, state)
+    return blank_gate(q, qid, lambda x: state.get(x, ("", 0))[0] == "unanswered") is not None
+
+
+def blank_gate(q: Questionnaire, qid: str, blank: Callable[[str], bool]) -> str | None:
+    """The unanswered question a question's answer waits on: itself if ``blank``, else the
+    first ``blank`` question up its chain of follow-up gates (a follow-up is closed while
+    the question that opens it is unanswered); None when the chain has none."""
+    while not blank(qid):
+        gate = getattr(q.questions[qid][2], "follow_up", None)
+        if gate is None:
+            return None
+        qid = gate.question
+    return qid
 
 
 def items_to_place(question: ChecklistQuestion, c: QuestionChange,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from ..delivery import items_to_place, items_up_to, only_in_part
+from ..delivery import blank_gate, items_to_place, items_up_to, only_in_part
 from ..i18n import t
 from ..model.base import tr
 from ..model.diagnosis import QuestionChange
@@ -235,23 +235,13 @@ def to_check(q: Questionnaire, scenarios: list[Scenario], unrated: tuple[str, ..
                    for i in items_up_to(q.questions[x.question][2], x.items, x.level)}
         mine = [ref for ref in unrated if ref in covered]
         asked = [tr(q.questions[qid][2].text, lang).strip()  # a question: the one not answered
-                 for qid in dict.fromkeys(_opening(q, x.question, unanswered) for x in sc.delivers)
+                 for qid in dict.fromkeys(blank_gate(q, x.question, lambda k: k in unanswered)
+                                         for x in sc.delivers)
                  if qid is not None]
         named = tr(sc.name, lang)
         said = unrated_items(q, mine, lang, asked)
         out.append(named + _paren(_join(said, lang, semi=True), lang) if said else named)
     return out
-
-
-def _opening(q: Questionnaire, qid: str, unanswered: Collection[str]) -> str | None:
-    """The unanswered question a delivered question's answer waits on: itself, or the
-    question that opens it (a follow-up closed under a blank gate), up its chain."""
-    while qid not in unanswered:
-        gate = getattr(q.questions[qid][2], "follow_up", None)
-        if gate is None:
-            return None
-        qid = gate.question
-    return qid
 
 
 def reaches(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapping[str, Any],
