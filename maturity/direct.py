@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .delivery import item_in_place, question_state
+from .engine import plan_for
 from .improve import apply, apply_targets
 from .model.assessment import Assessment
-from .model.diagnosis import Improvement, QuestionChange
+from .model.diagnosis import Improvement, Path, QuestionChange
 from .model.questionnaire import Questionnaire
 from .normalise import Normalised
 from .scoring import score
@@ -48,3 +49,26 @@ def direct_changes(q: Questionnaire, a: Assessment, values: Mapping[str, Normali
                                           items=items))
         out.append((imp, changes))
     return out
+
+
+def spared(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
+           steps: Iterable[QuestionChange], path: Path, uncovered: Iterable[str]) -> tuple[str, ...]:
+    """The indicators of ``path`` that a phase leaves as they are: re-scored with what its
+    steps deliver (``steps``) and what it improves directly (``uncovered``, each to its
+    level on the path), none of the answers such an indicator reads changes (its own
+    questions, and any question in another indicator that opens one of its follow-ups),
+    yet the grade is reached (``recommend._direct`` checks that it is).  The report says so,
+    so that the path and the roadmap do not read as two answers to one question (round 125,
+    p77: "the report's own path to L2 needs Quality control, yet phase 1 has no quality
+    step").  An indicator a step lifts only part of the way, or several steps lift
+    together, is not named: the phase does raise it."""
+    if not path.reachable:
+        return ()
+    uncovered = set(uncovered)
+    to = {i.indicator: i.to_level for i in path.improvements}
+    after = apply(q, apply_targets(q, values, list(steps), a.enterprise),
+                  {i: to[i] for i in uncovered if i in to}, a.enterprise)
+    changed = {k for k in values.keys() | after.keys() if values.get(k) != after.get(k)}
+    reads = plan_for(q, a.production_type).deps
+    return tuple(i.indicator for i in path.improvements
+                 if i.indicator not in uncovered and not changed & set(reads.get(i.indicator, ())))

@@ -23,6 +23,7 @@ from .candidates import (
 )
 from .catchup import below, catch_up
 from .delivery import done, lacking, only_unrated, question_state
+from .direct import spared
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
@@ -237,7 +238,10 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                          if levels_now.get(p.indicator, 0) < p.level]
                 if unmet:
                     needs[c.scenario.id] = unmet
-        roadmap.append(Phase(target_level=cur_path.target, path=cur_path,
+        # phase 1 plans on the path the report shows: what of it the phase leaves as it is
+        spared_ = spared(q, a, values, [d for c in chosen for d in c.delivers], cur_path, uncovered) \
+            if step == 1 else ()
+        roadmap.append(Phase(target_level=cur_path.target, path=cur_path, spared=spared_,
                              scenarios=[c.scenario.id for c in chosen], uncovered=uncovered, needs=needs))
         if not cur_path.reachable or step == phases:
             break

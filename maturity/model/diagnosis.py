@@ -179,6 +179,9 @@ class Phase(Frozen):
     needs: Annotated[dict[str, tuple[str, ...]], AfterValidator(ReadOnlyDict)] = Field(
         default_factory=ReadOnlyDict)
     """Scenario id → the prerequisite indicators an earlier phase brings (why it waits)."""
+    spared: tuple[str, ...] = ()
+    """Phase 1: indicators on the path that the phase reaches its grade without raising (none
+    of the answers they read changes with its steps and direct improvements)."""
 
 
 class CompletenessCheck(Frozen):

@@ -7,10 +7,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..direct import direct_changes
-from ..engine import plan_for
 from ..explain import level_label, name_of
 from ..i18n import t
-from ..improve import apply, apply_targets
 from ..model.base import tr
 from ..model.diagnosis import Diagnosis
 from ..model.questionnaire import Questionnaire
@@ -38,7 +36,7 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
             waits = t("phase_needs", lang, name=tr(scen[sid].name, lang),
                       names=_join([name_of(q, i, lang) for i in needed], lang))
             direct = _join([x for x in (direct, waits) if x], lang, semi=True)
-        spared = _spared(q, d, phase, values) if n == 1 else []  # phase 1 plans on the path shown
+        spared = phase.spared  # phase 1's only: it plans on the path the report shows
         if spared:  # a sentence of its own, after what the phase improves directly
             route = t("phase_without", lang, level=level_label(q, phase.target_level, lang),
                       names=_join([name_of(q, i, lang) for i in spared], lang))
@@ -70,25 +68,3 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
         out.append((title, names, direct, steps))
     return out, first
 
-
-def _spared(q: Questionnaire, d: Diagnosis, phase: Any, values: Mapping[str, Any]) -> list[str]:
-    """The indicators of the path to the phase's grade that the phase leaves as they are:
-    re-scored with what its steps deliver and what it improves directly, none of the answers
-    such an indicator reads changes (its own questions, and any question in another
-    indicator that opens one of its follow-ups), yet the grade is reached (the roadmap
-    re-scores to check that it is, ``recommend._direct``).  The report says so, so that the
-    path and the roadmap do not read as two answers to one question (round 125, p77: "the
-    report's own path to L2 needs Quality control, yet phase 1 has no quality step").  An
-    indicator a step lifts only part of the way, or several steps lift together, is not
-    named: the phase does raise it."""
-    if not phase.path.reachable:
-        return []
-    a = d.assessment
-    delivered = [c for r in d.recommendations if r.phase == 1 for c in r.delivers]
-    to = {i.indicator: i.to_level for i in phase.path.improvements}
-    after = apply(q, apply_targets(q, values, delivered, a.enterprise),
-                  {i: to[i] for i in phase.uncovered if i in to}, a.enterprise)
-    changed = {k for k in values.keys() | after.keys() if values.get(k) != after.get(k)}
-    reads = plan_for(q, a.production_type).deps
-    return [i.indicator for i in phase.path.improvements
-            if i.indicator not in phase.uncovered and not changed & set(reads.get(i.indicator, ()))]
