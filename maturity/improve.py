@@ -273,56 +273,73 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     def run(plan: Mapping[str, int]) -> Any:
         return evaluate(plan)[0]
 
-    plan: dict[str, int] = {}
-    current = run(plan)  # the base, as the search's own numbers (progress compares like with like)
     # a target more than one grade away: each step tries one level up or straight to the
     # target (not every level between), which keeps a far search to a few seconds
     far = target > base.level + 1
-    while current.level < target:
-        best: tuple[float, int, str, int, Assessment] | None = None
-        here = progress(q, current, target, evaluate(plan)[1])
-        for ind in pool:
-            lo = plan.get(ind, start[ind])
-            # beyond one level above the target an improvement only adds a partial score
-            top = min(n, max(target + 1, lo + 1))
-            for k in (sorted({lo + 1, min(target, top), top} - {lo}) if far else range(lo + 1, top + 1)):
-                if k <= lo:
-                    continue
-                trial, improved = evaluate({**plan, ind: k})
-                steps = k - lo
-                if ind in soft:  # counts as a longer way: half the progress, twice the steps
-                    steps /= MINOR_GAIN
-                gain = (progress(q, trial, target, improved) - here) / steps
-                done = trial.level >= target
-                key = (1.0 if done else 0.0, gain if not done else -steps, ind, k)
-                if gain > EPS and (best is None or key[:2] > best[:2]):
-                    best = (*key[:2], ind, k, trial)  # type: ignore[assignment]
-        if best is None and len(pool) < len(candidates):
-            pool = candidates  # the plant's own indicators do not get there: all of them
-            continue
-        if best is None:
-            return Path(target=target, reachable=False,
-                        improvements=_improvements(plan, start), level_after=current.level,
-                        score_after=current.score)
-        plan[best[2]] = best[3]
-        current = best[4]
 
-    # make it irreducible: drop what is not needed, then lower what can be lowered
-    changed = True
-    while changed:
-        changed = False
-        for ind in sorted(plan, key=lambda i: plan[i] - start[i]):
-            trial_plan = {k: v for k, v in plan.items() if k != ind}
-            if run(trial_plan).level >= target:
-                plan, changed = trial_plan, True
-        for ind in list(plan):
-            for k in range(start[ind] + 1, plan[ind]):
-                trial_plan = {**plan, ind: k}
+    def search(pool: list[str], wider: list[str]) -> tuple[dict[str, int], bool]:
+        """Greedy over ``pool`` (``wider`` where it does not get there), then made
+        irreducible; and whether it reaches the target."""
+        plan: dict[str, int] = {}
+        current = run(plan)  # the base, as the search's own numbers (progress compares like with like)
+        while current.level < target:
+            best: tuple[float, int, str, int, Assessment] | None = None
+            here = progress(q, current, target, evaluate(plan)[1])
+            for ind in pool:
+                lo = plan.get(ind, start[ind])
+                # beyond one level above the target an improvement only adds a partial score
+                top = min(n, max(target + 1, lo + 1))
+                for k in (sorted({lo + 1, min(target, top), top} - {lo}) if far else range(lo + 1, top + 1)):
+                    if k <= lo:
+                        continue
+                    trial, improved = evaluate({**plan, ind: k})
+                    steps = k - lo
+                    if ind in soft:  # counts as a longer way: half the progress, twice the steps
+                        steps /= MINOR_GAIN
+                    gain = (progress(q, trial, target, improved) - here) / steps
+                    done = trial.level >= target
+                    key = (1.0 if done else 0.0, gain if not done else -steps, ind, k)
+                    if gain > EPS and (best is None or key[:2] > best[:2]):
+                        best = (*key[:2], ind, k, trial)  # type: ignore[assignment]
+            if best is None and len(pool) < len(wider):
+                pool = wider  # the plant's own indicators do not get there: all of them
+                continue
+            if best is None:
+                return plan, False
+            plan[best[2]] = best[3]
+            current = best[4]
+
+        # make it irreducible: drop what is not needed, then lower what can be lowered
+        changed = True
+        while changed:
+            changed = False
+            for ind in sorted(plan, key=lambda i: plan[i] - start[i]):
+                trial_plan = {k: v for k, v in plan.items() if k != ind}
                 if run(trial_plan).level >= target:
                     plan, changed = trial_plan, True
-                    break
+            for ind in list(plan):
+                for k in range(start[ind] + 1, plan[ind]):
+                    trial_plan = {**plan, ind: k}
+                    if run(trial_plan).level >= target:
+                        plan, changed = trial_plan, True
+                        break
+        return plan, True
+
+    def cost(plan: Mapping[str, int]) -> float:
+        """Level steps, a minor indicator's counted as the greedy step counts them."""
+        return sum((k - start[i]) / (MINOR_GAIN if i in soft else 1) for i, k in plan.items())
+
+    plan, reached = search(pool, candidates)
+    # the greedy step takes any move that completes the grade, however long: where the path
+    # it finds lifts a minor indicator, the search without them may find the cheaper way
+    # (round 128: a pharmaceutical plant, energy a minor cost to it, told to lift energy by
+    # two levels where five one-level steps of its own indicators reach the grade)
+    if reached and soft & plan.keys():
+        other, ok = search([i for i in pool if i not in soft], [i for i in candidates if i not in soft])
+        if ok and cost(other) < cost(plan):
+            plan = other
     final = run(plan)
-    return Path(target=target, reachable=True, improvements=_improvements(plan, start),
+    return Path(target=target, reachable=reached, improvements=_improvements(plan, start),
                 level_after=final.level, score_after=final.score)
 
 
