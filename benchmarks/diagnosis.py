@@ -9,11 +9,16 @@ benchmarks/batch.py), then measures:
       the files, alternated with a baseline process `python -m maturity --version` (the
       start-up every command pays); medians, and their difference, which is the work;
   (c) the same for an enterprise with every answer at the bottom and `--target L5`, the
-      longest path search there is.
+      longest path search there is (and its `diagnose` in process, median of 5).
+
+With --energy-minor every enterprise (the worst case too) says that energy is a minor cost
+to it (``enterprise.energy_intensive: no``), so energy is a minor indicator and the path
+search runs a second time without it wherever its first path lifts energy; without the
+flag no indicator is minor and that second search never runs.
 
 These machines are shared: read the medians and the ratio to the start-up baseline.
 
-    python benchmarks/diagnosis.py [--n 200] [--runs 7]
+    python benchmarks/diagnosis.py [--n 200] [--runs 7] [--energy-minor]
 """
 
 from __future__ import annotations
@@ -47,7 +52,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--energy-minor", action="store_true",
+                    help="every enterprise says energy is a minor cost to it")
     args = ap.parse_args()
+    minor = {"energy_intensive": False} if args.energy_minor else {}
     q = maturity.load_questionnaire("general")
     bench = _batch()
     realistic, timed = bench.realistic, bench.timed
@@ -57,7 +65,9 @@ def main() -> None:
         files = []
         for k in range(args.n):
             path = root / f"e{k:04d}.yaml"
-            path.write_text(yaml.safe_dump(realistic(q, rnd, k), allow_unicode=True), "utf-8")
+            doc = realistic(q, rnd, k)
+            doc["enterprise"] = {**doc.get("enterprise", {}), **minor}
+            path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
             files.append(path)
         zero = {qid: (0 if x.kind == "level" else False if x.kind == "yesno" else
                       {i.id: "not" for i in x.items} if x.kind == "checklist" else
@@ -65,7 +75,8 @@ def main() -> None:
                 for qid, (_, _, x) in q.questions.items()}
         zero_file = root / "zero.yaml"
         zero_file.write_text(yaml.safe_dump({"format": "maturity-answers/1", "questionnaire": q.ref,
-                                             "enterprise": {"name": "Zero"}, "answers": zero}), "utf-8")
+                                             "enterprise": {"name": "Zero", **minor}, "answers": zero}),
+                             "utf-8")
 
         assess_ms, diag_ms = [], []
         for path in files:
@@ -81,6 +92,13 @@ def main() -> None:
         print(f"assess_ms_median: {statistics.median(assess_ms):.1f}")
         print(f"diagnose_ms_median: {statistics.median(diag_ms):.0f}")
         print(f"diagnose_ms_p90: {statistics.quantiles(diag_ms, n=10)[-1]:.0f}")
+        zero_a = maturity.assess(q, maturity.load_answers(zero_file))
+        zero_ms = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            maturity.diagnose(zero_a, q, target=len(q.levels))
+            zero_ms.append((time.perf_counter() - t0) * 1000)
+        print(f"diagnose_zero_target_top_ms_median: {statistics.median(zero_ms):.0f}")
 
         py = [sys.executable, "-m", "maturity"]
         base, report, worst = [], [], []
