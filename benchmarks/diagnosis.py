@@ -14,11 +14,13 @@ benchmarks/batch.py), then measures:
 With --energy-minor every enterprise (the worst case too) says that energy is a minor cost
 to it (``enterprise.energy_intensive: no``), so energy is a minor indicator and the path
 search runs a second time without it wherever its first path lifts energy; without the
-flag no indicator is minor and that second search never runs.
+flag no indicator is minor and that second search never runs. With --run-elsewhere every
+enterprise (the worst case too) says its group runs its purchasing, sales, transport and
+service, whose indicators the path search lifts last.
 
 These machines are shared: read the medians and the ratio to the start-up baseline.
 
-    python benchmarks/diagnosis.py [--n 200] [--runs 7] [--energy-minor]
+    python benchmarks/diagnosis.py [--n 200] [--runs 7] [--energy-minor] [--run-elsewhere]
 """
 
 from __future__ import annotations
@@ -54,8 +56,12 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--energy-minor", action="store_true",
                     help="every enterprise says energy is a minor cost to it")
+    ap.add_argument("--run-elsewhere", action="store_true",
+                    help="every enterprise says its group runs purchasing, sales, transport and service")
     args = ap.parse_args()
     minor = {"energy_intensive": False} if args.energy_minor else {}
+    if args.run_elsewhere:
+        minor["run_elsewhere"] = ["purchasing", "sales", "transport", "service"]
     q = maturity.load_questionnaire("general")
     bench = _batch()
     realistic, timed = bench.realistic, bench.timed

@@ -52,7 +52,8 @@ def direct_changes(q: Questionnaire, a: Assessment, values: Mapping[str, Normali
 
 
 def spared(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
-           steps: Iterable[QuestionChange], path: Path, uncovered: Iterable[str]) -> tuple[str, ...]:
+           steps: Iterable[QuestionChange], path: Path, uncovered: Iterable[str],
+           aims: Mapping[str, int] | None = None) -> tuple[str, ...]:
     """The indicators of ``path`` that a phase leaves as they are: re-scored with what its
     steps deliver (``steps``) and what it improves directly (``uncovered``, each to its
     level on the path), none of the answers such an indicator reads changes (its own
@@ -61,11 +62,14 @@ def spared(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
     so that the path and the roadmap do not read as two answers to one question (round 125,
     p77: "the report's own path to L2 needs Quality control, yet phase 1 has no quality
     step").  An indicator a step lifts only part of the way, or several steps lift
-    together, is not named: the phase does raise it."""
+    together, is not named: the phase does raise it.  ``aims``: the plant's own target
+    levels, which the phase also improves directly where they are among ``uncovered``."""
     if not path.reachable:
         return ()
     uncovered = set(uncovered)
     to = {i.indicator: i.to_level for i in path.improvements}
+    for i, k in (aims or {}).items():
+        to[i] = max(to.get(i, 0), k)
     after = apply(q, apply_targets(q, values, list(steps), a.enterprise),
                   {i: to[i] for i in uncovered if i in to}, a.enterprise)
     changed = {k for k in values.keys() | after.keys() if values.get(k) != after.get(k)}

@@ -217,7 +217,9 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
 
     Greedy: add the indicator improvement with the most progress per level step until
     the target is reached; then drop every improvement that is not needed and lower
-    every remaining one as far as it can go.
+    every remaining one as far as it can go.  A minor indicator's steps count twice; a
+    path that lifts one is compared with the search run again without them, started from
+    the rest of that path (see below).
     """
     n = len(q.levels)
     start = indicator_levels(base)
@@ -277,11 +279,12 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     # target (not every level between), which keeps a far search to a few seconds
     far = target > base.level + 1
 
-    def search(pool: list[str], wider: list[str]) -> tuple[dict[str, int], bool]:
-        """Greedy over ``pool`` (``wider`` where it does not get there), then made
-        irreducible; and whether it reaches the target."""
-        plan: dict[str, int] = {}
-        current = run(plan)  # the base, as the search's own numbers (progress compares like with like)
+    def search(pool: list[str], wider: list[str], seed: Mapping[str, int] | None = None
+               ) -> tuple[dict[str, int], bool]:
+        """Greedy over ``pool`` (``wider`` where it does not get there) from ``seed`` (the
+        base where none), then made irreducible; and whether it reaches the target."""
+        plan: dict[str, int] = dict(seed or {})
+        current = run(plan)  # as the search's own numbers (progress compares like with like)
         while current.level < target:
             best: tuple[float, int, str, int, Assessment] | None = None
             here = progress(q, current, target, evaluate(plan)[1])
@@ -325,17 +328,23 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
                         break
         return plan, True
 
-    def cost(plan: Mapping[str, int]) -> float:
-        """Level steps, a minor indicator's counted as the greedy step counts them."""
-        return sum((k - start[i]) / (MINOR_GAIN if i in soft else 1) for i, k in plan.items())
+    def cost(plan: Mapping[str, int]) -> tuple[int, float, int]:
+        """What a path asks, to compare two: level steps in functions others run for the
+        plant (those come last, as above), then level steps with a minor indicator's counted
+        twice (as the greedy step counts them), then plain level steps."""
+        steps = {i: k - start[i] for i, k in plan.items()}
+        return (sum(x for i, x in steps.items() if i in elsewhere),
+                sum(x / (MINOR_GAIN if i in soft else 1) for i, x in steps.items()), sum(steps.values()))
 
     plan, reached = search(pool, candidates)
     # the greedy step takes any move that completes the grade, however long: where the path
-    # it finds lifts a minor indicator, the search without them may find the cheaper way
-    # (round 128: a pharmaceutical plant, energy a minor cost to it, told to lift energy by
-    # two levels where five one-level steps of its own indicators reach the grade)
+    # it finds lifts a minor indicator, the search runs again without them, from the rest
+    # of that path, and the path that asks less is kept (the first on a tie).  Round 128: a
+    # pharmaceutical plant, energy a minor cost to it, was told to lift energy by two levels
+    # where five one-level steps of its own indicators reach the grade
     if reached and soft & plan.keys():
-        other, ok = search([i for i in pool if i not in soft], [i for i in candidates if i not in soft])
+        other, ok = search([i for i in pool if i not in soft], [i for i in candidates if i not in soft],
+                           seed={i: k for i, k in plan.items() if i not in soft})
         if ok and cost(other) < cost(plan):
             plan = other
     final = run(plan)

@@ -238,14 +238,14 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                          if levels_now.get(p.indicator, 0) < p.level]
                 if unmet:
                     needs[c.scenario.id] = unmet
+        delivered = [d for c in chosen for d in c.delivers]
         # phase 1 plans on the path the report shows: what of it the phase leaves as it is
-        spared_ = spared(q, a, values, [d for c in chosen for d in c.delivers], cur_path, uncovered) \
-            if step == 1 else ()
+        spared_ = spared(q, a, values, delivered, cur_path, uncovered,
+                         {i: imp.to_level for i, imp in aims.items()}) if step == 1 else ()
         roadmap.append(Phase(target_level=cur_path.target, path=cur_path, spared=spared_,
                              scenarios=[c.scenario.id for c in chosen], uncovered=uncovered, needs=needs))
         if not cur_path.reachable or step == phases:
             break
-        delivered = [d for c in chosen for d in c.delivers]
         cur_values = apply_targets(q, cur_values, delivered, a.enterprise)
         ground_values = apply_targets(q, ground_values, delivered, a.enterprise)
         cur_values = apply(q, cur_values, {i.indicator: i.to_level for i in cur_path.improvements},

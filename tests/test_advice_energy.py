@@ -72,6 +72,21 @@ def test_the_path_lifts_energy_last_where_it_is_a_minor_cost(general):
     assert ENERGY not in paths[False]
 
 
+def test_the_search_without_energy_never_trades_it_for_a_function_others_run(general):
+    """Review of the round-128 change: the second search (without the minor indicators)
+    could widen to the functions the plant's group runs and win on level steps, lifting
+    customer service that others run where the first path needed none of them.  Those
+    come last in the comparison too."""
+    ans = maturity.load_answers(CAL / "p61-a.yaml")
+    ent = ans.enterprise.model_copy(update={"run_elsewhere": ["transport", "service", "product_design"],
+                                            "energy_intensive": False})
+    a = maturity.assess(general, ans.model_copy(update={"enterprise": ent}))
+    path = path_to(general, restore_values(general, a.answers), a.enterprise, a, 5)
+    assert path.reachable
+    theirs = general.run_elsewhere(a.enterprise)
+    assert theirs and not [i.indicator for i in path.improvements if i.indicator in theirs]
+
+
 def test_the_step_that_completes_a_path_is_not_energy_where_a_like_step_elsewhere_does(general):
     """The search's last improvement (the one that reaches the grade) was chosen by its
     level steps alone, so the half weight of a minor indicator did not count there: the

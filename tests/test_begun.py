@@ -513,7 +513,8 @@ def test_energy_management_comes_after_the_sub_metering_it_needs(general):
     need the sub-metering that step 11 only introduces").  It builds on the metering step:
     wherever a phase takes metering, management comes later, in a later phase or, with
     none left, after the roadmap, saying so.  Over every general-index file of the corpus
-    that gets both cards (round 128 moved the two first examples' energy off their paths)."""
+    that gets both cards (the path search of round 128, which compares a path through energy
+    with one without it where energy is a minor cost, took the two first examples' off)."""
     seen, after = 0, 0
     for path in sorted(CALIBRATION.glob("p[0-9][0-9]-[ab].yaml")):
         d = diagnose(maturity.assess(general, path), general)

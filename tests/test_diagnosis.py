@@ -413,7 +413,8 @@ def test_phase_1_says_which_indicators_of_the_path_it_reaches_the_grade_without(
 
     # a case whose answers a later round re-read is kept as it was (tests/data/, frozen)
     frozen = ROOT / "tests" / "data" / f"{plant}.yaml"
-    path = frozen if frozen.exists() else ROOT / "docs" / "calibration" / "answers" / "after" / f"{plant}.yaml"
+    path = frozen if frozen.exists() else ROOT / "docs" / "calibration" / "answers" / "after" / \
+        f"{plant}.yaml"
     answers = maturity.load_answers(path)
     q = maturity.questionnaire_for(answers)
     a = maturity.assess(q, answers)
