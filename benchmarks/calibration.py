@@ -118,6 +118,45 @@ def in_range(grade: int, rng: dict | None) -> bool:
     return rng is not None and rng["min"] <= grade <= rng["max"]
 
 
+# --------------------------------------------------------------- re-assessment rounds' helpers
+# (docs/calibration/reassess/roundN/score.py: fresh sessions re-answer a few questions)
+
+def with_answers(doc: dict, got: Mapping, qids: Collection[str]) -> dict:
+    """A copy of an answers document whose answers to ``qids`` are a session's (``got``,
+    its ``answers`` mapping): each takes the session's answer, and one the session left
+    out (a follow-up it did not open) is left out."""
+    import copy
+
+    out = copy.deepcopy(doc)
+    answers = out["answers"]
+    for qid in qids:
+        answers.pop(qid, None)
+        if got["answers"].get(qid) is not None:
+            answers[qid] = got["answers"][qid]
+    return out
+
+
+def answer_level(value: object) -> float | None:
+    """A level answer as a number (``3+`` is 3.5); None for blank and n/a."""
+    text = str(value)
+    if text in ("None", "n/a"):
+        return None
+    return float(text[:-1]) + 0.5 if text.endswith("+") else float(text)
+
+
+def questionnaire_at(commit: str, name: str = "general") -> maturity.Questionnaire:
+    """A shipped questionnaire as it was at ``commit`` of this checkout (git show)."""
+    import subprocess
+    import tempfile
+
+    text = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:questionnaires/{name}.yaml"],
+                          capture_output=True, text=True, check=True).stdout
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{name}.yaml"
+        path.write_text(text, encoding="utf-8")
+        return maturity.load_questionnaire(str(path))
+
+
 def weighted_kappa(pairs: list[tuple[int, int]], categories: int = 6) -> float:
     """Linearly weighted Cohen's kappa of two raters' grades (0 … categories - 1)."""
     if not pairs:

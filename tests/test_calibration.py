@@ -329,3 +329,17 @@ def test_reach_counts_the_files_of_plants_written_at_the_level(general):
     assert set(counts) == answered & set(level_qs)
     assert counts.pop(low) == (0, 2)
     assert counts and all(v == (1, 2) for v in counts.values()), counts
+
+
+def test_a_session_s_answers_replace_the_file_s_and_a_follow_up_it_left_out_goes():
+    """``calibration.with_answers`` (the re-assessment rounds' scripts): the session's answer
+    to each question replaces the file's, a follow-up the session did not open is removed
+    (not kept from the file), and the file itself is not changed."""
+    doc = {"answers": {"x.y.plan": 2, "x.y.partners": True, "x.y.other": 1}}
+    got = calibration.with_answers(doc, {"answers": {"x.y.plan": "3+"}}, ("x.y.plan", "x.y.partners"))
+    assert got["answers"] == {"x.y.plan": "3+", "x.y.other": 1}
+    assert doc["answers"] == {"x.y.plan": 2, "x.y.partners": True, "x.y.other": 1}
+    opened = calibration.with_answers(doc, {"answers": {"x.y.plan": 4, "x.y.partners": False}},
+                                      ("x.y.plan", "x.y.partners"))
+    assert opened["answers"]["x.y.partners"] is False and opened["answers"]["x.y.plan"] == 4
+    assert [calibration.answer_level(v) for v in (3, "3+", "n/a", None, "0")] == [3.0, 3.5, None, None, 0.0]

@@ -8,11 +8,9 @@ index of 797e25e (the new wording).
 Run from a checkout: python docs/calibration/reassess/round128/score.py [-v]
 """
 
-import copy
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -31,15 +29,6 @@ READINGS = (("orig", None), ("ctrl", {"a": "Ca", "b": "Cb"}), ("new", {"a": "A",
 GROUPS = ((1, 21), (22, 42), (43, 63), (64, 83))
 
 
-def index_at(commit):
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "general.yaml"
-        text = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:questionnaires/general.yaml"],
-                              capture_output=True, text=True, check=True).stdout
-        path.write_text(text, encoding="utf-8")
-        return maturity.load_questionnaire(str(path))
-
-
 def original(plant, side):
     """The answers file as the round found it (the commit that registered the round)."""
     return yaml.safe_load(subprocess.run(
@@ -53,30 +42,9 @@ def session(kind, plant):
     return yaml.safe_load((HERE / f"{kind}{group}" / f"{plant}.yaml").read_text(encoding="utf-8"))
 
 
-def replaced(doc, got):
-    out = copy.deepcopy(doc)
-    answers = out["answers"]
-    answers[QUESTION] = got["answers"].get(QUESTION)
-    answers.pop(FOLLOW_UP, None)
-    if got["answers"].get(FOLLOW_UP) is not None:
-        answers[FOLLOW_UP] = got["answers"][FOLLOW_UP]
-    return out
-
-
-def within(grade, rng):
-    return rng is not None and rng["min"] <= grade <= rng["max"]
-
-
-def level(value):
-    text = str(value)
-    if text in ("None", "n/a"):
-        return None
-    return float(text[:-1]) + 0.5 if text.endswith("+") else float(text)
-
-
 def main(verbose):
-    old = index_at("2385eb4")
-    index = {"orig": old, "ctrl": old, "new": index_at("797e25e")}
+    old = cal.questionnaire_at("2385eb4")
+    index = {"orig": old, "ctrl": old, "new": cal.questionnaire_at("797e25e")}
     expected, panel = cal.expected(), cal.panel()
     writer = dict.fromkeys(index, 0)
     above = dict.fromkeys(index, 0)
@@ -92,15 +60,16 @@ def main(verbose):
         for side in ("a", "b"):
             doc = original(plant, side)
             for name, kinds in READINGS:
-                got = doc if kinds is None else replaced(doc, session(kinds[side], plant))
+                got = doc if kinds is None else \
+                    cal.with_answers(doc, session(kinds[side], plant), (QUESTION, FOLLOW_UP))
                 grade = maturity.assess(index[name], got).level
-                writer[name] += within(grade, rng)
+                writer[name] += cal.in_range(grade, rng)
                 above[name] += grade > rng["max"]
-                in_panel[name] += within(grade, panel.get(plant, {}).get("range"))
+                in_panel[name] += cal.in_range(grade, panel.get(plant, {}).get("range"))
                 answer = got["answers"].get(QUESTION)
                 given[name, side] = answer
-                if level(answer) is not None:
-                    levels[name][band].append(level(answer))
+                if cal.answer_level(answer) is not None:
+                    levels[name][band].append(cal.answer_level(answer))
                 if verbose:
                     print(plant, side, name, answer, f"L{grade}")
         plants += 1
