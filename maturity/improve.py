@@ -293,7 +293,7 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
                 # beyond one level above the target an improvement only adds a partial score
                 top = min(n, max(target + 1, lo + 1))
                 for k in (sorted({lo + 1, min(target, top), top} - {lo}) if far else range(lo + 1, top + 1)):
-                    if k <= lo:
+                    if k <= lo or k > n:  # an indicator at the top has no level above it
                         continue
                     trial, improved = evaluate({**plan, ind: k})
                     steps = k - lo
@@ -316,7 +316,9 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
         changed = True
         while changed:
             changed = False
-            for ind in sorted(plan, key=lambda i: plan[i] - start[i]):
+            # what others run, then what matters little, goes first (a seeded search may
+            # carry one in), then the smaller steps
+            for ind in sorted(plan, key=lambda i: (i not in elsewhere, i not in soft, plan[i] - start[i])):
                 trial_plan = {k: v for k, v in plan.items() if k != ind}
                 if run(trial_plan).level >= target:
                     plan, changed = trial_plan, True

@@ -505,3 +505,29 @@ def test_what_phase_1_says_it_leaves_as_it_is_stays_so_on_generated_plants(case)
 def test_what_phase_1_says_it_leaves_as_it_is_stays_so_fuzz(case):
     _leaves_as_they_are(*case)
 
+
+
+@pytest.mark.parametrize("plant", ["p43-sme-a", "p43-sme-b", "p47-sme-a", "p47-sme-b"])
+def test_a_far_target_never_asks_for_a_level_above_the_top(plant):
+    """Review of round 129: two or more grades away, the path search tried "straight to
+    the level above the target" for an indicator already at the top of a four-level index
+    (the SME index), proposed level 5, and `maturity report --target L4` stopped with an
+    IndexError.  Every improvement stays within the index's levels and the report builds."""
+    from maturity.report import content
+
+    path = ROOT / "docs" / "calibration" / "answers" / "after" / f"{plant}.yaml"
+    answers = maturity.load_answers(path)
+    q = maturity.questionnaire_for(answers)
+    d = maturity.diagnose(maturity.assess(q, answers), q, target=len(q.levels))
+    paths = [d.path, d.target_path, *(p.path for p in d.roadmap)]
+    assert all(i.to_level <= len(q.levels) for p in paths if p is not None for i in p.improvements)
+    assert content.build(q, d, "en").recommendations is not None
+
+
+@SETTINGS
+@given(assessed())
+def test_no_path_asks_for_a_level_above_the_top_on_generated_plants(case):
+    q, a = case
+    d = diagnose(a, q, target=len(q.levels))
+    paths = [d.path, d.target_path, *(p.path for p in d.roadmap)]
+    assert all(i.to_level <= len(q.levels) for p in paths if p is not None for i in p.improvements)
