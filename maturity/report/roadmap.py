@@ -15,6 +15,7 @@ from ..model.questionnaire import Questionnaire
 from .inplace import missing
 from .words import join as _join
 from .words import paren as _paren
+from .words import sentences as _sentences
 
 
 def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang: str,
@@ -40,7 +41,7 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
         if spared:  # a sentence of its own, after what the phase improves directly
             route = t("phase_without", lang, level=level_label(q, phase.target_level, lang),
                       names=_join([name_of(q, i, lang) for i in spared], lang))
-            direct = (direct + ("。" if lang == "zh" else ". ") if direct else "") + route
+            direct = _sentences([direct, route], lang)
         # a phase whose steps leave indicators to be improved directly says so in its
         # heading: "reach L5" over two small steps read as a promise (round-46 reviewers)
         # and how far: "11 indicators improved directly" hid that four of them climb two

@@ -15,6 +15,12 @@ def semicolon(lang: str) -> str:
     return "；" if lang == "zh" else "; "
 
 
+def sentences(items: list[str], lang: str) -> str:
+    """Sentences one after another (the empty ones left out): full stop and, in English,
+    a space between them."""
+    return ("。" if lang == "zh" else ". ").join(x for x in items if x)
+
+
 def join(items: list[str], lang: str, semi: bool = False) -> str:
     return (semicolon(lang) if semi else "、" if lang == "zh" else ", ").join(items)
 
