@@ -45,6 +45,21 @@ def _named(related: list[Any], listed: set[str], lang: str) -> list[str]:
     return [tr(x.name, lang) for x in shown]
 
 
+def _after(sc: Any, scen: dict[str, Any], listed: set[str], checked: tuple[str, ...], lang: str) -> str:
+    """Why a step comes after the roadmap: after the steps it builds on that the report
+    lists; where it lists none of them but the completeness check names some, after
+    those, with the check as the place to settle whether they are there already (round
+    129, p84-a: dispatching "after" a scheduling step whose one missing item was left
+    unrated, and nothing on the card said where that step was)."""
+    related = [scen[x] for x in sc.builds_on if x in scen]
+    if not any(x.id in listed for x in related):
+        open_ = [x for x in related if x.id in checked]
+        if open_:
+            return t("why_after_check", lang, names=_join([tr(x.name, lang) for x in open_], lang),
+                     check=t("completeness_title", lang))
+    return t("why_after", lang, names=_join(_named(related, listed, lang), lang))
+
+
 def _ptype(q: Questionnaire, a: Any, names: dict[str, str], lang: str) -> str:
     """The production type the grade was weighted for, and where it came from when the
     profile does not state it (the industry's usual type, or the index's default)."""
@@ -137,8 +152,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                  "in_part": t("why_in_part", lang), "started": t("why_started", lang),
                  "finish": t("why_finish", lang),
                  "up_to_grade": t("why_up_to_grade", lang),
-                 "after": t("why_after", lang, names=_join(_named(
-                     [scen[x] for x in sc.builds_on if x in scen], listed, lang), lang)),
+                 "after": _after(sc, scen, listed, d.completeness.to_check, lang),
                  "when_used": t("why_when_used", lang),
                  "before": t("why_before", lang, names=_join(_named(
                      [x for x in q.scenarios if sc.id in x.builds_on], listed, lang), lang)),
