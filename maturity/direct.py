@@ -21,6 +21,23 @@ from .normalise import Normalised
 from .scoring import score
 
 
+def direct_aims(path: Path, indicators: Iterable[str], aims: Mapping[str, Improvement] | None = None
+                ) -> list[Improvement]:
+    """The level each of ``indicators`` is improved to directly: its level on ``path``, or
+    the plant's own target in ``aims`` where that is higher (phase 1 keeps the targets
+    whatever the grade needs, ``recommend.plan``); one improvement each, in the path's
+    order, then the targets the path does not take.  The one reading of these levels, for
+    the planner's check that the phase reaches its grade, the list of what it leaves as
+    it is and the report's "what it asks"."""
+    wanted, aims = set(indicators), aims or {}
+    chosen = {i.indicator: i for i in path.improvements if i.indicator in wanted}
+    for i, imp in aims.items():
+        if i in wanted and (i not in chosen or imp.to_level > chosen[i].to_level):
+            chosen[i] = imp
+    order = [i.indicator for i in path.improvements if i.indicator in chosen]
+    return [chosen[i] for i in order + [i for i in aims if i in chosen and i not in order]]
+
+
 def direct_changes(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
                    steps: Iterable[QuestionChange], improvements: Iterable[Improvement]
                    ) -> list[tuple[Improvement, list[QuestionChange]]]:
@@ -53,7 +70,7 @@ def direct_changes(q: Questionnaire, a: Assessment, values: Mapping[str, Normali
 
 def spared(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
            steps: Iterable[QuestionChange], path: Path, uncovered: Iterable[str],
-           aims: Mapping[str, int] | None = None) -> tuple[str, ...]:
+           aims: Mapping[str, Improvement] | None = None) -> tuple[str, ...]:
     """The indicators of ``path`` that a phase leaves as they are: re-scored with what its
     steps deliver (``steps``) and what it improves directly (``uncovered``, each to its
     level on the path), none of the answers such an indicator reads changes (its own
@@ -67,11 +84,8 @@ def spared(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
     if not path.reachable:
         return ()
     uncovered = set(uncovered)
-    to = {i.indicator: i.to_level for i in path.improvements}
-    for i, k in (aims or {}).items():
-        to[i] = max(to.get(i, 0), k)
     after = apply(q, apply_targets(q, values, list(steps), a.enterprise),
-                  {i: to[i] for i in uncovered if i in to}, a.enterprise)
+                  {i.indicator: i.to_level for i in direct_aims(path, uncovered, aims)}, a.enterprise)
     changed = {k for k in values.keys() | after.keys() if values.get(k) != after.get(k)}
     reads = plan_for(q, a.production_type).deps
     return tuple(i.indicator for i in path.improvements

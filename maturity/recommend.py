@@ -23,7 +23,7 @@ from .candidates import (
 )
 from .catchup import below, catch_up
 from .delivery import done, lacking, only_unrated, question_state
-from .direct import spared
+from .direct import direct_aims, spared
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
@@ -98,11 +98,12 @@ def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list
 
 
 def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, chosen: list[Candidate],
-            path: Path, uncovered: list[str], kept: Collection[str] = ()) -> list[str]:
+            path: Path, uncovered: list[str], kept: Mapping[str, Improvement] | None = None) -> list[str]:
     """The indicators of the path a phase tells the plant to improve directly: with what
     the chosen steps deliver and these improved to their level on the path, the answers
     reach the path's grade, and leaving out any one of them (those in ``kept``, the plant's
-    own targets, aside) they do not.
+    own targets, aside) they do not.  Each is improved to the level ``direct.direct_aims``
+    gives: its level on the path, or its target where that is higher.
 
     It starts from ``uncovered``, the indicators no step lifts far enough.  A step that
     lifts an indicator to its level can still leave that level's score short of what the
@@ -116,7 +117,9 @@ def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, c
     if not path.reachable:
         return uncovered
     base = apply_targets(q, values, [d for c in chosen for d in c.delivers], a.enterprise)
-    to = {imp.indicator: imp.to_level for imp in path.improvements}
+    kept = kept or {}
+    to = {imp.indicator: imp.to_level
+          for imp in direct_aims(path, [i.indicator for i in path.improvements] + list(kept), kept)}
 
     def reaches(ids: list[str]) -> bool:
         improved = apply(q, base, {i: to[i] for i in ids if i in to}, a.enterprise)
@@ -229,7 +232,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                 cands.append(c)  # eligible only once an earlier phase is done: listed too
                 known.add(c.scenario.id)
         # the plant's own targets (phase 1) are kept whatever the grade needs
-        uncovered = _direct(q, cur_values, a, chosen, cur_path, uncovered, aims if step == 1 else ())
+        uncovered = _direct(q, cur_values, a, chosen, cur_path, uncovered, aims if step == 1 else None)
         needs = {}
         if step > 1:
             levels_now = indicator_levels(a)
@@ -240,8 +243,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                     needs[c.scenario.id] = unmet
         delivered = [d for c in chosen for d in c.delivers]
         # phase 1 plans on the path the report shows: what of it the phase leaves as it is
-        spared_ = spared(q, a, values, delivered, cur_path, uncovered,
-                         {i: imp.to_level for i, imp in aims.items()}) if step == 1 else ()
+        spared_ = spared(q, a, values, delivered, cur_path, uncovered, aims) if step == 1 else ()
         roadmap.append(Phase(target_level=cur_path.target, path=cur_path, spared=spared_,
                              scenarios=[c.scenario.id for c in chosen], uncovered=uncovered, needs=needs))
         if not cur_path.reachable or step == phases:

@@ -232,3 +232,36 @@ def test_the_path_to_a_grade_lifts_the_indicator_an_improvement_opens():
     path = path_to(q, restore_values(q, a.answers), a.enterprise, a, 2)
     assert path.reachable
     assert {i.indicator for i in path.improvements} == {"d.gate", "d.use"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=cases())
+def test_phase_one_improves_each_indicator_directly_to_one_level_read_in_one_place(case):
+    """Phase 1 keeps the plant's own targets whatever the grade needs.  What it improves
+    directly is read at one level per indicator (``direct.direct_aims``: the path's, or
+    the target where that is higher) by the planner, which checks that the phase reaches
+    its grade, and by the report, which says what each asks: before, the report read the
+    path's level only and left out a target the path does not take (second review of
+    the twenty-fourth session)."""
+    from maturity.direct import direct_aims
+    from maturity.explain import name_of
+    from maturity.improve import apply_targets
+    from maturity.report.content import build
+
+    q, a, targets = case
+    d = maturity.diagnose(a, q, targets=targets)
+    if not d.roadmap or not d.roadmap[0].uncovered or not d.roadmap[0].path.reachable:
+        return
+    phase = d.roadmap[0]
+    own = {i.indicator: i for i in d.target_plan.improvements} if d.target_plan else {}
+    aims = direct_aims(phase.path, phase.uncovered, own)
+    assert {i.indicator for i in aims} == set(phase.uncovered)
+    done = [c for r in d.recommendations if r.phase == 1 for c in r.delivers]
+    values = apply_targets(q, restore_values(q, a.answers), done, a.enterprise)
+    after = score(q, apply(q, values, {i.indicator: i.to_level for i in aims}, a.enterprise), a.enterprise)
+    assert after.level >= phase.target_level
+    rows = [what for what, _ in build(q, d, "en").roadmap[0][3]]
+    assert len(rows) == len(aims)
+    for row, i in zip(rows, aims, strict=True):
+        assert row.startswith(name_of(q, i.indicator, "en")), (row, i)
+        assert f"→ {q.levels[i.to_level - 1].id}" in row, (row, i)

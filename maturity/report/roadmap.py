@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..direct import direct_changes
+from ..direct import direct_aims, direct_changes
 from ..explain import level_label, name_of
 from ..i18n import t
 from ..model.base import tr
@@ -60,7 +60,8 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
             # them beyond the phase's steps (reviewers, rounds 46-64: "six areas to improve
             # directly and no steps for them")
             done = [c for r in d.recommendations if r.phase == 1 for c in r.delivers]
-            aims = [i for i in phase.path.improvements if i.indicator in phase.uncovered]
+            own = {i.indicator: i for i in d.target_plan.improvements} if d.target_plan else {}
+            aims = direct_aims(phase.path, phase.uncovered, own)
             asks = [(ind_name(i.indicator) + _paren(f"{code(i.from_level)} → {code(i.to_level)}", lang),
                      missing(q, tuple(ch), values, lang, d.completeness.unanswered))
                     for i, ch in direct_changes(q, d.assessment, values, done, aims)]
