@@ -26,6 +26,7 @@ from .delivery import done, lacking, only_unrated, question_state
 from .direct import direct_aims, spared
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
+from .model.answers import SMALL
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, Recommendation, TargetPlan
 from .model.questionnaire import Questionnaire
@@ -297,6 +298,13 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     # battery plant, pay-per-use contracts for refrigerators, "large effort for +0.01")
     ordered = [c for c in ordered if c.scenario.id in phase_of or c.raises or c.effort != "L"
                or {"after", "when_used"} & set(c.reasons)]
+    # nor, at a micro or small firm, one that no phase takes and that works only on what
+    # matters little to the firm (``Candidate.minor``): energy sub-metering where energy is
+    # not a major cost, "would cost more than it could save" (docs/diagnosis.md, twenty-
+    # fifth session: 33 of 52 verdicts "does not fit" at such firms over the rounds, against
+    # 1 of 29 at larger plants with energy a minor cost too)
+    if a.enterprise.size in SMALL:
+        ordered = [c for c in ordered if c.scenario.id in phase_of or not c.minor]
     # every phased one, and every one the roadmap holds back for a stated reason (after what
     # it builds on, with what will use it): part of the plan, never cut by the limit
     keep = max(limit, len(phase_of))

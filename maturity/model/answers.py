@@ -58,6 +58,9 @@ option ids) is checked against the questionnaire, not here, so that the message
 can say what the question expects."""
 
 Size = Literal["micro", "small", "medium", "large"]
+SMALL: tuple[Size, ...] = ("micro", "small")
+"""The sizes a step is read at a small firm's scale for (``Scenario.small``), and where
+what matters little to the firm is not advised outside the roadmap (``recommend.plan``)."""
 
 
 def key_of(eid: str | None, name: str | None) -> str | None:

@@ -21,6 +21,7 @@ from ..explain import (
 )
 from ..i18n import t
 from ..improve import restore_values
+from ..model.answers import SMALL
 from ..model.base import tr
 from ..model.diagnosis import Diagnosis, History, Path, QuestionChange, TargetPlan
 from ..model.questionnaire import Questionnaire
@@ -33,8 +34,6 @@ from .words import join as _join
 from .words import number as _number
 from .words import paren as _paren
 
-SMALL = ("micro", "small")
-"""Enterprise sizes that read a scenario's ``small`` text."""
 PROVISIONAL = 0.8
 """Below this completeness the report says that its picture is provisional."""
 
