@@ -23,15 +23,15 @@ from .candidates import (
 )
 from .catchup import below, catch_up
 from .delivery import done, lacking, only_unrated, question_state
-from .direct import direct_aims, spared
+from .direct import path_levels, spared
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
-from .model.answers import SMALL
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, Recommendation, TargetPlan
 from .model.questionnaire import Questionnaire
 from .normalise import Normalised
 from .scoring import score
+from .shortlist import shortlist, still_lacking
 
 
 def _pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callable[[Candidate], bool],
@@ -101,10 +101,10 @@ def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list
 def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, chosen: list[Candidate],
             path: Path, uncovered: list[str], kept: Mapping[str, Improvement] | None = None) -> list[str]:
     """The indicators of the path a phase tells the plant to improve directly: with what
-    the chosen steps deliver and these improved to their level on the path, the answers
-    reach the path's grade, and leaving out any one of them (those in ``kept``, the plant's
-    own targets, aside) they do not.  Each is improved to the level ``direct.direct_aims``
-    gives: its level on the path, or its target where that is higher.
+    the chosen steps deliver and these improved to the level ``direct.direct_aims`` gives
+    (its level on the path, or the plant's own target in ``kept`` where that is higher),
+    the answers reach the path's grade, and leaving out any one of them (those in
+    ``kept`` aside) they do not.
 
     It starts from ``uncovered``, the indicators no step lifts far enough.  A step that
     lifts an indicator to its level can still leave that level's score short of what the
@@ -119,8 +119,7 @@ def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, c
         return uncovered
     base = apply_targets(q, values, [d for c in chosen for d in c.delivers], a.enterprise)
     kept = kept or {}
-    to = {imp.indicator: imp.to_level
-          for imp in direct_aims(path, [i.indicator for i in path.improvements] + list(kept), kept)}
+    to = path_levels(path, kept)
 
     def reaches(ids: list[str]) -> bool:
         improved = apply(q, base, {i: to[i] for i in ids if i in to}, a.enterprise)
@@ -206,7 +205,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         # "improve directly" is not the step (round 61: plan optimisation in phase 2 at a
         # valve plant with no finite-capacity scheduling, 28 votes "too early")
         ids = {c.scenario.id for c in chosen}
-        later = _still_lacking(q, a, values, {d for c in chosen for d in c.scenario.builds_on}
+        later = still_lacking(q, a, values, {d for c in chosen for d in c.scenario.builds_on}
                                - ids - set(phase_of))
         waiting = [c for c in chosen if (ids | later) & set(c.scenario.builds_on)]
         carried = waiting
@@ -251,8 +250,9 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
             break
         cur_values = apply_targets(q, cur_values, delivered, a.enterprise)
         ground_values = apply_targets(q, ground_values, delivered, a.enterprise)
-        cur_values = apply(q, cur_values, {i.indicator: i.to_level for i in cur_path.improvements},
-                           a.enterprise)
+        # phase 1 done: its path, and the plant's own targets it keeps, at the levels its
+        # report rows state (``direct.path_levels``)
+        cur_values = apply(q, cur_values, path_levels(cur_path, aims if step == 1 else None), a.enterprise)
         cur = score(q, cur_values, a.enterprise, a.assessed_on)
         if cur.level >= n:
             break
@@ -293,35 +293,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     to_check = tuple(c.scenario.id for c in ordered if c.scenario.id in unknown)
     to_check += tuple(s for s in withheld if s not in to_check and s not in phase_of)
     ordered = [c for c in ordered if c.scenario.id not in to_check]
-    # a large project that no phase takes and that moves no indicator a level is not advised:
-    # nothing in the index argues for it (round 71: a whole-plant twin at a fibre plant and a
-    # battery plant, pay-per-use contracts for refrigerators, "large effort for +0.01")
-    ordered = [c for c in ordered if c.scenario.id in phase_of or c.raises or c.effort != "L"
-               or {"after", "when_used"} & set(c.reasons)]
-    # nor, at a micro or small firm, one that no phase takes and that works only on what
-    # matters little to the firm (``Candidate.minor``): energy sub-metering where energy is
-    # not a major cost, "would cost more than it could save" (docs/diagnosis.md, twenty-
-    # fifth session: 33 of 52 verdicts "does not fit" at such firms over the rounds, against
-    # 1 of 29 at larger plants with energy a minor cost too)
-    if a.enterprise.size in SMALL:
-        ordered = [c for c in ordered if c.scenario.id in phase_of or not c.minor]
-    # every phased one, and every one the roadmap holds back for a stated reason (after what
-    # it builds on, with what will use it): part of the plan, never cut by the limit
-    keep = max(limit, len(phase_of))
-    shown = ordered[:keep] + [c for c in ordered[keep:] if c.scenario.id in after
-                              or "when_used" in c.reasons]
-    # a step outside the phases that builds on what the plant lacks, none of which the list
-    # gives, is not advised on a foundation the report leaves out (round 63: plan optimisation
-    # "after workshop scheduling", which the report never proposed: "the step it depends on
-    # is not recommended"); one named for a check of its unrated items counts as given
-    while True:
-        listed = {c.scenario.id for c in shown} | set(to_check)
-        lacks = _still_lacking(q, a, values, {b for c in shown for b in c.scenario.builds_on} - listed)
-        cut = [c for c in shown if c.scenario.id not in phase_of and lacks & set(c.scenario.builds_on)
-               and not listed & set(c.scenario.builds_on)]
-        if not cut:
-            break
-        shown = [c for c in shown if c not in cut]
+    shown = shortlist(q, a, values, ordered, phase_of, after, to_check, limit)
     recs = [Recommendation(
         scenario=c.scenario.id, rank=k, phase=phase_of.get(c.scenario.id, 0), raises=c.raises,
         delivers=c.delivers, foundation=c.scenario.foundation, reasons=c.reasons,  # type: ignore[arg-type]
@@ -362,17 +334,6 @@ def _pull_in(chosen: list[Candidate], pool: list[Candidate], ptype: str | None) 
                     if why is not None and why not in d.reasons:
                         d.reasons.append(why)
     chosen.sort(key=pool.index)
-
-
-def _still_lacking(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
-                   ids: Collection[str]) -> set[str]:
-    """The scenarios of ``ids`` that fit the plant and that it still lacks (by ``a`` and
-    ``values``, the answers as they stand at this phase)."""
-    if not ids:
-        return set()
-    state = question_state(a)
-    return {sc.id for sc in q.scenarios if sc.id in ids and fits(q, sc, a)
-            and lacking(q, sc, state, values)}
 
 
 def _unused_enablers(q: Questionnaire, phase_of: Mapping[str, int]) -> set[str]:

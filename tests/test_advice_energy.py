@@ -29,8 +29,12 @@ CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" /
 ENERGY = "operations.energy"
 
 
+def _doc(name: str) -> dict:
+    return maturity.load_answers(CAL / name).model_dump(mode="json", exclude_none=True)
+
+
 def _with(general, name: str, energy_intensive: bool | None) -> maturity.Assessment:
-    doc = maturity.load_answers(CAL / name).model_dump(mode="json", exclude_none=True)
+    doc = _doc(name)
     doc["enterprise"].pop("energy_intensive", None)
     if energy_intensive is not None:
         doc["enterprise"]["energy_intensive"] = energy_intensive
@@ -121,9 +125,11 @@ def test_no_phase_takes_energy_steps_the_path_does_not_need_where_energy_is_mino
     assert energy and all(r.phase == 0 for r in energy)
 
 
-def _sized(general, name: str, size: str) -> maturity.Assessment:
-    doc = maturity.load_answers(CAL / name).model_dump(mode="json", exclude_none=True)
-    doc["enterprise"]["size"] = size
+def _varied(general, name: str, answers: dict | None = None, **enterprise) -> maturity.Assessment:
+    """A corpus file with some enterprise fields and answers changed."""
+    doc = _doc(name)
+    doc["enterprise"].update(enterprise)
+    doc["answers"].update(answers or {})
     return maturity.assess(general, doc)
 
 
@@ -148,9 +154,27 @@ def test_a_small_firm_is_not_advised_outside_the_roadmap_what_matters_little_to_
             touched = {i.indicator for i in r.raises} | {c.question.rsplit(".", 1)[0] for c in r.delivers}
             assert r.phase or not touched <= soft, (path.name, r.scenario)
         if not any(r.scenario == "energy_metering" for r in d.recommendations):
-            bigger = diagnose(_sized(general, path.name, "medium"), general)
+            bigger = diagnose(_varied(general, path.name, size="medium"), general)
             cut += any(r.scenario == "energy_metering" and not r.phase for r in bigger.recommendations)
     assert cut >= 5  # p10, p19, p28, p58, p61 … lose the card for their size alone
+
+
+def test_a_small_firm_keeps_a_minor_step_the_roadmap_holds_back_for_one_it_takes(general):
+    """Code review of the twenty-fifth session: at a small firm whose energy is minor, phase
+    1 pulled in sub-metering for intelligent energy management ("comes first: Intelligent
+    energy management builds on it") and held that step back until after the roadmap; the
+    small-firm rule then left it out, and the metering card named a step the report did
+    not list.  A step the roadmap holds back is part of the plan and stays listed."""
+    a = _varied(general, "p72-a.yaml", {"operations.energy.energy_mgmt": 2, "operations.energy.metering": 0},
+                size="small", energy_intensive=False)
+    d = diagnose(a, general)
+    recs = {r.scenario: r for r in d.recommendations}
+    assert "before" in recs["energy_metering"].reasons and recs["energy_metering"].phase == 1
+    assert "after" in recs["intelligent_energy_management"].reasons
+    scen = {sc.id: sc for sc in general.scenarios}
+    for r in d.recommendations:  # every "comes first" names a listed step
+        if "before" in r.reasons:
+            assert any(r.scenario in scen[x].builds_on for x in recs), r.scenario
 
 
 def test_the_template_asks_it_where_the_index_uses_it(general, tmp_path):
