@@ -38,6 +38,15 @@ def direct_aims(path: Path, indicators: Iterable[str], aims: Mapping[str, Improv
     return [chosen[i] for i in order + [i for i in aims if i in chosen and i not in order]]
 
 
+def path_levels(path: Path, aims: Mapping[str, Improvement] | None = None) -> dict[str, int]:
+    """Every indicator of ``path`` and of ``aims`` at the level :func:`direct_aims` gives it:
+    what a phase that keeps the plant's own targets puts in place, for the planner's check
+    that it reaches its grade and its simulation of the phase done."""
+    aims = aims or {}
+    ids = [i.indicator for i in path.improvements] + list(aims)
+    return {i.indicator: i.to_level for i in direct_aims(path, ids, aims)}
+
+
 def direct_changes(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
                    steps: Iterable[QuestionChange], improvements: Iterable[Improvement]
                    ) -> list[tuple[Improvement, list[QuestionChange]]]:
@@ -72,8 +81,8 @@ def spared(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
            steps: Iterable[QuestionChange], path: Path, uncovered: Iterable[str],
            aims: Mapping[str, Improvement] | None = None) -> tuple[str, ...]:
     """The indicators of ``path`` that a phase leaves as they are: re-scored with what its
-    steps deliver (``steps``) and what it improves directly (``uncovered``, each to its
-    level on the path), none of the answers such an indicator reads changes (its own
+    steps deliver (``steps``) and what it improves directly (``uncovered``, each to the
+    level :func:`direct_aims` gives), none of the answers such an indicator reads changes (its own
     questions, and any question in another indicator that opens one of its follow-ups),
     yet the grade is reached (``recommend._direct`` checks that it is).  The report says so,
     so that the path and the roadmap do not read as two answers to one question (round 125,

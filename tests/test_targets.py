@@ -260,6 +260,17 @@ def test_phase_one_improves_each_indicator_directly_to_one_level_read_in_one_pla
     values = apply_targets(q, restore_values(q, a.answers), done, a.enterprise)
     after = score(q, apply(q, values, {i.indicator: i.to_level for i in aims}, a.enterprise), a.enterprise)
     assert after.level >= phase.target_level
+    # irreducible: without any one that is not the plant's own target, the grade is missed
+    for i in aims:
+        if i.indicator not in own:
+            rest = {j.indicator: j.to_level for j in aims if j is not i}
+            assert score(q, apply(q, values, rest, a.enterprise), a.enterprise).level < phase.target_level, i
+    # phase 2 starts where phase 1's rows leave a target: never below it
+    if len(d.roadmap) > 1:
+        starts = {i.indicator: i.from_level for i in d.roadmap[1].path.improvements}
+        for i in aims:
+            if i.indicator in own and own[i.indicator] is i:
+                assert starts.get(i.indicator, i.to_level) >= i.to_level, (i, starts)
     rows = [what for what, _ in build(q, d, "en").roadmap[0][3]]
     assert len(rows) == len(aims)
     for row, i in zip(rows, aims, strict=True):

@@ -47,8 +47,10 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
         # and how far: "11 indicators improved directly" hid that four of them climb two
         # levels or more (round-115 reviewers of a refinery: "claims L5 by improving 11
         # indicators directly, several of them L2/L3 to L5")
-        far = sum(1 for i in phase.path.improvements
-                  if i.indicator in phase.uncovered and i.to_level - i.from_level >= 2)
+        # phase 1 keeps the plant's own targets: its levels are those its rows below state
+        own = {i.indicator: i for i in d.target_plan.improvements} if d.target_plan and n == 1 else {}
+        aims = direct_aims(phase.path, phase.uncovered, own)
+        far = sum(1 for i in aims if i.to_level - i.from_level >= 2)
         one = len(phase.uncovered) == 1
         far_text = t("phase_far_one" if one else "phase_far", lang, k=far) if far else ""
         title = t("phase_and_direct", lang, n=n, level=level_label(q, phase.target_level, lang),
@@ -60,8 +62,6 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
             # them beyond the phase's steps (reviewers, rounds 46-64: "six areas to improve
             # directly and no steps for them")
             done = [c for r in d.recommendations if r.phase == 1 for c in r.delivers]
-            own = {i.indicator: i for i in d.target_plan.improvements} if d.target_plan else {}
-            aims = direct_aims(phase.path, phase.uncovered, own)
             asks = [(ind_name(i.indicator) + _paren(f"{code(i.from_level)} → {code(i.to_level)}", lang),
                      missing(q, tuple(ch), values, lang, d.completeness.unanswered))
                     for i, ch in direct_changes(q, d.assessment, values, done, aims)]
