@@ -162,10 +162,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why_target": ("lifts {names} towards the targets set", "将{names}向设定的目标提升"),
     "why_after": ("comes after {names}, whose results it works on: not in the same phase",
                   "应在{names}之后实施，需以其成果为基础，不宜同期开展"),
-    "why_after_check": ("comes after {names}, whose results it works on and which may be in place "
-                        "already: the answers that decide it are listed under {check}",
-                        "应在{names}之后实施，需以其成果为基础；{names}可能已经具备，"
-                        "需补充的答案见“{check}”部分"),
+    "why_after_check": ("comes after {names}, whose results it works on; the answers listed under {check} "
+                        "decide whether that step is in place already",
+                        "应在{names}之后实施，需以其成果为基础；其是否已经具备，取决于“{check}”部分列出的待补充回答"),
+    "why_after_check_many": ("comes after {names}, whose results it works on; the answers listed under "
+                             "{check} decide whether those steps are in place already",
+                             "应在{names}之后实施，需以其成果为基础；其是否已经具备，取决于“{check}”部分列出的待补充回答"),
     "why_before": ("comes first: {names} builds on it", "先行实施：{names}以其为基础"),
     "why_first": ("comes first, in the same phase: {names} runs on it",
                   "同一阶段内先行实施：{names}依托于此"),

@@ -54,7 +54,8 @@ def _after(sc: Any, scen: dict[str, Any], listed: set[str], checked: tuple[str, 
     if not any(x.id in listed for x in related):
         open_ = [x for x in related if x.id in checked]
         if open_:
-            return t("why_after_check", lang, names=_join([tr(x.name, lang) for x in open_], lang),
+            key = "why_after_check" if len(open_) == 1 else "why_after_check_many"
+            return t(key, lang, names=_join([tr(x.name, lang) for x in open_], lang),
                      check=t("completeness_title", lang))
     return t("why_after", lang, names=_join(_named(related, listed, lang), lang))
 
