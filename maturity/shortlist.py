@@ -28,9 +28,10 @@ def still_lacking(q: Questionnaire, a: Assessment, values: Mapping[str, Normalis
 
 
 def _held_back(c: Candidate, after: Collection[str]) -> bool:
-    """Whether the roadmap holds ``c`` back for a stated reason: after what it builds on
-    (no phase was left for it) or until a step uses it; such a step is part of the plan."""
-    return c.scenario.id in after or bool({"after", "when_used"} & set(c.reasons))
+    """Whether the roadmap holds ``c`` back: no phase was left for it after the step a
+    phase pulled in first for it (``after``), or it waits until a step uses it
+    (``when_used``).  Such a step is part of the plan: never cut by the limit or rule 7."""
+    return c.scenario.id in after or "when_used" in c.reasons
 
 
 def shortlist(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised], ordered: list[Candidate],
@@ -44,20 +45,18 @@ def shortlist(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
     # nothing in the index argues for it (round 71: a whole-plant twin at a fibre plant and a
     # battery plant, pay-per-use contracts for refrigerators, "large effort for +0.01")
     ordered = [c for c in ordered if c.scenario.id in phase_of or c.raises or c.effort != "L"
-               or _held_back(c, after)]
+               or {"after", "when_used"} & set(c.reasons)]
     # nor, at a micro or small firm, one that no phase takes and that works only on what
-    # matters little to the firm (``Candidate.minor``), unless it raises the grade on its own
-    # or the roadmap holds it back: energy sub-metering where energy is not a major cost,
+    # matters little to the firm (``Candidate.minor``), unless the roadmap holds it back:
+    # energy sub-metering where energy is not a major cost,
     # "would cost more than it could save" (docs/diagnosis.md, rule 7: 33 of 52 verdicts
     # "does not fit" at such firms over the rounds, against 1 of 29 at larger plants)
     if a.enterprise.size in SMALL:
-        ordered = [c for c in ordered if c.scenario.id in phase_of or not c.minor or c.level_gain > 0
-                   or _held_back(c, after)]
+        ordered = [c for c in ordered if c.scenario.id in phase_of or not c.minor or _held_back(c, after)]
     # every phased one, and every one the roadmap holds back for a stated reason (after what
     # it builds on, with what will use it): part of the plan, never cut by the limit
     keep = max(limit, len(phase_of))
-    shown = ordered[:keep] + [c for c in ordered[keep:] if c.scenario.id in after
-                              or "when_used" in c.reasons]
+    shown = ordered[:keep] + [c for c in ordered[keep:] if _held_back(c, after)]
     # a step outside the phases that builds on what the plant lacks, none of which the list
     # gives, is not advised on a foundation the report leaves out (round 63: plan optimisation
     # "after workshop scheduling", which the report never proposed: "the step it depends on

@@ -692,6 +692,9 @@ def test_a_step_after_one_left_to_check_says_where_the_check_is(lang):
             if not first & listed and first & set(d.completeness.to_check):
                 seen += 1
                 assert check in why and plain not in why, (name, r.scenario, why)
+                key = "why_after_check" if len(first & set(d.completeness.to_check)) == 1 \
+                    else "why_after_check_many"
+                assert t(key, lang, names="|", check="#").split("#")[-1] in why, (name, key, why)
             else:
                 assert plain in why, (name, r.scenario, why)
     assert seen >= 1  # p84-a

@@ -223,13 +223,15 @@ def test_a_path_for_a_group_plant_states_the_grade_and_score_a_full_run_gives(an
 
 @st.composite
 def lopsided(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
-    """Answers at 4-5 but for energy and the indicators of the functions others run, at
-    0-1: a plant whose path must weigh lifting a minor indicator or others' functions
-    against lifting its own (most such paths lift energy, some the others' functions)."""
+    """Every question of the plant's own indicators at the top, those of energy and of the
+    functions others run at the bottom: a plant whose path must weigh lifting a minor
+    indicator or others' functions, as its own have nothing left to give."""
+    from tests.strategies import bottom_answer, top_answer
+
     elsewhere = draw(st.lists(st.sampled_from(FUNCTIONS), min_size=1, max_size=4, unique=True))
     low = {"operations.energy"} | {i for f in GENERAL.functions if f.id in elsewhere for i in f.indicators}
-    answers = {qid: draw(st.sampled_from([0, 1] if qid.rsplit(".", 1)[0] in low else [4, "4+", 5]))
-               for qid, (_, _, question) in GENERAL.questions.items() if question.kind == "level"}
+    answers = {qid: (bottom_answer if qid.rsplit(".", 1)[0] in low else top_answer)(question)
+               for qid, (_, _, question) in GENERAL.questions.items() if question.follow_up is None}
     return answers, elsewhere
 
 

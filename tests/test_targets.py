@@ -18,6 +18,7 @@ from maturity.targets import plan_targets, read_targets
 from .strategies import answer_sets, build, questionnaires
 from .test_cli import run
 
+CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "machinery-plant.yaml"
 
 
@@ -276,3 +277,34 @@ def test_phase_one_improves_each_indicator_directly_to_one_level_read_in_one_pla
     for row, i in zip(rows, aims, strict=True):
         assert row.startswith(name_of(q, i.indicator, "en")), (row, i)
         assert f"→ {q.levels[i.to_level - 1].id}" in row, (row, i)
+
+
+@pytest.mark.parametrize("plant", ["p04-b.yaml", "p21-a.yaml", "p58-b.yaml", "p72-a.yaml"])
+def test_the_phase_heading_counts_two_level_climbs_at_the_levels_its_rows_state(general, plant):
+    """Second review of the twenty-fifth session: with a target above the path's level,
+    phase 1's rows said "L2 → L4" while its heading counted climbs of two levels or more
+    from the path's levels.  Each indicator of the shipped index in turn is made a target
+    two levels above the plant; the heading's count is the rows' count."""
+    import re
+
+    from maturity.i18n import t
+    from maturity.report.content import build
+
+    a = maturity.assess(general, maturity.load_answers(CAL / plant))
+    codes = {lv.id: k for k, lv in enumerate(general.levels, 1)}
+    start = indicator_levels(a)
+    checked = 0
+    for iid in list(general.indicators)[::3]:
+        if start[iid] + 2 > len(general.levels):
+            continue
+        d = maturity.diagnose(a, general, targets={iid: start[iid] + 2})
+        (title, names, _, rows), *_ = build(general, d, "en").roadmap
+        if not (names and rows):
+            continue
+        jumps = [re.search(r"\((<?)(L\d) → (L\d)\)", what).groups() for what, _ in rows]
+        far = sum(1 for below, a_, b in jumps if codes[b] - (0 if below else codes[a_]) >= 2)
+        said = [k for k in range(1, len(rows) + 1)
+                if t("phase_far_one" if len(rows) == 1 else "phase_far", "en", k=k) in title]
+        assert said == ([far] if far else []), (iid, title, rows)
+        checked += 1
+    assert checked >= 3
