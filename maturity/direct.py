@@ -28,7 +28,7 @@ def direct_aims(path: Path, indicators: Iterable[str], aims: Mapping[str, Improv
     whatever the grade needs, ``recommend.plan``); one improvement each, in the path's
     order, then the targets the path does not take.  The one reading of these levels, for
     the planner's check that the phase reaches its grade, the list of what it leaves as
-    it is and the report's "what it asks"."""
+    it is, and the report's "what it asks" rows and the count in their heading."""
     wanted, aims = set(indicators), aims or {}
     chosen = {i.indicator: i for i in path.improvements if i.indicator in wanted}
     for i, imp in aims.items():

@@ -48,9 +48,9 @@ def shortlist(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
                or {"after", "when_used"} & set(c.reasons)]
     # nor, at a micro or small firm, one that no phase takes and that works only on what
     # matters little to the firm (``Candidate.minor``), unless the roadmap holds it back:
-    # energy sub-metering where energy is not a major cost,
-    # "would cost more than it could save" (docs/diagnosis.md, rule 7: 33 of 52 verdicts
-    # "does not fit" at such firms over the rounds, against 1 of 29 at larger plants)
+    # energy sub-metering where energy is not a major cost, "would cost more than it could
+    # save" (docs/diagnosis.md, rule 7: 33 of 52 verdicts "does not fit" at such firms over
+    # the rounds, against 1 of 29 at larger plants)
     if a.enterprise.size in SMALL:
         ordered = [c for c in ordered if c.scenario.id in phase_of or not c.minor or _held_back(c, after)]
     # every phased one, and every one the roadmap holds back for a stated reason (after what

@@ -60,7 +60,7 @@ can say what the question expects."""
 Size = Literal["micro", "small", "medium", "large"]
 SMALL: tuple[Size, ...] = ("micro", "small")
 """The sizes a step is read at a small firm's scale for (``Scenario.small``), and where
-what matters little to the firm is not advised outside the roadmap (``recommend.plan``)."""
+what matters little to the firm is not advised outside the roadmap (``shortlist``)."""
 
 
 def key_of(eid: str | None, name: str | None) -> str | None:
