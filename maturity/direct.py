@@ -15,10 +15,16 @@ from .delivery import item_in_place, question_state
 from .engine import plan_for
 from .improve import apply, apply_targets
 from .model.assessment import Assessment
-from .model.diagnosis import Improvement, Path, QuestionChange
+from .model.diagnosis import Improvement, Path, QuestionChange, TargetPlan
 from .model.questionnaire import Questionnaire
 from .normalise import Normalised
 from .scoring import score
+
+
+def own_aims(plan: TargetPlan | None) -> dict[str, Improvement]:
+    """The plant's own targets as the planner keeps them: the target plan's improvements
+    by indicator (none without a plan)."""
+    return {i.indicator: i for i in plan.improvements} if plan is not None else {}
 
 
 def direct_aims(path: Path, indicators: Iterable[str], aims: Mapping[str, Improvement] | None = None

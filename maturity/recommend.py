@@ -23,7 +23,7 @@ from .candidates import (
 )
 from .catchup import below, catch_up
 from .delivery import done, lacking, only_unrated, question_state
-from .direct import path_levels, spared
+from .direct import own_aims, path_levels, spared
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
@@ -153,7 +153,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     """
     n = len(q.levels)
     ptype = a.production_type or resolve_production_type(q, a.enterprise)
-    aims = {i.indicator: i for i in targets.improvements} if targets is not None else {}
+    aims = own_aims(targets)
     cands = candidates(q, values, a, path, blocking, aims=aims)
     state = question_state(a)
     had = {sc.id for sc in q.scenarios if done(sc, state, values)}

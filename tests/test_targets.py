@@ -244,7 +244,7 @@ def test_phase_one_improves_each_indicator_directly_to_one_level_read_in_one_pla
     its grade, and by the report, which says what each asks: before, the report read the
     path's level only and left out a target the path does not take (second review of
     the twenty-fourth session)."""
-    from maturity.direct import direct_aims
+    from maturity.direct import direct_aims, own_aims
     from maturity.explain import name_of
     from maturity.improve import apply_targets
     from maturity.report.content import build
@@ -254,7 +254,7 @@ def test_phase_one_improves_each_indicator_directly_to_one_level_read_in_one_pla
     if not d.roadmap or not d.roadmap[0].uncovered or not d.roadmap[0].path.reachable:
         return
     phase = d.roadmap[0]
-    own = {i.indicator: i for i in d.target_plan.improvements} if d.target_plan else {}
+    own = own_aims(d.target_plan)
     aims = direct_aims(phase.path, phase.uncovered, own)
     assert {i.indicator for i in aims} == set(phase.uncovered)
     done = [c for r in d.recommendations if r.phase == 1 for c in r.delivers]

@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import __version__
 from ..delivery import in_place, question_state
+from ..direct import own_aims
 from ..explain import (
     explain_next_level,
     gate_progress,
@@ -138,7 +139,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
     blank = frozenset(d.completeness.unanswered)  # what they would need is said to be unanswered
     industry_name = industries.get(ent.industry or "", "")
     recs = []
-    aimed = {i.indicator for i in d.target_plan.improvements} if d.target_plan else set()
+    aimed = set(own_aims(d.target_plan))
     listed = {r.scenario for r in d.recommendations}
     done: list[QuestionChange] = []  # the changes of the roadmap's steps ranked so far
     for r in d.recommendations:

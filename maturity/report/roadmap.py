@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..direct import direct_aims, direct_changes
+from ..direct import direct_aims, direct_changes, own_aims
 from ..explain import level_label, name_of
 from ..i18n import t
 from ..model.base import tr
@@ -48,8 +48,7 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
         # levels or more (round-115 reviewers of a refinery: "claims L5 by improving 11
         # indicators directly, several of them L2/L3 to L5")
         # phase 1 keeps the plant's own targets: its levels are those its rows below state
-        own = {i.indicator: i for i in d.target_plan.improvements} if d.target_plan and n == 1 else {}
-        aims = direct_aims(phase.path, phase.uncovered, own)
+        aims = direct_aims(phase.path, phase.uncovered, own_aims(d.target_plan) if n == 1 else None)
         far = sum(1 for i in aims if i.to_level - i.from_level >= 2)
         one = len(phase.uncovered) == 1
         far_text = t("phase_far_one" if one else "phase_far", lang, k=far) if far else ""
