@@ -46,9 +46,9 @@ def direct_aims(path: Path, indicators: Iterable[str], aims: Mapping[str, Improv
 
 def path_levels(path: Path, aims: Mapping[str, Improvement] | None = None) -> dict[str, int]:
     """Every indicator of ``path`` and of ``aims`` at the level :func:`direct_aims` gives it:
-    the whole path met, with the plant's own targets phase 1 keeps.  The planner checks a
-    phase's reach against it and plans the next phase from it (which also lifts the path's
-    indicators the phase leaves as they are: docs/diagnosis.md, Roadmap)."""
+    the whole path met, with the plant's own targets phase 1 keeps.  The planner draws a
+    phase's direct improvements from it (``recommend._direct``); the next phase starts from
+    those only, not from the whole path (docs/diagnosis.md, Roadmap)."""
     aims = aims or {}
     ids = [i.indicator for i in path.improvements] + list(aims)
     return {i.indicator: i.to_level for i in direct_aims(path, ids, aims)}

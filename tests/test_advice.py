@@ -770,16 +770,21 @@ def test_builds_on_names_a_scenario(tmp_path):
     assert issue.line and "equipment_condition_monitoring" in str(issue), str(issue)
 
 
-def _users(q, e_id, ids):
-    """The scenarios of ``ids`` that use the enabler ``e_id`` (stated here from the model's
-    fields, independently of the planner)."""
-    sc = {s.id: s for s in q.scenarios}
+def _users(sc, e_id, roadmap):
+    """The scenarios of ``roadmap`` (its phases' scenario ids, in order; ``sc``: the
+    index's scenarios by id) that use the enabler ``e_id``, stated here from the model's
+    fields, independently of the planner: it names it in ``builds_on``, needs an indicator
+    it raises or a question it delivers, or, in a later phase than the enabler's, works
+    further on an indicator it raises (round 131: the digital workshop on the network)."""
     e = sc[e_id]
     raised = {r.indicator for r in e.raises}
     given = {t.question for t in e.delivers}
-    return [i for i in ids if i != e_id and (
+    phase_of = {i: k for k, ids in enumerate(roadmap, 1) for i in ids}
+    mine = phase_of.get(e_id, 0)
+    return [i for i in phase_of if i != e_id and (
         e_id in sc[i].builds_on or raised & {p.indicator for p in sc[i].prerequisites}
-        or given & {t.question for t in sc[i].requires})]
+        or given & {t.question for t in sc[i].requires}
+        or (mine and phase_of[i] > mine and raised & {r.indicator for r in sc[i].raises}))]
 
 
 def test_an_enabler_is_planned_only_with_what_uses_it():
@@ -790,6 +795,7 @@ def test_an_enabler_is_planned_only_with_what_uses_it():
     root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
     q = maturity.load_questionnaire("general")
     enablers = {s.id for s in q.scenarios if s.enabler}
+    byid = {s.id: s for s in q.scenarios}
     assert "shopfloor_network" in enablers
     flagless = q.model_copy(update={"scenarios": [
         s.model_copy(update={"enabler": False}) for s in q.scenarios]})
@@ -797,7 +803,7 @@ def test_an_enabler_is_planned_only_with_what_uses_it():
     for path in sorted(root.glob("p[0-9][0-9]-[ab].yaml")):
         a = maturity.assess(q, maturity.load_answers(path))
         d = diagnose(a, q)
-        phased = [s for p in d.roadmap for s in p.scenarios]
+        phased = [p.scenarios for p in d.roadmap]
         listed = [r.scenario for r in d.recommendations]
         if len(listed) < 12:  # held back, it is still listed (p10: once it was dropped)
             assert set(listed) >= {r.scenario for r in diagnose(a, flagless).recommendations}, path.name
@@ -807,7 +813,7 @@ def test_an_enabler_is_planned_only_with_what_uses_it():
                 raised = {r.indicator for r in next(s for s in q.scenarios if s.id == e).raises}
                 rec = next(r for r in d.recommendations if r.scenario == e)
                 needed = raised & ({i.indicator for i in p.path.improvements} | set(rec.catch_up))
-                assert _users(q, e, phased) or needed, (path.name, e, p.scenarios)
+                assert _users(byid, e, phased) or needed, (path.name, e, p.scenarios)
     assert seen >= 10  # the case is there to be tested
 
 
@@ -826,7 +832,7 @@ def test_an_enabler_nothing_uses_waits_after_the_roadmap():
     recs, roadmap, _ = plan(q, values, a, path, list(a.next_level.shortfalls), phases=1)
     (phase,) = roadmap
     assert "shopfloor_network" not in phase.scenarios
-    assert not _users(q, "shopfloor_network", phase.scenarios)
+    assert not _users({s.id: s for s in q.scenarios}, "shopfloor_network", [phase.scenarios])
     (net,) = [r for r in recs if r.scenario == "shopfloor_network"]
     assert net.phase == 0 and "when_used" in net.reasons
     # held back for a stated reason, it is part of the plan: never cut by the list's limit
@@ -840,6 +846,26 @@ def test_an_enabler_nothing_uses_waits_after_the_roadmap():
         s.model_copy(update={"enabler": False}) for s in q.scenarios]})
     _, (before,), _ = plan(flagless, values, a, path, list(a.next_level.shortfalls), phases=1)
     assert "shopfloor_network" in before.scenarios
+
+
+def test_a_network_a_later_phase_works_on_stays_in_phase_1():
+    """Round 131 (p61, three reviewers of rounds 105 and 114, all "does not fit"): the
+    network was listed after the roadmap as built for steps "no step of this roadmap" uses,
+    while the phase-2 digital workshop, which connects the workshop over it, "depends on
+    it".  It now keeps its place in phase 1.  Over the corpus, where the card says no step
+    of the roadmap uses it yet, none does, a later phase's work on the network included."""
+    ((_, sc, d),) = _corpus("p61-b.yaml")
+    assert "shopfloor_network" in d.roadmap[0].scenarios
+    assert _users(sc, "shopfloor_network", [p.scenarios for p in d.roadmap])
+    idle = 0
+    for name, sc, d in _corpus("p*.yaml"):
+        card = next((r for r in d.recommendations if r.scenario == "shopfloor_network"), None)
+        if card is None or "when_used" not in card.reasons:
+            continue
+        idle += 1  # in phase 1, nothing of the roadmap would have used it
+        phases = [p.scenarios for p in d.roadmap] or [()]
+        assert not _users(sc, "shopfloor_network", [(*phases[0], "shopfloor_network"), *phases[1:]]), name
+    assert idle >= 3
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 import maturity
 from maturity.delivery import lacking, question_state
 from maturity.diagnosis import diagnose
+from maturity.direct import direct_aims, own_aims
 from maturity.improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from maturity.recommend import candidates, fits
 from maturity.scoring import score
@@ -34,6 +36,21 @@ def assessed(draw: st.DrawFn):
 def _rescore(q, a, plan):
     values = restore_values(q, a.answers)
     return score(q, apply(q, values, plan, a.enterprise), a.enterprise)
+
+
+def _phases_done(q, a, d, upto: int, leave_out: str | None = None):
+    """The answers re-scored with what the report says phases 1 to ``upto`` do, as a
+    reader would: each phase's steps (what its recommendations deliver), then the
+    indicators it improves directly at the levels its rows state (``direct_aims``), in
+    the last phase all but ``leave_out``."""
+    values = restore_values(q, a.answers)
+    for k, phase in enumerate(d.roadmap[:upto], 1):
+        values = apply_targets(q, values, [c for r in d.recommendations if r.phase == k for c in r.delivers],
+                               a.enterprise)
+        aims = direct_aims(phase.path, [i for i in phase.uncovered if k < upto or i != leave_out],
+                           own_aims(d.target_plan) if k == 1 else None)
+        values = apply(q, values, {i.indicator: i.to_level for i in aims}, a.enterprise)
+    return score(q, values, a.enterprise, a.assessed_on)
 
 
 @SETTINGS
@@ -295,13 +312,18 @@ def test_the_diagnosis_leaves_the_cycle_collector_as_it_found_it(machinery, monk
 
 def _reference_diagnoses(pattern: str):
     """(file name, answers, questionnaire, assessment, diagnosis) of each reference answers
-    file matching ``pattern``."""
+    file matching ``pattern`` (each diagnosed once per test run: several tests read them)."""
     root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
     for path in sorted(root.glob(pattern)):
-        answers = maturity.load_answers(path)
-        q = maturity.questionnaire_for(answers)
-        a = maturity.assess(q, answers)
-        yield path.name, answers, q, a, maturity.diagnose(a, q)
+        yield _diagnosed(path)
+
+
+@functools.cache
+def _diagnosed(path: Path):
+    answers = maturity.load_answers(path)
+    q = maturity.questionnaire_for(answers)
+    a = maturity.assess(q, answers)
+    return path.name, answers, q, a, maturity.diagnose(a, q)
 
 
 def test_what_improve_directly_asks_is_what_reaches_the_level_beyond_the_steps():
@@ -351,21 +373,13 @@ def test_phase_1_reaches_its_grade_with_its_steps_and_only_what_it_lists_to_impr
     plants' answers with phase 1 done (p02, p15, p23, p31, p58, p62) found them short of
     the grade the phase promised: a step that lifts an indicator to its level can leave
     that level's score short of what the path's own improvement gives."""
-    from maturity.improve import apply, apply_targets, restore_values
-    from maturity.scoring import score
-
     listed = 0
     for name, answers, q, a, d in _reference_diagnoses("p*.yaml"):
         if not d.roadmap or not d.roadmap[0].path.reachable or answers.targets:
             continue
         first = d.roadmap[0]
-        base = apply_targets(q, restore_values(q, a.answers),
-                             [c for r in d.recommendations if r.phase == 1 for c in r.delivers], a.enterprise)
-        to = {i.indicator: i.to_level for i in first.path.improvements}
-        levels = {}
-        for left in [None, *first.uncovered]:  # all it lists, then each one left out
-            improved = apply(q, base, {i: to[i] for i in first.uncovered if i != left}, a.enterprise)
-            levels[left] = score(q, improved, a.enterprise).level
+        # all it lists, then each one left out
+        levels = {left: _phases_done(q, a, d, 1, left).level for left in [None, *first.uncovered]}
         assert levels.pop(None) >= first.target_level, name
         assert all(v < first.target_level for v in levels.values()), (name, levels)
         listed += len(first.uncovered)
@@ -428,11 +442,7 @@ def test_phase_1_says_which_indicators_of_the_path_it_reaches_the_grade_without(
     assert (marker in direct) == bool(spared), direct
     assert all(maturity.explain.name_of(q, i, lang) in direct.split(marker)[-1] for i in spared), direct
     assert not any(marker in later[2] for later in phases[1:])  # their path is not shown above
-    base = apply_targets(q, restore_values(q, a.answers),
-                         [c for r in d.recommendations if r.phase == 1 for c in r.delivers], a.enterprise)
-    to = {i.indicator: i.to_level for i in first.path.improvements}
-    improved = apply(q, base, {i: to[i] for i in first.uncovered if i in to}, a.enterprise)
-    after = score(q, improved, a.enterprise, a.assessed_on)
+    after = _phases_done(q, a, d, 1)
     assert after.level >= first.target_level
     now, then = indicator_levels(a), indicator_levels(after)
     assert all(then[i] == now[i] for i in spared), [(i, now[i], then[i]) for i in spared]
@@ -444,24 +454,43 @@ def test_every_indicator_phase_1_says_it_leaves_stays_as_it_is_over_the_corpus()
     names keeps its level (a reviewer found it naming indicators that a step lifted part
     of the way, or that several steps lifted together)."""
     named = 0
-    for path in sorted((ROOT / "docs" / "calibration" / "answers" / "after").glob("p*.yaml")):
-        answers = maturity.load_answers(path)
-        q = maturity.questionnaire_for(answers)
-        a = maturity.assess(q, answers)
-        d = maturity.diagnose(a, q)
+    for name, _, q, a, d in _reference_diagnoses("p*.yaml"):
         if not d.roadmap or not (spared := d.roadmap[0].spared):
             continue
         first = d.roadmap[0]
-        base = apply_targets(q, restore_values(q, a.answers),
-                             [c for r in d.recommendations if r.phase == 1 for c in r.delivers], a.enterprise)
-        to = {i.indicator: i.to_level for i in first.path.improvements}
-        after = score(q, apply(q, base, {i: to[i] for i in first.uncovered if i in to}, a.enterprise),
-                      a.enterprise, a.assessed_on)
-        assert after.level >= first.target_level, path.name
+        after = _phases_done(q, a, d, 1)
+        assert after.level >= first.target_level, name
         now, then = indicator_levels(a), indicator_levels(after)
-        assert all(then[i] == now[i] for i in spared), (path.name, [(i, now[i], then[i]) for i in spared])
+        assert all(then[i] == now[i] for i in spared), (name, [(i, now[i], then[i]) for i in spared])
         named += 1
     assert named >= 20
+
+
+def test_each_phase_reaches_its_grade_from_where_the_report_says_the_one_before_leaves():
+    """Phase 2 is planned from what the report says phase 1 does (its steps and its direct
+    improvements), not from phase 1's whole path met: re-scored phase by phase with only
+    what each phase states, every committed answers file reaches each phase's grade.
+    Planned from the whole path, 49 of 219 files with a second phase fell short of it (the
+    path's indicators phase 1 leaves as they are were counted as lifted)."""
+    phased = 0
+    for name, _, q, a, d in _reference_diagnoses("p*.yaml"):
+        for k, phase in enumerate(d.roadmap, 1):
+            if not phase.path.reachable:
+                break
+            assert _phases_done(q, a, d, k).level >= phase.target_level, (name, k)
+            phased += k > 1
+    assert phased >= 100
+
+
+@SETTINGS
+@given(assessed())
+def test_each_phase_as_the_report_states_it_reaches_its_grade_on_generated_plants(case):
+    q, a = case
+    d = diagnose(a, q)
+    for k, phase in enumerate(d.roadmap, 1):
+        if not phase.path.reachable:
+            break
+        assert _phases_done(q, a, d, k).level >= phase.target_level, k
 
 
 def _leaves_as_they_are(q, a) -> int:
@@ -472,15 +501,10 @@ def _leaves_as_they_are(q, a) -> int:
     if not d.roadmap:
         return 0
     first = d.roadmap[0]
-    values = restore_values(q, a.answers)
     spared = first.spared
     if not spared:
         return 0
-    base = apply_targets(q, values, [c for r in d.recommendations if r.phase == 1 for c in r.delivers],
-                         a.enterprise)
-    to = {i.indicator: i.to_level for i in first.path.improvements}
-    after = score(q, apply(q, base, {i: to[i] for i in first.uncovered if i in to}, a.enterprise),
-                  a.enterprise)
+    after = _phases_done(q, a, d, 1)
     assert after.level >= first.target_level
     now, then = indicator_levels(a), indicator_levels(after)
     assert all(then[i] == now[i] for i in spared), [(i, now[i], then[i]) for i in spared]
