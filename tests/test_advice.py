@@ -3,7 +3,6 @@ nothing foreign to its industry or product, n/a respected, foundations first."""
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,8 @@ from maturity.diagnosis import diagnose
 from maturity.improve import indicator_levels, path_to, restore_values
 from maturity.recommend import _worth, candidates, fits
 
+from . import corpus
+from .corpus import CAL
 from .strategies import assess_answers as _assess
 from .strategies import bottom_answer, top_answer
 
@@ -184,20 +185,13 @@ def test_item_targets_whose_items_are_all_na_do_not_apply(general):
     assert lacking(general, sc, question_state(a), values) is None
 
 
-CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
 
 
-@functools.cache
-def _corpus(pattern: str) -> tuple[tuple[str, dict, Any], ...]:
+def _corpus(pattern: str) -> list[tuple[str, dict, Any]]:
     """(file name, scenarios by id, diagnosis) of every calibration answers file matching
-    ``pattern``, scored against its own index: diagnosed once per run, for the tests
-    that check a roadmap rule over the whole corpus."""
-    out = []
-    for path in sorted(CAL.glob(pattern)):
-        answers = maturity.load_answers(path)
-        q = maturity.questionnaire_for(answers)
-        out.append((path.name, {s.id: s for s in q.scenarios}, diagnose(maturity.assess(q, answers), q)))
-    return tuple(out)
+    ``pattern``, scored against its own index (diagnosed once per run: ``tests/corpus.py``),
+    for the tests that check a roadmap rule over the whole corpus."""
+    return [(p.name, {s.id: s for s in p.q.scenarios}, p.d) for p in corpus.plants(pattern)]
 
 
 @pytest.mark.parametrize("name", ["p15-b.yaml", "p07-a.yaml", "p21-a.yaml", "p06-b.yaml"])
@@ -792,7 +786,6 @@ def test_an_enabler_is_planned_only_with_what_uses_it():
     plants below L1 (p01, p19) where nothing planned would run on it ("no shop-floor system
     exists that would use a production network").  An ``enabler`` joins a phase only when
     a step of the roadmap uses it or that phase's path needs an indicator it raises."""
-    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
     q = maturity.load_questionnaire("general")
     enablers = {s.id for s in q.scenarios if s.enabler}
     byid = {s.id: s for s in q.scenarios}
@@ -800,9 +793,8 @@ def test_an_enabler_is_planned_only_with_what_uses_it():
     flagless = q.model_copy(update={"scenarios": [
         s.model_copy(update={"enabler": False}) for s in q.scenarios]})
     seen = 0
-    for path in sorted(root.glob("p[0-9][0-9]-[ab].yaml")):
-        a = maturity.assess(q, maturity.load_answers(path))
-        d = diagnose(a, q)
+    for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
+        a, d, path = plant.a, plant.d, Path(plant.name)
         phased = [p.scenarios for p in d.roadmap]
         listed = [r.scenario for r in d.recommendations]
         if len(listed) < 12:  # held back, it is still listed (p10: once it was dropped)
@@ -1169,12 +1161,11 @@ def _bigger_than_one_left_out(d) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.parametrize("path", sorted(CAL.glob("p[0-9][0-9]-b.yaml")), ids=lambda p: p.stem)
-def test_no_phase_1_step_is_bigger_than_one_left_out_that_lifts_as_far(general, path):
+@pytest.mark.parametrize("name", corpus.names("p[0-9][0-9]-b.yaml"))
+def test_no_phase_1_step_is_bigger_than_one_left_out_that_lifts_as_far(name):
     """Round 103 on every reference plant: phase 1 never holds a step when a smaller one the
     report lists outside the phases lifts every indicator it lifts at least as far."""
-    a = maturity.assess(general, maturity.load_answers(path))
-    assert _bigger_than_one_left_out(diagnose(a, general)) == []
+    assert _bigger_than_one_left_out(corpus.plant(name).d) == []
 
 
 def test_the_path_takes_the_smaller_step_that_lifts_an_indicator_as_far(general):

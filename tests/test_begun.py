@@ -18,6 +18,8 @@ from maturity.recommend import candidates, plan
 from maturity.report.content import build
 from maturity.report.inplace import beyond
 
+from . import corpus
+from .corpus import CAL
 from .strategies import assess_answers as _assess
 from .strategies import bottom_answer
 
@@ -281,15 +283,12 @@ def test_a_later_phase_is_called_begun_from_the_real_answers():
 
     from maturity.delivery import in_part, lacking
 
-    cal = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
     later = begun = 0
-    for path in sorted(cal.glob("p[0-9][0-9]-[ab].yaml")):
-        answers = maturity.load_answers(path)
-        q = maturity.questionnaire_for(answers)
-        a = maturity.assess(q, answers)
+    for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
+        q, a, path = plant.q, plant.a, Path(plant.name)
         state, values = question_state(a), restore_values(q, a.answers)
         sc = {s.id: s for s in q.scenarios}
-        for r in diagnose(a, q).recommendations:
+        for r in plant.d.recommendations:
             if not r.planned_after:
                 continue
             later += 1
@@ -411,9 +410,6 @@ def test_the_next_step_names_where_it_leads_not_the_first_level_missing(general)
     assert reaches(general, (jump,), {qid: 0}, "en") == anchors[2]["en"].rstrip(".")
 
 
-CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
-
-
 def test_one_step_left_outside_the_roadmap_is_listed_apart_after_the_projects(tmp_path):
     """Round-59 finding: 8 of the 11 "already has" ratings of steps outside the roadmap were
     a scenario in place but for one step ("trivial", "not a project in its own right").
@@ -422,10 +418,8 @@ def test_one_step_left_outside_the_roadmap_is_listed_apart_after_the_projects(tm
     from maturity.cli import main
 
     seen = 0
-    for path in sorted(CAL.glob("p*-b.yaml")):
-        answers = maturity.load_answers(path)
-        q = maturity.questionnaire_for(answers)
-        d = diagnose(maturity.assess(q, answers), q)
+    for plant in corpus.plants("p*-b.yaml"):
+        d, path, q = plant.d, CAL / plant.name, plant.q
         flags = [r.nearly_done for r in d.recommendations]
         assert flags == sorted(flags), (path.name, flags)  # projects first, then the rest
         assert [r.rank for r in d.recommendations] == list(range(1, len(flags) + 1))
@@ -472,9 +466,6 @@ def test_a_report_with_only_small_last_steps_says_nothing_else_is_left(tmp_path,
         assert (said in out.read_text(encoding="utf-8")) is only_nearly, plant
 
 
-CALIBRATION = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
-
-
 @pytest.mark.parametrize("plant", ["p06-b", "p13-b", "p38-b", "p62-b", "p73-b"])
 def test_no_card_lists_again_what_a_step_of_the_roadmap_above_it_puts_in_place(general, plant):
     """A state a step of the roadmap puts in place is that step's, never listed again under
@@ -484,7 +475,7 @@ def test_no_card_lists_again_what_a_step_of_the_roadmap_above_it_puts_in_place(g
     sub-metering step at p62 and p73).  A card whose every change a step above makes too
     keeps its own list (its work is more than those answers), and so does a card outside
     the roadmap for another reason than coming after it (tested below)."""
-    a = maturity.assess(general, CALIBRATION / f"{plant}.yaml")
+    a = maturity.assess(general, CAL / f"{plant}.yaml")
     d = diagnose(a, general)
     values = restore_values(general, a.answers)
     own, done = set(), []
@@ -516,8 +507,8 @@ def test_energy_management_comes_after_the_sub_metering_it_needs(general):
     that gets both cards (the path search of round 128, which compares a path through energy
     with one without it where energy is a minor cost, took the two first examples' off)."""
     seen, after = 0, 0
-    for path in sorted(CALIBRATION.glob("p[0-9][0-9]-[ab].yaml")):
-        d = diagnose(maturity.assess(general, path), general)
+    for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
+        d, path = plant.d, Path(plant.name)
         by = {r.scenario: r for r in d.recommendations}
         metering, managing = by.get("energy_metering"), by.get("intelligent_energy_management")
         if metering is None or managing is None or not metering.phase:
@@ -541,9 +532,8 @@ def test_a_card_outside_the_roadmap_that_stands_alone_keeps_its_whole_gap(genera
     from maturity.report.inplace import missing
 
     cut = 0
-    for path in sorted(CALIBRATION.glob("p[0-9][0-9]-[ab].yaml")):
-        a = maturity.assess(general, path)
-        d = diagnose(a, general)
+    for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
+        a, d, path = plant.a, plant.d, Path(plant.name)
         values, blank = restore_values(general, a.answers), frozenset(d.completeness.unanswered)
         views = {v.rank: v for v in build(general, d, "en").recommendations}
         done: list[QuestionChange] = []

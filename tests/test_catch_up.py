@@ -19,14 +19,19 @@ from maturity.candidates import FOUNDATION_BELOW
 from maturity.diagnosis import diagnose
 from maturity.model.questionnaire import CmmmScoring
 
-CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
+from . import corpus
+
 P07 = Path(__file__).resolve().parent / "data" / "p07-b-round118.yaml"
 """The EMS plant as its assessors answered it up to round 118, when its control-system
 protection stood at 2 (round 119's fresh sessions answered 1): the catch-up case, frozen."""
 
 
 def _diagnosed(name: str | Path):
-    answers = maturity.load_answers(CAL / name)
+    """A corpus file by its name (diagnosed once a run), or any answers file by its path."""
+    if isinstance(name, str):
+        p = corpus.plant(name)
+        return p.q, p.a, p.d
+    answers = maturity.load_answers(name)
     q = maturity.questionnaire_for(answers)
     a = maturity.assess(q, answers)
     return q, a, diagnose(a, q)
@@ -98,7 +103,7 @@ def test_a_part_up_to_the_grade_that_keeps_none_of_the_scenario_is_no_step_of_it
                for r in d.recommendations if r.scenario == scenario)
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in CAL.glob("p*.yaml")))
+@pytest.mark.parametrize("name", corpus.names("p*.yaml"))
 def test_every_step_up_to_the_grade_keeps_part_of_its_scenario(name):
     """Over the whole corpus: what a step offered as the part up to the grade puts in place
     includes some of what shows its scenario done."""
@@ -111,7 +116,7 @@ def test_every_step_up_to_the_grade_keeps_part_of_its_scenario(name):
             assert keeps_core(q, scen[r.scenario], list(r.delivers)), (r.scenario, r.delivers)
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in CAL.glob("p*.yaml")))
+@pytest.mark.parametrize("name", corpus.names("p*.yaml"))
 def test_no_catch_up_reaches_past_the_grade_unless_the_next_grade_needs_it(name):
     """Over the whole corpus: a catch-up step that lifts nothing holding the next grade back
     works only up to the grade (up to L2 below it: foundations); one that does lift such an
@@ -202,12 +207,10 @@ def test_a_yes_no_change_cut_below_the_level_it_meets_is_dropped():
 
 def test_no_recommendation_carries_a_yes_no_change_short_of_its_level():
     q = maturity.load_questionnaire("general")
-    for path in sorted(CAL.glob("p??-[ab].yaml")):
-        answers = maturity.load_answers(path)
-        if maturity.questionnaire_for(answers).ref != q.ref:
+    for p in corpus.plants("p??-[ab].yaml"):
+        if p.q.ref != q.ref:
             continue
-        d = diagnose(maturity.assess(q, answers), q)
-        for r in d.recommendations:
+        for r in p.d.recommendations:
             for c in r.delivers:
                 x = q.questions[c.question][2]
-                assert x.kind != "yesno" or c.to_level >= x.level, (path.name, r.scenario, c)
+                assert x.kind != "yesno" or c.to_level >= x.level, (p.name, r.scenario, c)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from maturity.improve import apply, apply_targets, indicator_levels, path_to, re
 from maturity.recommend import candidates, fits
 from maturity.scoring import score
 
+from . import corpus
 from .strategies import answer_sets, build, questionnaires, top_answer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -312,18 +312,9 @@ def test_the_diagnosis_leaves_the_cycle_collector_as_it_found_it(machinery, monk
 
 def _reference_diagnoses(pattern: str):
     """(file name, answers, questionnaire, assessment, diagnosis) of each reference answers
-    file matching ``pattern`` (each diagnosed once per test run: several tests read them)."""
-    root = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
-    for path in sorted(root.glob(pattern)):
-        yield _diagnosed(path)
-
-
-@functools.cache
-def _diagnosed(path: Path):
-    answers = maturity.load_answers(path)
-    q = maturity.questionnaire_for(answers)
-    a = maturity.assess(q, answers)
-    return path.name, answers, q, a, maturity.diagnose(a, q)
+    file matching ``pattern`` (diagnosed once per test run: ``tests/corpus.py``)."""
+    for p in corpus.plants(pattern):
+        yield p.name, p.answers, p.q, p.a, p.d
 
 
 def test_what_improve_directly_asks_is_what_reaches_the_level_beyond_the_steps():

@@ -20,10 +20,10 @@ from maturity.model.diagnosis import QuestionChange
 from maturity.report.content import build
 from maturity.report.inplace import missing
 
+from . import corpus
+from .corpus import CAL
 from .strategies import assess_answers as _assess
 from .strategies import bottom_answer
-
-CAL = Path(__file__).resolve().parent.parent / "docs" / "calibration" / "answers" / "after"
 
 QID = "business.procurement.supplier_collab"
 
@@ -109,15 +109,11 @@ def test_no_recommendation_anywhere_is_only_a_check_of_unrated_items():
     """Over the calibration corpus: what the completeness check names is never also advised,
     and each one it names lacks only answers not given (items left unrated, questions left
     unanswered)."""
-    import maturity
     from maturity.delivery import lacking, only_unrated, question_state
 
     named = 0
-    for path in sorted(CAL.glob("p*.yaml")):
-        answers = maturity.load_answers(path)
-        q = maturity.questionnaire_for(answers)
-        a = maturity.assess(q, answers)
-        d = diagnose(a, q)
+    for plant in corpus.plants("p*.yaml"):
+        q, a, d, path = plant.q, plant.a, plant.d, Path(plant.name)
         advised = {r.scenario for r in d.recommendations}
         assert not advised & set(d.completeness.to_check), path.name
         values, state = restore_values(q, a.answers), question_state(a)
