@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import maturity
@@ -15,10 +15,10 @@ from maturity.improve import apply, indicator_levels, path_to, restore_values
 from maturity.scoring import score
 from maturity.targets import plan_targets, read_targets
 
+from .corpus import CAL
 from .strategies import answer_sets, build, questionnaires
 from .test_cli import run
 
-CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "machinery-plant.yaml"
 
 
@@ -250,6 +250,11 @@ def test_phase_one_improves_each_indicator_directly_to_one_level_read_in_one_pla
     from maturity.report.content import build
 
     q, a, targets = case
+    # a follow-up whose opening question lies in another indicator (no shipped index has
+    # one) can leave a target asked of an indicator above what its own answers reach: the
+    # row then states the level asked (docs/diagnosis.md, "Targets", known limit)
+    assume(all(x.follow_up is None or x.follow_up.question.rsplit(".", 1)[0] == qid.rsplit(".", 1)[0]
+               for qid, (_, _, x) in q.questions.items()))
     d = maturity.diagnose(a, q, targets=targets)
     if not d.roadmap or not d.roadmap[0].uncovered or not d.roadmap[0].path.reachable:
         return
