@@ -33,8 +33,9 @@ def direct_aims(path: Path, indicators: Iterable[str], aims: Mapping[str, Improv
     the plant's own target in ``aims`` where that is higher (phase 1 keeps the targets
     whatever the grade needs, ``recommend.plan``); one improvement each, in the path's
     order, then the targets the path does not take.  The one reading of these levels, for
-    the planner's check that the phase reaches its grade, the list of what it leaves as
-    it is, and the report's "what it asks" rows and the count in their heading."""
+    the planner's check that the phase reaches its grade, the state the next phase is
+    planned from, the list of what it leaves as it is, and the report's "what it asks"
+    rows and the count in their heading."""
     wanted, aims = set(indicators), aims or {}
     chosen = {i.indicator: i for i in path.improvements if i.indicator in wanted}
     for i, imp in aims.items():
@@ -44,14 +45,19 @@ def direct_aims(path: Path, indicators: Iterable[str], aims: Mapping[str, Improv
     return [chosen[i] for i in order + [i for i in aims if i in chosen and i not in order]]
 
 
+def direct_levels(path: Path, indicators: Iterable[str], aims: Mapping[str, Improvement] | None = None
+                  ) -> dict[str, int]:
+    """:func:`direct_aims` as the level each indicator is improved to, for ``improve.apply``."""
+    return {i.indicator: i.to_level for i in direct_aims(path, indicators, aims)}
+
+
 def path_levels(path: Path, aims: Mapping[str, Improvement] | None = None) -> dict[str, int]:
     """Every indicator of ``path`` and of ``aims`` at the level :func:`direct_aims` gives it:
     the whole path met, with the plant's own targets phase 1 keeps.  The planner draws a
     phase's direct improvements from it (``recommend._direct``); the next phase starts from
     those only, not from the whole path (docs/diagnosis.md, Roadmap)."""
     aims = aims or {}
-    ids = [i.indicator for i in path.improvements] + list(aims)
-    return {i.indicator: i.to_level for i in direct_aims(path, ids, aims)}
+    return direct_levels(path, [i.indicator for i in path.improvements] + list(aims), aims)
 
 
 def direct_changes(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
@@ -100,8 +106,8 @@ def spared(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
     if not path.reachable:
         return ()
     uncovered = set(uncovered)
-    after = apply(q, apply_targets(q, values, list(steps), a.enterprise),
-                  {i.indicator: i.to_level for i in direct_aims(path, uncovered, aims)}, a.enterprise)
+    done = apply_targets(q, values, list(steps), a.enterprise)
+    after = apply(q, done, direct_levels(path, uncovered, aims), a.enterprise)
     changed = {k for k in values.keys() | after.keys() if values.get(k) != after.get(k)}
     reads = plan_for(q, a.production_type).deps
     return tuple(i.indicator for i in path.improvements

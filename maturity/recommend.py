@@ -23,7 +23,7 @@ from .candidates import (
 )
 from .catchup import below, catch_up
 from .delivery import done, lacking, only_unrated, question_state
-from .direct import direct_aims, own_aims, path_levels, spared
+from .direct import direct_levels, own_aims, path_levels, spared
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
@@ -122,7 +122,7 @@ def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, c
     to = path_levels(path, kept)
 
     def reaches(ids: list[str]) -> bool:
-        improved = apply(q, base, {i: to[i] for i in ids if i in to}, a.enterprise)
+        improved = apply(q, base, direct_levels(path, ids, kept), a.enterprise)
         return score(q, improved, a.enterprise, a.assessed_on).level >= path.target
 
     listed = list(uncovered)
@@ -255,8 +255,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         # leaves as they are stay so (planned from the whole path met, re-scoring what the
         # report says phases 1 and 2 do fell short of phase 2's grade at 49 of 219 corpus
         # files: docs/diagnosis.md, Roadmap)
-        cur_values = apply(q, cur_values, {i.indicator: i.to_level for i in direct_aims(
-            cur_path, uncovered, aims if step == 1 else None)}, a.enterprise)
+        cur_values = apply(q, cur_values, direct_levels(cur_path, uncovered, aims if step == 1 else None),
+                           a.enterprise)
         cur = score(q, cur_values, a.enterprise, a.assessed_on)
         if cur.level >= n:
             break
@@ -343,8 +343,9 @@ def _pull_in(chosen: list[Candidate], pool: list[Candidate], ptype: str | None) 
 def _unused_enablers(q: Questionnaire, phase_of: Mapping[str, int]) -> set[str]:
     """The ``enabler`` scenarios of the roadmap that no other step of it uses: none names
     it in ``builds_on``, needs an indicator it raises or requires a question it delivers,
-    and none in a later phase works further on an indicator it raises (the digital
-    workshop on the network: docs/diagnosis.md, "A network comes with what runs on it")."""
+    and none in a later phase is a scenario that also raises an indicator it raises (that
+    step includes the enabler's work, which the earlier phase does for it: the digital
+    workshop and the network; docs/diagnosis.md, "A network comes with what runs on it")."""
     scen = {sc.id: sc for sc in q.scenarios}
     out = set()
     for e in (scen[i] for i in phase_of if scen[i].enabler):

@@ -185,8 +185,6 @@ def test_item_targets_whose_items_are_all_na_do_not_apply(general):
     assert lacking(general, sc, question_state(a), values) is None
 
 
-
-
 def _corpus(pattern: str) -> list[tuple[str, dict, Any]]:
     """(file name, scenarios by id, diagnosis) of every calibration answers file matching
     ``pattern``, scored against its own index (diagnosed once per run: ``tests/corpus.py``),
@@ -795,6 +793,7 @@ def test_an_enabler_is_planned_only_with_what_uses_it():
     seen = 0
     for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
         a, d, path = plant.a, plant.d, Path(plant.name)
+        assert plant.q.ref == q.ref, path.name  # planned again below without the flag
         phased = [p.scenarios for p in d.roadmap]
         listed = [r.scenario for r in d.recommendations]
         if len(listed) < 12:  # held back, it is still listed (p10: once it was dropped)

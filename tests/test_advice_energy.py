@@ -147,6 +147,7 @@ def test_a_small_firm_is_not_advised_outside_the_roadmap_what_matters_little_to_
     cut = 0
     for p in corpus.plants("p[0-9][0-9]-[ab].yaml"):
         a, d = p.a, p.d
+        assert p.q.ref == general.ref, p.name  # varied below with the shipped index
         if a.enterprise.size not in SMALL or a.enterprise.energy_intensive is not False:
             continue
         soft = general.minor(a.enterprise, a.production_type)

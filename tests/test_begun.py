@@ -509,6 +509,7 @@ def test_energy_management_comes_after_the_sub_metering_it_needs(general):
     seen, after = 0, 0
     for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
         d, path = plant.d, Path(plant.name)
+        assert plant.q.ref == general.ref, path.name
         by = {r.scenario: r for r in d.recommendations}
         metering, managing = by.get("energy_metering"), by.get("intelligent_energy_management")
         if metering is None or managing is None or not metering.phase:
@@ -534,6 +535,7 @@ def test_a_card_outside_the_roadmap_that_stands_alone_keeps_its_whole_gap(genera
     cut = 0
     for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
         a, d, path = plant.a, plant.d, Path(plant.name)
+        assert plant.q.ref == general.ref, path.name  # read below with the shipped index
         values, blank = restore_values(general, a.answers), frozenset(d.completeness.unanswered)
         views = {v.rank: v for v in build(general, d, "en").recommendations}
         done: list[QuestionChange] = []
