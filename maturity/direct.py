@@ -51,15 +51,6 @@ def direct_levels(path: Path, indicators: Iterable[str], aims: Mapping[str, Impr
     return {i.indicator: i.to_level for i in direct_aims(path, indicators, aims)}
 
 
-def path_levels(path: Path, aims: Mapping[str, Improvement] | None = None) -> dict[str, int]:
-    """Every indicator of ``path`` and of ``aims`` at the level :func:`direct_aims` gives it:
-    the whole path met, with the plant's own targets phase 1 keeps.  The planner draws a
-    phase's direct improvements from it (``recommend._direct``); the next phase starts from
-    those only, not from the whole path (docs/diagnosis.md, Roadmap)."""
-    aims = aims or {}
-    return direct_levels(path, [i.indicator for i in path.improvements] + list(aims), aims)
-
-
 def direct_changes(q: Questionnaire, a: Assessment, values: Mapping[str, Normalised],
                    steps: Iterable[QuestionChange], improvements: Iterable[Improvement]
                    ) -> list[tuple[Improvement, list[QuestionChange]]]:

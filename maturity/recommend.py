@@ -23,7 +23,7 @@ from .candidates import (
 )
 from .catchup import below, catch_up
 from .delivery import done, lacking, only_unrated, question_state
-from .direct import direct_levels, own_aims, path_levels, spared
+from .direct import direct_levels, own_aims, spared
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
@@ -119,7 +119,6 @@ def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, c
         return uncovered
     base = apply_targets(q, values, [d for c in chosen for d in c.delivers], a.enterprise)
     kept = kept or {}
-    to = path_levels(path, kept)
 
     def reaches(ids: list[str]) -> bool:
         improved = apply(q, base, direct_levels(path, ids, kept), a.enterprise)
@@ -131,7 +130,7 @@ def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, c
             break
         if imp.indicator not in listed:
             listed.append(imp.indicator)
-    for i in [i for i in listed if i in to and i not in kept]:
+    for i in [i for i in listed if i not in kept]:
         if reaches([j for j in listed if j != i]):
             listed.remove(i)
     return listed

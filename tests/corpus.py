@@ -2,9 +2,11 @@
 file's own index and diagnosed once per test run.
 
 Many tests check a rule over every reference plant; diagnosing the corpus takes some
-25 s, and seven modules each did it on their own, some several times.  The results are
-pydantic models the tests only read; one questionnaire is loaded per index reference
-(``questionnaire_for`` returns a fresh copy each call: 270 copies took some 380 MB).
+25 s, and seven modules each did it on their own, some several times.  The tests only
+read what this holds: nothing enforces it (the answers' and the questionnaire's dicts and
+lists are plain), so a test that needs a changed copy makes one (``model_copy``).  The
+questionnaire is the package's shared one (``questionnaire_for(..., shared=True)``: a
+fresh copy per file took some 380 MB).
 """
 
 from __future__ import annotations
@@ -33,16 +35,11 @@ class Plant:
     d: Diagnosis
 
 
-_INDICES: dict[str, Questionnaire] = {}  # by the answers files' index reference
-
-
 @functools.cache
 def plant(name: str) -> Plant:
     """The corpus file ``name`` (e.g. ``"p61-b.yaml"``), diagnosed with the defaults."""
     answers = maturity.load_answers(CAL / name)
-    if answers.questionnaire not in _INDICES:
-        _INDICES[answers.questionnaire] = maturity.questionnaire_for(answers)
-    q = _INDICES[answers.questionnaire]
+    q = maturity.questionnaire_for(answers, shared=True)
     a = maturity.assess(q, answers)
     return Plant(name, answers, q, a, maturity.diagnose(a, q))
 

@@ -640,7 +640,7 @@ def test_a_later_phase_never_builds_on_a_step_the_plant_lacks_and_no_phase_bring
 
     waited = 0
     for name, sc, d in _corpus("p*.yaml"):
-        q = maturity.questionnaire_for(maturity.load_answers(CAL / name))
+        q = corpus.plant(name).q
         a = d.assessment
         state, values = question_state(a), restore_values(q, a.answers)
         phase = {r.scenario: r.phase for r in d.recommendations if r.phase}
@@ -678,7 +678,7 @@ def test_a_step_after_one_left_to_check_says_where_the_check_is(lang):
             if "after" not in r.reasons:
                 continue
             cards = cards or {c.rank: c for c in build(
-                maturity.questionnaire_for(maturity.load_answers(CAL / name)), d, lang).recommendations}
+                corpus.plant(name).q, d, lang).recommendations}
             why = " ".join(cards[r.rank].why)
             first = set(sc[r.scenario].builds_on)
             if not first & listed and first & set(d.completeness.to_check):
@@ -705,7 +705,7 @@ def test_what_a_step_requires_is_in_place_or_brought_by_a_step_not_improved_dire
 
     checked = 0
     for name, sc, d in _corpus("p*.yaml"):
-        q = maturity.questionnaire_for(maturity.load_answers(CAL / name))
+        q = corpus.plant(name).q
         a = d.assessment
         # before phase k: the plant's own answers with what the steps of phases < k deliver
         ground = [restore_values(q, a.answers)]

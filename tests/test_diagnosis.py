@@ -468,6 +468,7 @@ def test_each_phase_reaches_its_grade_from_where_the_report_says_the_one_before_
     and 11 said "which the previous phase brings" of a prerequisite it did not bring."""
     phased = 0
     for name, _, q, a, d in _reference_diagnoses("p*.yaml"):
+        scen, own = {s.id: s for s in q.scenarios}, indicator_levels(a)
         before = a
         for k, phase in enumerate(d.roadmap, 1):
             if not phase.path.reachable:
@@ -479,11 +480,20 @@ def test_each_phase_reaches_its_grade_from_where_the_report_says_the_one_before_
                 assert all(i.from_level == levels[i.indicator] for i in phase.path.improvements), (name, k)
                 assert all(x.from_level == levels[x.indicator] for r in d.recommendations
                            if r.planned_after == k - 1 for x in r.raises), (name, k)
-                needs = {s.id: s for s in q.scenarios}
-                assert all(levels[p.indicator] >= p.level for sid, unmet in phase.needs.items()
-                           for p in needs[sid].prerequisites if p.indicator in unmet), (name, k)
+                # what a step waits for: every prerequisite the plant's own answers leave
+                # unmet, each of them met once the phase before is done
+                unmet = {s: tuple(p.indicator for p in scen[s].prerequisites
+                                  if own.get(p.indicator, 0) < p.level) for s in phase.scenarios}
+                assert dict(phase.needs) == {s: u for s, u in unmet.items() if u}, (name, k)
+                assert all(levels[p.indicator] >= p.level for s in phase.needs
+                           for p in scen[s].prerequisites), (name, k)
             before = _phases_done(q, a, d, k)
             assert before.level >= phase.target_level, (name, k)
+            # every row of the phase reached (docs/diagnosis.md, Targets, "A known limit")
+            reached = indicator_levels(before)
+            aims = own_aims(d.target_plan) if k == 1 else None
+            rows = direct_levels(phase.path, phase.uncovered, aims)
+            assert all(reached[i] >= lv for i, lv in rows.items()), (name, k)
     assert phased >= 100
 
 
