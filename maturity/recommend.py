@@ -22,13 +22,14 @@ from .candidates import (
     scenario_level,
 )
 from .catchup import below, catch_up
-from .delivery import done, lacking, only_unrated, question_state
+from .delivery import done, lacking, only_unrated, question_state, scenarios
 from .direct import direct_levels, own_aims, spared
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, Recommendation, TargetPlan
 from .model.questionnaire import Questionnaire
+from .model.scenario import Scenario
 from .normalise import Normalised
 from .scoring import score
 from .shortlist import shortlist, still_lacking
@@ -155,10 +156,11 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     aims = own_aims(targets)
     cands = candidates(q, values, a, path, blocking, aims=aims)
     state = question_state(a)
-    had = {sc.id for sc in q.scenarios if done(sc, state, values)}
+    catalogue = scenarios(q, a.enterprise)
+    had = {sc.id for sc in catalogue if done(sc, state, values)}
     # a step whose whole gap the plant's own answers leave unknown (unanswered questions,
     # unrated items) is a check in every phase, whether or not phase 1 could take it
-    unknown = {sc.id for sc in q.scenarios
+    unknown = {sc.id for sc in catalogue
                if (gap := lacking(q, sc, state, values)) and only_unrated(q, gap, values, state)}
     known = {c.scenario.id for c in cands}
     phase_of: dict[str, int] = {}
@@ -269,10 +271,10 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking, had, real=(state, values),
                                grounded=(question_state(ground), ground_values))
 
-    idle = _unused_enablers(q, phase_of) if not held else set()
+    idle = _unused_enablers(catalogue, phase_of) if not held else set()
     if idle:  # planned once more without them: what the roadmap did on them, it does not
         return plan(q, values, a, path, blocking, phases, limit, targets, held=frozenset(idle))
-    scen = {sc.id: sc for sc in q.scenarios}
+    scen = {sc.id: sc for sc in catalogue}
     for c in cands:
         if c.scenario.id not in phase_of and "after" not in c.reasons and (
                 c.scenario.id in after
@@ -339,13 +341,13 @@ def _pull_in(chosen: list[Candidate], pool: list[Candidate], ptype: str | None) 
     chosen.sort(key=pool.index)
 
 
-def _unused_enablers(q: Questionnaire, phase_of: Mapping[str, int]) -> set[str]:
+def _unused_enablers(catalogue: list[Scenario], phase_of: Mapping[str, int]) -> set[str]:
     """The ``enabler`` scenarios of the roadmap that no other step of it uses: none names
     it in ``builds_on``, needs an indicator it raises or requires a question it delivers,
     and none in a later phase is a scenario that also raises an indicator it raises (that
     step includes the enabler's work, which the earlier phase does for it: the digital
     workshop and the network; docs/diagnosis.md, "A network comes with what runs on it")."""
-    scen = {sc.id: sc for sc in q.scenarios}
+    scen = {sc.id: sc for sc in catalogue}
     out = set()
     for e in (scen[i] for i in phase_of if scen[i].enabler):
         raised = {r.indicator for r in e.raises}
@@ -384,7 +386,7 @@ def completed(q: Questionnaire, before: Assessment, after: Assessment) -> list[s
     was, now = question_state(before), question_state(after)
     was_v, now_v = restore_values(q, before.answers), restore_values(q, after.answers)
     out = []
-    for sc in q.scenarios:
+    for sc in scenarios(q, after.enterprise):
         lacked, lacks = lacking(q, sc, was, was_v), lacking(q, sc, now, now_v)
         if lacked and lacks == []:
             out.append(sc.id)

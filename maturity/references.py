@@ -91,6 +91,23 @@ def rule_option_sets(q: Questionnaire) -> Iterator[Finding]:
                 f"{hint(question.options, sets) if sets else ' (the questionnaire has no option_sets)'}", E
 
 
+def _small_omits(sc: Scenario, si: int) -> Iterator[Finding]:
+    """``small_omits`` names questions the scenario works on, says why (``small``), and
+    leaves it something to deliver at a small firm."""
+    if not sc.small_omits:
+        return
+    loc = ("scenarios", si, "small_omits")
+    if sc.small is None:
+        yield loc, "leaves questions out at a small firm but has no small text saying why", E
+    named = {t.question for t in (*sc.delivers, *sc.done_when, *sc.begun_when)}
+    for oi, qid in enumerate(sc.small_omits):
+        if qid not in named:
+            yield (*loc, oi), f"{qid!r} is not among the questions the scenario delivers, " \
+                "is done or begun by", E
+    if sc.delivers and all(t.question in sc.small_omits for t in sc.delivers):
+        yield loc, "leaves out everything the scenario delivers", E
+
+
 def rule_references(q: Questionnaire) -> Iterator[Finding]:
     n = len(q.levels)
     industries = {i.id for i in q.industries}
@@ -148,6 +165,7 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
             elif target.level is not None and target.level > max_level(found[2], n):
                 yield (*tloc, "level"), f"{target.question} reaches level " \
                     f"{max_level(found[2], n)} at most", E
+        yield from _small_omits(sc, si)
         if sc.fits is not None:
             known = {"production_types": ptypes, "industries": industries,
                      "product_kinds": {k.id for k in q.product_kinds}}

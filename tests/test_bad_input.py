@@ -760,6 +760,24 @@ def _target_level_and_items(raw):
     raw["scenarios"][0]["delivers"] = [{"question": "ops.main.check", "level": 2, "items": ["spc"]}]
 
 
+def _omits_without_small(raw):
+    raw["scenarios"][0]["delivers"] = [{"question": "ops.main.lvl", "level": 2},
+                                       {"question": "ops.main.yn", "level": 2}]
+    raw["scenarios"][0]["small_omits"] = ["ops.main.yn"]
+
+
+def _omits_what_it_does_not_deliver(raw):
+    _omits_without_small(raw)
+    raw["scenarios"][0]["small"] = "One line first."
+    raw["scenarios"][0]["small_omits"] = ["ops.main.fu"]
+
+
+def _omits_everything(raw):
+    _omits_without_small(raw)
+    raw["scenarios"][0]["small"] = "One line first."
+    raw["scenarios"][0]["small_omits"] = ["ops.main.yn", "ops.main.lvl"]
+
+
 def _ptype_weight(raw):
     raw["production_types"][0]["weights"] = {"ops.mian": 2}
 
@@ -838,6 +856,17 @@ SEMANTIC = [
      ("- id: mes_rollout", "needs_first:", "- proces"),
      "scenarios[mes_rollout].needs_first[0].production_types[0]",
      ["unknown production type 'proces'", "did you mean 'process'?"]),
+    # round 134: what a small firm's step leaves for later must be said in its small text,
+    # be something the step delivers, and leave it something to deliver
+    ("small-omits-without-small-text", _omits_without_small,
+     ("- id: mes_rollout", "small_omits:"), "scenarios[mes_rollout].small_omits",
+     ["has no small text saying why"]),
+    ("small-omits-a-question-not-delivered", _omits_what_it_does_not_deliver,
+     ("- id: mes_rollout", "small_omits:", "- ops.main.fu"), "scenarios[mes_rollout].small_omits[0]",
+     ["'ops.main.fu' is not among the questions the scenario delivers"]),
+    ("small-omits-everything", _omits_everything,
+     ("- id: mes_rollout", "small_omits:"), "scenarios[mes_rollout].small_omits",
+     ["leaves out everything the scenario delivers"]),
     ("unknown-id-in-production-type-weights", _ptype_weight, ("production_types:", "ops.mian:"),
      "production_types[process].weights.ops.mian", ["unknown dimension, indicator or question"]),
 ]

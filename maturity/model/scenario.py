@@ -125,6 +125,11 @@ class Scenario(Frozen):
     """The step as a small or micro enterprise takes it (a one-page plan signed by the
     owner, a cloud system for orders and stock): shown instead of ``description`` to an
     enterprise whose ``size`` is small or micro."""
+    small_omits: list[DottedId] = []
+    """Questions the step leaves for later at a small or micro enterprise, as its ``small``
+    text says (a steering group, a digital team and key users "come later, when there are
+    systems to run"): at such an enterprise they are left out of what it delivers, of what
+    shows it done and of what shows it begun (``delivery.scenarios``)."""
     process: Text | None = None
     """The step as a process plant takes it (recipes, blends and set points where a
     discrete plant has routings and NC programs): shown instead of ``description`` (and of

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..delivery import in_place, question_state
+from ..delivery import in_place, question_state, scenarios
 from ..direct import own_aims
 from ..explain import (
     explain_next_level,
@@ -133,7 +133,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         return PathView(title=t("targets_path", lang), intro=_join(said, lang, semi=True),
                         items=[(ind_name(i.indicator), code(i.from_level), code(i.to_level)) for i in items])
 
-    scen = {s.id: s for s in q.scenarios}
+    scen = {s.id: s for s in scenarios(q, ent)}
     noun = subject(q, lang)  # what the sentences call the assessed unit
     state, values = question_state(a), restore_values(q, a.answers)
     blank = frozenset(d.completeness.unanswered)  # what they would need is said to be unanswered
