@@ -93,7 +93,10 @@ def rule_option_sets(q: Questionnaire) -> Iterator[Finding]:
 
 def _small_omits(sc: Scenario, si: int) -> Iterator[Finding]:
     """``small_omits`` names questions the scenario works on, says why (``small``), and
-    leaves it something to deliver at a small firm."""
+    leaves it something to deliver at a small firm; ``small_done_when`` has a small text too."""
+    if sc.small_done_when and sc.small is None:
+        yield ("scenarios", si, "small_done_when"), \
+            "says when a small firm's step is done but has no small text saying what that step is", E
     if not sc.small_omits:
         return
     loc = ("scenarios", si, "small_omits")

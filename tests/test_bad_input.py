@@ -778,6 +778,10 @@ def _omits_everything(raw):
     raw["scenarios"][0]["small_omits"] = ["ops.main.yn", "ops.main.lvl"]
 
 
+def _done_when_without_small(raw):
+    raw["scenarios"][0]["small_done_when"] = [{"question": "ops.main.lvl", "level": 2}]
+
+
 def _ptype_weight(raw):
     raw["production_types"][0]["weights"] = {"ops.mian": 2}
 
@@ -867,6 +871,9 @@ SEMANTIC = [
     ("small-omits-everything", _omits_everything,
      ("- id: mes_rollout", "small_omits:"), "scenarios[mes_rollout].small_omits",
      ["leaves out everything the scenario delivers"]),
+    ("small-done-when-without-small-text", _done_when_without_small,
+     ("- id: mes_rollout", "small_done_when:"), "scenarios[mes_rollout].small_done_when",
+     ["has no small text saying what that step is"]),
     ("unknown-id-in-production-type-weights", _ptype_weight, ("production_types:", "ops.mian:"),
      "production_types[process].weights.ops.mian", ["unknown dimension, indicator or question"]),
 ]
@@ -1150,7 +1157,7 @@ def test_every_list_of_question_targets_of_a_scenario_is_checked():
     from maturity.model.scenario import Scenario
     from maturity.references import TARGET_FIELDS
 
-    assert set(TARGET_FIELDS) == {"delivers", "requires", "done_when", "begun_when"}
+    assert set(TARGET_FIELDS) == {"delivers", "requires", "done_when", "begun_when", "small_done_when"}
     # a new field of targets, however its type wraps them, joins the list by itself
     wrapped = Scenario.model_fields["begun_when"].annotation | None
     assert references._names_targets(wrapped) and not references._names_targets(list[str])

@@ -35,9 +35,21 @@ def _offered(q, answers, size):
 
 @pytest.mark.parametrize("size, offered", [("micro", False), ("small", False), ("medium", True),
                                            ("large", True)])
-def test_a_signed_plan_with_a_budget_is_the_whole_step_at_a_small_firm(general, size, offered):
-    plan = _plant(general, **{"strategy.planning.roadmap": 1, "strategy.planning.investment": 2})
+def test_a_plan_broken_into_projects_with_a_budget_is_the_whole_step_at_a_small_firm(general, size, offered):
+    plan = _plant(general, **{"strategy.planning.roadmap": 2, "strategy.planning.investment": 2})
     assert ("digital_transformation_plan" in _offered(general, plan, size)) is offered
+
+
+@pytest.mark.parametrize("size", ["small", "medium"])
+def test_a_written_plan_with_goals_is_not_yet_the_step_at_a_small_firm(general, size):
+    """Amended in round 135: done at a written plan and a budget, the step vanished at p11,
+    whose one-page plan 'has no projects with owners' (its round-134 reviewer); the small
+    text's whole step is the plan broken into projects (``small_done_when``)."""
+    plan = _plant(general, **{"strategy.planning.roadmap": 1, "strategy.planning.investment": 2})
+    card = _offered(general, plan, size)["digital_transformation_plan"]
+    asked = {c.question for c in card.delivers}
+    assert "strategy.planning.roadmap" in asked
+    assert (asked & TEAM == set()) is (size == "small")
 
 
 @pytest.mark.parametrize("size", ["small", "medium"])
@@ -67,11 +79,13 @@ def test_the_small_view_leaves_out_only_what_each_step_names(general):
     medium = scenarios(general, Enterprise(size="medium"))
     assert medium is general.scenarios
     for s, m in zip(small, medium, strict=True):
-        if not m.small_omits:
+        if not m.small_omits and not m.small_done_when:
             assert s is m
             continue
         for field in ("delivers", "done_when", "begun_when"):
             kept = [t for t in getattr(m, field) if t.question not in m.small_omits]
+            if field == "done_when" and m.small_done_when:
+                kept = m.small_done_when
             assert getattr(s, field) == kept, (m.id, field)
         assert s.delivers  # validation: something is left to deliver
 

@@ -130,6 +130,12 @@ class Scenario(Frozen):
     text says (a steering group, a digital team and key users "come later, when there are
     systems to run"): at such an enterprise they are left out of what it delivers, of what
     shows it done and of what shows it begun (``delivery.scenarios``)."""
+    small_done_when: list[QuestionTarget] = []
+    """What shows the step done at a small or micro enterprise, in place of ``done_when``,
+    where its small text makes a different step of it (the plan: "the whole step" is a
+    signed plan broken into projects with a yearly budget, done at roadmap 2, where a larger
+    firm's step is done once a written plan, a budget and a digital team exist).  Empty:
+    ``done_when`` without what ``small_omits`` leaves out."""
     process: Text | None = None
     """The step as a process plant takes it (recipes, blends and set points where a
     discrete plant has routings and NC programs): shown instead of ``description`` (and of
