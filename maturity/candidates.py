@@ -25,7 +25,6 @@ from .delivery import (
     last_step,
     only_unrated,
     question_state,
-    scenarios,
     started,
     targets,
 )
@@ -134,7 +133,7 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     reach = max([max(a.level, FOUNDATION_BELOW - 1) + AHEAD, *(i.to_level for i in aims.values())])
     req_state, req_values = grounded or (state, values)
     out = []
-    for sc in scenarios(q, ent):
+    for sc in q.scenarios_for(ent):
         if not fits(q, sc, a) or any(levels.get(p.indicator, 0) < p.level for p in sc.prerequisites) \
                 or not all(holds(req_state, t, req_values) for t in sc.requires) \
                 or scenario_level(q, sc) > reach:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from .model.answers import NA, RATING_VALUES, SMALL, Enterprise
+from .model.answers import NA, RATING_VALUES
 from .model.assessment import Assessment
 from .model.diagnosis import QuestionChange
 from .model.questionnaire import ChecklistQuestion, Questionnaire, YesNoQuestion
@@ -19,38 +19,6 @@ from .requirements import max_level
 
 MOSTLY = RATING_VALUES["mostly"]
 """A checklist item counts as in place from "mostly" up (GB/T 39117's 0.8)."""
-
-
-_SMALL_VIEWS: dict[int, tuple[Questionnaire, list[Scenario]]] = {}
-
-
-def scenarios(q: Questionnaire, enterprise: Enterprise) -> list[Scenario]:
-    """The catalogue as the enterprise takes it: at a small or micro enterprise, each
-    scenario without the questions its ``small`` text leaves for later (``small_omits``)
-    in what it delivers, what shows it done and what shows it begun, and done when its
-    ``small_done_when`` holds where it has one.  Everything that
-    judges a scenario against a plant reads it from here (round 134: a small firm's signed
-    plan with projects and a budget was offered the plan again, to add the digital team
-    and key users that the step's own small text defers)."""
-    if enterprise.size not in SMALL or not any(sc.small_omits or sc.small_done_when for sc in q.scenarios):
-        return q.scenarios
-    hit = _SMALL_VIEWS.get(id(q))
-    if hit is None or hit[0] is not q:
-        if len(_SMALL_VIEWS) >= 64:
-            _SMALL_VIEWS.clear()
-        hit = _SMALL_VIEWS[id(q)] = (q, [_small(sc) for sc in q.scenarios])
-    return hit[1]
-
-
-def _small(sc: Scenario) -> Scenario:
-    if not sc.small_omits and not sc.small_done_when:
-        return sc
-    later = set(sc.small_omits)
-    update = {field: [t for t in getattr(sc, field) if t.question not in later]
-              for field in ("delivers", "done_when", "begun_when")}
-    if sc.small_done_when:
-        update["done_when"] = list(sc.small_done_when)
-    return sc.model_copy(update=update)
 
 
 def targets(q: Questionnaire, sc: Scenario) -> list[QuestionTarget]:

@@ -15,10 +15,10 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, get_args
 
 from .batch import Row
-from .model.answers import key_of
+from .model.answers import Enterprise, Size, key_of
 from .model.questionnaire import Questionnaire
 
 SCALE = 10_000
@@ -38,6 +38,11 @@ enterprises; at the national 527,000 about 3 % of keys are flagged, each then ch
 def quartiles(values: list[float]) -> tuple[float, float, float]:
     """Quartiles by the inclusive method (``statistics.quantiles(method="inclusive")``)."""
     return Histogram.of(values).quartiles()
+
+
+_ANY = Enterprise()
+_SIZED = {size: Enterprise(size=size) for size in get_args(Size)}
+"""One enterprise per size, to read the catalogue as a row's enterprise takes it."""
 
 
 @dataclass
@@ -234,7 +239,8 @@ class Portfolio:
         industry = row.enterprise_field("industry")
         effort = {"S": 0, "M": 1, "L": 2}
         picks = []
-        for sc in q.scenarios:
+        # as the enterprise takes each step: a small firm's plan no longer lifts organisation
+        for sc in q.scenarios_for(_SIZED.get(row.enterprise_field("size"), _ANY)):
             if any(levels.get(p.indicator, 0) < p.level for p in sc.prerequisites):
                 continue
             lifts = [t for t in sc.raises if t.indicator in gaps and levels.get(t.indicator, 0) < t.level]

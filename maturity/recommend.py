@@ -22,7 +22,7 @@ from .candidates import (
     scenario_level,
 )
 from .catchup import below, catch_up
-from .delivery import done, lacking, only_unrated, question_state, scenarios
+from .delivery import done, lacking, only_unrated, question_state
 from .direct import direct_levels, own_aims, spared
 from .engine import resolve_production_type
 from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
@@ -156,7 +156,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     aims = own_aims(targets)
     cands = candidates(q, values, a, path, blocking, aims=aims)
     state = question_state(a)
-    catalogue = scenarios(q, a.enterprise)
+    catalogue = q.scenarios_for(a.enterprise)
     had = {sc.id for sc in catalogue if done(sc, state, values)}
     # a step whose whole gap the plant's own answers leave unknown (unanswered questions,
     # unrated items) is a check in every phase, whether or not phase 1 could take it
@@ -382,12 +382,14 @@ def _after_what_they_build_on(ordered: list[Candidate], phase_of: Mapping[str, i
 
 
 def completed(q: Questionnaire, before: Assessment, after: Assessment) -> list[str]:
-    """Scenarios lacking something before that lack nothing now (``maturity compare``)."""
+    """Scenarios lacking something before that lack nothing now (``maturity compare``),
+    each snapshot judged as its enterprise takes the step (a firm that grew out of the
+    small sizes is asked the whole step now)."""
     was, now = question_state(before), question_state(after)
     was_v, now_v = restore_values(q, before.answers), restore_values(q, after.answers)
     out = []
-    for sc in scenarios(q, after.enterprise):
-        lacked, lacks = lacking(q, sc, was, was_v), lacking(q, sc, now, now_v)
+    for then, sc in zip(q.scenarios_for(before.enterprise), q.scenarios_for(after.enterprise), strict=True):
+        lacked, lacks = lacking(q, then, was, was_v), lacking(q, sc, now, now_v)
         if lacked and lacks == []:
             out.append(sc.id)
     return out

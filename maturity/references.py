@@ -91,24 +91,43 @@ def rule_option_sets(q: Questionnaire) -> Iterator[Finding]:
                 f"{hint(question.options, sets) if sets else ' (the questionnaire has no option_sets)'}", E
 
 
-def _small_omits(sc: Scenario, si: int) -> Iterator[Finding]:
-    """``small_omits`` names questions the scenario works on, says why (``small``), and
-    leaves it something to deliver at a small firm; ``small_done_when`` has a small text too."""
-    if sc.small_done_when and sc.small is None:
-        yield ("scenarios", si, "small_done_when"), \
-            "says when a small firm's step is done but has no small text saying what that step is", E
+def _small_scale(sc: Scenario, si: int) -> Iterator[Finding]:
+    """``small_omits`` and ``small_done_when`` (a small firm's step, ``Scenario.at_small_scale``):
+    said why in a small text; omitting questions the step lists in ``delivers`` (without
+    that list it delivers every question of what it raises), ``done_when`` or
+    ``begun_when``, each once, never all it delivers; and leaving something that shows the
+    step done at that scale, which does not rest on what it omits."""
+    loc = ("scenarios", si)
+    if (sc.small_omits or sc.small_done_when) and sc.small is None:
+        field = "small_omits" if sc.small_omits else "small_done_when"
+        yield (*loc, field), "changes the step at a small firm but has no small text saying how", E
+    if sc.process is not None and (sc.small_omits or sc.small_done_when):
+        yield (*loc, "process"), "a small process plant reads the process text, which describes " \
+            "the step at full scale, while it is asked only the small step", W
     if not sc.small_omits:
         return
-    loc = ("scenarios", si, "small_omits")
-    if sc.small is None:
-        yield loc, "leaves questions out at a small firm but has no small text saying why", E
+    if not sc.delivers:
+        yield (*loc, "small_omits"), "needs delivers listed: without them the step delivers every " \
+            "question of the indicators it raises", E
+        return
     named = {t.question for t in (*sc.delivers, *sc.done_when, *sc.begun_when)}
+    seen: set[str] = set()
     for oi, qid in enumerate(sc.small_omits):
+        if qid in seen:
+            yield (*loc, "small_omits", oi), f"{qid!r} is listed twice", E
+        seen.add(qid)
         if qid not in named:
-            yield (*loc, oi), f"{qid!r} is not among the questions the scenario delivers, " \
-                "is done or begun by", E
-    if sc.delivers and all(t.question in sc.small_omits for t in sc.delivers):
-        yield loc, "leaves out everything the scenario delivers", E
+            yield (*loc, "small_omits", oi), f"{qid!r} is not among the questions the scenario " \
+                "delivers, is done or begun by", E
+    if all(t.question in seen for t in sc.delivers):
+        yield (*loc, "small_omits"), "leaves out everything the scenario delivers", E
+    if sc.done_when and not sc.small_done_when and all(t.question in seen for t in sc.done_when):
+        yield (*loc, "small_omits"), "leaves nothing that shows the step done at a small firm: " \
+            "say what does in small_done_when", E
+    for di, t in enumerate(sc.small_done_when):
+        if t.question in seen:
+            yield (*loc, "small_done_when", di, "question"), \
+                f"{t.question!r} is left out at a small firm (small_omits): it cannot show the step done", E
 
 
 def rule_references(q: Questionnaire) -> Iterator[Finding]:
@@ -168,7 +187,7 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
             elif target.level is not None and target.level > max_level(found[2], n):
                 yield (*tloc, "level"), f"{target.question} reaches level " \
                     f"{max_level(found[2], n)} at most", E
-        yield from _small_omits(sc, si)
+        yield from _small_scale(sc, si)
         if sc.fits is not None:
             known = {"production_types": ptypes, "industries": industries,
                      "product_kinds": {k.id for k in q.product_kinds}}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from .candidates import Candidate, fits
-from .delivery import lacking, question_state, scenarios
+from .delivery import lacking, question_state
 from .model.answers import SMALL
 from .model.assessment import Assessment
 from .model.questionnaire import Questionnaire
@@ -23,7 +23,7 @@ def still_lacking(q: Questionnaire, a: Assessment, values: Mapping[str, Normalis
     if not ids:
         return set()
     state = question_state(a)
-    return {sc.id for sc in scenarios(q, a.enterprise) if sc.id in ids and fits(q, sc, a)
+    return {sc.id for sc in q.scenarios_for(a.enterprise) if sc.id in ids and fits(q, sc, a)
             and lacking(q, sc, state, values)}
 
 

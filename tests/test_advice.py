@@ -188,8 +188,10 @@ def test_item_targets_whose_items_are_all_na_do_not_apply(general):
 def _corpus(pattern: str) -> list[tuple[str, dict, Any]]:
     """(file name, scenarios by id, diagnosis) of every calibration answers file matching
     ``pattern``, scored against its own index (diagnosed once per run: ``tests/corpus.py``),
-    for the tests that check a roadmap rule over the whole corpus."""
-    return [(p.name, {s.id: s for s in p.q.scenarios}, p.d) for p in corpus.plants(pattern)]
+    for the tests that check a roadmap rule over the whole corpus; the scenarios as the
+    plant takes them (``Questionnaire.scenarios_for``: a small firm's at its scale)."""
+    return [(p.name, {s.id: s for s in p.q.scenarios_for(p.a.enterprise)}, p.d)
+            for p in corpus.plants(pattern)]
 
 
 @pytest.mark.parametrize("name", ["p15-b.yaml", "p07-a.yaml", "p21-a.yaml", "p06-b.yaml"])

@@ -782,6 +782,30 @@ def _done_when_without_small(raw):
     raw["scenarios"][0]["small_done_when"] = [{"question": "ops.main.lvl", "level": 2}]
 
 
+def _omits_without_delivers(raw):
+    raw["scenarios"][0]["small"] = "One line first."
+    raw["scenarios"][0]["done_when"] = [{"question": "ops.main.yn", "level": 2},
+                                        {"question": "ops.main.lvl", "level": 2}]
+    raw["scenarios"][0]["small_omits"] = ["ops.main.yn"]
+
+
+def _omits_twice(raw):
+    _omits_what_it_does_not_deliver(raw)
+    raw["scenarios"][0]["small_omits"] = ["ops.main.yn", "ops.main.yn"]
+
+
+def _omits_what_shows_it_done(raw):
+    _omits_what_it_does_not_deliver(raw)
+    raw["scenarios"][0]["done_when"] = [{"question": "ops.main.yn", "level": 2}]
+    raw["scenarios"][0]["small_omits"] = ["ops.main.yn"]
+
+
+def _done_when_on_what_it_omits(raw):
+    _omits_what_shows_it_done(raw)
+    raw["scenarios"][0]["small_done_when"] = [{"question": "ops.main.lvl", "level": 2},
+                                              {"question": "ops.main.yn", "level": 2}]
+
+
 def _ptype_weight(raw):
     raw["production_types"][0]["weights"] = {"ops.mian": 2}
 
@@ -864,7 +888,7 @@ SEMANTIC = [
     # be something the step delivers, and leave it something to deliver
     ("small-omits-without-small-text", _omits_without_small,
      ("- id: mes_rollout", "small_omits:"), "scenarios[mes_rollout].small_omits",
-     ["has no small text saying why"]),
+     ["changes the step at a small firm but has no small text saying how"]),
     ("small-omits-a-question-not-delivered", _omits_what_it_does_not_deliver,
      ("- id: mes_rollout", "small_omits:", "- ops.main.fu"), "scenarios[mes_rollout].small_omits[0]",
      ["'ops.main.fu' is not among the questions the scenario delivers"]),
@@ -873,7 +897,22 @@ SEMANTIC = [
      ["leaves out everything the scenario delivers"]),
     ("small-done-when-without-small-text", _done_when_without_small,
      ("- id: mes_rollout", "small_done_when:"), "scenarios[mes_rollout].small_done_when",
-     ["has no small text saying what that step is"]),
+     ["changes the step at a small firm but has no small text saying how"]),
+    # found by the session's code review: without delivers listed, the step delivers every
+    # question of what it raises, which small_omits did not touch
+    ("small-omits-without-delivers", _omits_without_delivers,
+     ("- id: mes_rollout", "small_omits:"), "scenarios[mes_rollout].small_omits",
+     ["needs delivers listed"]),
+    ("small-omits-twice", _omits_twice,
+     ("- id: mes_rollout", "small_omits:", "- ops.main.yn", "- ops.main.yn"),
+     "scenarios[mes_rollout].small_omits[1]", ["'ops.main.yn' is listed twice"]),
+    ("small-omits-what-shows-it-done", _omits_what_shows_it_done,
+     ("- id: mes_rollout", "small_omits:"), "scenarios[mes_rollout].small_omits",
+     ["leaves nothing that shows the step done at a small firm", "small_done_when"]),
+    ("small-done-when-on-what-it-omits", _done_when_on_what_it_omits,
+     ("- id: mes_rollout", "small_done_when:", "- question: ops.main.yn"),
+     "scenarios[mes_rollout].small_done_when[1].question",
+     ["'ops.main.yn' is left out at a small firm"]),
     ("unknown-id-in-production-type-weights", _ptype_weight, ("production_types:", "ops.mian:"),
      "production_types[process].weights.ops.mian", ["unknown dimension, indicator or question"]),
 ]

@@ -287,7 +287,7 @@ def test_a_later_phase_is_called_begun_from_the_real_answers():
     for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
         q, a, path = plant.q, plant.a, Path(plant.name)
         state, values = question_state(a), restore_values(q, a.answers)
-        sc = {s.id: s for s in q.scenarios}
+        sc = {s.id: s for s in q.scenarios_for(a.enterprise)}
         for r in plant.d.recommendations:
             if not r.planned_after:
                 continue

@@ -109,8 +109,8 @@ def test_every_step_up_to_the_grade_keeps_part_of_its_scenario(name):
     includes some of what shows its scenario done."""
     from maturity.delivery import keeps_core
 
-    q, _a, d = _diagnosed(name)
-    scen = {sc.id: sc for sc in q.scenarios}
+    q, a, d = _diagnosed(name)
+    scen = {sc.id: sc for sc in q.scenarios_for(a.enterprise)}
     for r in d.recommendations:
         if "up_to_grade" in r.reasons:
             assert keeps_core(q, scen[r.scenario], list(r.delivers)), (r.scenario, r.delivers)

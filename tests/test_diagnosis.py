@@ -80,7 +80,7 @@ def test_recommendations_fit_lack_something_and_agree_with_the_roadmap(case):
     d = diagnose(a, q)
     levels = indicator_levels(a)
     state = question_state(a)
-    scenarios = {s.id: s for s in q.scenarios}
+    scenarios = {s.id: s for s in q.scenarios_for(a.enterprise)}
     values = restore_values(q, a.answers)
     now = {c.scenario.id for c in candidates(q, values, a, d.path, list(d.blocking))}
     for r in d.recommendations:

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from .answers import Enterprise
+from .answers import SMALL, Enterprise
 from .base import DottedId, Frozen, Id, LangCode, Text, Weight
 from .checks import Check
 from .migration import Migration
@@ -282,14 +282,16 @@ class Questionnaire(Frozen):
     dimensions: list[Dimension] = Field(min_length=1)
     scenarios: list[Scenario] = []
     checks: list[Check] = []
-    migrations: list[Migration] = []
-    """What changed from earlier versions, to carry their answers over (``maturity migrate``)."""
     """Consistency checks: answer combinations the level descriptions make implausible,
     reported as warnings (``maturity.consistency``)."""
+    migrations: list[Migration] = []
+    """What changed from earlier versions, to carry their answers over (``maturity migrate``)."""
 
     _file: str | None = PrivateAttr(default=None)
     """The file it was loaded from (set by the loader), so that a run that found it beside
     its answers can find it again by file where its id is installed nowhere."""
+    _small_scale: tuple[list[Scenario], list[Scenario]] | None = PrivateAttr(default=None)
+    """``scenarios`` and the same at a small firm's scale, built once (:meth:`scenarios_for`)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -340,6 +342,17 @@ class Questionnaire(Frozen):
     def run_elsewhere(self, enterprise: Enterprise) -> set[str]:
         """The indicators of the functions the enterprise says others run for it."""
         return {i for fn in self.functions if fn.id in enterprise.run_elsewhere for i in fn.indicators}
+
+    def scenarios_for(self, enterprise: Enterprise) -> list[Scenario]:
+        """The catalogue as the enterprise takes it: at a small or micro enterprise each step
+        at its small scale (:meth:`Scenario.at_small_scale`), else as written.  Whatever
+        judges a scenario against a plant reads it from here (round 134)."""
+        if enterprise.size not in SMALL:
+            return self.scenarios
+        built = self._small_scale
+        if built is None or built[0] is not self.scenarios:  # a copy with other scenarios
+            built = self._small_scale = (self.scenarios, [sc.at_small_scale() for sc in self.scenarios])
+        return built[1]
 
     def minor(self, enterprise: Enterprise, ptype: str | None) -> set[str]:
         """The indicators that matter little to the enterprise, by what it says of itself

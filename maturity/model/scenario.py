@@ -129,12 +129,15 @@ class Scenario(Frozen):
     """Questions the step leaves for later at a small or micro enterprise, as its ``small``
     text says (a steering group, a digital team and key users "come later, when there are
     systems to run"): at such an enterprise they are left out of what it delivers, of what
-    shows it done and of what shows it begun (``delivery.scenarios``)."""
+    shows it done and of what shows it begun, and an indicator it then no longer works on
+    leaves ``raises`` (:meth:`at_small_scale`, read through
+    ``Questionnaire.scenarios_for``).  Needs ``delivers`` listed."""
     small_done_when: list[QuestionTarget] = []
     """What shows the step done at a small or micro enterprise, in place of ``done_when``,
     where its small text makes a different step of it (the plan: "the whole step" is a
     signed plan broken into projects with a yearly budget, done at roadmap 2, where a larger
-    firm's step is done once a written plan, a budget and a digital team exist).  Empty:
+    firm's step is done once a written plan, a budget and a digital team exist).  It
+    replaces ``done_when`` whole and may not name what ``small_omits`` leaves out.  Empty:
     ``done_when`` without what ``small_omits`` leaves out."""
     process: Text | None = None
     """The step as a process plant takes it (recipes, blends and set points where a
@@ -207,6 +210,23 @@ class Scenario(Frozen):
     benefits: list[Benefit] = []
     source: str | None = None
     """Where the scenario is defined (e.g. the 2025 typical-scenario guide)."""
+
+    def at_small_scale(self) -> Scenario:
+        """The step as a small or micro enterprise takes it: without the questions its small
+        text leaves for later (``small_omits``) in what it delivers and what shows it done
+        or begun, without an indicator it then no longer works on in ``raises``, and done
+        when ``small_done_when`` holds where it has one (it replaces ``done_when`` whole)."""
+        if not self.small_omits and not self.small_done_when:
+            return self
+        later = set(self.small_omits)
+        update: dict[str, list] = {f: [t for t in getattr(self, f) if t.question not in later]
+                                   for f in ("delivers", "done_when", "begun_when")}
+        if self.small_done_when:
+            update["done_when"] = list(self.small_done_when)
+        kept = {t.question.rsplit(".", 1)[0] for t in update["delivers"]}
+        gone = {qid.rsplit(".", 1)[0] for qid in later} - kept
+        update["raises"] = [r for r in self.raises if r.indicator not in gone] or list(self.raises)
+        return self.model_copy(update=update)
 
     def first_needs(self, ptype: str | None) -> list[str]:
         """The ids of ``needs_first`` that hold for a production type."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..delivery import in_place, question_state, scenarios
+from ..delivery import in_place, question_state
 from ..direct import own_aims
 from ..explain import (
     explain_next_level,
@@ -133,7 +133,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         return PathView(title=t("targets_path", lang), intro=_join(said, lang, semi=True),
                         items=[(ind_name(i.indicator), code(i.from_level), code(i.to_level)) for i in items])
 
-    scen = {s.id: s for s in scenarios(q, ent)}
+    scen = {s.id: s for s in q.scenarios_for(ent)}
     noun = subject(q, lang)  # what the sentences call the assessed unit
     state, values = question_state(a), restore_values(q, a.answers)
     blank = frozenset(d.completeness.unanswered)  # what they would need is said to be unanswered
@@ -188,7 +188,6 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
             done += r.delivers
         begun = "in_part" in r.reasons or "started" in r.reasons
         held = in_place(q, sc, state, values) if begun else []
-        # a small firm reads the step at its own scale (Scenario.small)
         # a small firm, or a process plant, reads the step in its own terms
         text = tr(sc.process if sc.process is not None and d.assessment.production_type == "process"
                   else sc.small if sc.small is not None and ent.size in SMALL else sc.description, lang)
