@@ -383,14 +383,15 @@ def _after_what_they_build_on(ordered: list[Candidate], phase_of: Mapping[str, i
 
 def completed(q: Questionnaire, before: Assessment, after: Assessment) -> list[str]:
     """Scenarios lacking something before that lack nothing now (``maturity compare``),
-    each snapshot judged as its enterprise takes the step (a firm that grew out of the
-    small sizes is asked the whole step now)."""
+    each snapshot judged as its enterprise takes the step, and the step as it is now lacking
+    something before too: a firm that grew out of the small sizes is asked the whole step
+    now, and one that shrank completed nothing by asking less of itself."""
     was, now = question_state(before), question_state(after)
     was_v, now_v = restore_values(q, before.answers), restore_values(q, after.answers)
     out = []
     for then, sc in zip(q.scenarios_for(before.enterprise), q.scenarios_for(after.enterprise), strict=True):
-        lacked, lacks = lacking(q, then, was, was_v), lacking(q, sc, now, now_v)
-        if lacked and lacks == []:
+        lacked = lacking(q, then, was, was_v) and lacking(q, sc, was, was_v)
+        if lacked and lacking(q, sc, now, now_v) == []:
             out.append(sc.id)
     return out
 

@@ -95,9 +95,13 @@ def _small_scale(sc: Scenario, si: int) -> Iterator[Finding]:
     """``small_omits`` and ``small_done_when`` (a small firm's step, ``Scenario.at_small_scale``):
     said why in a small text; omitting questions the step lists in ``delivers`` (without
     that list it delivers every question of what it raises), ``done_when`` or
-    ``begun_when``, each once, never all it delivers; and leaving something that shows the
-    step done at that scale, which does not rest on what it omits."""
+    ``begun_when``, each once, never all it delivers, and leaving the step some indicator
+    it raises; ``small_done_when`` on no question it omits, each question once."""
     loc = ("scenarios", si)
+    targets = [t.question for t in sc.small_done_when]
+    for di, qid in enumerate(targets):
+        if qid in targets[:di]:
+            yield (*loc, "small_done_when", di, "question"), f"{qid!r} is listed twice", E
     if (sc.small_omits or sc.small_done_when) and sc.small is None:
         field = "small_omits" if sc.small_omits else "small_done_when"
         yield (*loc, field), "changes the step at a small firm but has no small text saying how", E
@@ -121,9 +125,9 @@ def _small_scale(sc: Scenario, si: int) -> Iterator[Finding]:
                 "delivers, is done or begun by", E
     if all(t.question in seen for t in sc.delivers):
         yield (*loc, "small_omits"), "leaves out everything the scenario delivers", E
-    if sc.done_when and not sc.small_done_when and all(t.question in seen for t in sc.done_when):
-        yield (*loc, "small_omits"), "leaves nothing that shows the step done at a small firm: " \
-            "say what does in small_done_when", E
+    elif not sc.at_small_scale().raises:
+        yield (*loc, "small_omits"), "leaves the step nothing it raises at a small firm: every " \
+            "indicator it raises loses all it delivers there", E
     for di, t in enumerate(sc.small_done_when):
         if t.question in seen:
             yield (*loc, "small_done_when", di, "question"), \

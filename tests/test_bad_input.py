@@ -794,16 +794,17 @@ def _omits_twice(raw):
     raw["scenarios"][0]["small_omits"] = ["ops.main.yn", "ops.main.yn"]
 
 
-def _omits_what_shows_it_done(raw):
-    _omits_what_it_does_not_deliver(raw)
-    raw["scenarios"][0]["done_when"] = [{"question": "ops.main.yn", "level": 2}]
-    raw["scenarios"][0]["small_omits"] = ["ops.main.yn"]
-
-
 def _done_when_on_what_it_omits(raw):
-    _omits_what_shows_it_done(raw)
+    _omits_what_it_does_not_deliver(raw)
+    raw["scenarios"][0]["small_omits"] = ["ops.main.yn"]
     raw["scenarios"][0]["small_done_when"] = [{"question": "ops.main.lvl", "level": 2},
                                               {"question": "ops.main.yn", "level": 2}]
+
+
+def _done_when_twice(raw):
+    _done_when_without_small(raw)
+    raw["scenarios"][0]["small"] = "One line first."
+    raw["scenarios"][0]["small_done_when"] = [dict(t) for t in raw["scenarios"][0]["small_done_when"] * 2]
 
 
 def _ptype_weight(raw):
@@ -906,9 +907,9 @@ SEMANTIC = [
     ("small-omits-twice", _omits_twice,
      ("- id: mes_rollout", "small_omits:", "- ops.main.yn", "- ops.main.yn"),
      "scenarios[mes_rollout].small_omits[1]", ["'ops.main.yn' is listed twice"]),
-    ("small-omits-what-shows-it-done", _omits_what_shows_it_done,
-     ("- id: mes_rollout", "small_omits:"), "scenarios[mes_rollout].small_omits",
-     ["leaves nothing that shows the step done at a small firm", "small_done_when"]),
+    ("small-done-when-twice", _done_when_twice,
+     ("- id: mes_rollout", "small_done_when:", "- question: ops.main.lvl", "- question: ops.main.lvl"),
+     "scenarios[mes_rollout].small_done_when[1].question", ["'ops.main.lvl' is listed twice"]),
     ("small-done-when-on-what-it-omits", _done_when_on_what_it_omits,
      ("- id: mes_rollout", "small_done_when:", "- question: ops.main.yn"),
      "scenarios[mes_rollout].small_done_when[1].question",

@@ -224,3 +224,87 @@ def test_a_step_with_a_process_text_and_small_rules_is_warned_of(kinds_small):
     both = kinds_small.model_copy(update={"scenarios": [kinds_small.scenarios[0].model_copy(
         update={"process": {"en": "Recipes first."}})]})
     assert found(both) == [(("scenarios", 0, "process"), Severity.WARNING)]
+
+
+def test_omits_that_leave_a_step_nothing_it_raises_are_refused(general):
+    """Second code review: a plan that raised only organisation, whose every delivered
+    question the small text leaves for later, raised it still at a small firm (the view put
+    every indicator back when none remained). Now validation refuses it."""
+    from maturity.model.scenario import IndicatorTarget
+    from maturity.references import rule_references
+
+    plan = next(s for s in general.scenarios if s.id == "digital_transformation_plan")
+    index = general.scenarios.index(plan)
+    odd = general.model_copy(update={"scenarios": [
+        *general.scenarios[:index],
+        plan.model_copy(update={"raises": [IndicatorTarget(indicator="strategy.organisation", level=2)]}),
+        *general.scenarios[index + 1:]]})
+    found = [(loc, message) for loc, message, _ in rule_references(odd) if loc[:2] == ("scenarios", index)]
+    assert found == [(("scenarios", index, "small_omits"),
+                      "leaves the step nothing it raises at a small firm: every indicator it raises "
+                      "loses all it delivers there")]
+    assert not [f for f in rule_references(general) if f[0][:2] == ("scenarios", index)]
+
+
+def test_omits_that_leave_nothing_to_show_it_done_make_a_step_done_when_all_it_delivers_is(kinds_small):
+    """Second code review: where the omits empty done_when, the small step is done like any
+    step without one, once all it delivers is in place (documented, not refused)."""
+    from maturity.references import rule_references
+
+    raw = {**kinds_small.scenarios[0].model_dump(exclude_defaults=True),
+           "done_when": [{"question": "ops.main.yn", "level": 2}], "small_done_when": []}
+    q = kinds_small.model_copy(update={"scenarios": [type(kinds_small.scenarios[0]).model_validate(raw)]})
+    assert not [f for f in rule_references(q) if f[0][:2] == ("scenarios", 0)]
+    small = Enterprise(size="small")
+    (view,) = q.scenarios_for(small)
+    assert view.done_when == []
+    for level, done_now in ((1, False), (2, True)):
+        a = maturity.assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
+                                "enterprise": {"size": "small"}, "answers": {"ops.main.lvl": level}})
+        assert (lacking(q, view, question_state(a), restore_values(q, a.answers)) == []) is done_now
+
+
+def test_compare_credits_nothing_to_a_firm_that_shrank(general):
+    """Second code review: judged medium before and small after, the same answers made the
+    plan 'completed' although nothing changed."""
+    answers = _plant(general, **{"strategy.planning.roadmap": 2, "strategy.planning.investment": 2})
+    before, after = _assess(general, answers, "medium"), _assess(general, answers, "small")
+    assert "digital_transformation_plan" not in maturity.compare(before, after, general).completed_scenarios
+
+
+def test_equal_questionnaires_stay_equal_whatever_view_was_read(general):
+    """Second code review: pydantic compares private attributes, and a view built on first
+    use made a questionnaire unequal to its equal twin."""
+    dump = general.model_dump()
+    one, twin = maturity.Questionnaire.model_validate(dump), maturity.Questionnaire.model_validate(dump)
+    assert one.scenarios_for(Enterprise(size="small"))
+    assert twin == one
+
+
+def test_every_module_that_judges_a_step_reads_the_firms_view(monkeypatch):
+    """On the shipped data some consumers' reading of the view changes no output (the
+    roadmap's record of steps done, the list after the roadmap), so a revert to the raw
+    catalogue there would go unseen (second code review): each module that judges a step
+    against a plant is checked to read it through ``scenarios_for``, on a small plant whose
+    diagnosis runs all of them."""
+    import sys
+
+    from maturity.model.questionnaire import Questionnaire
+    from maturity.report.content import build
+
+    readers: set[str] = set()
+    read = Questionnaire.scenarios_for
+
+    def spy(self, enterprise):
+        readers.add(sys._getframe(1).f_globals["__name__"])
+        return read(self, enterprise)
+
+    monkeypatch.setattr(Questionnaire, "scenarios_for", spy)
+    answers = maturity.load_answers(Path(__file__).resolve().parent.parent / "docs" / "calibration"
+                                    / "answers" / "after" / "p31-b.yaml")
+    q = maturity.questionnaire_for(answers)
+    a = maturity.assess(q, answers)
+    assert a.enterprise.size in ("micro", "small")
+    build(q, maturity.diagnose(a, q), "en")
+    assert readers >= {"maturity.candidates", "maturity.recommend", "maturity.shortlist",
+                       "maturity.report.content"}

@@ -291,7 +291,21 @@ class Questionnaire(Frozen):
     """The file it was loaded from (set by the loader), so that a run that found it beside
     its answers can find it again by file where its id is installed nowhere."""
     _small_scale: tuple[list[Scenario], list[Scenario]] | None = PrivateAttr(default=None)
-    """``scenarios`` and the same at a small firm's scale, built once (:meth:`scenarios_for`)."""
+    """``scenarios`` and the same at a small firm's scale (:meth:`scenarios_for`), built with
+    the questionnaire, so that two equal questionnaires stay equal (pydantic compares private
+    attributes); a copy with other scenarios builds its own on first use."""
+
+    @model_validator(mode="after")
+    def _small_catalogue(self) -> Questionnaire:
+        self._small_view()
+        return self
+
+    def _small_view(self) -> list[Scenario]:
+        """The catalogue at a small firm's scale, built once for this list of scenarios."""
+        built = self._small_scale
+        if built is None or built[0] is not self.scenarios:  # not yet, or a copy with other ones
+            built = self._small_scale = (self.scenarios, [sc.at_small_scale() for sc in self.scenarios])
+        return built[1]
 
     @model_validator(mode="before")
     @classmethod
@@ -347,12 +361,7 @@ class Questionnaire(Frozen):
         """The catalogue as the enterprise takes it: at a small or micro enterprise each step
         at its small scale (:meth:`Scenario.at_small_scale`), else as written.  Whatever
         judges a scenario against a plant reads it from here (round 134)."""
-        if enterprise.size not in SMALL:
-            return self.scenarios
-        built = self._small_scale
-        if built is None or built[0] is not self.scenarios:  # a copy with other scenarios
-            built = self._small_scale = (self.scenarios, [sc.at_small_scale() for sc in self.scenarios])
-        return built[1]
+        return self._small_view() if enterprise.size in SMALL else self.scenarios
 
     def minor(self, enterprise: Enterprise, ptype: str | None) -> set[str]:
         """The indicators that matter little to the enterprise, by what it says of itself

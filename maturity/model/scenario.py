@@ -129,8 +129,8 @@ class Scenario(Frozen):
     """Questions the step leaves for later at a small or micro enterprise, as its ``small``
     text says (a steering group, a digital team and key users "come later, when there are
     systems to run"): at such an enterprise they are left out of what it delivers, of what
-    shows it done and of what shows it begun, and an indicator it then no longer works on
-    leaves ``raises`` (:meth:`at_small_scale`, read through
+    shows it done and of what shows it begun, and an indicator it no longer delivers
+    anything of leaves ``raises`` (:meth:`at_small_scale`, read through
     ``Questionnaire.scenarios_for``).  Needs ``delivers`` listed."""
     small_done_when: list[QuestionTarget] = []
     """What shows the step done at a small or micro enterprise, in place of ``done_when``,
@@ -214,8 +214,10 @@ class Scenario(Frozen):
     def at_small_scale(self) -> Scenario:
         """The step as a small or micro enterprise takes it: without the questions its small
         text leaves for later (``small_omits``) in what it delivers and what shows it done
-        or begun, without an indicator it then no longer works on in ``raises``, and done
-        when ``small_done_when`` holds where it has one (it replaces ``done_when`` whole)."""
+        or begun, without an indicator it no longer delivers anything of in ``raises``, and
+        done when ``small_done_when`` holds where it has one (it replaces ``done_when``
+        whole).  Where the omits leave ``done_when`` empty, the small step is done, like any
+        step without ``done_when``, once all it delivers is in place."""
         if not self.small_omits and not self.small_done_when:
             return self
         later = set(self.small_omits)
@@ -224,8 +226,8 @@ class Scenario(Frozen):
         if self.small_done_when:
             update["done_when"] = list(self.small_done_when)
         kept = {t.question.rsplit(".", 1)[0] for t in update["delivers"]}
-        gone = {qid.rsplit(".", 1)[0] for qid in later} - kept
-        update["raises"] = [r for r in self.raises if r.indicator not in gone] or list(self.raises)
+        gone = {t.question.rsplit(".", 1)[0] for t in self.delivers if t.question in later} - kept
+        update["raises"] = [r for r in self.raises if r.indicator not in gone]  # never empty: validated
         return self.model_copy(update=update)
 
     def first_needs(self, ptype: str | None) -> list[str]:
