@@ -390,7 +390,7 @@ def completed(q: Questionnaire, before: Assessment, after: Assessment) -> list[s
     was_v, now_v = restore_values(q, before.answers), restore_values(q, after.answers)
     out = []
     for then, sc in zip(q.scenarios_for(before.enterprise), q.scenarios_for(after.enterprise), strict=True):
-        lacked = lacking(q, then, was, was_v) and lacking(q, sc, was, was_v)
+        lacked = lacking(q, then, was, was_v) and (then is sc or lacking(q, sc, was, was_v))
         if lacked and lacking(q, sc, now, now_v) == []:
             out.append(sc.id)
     return out
