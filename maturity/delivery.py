@@ -146,12 +146,16 @@ def holds(state: Mapping[str, tuple[str, int]], t: QuestionTarget,
 
 def shows_begun(state: Mapping[str, tuple[str, int]], t: QuestionTarget,
                 values: Mapping[str, Normalised] | None) -> bool:
-    """Whether a ``begun_when`` answer holds: a level reached, or every named checklist item
-    in place at least in part (rated "partly" or better: begun, not yet done)."""
+    """Whether a ``begun_when`` answer holds: a level reached, every named checklist item
+    in place at least in part (rated "partly" or better: begun, not yet done), or every
+    named option of a multiple choice ticked."""
     if not t.items:
         return holds(state, t, values)
     if state.get(t.question, ("not_applicable", 0))[0] != "answered":
         return False
+    ticked = (values or {}).get(t.question)
+    if isinstance(ticked, frozenset):
+        return ticked.issuperset(t.items)
     ratings = _ratings(values, t.question)
     return all(_partly(ratings.get(i)) for i in t.items)
 

@@ -9,7 +9,8 @@ from typing import Any, get_args
 
 from .errors import Severity, hint
 from .model.base import Text
-from .model.questionnaire import ChecklistQuestion, ChoiceQuestion, LevelQuestion, Questionnaire, QuestionT
+from .model.questionnaire import (ChecklistQuestion, ChoiceQuestion, LevelQuestion, MultiQuestion,
+                                  Questionnaire, QuestionT)
 from .model.scenario import QuestionTarget, Scenario
 from .requirements import max_level
 
@@ -181,9 +182,11 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
                 yield (*tloc, "question"), f"unknown question {target.question!r}" \
                     f"{hint(target.question, q.questions)}", E
             elif target.items:
-                known = {i.id for i in getattr(found[2], "items", ())}
-                if not isinstance(found[2], ChecklistQuestion):
-                    yield (*tloc, "items"), f"{target.question} is not a checklist", E
+                ticks = field == "begun_when" and isinstance(found[2], MultiQuestion)
+                known = {i.id for i in (found[2].options if ticks else getattr(found[2], "items", ()))}
+                if not (ticks or isinstance(found[2], ChecklistQuestion)):
+                    yield (*tloc, "items"), f"{target.question} is not a checklist" + \
+                        (" or a multiple choice" if field == "begun_when" else ""), E
                 for ii, item in enumerate(target.items):
                     if known and item not in known:
                         yield (*tloc, "items", ii), f"unknown item {item!r} of " \

@@ -752,8 +752,21 @@ def _begun_unknown_item(raw):
     raw["scenarios"][0]["begun_when"] = [{"question": "ops.main.check", "items": ["sppc"]}]
 
 
+def _begun_unknown_option(raw):
+    raw["scenarios"][0]["begun_when"] = [{"question": "ops.main.multi", "items": ["desing"]}]
+
+
+def _options_outside_begun_when(raw):
+    # a ticked option shows a step begun; it is not a checklist item a step puts in place
+    raw["scenarios"][0]["delivers"] = [{"question": "ops.main.multi", "items": ["design"]}]
+
+
 def _target_items_on_a_level_question(raw):
     raw["scenarios"][0]["delivers"] = [{"question": "ops.main.lvl", "items": ["spc"]}]
+
+
+def _begun_items_on_a_level_question(raw):
+    raw["scenarios"][0]["begun_when"] = [{"question": "ops.main.lvl", "items": ["spc"]}]
 
 
 def _target_level_and_items(raw):
@@ -875,6 +888,15 @@ SEMANTIC = [
     ("begun-when-unknown-item", _begun_unknown_item,
      ("- id: mes_rollout", "begun_when:", "- sppc"), "scenarios[mes_rollout].begun_when[0].items[0]",
      ["unknown item 'sppc' of ops.main.check", "did you mean 'spc'?"]),
+    ("begun-when-unknown-option", _begun_unknown_option,
+     ("- id: mes_rollout", "begun_when:", "- desing"), "scenarios[mes_rollout].begun_when[0].items[0]",
+     ["unknown item 'desing' of ops.main.multi", "did you mean 'design'?"]),
+    ("options-named-outside-begun-when", _options_outside_begun_when,
+     ("- id: mes_rollout", "delivers:", "items:"), "scenarios[mes_rollout].delivers[0].items",
+     ["ops.main.multi is not a checklist"]),
+    ("begun-when-items-on-a-level-question", _begun_items_on_a_level_question,
+     ("- id: mes_rollout", "begun_when:", "items:"), "scenarios[mes_rollout].begun_when[0].items",
+     ["ops.main.lvl is not a checklist or a multiple choice"]),
     ("scenario-target-items-on-a-level-question", _target_items_on_a_level_question,
      ("- id: mes_rollout", "delivers:", "items:"), "scenarios[mes_rollout].delivers[0].items",
      ["ops.main.lvl is not a checklist"]),

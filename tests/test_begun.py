@@ -548,3 +548,29 @@ def test_a_card_outside_the_roadmap_that_stands_alone_keeps_its_whole_gap(genera
                 cut += len(missing(general, beyond(general, r.delivers, done, values), values, "en",
                                    blank)) < len(whole)
     assert cut >= 3, cut
+
+
+def test_an_erp_in_daily_use_begins_the_erp_step(general):
+    """A plant that ticks an ERP among its systems in daily use has begun *ERP and core
+    business systems*, however low the answers it delivers are: the card completes the
+    system in place (rounds 134-136).  Other systems ticked begin nothing."""
+    low = {"business.procurement.purchasing": 1, "operations.warehousing.warehouse": 1}
+    qid = "factory.integration.systems"
+    assert "started" in _reasons(general, _plant(general, 2, **low, **{qid: ["erp"]}),
+                                 "erp_core_systems")
+    assert "started" not in _reasons(general, _plant(general, 2, **low, **{qid: ["mes", "qms", "crm"]}),
+                                     "erp_core_systems")
+
+
+def test_options_ticked_show_begun_only_when_each_is_ticked(general):
+    sc = next(s for s in general.scenarios if s.id == "erp_core_systems").model_copy(
+        update={"begun_when": [maturity.model.scenario.QuestionTarget(
+            question="factory.integration.systems", items=["erp", "mes"])]})
+    qid = "factory.integration.systems"
+    change = [QuestionChange(question="business.procurement.purchasing", from_level=1, to_level=2)]
+    state = {qid: ("answered", 2)}
+    assert started(sc, change, state, {qid: frozenset({"erp", "mes", "qms"})}, 5)
+    assert not started(sc, change, state, {qid: frozenset({"erp"})}, 5)
+    assert not started(sc, change, state, {qid: frozenset()}, 5)
+    # a question not answered (or n/a) shows nothing begun, whatever its stored value
+    assert not started(sc, change, {qid: ("not_applicable", 0)}, {qid: frozenset({"erp", "mes"})}, 5)

@@ -40,7 +40,9 @@ class QuestionTarget(Frozen):
     """Checklist items the scenario puts in place: the target holds when each one that
     is not ``n/a`` is rated at least "mostly".  A scenario that delivers one practice of
     a wide checklist names it here, so a plant that has that practice is never told to
-    start it because the checklist's other items are missing."""
+    start it because the checklist's other items are missing.  In ``begun_when`` only,
+    the options of a multiple-choice question may be named instead: the step is begun
+    when each one is ticked (e.g. an ERP among the systems in daily use)."""
 
     @model_validator(mode="after")
     def _level_or_items(self) -> QuestionTarget:
@@ -163,7 +165,8 @@ class Scenario(Frozen):
     begun_when: list[QuestionTarget] = []
     """Answers that show the enterprise has begun it although it does not run it on a
     system yet (e.g. a written, approved plan for the transformation plan), or runs it for
-    part of the plant only (checklist items: each rated at least "partly"): when any one
+    part of the plant only (checklist items: each rated at least "partly"), or runs the
+    system the scenario is about (options of a multiple choice: each ticked): when any one
     holds, the scenario is proposed as completing what is in place.  Without it, a
     scenario is begun when the plant lacks only its last step (``docs/diagnosis.md``)."""
     begun_by_targets: bool = True
