@@ -9,8 +9,14 @@ from typing import Any, get_args
 
 from .errors import Severity, hint
 from .model.base import Text
-from .model.questionnaire import (ChecklistQuestion, ChoiceQuestion, LevelQuestion, MultiQuestion,
-                                  Questionnaire, QuestionT)
+from .model.questionnaire import (
+    ChecklistQuestion,
+    ChoiceQuestion,
+    LevelQuestion,
+    MultiQuestion,
+    Questionnaire,
+    QuestionT,
+)
 from .model.scenario import QuestionTarget, Scenario
 from .requirements import max_level
 
