@@ -197,6 +197,21 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     return out
 
 
+def cheaper(c: Candidate, rest: list[tuple[Candidate, dict[str, int]]], lifts: Mapping[str, int]) -> bool:
+    """Whether a smaller step lifts every indicator that ``c`` would lift at least as far
+    (``lifts``: indicator → the level ``c`` is taken to lift it to; ``rest``: each other
+    candidate with the level it lifts each indicator to): then the phase takes that one and
+    leaves ``c``, which ranked higher for the score it adds, which the grade does not need.
+    Round 102: the automation of hazardous work, a capital project, headed phase 1 of a
+    copper plant and a pump maker to lift Safety a level that putting permits on a system,
+    a small step, also lifted ("a medium-sized capital project is the wrong way to lift
+    Safety in phase 1"); the path (``recommend``) and phase 1's catch-up (``catchup``) both
+    ask it."""
+    size = EFFORT_WEIGHT[c.effort]
+    return any(EFFORT_WEIGHT[d.effort] < size and all(theirs.get(i, 0) >= to for i, to in lifts.items())
+               for d, theirs in rest)
+
+
 def rank_key(c: Candidate, order: Mapping[str, int]) -> tuple[int, float, str]:
     """Foundations in the catalogue's order (each builds on the ones before it), the
     other tiers by priority.  (A step whose whole gap nobody rated, ``unrated``, joins no

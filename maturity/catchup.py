@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .candidates import FOUNDATION_BELOW, Candidate
+from .candidates import FOUNDATION_BELOW, Candidate, cheaper
 from .delivery import keeps_core, up_to
 from .engine import resolve_production_type
 from .improve import apply_targets, indicator_levels, raised
@@ -20,31 +20,49 @@ from .scoring import score
 
 
 def catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a: Assessment,
-              values: Mapping[str, Normalised]) -> None:
+             values: Mapping[str, Normalised]) -> None:
     """Phase 1 also brings the indicators below the grade the plant already has up to it:
     they are the foundations of that grade.  The first candidate (in order) that lifts
     each of them by working on one of its answers below the grade joins, with the reason
     (pushing another answer past the grade to make up for the lagging one catches nothing
-    up).  Not those that matter little to the plant (``Questionnaire.minor``): they wait until a
+    up), unless a smaller one further down that could join lifts them at least as far
+    (``candidates.cheaper``; round 138: the copper plant's Safety was caught up with the
+    automation of hazardous work while putting permits on a system, begun, lifted it as far).
+    Not those that matter little to the plant (``Questionnaire.minor``): they wait until a
     grade needs them."""
     ptype = a.production_type or resolve_production_type(q, a.enterprise)
     behind = {i for i, lv in indicator_levels(a).items() if lv < a.level} - q.minor(a.enterprise, ptype)
     for c in chosen:
         behind -= {r.indicator for r in c.raises}
-    for c in pool:
-        if c in chosen:
+    joins: dict[int, tuple[list[str], list[QuestionChange] | None]] = {}
+
+    def join(c: Candidate) -> tuple[list[str], list[QuestionChange] | None]:
+        """The indicators behind the grade that ``c`` catches up (none: it cannot join),
+        and the part of its scenario that does (None: the whole)."""
+        if id(c) not in joins:
+            lagging = {d.question.rsplit(".", 1)[0] for d in c.delivers if below(q, d, a.level)}
+            fixes = [r.indicator for r in c.raises if r.indicator in behind & lagging]
+            part = _to_grade(q, c, values, a) if fixes else None
+            joins[id(c)] = (fixes, part) if part is None or keeps_core(q, c.scenario, part) else ([], None)
+        fixes, part = joins[id(c)]
+        return [i for i in fixes if i in behind], part
+
+    for k, c in enumerate(pool):
+        fixes, part = join(c) if c not in chosen else ([], None)
+        if not fixes:
             continue
-        lagging = {d.question.rsplit(".", 1)[0] for d in c.delivers if below(q, d, a.level)}
-        fixes = [r.indicator for r in c.raises if r.indicator in behind & lagging]
-        part = _to_grade(q, c, values, a) if fixes else None
-        if fixes and (part is None or keeps_core(q, c.scenario, part)):
-            chosen.append(c)
-            c.catch_up = fixes
-            if "catch_up" not in c.reasons:
-                c.reasons.append("catch_up")
-            if part is not None:
-                _cut(q, c, part, values, a)
-            behind -= set(fixes)
+        lifts = {r.indicator: r.to_level for r in c.raises if r.indicator in fixes}
+        rest = [(d, {r.indicator: r.to_level for r in d.raises}) for d in pool[k + 1:]
+                if d not in chosen and set(fixes) <= set(join(d)[0])]
+        if cheaper(c, rest, lifts):
+            continue
+        chosen.append(c)
+        c.catch_up = fixes
+        if "catch_up" not in c.reasons:
+            c.reasons.append("catch_up")
+        if part is not None:
+            _cut(q, c, part, values, a)
+        behind -= set(fixes)
     chosen.sort(key=pool.index)
 
 

@@ -17,6 +17,7 @@ from .candidates import (
     RECOMMENDATIONS,
     Candidate,
     candidates,
+    cheaper,
     fits,
     rank_key,
     scenario_level,
@@ -45,7 +46,7 @@ def _pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callab
     lifted = [(c, {r.indicator: r.to_level for r in c.raises}) for c in cands]
     for k, (c, lifts) in enumerate(lifted):
         useful = [i for i, imp in need.items() if reached[i] < imp.to_level and lifts.get(i, 0) > reached[i]]
-        if useful and c.tier != 0 and _cheaper(c, lifted[k + 1:], {i: lifts[i] for i in useful}):
+        if useful and c.tier != 0 and cheaper(c, lifted[k + 1:], {i: lifts[i] for i in useful}):
             continue
         if useful or (c.tier == 0 and c.scenario.id not in held):
             chosen.append(c)
@@ -55,7 +56,7 @@ def _pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callab
     # an indicator no scenario lifts a whole level still gets the smallest scenario that
     # works on it and is ``worth`` it (the first of those); the smallest that works on it at
     # all where the phase would otherwise be empty (round 3: p15's phase 1 was empty while
-    # such steps ranked 5th, 6th; round 102: see ``_cheaper``)
+    # such steps ranked 5th, 6th; round 102: see ``candidates.cheaper``)
     for fit in (worth, lambda c: not chosen):
         for i in uncovered:
             helper = min((c for c in cands if i in c.blocking and fit(c)),
@@ -64,19 +65,6 @@ def _pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callab
                 chosen.append(helper)
     chosen.sort(key=cands.index)
     return chosen, uncovered
-
-
-def _cheaper(c: Candidate, rest: list[tuple[Candidate, dict[str, int]]], lifts: Mapping[str, int]) -> bool:
-    """Whether a smaller step further down the list lifts every indicator that ``c`` would
-    lift for the path at least as far: then the path takes that one and leaves ``c`` (it
-    ranked higher for the score it adds, which the grade does not need; ``rest``: each
-    candidate with the level it lifts each indicator to).  Round 102: the
-    automation of hazardous work, a capital project, headed phase 1 of a copper plant and a
-    pump maker to lift Safety a level that putting permits on a system, a small step, also
-    lifted ("a medium-sized capital project is the wrong way to lift Safety in phase 1")."""
-    size = EFFORT_WEIGHT[c.effort]
-    return any(EFFORT_WEIGHT[d.effort] < size and all(theirs.get(i, 0) >= to for i, to in lifts.items())
-               for d, theirs in rest)
 
 
 def _worth(q: Questionnaire, grade: int, c: Candidate) -> bool:
