@@ -91,7 +91,10 @@ def test_two_assessors_read_every_plant_the_same_way(scored, expected):
 # (all 12 in the panel's), the three misses L4 plants read at L3; over 89 plants 0.848,
 # holdouts 0.831. Round 130 added six more (p90-p95, small firms and SMEs): 10 of 12 general
 # and 10 of 10 SME files in range; over 95 plants 0.847, SME 0.912, holdouts 0.831.
-FLOOR = {"in_expected_range": 0.84, "sme_in_expected_range": 0.9}
+# Round 138 (the network's level 4 asks the models' data flows alone, the availability
+# target apart) was kept by its registered rule, and its fresh sessions' network answers are
+# the ones scored: 0.858, holdouts 0.844 (p75 at L4 on both sides).
+FLOOR = {"in_expected_range": 0.85, "sme_in_expected_range": 0.9}
 PANEL_FLOOR = 0.9
 TUNED = 30
 """Plants p01-p30, on which rounds 1-85 were judged; p31 onwards were written after them."""
@@ -120,9 +123,10 @@ def test_general_index_files_score_inside_their_plants_range(scored, expected):
     eight plants; 0.816 after round 119's re-reading of seventeen questions, whose control
     on the old wording measured the same; 0.831 over p19-p83 with round 125's eight,
     0.838 after round 128's re-reading of the plan, 0.831 over p19-p89 with round 129's six
-    and over p19-p95 with round 130's six)."""
+    and over p19-p95 with round 130's six, 0.844 after round 138's re-reading of the
+    network)."""
     assert calibration.figures(_tuned(scored), expected)["in_expected_range"] >= 0.9
-    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.83
+    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.84
 
 
 def test_sme_index_files_score_inside_their_plants_range(scored, expected):
