@@ -1,0 +1,91 @@
+"""Round 139: the figures of the continuous-improvement re-assessment, as registered in
+docs/calibration.md.
+
+Each of the 190 general-index files is scored three ways: as the sessions found it (the
+original answers, the index before the change), with its improvement answer and its
+`data_lean` rating replaced by the control sessions' (Ca for `a`, Cb for `b`) against the
+index before the change, and replaced by the new sessions' (A, B) against the index of the
+change (4b36c8d).
+Run from a checkout: python docs/calibration/reassess/round139/score.py [-v]
+"""
+
+import copy
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[4]
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import calibration as cal  # noqa: E402
+
+import maturity  # noqa: E402
+
+CHANGE = "4b36c8d"
+LADDER, CHECKLIST, ITEM = "strategy.lean.improvement", "strategy.lean.practices", "data_lean"
+READINGS = (("orig", None), ("ctrl", {"a": "Ca", "b": "Cb"}), ("new", {"a": "A", "b": "B"}))
+
+
+def session(kind, plant):
+    group = (int(plant[1:]) - 1) // 19 + 1
+    return yaml.safe_load((HERE / f"{kind}{group}" / f"{plant}.yaml").read_text(encoding="utf-8"))
+
+
+def replaced(doc, got):
+    """The answers document with the session's improvement answer and data_lean rating."""
+    out = copy.deepcopy(doc)
+    answers = out["answers"]
+    answers.pop(LADDER, None)
+    if got["answers"].get(LADDER) is not None:
+        answers[LADDER] = got["answers"][LADDER]
+    ratings = dict(answers.get(CHECKLIST) or {})
+    ratings.pop(ITEM, None)
+    rating = (got["answers"].get(CHECKLIST) or {}).get(ITEM)
+    if rating is not None:
+        ratings[ITEM] = rating
+    answers[CHECKLIST] = ratings
+    return out
+
+
+def main(verbose):
+    index = {"orig": cal.questionnaire_at(f"{CHANGE}^"), "new": cal.questionnaire_at(CHANGE)}
+    index["ctrl"] = index["orig"]
+    expected, panel = cal.expected(), cal.panel()
+    writer = dict.fromkeys(index, 0)
+    in_panel = dict.fromkeys(index, 0)
+    levels = {k: [] for k in index}
+    pairs = {(k, q): 0 for k in index for q in ("ladder", "item")}
+    for n in range(1, 96):
+        plant = f"p{n:02d}"
+        given = {}
+        for side in ("a", "b"):
+            found = f"{CHANGE}:docs/calibration/answers/after/{plant}-{side}.yaml"  # as the sessions found it
+            doc = yaml.safe_load(subprocess.run(["git", "-C", str(ROOT), "show", found],
+                                                capture_output=True, text=True, check=True).stdout)
+            for name, kinds in READINGS:
+                got = doc if kinds is None else replaced(doc, session(kinds[side], plant))
+                grade = maturity.assess(index[name], got).level
+                writer[name] += cal.in_range(grade, expected[plant]["expected_grade"])
+                in_panel[name] += cal.in_range(grade, panel.get(plant, {}).get("range"))
+                a = got["answers"]
+                given[name, "ladder", side] = a.get(LADDER)
+                given[name, "item", side] = (a.get(CHECKLIST) or {}).get(ITEM)
+                if cal.answer_level(a.get(LADDER)) is not None:
+                    levels[name].append(cal.answer_level(a.get(LADDER)))
+                if verbose:
+                    print(plant, side, name, a.get(LADDER), given[name, "item", side], f"L{grade}")
+        for key in pairs:
+            pairs[key] += str(given[(*key, "a")]) == str(given[(*key, "b")])
+    for name in index:
+        print(f"{name}: in writers' ranges {writer[name]}/190, in panel's {in_panel[name]}/190, "
+              f"mean improvement level {statistics.mean(levels[name]):.3f}, exact a-b pairs: "
+              f"improvement {pairs[name, 'ladder']}/95, data_lean {pairs[name, 'item']}/95, "
+              f"together {pairs[name, 'ladder'] + pairs[name, 'item']}/190")
+
+
+if __name__ == "__main__":
+    main("-v" in sys.argv)
