@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .candidates import FOUNDATION_BELOW, Candidate, cheaper
+from .candidates import EFFORT_WEIGHT, FOUNDATION_BELOW, Candidate, cheaper
 from .delivery import keeps_core, up_to
 from .engine import resolve_production_type
 from .improve import apply_targets, indicator_levels, raised
@@ -25,9 +25,10 @@ def catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a
     they are the foundations of that grade.  The first candidate (in order) that lifts
     each of them by working on one of its answers below the grade joins, with the reason
     (pushing another answer past the grade to make up for the lagging one catches nothing
-    up), unless a smaller one further down that could join lifts them at least as far
-    (``candidates.cheaper``; round 138: the copper plant's Safety was caught up with the
-    automation of hazardous work while putting permits on a system, begun, lifted it as far).
+    up), unless a smaller one further down that could join lifts them at least as far, up to
+    the grade (``candidates.cheaper``; round 138: the copper plant's Safety was caught up with
+    the automation of hazardous work while putting permits on a system, begun, lifted it as
+    far): then the smallest of those joins in its place, at once.
     Not those that matter little to the plant (``Questionnaire.minor``): they wait until a
     grade needs them."""
     ptype = a.production_type or resolve_production_type(q, a.enterprise)
@@ -47,15 +48,23 @@ def catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a
         fixes, part = joins[id(c)]
         return [i for i in fixes if i in behind], part
 
+    top = max(a.level, FOUNDATION_BELOW)  # how far a catch-up lifts: to the grade (below it, L2)
+
+    def lifts(c: Candidate) -> dict[str, int]:
+        return {r.indicator: min(r.to_level, top) for r in c.raises}
+
     for k, c in enumerate(pool):
         fixes, part = join(c) if c not in chosen else ([], None)
         if not fixes:
             continue
-        lifts = {r.indicator: r.to_level for r in c.raises if r.indicator in fixes}
-        rest = [(d, {r.indicator: r.to_level for r in d.raises}) for d in pool[k + 1:]
-                if d not in chosen and set(fixes) <= set(join(d)[0])]
-        if cheaper(c, rest, lifts):
-            continue
+        # a smaller one further down that could join and lifts them as far joins instead, now,
+        # before a step between the two takes a part of what it would catch up
+        rest = [(d, lifts(d)) for d in pool[k + 1:] if d not in chosen and set(fixes) <= set(join(d)[0])]
+        mine = {i: to for i, to in lifts(c).items() if i in fixes}
+        if cheaper(c, rest, mine):
+            c = min((d for d, theirs in rest if all(theirs.get(i, 0) >= to for i, to in mine.items())),
+                    key=lambda d: EFFORT_WEIGHT[d.effort])
+            fixes, part = join(c)
         chosen.append(c)
         c.catch_up = fixes
         if "catch_up" not in c.reasons:

@@ -288,9 +288,14 @@ def in_place(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]
     with what is still missing: "not yet broken down into projects"), or at any level for
     a question the scenario's ``begun_when`` names; (question, the target items in place,
     rated "mostly" or better) for item targets (one rated only "partly" is still to do,
-    and listed as such); answered questions only."""
+    and listed as such); answered questions only.  First, the options of a multiple choice
+    that ``begun_when`` names, where they show the scenario begun: the system the plant runs
+    (an ERP ticked among the systems in daily use begins the ERP step)."""
     named = {t.question for t in sc.begun_when}
-    out: list[tuple[str, int | tuple[str, ...]]] = []
+    out: list[tuple[str, int | tuple[str, ...]]] = [
+        (t.question, tuple(t.items)) for t in sc.begun_when
+        if t.items and isinstance((values or {}).get(t.question), frozenset)
+        and shows_begun(state, t, values)]
     for t in targets(q, sc):
         status, reached = state.get(t.question, ("not_applicable", 0))
         if status != "answered":

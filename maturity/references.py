@@ -188,14 +188,17 @@ def rule_references(q: Questionnaire) -> Iterator[Finding]:
                 yield (*tloc, "question"), f"unknown question {target.question!r}" \
                     f"{hint(target.question, q.questions)}", E
             elif target.items:
-                ticks = field == "begun_when" and isinstance(found[2], MultiQuestion)
-                known = {i.id for i in (found[2].options if ticks else getattr(found[2], "items", ()))}
-                if not (ticks or isinstance(found[2], ChecklistQuestion)):
+                asked = found[2]
+                ticks = field == "begun_when" and isinstance(asked, MultiQuestion)
+                known = {i.id for i in asked.options} if isinstance(asked, MultiQuestion) and ticks \
+                    else {i.id for i in getattr(asked, "items", ())}
+                if not (ticks or isinstance(asked, ChecklistQuestion)):
                     yield (*tloc, "items"), f"{target.question} is not a checklist" + \
                         (" or a multiple choice" if field == "begun_when" else ""), E
+                what = "option" if ticks else "item"
                 for ii, item in enumerate(target.items):
                     if known and item not in known:
-                        yield (*tloc, "items", ii), f"unknown item {item!r} of " \
+                        yield (*tloc, "items", ii), f"unknown {what} {item!r} of " \
                             f"{target.question}{hint(item, known)}", E
             elif target.level is not None and target.level > max_level(found[2], n):
                 yield (*tloc, "level"), f"{target.question} reaches level " \

@@ -890,7 +890,7 @@ SEMANTIC = [
      ["unknown item 'sppc' of ops.main.check", "did you mean 'spc'?"]),
     ("begun-when-unknown-option", _begun_unknown_option,
      ("- id: mes_rollout", "begun_when:", "- desing"), "scenarios[mes_rollout].begun_when[0].items[0]",
-     ["unknown item 'desing' of ops.main.multi", "did you mean 'design'?"]),
+     ["unknown option 'desing' of ops.main.multi", "did you mean 'design'?"]),
     ("options-named-outside-begun-when", _options_outside_begun_when,
      ("- id: mes_rollout", "delivers:", "items:"), "scenarios[mes_rollout].delivers[0].items",
      ["ops.main.multi is not a checklist"]),

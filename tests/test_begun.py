@@ -574,3 +574,26 @@ def test_options_ticked_show_begun_only_when_each_is_ticked(general):
     assert not started(sc, change, state, {qid: frozenset()}, 5)
     # a question not answered (or n/a) shows nothing begun, whatever its stored value
     assert not started(sc, change, {qid: ("not_applicable", 0)}, {qid: frozenset({"erp", "mes"})}, 5)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_step_begun_by_the_system_it_runs_names_that_system_first(general, lang):
+    """Code review of round 137: the ERP step begun by an ERP ticked among the systems in
+    daily use said "this builds on what runs here already" and listed nothing under "Already
+    in place here", since the systems question is not among those the step delivers."""
+    qid = "factory.integration.systems"
+    answers = _plant(general, 1, **{qid: ["erp"], "business.procurement.purchasing": 1,
+                                    "operations.warehousing.warehouse": 1})
+    a = _assess(general, answers, industry="machinery", production_type="discrete")
+    d = diagnose(a, general)
+    (r,) = [r for r in d.recommendations if r.scenario == "erp_core_systems"]
+    assert "started" in r.reasons
+    view = next(v for v in build(general, d, lang).recommendations if v.rank == r.rank)
+    erp = next(o for o in general.questions[qid][2].options if o.id == "erp")
+    assert view.have and view.have[0] == erp.text[lang].rstrip("。."), view.have
+    # without the ERP ticked the step is not begun and claims nothing in place
+    a = _assess(general, {**answers, qid: ["mes"]}, industry="machinery", production_type="discrete")
+    d = diagnose(a, general)
+    (r,) = [r for r in d.recommendations if r.scenario == "erp_core_systems"]
+    view = next(v for v in build(general, d, lang).recommendations if v.rank == r.rank)
+    assert "started" not in r.reasons and not view.have

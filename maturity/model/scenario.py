@@ -30,7 +30,8 @@ class Benefit(Frozen):
 
 class QuestionTarget(Frozen):
     """A question a scenario works on: a level its answer reaches, or, for a checklist,
-    the items it puts in place.  Exactly one of ``level`` and ``items``."""
+    the items it puts in place (in ``begun_when``, also the options of a multiple choice
+    that show it begun).  Exactly one of ``level`` and ``items``."""
 
     question: DottedId
     """Full question id (``dimension.indicator.question``)."""

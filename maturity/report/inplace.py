@@ -34,12 +34,13 @@ def have(q: Questionnaire, held: list[tuple[str, int | tuple[str, ...]]],
           values: Mapping[str, Any], lang: str) -> list[str]:
     """What of a scenario the plant has (``delivery.in_place``), in the index's words: a
     level question's description at the level its answer reaches, a checklist's items in
-    place, any other question with its answer."""
+    place, a multiple choice's options ticked, any other question with its answer."""
     out: list[str] = []
     for qid, got in held:
         question = q.questions[qid][2]
-        if isinstance(got, tuple) and isinstance(question, ChecklistQuestion):
-            text = {i.id: i.text for i in question.items}
+        if isinstance(got, tuple) and isinstance(question, ChecklistQuestion | MultiQuestion):
+            entries = question.items if isinstance(question, ChecklistQuestion) else question.options
+            text = {i.id: i.text for i in entries}
             out += [tr(text[i], lang).rstrip("。.") for i in got if i in text]
         elif isinstance(got, int) and isinstance(question, LevelQuestion) and got in question.anchors:
             out.append(tr(question.goal(got), lang))
