@@ -144,13 +144,33 @@ def answer_level(value: object) -> float | None:
     return float(text[:-1]) + 0.5 if text.endswith("+") else float(text)
 
 
+def text_at(commit: str, path: str) -> str:
+    """A file of this checkout as it was at ``commit`` (git show; ``path`` from the root)."""
+    import subprocess
+
+    return subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:{path}"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def answers_at(commit: str, name: str) -> dict:
+    """A reference plant's answers document (``pNN-a``, ``pNN-b``) as it was at ``commit``:
+    what a re-assessment's sessions found, after the round has replaced the answers."""
+    return yaml.safe_load(text_at(commit, f"docs/calibration/answers/after/{name}.yaml"))
+
+
+def plants_at(commit: str) -> Iterator[tuple[str, dict[str, dict]]]:
+    """Each reference plant with general-index answers (``pNN-a``, ``pNN-b``) and its two
+    documents as they were at ``commit``, in plant order."""
+    for path in sorted((CAL / "answers" / "after").glob("p[0-9][0-9]-a.yaml")):
+        plant = path.name[:3]
+        yield plant, {side: answers_at(commit, f"{plant}-{side}") for side in ("a", "b")}
+
+
 def questionnaire_at(commit: str, name: str = "general") -> maturity.Questionnaire:
     """A shipped questionnaire as it was at ``commit`` of this checkout (git show)."""
-    import subprocess
     import tempfile
 
-    text = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:questionnaires/{name}.yaml"],
-                          capture_output=True, text=True, check=True).stdout
+    text = text_at(commit, f"questionnaires/{name}.yaml")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}.yaml"
         path.write_text(text, encoding="utf-8")

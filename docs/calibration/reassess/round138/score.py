@@ -14,7 +14,6 @@ Run from a checkout: python docs/calibration/reassess/round138/score.py [-v] [--
 
 import copy
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -65,10 +64,8 @@ def index_with(changes):
         return cal.questionnaire_at(CHANGE)
     if not changes:
         return cal.questionnaire_at(BEFORE)
-    before = subprocess.run(["git", "-C", str(ROOT), "show", f"{BEFORE}:questionnaires/general.yaml"],
-                            capture_output=True, text=True, check=True).stdout
-    after = subprocess.run(["git", "-C", str(ROOT), "show", f"{CHANGE}:questionnaires/general.yaml"],
-                           capture_output=True, text=True, check=True).stdout
+    before = cal.text_at(BEFORE, "questionnaires/general.yaml")
+    after = cal.text_at(CHANGE, "questionnaires/general.yaml")
     # the change's two parts lie in separate sections: take the network section from one
     # text and the security section (with the scenarios and checks) from the other
     cut_a, cut_b = "      - id: network\n", "      - id: integration\n"
@@ -95,13 +92,9 @@ def main(verbose, only):
     in_panel = dict.fromkeys(index, 0)
     levels = {(k, q): [] for k in index for q in LEVELS}
     pairs = {(k, q): 0 for k in index for q in (*LEVELS, "availability", "accounts")}
-    for n in range(1, 96):
-        plant = f"p{n:02d}"
+    for plant, docs in cal.plants_at(CHANGE):  # as the sessions found them
         given = {}
-        for side in ("a", "b"):
-            found = f"{CHANGE}:docs/calibration/answers/after/{plant}-{side}.yaml"  # as the sessions found it
-            doc = yaml.safe_load(subprocess.run(["git", "-C", str(ROOT), "show", found],
-                                                capture_output=True, text=True, check=True).stdout)
+        for side, doc in docs.items():
             for name, kinds in READINGS:
                 if kinds is None:
                     got = doc

@@ -11,7 +11,6 @@ Run from a checkout: python docs/calibration/reassess/round139/score.py [-v]
 
 import copy
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
@@ -59,13 +58,9 @@ def main(verbose):
     in_panel = dict.fromkeys(index, 0)
     levels = {k: [] for k in index}
     pairs = {(k, q): 0 for k in index for q in ("ladder", "item")}
-    for n in range(1, 96):
-        plant = f"p{n:02d}"
+    for plant, docs in cal.plants_at(CHANGE):  # as the sessions found them
         given = {}
-        for side in ("a", "b"):
-            found = f"{CHANGE}:docs/calibration/answers/after/{plant}-{side}.yaml"  # as the sessions found it
-            doc = yaml.safe_load(subprocess.run(["git", "-C", str(ROOT), "show", found],
-                                                capture_output=True, text=True, check=True).stdout)
+        for side, doc in docs.items():
             for name, kinds in READINGS:
                 got = doc if kinds is None else replaced(doc, session(kinds[side], plant))
                 grade = maturity.assess(index[name], got).level
