@@ -161,8 +161,9 @@ def answers_at(commit: str, name: str) -> dict:
 def plants_at(commit: str) -> Iterator[tuple[str, dict[str, dict]]]:
     """Each reference plant with general-index answers (``pNN-a``, ``pNN-b``) and its two
     documents as they were at ``commit``, in plant order."""
-    for path in sorted((CAL / "answers" / "after").glob("p[0-9][0-9]-a.yaml")):
-        plant = path.name[:3]
+    listing = text_at(commit, "docs/calibration/answers/after/")  # git show of a tree: its names
+    for plant in sorted({m.group(1) for m in re.finditer(r"^(p\d+)-a\.yaml$", listing, re.M)},
+                        key=lambda p: int(p[1:])):
         yield plant, {side: answers_at(commit, f"{plant}-{side}") for side in ("a", "b")}
 
 

@@ -64,7 +64,10 @@ def catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a
         if cheaper(c, rest, mine):
             c = min((d for d, theirs in rest if all(theirs.get(i, 0) >= to for i, to in mine.items())),
                     key=lambda d: EFFORT_WEIGHT[d.effort])
+            # it catches up what it takes over, and of the rest only what it brings to the
+            # grade: the others wait for the steps ranked before it
             fixes, part = join(c)
+            fixes = [i for i in fixes if i in mine or lifts(c).get(i, 0) >= top]
         chosen.append(c)
         c.catch_up = fixes
         if "catch_up" not in c.reasons:

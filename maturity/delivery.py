@@ -292,13 +292,15 @@ def in_place(q: Questionnaire, sc: Scenario, state: Mapping[str, tuple[str, int]
     that ``begun_when`` names, where they show the scenario begun: the system the plant runs
     (an ERP ticked among the systems in daily use begins the ERP step)."""
     named = {t.question for t in sc.begun_when}
-    out: list[tuple[str, int | tuple[str, ...]]] = [
-        (t.question, tuple(t.items)) for t in sc.begun_when
-        if t.items and isinstance((values or {}).get(t.question), frozenset)
-        and shows_begun(state, t, values)]
+    ticked: dict[str, dict[str, None]] = {}  # question → its options that began the scenario
+    for t in sc.begun_when:
+        options = t.items and isinstance((values or {}).get(t.question), frozenset)
+        if options and shows_begun(state, t, values):
+            ticked.setdefault(t.question, {}).update(dict.fromkeys(t.items))
+    out: list[tuple[str, int | tuple[str, ...]]] = [(qid, tuple(items)) for qid, items in ticked.items()]
     for t in targets(q, sc):
         status, reached = state.get(t.question, ("not_applicable", 0))
-        if status != "answered":
+        if status != "answered" or t.question in ticked:  # said once, by what began it
             continue
         if t.items:
             ratings = _ratings(values, t.question)

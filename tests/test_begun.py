@@ -597,3 +597,26 @@ def test_a_step_begun_by_the_system_it_runs_names_that_system_first(general, lan
     (r,) = [r for r in d.recommendations if r.scenario == "erp_core_systems"]
     view = next(v for v in build(general, d, lang).recommendations if v.rank == r.rank)
     assert "started" not in r.reasons and not view.have
+
+
+def test_a_question_that_began_a_step_and_is_delivered_by_it_is_listed_once(general):
+    """Second review of round 138: a scenario whose begun_when names options of a question
+    it also delivers listed the question twice (its options, then its answer)."""
+    from maturity.model.scenario import QuestionTarget
+
+    qid = "factory.integration.systems"
+    erp = next(s for s in general.scenarios if s.id == "erp_core_systems")
+    twice = QuestionTarget(question=qid, items=["erp"])
+    sc = erp.model_copy(update={"begun_when": [twice, twice],
+                                "delivers": [*erp.delivers, QuestionTarget(question=qid, level=3)]})
+    state = {qid: ("answered", 2)}
+    held = in_place(general, sc, state, {qid: frozenset({"erp", "mes", "qms"})})
+    assert [h for h in held if h[0] == qid] == [(qid, ("erp",))]
+
+
+def test_what_is_in_place_is_never_cut_without_saying_so(general):
+    from maturity.report.inplace import have
+
+    levels = [qid for qid, (_, _, x) in general.questions.items() if x.kind == "level" and 2 in x.anchors][:5]
+    shown = have(general, [(qid, 2) for qid in levels], {}, "en")
+    assert len(shown) == 4 and shown[-1] == maturity_t("and_more", "en", n=2), shown

@@ -30,6 +30,14 @@ from .words import paren as _paren
 _MISSING_SHOWN = 3
 
 
+def _first(out: list[str], lang: str) -> list[str]:
+    """The first few of a list in words, and how many more: never cut without saying so."""
+    shown = [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]  # listed with semicolons
+    if len(out) > len(shown):
+        shown.append(t("and_more", lang, n=len(out) - len(shown)))
+    return shown
+
+
 def have(q: Questionnaire, held: list[tuple[str, int | tuple[str, ...]]],
           values: Mapping[str, Any], lang: str) -> list[str]:
     """What of a scenario the plant has (``delivery.in_place``), in the index's words: a
@@ -48,7 +56,7 @@ def have(q: Questionnaire, held: list[tuple[str, int | tuple[str, ...]]],
             out.append(tr(question.goal, lang))
         elif isinstance(got, int) and not isinstance(question, LevelQuestion | ChecklistQuestion):
             out.append(_asked(question, _answer(question, values.get(qid), lang), lang))
-    return [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]
+    return _first(out, lang)
 
 
 def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mapping[str, Any],
@@ -95,10 +103,7 @@ def missing(q: Questionnaire, changes: tuple[QuestionChange, ...], values: Mappi
             out.append(tr(question.goal, lang).rstrip("。.") + (blank if blank_here else ""))
         else:
             out.append(_needs(q, question, c.to_level, values.get(c.question), lang))
-    shown = [x.rstrip("。.") for x in out[:_MISSING_SHOWN]]  # listed with semicolons
-    if len(out) > len(shown):  # never cut without saying so
-        shown.append(t("and_more", lang, n=len(out) - len(shown)))
-    return shown
+    return _first(out, lang)
 
 
 def beyond(q: Questionnaire, changes: tuple[QuestionChange, ...], earlier: Collection[QuestionChange],
@@ -218,10 +223,7 @@ def unrated_items(q: Questionnaire, unrated: tuple[str, ...] | list[str], lang: 
             if isinstance(question, ChecklistQuestion) else None
         out.append(tr(text, lang).rstrip("。.") if text is not None else ref)
     out += more or []
-    shown = out[:_MISSING_SHOWN]
-    if len(out) > len(shown):
-        shown.append(t("and_more", lang, n=len(out) - len(shown)))
-    return shown
+    return _first(out, lang)
 
 
 def to_check(q: Questionnaire, scenarios: list[Scenario], unrated: tuple[str, ...], lang: str,
