@@ -67,7 +67,7 @@ def catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a
             # it catches up what it takes over, and of the rest only what it brings to the
             # grade: the others wait for the steps ranked before it
             fixes, part = join(c)
-            fixes = [i for i in fixes if i in mine or lifts(c).get(i, 0) >= top]
+            fixes = [i for i in fixes if i in mine or lifts(c).get(i, 0) >= a.level]
         chosen.append(c)
         c.catch_up = fixes
         if "catch_up" not in c.reasons:

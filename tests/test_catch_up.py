@@ -291,3 +291,21 @@ def test_the_step_that_takes_over_keeps_only_what_it_brings_to_the_grade(general
     chosen: list[Candidate] = []
     catchup.catch_up(general, [c, e, d], chosen, a, values)
     assert chosen == [e, d] and d.catch_up == [SAFETY] and e.catch_up == [NETWORK]
+
+
+def test_below_l2_the_step_that_takes_over_keeps_what_it_brings_to_the_grade(general, monkeypatch):
+    """At an L1 plant the catch-up part reaches L2 (foundations), but an indicator lifted to
+    L1 is at the grade: the step taking over keeps it, and no other step is needed for it."""
+    monkeypatch.setattr(catchup, "_to_grade", lambda *args: None)
+    a = maturity.assess(general, maturity.load_answers(CAL / "p02-b.yaml"))
+    assert a.level == 1
+    values = restore_values(general, a.answers)
+    monkeypatch.setattr(catchup, "indicator_levels", lambda _: {SAFETY: 0, NETWORK: 0})
+    low = QuestionChange(question="operations.safety.hazardous_work", from_level=0, to_level=2)
+    net = QuestionChange(question="factory.network.infrastructure", from_level=0, to_level=2)
+    c = _candidate(general, "hazardous_work_automation", "M", {SAFETY: 2}, [low])
+    e = _candidate(general, "shopfloor_network", "S", {NETWORK: 2}, [net])
+    d = _candidate(general, "safety_on_system", "S", {SAFETY: 2, NETWORK: 1}, [low, net])
+    chosen: list[Candidate] = []
+    catchup.catch_up(general, [c, e, d], chosen, a, values)
+    assert chosen == [d] and sorted(d.catch_up) == sorted([SAFETY, NETWORK])
