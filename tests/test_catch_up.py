@@ -277,35 +277,27 @@ def test_the_smaller_step_joins_at_once_so_that_no_step_between_takes_a_part(gen
     assert chosen == [d] and sorted(d.catch_up) == sorted([SAFETY, NETWORK])
 
 
-def test_the_step_that_takes_over_keeps_only_what_it_brings_to_the_grade(general, monkeypatch):
-    """Second review of round 138: d, taking over c's Safety, also lifts the network, but
-    short of the grade; the network is left to e, ranked before d, which brings it there."""
+@pytest.mark.parametrize("plant, grade, safety, picked", [
+    # second review of round 138: at the L2 plant d, taking over c's Safety, lifts the
+    # network to L1, short of the grade; the network is left to e, ranked before d
+    ("p52-b.yaml", 2, 1, "e d"),
+    # at an L1 plant the catch-up part reaches L2 (foundations), but the network lifted to
+    # L1 is at the grade: d keeps it, and e is not needed
+    ("p02-b.yaml", 1, 0, "d"),
+])
+def test_the_step_that_takes_over_keeps_what_it_brings_to_the_grade(general, monkeypatch, plant, grade,
+                                                                    safety, picked):
     monkeypatch.setattr(catchup, "_to_grade", lambda *args: None)
-    a, values = _plant(general)
-    monkeypatch.setattr(catchup, "indicator_levels", lambda _: {SAFETY: 1, NETWORK: 0})
-    low = QuestionChange(question="operations.safety.hazardous_work", from_level=1, to_level=2)
-    net = QuestionChange(question="factory.network.infrastructure", from_level=0, to_level=2)
-    c = _candidate(general, "hazardous_work_automation", "M", {SAFETY: 2}, [low])
-    e = _candidate(general, "shopfloor_network", "S", {NETWORK: 2}, [net])
-    d = _candidate(general, "safety_on_system", "S", {SAFETY: 2, NETWORK: 1}, [low, net])
-    chosen: list[Candidate] = []
-    catchup.catch_up(general, [c, e, d], chosen, a, values)
-    assert chosen == [e, d] and d.catch_up == [SAFETY] and e.catch_up == [NETWORK]
-
-
-def test_below_l2_the_step_that_takes_over_keeps_what_it_brings_to_the_grade(general, monkeypatch):
-    """At an L1 plant the catch-up part reaches L2 (foundations), but an indicator lifted to
-    L1 is at the grade: the step taking over keeps it, and no other step is needed for it."""
-    monkeypatch.setattr(catchup, "_to_grade", lambda *args: None)
-    a = maturity.assess(general, maturity.load_answers(CAL / "p02-b.yaml"))
-    assert a.level == 1
+    a = maturity.assess(general, maturity.load_answers(CAL / plant))
+    assert a.level == grade
     values = restore_values(general, a.answers)
-    monkeypatch.setattr(catchup, "indicator_levels", lambda _: {SAFETY: 0, NETWORK: 0})
-    low = QuestionChange(question="operations.safety.hazardous_work", from_level=0, to_level=2)
+    monkeypatch.setattr(catchup, "indicator_levels", lambda _: {SAFETY: safety, NETWORK: 0})
+    low = QuestionChange(question="operations.safety.hazardous_work", from_level=safety, to_level=2)
     net = QuestionChange(question="factory.network.infrastructure", from_level=0, to_level=2)
-    c = _candidate(general, "hazardous_work_automation", "M", {SAFETY: 2}, [low])
-    e = _candidate(general, "shopfloor_network", "S", {NETWORK: 2}, [net])
-    d = _candidate(general, "safety_on_system", "S", {SAFETY: 2, NETWORK: 1}, [low, net])
+    steps = {"c": _candidate(general, "hazardous_work_automation", "M", {SAFETY: 2}, [low]),
+             "e": _candidate(general, "shopfloor_network", "S", {NETWORK: 2}, [net]),
+             "d": _candidate(general, "safety_on_system", "S", {SAFETY: 2, NETWORK: 1}, [low, net])}
     chosen: list[Candidate] = []
-    catchup.catch_up(general, [c, e, d], chosen, a, values)
-    assert chosen == [d] and sorted(d.catch_up) == sorted([SAFETY, NETWORK])
+    catchup.catch_up(general, list(steps.values()), chosen, a, values)
+    assert chosen == [steps[k] for k in picked.split()]
+    assert set(steps["d"].catch_up) == ({SAFETY} if "e" in picked else {SAFETY, NETWORK})
