@@ -88,6 +88,13 @@ def apart(value: float, bound: float, digits: int, strip: bool = False) -> tuple
     return f"{value:.{d}f}", shown
 
 
+def completeness_figure(share: float, unrated: int, lang: str = "en") -> str:
+    """The completeness as a headline gives it: the share of questions answered, then the
+    checklist items of answered questions left unrated, which count as not met (a plant
+    with 36 such items read "Completeness 100%" above a grade they held down)."""
+    return f"{share:.0%}" + (t("unrated_short", lang, n=unrated) if unrated else "")
+
+
 def score_text(q: Questionnaire, score: float, level: int, digits: int = 2) -> str:
     """A total the plant's answers give (``level`` the grade it reaches) as the report
     writes it: ``digits`` decimals, or more where they would round it up to the score the

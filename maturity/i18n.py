@@ -478,7 +478,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                                "无法读取 {path}，不会覆盖该文件：{reason}"),
     "tui_computing": ("Computing the diagnosis…", "正在生成诊断…"),
     "tui_unanswered_none": ("Every question is answered.", "所有问题均已作答。"),
-    "tui_unrated": (" · {n} item(s) unrated", " · {n} 项未评"),
+    "unrated_short": (" · {n} items unrated", " · {n} 项未评"),
     "tui_unrated_left": ("Every question is answered, but {n} checklist item(s) are unrated and count as "
                          "not met: here is the first.",
                          "所有问题均已作答，但有 {n} 个清单条目未评，按不满足计：已跳到第一个。"),
@@ -586,7 +586,7 @@ _ONE: dict[str, tuple[str, str]] = {
                            "not met: {items}."),
     "incomplete": ("n", "1 question unanswered; it counts as “not yet”. Answered at the top, "
                         "the grade could be {best} (score {best_score}) instead of {now}."),
-    "tui_unrated": ("n", " · 1 item unrated"),
+    "unrated_short": ("n", " · 1 item unrated"),
     "tui_unrated_left": ("n", "Every question is answered, but 1 checklist item is unrated and counts as "
                               "not met: here it is."),
     "tui_unanswered_count": ("n", "1 question unanswered: here it is."),

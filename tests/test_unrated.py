@@ -252,3 +252,45 @@ def test_a_check_names_the_unanswered_question_a_closed_follow_up_waits_on(gener
     assert tr(general.questions[gate][2].text, "en").strip() in said
     (said,) = to_check(general, [sc], (), "en", unanswered=set())
     assert said == tr(sc.name, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_headline_counts_the_items_left_unrated_beside_the_completeness(general, lang, tmp_path):
+    """p34's report read "Completeness 100%" above a grade that 36 unrated checklist items
+    held down (they count as not met): a reader took the grade as complete, and its reviewer
+    found the count only in the last section.  The headline of the report (Markdown, HTML,
+    terminal) and of the one-file score panel now says how many; with every item rated it
+    says the share alone, as before."""
+    import io
+    import re
+
+    import yaml
+    from rich.console import Console
+
+    from maturity.cli import main
+    from maturity.report.html import render as render_html
+    from maturity.report.markdown import render as render_markdown
+    from maturity.report.terminal import render_report
+
+    items = _items(general)
+    words = t("unrated_short", lang, n=2).split("2", 1)[1].strip()  # "items unrated" / "项未评"
+    for collab, blank in (({items[0]: "fully"}, len(items) - 1), (dict.fromkeys(items, "not"), 0)):
+        doc = {"format": "maturity-answers/1", "questionnaire": general.ref,
+               "enterprise": {"industry": "machinery", "production_type": "discrete"},
+               "answers": _answers(general, collab)}
+        a = _assess(general, doc["answers"], **doc["enterprise"])
+        d = diagnose(a, general)
+        assert len(d.completeness.unrated) == blank
+        report = build(general, d, lang)
+        figure = f"{a.completeness:.0%}" + (f" · {blank} {words}" if blank else "")
+        buffer = io.StringIO()
+        Console(file=buffer, width=200, no_color=True).print(render_report(report))
+        for text in (render_markdown(report), render_html(report), buffer.getvalue()):
+            head = next(line for line in text.splitlines() if t("completeness", lang) in line)
+            assert figure in head and (blank or words not in head), head
+        path = tmp_path / f"a{blank}.yaml"
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+        out = tmp_path / f"a{blank}.txt"
+        assert main(["score", str(path), "--lang", lang, "-o", str(out)]) == 0
+        panel = re.sub(r"[\s│]+", " ", out.read_text(encoding="utf-8"))
+        assert (f"{blank} {words}" in panel) is bool(blank), panel

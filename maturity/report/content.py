@@ -12,6 +12,7 @@ from .. import __version__
 from ..delivery import in_place, question_state
 from ..direct import own_aims
 from ..explain import (
+    completeness_figure,
     explain_next_level,
     gate_progress,
     level_label,
@@ -284,7 +285,9 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         enterprise=printable(ent.name or ""), facts=facts, grade=grade,
         grade_name=tr(lv.name, lang) if lv else "", grade_description=tr(lv.description, lang) if lv else "",
         level=a.level, levels=a.levels, score=a.score, score_max=a.score_max,
-        completeness=a.completeness, method=a.method, score_text=score_text(q, a.score, a.level),
+        completeness=a.completeness,
+        completeness_figure=completeness_figure(a.completeness, len(c.unrated), lang),
+        method=a.method, score_text=score_text(q, a.score, a.level),
         dimensions=[Row(name_of(q, dim.id, lang), code(dim.level) if dim.level and dim.score_max else "–",
                         dim.score, dim.score_max,
                         gate_progress(q, a, dim.id, lang) if not dim.score_max else "")

@@ -196,7 +196,7 @@ def _overview(r: Report) -> str:
     lang = _lang_of(r)
     figures = [
         (t("score", lang), f"{r.score_text} / {r.score_max:g}"),
-        (t("completeness", lang), f"{r.completeness:.0%}"),
+        (t("completeness", lang), r.completeness_figure),
     ]
     left = (_tag("div", _e(t("grade", lang)), class_="grade-label") + _tag("div", _e(r.grade), class_="grade")
             + _tag("dl", "".join(_tag("div", _tag("dt", _e(k)) + _tag("dd", _e(v))) for k, v in figures),

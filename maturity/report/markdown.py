@@ -28,7 +28,7 @@ def render(r: Report, wide: bool = True) -> str:
         out.append(f"- {key}: {_esc(value)}")
     out += ["", f"## {t('overview', lang)}", "",
             f"**{t('grade', lang)}: {r.grade}** — {t('score', lang)} {r.score_text} / {r.score_max:g}, "
-            f"{t('completeness', lang)} {r.completeness:.0%}", ""]
+            f"{t('completeness', lang)} {r.completeness_figure}", ""]
     if r.grade_description:
         out += [f"> {r.grade_description}", ""]
     if r.why_not_title:

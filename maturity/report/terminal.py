@@ -12,7 +12,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..explain import explain_next_level, gate_progress, level_label, name_of, score_text, warning_text
+from ..explain import (
+    completeness_figure,
+    explain_next_level,
+    gate_progress,
+    level_label,
+    name_of,
+    score_text,
+    warning_text,
+)
 from ..i18n import t
 from ..model.assessment import Assessment
 from ..model.base import tr
@@ -41,12 +49,13 @@ def bar(fraction: float, width: int = BAR_WIDTH, ticks: int = 0) -> str:
 
 
 def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
-                      source: str | None = None) -> RenderableType:
-    """A panel with the grade, per-dimension bars and the reason the grade is not higher."""
+                      source: str | None = None, unrated: int = 0) -> RenderableType:
+    """A panel with the grade, per-dimension bars and the reason the grade is not higher;
+    ``unrated``: the checklist items of answered questions left unrated."""
     head = Text()
     head.append(level_label(q, a.level, lang), style="bold")
     head.append(f"   {t('score', lang)} {score_text(q, a.score, a.level)} / {a.score_max:g}")
-    head.append(f"   {t('completeness', lang)} {a.completeness:.0%}")
+    head.append(f"   {t('completeness', lang)} {completeness_figure(a.completeness, unrated, lang)}")
     table = Table(show_edge=False, pad_edge=False, expand=False)
     table.add_column(t("dimension", lang))
     table.add_column(t("level", lang), no_wrap=True)
@@ -77,7 +86,7 @@ def render_report(r: Report) -> RenderableType:
     head = Text()
     head.append(f"{t('grade', lang)}: {r.grade}", style="bold")
     head.append(f"   {t('score', lang)} {r.score_text} / {r.score_max:g}")
-    head.append(f"   {t('completeness', lang)} {r.completeness:.0%}\n")
+    head.append(f"   {t('completeness', lang)} {r.completeness_figure}\n")
     head.append(r.questionnaire + "\n", style="dim")
     if r.facts:
         head.append(" · ".join(f"{k}: {v}" for k, v in r.facts) + "\n", style="dim")

@@ -79,6 +79,9 @@ class Report:
     score: float
     score_max: float
     completeness: float
+    completeness_figure: str
+    """The completeness as headlines give it: the share, and the checklist items left
+    unrated when there are any (they count as not met; a bare 100% hid them)."""
     method: str
     score_text: str
     """The total as headlines write it (``explain.score_text``)."""

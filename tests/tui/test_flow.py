@@ -1264,7 +1264,7 @@ async def test_a_checklist_with_items_left_unrated_is_said_and_found(data_dir):
         await pilot.press("n")
         await pilot.pause()
         assert state.unanswered() == [] and state.unrated() == [f"{CHECK}.spc", f"{CHECK}.trace"]
-        assert "2 item(s) unrated" in str(screen.query_one("#progress-text").render())
+        assert "2 items unrated" in str(screen.query_one("#progress-text").render())
         app.action_show_unanswered()
         await pilot.pause()
         assert screen.current == CHECK

@@ -44,4 +44,4 @@ def status_text(q: Questionnaire, lang: str, done: int, total: int, minutes: int
         name = tr(q.levels[a.level - 1].name, lang) if a.level > 0 else ""
         text += "  " + t("tui_provisional", lang, code=code, name=name,
                          score=score_text(q, a.score, a.level, 1), max=f"{a.score_max:g}").rstrip()
-    return text + (t("tui_unrated", lang, n=unrated) if unrated else "")
+    return text + (t("unrated_short", lang, n=unrated) if unrated else "")
