@@ -197,10 +197,17 @@ def candidates(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment
     return out
 
 
-def cheaper(c: Candidate, rest: list[tuple[Candidate, dict[str, int]]], lifts: Mapping[str, int]) -> bool:
-    """Whether a smaller step lifts every indicator that ``c`` would lift at least as far
-    (``lifts``: indicator → the level ``c`` is taken to lift it to; ``rest``: each other
-    candidate with the level it lifts each indicator to): then the phase takes that one and
+def lifts(c: Candidate, top: int | None = None) -> dict[str, int]:
+    """Indicator → the level ``c`` lifts it to (no higher than ``top``, where given)."""
+    return {r.indicator: r.to_level if top is None else min(r.to_level, top) for r in c.raises}
+
+
+def cheaper(c: Candidate, rest: list[tuple[Candidate, dict[str, int]]],
+            lifted: Mapping[str, int]) -> Candidate | None:
+    """The smallest step that is smaller than ``c`` and lifts every indicator that ``c``
+    would lift at least as far (``lifted``: indicator → the level ``c`` is taken to lift it
+    to; ``rest``: each other candidate with the level it lifts each indicator to, in rank
+    order; the first of equal size), or None: where there is one, the phase takes it and
     leaves ``c``, which ranked higher for the score it adds, which the grade does not need.
     Round 102: the automation of hazardous work, a capital project, headed phase 1 of a
     copper plant and a pump maker to lift Safety a level that putting permits on a system,
@@ -208,8 +215,9 @@ def cheaper(c: Candidate, rest: list[tuple[Candidate, dict[str, int]]], lifts: M
     Safety in phase 1"); the path (``recommend``) and phase 1's catch-up (``catchup``) both
     ask it."""
     size = EFFORT_WEIGHT[c.effort]
-    return any(EFFORT_WEIGHT[d.effort] < size and all(theirs.get(i, 0) >= to for i, to in lifts.items())
-               for d, theirs in rest)
+    smaller = [d for d, theirs in rest
+               if EFFORT_WEIGHT[d.effort] < size and all(theirs.get(i, 0) >= to for i, to in lifted.items())]
+    return min(smaller, key=lambda d: EFFORT_WEIGHT[d.effort], default=None)
 
 
 def rank_key(c: Candidate, order: Mapping[str, int]) -> tuple[int, float, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .candidates import EFFORT_WEIGHT, FOUNDATION_BELOW, Candidate, cheaper
+from .candidates import FOUNDATION_BELOW, Candidate, cheaper, lifts
 from .delivery import keeps_core, up_to
 from .engine import resolve_production_type
 from .improve import apply_targets, indicator_levels, raised
@@ -49,25 +49,21 @@ def catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a
         return [i for i in fixes if i in behind], part
 
     top = max(a.level, FOUNDATION_BELOW)  # how far a catch-up lifts: to the grade (below it, L2)
-
-    def lifts(c: Candidate) -> dict[str, int]:
-        return {r.indicator: min(r.to_level, top) for r in c.raises}
-
     for k, c in enumerate(pool):
         fixes, part = join(c) if c not in chosen else ([], None)
         if not fixes:
             continue
         # a smaller one further down that could join and lifts them as far joins instead, now,
         # before a step between the two takes a part of what it would catch up
-        rest = [(d, lifts(d)) for d in pool[k + 1:] if d not in chosen and set(fixes) <= set(join(d)[0])]
-        mine = {i: to for i, to in lifts(c).items() if i in fixes}
-        if cheaper(c, rest, mine):
-            c = min((d for d, theirs in rest if all(theirs.get(i, 0) >= to for i, to in mine.items())),
-                    key=lambda d: EFFORT_WEIGHT[d.effort])
+        rest = [(d, lifts(d, top)) for d in pool[k + 1:] if d not in chosen and set(fixes) <= set(join(d)[0])]
+        mine = {i: to for i, to in lifts(c, top).items() if i in fixes}
+        smaller = cheaper(c, rest, mine)
+        if smaller is not None:
+            c = smaller
             # it catches up what it takes over, and of the rest only what it brings to the
             # grade: the others wait for the steps ranked before it
             fixes, part = join(c)
-            fixes = [i for i in fixes if i in mine or lifts(c).get(i, 0) >= a.level]
+            fixes = [i for i in fixes if i in mine or lifts(c, top).get(i, 0) >= a.level]
         chosen.append(c)
         c.catch_up = fixes
         if "catch_up" not in c.reasons:

@@ -19,6 +19,7 @@ from .candidates import (
     candidates,
     cheaper,
     fits,
+    lifts,
     rank_key,
     scenario_level,
 )
@@ -43,15 +44,15 @@ def _pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callab
     indicator of the path far enough still earns a place in the phase by working on one."""
     reached = {i: imp.from_level for i, imp in need.items()}
     chosen = []
-    lifted = [(c, {r.indicator: r.to_level for r in c.raises}) for c in cands]
-    for k, (c, lifts) in enumerate(lifted):
-        useful = [i for i, imp in need.items() if reached[i] < imp.to_level and lifts.get(i, 0) > reached[i]]
-        if useful and c.tier != 0 and cheaper(c, lifted[k + 1:], {i: lifts[i] for i in useful}):
+    lifted = [(c, lifts(c)) for c in cands]
+    for k, (c, to) in enumerate(lifted):
+        useful = [i for i, imp in need.items() if reached[i] < imp.to_level and to.get(i, 0) > reached[i]]
+        if useful and c.tier != 0 and cheaper(c, lifted[k + 1:], {i: to[i] for i in useful}) is not None:
             continue
         if useful or (c.tier == 0 and c.scenario.id not in held):
             chosen.append(c)
             for i in useful:
-                reached[i] = lifts[i]
+                reached[i] = to[i]
     uncovered = [i for i, imp in need.items() if reached[i] < imp.to_level]
     # an indicator no scenario lifts a whole level still gets the smallest scenario that
     # works on it and is ``worth`` it (the first of those); the smallest that works on it at
