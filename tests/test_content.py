@@ -471,3 +471,27 @@ def test_a_goal_without_its_translation_is_reported(tmp_path):
     assert any(loc[-1] == "goal" and "zh" in msg for loc, msg in found), found
     assert any(loc[-2:] == ("goals", lv) and "zh" in msg for loc, msg in found), found
     assert len(found) == 2
+
+
+def test_a_pharmaceutical_plant_can_say_so_and_gets_no_continuous_process_step():
+    """Round 142: the assessors of an API synthesis plant and a tablet plant found no
+    pharmaceutical industry to choose and wrote "other" or "petrochemical"; the one who chose
+    petrochemical got advanced process control for multi-product batch synthesis in
+    multipurpose kettles (both reviewers: "does not fit").  Both indices now list
+    pharmaceuticals, and no scenario limited to named industries counts it among them."""
+    from maturity.report.content import build
+
+    for ref in ("general", "sme"):
+        q = maturity.load_questionnaire(ref)
+        assert "pharmaceutical" in {i.id for i in q.industries}, ref
+    q = maturity.load_questionnaire("general")
+    assert not [s.id for s in q.scenarios if s.fits and s.fits.industries
+                and "pharmaceutical" in s.fits.industries]
+    doc = yaml.safe_load((ROOT / "docs/calibration/answers/after/p96-b.yaml").read_text(encoding="utf-8"))
+    assert doc["enterprise"]["industry"] == "pharmaceutical"
+    for industry, apc in (("petrochemical", True), ("pharmaceutical", False)):
+        doc["enterprise"]["industry"] = industry
+        a = maturity.assess(q, doc)
+        d = maturity.diagnose(a, q)
+        assert ("advanced_process_control" in {r.scenario for r in d.recommendations}) is apc
+        assert ("Pharmaceuticals" in dict(build(q, d, "en").facts).values()) is not apc
