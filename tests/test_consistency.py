@@ -120,6 +120,11 @@ FLAGGED = {
     # the daily meeting reads on screen, as flowing into a plan kept on a whiteboard; the
     # check asks for exactly that to be verified, and assessors' answers are never edited
     "p50-a.yaml": {"order_flow_to_planning_needs_system_planning"},
+    # round 142: both fresh assessors of a small furniture maker rated automation by its
+    # cabinet line (most of the output, cut, edged and bored on CNC machines) and the key-
+    # process CNC rate over the whole plant (about 38 %); the check asks which list is meant
+    "p98-a.yaml": {"automation_half_cnc_needs_cnc_rate"},
+    "p98-b.yaml": {"automation_half_cnc_needs_cnc_rate"},
 }
 
 
