@@ -32,7 +32,7 @@ from .model.answers import AnswersFile
 from .model.questionnaire import MeanScoring, PointsScoring, Questionnaire
 from .normalise import Normalised, check_answers
 from .numbers import Numbers
-from .rating import answered_na
+from .rating import answered_na, unrated_items
 from .shortfall import gaps
 from .tabular import BadInput, csv_header, in_cells, read_csv, read_xlsx
 
@@ -66,6 +66,8 @@ class Row:
     answered: int = 0
     unanswered: int = 0
     not_applicable: int = 0
+    unrated: int = 0
+    """Checklist items of answered questions left unrated (they count as not met)."""
     answered_na: int = 0
     """Of ``not_applicable``, the questions answered n/a; the rest are left out by the
     enterprise's production type or industry, or by an earlier answer (a follow-up of a
@@ -171,6 +173,7 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
         level=num.level, level_id=q.levels[num.level - 1].id if num.level else None,
         score=num.score, score_max=num.score_max, completeness=num.completeness,
         answered=num.counts["answered"], unanswered=num.counts["unanswered"],
+        unrated=len(unrated_items(q, values, num.status)),
         not_applicable=na, dimensions=dimension_cells(q, num),
         answered_na=answered_na(num.status, values) if na else 0,
         blocking=tuple(g[1] for g in gaps(q, num)[:5]),

@@ -18,9 +18,9 @@ from .checking import consistency
 from .improve import apply, path_to, restore_values, top_answer
 from .model.assessment import Assessment
 from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis, Path
-from .model.questionnaire import ChecklistQuestion, NumberQuestion, PointsScoring, Questionnaire
+from .model.questionnaire import NumberQuestion, PointsScoring, Questionnaire
 from .normalise import Normalised
-from .rating import EPS
+from .rating import EPS, unrated_items
 from .recommend import plan
 from .scoring import questionnaire_of, remember, score
 from .targets import plan_targets, read_targets
@@ -209,17 +209,8 @@ def completeness(q: Questionnaire, values: Mapping[str, Normalised], a: Assessme
 def unrated(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment) -> list[str]:
     """The checklist items of answered questions that the answers leave without a rating
     (left blank or not listed), as ``question.item``: scoring counts them as not met."""
-    out = []
-    for d in a.dimensions:
-        for i in d.indicators:
-            for r in i.questions:
-                question = q.questions[r.id][2]
-                rated = values.get(r.id)
-                if r.status != "answered" or not isinstance(question, ChecklistQuestion) \
-                        or not isinstance(rated, dict):
-                    continue
-                out += [f"{r.id}.{item.id}" for item in question.items if item.id not in rated]
-    return out
+    status = {r.id: r.status for d in a.dimensions for i in d.indicators for r in i.questions}
+    return unrated_items(q, values, status)
 
 
 def _filled(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,

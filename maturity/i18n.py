@@ -263,7 +263,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                         "they would not change the grade (best case: score {best_score}).",
                         "有 {n} 个问题未作答，按“未达到”计分；即使全部按最高水平作答，等级也不会改变"
                         "（最好情况得分 {best_score}）。"),
-    "unrated_items": ("{n} checklist item(s) of answered questions were left unrated; they count as "
+    "unrated_items": ("{n} checklist items of answered questions were left unrated; they count as "
                       "not met: {items}.",
                       "已作答问题中有 {n} 个检查项未评价，按“不满足”计分：{items}。"),
     "to_check": ("Whether the following are already in place turns only on answers not given "
@@ -479,7 +479,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_computing": ("Computing the diagnosis…", "正在生成诊断…"),
     "tui_unanswered_none": ("Every question is answered.", "所有问题均已作答。"),
     "unrated_short": (" · {n} items unrated", " · {n} 项未评"),
-    "tui_unrated_left": ("Every question is answered, but {n} checklist item(s) are unrated and count as "
+    "tui_unrated_left": ("Every question is answered, but {n} checklist items are unrated and count as "
                          "not met: here is the first.",
                          "所有问题均已作答，但有 {n} 个清单条目未评，按不满足计：已跳到第一个。"),
     "tui_unanswered_count": ("{n} questions unanswered: here is the first.",

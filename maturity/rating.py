@@ -277,3 +277,17 @@ def status_of(question: QuestionT, qid: str, values: Mapping[str, Normalised],
     if v is None:
         return "unanswered"
     return "not_applicable" if v == NA else "answered"
+
+
+def unrated_items(q: Questionnaire, values: Mapping[str, Normalised], status: Mapping[str, str]) -> list[str]:
+    """The checklist items of answered questions that the answers leave without a rating
+    (left blank or not listed), as ``question.item``: scoring counts them as not met.
+    ``status``: each question's status (:func:`status_of`), as the engine leaves it."""
+    out = []
+    for qid, (_, _, question) in q.questions.items():
+        rated = values.get(qid)
+        if status.get(qid) != "answered" or not isinstance(question, ChecklistQuestion) \
+                or not isinstance(rated, dict):
+            continue
+        out += [f"{qid}.{item.id}" for item in question.items if item.id not in rated]
+    return out

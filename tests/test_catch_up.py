@@ -301,3 +301,25 @@ def test_the_step_that_takes_over_keeps_what_it_brings_to_the_grade(general, mon
     catchup.catch_up(general, list(steps.values()), chosen, a, values)
     assert chosen == [steps[k] for k in picked.split()]
     assert set(steps["d"].catch_up) == ({SAFETY} if "e" in picked else {SAFETY, NETWORK})
+
+
+def test_cheaper_names_the_smallest_step_that_lifts_as_far_first_in_rank_order():
+    """``candidates.cheaper`` returns the step the path and the catch-up take instead (the
+    code review: both use it): the smallest of the smaller ones that lift every indicator at
+    least as far, the first in rank order among equals; None where none does."""
+    from types import SimpleNamespace
+
+    from maturity.candidates import cheaper
+
+    big = SimpleNamespace(effort="L")
+    m1, s1, s2, s3 = (SimpleNamespace(effort=e) for e in ("M", "S", "S", "S"))
+    wanted = {"ops.safety": 2, "ops.quality": 3}
+    rest = [(m1, {"ops.safety": 2, "ops.quality": 3}),
+            (s1, {"ops.safety": 2}),  # not as far: it leaves quality where it is
+            (s2, {"ops.safety": 3, "ops.quality": 3}),
+            (s3, {"ops.safety": 2, "ops.quality": 4})]
+    assert cheaper(big, rest, wanted) is s2
+    assert cheaper(m1, rest, wanted) is s2
+    assert cheaper(s2, rest, wanted) is None  # nothing smaller than S
+    assert cheaper(big, rest[:2], wanted) is m1
+    assert cheaper(big, [(s1, {"ops.safety": 2})], wanted) is None

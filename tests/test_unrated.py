@@ -294,3 +294,51 @@ def test_every_headline_counts_the_items_left_unrated_beside_the_completeness(ge
         assert main(["score", str(path), "--lang", lang, "-o", str(out)]) == 0
         panel = re.sub(r"[\s│]+", " ", out.read_text(encoding="utf-8"))
         assert (f"{blank} {words}" in panel) is bool(blank), panel
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_batch_format_counts_the_items_left_unrated_as_the_report_does(lang):
+    """The code review of the change above: `maturity score` of several files, or of one
+    file as JSON or CSV, still gave p34-a's "100%" bare while its one-file panel said "44
+    items unrated".  Every batch row now carries the count (JSON `unrated`, a CSV column)
+    and the tables say it as the reports do."""
+    import csv
+    import io
+    import json
+
+    import maturity
+    from maturity.batch import score_path
+    from maturity.report.rows import CsvWriter, HtmlWriter, JsonlWriter, MarkdownWriter, TableWriter
+
+    path = CAL / "p34-a.yaml"
+    answers = maturity.load_answers(path)
+    q = maturity.questionnaire_for(answers)
+    a = maturity.assess(q, answers)
+    expected = len(unrated(q, restore_values(q, a.answers), a))
+    assert expected > 1
+    row = score_path(str(path))
+    assert row.ok and row.unrated == expected
+    said = t("unrated_short", lang, n=expected)
+    texts = {}
+    for name, kind in (("jsonl", JsonlWriter), ("csv", CsvWriter), ("md", MarkdownWriter),
+                       ("html", HtmlWriter), ("table", TableWriter)):
+        out = io.StringIO()
+        writer = kind(out) if kind is CsvWriter else kind(out, lang=lang)
+        writer.start()
+        writer.row(row)
+        writer.finish(None)
+        texts[name] = out.getvalue()
+    assert json.loads(texts["jsonl"])["unrated"] == expected
+    table = list(csv.DictReader(io.StringIO(texts["csv"])))
+    assert table[0]["unrated"] == str(expected)
+    for name in ("md", "html", "table"):
+        assert said.strip(" ·") in texts[name], name
+
+
+def test_one_item_left_unrated_is_said_in_the_singular():
+    from maturity.explain import completeness_figure
+
+    assert completeness_figure(1.0, 1, "en") == "100% · 1 item unrated"
+    assert completeness_figure(1.0, 2, "en") == "100% · 2 items unrated"
+    assert completeness_figure(0.5, 1, "zh") == "50% · 1 项未评"
+    assert completeness_figure(1.0, 0, "en") == "100%"

@@ -307,8 +307,6 @@ def _score_one_panel(args: argparse.Namespace) -> int:
 
     from rich.console import Console
 
-    from ..diagnosis import unrated
-    from ..improve import restore_values
     from ..loading import load_answers, questionnaire_for
     from ..report.terminal import render_assessment
     from ..scoring import assess
@@ -318,14 +316,13 @@ def _score_one_panel(args: argparse.Namespace) -> int:
     q = questionnaire_for(answers, args.questionnaire)
     assessment = assess(q, answers)
     lang = args.lang or answers.language or _default_lang()
-    blank = len(unrated(q, restore_values(q, assessment.answers), assessment))
     if args.output and args.output != "-":
         buffer = io.StringIO()
         Console(file=buffer, highlight=False, width=100, no_color=True).print(
-            render_assessment(q, assessment, lang, source, blank))
+            render_assessment(q, assessment, lang, source))
         _write_out(buffer.getvalue(), args.output)
     else:
-        Console(highlight=False).print(render_assessment(q, assessment, lang, source, blank))
+        Console(highlight=False).print(render_assessment(q, assessment, lang, source))
     return Exit.OK
 
 

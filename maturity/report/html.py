@@ -201,7 +201,7 @@ def _overview(r: Report) -> str:
     left = (_tag("div", _e(t("grade", lang)), class_="grade-label") + _tag("div", _e(r.grade), class_="grade")
             + _tag("dl", "".join(_tag("div", _tag("dt", _e(k)) + _tag("dd", _e(v))) for k, v in figures),
                    class_="figures")
-            + _tag("p", _meter(r.completeness, f"{t('completeness', lang)} {r.completeness:.0%}")))
+            + _tag("p", _meter(r.completeness, f"{t('completeness', lang)} {r.completeness_figure}")))
     right = ""
     if r.grade_description:
         right += _tag("p", _e(r.grade_description), class_="description")

@@ -14,6 +14,7 @@ import json
 from typing import Any, TextIO
 
 from ..batch import Row, profile_text
+from ..explain import completeness_figure
 from ..i18n import t
 from ..model.base import tr
 from ..printable import markdown_text, printable
@@ -35,7 +36,7 @@ def record(row: Row) -> dict[str, Any]:
                            for k in ENTERPRISE_FIELDS if k in ent},
             "assessed_on": row.assessed_on, "level": row.level, "level_id": row.level_id,
             "score": row.score, "score_max": row.score_max, "completeness": row.completeness,
-            "answered": row.answered, "unanswered": row.unanswered,
+            "answered": row.answered, "unanswered": row.unanswered, "unrated": row.unrated,
             "not_applicable": row.not_applicable,
             "dimensions": [{"id": d, "level": lv, "score": s} for d, lv, s in row.dimensions],
             "blocking": list(row.blocking),
@@ -137,7 +138,7 @@ class JsonWriter(Writer):
 
 CSV_COLUMNS = ["source", "ok", "questionnaire", *(f"enterprise.{f}" for f in ENTERPRISE_FIELDS),
                "assessed_on", "level", "level_id", "score", "score_max", "completeness", "answered",
-               "unanswered", "not_applicable", "dimensions", "blocking", "errors"]
+               "unanswered", "unrated", "not_applicable", "dimensions", "blocking", "errors"]
 
 
 class CsvWriter(Writer):
@@ -157,12 +158,13 @@ class CsvWriter(Writer):
                             *(profile_text(ent.get(f, "")) for f in ENTERPRISE_FIELDS), row.assessed_on or ""]
         if row.ok:
             cells += [row.level, row.level_id or "", f"{row.score:.4f}", f"{row.score_max:g}",
-                      f"{row.completeness:.4f}", row.answered, row.unanswered, row.not_applicable,
+                      f"{row.completeness:.4f}", row.answered, row.unanswered, row.unrated,
+                      row.not_applicable,
                       " ".join(f"{d}={lv}:{RULES if s is None else f'{s:.2f}'}"
                                for d, lv, s in row.dimensions),
                       " ".join(row.blocking), ""]
         else:
-            cells += [""] * 10 + [" | ".join(row.errors)]
+            cells += [""] * 11 + [" | ".join(row.errors)]
         self.writer.writerow([neutralise(c) for c in cells])
 
 
@@ -190,7 +192,7 @@ class MarkdownWriter(Writer):
             grade = row.level_id or t("not_yet", self.lang)
             self.out.write(f"| {cell(row.source)} | {name} | {grade} | "
                            f"{_score(row)} | "
-                           f"{row.completeness:.0%} | {dims} |\n")
+                           f"{completeness_figure(row.completeness, row.unrated, self.lang)} | {dims} |\n")
         else:
             self.out.write(f"| {cell(row.source)} | | **error** | | | {cell('; '.join(row.errors))} |\n")
 
@@ -241,8 +243,9 @@ class HtmlWriter(Writer):
         if row.ok:
             dims = ", ".join(f"{e(d)} {lv}" for d, lv, _ in row.dimensions)
             grade = e(row.level_id or t("not_yet", self.lang))
+            figure = completeness_figure(row.completeness, row.unrated, self.lang)
             self.out.write(f"<tr><td>{e(row.source)}</td><td>{name}</td><td>{grade}</td>"
-                           f"<td class=num>{_score(row)}</td><td class=num>{row.completeness:.0%}</td>"
+                           f"<td class=num>{_score(row)}</td><td class=num>{figure}</td>"
                            f"<td>{dims}</td></tr>\n")
         else:
             self.out.write(f"<tr class=err><td>{e(row.source)}</td><td></td><td>error</td><td></td><td></td>"
@@ -300,8 +303,9 @@ class TableWriter(Writer):
     def row(self, row: Row) -> None:
         who = printable(row.enterprise_field("name") or row.source)
         if row.ok:
+            blank = t("unrated_short", self.lang, n=row.unrated) if row.unrated else ""
             self.out.write(f"{row.level_id or 'not yet':<8}{_score(row):>12}  {row.completeness:>8.0%}  "
-                           f"{who}  ({printable(row.source)})\n")
+                           f"{who}  ({printable(row.source)}){blank}\n")
         else:
             first = row.errors[0] if row.errors else ""
             self.out.write(f"{'ERROR':<8}{'':>12}  {'':>8}  {printable(first)}\n")

@@ -22,10 +22,12 @@ from ..explain import (
     warning_text,
 )
 from ..i18n import t
+from ..improve import restore_values
 from ..model.assessment import Assessment
 from ..model.base import tr
 from ..model.questionnaire import Questionnaire
 from ..printable import printable
+from ..rating import unrated_items
 from .views import PathView, Report
 from .words import colon as _colon
 from .wrap import install
@@ -49,9 +51,11 @@ def bar(fraction: float, width: int = BAR_WIDTH, ticks: int = 0) -> str:
 
 
 def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
-                      source: str | None = None, unrated: int = 0) -> RenderableType:
-    """A panel with the grade, per-dimension bars and the reason the grade is not higher;
-    ``unrated``: the checklist items of answered questions left unrated."""
+                      source: str | None = None) -> RenderableType:
+    """A panel with the grade (with the checklist items of answered questions left unrated
+    beside the completeness), per-dimension bars and the reason the grade is not higher."""
+    status = {r.id: r.status for d in a.dimensions for i in d.indicators for r in i.questions}
+    unrated = len(unrated_items(q, restore_values(q, a.answers), status))
     head = Text()
     head.append(level_label(q, a.level, lang), style="bold")
     head.append(f"   {t('score', lang)} {score_text(q, a.score, a.level)} / {a.score_max:g}")

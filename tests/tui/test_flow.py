@@ -1268,6 +1268,14 @@ async def test_a_checklist_with_items_left_unrated_is_said_and_found(data_dir):
         app.action_show_unanswered()
         await pilot.pause()
         assert screen.current == CHECK
-        assert any("2 checklist item(s) are unrated" in n.message for n in app._notifications)
+        assert any("2 checklist items are unrated" in n.message for n in app._notifications)
+        # the result's grade card counts them beside the completeness, as every report does
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "100% · 2 items unrated" in str(app.screen.query_one("#grade-score").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.question_screen() is app.screen and screen.current == CHECK
         await pilot.press("1", "down", "1")  # it reopens at the first unrated item
         assert state.unrated() == [] and "unrated" not in str(screen.query_one("#progress-text").render())

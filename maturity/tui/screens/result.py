@@ -112,7 +112,7 @@ class ResultScreen(Localised, Screen):
         lines += [Static(Content(r.grade), id="grade"),
                  Static(Content.from_markup("$score", score=(
                      f"{t('score', self.lang)} {r.score_text} / {r.score_max:g} · "
-                     f"{t('completeness', self.lang)} {r.completeness:.0%}")), id="grade-score")]
+                     f"{t('completeness', self.lang)} {r.completeness_figure}")), id="grade-score")]
         if r.grade_description:
             lines.append(Static(Content(r.grade_description), id="grade-meaning"))
         steps = next_steps(r)
