@@ -284,10 +284,10 @@ def unrated_items(q: Questionnaire, values: Mapping[str, Normalised], status: Ma
     (left blank or not listed), as ``question.item``: scoring counts them as not met.
     ``status``: each question's status (:func:`status_of`), as the engine leaves it."""
     out = []
-    for qid, (_, _, question) in q.questions.items():
+    for qid, items in q.checklist_items.items():
         rated = values.get(qid)
-        if status.get(qid) != "answered" or not isinstance(question, ChecklistQuestion) \
-                or not isinstance(rated, dict):
-            continue
-        out += [f"{qid}.{item.id}" for item in question.items if item.id not in rated]
+        # a checklist's answer names only its own items (checked), so all are rated when
+        # it names as many as there are: the common case costs a length test
+        if isinstance(rated, dict) and len(rated) < len(items) and status.get(qid) == "answered":
+            out += [f"{qid}.{i}" for i in items if i not in rated]
     return out

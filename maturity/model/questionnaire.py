@@ -342,6 +342,13 @@ class Questionnaire(Frozen):
         return out
 
     @cached_property
+    def checklist_items(self) -> dict[str, tuple[str, ...]]:
+        """Each checklist question's item ids, by full question id (what is left unrated is
+        looked up here in every row of a batch: a pass over all questions cost 44 µs a file)."""
+        return {qid: tuple(i.id for i in q.items) for qid, (_, _, q) in self.questions.items()
+                if isinstance(q, ChecklistQuestion)}
+
+    @cached_property
     def indicators(self) -> dict[str, tuple[Dimension, Indicator]]:
         """Every indicator by ``dimension.indicator`` id."""
         return {f"{d.id}.{i.id}": (d, i) for d in self.dimensions for i in d.indicators}
