@@ -32,7 +32,7 @@ from .model.answers import AnswersFile
 from .model.questionnaire import MeanScoring, PointsScoring, Questionnaire
 from .normalise import Normalised, check_answers
 from .numbers import Numbers
-from .rating import answered_na, unrated_items
+from .rating import answered_na, unrated_item_ids
 from .shortfall import gaps
 from .tabular import BadInput, csv_header, in_cells, read_csv, read_xlsx
 
@@ -173,7 +173,7 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
         level=num.level, level_id=q.levels[num.level - 1].id if num.level else None,
         score=num.score, score_max=num.score_max, completeness=num.completeness,
         answered=num.counts["answered"], unanswered=num.counts["unanswered"],
-        unrated=len(unrated_items(q, values, num.status)),
+        unrated=len(unrated_item_ids(q, values, num.status)),
         not_applicable=na, dimensions=dimension_cells(q, num),
         answered_na=answered_na(num.status, values) if na else 0,
         blocking=tuple(g[1] for g in gaps(q, num)[:5]),

@@ -20,7 +20,7 @@ from .model.assessment import Assessment
 from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis, Path
 from .model.questionnaire import NumberQuestion, PointsScoring, Questionnaire
 from .normalise import Normalised
-from .rating import EPS, unrated_items
+from .rating import EPS, unrated_item_ids
 from .recommend import plan
 from .scoring import questionnaire_of, remember, score
 from .targets import plan_targets, read_targets
@@ -210,7 +210,7 @@ def unrated(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment) -
     """The checklist items of answered questions that the answers leave without a rating
     (left blank or not listed), as ``question.item``: scoring counts them as not met."""
     status = {r.id: r.status for d in a.dimensions for i in d.indicators for r in i.questions}
-    return unrated_items(q, values, status)
+    return unrated_item_ids(q, values, status)
 
 
 def _filled(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,

@@ -279,7 +279,8 @@ def status_of(question: QuestionT, qid: str, values: Mapping[str, Normalised],
     return "not_applicable" if v == NA else "answered"
 
 
-def unrated_items(q: Questionnaire, values: Mapping[str, Normalised], status: Mapping[str, str]) -> list[str]:
+def unrated_item_ids(q: Questionnaire, values: Mapping[str, Normalised],
+                     status: Mapping[str, str]) -> list[str]:
     """The checklist items of answered questions that the answers leave without a rating
     (left blank or not listed), as ``question.item``: scoring counts them as not met.
     ``status``: each question's status (:func:`status_of`), as the engine leaves it."""

@@ -488,6 +488,7 @@ def test_a_pharmaceutical_plant_can_say_so_and_gets_no_continuous_process_step()
     assert not [s.id for s in q.scenarios if s.fits and s.fits.industries
                 and "pharmaceutical" in s.fits.industries]
     doc = yaml.safe_load((ROOT / "docs/calibration/answers/after/p96-b.yaml").read_text(encoding="utf-8"))
+    assert doc["enterprise"]["industry"] == "pharmaceutical"  # the API plant, as its assessor meant it
     for industry, apc in (("petrochemical", True), ("pharmaceutical", False)):
         doc["enterprise"]["industry"] = industry
         a = maturity.assess(q, doc)

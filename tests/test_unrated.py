@@ -306,6 +306,8 @@ def test_every_batch_format_counts_the_items_left_unrated_as_the_report_does(lan
     import io
     import json
 
+    import yaml
+
     import maturity
     from maturity.batch import score_path
     from maturity.report.rows import CsvWriter, HtmlWriter, JsonlWriter, MarkdownWriter, TableWriter
@@ -315,7 +317,12 @@ def test_every_batch_format_counts_the_items_left_unrated_as_the_report_does(lan
     q = maturity.questionnaire_for(answers)
     a = maturity.assess(q, answers)
     expected = len(unrated(q, restore_values(q, a.answers), a))
-    assert expected > 1
+    # counted apart from the code under test: the items the file leaves blank under its
+    # answered checklists (no item is missing from a template-made file)
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]
+    blank = sum(1 for qid, v in raw.items() if isinstance(v, dict) and any(x is not None for x in v.values())
+                for x in v.values() if x is None)
+    assert expected == blank > 1
     row = score_path(str(path))
     assert row.ok and row.unrated == expected
     said = t("unrated_short", lang, n=expected)
@@ -331,8 +338,10 @@ def test_every_batch_format_counts_the_items_left_unrated_as_the_report_does(lan
     assert json.loads(texts["jsonl"])["unrated"] == expected
     table = list(csv.DictReader(io.StringIO(texts["csv"])))
     assert table[0]["unrated"] == str(expected)
-    for name in ("md", "html", "table"):
-        assert said.strip(" ·") in texts[name], name
+    figure = f"{row.completeness:.0%}{said}"  # in the completeness cell, as the reports say it
+    assert f"| {figure} |" in texts["md"] and f"<td class=num>{figure}</td>" in texts["html"]
+    line = texts["table"].splitlines()[1]
+    assert line.split()[5 if row.score_max else 3] == str(expected), line  # its own column
 
 
 def test_one_item_left_unrated_is_said_in_the_singular():
@@ -342,3 +351,24 @@ def test_one_item_left_unrated_is_said_in_the_singular():
     assert completeness_figure(1.0, 2, "en") == "100% · 2 items unrated"
     assert completeness_figure(0.5, 1, "zh") == "50% · 1 项未评"
     assert completeness_figure(1.0, 0, "en") == "100%"
+
+
+def test_a_file_opened_in_the_tui_counts_its_blank_items_as_the_reports_do(tmp_path):
+    """The second code review: p34-a opened in the TUI had a status line of no unrated
+    items (and Ctrl+U said every question was answered) while its result card said 44: the
+    TUI read the saved answers, where a blank item of a template-made file is kept as an
+    empty value, and took it as rated.  It now counts on the answers as scored."""
+    import shutil
+
+    import maturity
+    from maturity.session import Session
+    from maturity.tui.state import AssessmentState
+
+    path = tmp_path / "p34-a.yaml"
+    shutil.copy(CAL / "p34-a.yaml", path)
+    session = Session.load(path)
+    q = maturity.load_questionnaire(session.questionnaire)
+    state = AssessmentState(q, session)
+    a = state.assessment()
+    expected = unrated(q, restore_values(q, a.answers), a)
+    assert len(expected) > 1 and state.unrated() == expected

@@ -138,7 +138,7 @@ class JsonWriter(Writer):
 
 CSV_COLUMNS = ["source", "ok", "questionnaire", *(f"enterprise.{f}" for f in ENTERPRISE_FIELDS),
                "assessed_on", "level", "level_id", "score", "score_max", "completeness", "answered",
-               "unanswered", "unrated", "not_applicable", "dimensions", "blocking", "errors"]
+               "unanswered", "not_applicable", "dimensions", "blocking", "unrated", "errors"]
 
 
 class CsvWriter(Writer):
@@ -158,11 +158,10 @@ class CsvWriter(Writer):
                             *(profile_text(ent.get(f, "")) for f in ENTERPRISE_FIELDS), row.assessed_on or ""]
         if row.ok:
             cells += [row.level, row.level_id or "", f"{row.score:.4f}", f"{row.score_max:g}",
-                      f"{row.completeness:.4f}", row.answered, row.unanswered, row.unrated,
-                      row.not_applicable,
+                      f"{row.completeness:.4f}", row.answered, row.unanswered, row.not_applicable,
                       " ".join(f"{d}={lv}:{RULES if s is None else f'{s:.2f}'}"
                                for d, lv, s in row.dimensions),
-                      " ".join(row.blocking), ""]
+                      " ".join(row.blocking), row.unrated, ""]
         else:
             cells += [""] * 11 + [" | ".join(row.errors)]
         self.writer.writerow([neutralise(c) for c in cells])
@@ -190,9 +189,8 @@ class MarkdownWriter(Writer):
         if row.ok:
             dims = ", ".join(f"{d} {lv}" for d, lv, _ in row.dimensions)
             grade = row.level_id or t("not_yet", self.lang)
-            self.out.write(f"| {cell(row.source)} | {name} | {grade} | "
-                           f"{_score(row)} | "
-                           f"{completeness_figure(row.completeness, row.unrated, self.lang)} | {dims} |\n")
+            figure = completeness_figure(row.completeness or 0.0, row.unrated, self.lang)
+            self.out.write(f"| {cell(row.source)} | {name} | {grade} | {_score(row)} | {figure} | {dims} |\n")
         else:
             self.out.write(f"| {cell(row.source)} | | **error** | | | {cell('; '.join(row.errors))} |\n")
 
@@ -243,7 +241,7 @@ class HtmlWriter(Writer):
         if row.ok:
             dims = ", ".join(f"{e(d)} {lv}" for d, lv, _ in row.dimensions)
             grade = e(row.level_id or t("not_yet", self.lang))
-            figure = completeness_figure(row.completeness, row.unrated, self.lang)
+            figure = completeness_figure(row.completeness or 0.0, row.unrated, self.lang)
             self.out.write(f"<tr><td>{e(row.source)}</td><td>{name}</td><td>{grade}</td>"
                            f"<td class=num>{_score(row)}</td><td class=num>{figure}</td>"
                            f"<td>{dims}</td></tr>\n")
@@ -298,17 +296,17 @@ class TableWriter(Writer):
     """Aligned plain-text lines for the terminal, written as they come."""
 
     def start(self) -> None:
-        self.out.write(f"{'grade':<8}{'score':>12}  {'complete':>8}  enterprise / source\n")
+        self.out.write(f"{'grade':<8}{'score':>12}  {'complete':>8}  {'unrated':>7}  enterprise / source\n")
 
     def row(self, row: Row) -> None:
         who = printable(row.enterprise_field("name") or row.source)
         if row.ok:
-            blank = t("unrated_short", self.lang, n=row.unrated) if row.unrated else ""
+            # the checklist items left unrated, in a column of their own (blank when none)
             self.out.write(f"{row.level_id or 'not yet':<8}{_score(row):>12}  {row.completeness:>8.0%}  "
-                           f"{who}  ({printable(row.source)}){blank}\n")
+                           f"{row.unrated or '':>7}  {who}  ({printable(row.source)})\n")
         else:
             first = row.errors[0] if row.errors else ""
-            self.out.write(f"{'ERROR':<8}{'':>12}  {'':>8}  {printable(first)}\n")
+            self.out.write(f"{'ERROR':<8}{'':>12}  {'':>8}  {'':>7}  {printable(first)}\n")
 
     def finish(self, summary: dict[str, Any] | None) -> None:
         if summary is None:

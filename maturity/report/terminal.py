@@ -27,7 +27,7 @@ from ..model.assessment import Assessment
 from ..model.base import tr
 from ..model.questionnaire import Questionnaire
 from ..printable import printable
-from ..rating import unrated_items
+from ..rating import unrated_item_ids
 from .views import PathView, Report
 from .words import colon as _colon
 from .wrap import install
@@ -55,7 +55,7 @@ def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
     """A panel with the grade (with the checklist items of answered questions left unrated
     beside the completeness), per-dimension bars and the reason the grade is not higher."""
     status = {r.id: r.status for d in a.dimensions for i in d.indicators for r in i.questions}
-    unrated = len(unrated_items(q, restore_values(q, a.answers), status))
+    unrated = len(unrated_item_ids(q, restore_values(q, a.answers), status))
     head = Text()
     head.append(level_label(q, a.level, lang), style="bold")
     head.append(f"   {t('score', lang)} {score_text(q, a.score, a.level)} / {a.score_max:g}")

@@ -19,6 +19,7 @@ from ..model.assessment import Assessment
 from ..model.diagnosis import CheckFinding
 from ..model.questionnaire import Questionnaire, QuestionT
 from ..normalise import Normalised
+from ..rating import unrated_item_ids
 from ..scoring import answers_form, assess
 from ..session import Session
 
@@ -103,13 +104,13 @@ class AssessmentState:
     def unrated(self) -> list[str]:
         """The items (``question.item``) of rated checklists left without a rating: the
         question counts as answered and they as not met (a first-time user rated one item
-        of seven, read "Every question is answered" and 100 %, and never saw the six)."""
-        out = []
-        for qid in self.asked():
-            question, rated = self.q.questions[qid][2], self.session.answers.get(qid)
-            if question.kind == "checklist" and isinstance(rated, dict) and rated:
-                out += [f"{qid}.{item.id}" for item in question.items if item.id not in rated]
-        return out
+        of seven, read "Every question is answered" and 100 %, and never saw the six).
+        Counted as every report counts them (``rating.unrated_item_ids``), on the answers as
+        scored: a file opened here keeps its blank items, which count as unrated too (the
+        second code review: p34-a's status line said none where its result card said 44)."""
+        values = self.values()
+        status = {qid: "answered" for qid in self.asked() if values.get(qid) and self.answered(qid)}
+        return unrated_item_ids(self.q, values, status)
 
     def progress(self, prefix: str = "") -> tuple[int, int]:
         """(answered, asked) overall or under a dimension / indicator id prefix."""
