@@ -273,7 +273,8 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     given to the new wording (A for the ``a`` files, B for the ``b`` files), whatever they
     are, as the rule fixed before they were read says.  The control's answers, given to the
     old wording, are kept and not scored.  The plan's answers (and its follow-up) were read
-    again in round 128, on every plant: those are its sessions' (the test above)."""
+    again in round 128, on every plant, and the budget's in round 145: those are their
+    sessions' (the tests below)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from level5_bound import BUNDLED, partner_questions
 
@@ -282,7 +283,7 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     follow = partner_questions(maturity.load_questionnaire("general"))
     sessions = [s for s in _session_files("round119") if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 27
-    read_again = {"strategy.planning.roadmap"}
+    read_again = {"strategy.planning.roadmap", "business.planning.budgeting"}
     assert read_again <= set(BUNDLED)
     for path, got, answers in sessions:
         for qid in (q for q in BUNDLED if q not in read_again):
@@ -307,6 +308,22 @@ def test_the_round_128_sessions_plan_answers_are_the_ones_scored():
             assert str(answers.get(qid)) == str(got["answers"].get(qid)), (path, qid)
     control = list((ROOT / "docs/calibration/reassess/round128").glob("C*/p*.yaml"))
     assert len(control) == 2 * 83
+
+
+def test_the_round_145_sessions_budgeting_answers_are_the_ones_scored():
+    """Round 145 (docs/calibration.md): the budgeting answers of every plant, both sides, and
+    the partner follow-up they open, are the fresh sessions' given to the wording whose
+    level 3 asks the system-calculated cost per product alone; the rule fixed before they
+    were read kept it (94 exact pairs of 99 against the control's 93, 169 files in the
+    writers' ranges as the control).  The control sessions' answers are kept, not scored."""
+    sessions = _session_files("round145")
+    assert len(sessions) == 2 * 99
+    for path, got, answers in sessions:
+        for qid in ("business.planning.budgeting", "business.planning.joint_plans"):
+            want = got["answers"].get(qid)
+            assert str(answers.get(qid)) == str(None if want == "None" else want), (path, qid)
+    control = list((ROOT / "docs/calibration/reassess/round145").glob("C*/p*.yaml"))
+    assert len(control) == 2 * 99
 
 
 def test_reach_counts_the_files_of_plants_written_at_the_level(general):
