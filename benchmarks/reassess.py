@@ -1,0 +1,65 @@
+"""The figures of a re-assessment round (rounds 140 on): one function that each round's
+``docs/calibration/reassess/roundN/score.py`` calls with the round's change, questions
+and group size, instead of a copy of the same scoring loop in every round.
+"""
+
+from __future__ import annotations
+
+import copy
+import statistics
+from pathlib import Path
+
+import calibration as cal
+import yaml
+
+import maturity
+
+
+def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbose: bool = False) -> None:
+    """Print the figures of a re-assessment round (rounds 140 on): each general-index file
+    scored as the sessions found it (the index before ``change``), with its answers to
+    ``qids`` replaced by the control sessions' (``Ca``, ``Cb`` in ``here``) against the index
+    before ``change``, and by the new sessions' (``A``, ``B``) against the index at
+    ``change``; sessions answered the plants in groups of ``group`` (``A1`` the first).  The
+    exact ``a``-``b`` pairs and the mean level are those of ``qids[0]``.  An answer written
+    as the word None (one session of round 145) is no answer."""
+    def session(kind: str, plant: str) -> dict:
+        folder = here / f"{kind}{(int(plant[1:]) - 1) // group + 1}"
+        return yaml.safe_load((folder / f"{plant}.yaml").read_text(encoding="utf-8"))
+
+    def replaced(doc: dict, got: dict) -> dict:
+        out = copy.deepcopy(doc)
+        for qid in qids:
+            out["answers"].pop(qid, None)
+            if got["answers"].get(qid) not in (None, "None"):
+                out["answers"][qid] = got["answers"][qid]
+        return out
+
+    readings = (("orig", None), ("ctrl", {"a": "Ca", "b": "Cb"}), ("new", {"a": "A", "b": "B"}))
+    index = {"orig": cal.questionnaire_at(f"{change}^"), "new": cal.questionnaire_at(change)}
+    index["ctrl"] = index["orig"]
+    exp, pan = cal.expected(), cal.panel()
+    writer, in_panel, pairs = dict.fromkeys(index, 0), dict.fromkeys(index, 0), dict.fromkeys(index, 0)
+    levels: dict[str, list[float]] = {k: [] for k in index}
+    files = 0
+    for plant, docs in cal.plants_at(change):  # as the sessions found them
+        given = {}
+        for side, doc in docs.items():
+            files += 1
+            for name, kinds in readings:
+                got = doc if kinds is None else replaced(doc, session(kinds[side], plant))
+                grade = maturity.assess(index[name], got).level
+                writer[name] += cal.in_range(grade, exp[plant]["expected_grade"])
+                in_panel[name] += cal.in_range(grade, pan.get(plant, {}).get("range"))
+                given[name, side] = got["answers"].get(qids[0])
+                level = cal.answer_level(given[name, side])
+                if level is not None:
+                    levels[name].append(level)
+                if verbose:
+                    print(plant, side, name, *(got["answers"].get(q) for q in qids), f"L{grade}")
+        for name in index:
+            pairs[name] += str(given[name, "a"]) == str(given[name, "b"])
+    for name in index:
+        print(f"{name}: in writers' ranges {writer[name]}/{files}, in panel's {in_panel[name]}/{files}, "
+              f"mean {qids[0].rsplit('.', 1)[1]} level {statistics.mean(levels[name]):.3f}, "
+              f"exact a-b pairs {pairs[name]}/{files // 2}")
