@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..diagnosis import unrated as unrated_of
 from ..explain import (
     completeness_figure,
     explain_next_level,
@@ -27,7 +28,6 @@ from ..model.assessment import Assessment
 from ..model.base import tr
 from ..model.questionnaire import Questionnaire
 from ..printable import printable
-from ..rating import unrated_item_ids
 from .views import PathView, Report
 from .words import colon as _colon
 from .wrap import install
@@ -54,8 +54,7 @@ def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
                       source: str | None = None) -> RenderableType:
     """A panel with the grade (with the checklist items of answered questions left unrated
     beside the completeness), per-dimension bars and the reason the grade is not higher."""
-    status = {r.id: r.status for d in a.dimensions for i in d.indicators for r in i.questions}
-    unrated = len(unrated_item_ids(q, restore_values(q, a.answers), status))
+    unrated = len(unrated_of(q, restore_values(q, a.answers), a))
     head = Text()
     head.append(level_label(q, a.level, lang), style="bold")
     head.append(f"   {t('score', lang)} {score_text(q, a.score, a.level)} / {a.score_max:g}")
