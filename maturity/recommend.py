@@ -89,7 +89,8 @@ def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list
 
 
 def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, chosen: list[Candidate],
-            path: Path, uncovered: list[str], kept: Mapping[str, Improvement] | None = None) -> list[str]:
+            path: Path, uncovered: list[str], kept: Mapping[str, Improvement] | None = None
+            ) -> tuple[list[str], Path]:
     """The indicators of the path a phase tells the plant to improve directly: with what
     the chosen steps deliver and these improved to the level ``direct.direct_aims`` gives
     (its level on the path, or the plant's own target in ``kept`` where that is higher),
@@ -104,9 +105,15 @@ def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, c
     furniture workshop's ERP card said "on its own it raises the grade" while phase 1 also
     asked to improve Quality control directly, the smallest path to L1 running through it;
     and a reader who re-scored a plant's answers with phase 1 done found it short of the
-    grade the phase promised."""
+    grade the phase promised.
+
+    Where even the whole path falls short, a step has brought questions into scope that the
+    path did not count (a scope question answered "yes", as an MES step answers "does the
+    plant run an MES?": the questions its ``applies.when`` opens count as not yet until
+    they are answered).  The phase's path is then widened (:func:`_widened`) and returned
+    with the list.  Found by the property test on generated questionnaires."""
     if not path.reachable:
-        return uncovered
+        return uncovered, path
     base = apply_targets(q, values, [d for c in chosen for d in c.delivers], a.enterprise)
     kept = kept or {}
 
@@ -120,10 +127,34 @@ def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, c
             break
         if imp.indicator not in listed:
             listed.append(imp.indicator)
+    if not reaches(listed):
+        path = _widened(q, values, base, a, path, direct_levels(path, listed, kept))
+        listed += [i.indicator for i in path.improvements if i.indicator not in listed]
     for i in [i for i in listed if i not in kept]:
         if reaches([j for j in listed if j != i]):
             listed.remove(i)
-    return listed
+    return listed, path
+
+
+def _widened(q: Questionnaire, values: Mapping[str, Normalised], base: Mapping[str, Normalised],
+             a: Assessment, path: Path, levels: Mapping[str, int]) -> Path:
+    """``path`` with what the grade still needs once a phase's steps are delivered
+    (``base``) and ``levels`` met: the improvements of a search from there, each from its
+    level before the phase (``values``), the higher level kept where the path already
+    lifts the indicator.  ``path`` itself where no such search reaches the grade."""
+    ent, on = a.enterprise, a.assessed_on
+    improved = apply(q, base, levels, ent)
+    more = path_to(q, improved, ent, score(q, improved, ent, on), path.target)
+    if not more.reachable or not more.improvements:
+        return path
+    before = indicator_levels(score(q, values, ent, on))
+    imps = {i.indicator: i for i in path.improvements}
+    for m in more.improvements:
+        top = max(m.to_level, imps[m.indicator].to_level if m.indicator in imps else 0)
+        imps[m.indicator] = Improvement(indicator=m.indicator, from_level=before[m.indicator], to_level=top)
+    after = score(q, apply(q, base, {i: imp.to_level for i, imp in imps.items()}, ent), ent, on)
+    return path.model_copy(update={"improvements": tuple(imps.values()), "level_after": after.level,
+                                   "score_after": after.score})
 
 
 def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path: Path | None,
@@ -222,7 +253,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                 cands.append(c)  # eligible only once an earlier phase is done: listed too
                 known.add(c.scenario.id)
         # the plant's own targets (phase 1) are kept whatever the grade needs
-        uncovered = _direct(q, cur_values, a, chosen, cur_path, uncovered, aims if step == 1 else None)
+        uncovered, cur_path = _direct(q, cur_values, a, chosen, cur_path, uncovered,
+                                      aims if step == 1 else None)
         needs = {}
         if step > 1:
             levels_now = indicator_levels(a)

@@ -570,3 +570,58 @@ def test_no_path_asks_for_a_level_above_the_top_on_generated_plants(case):
     d = diagnose(a, q, target=len(q.levels))
     paths = [d.path, d.target_path, *(p.path for p in d.roadmap)]
     assert all(i.to_level <= len(q.levels) for p in paths if p is not None for i in p.improvements)
+
+
+def _scoped_plant():
+    """The plant a property test found (shrunk): a scenario lifts an indicator whose scope
+    question ("is there X?", weight 0) an ``applies.when`` elsewhere tests."""
+    text = {"en": "t", "zh": "t"}
+    anchors = {k: text for k in range(3)}
+    opened = {"question": "d1.i0.q0", "equals": True}
+
+    def level(qid, **kw):
+        return {"id": qid, "kind": "level", "text": text, "anchors": anchors, **kw}
+
+    raw = {
+        "format": "maturity-questionnaire/1", "id": "prop", "version": 1, "title": text,
+        "languages": ["en", "zh"], "levels": [{"id": f"L{k}", "name": text} for k in (1, 2)],
+        "scoring": {"method": "points", "total": 100.0,
+                    "bands": [{"level": 1, "min": 33.33}, {"level": 2, "min": 66.67}]},
+        "production_types": [{"id": "discrete", "name": text}],
+        "dimensions": [
+            {"id": "d0", "name": text, "weight": 0.5, "indicators": [
+                {"id": "i0", "name": text, "weight": 0.5, "questions": [level("q0")]}]},
+            {"id": "d1", "name": text, "indicators": [
+                {"id": "i0", "name": text, "weight": 0.5, "questions": [
+                    {"id": "q0", "kind": "yesno", "text": text, "level": 1, "weight": 0.5},
+                    {"id": "q1", "kind": "yesno", "text": text, "level": 1, "weight": 0.0},
+                    {"id": "q2", "kind": "yesno", "text": text, "level": 1}]},
+                {"id": "i1", "name": text, "questions": [level("q0", follow_up=opened)]},
+                {"id": "i2", "name": text, "questions": [
+                    level("q0", applies={"when": {"question": "d1.i0.q1", "equals": True}})]}]},
+            {"id": "d2", "name": text, "weight": 0.5, "indicators": [
+                {"id": "i0", "name": text, "weight": 0.5, "questions": [level("q0", follow_up=opened)]}]}],
+        "scenarios": [{"id": "s0", "name": text, "link": "production_operations", "effort": "S",
+                       "foundation": True, "raises": [{"indicator": "d1.i0", "level": 2}]}],
+    }
+    q = build(raw)
+    return q, maturity.assess(q, {"d1.i0.q0": True, "d1.i0.q1": False})
+
+
+def test_a_phase_whose_step_brings_questions_into_scope_still_reaches_its_grade():
+    """Found by the property test above: a foundation step lifting d1.i0 answers its scope
+    question "yes", which brings d1.i2 into scope, unanswered; phase 1 listed only the
+    path's d1.i1 to improve directly and, re-scored as the report states it, fell short of
+    the L1 it promised (30 points against the 33.33 needed).  The phase's path now takes
+    what else the grade needs once the step is done, each from where it was."""
+    q, a = _scoped_plant()
+    d = diagnose(a, q)
+    first = d.roadmap[0]
+    assert first.path.reachable and "s0" in first.scenarios
+    assert any(c.question == "d1.i0.q1" for r in d.recommendations if r.phase == 1 for c in r.delivers)
+    # widened: beyond the report's path, what makes up for the indicator the step opened
+    assert {i.indicator for i in d.path.improvements} < set(first.uncovered)
+    levels = indicator_levels(a)
+    assert all(i.from_level == levels[i.indicator] < i.to_level for i in first.path.improvements)
+    for k, phase in enumerate(d.roadmap, 1):
+        assert _phases_done(q, a, d, k).level >= phase.target_level, k
