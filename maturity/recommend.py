@@ -122,14 +122,13 @@ def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, c
         return score(q, improved, a.enterprise, a.assessed_on).level >= path.target
 
     listed = list(uncovered)
-    for imp in path.improvements:
-        if reaches(listed):
+    pending = [imp.indicator for imp in path.improvements if imp.indicator not in listed]
+    while not reaches(listed):
+        if not pending:
+            path = _widened(q, values, base, a, path, direct_levels(path, listed, kept))
+            listed += [i.indicator for i in path.improvements if i.indicator not in listed]
             break
-        if imp.indicator not in listed:
-            listed.append(imp.indicator)
-    if not reaches(listed):
-        path = _widened(q, values, base, a, path, direct_levels(path, listed, kept))
-        listed += [i.indicator for i in path.improvements if i.indicator not in listed]
+        listed.append(pending.pop(0))
     for i in [i for i in listed if i not in kept]:
         if reaches([j for j in listed if j != i]):
             listed.remove(i)
