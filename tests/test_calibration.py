@@ -96,7 +96,9 @@ def test_two_assessors_read_every_plant_the_same_way(scored, expected):
 # the ones scored: 0.858, holdouts 0.844 (p75 at L4 on both sides). Round 142 added four
 # fresh holdouts (p96-p99): 6 of 8 general and 4 of 4 SME files in range, the two misses
 # an L4 plant read at L3 by both assessors; over 99 plants 0.854, SME 0.917, holdouts 0.840.
-FLOOR = {"in_expected_range": 0.85, "sme_in_expected_range": 0.9}
+# Round 147 (budgeting's level 4 asks the forecasts the assessed unit makes) was kept by its
+# registered rule: p34 and p99 at L4 on both sides, over 99 plants 0.874, holdouts 0.864.
+FLOOR = {"in_expected_range": 0.87, "sme_in_expected_range": 0.9}
 PANEL_FLOOR = 0.9
 TUNED = 30
 """Plants p01-p30, on which rounds 1-85 were judged; p31 onwards were written after them."""
@@ -127,9 +129,10 @@ def test_general_index_files_score_inside_their_plants_range(scored, expected):
     0.838 after round 128's re-reading of the plan, 0.831 over p19-p89 with round 129's six
     and over p19-p95 with round 130's six, 0.844 after round 138's re-reading of the
     network; 0.840 over p19-p99 with round 142's four, whose L4 air-conditioner plant both
-    assessors read at L3, as p84 and p87 of round 129 were read)."""
+    assessors read at L3, as p84 and p87 of round 129 were read; 0.864 after round 147's
+    re-reading of budgeting, which put it and p34 at L4)."""
     assert calibration.figures(_tuned(scored), expected)["in_expected_range"] >= 0.9
-    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.835
+    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.86
 
 
 def test_sme_index_files_score_inside_their_plants_range(scored, expected):
@@ -273,7 +276,7 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     given to the new wording (A for the ``a`` files, B for the ``b`` files), whatever they
     are, as the rule fixed before they were read says.  The control's answers, given to the
     old wording, are kept and not scored.  The plan's answers (and its follow-up) were read
-    again in round 128, on every plant, and the budget's in round 145: those are their
+    again in round 128, on every plant, and the budget's in rounds 145 and 147: those are their
     sessions' (the tests below)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from level5_bound import BUNDLED, partner_questions
@@ -310,20 +313,21 @@ def test_the_round_128_sessions_plan_answers_are_the_ones_scored():
     assert len(control) == 2 * 83
 
 
-def test_the_round_145_sessions_budgeting_answers_are_the_ones_scored():
-    """Round 145 (docs/calibration.md): the budgeting answers of every plant, both sides, and
+def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
+    """Round 147 (docs/calibration.md): the budgeting answers of every plant, both sides, and
     the partner follow-up they open, are the fresh sessions' given to the wording whose
-    level 3 asks the system-calculated cost per product alone; the rule fixed before they
-    were read kept it (94 exact pairs of 99 against the control's 93, 169 files in the
-    writers' ranges as the control).  The control sessions' answers are kept, not scored."""
-    sessions = _session_files("round145")
+    level 4 asks the forecasts the assessed unit makes (on round 145's level 3); the rule
+    fixed before they were read kept it (92 exact pairs of 99 against the control's 91, 173
+    files in the writers' ranges against 169).  They replace round 145's sessions' answers,
+    which are kept, as are both rounds' control sessions', and not scored."""
+    sessions = _session_files("round147")
     assert len(sessions) == 2 * 99
     for path, got, answers in sessions:
         for qid in ("business.planning.budgeting", "business.planning.joint_plans"):
-            want = got["answers"].get(qid)
-            assert str(answers.get(qid)) == str(None if want == "None" else want), (path, qid)
-    control = list((ROOT / "docs/calibration/reassess/round145").glob("C*/p*.yaml"))
-    assert len(control) == 2 * 99
+            assert str(answers.get(qid)) == str(got["answers"].get(qid)), (path, qid)
+    for round_ in ("round145", "round147"):
+        assert len(list((ROOT / f"docs/calibration/reassess/{round_}").glob("C*/p*.yaml"))) == 2 * 99
+    assert len(_session_files("round145")) == 2 * 99
 
 
 def test_reach_counts_the_files_of_plants_written_at_the_level(general):
