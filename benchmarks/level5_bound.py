@@ -54,11 +54,11 @@ def main() -> int:
     reach = overshoot = 0
     print("| file | expected | now | every answer of 4 or more to them at 5, partner yes | set |")
     print("|---|---|---|---|---|")
-    for path in sorted((calibration.CAL / "answers" / "after").glob("p??-[ab].yaml")):
+    for path in sorted((calibration.CAL / "answers" / "after").glob("p[0-9]*[0-9]-[ab].yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         if not str(doc.get("questionnaire", "")).startswith("general"):
             continue
-        rng = expected[path.name[:3]]["expected_grade"]
+        rng = expected[path.name.split("-")[0]]["expected_grade"]
         now = maturity.assess(q, doc)
         raised = [k for k in BUNDLED if str(doc["answers"].get(k)) in ("4", "4+", "5")]
         for k in raised:

@@ -23,6 +23,12 @@ from maturity.model.questionnaire import Questionnaire
 
 CAL = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
 
+GENERAL = "p[0-9]*[0-9]-[ab].yaml"
+"""Every general-index file of the corpus, both sides (``p07-a.yaml``, ``p100-b.yaml``; not
+the SME index's ``p07-sme-a.yaml``): plant ids have two digits or more."""
+GENERAL_B = "p[0-9]*[0-9]-b.yaml"
+"""The ``b`` side of every general-index file (the one each report in the corpus is of)."""
+
 
 @dataclass(frozen=True)
 class Plant:

@@ -793,7 +793,7 @@ def test_an_enabler_is_planned_only_with_what_uses_it():
     flagless = q.model_copy(update={"scenarios": [
         s.model_copy(update={"enabler": False}) for s in q.scenarios]})
     seen = 0
-    for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
+    for plant in corpus.plants(corpus.GENERAL):
         a, d, path = plant.a, plant.d, Path(plant.name)
         assert plant.q.ref == q.ref, path.name  # planned again below without the flag
         phased = [p.scenarios for p in d.roadmap]
@@ -1162,7 +1162,7 @@ def _bigger_than_one_left_out(d) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.parametrize("name", corpus.names("p[0-9][0-9]-b.yaml"))
+@pytest.mark.parametrize("name", corpus.names(corpus.GENERAL_B))
 def test_no_phase_1_step_is_bigger_than_one_left_out_that_lifts_as_far(name):
     """Round 103 on every reference plant: phase 1 never holds a step when a smaller one the
     report lists outside the phases lifts every indicator it lifts at least as far."""

@@ -284,7 +284,7 @@ def test_a_later_phase_is_called_begun_from_the_real_answers():
     from maturity.delivery import in_part, lacking
 
     later = begun = 0
-    for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
+    for plant in corpus.plants(corpus.GENERAL):
         q, a, path = plant.q, plant.a, Path(plant.name)
         state, values = question_state(a), restore_values(q, a.answers)
         sc = {s.id: s for s in q.scenarios_for(a.enterprise)}
@@ -507,7 +507,7 @@ def test_energy_management_comes_after_the_sub_metering_it_needs(general):
     that gets both cards (the path search of round 128, which compares a path through energy
     with one without it where energy is a minor cost, took the two first examples' off)."""
     seen, after = 0, 0
-    for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
+    for plant in corpus.plants(corpus.GENERAL):
         d, path = plant.d, Path(plant.name)
         assert plant.q.ref == general.ref, path.name
         by = {r.scenario: r for r in d.recommendations}
@@ -544,7 +544,7 @@ def test_a_card_outside_the_roadmap_that_stands_alone_keeps_its_whole_gap(genera
     from maturity.report.inplace import missing
 
     cut = 0
-    for plant in corpus.plants("p[0-9][0-9]-[ab].yaml"):
+    for plant in corpus.plants(corpus.GENERAL):
         a, d, path = plant.a, plant.d, Path(plant.name)
         assert plant.q.ref == general.ref, path.name  # read below with the shipped index
         values, blank = restore_values(general, a.answers), frozenset(d.completeness.unanswered)

@@ -211,7 +211,7 @@ def test_a_yes_no_change_cut_below_the_level_it_meets_is_dropped():
 
 def test_no_recommendation_carries_a_yes_no_change_short_of_its_level():
     q = maturity.load_questionnaire("general")
-    for p in corpus.plants("p??-[ab].yaml"):
+    for p in corpus.plants(corpus.GENERAL):
         if p.q.ref != q.ref:
             continue
         for r in p.d.recommendations:
