@@ -15,7 +15,16 @@ from typing import Any
 from ._io import given_twice
 from .delivery import question_state
 from .errors import Issue, UsageError, expect
-from .model.answers import ANSWERS_FORMAT, NA, RATING_VALUES, AnswersFile, Disagreement, Merged, Source
+from .model.answers import (
+    ANSWERS_FORMAT,
+    ENTERPRISE_NOTES,
+    NA,
+    RATING_VALUES,
+    AnswersFile,
+    Disagreement,
+    Merged,
+    Source,
+)
 from .model.questionnaire import (
     ChecklistQuestion,
     ChoiceQuestion,
@@ -189,6 +198,16 @@ def _targets(q: Questionnaire, files: Sequence[AnswersFile], names: Sequence[str
     return out
 
 
+def _said(files: Sequence[AnswersFile], labels: Sequence[str], key: str, notes: dict[str, str]
+          ) -> dict[str, str]:
+    """Each respondent's note under ``key`` (a question or an enterprise field), by label;
+    put in ``notes``, one after the other with their names, where any was given."""
+    said = {labels[k]: a.notes[key].strip() for k, a in enumerate(files) if a.notes.get(key, "").strip()}
+    if said:
+        notes[key] = "; ".join(f"[{who}] {text}" for who, text in said.items())
+    return said
+
+
 def merge(q: Questionnaire, files: Sequence[AnswersFile], names: Sequence[str],
           rule: str = "median", share: float = SHARE) -> AnswersFile:
     """One answers file from several respondents' files of the same enterprise, on ``q``.
@@ -216,14 +235,14 @@ def merge(q: Questionnaire, files: Sequence[AnswersFile], names: Sequence[str],
         given = {labels[k]: v[qid] for k, v in enumerate(values) if qid in v}
         if given:
             answers.update(answers_form({qid: combine(question, list(given.values()), rule, len(q.levels))}))
-        said = {labels[k]: a.notes[qid].strip() for k, a in enumerate(files) if a.notes.get(qid, "").strip()}
-        if said:
-            notes[qid] = "; ".join(f"[{who}] {text}" for who, text in said.items())
+        said = _said(files, labels, qid, notes)
         reached = {labels[k]: (None if values[k][qid] == NA else levels[k].get(qid, ("", 0))[1])
                    for k in range(len(files)) if qid in values[k]}
         if _apart(question, given, reached, share):
             raw = {labels[k]: files[k].answers[qid] for k in range(len(files)) if qid in values[k]}
             disagreements.append(Disagreement(question=qid, answers=raw, levels=reached, notes=said))
+    for key in ENTERPRISE_NOTES:  # why an enterprise field was filled in so, each respondent's
+        _said(files, labels, key, notes)
     dates = [a.assessed_on for a in files if a.assessed_on]
     languages = [a.language for a in files if a.language]
     sources = [Source(respondent=labels[k], file=str(names[k]), assessor=a.assessor,

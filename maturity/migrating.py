@@ -9,7 +9,7 @@ from typing import Any
 
 from .delivery import question_state
 from .errors import Issue, UsageError, expect
-from .model.answers import ANSWERS_FORMAT, AnswersFile, Migrated
+from .model.answers import ANSWERS_FORMAT, ENTERPRISE_NOTES, AnswersFile, Migrated
 from .model.migration import Migration
 from .model.questionnaire import LevelQuestion, Questionnaire
 from .normalise import PARTLY_MARK, check_answers, normalise
@@ -96,6 +96,9 @@ def migrate(answers: AnswersFile, q_old: Questionnaire, q_new: Questionnaire) ->
         if not fitted or not whole:
             kept["answers"][old] = value  # not carried, or carried with less than it said
     for old, note in answers.notes.items():
+        if old in ENTERPRISE_NOTES:  # the enterprise is the same in every version
+            notes[old] = note
+            continue
         targets = route.get(old, [])
         if not targets:
             kept["notes"][old] = note

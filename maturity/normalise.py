@@ -11,7 +11,7 @@ from typing import Any
 
 from ._yaml import locate
 from .errors import AnswersError, Issue, expect, hint
-from .model.answers import NA, RATING_VALUES, AnswersFile
+from .model.answers import ENTERPRISE_NOTES, NA, RATING_VALUES, AnswersFile
 from .model.questionnaire import (
     ChecklistQuestion,
     ChoiceQuestion,
@@ -112,7 +112,13 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
                     seen.clear()
                 seen[qid, cls, value] = checked
     for qid in answers.notes:
-        if qid not in q.questions:
+        if qid in q.questions or qid in ENTERPRISE_NOTES:
+            continue
+        if qid.startswith("enterprise."):
+            report(("notes", qid), f"note for unknown enterprise field {qid!r}"
+                   f"{hint(qid, ENTERPRISE_NOTES) or ' (one of ' + ', '.join(ENTERPRISE_NOTES) + ')'}",
+                   "unknown_question")
+        else:
             report(("notes", qid), f"note for unknown question id {qid!r}{hint(qid, q.questions)}",
                    "unknown_question")
     for ident, message in target_problems(q, answers.targets):

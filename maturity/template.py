@@ -111,7 +111,8 @@ def answers_template(q: Questionnaire, langs: list[str] | None = None) -> str:
                 out += _question(question, f"{dim.id}.{ind.id}.{question.id}", langs, n, h)
     example = next(iter(q.questions), "dimension.indicator.question")
     out += ["", *_comment([h("tpl_notes")], 0), "# notes:",
-            f"#   {example}: Board approved a three-year plan in 2025.", ""]
+            f"#   {example}: Board approved a three-year plan in 2025.",
+            "#   enterprise.industry: Wire harnesses for appliances, taken as machinery.", ""]
     return "\n".join(out)
 
 

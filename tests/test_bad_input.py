@@ -151,6 +151,32 @@ def test_note_on_unknown_question_is_located(tmp_path, kinds):
                  "notes.ops.main.nmu", "unknown question id", "did you mean 'ops.main.num'?")
 
 
+def test_a_note_on_an_enterprise_field_is_kept_and_a_misspelt_one_is_located(tmp_path, kinds):
+    """Assessors of five calibration rounds wrote why they filled in an enterprise field
+    (the industry of a wire-harness maker) under ``notes:``, and validation refused the file
+    as naming unknown questions.  ``enterprise.<field>`` is a note's key like a question id;
+    a misspelt field is still located, with the field it was probably meant to be."""
+    path, text = answers_file(tmp_path, """
+        answers:
+          ops.main.lvl: 1
+        notes:
+          enterprise.industry: wire harnesses, taken as machinery
+          enterprise.run_elsewhere: the group books the carriers
+        """)
+    answers = maturity.load_answers(path)
+    check_answers(kinds, answers)
+    assert answers.notes["enterprise.industry"] == "wire harnesses, taken as machinery"
+    path, text = answers_file(tmp_path, """
+        answers:
+          ops.main.lvl: 1
+        notes:
+          enterprise.industy: typo
+        """)
+    assert_issue(only(answer_error(kinds, path).issues), path, line_of(text, "enterprise.industy"),
+                 "notes.enterprise.industy", "unknown enterprise field",
+                 "did you mean 'enterprise.industry'?")
+
+
 # ----------------------------------------------------------------------------- answers: values
 
 

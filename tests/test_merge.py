@@ -92,6 +92,7 @@ def test_far_apart_answers_are_listed_with_who_said_what_and_every_note_is_kept(
     qid = "operations.quality.traceability"
     a.answers[qid], b.answers[qid] = 1, 3
     a.notes[qid], b.notes[qid] = "paper batch cards", "one query in the MES"
+    a.notes["enterprise.industry"] = "valves for pipelines: machinery"  # an enterprise field's note
     close = "operations.scheduling.planning"
     a.answers[close], b.answers[close] = 2, 3
     merged = merge(general, [a, b], ["a.yaml", "b.yaml"])

@@ -38,12 +38,14 @@ def test_each_kind_of_change_is_carried_as_declared(versions):
     q1, q2 = versions
     old = _old({"ops.plan.lvl": "0+", "ops.plan.num": 72, "ops.plan.gone": 2, "ops.plan.both": 3,
                 "ops.plan.oldname": 1, "ops.data.mover": 2, "ops.data.stay": 0},
-               {"ops.plan.gone": "stopped in 2025", "ops.plan.both": "both lines", "ops.data.mover": "m"})
+               {"ops.plan.gone": "stopped in 2025", "ops.plan.both": "both lines", "ops.data.mover": "m",
+                "enterprise.size": "headcount 2024"})
     new = migrate(old, q1, q2)
     assert new.questionnaire == "mig@2"
     assert new.answers == {"ops.plan.lvl": "0+", "ops.plan.num": 72, "ops.plan.left": 3, "ops.data.right": 3,
                            "ops.plan.newname": 1, "ops.plan.mover": 2, "ops.data.stay": 0}
-    assert new.notes == {"ops.plan.left": "both lines", "ops.data.right": "both lines", "ops.plan.mover": "m"}
+    assert new.notes == {"enterprise.size": "headcount 2024",  # the enterprise's, as it was
+                         "ops.plan.left": "both lines", "ops.data.right": "both lines", "ops.plan.mover": "m"}
     kept = new.migrated
     assert kept.from_questionnaire == "mig@1"
     assert kept.answers == {"ops.plan.gone": 2} and kept.notes == {"ops.plan.gone": "stopped in 2025"}

@@ -55,6 +55,20 @@ def test_a_saved_session_is_an_answers_file_that_scores(data):
     assert first == f"# maturity-session: {s.id} at {s.position} updated 2026-11-02T09:30:15"
 
 
+def test_an_answers_file_opened_as_a_session_keeps_its_enterprise_notes(tmp_path):
+    """An answers file opened in the TUI and saved keeps the notes on enterprise fields (why
+    the industry was chosen) as well as those on questions: nothing the user wrote is lost."""
+    src = tmp_path / "plant.yaml"
+    src.write_text("format: maturity-answers/1\nquestionnaire: general@2\nenterprise: {industry: machinery}\n"
+                   "answers: {strategy.planning.roadmap: 2}\n"
+                   "notes: {enterprise.industry: 'wire harnesses: machinery',"
+                   " strategy.planning.roadmap: plan}\n",
+                   "utf-8")
+    Session.load(src).save_as(tmp_path / "saved.yaml")
+    notes = maturity.load_answers(tmp_path / "saved.yaml").notes
+    assert notes == {"enterprise.industry": "wire harnesses: machinery", "strategy.planning.roadmap": "plan"}
+
+
 def test_resume_gives_identical_answers_position_and_time():
     s = _session()
     s.save()

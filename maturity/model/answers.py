@@ -103,6 +103,12 @@ class Enterprise(Frozen):
     (answer ``n/a`` only when the plant has no part in the activity at all)."""
 
 
+ENTERPRISE_NOTES: tuple[str, ...] = tuple(f"enterprise.{f}" for f in Enterprise.model_fields)
+"""The ``notes`` keys that give the reason for an enterprise field (``enterprise.industry``:
+why a wire-harness maker is machinery, not electronics), in the fields' order.  Assessors of
+five calibration rounds wrote such notes, and validation refused them as unknown questions."""
+
+
 class Source(Frozen):
     """One respondent's answers file that a merged file was made from."""
 
@@ -168,7 +174,8 @@ class AnswersFile(Frozen):
     answers: dict[str, AnswerValue] = {}
     """Question id → answer; a missing or empty answer is unanswered."""
     notes: dict[str, str] = {}
-    """Question id → free-text evidence or comment."""
+    """Question id → free-text evidence or comment; ``enterprise.<field>`` (e.g.
+    ``enterprise.industry``) → why that enterprise field was filled in so."""
     merged: Merged | None = None
     """Set by ``maturity merge``: the respondents' files, the rule, where they disagreed."""
     migrated: Migrated | None = None
