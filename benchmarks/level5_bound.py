@@ -54,11 +54,14 @@ def main() -> int:
     reach = overshoot = 0
     print("| file | expected | now | every answer of 4 or more to them at 5, partner yes | set |")
     print("|---|---|---|---|---|")
-    for path in sorted((calibration.CAL / "answers" / "after").glob("p[0-9]*[0-9]-[ab].yaml")):
+    for path in sorted((calibration.CAL / "answers" / "after").glob("p*.yaml")):
+        name = calibration.NAME.match(path.name)
+        if name is None or name.group(2):  # the general index's files only, not the SME's
+            continue
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         if not str(doc.get("questionnaire", "")).startswith("general"):
             continue
-        rng = expected[path.name.split("-")[0]]["expected_grade"]
+        rng = expected[name.group(1)]["expected_grade"]
         now = maturity.assess(q, doc)
         raised = [k for k in BUNDLED if str(doc["answers"].get(k)) in ("4", "4+", "5")]
         for k in raised:

@@ -117,7 +117,7 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
         if qid.startswith("enterprise."):
             report(("notes", qid), f"note for unknown enterprise field {qid!r}"
                    f"{hint(qid, ENTERPRISE_NOTES) or ' (one of ' + ', '.join(ENTERPRISE_NOTES) + ')'}",
-                   "unknown_question")
+                   "unknown_field")
         else:
             report(("notes", qid), f"note for unknown question id {qid!r}{hint(qid, q.questions)}",
                    "unknown_question")

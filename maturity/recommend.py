@@ -139,19 +139,27 @@ def _widened(q: Questionnaire, values: Mapping[str, Normalised], base: Mapping[s
              a: Assessment, path: Path, levels: Mapping[str, int]) -> Path:
     """``path`` with what the grade still needs once a phase's steps are delivered
     (``base``) and ``levels`` met: the improvements of a search from there, each from its
-    level before the phase (``values``), the higher level kept where the path already
-    lifts the indicator.  ``path`` itself where no such search reaches the grade."""
+    level before the phase (``values``), or from where the steps leave it where that is
+    lower (a question they bring into scope counts as not yet), the higher level kept where
+    the path already lifts the indicator.  Where no such search reaches the grade, ``path``
+    marked unreachable: the phase does not promise a grade its rows do not reach.  The
+    result is sufficient together with the phase's steps, not on its own, and is no longer
+    the report's own path (``Phase.path``)."""
     ent, on = a.enterprise, a.assessed_on
     improved = apply(q, base, levels, ent)
     more = path_to(q, improved, ent, score(q, improved, ent, on), path.target)
-    if not more.reachable or not more.improvements:
-        return path
+    if not more.reachable:
+        return path.model_copy(update={"reachable": False})
     before = indicator_levels(score(q, values, ent, on))
     imps = {i.indicator: i for i in path.improvements}
     for m in more.improvements:
         top = max(m.to_level, imps[m.indicator].to_level if m.indicator in imps else 0)
-        imps[m.indicator] = Improvement(indicator=m.indicator, from_level=before[m.indicator], to_level=top)
-    after = score(q, apply(q, base, {i: imp.to_level for i, imp in imps.items()}, ent), ent, on)
+        low = min(before[m.indicator], m.from_level)  # where the steps leave it, if lower
+        imps[m.indicator] = Improvement(indicator=m.indicator, from_level=low, to_level=top)
+    final = dict(levels)  # the plant's own targets too, where ``levels`` keeps them higher
+    for i, imp in imps.items():
+        final[i] = max(final.get(i, 0), imp.to_level)
+    after = score(q, apply(q, base, final, ent), ent, on)
     return path.model_copy(update={"improvements": tuple(imps.values()), "level_after": after.level,
                                    "score_after": after.score})
 
@@ -263,7 +271,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
                 if unmet:
                     needs[c.scenario.id] = unmet
         delivered = [d for c in chosen for d in c.delivers]
-        # phase 1 plans on the path the report shows: what of it the phase leaves as it is
+        # phase 1 plans on the path the report shows (widened only where a step brings
+        # questions into scope, ``_widened``): what of it the phase leaves as it is
         spared_ = spared(q, a, values, delivered, cur_path, uncovered, aims) if step == 1 else ()
         roadmap.append(Phase(target_level=cur_path.target, path=cur_path, spared=spared_,
                              scenarios=[c.scenario.id for c in chosen], uncovered=uncovered, needs=needs))

@@ -505,6 +505,7 @@ def test_each_phase_as_the_report_states_it_reaches_its_grade_on_generated_plant
     for k, phase in enumerate(d.roadmap, 1):
         if not phase.path.reachable:
             break
+        assert all(i.from_level < i.to_level for i in phase.path.improvements), k  # every row rises
         assert _phases_done(q, a, d, k).level >= phase.target_level, k
 
 

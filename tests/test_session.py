@@ -65,8 +65,10 @@ def test_an_answers_file_opened_as_a_session_keeps_its_enterprise_notes(tmp_path
                    " strategy.planning.roadmap: plan}\n",
                    "utf-8")
     Session.load(src).save_as(tmp_path / "saved.yaml")
-    notes = maturity.load_answers(tmp_path / "saved.yaml").notes
-    assert notes == {"enterprise.industry": "wire harnesses: machinery", "strategy.planning.roadmap": "plan"}
+    saved = maturity.load_answers(tmp_path / "saved.yaml")
+    assert saved.notes == {"enterprise.industry": "wire harnesses: machinery",
+                           "strategy.planning.roadmap": "plan"}
+    assert maturity.assess(maturity.questionnaire_for(saved), saved).answered == 1  # and it is valid
 
 
 def test_resume_gives_identical_answers_position_and_time():

@@ -172,6 +172,10 @@ class Phase(Frozen):
 
     target_level: int
     path: Path
+    """The path the phase plans on: to its grade from where the phase before leaves the
+    plant (phase 1: the report's own path).  Where a step of the phase brings questions into
+    scope, widened with what the grade then needs (``recommend._widened``): sufficient
+    together with the phase's steps, and no longer irreducible on its own."""
     scenarios: tuple[str, ...]
     """Scenario ids, in order."""
     uncovered: tuple[str, ...] = ()

@@ -37,7 +37,8 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
             waits = t("phase_needs", lang, name=tr(scen[sid].name, lang),
                       names=_join([name_of(q, i, lang) for i in needed], lang))
             direct = _join([x for x in (direct, waits) if x], lang, semi=True)
-        spared = phase.spared  # phase 1's only: it plans on the path the report shows
+        spared = phase.spared  # phase 1's only: it plans on the path the report shows (or that
+        # path widened, where a step brings questions into scope: ``recommend._widened``)
         if spared:  # a sentence of its own, after what the phase improves directly
             route = t("phase_without", lang, level=level_label(q, phase.target_level, lang),
                       names=_join([name_of(q, i, lang) for i in spared], lang))
