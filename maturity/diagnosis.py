@@ -20,7 +20,7 @@ from .model.assessment import Assessment
 from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis, Path
 from .model.questionnaire import NumberQuestion, PointsScoring, Questionnaire
 from .normalise import Normalised
-from .rating import EPS, unrated_item_ids
+from .rating import EPS, unrated
 from .recommend import plan
 from .scoring import questionnaire_of, remember, score
 from .targets import plan_targets, read_targets
@@ -204,13 +204,6 @@ def completeness(q: Questionnaire, values: Mapping[str, Normalised], a: Assessme
     return CompletenessCheck(unanswered=unanswered, level_now=a.level, score_now=a.score,
                              best_level=best.level, best_score=best.score,
                              unrated=unrated(q, values, a), to_check=to_check)
-
-
-def unrated(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment) -> list[str]:
-    """The checklist items of answered questions that the answers leave without a rating
-    (left blank or not listed), as ``question.item``: scoring counts them as not met."""
-    status = {r.id: r.status for d in a.dimensions for i in d.indicators for r in i.questions}
-    return unrated_item_ids(q, values, status)
 
 
 def _filled(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment,

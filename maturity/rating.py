@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .model.answers import NA, RATING_VALUES, Enterprise
+from .model.assessment import Assessment
 from .model.questionnaire import (
     ChecklistQuestion,
     ChoiceQuestion,
@@ -277,6 +278,16 @@ def status_of(question: QuestionT, qid: str, values: Mapping[str, Normalised],
     if v is None:
         return "unanswered"
     return "not_applicable" if v == NA else "answered"
+
+
+def unrated(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment) -> list[str]:
+    """The checklist items of answered questions that the answers leave without a rating
+    (left blank or not listed), as ``question.item``: scoring counts them as not met.  The
+    statuses are the assessment's; the reports, the completeness check and the ``score``
+    panel count through this (here, not in ``diagnosis``, so that the panel does not load
+    the whole diagnosis to count them)."""
+    status = {r.id: r.status for d in a.dimensions for i in d.indicators for r in i.questions}
+    return unrated_item_ids(q, values, status)
 
 
 def unrated_item_ids(q: Questionnaire, values: Mapping[str, Normalised],

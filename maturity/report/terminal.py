@@ -12,7 +12,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..diagnosis import unrated as unrated_of
 from ..explain import (
     completeness_figure,
     explain_next_level,
@@ -28,6 +27,7 @@ from ..model.assessment import Assessment
 from ..model.base import tr
 from ..model.questionnaire import Questionnaire
 from ..printable import printable
+from ..rating import unrated as unrated_of
 from .views import PathView, Report
 from .words import colon as _colon
 from .wrap import install
