@@ -489,6 +489,9 @@ def test_a_pharmaceutical_plant_can_say_so_and_gets_no_continuous_process_step()
                 and "pharmaceutical" in s.fits.industries]
     doc = yaml.safe_load((ROOT / "docs/calibration/answers/after/p96-b.yaml").read_text(encoding="utf-8"))
     assert doc["enterprise"]["industry"] == "pharmaceutical"  # the API plant, as its assessor meant it
+    # its kettles as linked units, which the card needs since rounds 150/151: only the
+    # industry decides below
+    doc["answers"]["factory.equipment.automation"] = 3
     for industry, apc in (("petrochemical", True), ("pharmaceutical", False)):
         doc["enterprise"]["industry"] = industry
         a = maturity.assess(q, doc)
