@@ -279,11 +279,10 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     # target (not every level between), which keeps a far search to a few seconds
     far = target > base.level + 1
 
-    def search(pool: list[str], wider: list[str], seed: Mapping[str, int] | None = None,
-               over: bool = True) -> tuple[dict[str, int], bool]:
+    def search(pool: list[str], wider: list[str], seed: Mapping[str, int] | None = None
+               ) -> tuple[dict[str, int], bool]:
         """Greedy over ``pool`` (``wider`` where it does not get there) from ``seed`` (the
-        base where none), then made irreducible; and whether it reaches the target.
-        ``over``: an improvement may go one level above the target (else up to it)."""
+        base where none), then made irreducible; and whether it reaches the target."""
         plan: dict[str, int] = dict(seed or {})
         current = run(plan)  # as the search's own numbers (progress compares like with like)
         while current.level < target:
@@ -292,7 +291,7 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
             for ind in pool:
                 lo = plan.get(ind, start[ind])
                 # beyond one level above the target an improvement only adds a partial score
-                top = min(n, max(target + 1, lo + 1)) if over else min(n, target)
+                top = min(n, max(target + 1, lo + 1))
                 for k in (sorted({lo + 1, min(target, top), top} - {lo}) if far else range(lo + 1, top + 1)):
                     if k <= lo or k > n:  # an indicator at the top has no level above it
                         continue
@@ -340,15 +339,6 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
                 sum(x / (MINOR_GAIN if i in soft else 1) for i, x in steps.items()), sum(steps.values()))
 
     plan, reached = search(pool, candidates)
-    # a level above the grade sought adds only a partial score to it: where a path of no
-    # more steps lifts nothing above that grade, that path is kept.  A plant manager told to
-    # lift an indicator two grades past the one the phase reaches asks why (reviewers of
-    # p33: "an unrealistic L2-to-L5 jump for planning"); where the capped path asks more
-    # steps, the shorter one stays (round 152)
-    if reached and any(k > target for k in plan.values()):
-        capped, ok = search(pool, candidates, over=False)
-        if ok and cost(capped) <= cost(plan):
-            plan = capped
     # the greedy step takes any move that completes the grade, however long: where the path
     # it finds lifts a minor indicator, the search runs again without them, from the rest
     # of that path, and the path that asks less is kept (the first on a tie).  Round 128: a
