@@ -41,9 +41,6 @@ def catch_up(q: Questionnaire, pool: list[Candidate], chosen: list[Candidate], a
         """The indicators behind the grade that ``c`` catches up (none: it cannot join),
         and the part of its scenario that does (None: the whole)."""
         if id(c) not in joins:
-            if c.effort == "L":  # a large project is no catch-up (round 154)
-                joins[id(c)] = ([], None)
-                return [], None
             lagging = {d.question.rsplit(".", 1)[0] for d in c.delivers if below(q, d, a.level)}
             fixes = [r.indicator for r in c.raises if r.indicator in behind & lagging]
             part = _to_grade(q, c, values, a) if fixes else None
