@@ -193,6 +193,15 @@ def peak_kib(directory: Path) -> int:
     return int(out.stdout.strip().splitlines()[-1])
 
 
+def byte_compiled() -> None:
+    """Write maturity's bytecode, as installing a wheel compiles it (PyYAML's and pydantic's,
+    in site-packages, are): an editable checkout or a baseline worktree under
+    PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module again in every process
+    it starts (some 55 ms of a `maturity report`, thirty-first session), and a baseline
+    compiled on one side only would flatter the other."""
+    compileall.compile_dir(str(Path(maturity.__file__).parent), quiet=1)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=2000)
@@ -206,10 +215,7 @@ def main() -> None:
     if args.at_10n and args.memory_only:
         ap.error("--at-10n times (a)-(c), which --memory-only leaves out")
     cores = os.cpu_count() or 1
-    # maturity's bytecode, as installing a wheel compiles it (PyYAML's and pydantic's, in
-    # site-packages, are): an editable checkout under PYTHONDONTWRITEBYTECODE=1 would
-    # otherwise compile every module again in every process, and the baseline would not
-    compileall.compile_dir(str(Path(maturity.__file__).parent), quiet=1)
+    byte_compiled()
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="maturity-bench-"))
     try:
         small = root / "n"
