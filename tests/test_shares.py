@@ -122,6 +122,9 @@ def test_the_template_says_how_to_write_a_share_and_only_for_shares(capsys):
 
     assert "below 1 % write the sign: 0.5%" in hint("foundation.equipment.digitisation_rate")
     assert "0.5%" not in hint("management.talent_funding.investment")
+    # a share of revenue takes 0.6 as it is written, and says so (round 158: an assessor
+    # unsure whether to write the sign)
+    assert "0.6 means 0.6 %, with or without the sign" in hint("management.talent_funding.investment")
 
 
 def test_fraction_error_is_a_value_error_that_keeps_the_number():
