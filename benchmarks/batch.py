@@ -194,12 +194,19 @@ def peak_kib(directory: Path) -> int:
 
 
 def byte_compiled() -> None:
-    """Write maturity's bytecode, as installing a wheel compiles it (PyYAML's and pydantic's,
-    in site-packages, are): an editable checkout or a baseline worktree under
-    PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module again in every process
-    it starts (some 55 ms of a `maturity report`, thirty-first session), and a baseline
-    compiled on one side only would flatter the other."""
-    compileall.compile_dir(str(Path(maturity.__file__).parent), quiet=1)
+    """Write the bytecode of the maturity that the timed processes import, as installing a
+    wheel compiles it (PyYAML's and pydantic's, in site-packages, are).  Under
+    PYTHONDONTWRITEBYTECODE=1 an editable checkout or a baseline worktree would otherwise
+    compile every module again in every process it starts (about 55 ms of a `maturity
+    report` here), and a comparison in which one side is compiled and the other is not
+    flatters the compiled side.  The package is the one a child process resolves (with this
+    process's environment and working directory), which under an editable install need not
+    be the one this script imported."""
+    probe = "import maturity, os; print(os.path.dirname(maturity.__file__))"
+    where = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           check=True).stdout.strip()
+    for folder in dict.fromkeys((where, str(Path(maturity.__file__).parent))):
+        compileall.compile_dir(folder, quiet=1)
 
 
 def main() -> None:

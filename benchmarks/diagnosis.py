@@ -64,7 +64,7 @@ def main() -> None:
         minor["run_elsewhere"] = ["purchasing", "sales", "transport", "service"]
     q = maturity.load_questionnaire("general")
     bench = _batch()
-    bench.byte_compiled()  # every process below starts from bytecode, the baseline's too
+    bench.byte_compiled()  # every process below, `--version` and `report`, starts from bytecode
     realistic, timed = bench.realistic, bench.timed
     rnd = random.Random(5)
     with tempfile.TemporaryDirectory(prefix="maturity-diag-") as tmp:

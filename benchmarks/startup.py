@@ -6,7 +6,10 @@ site start-up), one warm-up round is discarded, and each figure is the median of
 ``--runs`` rounds.  Issue #10 asks that ``--version``, ``--help`` and ``validate`` start
 within 0.1 s of the baseline and without Textual (``tests/test_packaging.py`` checks the
 imports).  ``validate FILE`` is timed too: it loads and checks the index, which is the
-command's work, not its start-up.  Usage:
+command's work, not its start-up.  The package's bytecode is written first (into its
+``__pycache__``, whatever PYTHONDONTWRITEBYTECODE says), as an installed package has it;
+figures of sessions before the thirty-first, taken on an uncompiled checkout where the
+variable was set, are not comparable.  Usage:
 
     python benchmarks/startup.py [--runs 7]
 """
@@ -18,7 +21,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from batch import byte_compiled, timed  # the same whole-process timer as the batch benchmark
+from batch import byte_compiled, timed  # the batch benchmark's compile step and whole-process timer
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "docs" / "calibration" / "answers" / "after" / "p04-a.yaml"

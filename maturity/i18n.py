@@ -527,7 +527,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tpl_a_number": ("a number", "一个数值"),
     "tpl_share": ("; 62 means 62 %, and below 1 % write the sign: 0.5%",
                   "；62 表示 62%，不足 1% 的连同百分号填写，如 0.5%"),
-    "tpl_as_written": ("; 0.6 means 0.6 %, with or without the sign", "；0.6 表示 0.6%，可带或不带百分号"),
+    "tpl_as_written": ("; 0.6 and 0.6% both mean 0.6 %", "；填 0.6 或 0.6% 均表示 0.6%"),
     "tpl_a_whole_number": ("a whole number", "一个整数"),
     "tpl_choice": ("answer with the id of one answer below", "填写下列其中一个答案的编号"),
     "tpl_multi": ("answer: a list of the option ids that apply, e.g. [{example}]",

@@ -144,9 +144,12 @@ def _question(question: QuestionT, qid: str, langs: list[str], n: int, h) -> lis
               f"{'' if question.max is None else f'{question.max:g}'}"
         kind_key = "tpl_a_whole_number" if question.integer else "tpl_a_number"
         # a share of a whole (0-100 %) refuses a bare 0.62 as a fraction, so it asks for the
-        # sign below 1 %; any other percent takes 0.6 as written, and says so (an assessor of
-        # round 158 wrote "0.4%" for digital spending, unsure which the file wanted)
-        tail = "tpl_share" if question.is_share() else "tpl_as_written" if question.in_percent() else None
+        # sign below 1 %; any other percent that can take a value below 1 takes 0.6 as
+        # written, and says so (an assessor of round 158 wrote "0.4%" for digital spending,
+        # unsure which the file wanted)
+        fractional = not question.integer and (question.min is None or question.min < 1)
+        tail = ("tpl_share" if question.is_share()
+                else "tpl_as_written" if question.in_percent() and fractional else None)
         out += _comment([" / ".join(dict.fromkeys(
             t("tpl_number", lang, kind=t(kind_key, lang), unit=unit, range=rng)
             + (t(tail, lang) if tail else "") for lang in langs))], 2, "   ")

@@ -374,3 +374,28 @@ def assess_answers(q: Questionnaire, answers: dict[str, Any], **enterprise: Any)
 
     return assess(q, {"format": "maturity-answers/1", "questionnaire": q.ref,
                                "enterprise": enterprise, "answers": answers})
+
+
+def plant_answers(q: Questionnaire, level: int, items: bool = True, **override: Any) -> dict[str, Any]:
+    """A plain plant for advice tests: every level answer at ``level`` (or the question's
+    top), each checklist's items of a level up to ``level`` in place (``items``; else none),
+    every other answer at the bottom; then ``override`` (question id → answer)."""
+    answers: dict[str, Any] = {}
+    for qid, (_, _, x) in q.questions.items():
+        if x.kind == "level":
+            answers[qid] = min(level, max(x.anchors))
+        elif x.kind == "checklist" and items:
+            answers[qid] = {i.id: "fully" if (i.level or 1) <= level else "not" for i in x.items}
+        else:
+            answers[qid] = bottom_answer(x)
+    answers.update(override)
+    return answers
+
+
+def offered(q: Questionnaire, answers: dict[str, Any], **enterprise: Any) -> set[str]:
+    """The scenarios the recommender would propose to this enterprise (its candidates)."""
+    from maturity.improve import restore_values
+    from maturity.recommend import candidates
+
+    a = assess_answers(q, answers, **enterprise)
+    return {c.scenario.id for c in candidates(q, restore_values(q, a.answers), a, None, [])}

@@ -10,25 +10,17 @@ from __future__ import annotations
 
 import pytest
 
-from maturity.improve import restore_values
-from maturity.recommend import candidates
-
-from .strategies import assess_answers as _assess
-from .strategies import bottom_answer
+from .strategies import offered, plant_answers
 
 
 def _plant(q, collection=3, **override):
-    answers = {qid: min(2, max(x.anchors)) if x.kind == "level" else bottom_answer(x)
-               for qid, (_, _, x) in q.questions.items()}
-    answers.update({"factory.network.infrastructure": 3, "factory.network.networking_rate": 90,
-                    "factory.data.collection": collection, "factory.data.platform": False})
-    answers.update(override)
-    return answers
+    return plant_answers(q, 2, items=False, **{
+        "factory.network.infrastructure": 3, "factory.network.networking_rate": 90,
+        "factory.data.collection": collection, "factory.data.platform": False, **override})
 
 
 def _offered(q, answers, size):
-    a = _assess(q, answers, industry="machinery", production_type="discrete", size=size)
-    return {c.scenario.id for c in candidates(q, restore_values(q, a.answers), a, None, [])}
+    return offered(q, answers, industry="machinery", production_type="discrete", size=size)
 
 
 @pytest.mark.parametrize("size, collection, platform", [

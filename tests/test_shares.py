@@ -112,19 +112,47 @@ def test_a_merged_median_below_one_percent_is_written_with_its_sign(tmp_path, ca
     assert next(b.value for b in report.benchmarks if b.question == CNC) == 0.5
 
 
-def test_the_template_says_how_to_write_a_share_and_only_for_shares(capsys):
-    assert main(["template", "-q", "sme", "--lang", "en"]) == 0
+@pytest.mark.parametrize("lang, share_hint, as_written", [
+    ("en", "below 1 % write the sign: 0.5%", "0.6 and 0.6% both mean 0.6 %"),
+    ("zh", "不足 1% 的连同百分号填写", "填 0.6 或 0.6% 均表示 0.6%"),
+])
+def test_the_template_says_how_to_write_each_percent(capsys, lang, share_hint, as_written):
+    """A share of a whole asks for the sign below 1 % (a bare 0.62 is refused as a
+    fraction); any other percent, a share of revenue or a change against last year, takes
+    0.6 as written and says so (round 158: an assessor unsure whether to write the sign)."""
+    assert main(["template", "-q", "sme", "--lang", lang]) == 0
     lines = capsys.readouterr().out.splitlines()
 
     def hint(qid: str) -> str:
         at = next(k for k, line in enumerate(lines) if line.strip().startswith(f"{qid}:"))
         return lines[at - 1]
 
-    assert "below 1 % write the sign: 0.5%" in hint("foundation.equipment.digitisation_rate")
-    assert "0.5%" not in hint("management.talent_funding.investment")
-    # a share of revenue takes 0.6 as it is written, and says so (round 158: an assessor
-    # unsure whether to write the sign)
-    assert "0.6 means 0.6 %, with or without the sign" in hint("management.talent_funding.investment")
+    for share in ("foundation.equipment.digitisation_rate", "foundation.equipment.networking_rate"):
+        assert share_hint in hint(share) and as_written not in hint(share)
+    for other in ("management.talent_funding.investment", "results.green.energy_intensity"):
+        assert as_written in hint(other) and share_hint not in hint(other)
+
+
+def test_a_percent_that_takes_no_value_below_one_says_nothing_of_fractions():
+    """A whole-number percent, or one whose range starts at 1 or more, would read an
+    example of 0.6 against its own range (code review of the thirty-first session)."""
+    from maturity.template import answers_template
+
+    q = maturity.load_questionnaire("sme")
+    qid = "management.talent_funding.investment"
+    where, name = qid.rsplit(".", 1)
+
+    def hint(question) -> str:
+        changed = q.model_copy(deep=True)
+        (ind,) = [i for d in changed.dimensions for i in d.indicators if f"{d.id}.{i.id}" == where]
+        ind.questions[[x.id for x in ind.questions].index(name)] = question
+        lines = answers_template(changed, ["en"]).splitlines()
+        return lines[next(k for k, line in enumerate(lines) if line.strip().startswith(f"{qid}:")) - 1]
+
+    original = q.questions[qid][2]
+    assert "0.6 and 0.6% both mean" in hint(original)
+    assert "0.6" not in hint(original.model_copy(update={"integer": True}))
+    assert "0.6" not in hint(original.model_copy(update={"min": 1.0}))
 
 
 def test_fraction_error_is_a_value_error_that_keeps_the_number():
