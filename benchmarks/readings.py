@@ -8,10 +8,12 @@ defensible answers wherever the facts leave two ("generous"), the other the lowe
 (``docs/calibration/readings/brief.txt``).  The distance between the two is the room the
 level descriptions leave for a reading; the per-question table says where that room is.
 
-    python benchmarks/readings.py [--questions N]
+    python benchmarks/readings.py [--questions N] [--rise N] [--dir FOLDER]
 
 Prints one figure per line (``reading_*``) and, with ``--questions``, the questions where
-the two readings differ most.  The answers are ``docs/calibration/answers/readings/
+the two readings differ most; with ``--rise``, the questions whose room costs the most:
+how far the strict file's total rises when that one question takes the generous file's
+answer, summed over the plants (round 161).  The answers are ``docs/calibration/answers/readings/
 pNN-generous.yaml`` and ``pNN-strict.yaml``.
 """
 
@@ -25,6 +27,8 @@ from statistics import mean
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import calibration  # the script beside this one
+
+import maturity
 
 _round = cache(calibration.score_round)
 """Each answers folder scored once per run: the figures and both tables read the same."""
@@ -77,10 +81,45 @@ def plant_table(folder: str = "readings") -> list[str]:
     return rows
 
 
+def rise_table(folder: str = "readings", top: int = 15) -> list[str]:
+    """The questions whose room costs the most score: for each plant, the strict file
+    re-scored with one question given the generous file's answer (or left blank where the
+    generous file left it blank), the rise of its total summed over the plants where the two
+    files part on that question."""
+    scored = {(s.plant, s.assessor): s for s in _round(folder) if not s.sme}
+    rise: dict[str, list[float]] = {}
+    for plant in sorted({p for p, _ in scored}):
+        if (plant, "generous") not in scored or (plant, "strict") not in scored:
+            continue
+        strict = maturity.load_answers(scored[plant, "strict"].path)
+        generous = maturity.load_answers(scored[plant, "generous"].path).answers
+        q = maturity.questionnaire_for(strict)
+        base = scored[plant, "strict"].assessment.score
+        for qid in sorted(set(strict.answers) | set(generous)):
+            if strict.answers.get(qid) == generous.get(qid):
+                continue
+            answers = {k: v for k, v in strict.answers.items() if k != qid}
+            if qid in generous:
+                answers[qid] = generous[qid]
+            # a follow-up the swapped answer closes is refused; that question is skipped
+            try:
+                got = maturity.assess(q, strict.model_copy(update={"answers": answers})).score
+            except maturity.MaturityError:
+                continue
+            rise.setdefault(qid, []).append(got - base)
+    rows = ["| question | plants | strict total's rise, summed | largest |", "|---|---|---|---|"]
+    for qid, ups in sorted(rise.items(), key=lambda kv: -sum(kv[1]))[:top]:
+        rows.append(f"| `{qid}` | {len(ups)} | {sum(ups):+.3f} | {max(ups):+.3f} |")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--questions", type=int, nargs="?", const=20, default=0,
                     help="list the N questions where the two readings differ most (default 20)")
+    ap.add_argument("--rise", type=int, nargs="?", const=15, default=0,
+                    help="list the N questions whose generous answer lifts the strict total most "
+                         "(default 15)")
     ap.add_argument("--dir", default="readings",
                     help="folder under docs/calibration/answers (default: readings)")
     args = ap.parse_args(argv)
@@ -96,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
         scored = [s for s in _round(args.dir) if s.assessor in ("generous", "strict")]
         print()
         print("\n".join(calibration.question_table(scored, args.questions)))
+    if args.rise:
+        print()
+        print("\n".join(rise_table(args.dir, args.rise)))
     return 0
 
 
