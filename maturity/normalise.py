@@ -32,6 +32,17 @@ Normalised = bool | int | float | frozenset[str] | dict[str, float | str] | str
 (a rating is a number, or ``NA`` for an item that does not apply)."""
 
 
+def _note_hint(q: Questionnaire, key: str) -> str:
+    """Where a note is keyed by a checklist item (``question.item``), the question it goes
+    under: notes are kept per question, and a checklist's note covers its items.  Assessors
+    of the calibration keyed a note by an item in rounds 105 and 161."""
+    head, _, item = key.rpartition(".")
+    found = q.questions.get(head)
+    if found is not None and isinstance(found[2], ChecklistQuestion) and item in checklist_ids(found[2]):
+        return f" (a note on checklist item {item!r} goes under its question, {head!r})"
+    return hint(key, q.questions)
+
+
 def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalised]:
     """Check every answer against its question; return the normalised answers.
 
@@ -119,7 +130,7 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
                    f"{hint(qid, ENTERPRISE_NOTES) or ' (one of ' + ', '.join(ENTERPRISE_NOTES) + ')'}",
                    "unknown_field")
         else:
-            report(("notes", qid), f"note for unknown question id {qid!r}{hint(qid, q.questions)}",
+            report(("notes", qid), f"note for unknown question id {qid!r}{_note_hint(q, qid)}",
                    "unknown_question")
     for ident, message in target_problems(q, answers.targets):
         report(("targets", ident), message, "bad_target")

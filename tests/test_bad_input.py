@@ -151,6 +151,26 @@ def test_note_on_unknown_question_is_located(tmp_path, kinds):
                  "notes.ops.main.nmu", "unknown question id", "did you mean 'ops.main.num'?")
 
 
+def test_a_note_keyed_by_a_checklist_item_names_the_question_it_goes_under(tmp_path, kinds):
+    """Calibration assessors (rounds 105 and 161) wrote a note under a checklist item
+    (``operations.energy.carbon.assets``); notes are kept per question, so the file is refused
+    at that line, and the message says which question's note the text belongs in, however
+    far the item's id is from the question's (the spelling hint alone missed long ones)."""
+    path, text = answers_file(tmp_path, """
+        answers:
+          ops.main.check: {records: fully}
+        notes:
+          ops.main.check.spc: no SPC seen
+          ops.main.check.nosuch: a typo
+        """)
+    first, second = answer_error(kinds, path).issues
+    assert_issue(first, path, line_of(text, "check.spc"), "notes.ops.main.check.spc",
+                 "unknown question id", "a note on checklist item 'spc' goes under its question, "
+                 "'ops.main.check'")
+    assert second.path == ("notes", "ops.main.check.nosuch")
+    assert "checklist item" not in second.message
+
+
 def test_a_note_on_an_enterprise_field_is_kept_and_a_misspelt_one_is_located(tmp_path, kinds):
     """Assessors of five calibration rounds wrote why they filled in an enterprise field
     (the industry of a wire-harness maker) under ``notes:``, and validation refused the file
