@@ -15,16 +15,20 @@ import yaml
 import maturity
 
 
-def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbose: bool = False) -> None:
+def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbose: bool = False,
+               control: Path | None = None) -> None:
     """Print the figures of a re-assessment round (rounds 140 on): each general-index file
     scored as the sessions found it (the index before ``change``), with its answers to
     ``qids`` replaced by the control sessions' (``Ca``, ``Cb`` in ``here``) against the index
     before ``change``, and by the new sessions' (``A``, ``B``) against the index at
     ``change``; sessions answered the plants in groups of ``group`` (``A1`` the first).  The
     exact ``a``-``b`` pairs and the mean level are those of ``qids[0]``.  An answer written
-    as the word None (one session of round 145) is no answer."""
+    as the word None (one session of round 145) is no answer.  ``control``: the folder of an
+    earlier round whose control sessions answered the same old wording (round 163 reuses
+    round 162's); by default ``here``."""
     def session(kind: str, plant: str) -> dict:
-        folder = here / f"{kind}{(int(plant[1:]) - 1) // group + 1}"
+        base = (control or here) if kind.startswith("C") else here
+        folder = base / f"{kind}{(int(plant[1:]) - 1) // group + 1}"
         return yaml.safe_load((folder / f"{plant}.yaml").read_text(encoding="utf-8"))
 
     def replaced(doc: dict, got: dict) -> dict:

@@ -1,0 +1,23 @@
+"""Round 163: the figures of the second warehouse re-assessment, as registered in
+docs/calibration.md (levels 2 and 3 as round 162, level 4 above the MRP run; the index of
+the change: d65d73a; ``benchmarks/reassess.py`` says how they are computed).  The control
+is round 162's sessions on the same old wording (Ca, Cb; Gc, Sc on the readings sample).
+Run from a checkout: python docs/calibration/reassess/round163/score.py [-v]
+"""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROUND162 = HERE.parent / "round162"
+sys.path.insert(0, str(HERE.parents[3] / "benchmarks"))
+sys.path.insert(0, str(ROUND162))
+
+import reassess  # noqa: E402
+from score import QUESTIONS, parted  # noqa: E402  (round 162's script)
+
+if __name__ == "__main__":
+    reassess.reassessed(HERE, "d65d73a", QUESTIONS, 20, "-v" in sys.argv, control=ROUND162)
+    print(f"readings sample, generous against strict, summed level difference: "
+          f"old excerpt {parted(ROUND162 / 'Gc', ROUND162 / 'Sc'):.1f}, "
+          f"new excerpt {parted(HERE / 'Gn', HERE / 'Sn'):.1f}")
