@@ -67,3 +67,22 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
         print(f"{name}: in writers' ranges {writer[name]}/{files}, in panel's {in_panel[name]}/{files}, "
               f"mean {qids[0].rsplit('.', 1)[1]} level {statistics.mean(levels[name]):.3f}, "
               f"exact a-b pairs {pairs[name]}/{files // 2}")
+
+
+READINGS = ("p02", "p04", "p06", "p08", "p12", "p18", "p23", "p28")
+"""The readings sample of rounds 80 and 161: one generous and one strict session per plant."""
+
+
+def parted(generous: Path, strict: Path, question: str, verbose: bool = False) -> float:
+    """Summed over the readings sample: the level difference between the answers of a
+    generous and a strict session (folders ``generous`` and ``strict``, one ``pNN.yaml`` per
+    plant) to ``question`` (a blank against a level counts the level; rounds 162 on)."""
+    total = 0.0
+    for plant in READINGS:
+        got = [cal.answer_level(yaml.safe_load((folder / f"{plant}.yaml").read_text(encoding="utf-8"))
+                                ["answers"].get(question)) for folder in (generous, strict)]
+        total += abs((got[0] or 0) - (got[1] or 0))
+        if verbose:
+            print(plant, generous.name, strict.name, question, *got)
+    return total
+

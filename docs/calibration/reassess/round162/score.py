@@ -9,31 +9,19 @@ Run from a checkout: python docs/calibration/reassess/round162/score.py [-v]
 import sys
 from pathlib import Path
 
-import yaml
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import calibration as cal  # noqa: E402
 import reassess  # noqa: E402
 
 QUESTIONS = ("operations.warehousing.warehouse", "operations.warehousing.shared_stock")
-READINGS = ("p02", "p04", "p06", "p08", "p12", "p18", "p23", "p28")
 
 
 def parted(generous: Path, strict: Path) -> float:
-    """Summed over the readings sample: the level difference between the two sessions'
-    answers (folders ``generous`` and ``strict``) to the warehouse question (a blank against
-    a level counts the level)."""
-    total = 0.0
-    for plant in READINGS:
-        got = [cal.answer_level(yaml.safe_load((folder / f"{plant}.yaml").read_text(encoding="utf-8"))
-                                ["answers"].get(QUESTIONS[0])) for folder in (generous, strict)]
-        total += abs((got[0] or 0) - (got[1] or 0))
-        if "-v" in sys.argv:
-            print(plant, generous.name, strict.name, *got)
-    return total
+    """The readings sample's summed level difference on the warehouse question
+    (``reassess.parted``)."""
+    return reassess.parted(generous, strict, QUESTIONS[0], "-v" in sys.argv)
 
 
 if __name__ == "__main__":
