@@ -6,6 +6,8 @@ and group size, instead of a copy of the same scoring loop in every round.
 from __future__ import annotations
 
 import copy
+import json
+import re
 import statistics
 from pathlib import Path
 
@@ -85,4 +87,60 @@ def parted(generous: Path, strict: Path, question: str, verbose: bool = False) -
         if verbose:
             print(plant, generous.name, strict.name, question, *got)
     return total
+
+
+def _written(value: object) -> str:
+    """An answer as an answers file writes it (a session's yes/no may have loaded as a bool)."""
+    if value is True or value is False:
+        return "yes" if value else "no"
+    return str(value)
+
+
+def replace_answers(path: Path, got: dict, qids: tuple[str, ...], label: str) -> None:
+    """A kept round's rule (rounds 164 on): in the answers file ``path``, the answers to
+    ``qids`` (a level question and its level-5 follow-up) become the session's ``got``, and
+    their notes the session's reasons, prefixed ``label`` ("round 164: …").  The file is
+    edited as text, so the template's comments and every other answer stay as they were;
+    a follow-up the session leaves unanswered is taken out, one it answers is written just
+    after its question."""
+    main, *follow = qids
+    answers, reasons = got["answers"], got.get("reasons") or {}
+    lines = path.read_text(encoding="utf-8").split("\n")
+    notes_at = lines.index("notes:") if "notes:" in lines else len(lines)
+    key = re.compile("^  (" + "|".join(re.escape(q) for q in qids) + "):")
+    out, seen = [], False
+    for line in lines[:notes_at]:
+        m = key.match(line)
+        if m and m.group(1) != main:
+            continue  # written again below, after its question, if it is answered now
+        if m:
+            seen = True
+            out.append(f"  {main}: {_written(answers[main])}")
+            out += [f"  {q}: {_written(answers[q])}" for q in follow if answers.get(q) is not None]
+            continue
+        out.append(line)
+    assert seen, path
+    kept = [n for n in lines[notes_at + 1:] if not key.match(n)]
+    while kept and kept[-1] == "":
+        kept.pop()
+    given = [f"  {q}: {json.dumps(f'{label}: {reasons[q]}', ensure_ascii=False)}"
+             for q in qids if answers.get(q) is not None and reasons.get(q)]
+    had_notes = notes_at < len(lines)
+    text = "\n".join([*out, "notes:", *kept, *given]) + "\n" if had_notes or given else "\n".join(out)
+    path.write_text(text, encoding="utf-8")
+    check = yaml.safe_load(text)["answers"]
+    for q in qids:
+        assert _written(check.get(q)) == _written(answers.get(q)), (path, q)
+
+
+def apply_round(here: Path, qids: tuple[str, ...], group: int, label: str) -> None:
+    """Every general-index answers file takes its session's answers to ``qids``: the ``A``
+    sessions' for the ``a`` files, the ``B`` sessions' for the ``b`` files, in groups of
+    ``group`` plants by number (``A1`` the first)."""
+    for path in sorted((cal.CAL / "answers" / "after").glob("p*-[ab].yaml")):
+        if not re.fullmatch(r"p\d+-[ab]", path.stem):
+            continue  # the SME index's files (pNN-sme-a) are another questionnaire
+        plant, side = path.stem.split("-")
+        session = here / f"{side.upper()}{(int(plant[1:]) - 1) // group + 1}" / f"{plant}.yaml"
+        replace_answers(path, yaml.safe_load(session.read_text(encoding="utf-8")), qids, label)
 

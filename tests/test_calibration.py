@@ -287,8 +287,9 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     given to the new wording (A for the ``a`` files, B for the ``b`` files), whatever they
     are, as the rule fixed before they were read says.  The control's answers, given to the
     old wording, are kept and not scored.  The plan's answers (and its follow-up) were read
-    again in round 128, on every plant, the budget's in rounds 145 and 147 and the
-    warehouse's in round 164: those are their sessions' (the tests below)."""
+    again in round 128, on every plant, the budget's in rounds 145 and 147, the
+    warehouse's in round 164 and hazardous work's in round 166: those are their sessions'
+    (the tests below)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from level5_bound import BUNDLED, partner_questions
 
@@ -298,7 +299,7 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     sessions = [s for s in _session_files("round119") if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 27
     read_again = {"strategy.planning.roadmap", "business.planning.budgeting",
-                  "operations.warehousing.warehouse"}
+                  "operations.warehousing.warehouse", "operations.safety.hazardous_work"}
     assert read_again <= set(BUNDLED)
     for path, got, answers in sessions:
         for qid in (q for q in BUNDLED if q not in read_again):
@@ -342,26 +343,32 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
     assert len(_session_files("round145")) == 2 * 99
 
 
-def test_the_round_164_sessions_warehouse_answers_are_the_ones_scored():
-    """Round 164 (docs/calibration.md): the warehouse answers of every plant, both sides, and
-    the level-5 follow-up they open, are the fresh sessions' given to the help that says what
-    decides levels 2 and 3 (stock by warehouse, store or bin, booked on the day; a bulk
-    store's loading and dispatch orders); the rule fixed before they were read kept it (93
-    exact pairs of 107 against the control's 87, 184 files in the writers' ranges as the
-    control, the readings sample's room 4.0 levels against 5.0).  Rounds 162 and 163, not
-    kept, and round 162's control, which round 164 reused, are kept and not scored."""
+@pytest.mark.parametrize(("round_", "qids"), [
+    ("round164", ("operations.warehousing.warehouse", "operations.warehousing.shared_stock")),
+    ("round166", ("operations.safety.hazardous_work", "operations.safety.solutions_adopted")),
+])
+def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
+    """Rounds 164 and 166 (docs/calibration.md): the answers to the question they reworded
+    and to its level-5 follow-up are, in every plant's files, both sides, the fresh sessions'
+    given to the new help (A for ``a``, B for ``b``), as the rules fixed before they were read
+    say: warehouse management (93 exact pairs of 107 against the control's 87) and hazardous
+    work (76 against 75), each with the files in the writers' ranges as the control's and
+    less room between a generous and a strict reader.  The rounds not kept (162, 163; round
+    166's customer service) and the controls are kept and not scored: the control of round
+    162, reused by 163 and 164, is in round 162's folder."""
     def said(value: object) -> str:  # a session that quoted "yes" said what a bare yes says
         return {"True": "yes", "False": "no"}.get(str(value), str(value))
 
-    sessions = [s for s in _session_files("round164") if s[0].parent.name[0] in "AB"]
+    sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
     for path, got, answers in sessions:
-        for qid in ("operations.warehousing.warehouse", "operations.warehousing.shared_stock"):
+        for qid in qids:
             assert said(answers.get(qid)) == said(got["answers"].get(qid)), (path, qid)
     folder = ROOT / "docs/calibration/reassess"
-    assert len(list((folder / "round162").glob("C*/p*.yaml"))) == 2 * 107
-    for round_ in ("round162", "round163", "round164"):
-        assert len(list((folder / round_).glob("[GS]n/p*.yaml"))) == 2 * 8
+    for control in ("round162", "round166"):
+        assert len(list((folder / control).glob("C*/p*.yaml"))) == 2 * 107
+    for reading in ("round162", "round163", "round164", "round166"):
+        assert len(list((folder / reading).glob("[GS]n/p*.yaml"))) == 2 * 8
 
 
 def test_reach_counts_the_files_of_plants_written_at_the_level(general):
