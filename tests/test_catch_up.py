@@ -228,8 +228,9 @@ NET = QuestionChange(question="factory.network.infrastructure", from_level=1, to
 
 
 def _plant(general):
-    """The copper plant p52: L2, Safety at L1 (behind its grade), the network at L2."""
-    a = maturity.assess(general, maturity.load_answers(CAL / "p52-b.yaml"))
+    """The copper plant p52: L2, Safety at L1 (behind its grade), the network at L2 (its
+    answers as read before round 166, whose re-reading of hazardous work lifted Safety)."""
+    a = maturity.assess(general, maturity.load_answers(P07.parent / "p52-b-round165.yaml"))
     return a, restore_values(general, a.answers)
 
 

@@ -130,10 +130,14 @@ def test_a_step_built_on_one_named_for_a_check_is_still_advised():
     """Review of round 110: a step outside the phases that builds on what the plant lacks
     is cut unless the list gives that foundation; one named for a check of its unrated items
     had stopped counting as given, so integrated safety management vanished from p16-a when
-    its electronic work permits were left unrated."""
+    its electronic work permits were left unrated.  The answers are p16-a's as read before
+    round 166 (its hazardous-work answer has since risen, and the case with it is gone)."""
+    from pathlib import Path
+
     import maturity
 
-    doc = maturity.load_answers(CAL / "p16-a.yaml").model_dump(mode="json", exclude_none=True)
+    frozen = Path(__file__).resolve().parent / "data" / "p16-a-round165.yaml"
+    doc = maturity.load_answers(frozen).model_dump(mode="json", exclude_none=True)
     doc["answers"]["operations.safety.safety_mgmt"].pop("e_permits")
     # the network as read before round 138, when level 4 included the availability target
     # (its re-reading moved p16-a's network to 5)

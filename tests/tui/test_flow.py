@@ -1224,8 +1224,8 @@ def test_the_next_steps_start_with_what_the_next_grade_needs():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_direct_improvements_come_after_phase_ones_scenarios_whole(lang):
     """Review of the change above: the first thing an improvement asks is taken whole, not
-    cut at a semicolon inside it, and it comes right after phase 1's scenarios (p43-b: two
-    scenarios, then direct improvements)."""
+    cut at a semicolon inside it, and it comes right after phase 1's scenarios (p43-b as read
+    before round 166: two scenarios, then direct improvements)."""
     from pathlib import Path
 
     import maturity
@@ -1233,8 +1233,8 @@ def test_direct_improvements_come_after_phase_ones_scenarios_whole(lang):
     from maturity.report.content import build
     from maturity.tui.screens.result import next_steps
 
-    cal = Path(__file__).resolve().parents[2] / "docs" / "calibration" / "answers" / "after"
-    answers = maturity.load_answers(cal / "p43-b.yaml")
+    data = Path(__file__).resolve().parents[1] / "data"
+    answers = maturity.load_answers(data / "p43-b-round165.yaml")
     q = maturity.questionnaire_for(answers)
     a = maturity.assess(q, answers)
     r = build(q, diagnose(a, q), lang)
