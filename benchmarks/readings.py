@@ -88,12 +88,14 @@ def rise_table(folder: str = "readings", top: int = 15) -> list[str]:
     files part on that question."""
     scored = {(s.plant, s.assessor): s for s in _round(folder) if not s.sme}
     rise: dict[str, list[float]] = {}
+    refused: list[str] = []
     for plant in sorted({p for p, _ in scored}):
         if (plant, "generous") not in scored or (plant, "strict") not in scored:
             continue
         strict = maturity.load_answers(scored[plant, "strict"].path)
         generous = maturity.load_answers(scored[plant, "generous"].path).answers
         q = maturity.questionnaire_for(strict)
+        assert scored[plant, "generous"].assessment.questionnaire == strict.questionnaire, plant
         base = scored[plant, "strict"].assessment.score
         for qid in sorted(set(strict.answers) | set(generous)):
             if strict.answers.get(qid) == generous.get(qid):
@@ -101,16 +103,18 @@ def rise_table(folder: str = "readings", top: int = 15) -> list[str]:
             answers = {k: v for k, v in strict.answers.items() if k != qid}
             if qid in generous:
                 answers[qid] = generous[qid]
-            # a follow-up the swapped answer closes is refused; that question is skipped
+            # one question at a time: a level-5 follow-up swapped alone rises by nothing where
+            # the strict answer to its question does not open it (the engine ignores it)
             try:
                 got = maturity.assess(q, strict.model_copy(update={"answers": answers})).score
-            except maturity.MaturityError:
+            except maturity.MaturityError as exc:  # said under the table, not dropped silently
+                refused.append(f"{plant} {qid}: {exc}")
                 continue
             rise.setdefault(qid, []).append(got - base)
     rows = ["| question | plants | strict total's rise, summed | largest |", "|---|---|---|---|"]
     for qid, ups in sorted(rise.items(), key=lambda kv: -sum(kv[1]))[:top]:
         rows.append(f"| `{qid}` | {len(ups)} | {sum(ups):+.3f} | {max(ups):+.3f} |")
-    return rows
+    return rows + [f"refused swap: {r}" for r in refused]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,10 @@
 """The figures of a re-assessment round (rounds 140 on): one function that each round's
 ``docs/calibration/reassess/roundN/score.py`` calls with the round's change, questions
-and group size, instead of a copy of the same scoring loop in every round.
+and group size, instead of a copy of the same scoring loop in every round; and, for a round
+kept, the edit that gives the answers files its sessions' answers (rounds 164 on):
+
+    python benchmarks/reassess.py --apply docs/calibration/reassess/round166 \
+        operations.safety.hazardous_work operations.safety.solutions_adopted
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ import copy
 import json
 import re
 import statistics
+from collections.abc import Collection
 from pathlib import Path
 
 import calibration as cal
@@ -30,14 +35,13 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
     round 162's); by default ``here``."""
     def session(kind: str, plant: str) -> dict:
         base = (control or here) if kind.startswith("C") else here
-        folder = base / f"{kind}{(int(plant[1:]) - 1) // group + 1}"
-        return yaml.safe_load((folder / f"{plant}.yaml").read_text(encoding="utf-8"))
+        return yaml.safe_load(session_path(base, kind, plant, group).read_text(encoding="utf-8"))
 
     def replaced(doc: dict, got: dict) -> dict:
         out = copy.deepcopy(doc)
         for qid in qids:
             out["answers"].pop(qid, None)
-            if got["answers"].get(qid) not in (None, "None"):
+            if given(got["answers"].get(qid)) is not None:
                 out["answers"][qid] = got["answers"][qid]
         return out
 
@@ -78,7 +82,8 @@ READINGS = ("p02", "p04", "p06", "p08", "p12", "p18", "p23", "p28")
 def parted(generous: Path, strict: Path, question: str, verbose: bool = False) -> float:
     """Summed over the readings sample: the level difference between the answers of a
     generous and a strict session (folders ``generous`` and ``strict``, one ``pNN.yaml`` per
-    plant) to ``question`` (a blank against a level counts the level; rounds 162 on)."""
+    plant) to ``question`` (rounds 162 on).  A blank or n/a counts as level 0, so n/a against
+    0 is no room: the measure is of the levels, not of whether the question applies."""
     total = 0.0
     for plant in READINGS:
         got = [cal.answer_level(yaml.safe_load((folder / f"{plant}.yaml").read_text(encoding="utf-8"))
@@ -89,58 +94,164 @@ def parted(generous: Path, strict: Path, question: str, verbose: bool = False) -
     return total
 
 
-def _written(value: object) -> str:
-    """An answer as an answers file writes it (a session's yes/no may have loaded as a bool)."""
-    if value is True or value is False:
-        return "yes" if value else "no"
-    return str(value)
+def given(value: object) -> object | None:
+    """A session's answer, or None where it gave none: a blank, or the word None (one
+    session of round 145 wrote it)."""
+    return None if value in (None, "None") else value
 
 
-def replace_answers(path: Path, got: dict, qids: tuple[str, ...], label: str) -> None:
-    """A kept round's rule (rounds 164 on): in the answers file ``path``, the answers to
-    ``qids`` (a level question and its level-5 follow-up) become the session's ``got``, and
-    their notes the session's reasons, prefixed ``label`` ("round 164: …").  The file is
-    edited as text, so the template's comments and every other answer stay as they were;
-    a follow-up the session leaves unanswered is taken out, one it answers is written just
-    after its question."""
-    main, *follow = qids
-    answers, reasons = got["answers"], got.get("reasons") or {}
-    lines = path.read_text(encoding="utf-8").split("\n")
-    notes_at = lines.index("notes:") if "notes:" in lines else len(lines)
-    key = re.compile("^  (" + "|".join(re.escape(q) for q in qids) + "):")
-    out, seen = [], False
-    for line in lines[:notes_at]:
-        m = key.match(line)
-        if m and m.group(1) != main:
-            continue  # written again below, after its question, if it is answered now
+def session_path(here: Path, kind: str, plant: str, group: int) -> Path:
+    """The file of ``plant`` in the session folder of ``kind`` (``A``, ``B``, ``Ca``, …):
+    the sessions answered the plants in groups of ``group`` by number, ``A1`` the first."""
+    return here / f"{kind}{(int(plant[1:]) - 1) // group + 1}" / f"{plant}.yaml"
+
+
+def written(value: object) -> str:
+    """``value`` as a YAML scalar that reads back as the same answer: ``2+``, ``n/a`` and
+    numbers bare, a session's yes or no (a bool, or the word, quoted or not) as a bare yes
+    or no, and anything else that would not read back as itself (``3 # unsure``, ``on``, a
+    leading ``*``) quoted."""
+    if value is True or value is False or str(value).lower() in ("yes", "no"):
+        return "yes" if value is True or str(value).lower() == "yes" else "no"
+    text = str(value)
+    try:
+        same = yaml.safe_load(f"k: {text}") == {"k": value}
+    except yaml.YAMLError:
+        same = False
+    return text if same else json.dumps(value, ensure_ascii=False)
+
+
+_TOP = re.compile(r"^[^\s#]")  # a line that starts a top-level key (not blank, not a comment)
+
+
+def _block(lines: list[str], head: str) -> tuple[int, int] | None:
+    """Where the top-level mapping ``head`` (``answers``, ``notes``) runs: the index of its
+    key line and of the first line after it; None if the file has none.  ``notes: {…}`` in
+    flow style is refused (its entries are not lines to edit)."""
+    for k, line in enumerate(lines):
+        m = re.match(rf"^{head}:\s*(.*)$", line)
         if m:
-            seen = True
-            out.append(f"  {main}: {_written(answers[main])}")
-            out += [f"  {q}: {_written(answers[q])}" for q in follow if answers.get(q) is not None]
-            continue
-        out.append(line)
-    assert seen, path
-    kept = [n for n in lines[notes_at + 1:] if not key.match(n)]
-    while kept and kept[-1] == "":
-        kept.pop()
-    given = [f"  {q}: {json.dumps(f'{label}: {reasons[q]}', ensure_ascii=False)}"
-             for q in qids if answers.get(q) is not None and reasons.get(q)]
-    had_notes = notes_at < len(lines)
-    text = "\n".join([*out, "notes:", *kept, *given]) + "\n" if had_notes or given else "\n".join(out)
-    path.write_text(text, encoding="utf-8")
-    check = yaml.safe_load(text)["answers"]
+            if m.group(1) and not m.group(1).startswith("#"):
+                raise ValueError(f"{head}: written in flow style ({m.group(1)!r}); edit it by hand")
+            end = next((j for j in range(k + 1, len(lines)) if _TOP.match(lines[j])), len(lines))
+            return k, end
+    return None
+
+
+def _entries(lines: list[str], start: int, end: int, keys: Collection[str]) -> list[tuple[str, int, int]]:
+    """The entries ``keys`` between ``start`` and ``end``: each key with the span of its
+    key line and the lines of its value below it (indented deeper than the key)."""
+    spans = []
+    k = start
+    while k < end:
+        m = re.match(r"^  ([^\s#][^:]*):", lines[k])
+        if m and m.group(1) in keys:
+            j = k + 1
+            while j < end and lines[j].startswith("   "):
+                j += 1
+            spans.append((m.group(1), k, j))
+            k = j
+        else:
+            k += 1
+    return spans
+
+
+def replaced_text(text: str, got: dict, qids: tuple[str, ...], label: str) -> str:
+    """The answers file ``text`` with its answers to ``qids`` (a question and its level-5
+    follow-ups) and their notes taken from the session ``got``, the notes prefixed with
+    ``label`` ("round 164: …"), as a kept round's rule says (rounds 164 on).  Edited as text,
+    so the template's comments and every other answer stay as they were: the answers are
+    written where the question's line was (a follow-up just after it), the notes where the
+    old ones were or at the end of the notes.  An answer the session left blank is taken
+    out.  The result is checked against the original, key by key, before it is returned."""
+    main = qids[0]
+    answers = {q: given(got["answers"].get(q)) for q in qids}
+    reasons = got.get("reasons") or {}
+    lines = text.split("\n")
+    block = _block(lines, "answers")
+    if block is None:
+        raise ValueError("no answers: mapping")
+    spans = _entries(lines, block[0] + 1, block[1], qids)
+    at = next((a for q, a, _ in spans if q == main), None)
+    if at is None:
+        raise ValueError(f"{main}: not in the file's answers (the template writes every question)")
+    new_answers = [f"  {q}: {written(v)}" for q, v in answers.items() if v is not None]
+    out, k = [], 0
+    for _, a, b in spans:
+        out += lines[k:a] + (new_answers if a == at else [])
+        k = b
+    out += lines[k:]
+    notes = _block(out, "notes")
+    new_notes = [f"  {q}: {json.dumps(f'{label}: {reasons[q]}', ensure_ascii=False)}"
+                 for q in qids if answers[q] is not None and reasons.get(q)]
+    if notes is None:
+        out = [*out[:len(out) - (out[-1] == "")], "notes:", *new_notes] if new_notes else out
+    else:
+        spans = _entries(out, notes[0] + 1, notes[1], qids)
+        last = notes[1]
+        while last > notes[0] + 1 and not out[last - 1].strip():
+            last -= 1  # new notes go after the last entry, not after trailing blank lines
+        where = spans[0][1] if spans else last
+        kept, k = [], 0
+        for _, a, b in spans:
+            kept += out[k:a]
+            k = b
+        kept += out[k:]
+        where -= sum(b - a for _, a, b in spans if b <= where)
+        out = kept[:where] + new_notes + kept[where:]
+    result = "\n".join(out)
+    if not result.endswith("\n"):
+        result += "\n"
+    before, after = yaml.safe_load(text), yaml.safe_load(result)
+    for section in ("answers", "notes"):
+        b, a = dict(before.get(section) or {}), dict(after.get(section) or {})
+        for q in qids:
+            b.pop(q, None)
+            a.pop(q, None)
+        if a != b:
+            raise ValueError(f"{section}: an entry other than {', '.join(qids)} changed")
+    if {k: v for k, v in before.items() if k not in ("answers", "notes")} != \
+            {k: v for k, v in after.items() if k not in ("answers", "notes")}:
+        raise ValueError("a section other than the answers and notes changed")
     for q in qids:
-        assert _written(check.get(q)) == _written(answers.get(q)), (path, q)
+        now = (after.get("answers") or {}).get(q)
+        if now != answers[q] and written(now) != written(answers[q]):
+            raise ValueError(f"{q}: written as {now!r}, not {answers[q]!r}")
+    return result
 
 
-def apply_round(here: Path, qids: tuple[str, ...], group: int, label: str) -> None:
+def apply_round(here: Path, qids: tuple[str, ...], group: int, label: str) -> int:
     """Every general-index answers file takes its session's answers to ``qids``: the ``A``
-    sessions' for the ``a`` files, the ``B`` sessions' for the ``b`` files, in groups of
-    ``group`` plants by number (``A1`` the first)."""
+    sessions' for the ``a`` files, the ``B`` sessions' for the ``b`` files.  All files are
+    edited and checked first and written only when every one passed, so a failure leaves
+    the calibration as it was.  Returns the number of files that changed."""
+    edits = {}
     for path in sorted((cal.CAL / "answers" / "after").glob("p*-[ab].yaml")):
         if not re.fullmatch(r"p\d+-[ab]", path.stem):
             continue  # the SME index's files (pNN-sme-a) are another questionnaire
         plant, side = path.stem.split("-")
-        session = here / f"{side.upper()}{(int(plant[1:]) - 1) // group + 1}" / f"{plant}.yaml"
-        replace_answers(path, yaml.safe_load(session.read_text(encoding="utf-8")), qids, label)
+        got = yaml.safe_load(session_path(here, side.upper(), plant, group).read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        try:
+            edits[path] = (text, replaced_text(text, got, qids, label))
+        except ValueError as exc:
+            raise SystemExit(f"{path}: {exc}; nothing written") from None
+    for path, (old, new) in edits.items():
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+    return sum(old != new for old, new in edits.values())
+
+
+if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Give the answers files a kept round's session answers.")
+    ap.add_argument("--apply", type=Path, required=True, metavar="ROUND_DIR",
+                    help="the round's folder (docs/calibration/reassess/roundN, sessions A1…, B1…)")
+    ap.add_argument("questions", nargs="+", help="the question reworded, then its follow-ups")
+    ap.add_argument("--group", type=int, default=20, help="plants per session (default 20)")
+    args = ap.parse_args()
+    changed = apply_round(args.apply.resolve(), tuple(args.questions), args.group,
+                          args.apply.resolve().name.replace("round", "round "))
+    print(f"{changed} answers files changed")
 

@@ -33,9 +33,10 @@ Normalised = bool | int | float | frozenset[str] | dict[str, float | str] | str
 
 
 def _note_hint(q: Questionnaire, key: str) -> str:
-    """Where a note is keyed by a checklist item (``question.item``), the question it goes
-    under: notes are kept per question, and a checklist's note covers its items.  Assessors
-    of the calibration keyed a note by an item in rounds 105 and 161."""
+    """The hint of the error on a note keyed by no question: where the key is a checklist
+    item (``question.item``), the question the note goes under (notes are kept per
+    question, a checklist's note covering its items; calibration assessors keyed a note by
+    an item in rounds 105 and 161); otherwise the question id it was probably meant to be."""
     head, _, item = key.rpartition(".")
     found = q.questions.get(head)
     if found is not None and isinstance(found[2], ChecklistQuestion) and item in checklist_ids(found[2]):

@@ -7,6 +7,7 @@ never edit their answers to make this pass.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
 from pathlib import Path
@@ -213,9 +214,18 @@ def _session_files(round_: str) -> list[tuple[Path, dict, dict]]:
         target = {"A": f"after/{got['plant']}-a", "B": f"after/{got['plant']}-b",
                   "G": f"readings/{got['plant']}-generous",
                   "S": f"readings/{got['plant']}-strict"}[path.parent.name[0]]
-        answers_file = ROOT / f"docs/calibration/answers/{target}.yaml"
-        out.append((path, got, yaml.safe_load(answers_file.read_text(encoding="utf-8"))["answers"]))
+        out.append((path, got, _answers_doc(ROOT / f"docs/calibration/answers/{target}.yaml")["answers"]))
     return out
+
+
+@functools.cache
+def _answers_doc(path: Path) -> dict:
+    """An answers file as plain YAML, read once per run (libyaml's loader where present: the
+    session tests read every calibration file several times)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # a safe loader either way
 
 
 def test_the_round_77_sessions_answers_are_the_ones_scored():
@@ -264,6 +274,19 @@ def test_a_generous_reading_never_scores_below_a_strict_one_of_the_same_facts():
     assert f["reading_plants"] >= 8
     assert f["reading_score_swing_min"] >= 0
     assert 0 <= f["reading_grade_differs"] <= 1
+
+
+def test_the_rise_table_ranks_the_questions_whose_room_costs_the_most():
+    """``readings.py --rise`` (round 161): the strict file re-scored with one question taken
+    from the generous file, summed over the plants where they part.  On round 161's files a
+    question's largest rise is not negative, the rows run from the largest sum down,
+    and warehouse management, which round 162 took up for that reason, heads the table."""
+    rows = _bench("readings").rise_table("readings-r161", 5)
+    body = [r for r in rows[2:] if r.startswith("| `")]
+    assert len(body) == 5 and not [r for r in rows if r.startswith("refused")]
+    sums = [float(r.split("|")[3]) for r in body]
+    assert sums == sorted(sums, reverse=True) and min(float(r.split("|")[4]) for r in body) >= 0
+    assert body[0].startswith("| `operations.warehousing.warehouse`")
 
 
 def test_the_round_117_sessions_depth_answers_are_the_ones_scored():
@@ -361,9 +384,17 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
 
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
+    label = round_.replace("round", "round ") + ": "
     for path, got, answers in sessions:
+        notes = _answers_doc(ROOT / "docs/calibration/answers/after" /
+                             f"{got['plant']}-{path.parent.name[0].lower()}.yaml").get("notes") or {}
         for qid in qids:
             assert said(answers.get(qid)) == said(got["answers"].get(qid)), (path, qid)
+            reason = (got.get("reasons") or {}).get(qid)
+            if answers.get(qid) is not None and reason:
+                assert notes.get(qid) == label + reason, (path, qid)
+        # the question round 166 asked beside hazardous work, not kept: its answers stayed
+        assert not str(notes.get("business.service.customer_service", "")).startswith("round 166"), path
     folder = ROOT / "docs/calibration/reassess"
     for control in ("round162", "round166"):
         assert len(list((folder / control).glob("C*/p*.yaml"))) == 2 * 107

@@ -280,8 +280,9 @@ def test_the_smaller_step_joins_at_once_so_that_no_step_between_takes_a_part(gen
 
 @pytest.mark.parametrize("plant, grade, safety, picked", [
     # second review of round 138: at the L2 plant d, taking over c's Safety, lifts the
-    # network to L1, short of the grade; the network is left to e, ranked before d
-    ("p52-b.yaml", 2, 1, "e d"),
+    # network to L1, short of the grade; the network is left to e, ranked before d (p52-b
+    # as read before round 166, whose Safety was then at L1 as the case assumes)
+    ("p52-b-round165.yaml", 2, 1, "e d"),
     # at an L1 plant the catch-up part reaches L2 (foundations), but the network lifted to
     # L1 is at the grade: d keeps it, and e is not needed
     ("p02-b.yaml", 1, 0, "d"),
@@ -289,7 +290,7 @@ def test_the_smaller_step_joins_at_once_so_that_no_step_between_takes_a_part(gen
 def test_the_step_that_takes_over_keeps_what_it_brings_to_the_grade(general, monkeypatch, plant, grade,
                                                                     safety, picked):
     monkeypatch.setattr(catchup, "_to_grade", lambda *args: None)
-    a = maturity.assess(general, maturity.load_answers(CAL / plant))
+    a = maturity.assess(general, maturity.load_answers((P07.parent if "round" in plant else CAL) / plant))
     assert a.level == grade
     values = restore_values(general, a.answers)
     monkeypatch.setattr(catchup, "indicator_levels", lambda _: {SAFETY: safety, NETWORK: 0})

@@ -1,0 +1,75 @@
+"""``benchmarks/reassess.py``: the edit that gives a kept round's session answers to the
+calibration's answers files (rounds 164 and 166 used it on 214 files each).  It edits text,
+so each case here is a way a text edit can go wrong: a value spread over several lines, a
+notes section that is missing, commented or followed by another section, a blank answer,
+answers that YAML reads as something else."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .test_calibration import _bench
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+reassess = _bench("reassess")
+QIDS = ("ops.main.lvl", "ops.main.follow")
+HEAD = "format: maturity-answers/1\nquestionnaire: five_kinds@1\n"
+
+
+def _edit(text: str, answers: dict, reasons: dict | None = None) -> dict:
+    out = reassess.replaced_text(text, {"answers": answers, "reasons": reasons or {}}, QIDS, "round 9")
+    return yaml.safe_load(out) | {"_text": out}
+
+
+def test_a_value_spread_over_lines_is_replaced_whole_and_its_neighbours_keep_theirs():
+    text = HEAD + ("answers:\n  ops.main.other: 3\n  # Q: the level\n  ops.main.lvl: 1\n"
+                   "  ops.main.follow:\n    - a\n    - b\n  ops.main.last: 2\n"
+                   "notes:\n  ops.main.other: fine\n  ops.main.lvl: >-\n    an old long\n    note\n")
+    got = _edit(text, {"ops.main.lvl": "2+", "ops.main.follow": None}, {"ops.main.lvl": "why"})
+    assert got["answers"] == {"ops.main.other": 3, "ops.main.lvl": "2+", "ops.main.last": 2}
+    assert got["notes"] == {"ops.main.other": "fine", "ops.main.lvl": "round 9: why"}
+    assert "# Q: the level" in got["_text"]  # the template's comments stay
+
+
+def test_notes_are_replaced_in_place_and_a_section_after_them_is_left_alone():
+    text = HEAD + ("answers:\n  ops.main.lvl: 1\nnotes:  # evidence\n  ops.main.lvl: old\n"
+                   "  ops.main.other: kept\n\ntargets:\n  ops.main.lvl: 3\n")
+    got = _edit(text, {"ops.main.lvl": 2, "ops.main.follow": True},
+                {"ops.main.lvl": "new", "ops.main.follow": "seen"})
+    assert got["answers"] == {"ops.main.lvl": 2, "ops.main.follow": True}
+    assert list(got["notes"]) == ["ops.main.lvl", "ops.main.follow", "ops.main.other"]
+    assert got["targets"] == {"ops.main.lvl": 3}
+    assert got["_text"].count("notes:") == 1
+
+
+def test_a_file_without_notes_gets_them_only_when_there_is_a_reason():
+    text = HEAD + "answers:\n  ops.main.lvl: 1\n"
+    assert "notes" not in _edit(text, {"ops.main.lvl": 2})
+    assert _edit(text, {"ops.main.lvl": 2}, {"ops.main.lvl": "r"})["notes"] == {"ops.main.lvl": "round 9: r"}
+
+
+@pytest.mark.parametrize("given, read", [
+    ("2+", "2+"), ("n/a", "n/a"), (3, 3), (True, True), ("no", False), ('"No"', False),
+    ("3 # unsure", "3 # unsure"), ("on", "on"), ("*star", "*star")])
+def test_answers_read_back_as_the_session_gave_them(given, read):
+    value = yaml.safe_load(f"k: {given}")["k"] if isinstance(given, str) and given.startswith('"') else given
+    got = _edit(HEAD + "answers:\n  ops.main.lvl: 1\n", {"ops.main.lvl": value})
+    assert got["answers"]["ops.main.lvl"] == read
+
+
+@pytest.mark.parametrize("blank", [None, "None"])
+def test_a_blank_answer_takes_the_question_out(blank):
+    got = _edit(HEAD + "answers:\n  ops.main.lvl: 1\n  ops.main.follow: yes\n", {"ops.main.lvl": blank})
+    assert got["answers"] is None or "ops.main.lvl" not in got["answers"]
+
+
+def test_a_file_without_the_question_or_with_flow_notes_is_refused_not_guessed():
+    with pytest.raises(ValueError, match="not in the file"):
+        _edit(HEAD + "answers:\n  ops.main.other: 1\n", {"ops.main.lvl": 2})
+    with pytest.raises(ValueError, match="flow style"):
+        _edit(HEAD + "answers:\n  ops.main.lvl: 1\nnotes: {ops.main.lvl: x}\n", {"ops.main.lvl": 2},
+              {"ops.main.lvl": "r"})
