@@ -38,8 +38,7 @@ def _note_hint(q: Questionnaire, key: str) -> str:
     question, a checklist's note covering its items; calibration assessors keyed a note by
     an item in rounds 105 and 161); otherwise the question id it was probably meant to be."""
     head, _, item = key.rpartition(".")
-    found = q.questions.get(head)
-    if found is not None and isinstance(found[2], ChecklistQuestion) and item in checklist_ids(found[2]):
+    if item in q.checklist_items.get(head, ()):
         return f" (a note on checklist item {item!r} goes under its question, {head!r})"
     return hint(key, q.questions)
 
