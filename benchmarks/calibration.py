@@ -121,17 +121,23 @@ def in_range(grade: int, rng: dict | None) -> bool:
 # --------------------------------------------------------------- re-assessment rounds' helpers
 # (docs/calibration/reassess/roundN/score.py: fresh sessions re-answer a few questions)
 
+def given(value: object) -> object | None:
+    """A re-assessment session's answer, or None where it gave none: a blank, or the word
+    None (one session of round 145 wrote it)."""
+    return None if value in (None, "None") else value
+
+
 def with_answers(doc: dict, got: Mapping, qids: Collection[str]) -> dict:
     """A copy of an answers document whose answers to ``qids`` are a session's (``got``,
     its ``answers`` mapping): each takes the session's answer, and one the session left
-    out (a follow-up it did not open) is left out."""
+    out (a follow-up it did not open, ``given``) is left out."""
     import copy
 
     out = copy.deepcopy(doc)
     answers = out["answers"]
     for qid in qids:
         answers.pop(qid, None)
-        if got["answers"].get(qid) is not None:
+        if given(got["answers"].get(qid)) is not None:
             answers[qid] = got["answers"][qid]
     return out
 

@@ -9,7 +9,6 @@ kept, the edit that gives the answers files its sessions' answers (rounds 164 on
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 import statistics
@@ -37,14 +36,6 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
         base = (control or here) if kind.startswith("C") else here
         return yaml.safe_load(session_path(base, kind, plant, group).read_text(encoding="utf-8"))
 
-    def replaced(doc: dict, got: dict) -> dict:
-        out = copy.deepcopy(doc)
-        for qid in qids:
-            out["answers"].pop(qid, None)
-            if given(got["answers"].get(qid)) is not None:
-                out["answers"][qid] = got["answers"][qid]
-        return out
-
     readings = (("orig", None), ("ctrl", {"a": "Ca", "b": "Cb"}), ("new", {"a": "A", "b": "B"}))
     index = {"orig": cal.questionnaire_at(f"{change}^"), "new": cal.questionnaire_at(change)}
     index["ctrl"] = index["orig"]
@@ -57,7 +48,7 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
         for side, doc in docs.items():
             files += 1
             for name, kinds in readings:
-                got = doc if kinds is None else replaced(doc, session(kinds[side], plant))
+                got = doc if kinds is None else cal.with_answers(doc, session(kinds[side], plant), qids)
                 grade = maturity.assess(index[name], got).level
                 writer[name] += cal.in_range(grade, exp[plant]["expected_grade"])
                 in_panel[name] += cal.in_range(grade, pan.get(plant, {}).get("range"))
@@ -92,12 +83,6 @@ def parted(generous: Path, strict: Path, question: str, verbose: bool = False) -
         if verbose:
             print(plant, generous.name, strict.name, question, *got)
     return total
-
-
-def given(value: object) -> object | None:
-    """A session's answer, or None where it gave none: a blank, or the word None (one
-    session of round 145 wrote it)."""
-    return None if value in (None, "None") else value
 
 
 def session_path(here: Path, kind: str, plant: str, group: int) -> Path:
@@ -156,6 +141,16 @@ def _entries(lines: list[str], start: int, end: int, keys: Collection[str]) -> l
     return spans
 
 
+def _splice(lines: list[str], spans: list[tuple[str, int, int]], at: int, new: list[str]) -> list[str]:
+    """``lines`` without the entries ``spans``, with ``new`` put where line ``at`` was."""
+    gone = {i for _, a, b in spans for i in range(a, b)}
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out += new if i == at else []
+        out += [] if i in gone else [line]
+    return out + (new if at >= len(lines) else [])
+
+
 def replaced_text(text: str, got: dict, qids: tuple[str, ...], label: str) -> str:
     """The answers file ``text`` with its answers to ``qids`` (a question and its level-5
     follow-ups) and their notes taken from the session ``got``, the notes prefixed with
@@ -165,7 +160,7 @@ def replaced_text(text: str, got: dict, qids: tuple[str, ...], label: str) -> st
     old ones were or at the end of the notes.  An answer the session left blank is taken
     out.  The result is checked against the original, key by key, before it is returned."""
     main = qids[0]
-    answers = {q: given(got["answers"].get(q)) for q in qids}
+    answers = {q: cal.given(got["answers"].get(q)) for q in qids}
     reasons = got.get("reasons") or {}
     lines = text.split("\n")
     block = _block(lines, "answers")
@@ -175,12 +170,7 @@ def replaced_text(text: str, got: dict, qids: tuple[str, ...], label: str) -> st
     at = next((a for q, a, _ in spans if q == main), None)
     if at is None:
         raise ValueError(f"{main}: not in the file's answers (the template writes every question)")
-    new_answers = [f"  {q}: {written(v)}" for q, v in answers.items() if v is not None]
-    out, k = [], 0
-    for _, a, b in spans:
-        out += lines[k:a] + (new_answers if a == at else [])
-        k = b
-    out += lines[k:]
+    out = _splice(lines, spans, at, [f"  {q}: {written(v)}" for q, v in answers.items() if v is not None])
     notes = _block(out, "notes")
     new_notes = [f"  {q}: {json.dumps(f'{label}: {reasons[q]}', ensure_ascii=False)}"
                  for q in qids if answers[q] is not None and reasons.get(q)]
@@ -191,14 +181,7 @@ def replaced_text(text: str, got: dict, qids: tuple[str, ...], label: str) -> st
         last = notes[1]
         while last > notes[0] + 1 and not out[last - 1].strip():
             last -= 1  # new notes go after the last entry, not after trailing blank lines
-        where = spans[0][1] if spans else last
-        kept, k = [], 0
-        for _, a, b in spans:
-            kept += out[k:a]
-            k = b
-        kept += out[k:]
-        where -= sum(b - a for _, a, b in spans if b <= where)
-        out = kept[:where] + new_notes + kept[where:]
+        out = _splice(out, spans, spans[0][1] if spans else last, new_notes)
     result = "\n".join(out)
     if not result.endswith("\n"):
         result += "\n"

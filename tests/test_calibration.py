@@ -379,9 +379,7 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
     less room between a generous and a strict reader.  The rounds not kept (162, 163; round
     166's customer service) and the controls are kept and not scored: the control of round
     162, reused by 163 and 164, is in round 162's folder."""
-    def said(value: object) -> str:  # a session that quoted "yes" said what a bare yes says
-        return {"True": "yes", "False": "no"}.get(str(value), str(value))
-
+    said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
     label = round_.replace("round", "round ") + ": "
