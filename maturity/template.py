@@ -43,7 +43,8 @@ def _comment(lines: list[str], indent: int, prefix: str = "") -> list[str]:
     pad = " " * indent + "# "
     out = []
     for line in lines:
-        wrapped = textwrap.wrap(" ".join(line.split()), WIDTH - indent - len(prefix)) or [""]
+        wrapped = textwrap.wrap(" ".join(line.split()), WIDTH - indent - len(prefix),
+                                break_on_hyphens=False) or [""]
         out.extend(pad + prefix + w for w in wrapped)
         prefix = " " * len(prefix) if prefix else prefix
     return out

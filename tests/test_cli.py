@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -586,6 +587,16 @@ def test_template_for_general_lists_every_question_blank(capsys, general):
     for qid, (_, _, question) in general.questions.items():
         if question.kind == "checklist":
             assert set(answers[qid]) == {i.id for i in question.items}, qid
+
+
+def test_the_template_never_splits_a_word_at_its_hyphen(capsys):
+    """textwrap breaks at hyphens by default: the template read "by in-" / "house key users"
+    and "(Non-" / "ferrous)" across two comment lines, which a reader takes for two words."""
+    code, text, err = run(capsys, "template", "--lang", "en")
+    assert code == 0, err
+    split = [line for line in text.splitlines()
+             if line.lstrip().startswith("#") and re.search(r"[A-Za-z]-$", line)]
+    assert split == []
 
 
 def test_the_template_counts_the_questions_as_the_tui_does(capsys, general):
