@@ -311,8 +311,8 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     are, as the rule fixed before they were read says.  The control's answers, given to the
     old wording, are kept and not scored.  The plan's answers (and its follow-up) were read
     again in round 128, on every plant, the budget's in rounds 145 and 147, the
-    warehouse's in round 164 and hazardous work's in round 166: those are their sessions'
-    (the tests below)."""
+    warehouse's in round 164, hazardous work's in round 166 and training's in round 168:
+    those are their sessions' (the tests below)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from level5_bound import BUNDLED, partner_questions
 
@@ -322,7 +322,8 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     sessions = [s for s in _session_files("round119") if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 27
     read_again = {"strategy.planning.roadmap", "business.planning.budgeting",
-                  "operations.warehousing.warehouse", "operations.safety.hazardous_work"}
+                  "operations.warehousing.warehouse", "operations.safety.hazardous_work",
+                  "strategy.talent.training"}
     assert read_again <= set(BUNDLED)
     for path, got, answers in sessions:
         for qid in (q for q in BUNDLED if q not in read_again):
@@ -369,16 +370,20 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
 @pytest.mark.parametrize(("round_", "qids"), [
     ("round164", ("operations.warehousing.warehouse", "operations.warehousing.shared_stock")),
     ("round166", ("operations.safety.hazardous_work", "operations.safety.solutions_adopted")),
+    ("round168", ("strategy.talent.training", "strategy.talent.external_training")),
+    ("round168", ("operations.quality.inspection",)),
 ])
 def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
-    """Rounds 164 and 166 (docs/calibration.md): the answers to the question they reworded
-    and to its level-5 follow-up are, in every plant's files, both sides, the fresh sessions'
-    given to the new help (A for ``a``, B for ``b``), as the rules fixed before they were read
-    say: warehouse management (93 exact pairs of 107 against the control's 87) and hazardous
-    work (76 against 75), each with the files in the writers' ranges as the control's and
-    less room between a generous and a strict reader.  The rounds not kept (162, 163; round
-    166's customer service) and the controls are kept and not scored: the control of round
-    162, reused by 163 and 164, is in round 162's folder."""
+    """Rounds 164, 166 and 168 (docs/calibration.md): the answers to the question they
+    reworded and to its level-5 follow-up are, in every plant's files, both sides, the fresh
+    sessions' given to the new help (A for ``a``, B for ``b``), as the rules fixed before they
+    were read say: warehouse management (93 exact pairs of 107 against the control's 87),
+    hazardous work (76 against 75), digital-skills training (103 against 100) and inspection
+    results (93 against 93, two files more in the writers' ranges), each with no fewer files in
+    the writers' ranges than the control and less room between a generous and a strict
+    reader.  The rounds not kept (162, 163; round 166's customer service) and the controls
+    are kept and not scored: the control of round 162, reused by 163 and 164, is in round
+    162's folder."""
     said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
@@ -394,9 +399,9 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
         # the question round 166 asked beside hazardous work, not kept: its answers stayed
         assert not str(notes.get("business.service.customer_service", "")).startswith("round 166"), path
     folder = ROOT / "docs/calibration/reassess"
-    for control in ("round162", "round166"):
+    for control in ("round162", "round166", "round168"):
         assert len(list((folder / control).glob("C*/p*.yaml"))) == 2 * 107
-    for reading in ("round162", "round163", "round164", "round166"):
+    for reading in ("round162", "round163", "round164", "round166", "round168"):
         assert len(list((folder / reading).glob("[GS]n/p*.yaml"))) == 2 * 8
 
 

@@ -172,11 +172,16 @@ def test_a_step_whose_whole_gap_is_a_question_left_unanswered_is_a_check_not_adv
     its reviewer: "the jump comes from training questions that were left unanswered, not
     from anything observed at the plant" (likewise the plan at p17, whose only gap was the
     unanswered investment question).  Like unrated items, a gap nobody answered is a check
-    the completeness line names with the question; answered "0", the same gap is advice."""
+    the completeness line names with the question; answered "0", the same gap is advice.
+    The answers are p39-b's as read before round 168, whose training help has every plant
+    with systems in daily use meet level 1, so its sessions answer what p39's left blank."""
+    from pathlib import Path
+
     import maturity
 
     q = maturity.load_questionnaire("general")
-    doc = maturity.load_answers(CAL / "p39-b.yaml").model_dump(mode="json", exclude_none=True)
+    frozen = Path(__file__).resolve().parent / "data" / "p39-b-round167.yaml"
+    doc = maturity.load_answers(frozen).model_dump(mode="json", exclude_none=True)
     qid, sid = "strategy.talent.training", "theme_digital_talent"
     assert doc["answers"].get(qid) is None  # the assessor left it blank
     for answers, check in ((doc, True), ({**doc, "answers": {**doc["answers"], qid: 0}}, False)):
