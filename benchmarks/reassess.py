@@ -1,7 +1,9 @@
-"""The figures of a re-assessment round (rounds 140 on): one function that each round's
+"""The figures of a re-assessment round (rounds 140 on): what each round's
 ``docs/calibration/reassess/roundN/score.py`` calls with the round's change, questions
-and group size, instead of a copy of the same scoring loop in every round; and, for a round
-kept, the edit that gives the answers files its sessions' answers (rounds 164 on):
+and group size, instead of a copy of the same scoring loop in every round (``reassessed``
+for one question, ``figures_each`` for a round that decides several questions each on its
+own, rounds 166 on); and, for a round kept, the edit that gives the answers files its
+sessions' answers (rounds 164 on):
 
     python benchmarks/reassess.py --apply docs/calibration/reassess/round166 \
         operations.safety.hazardous_work operations.safety.solutions_adopted
@@ -83,6 +85,20 @@ def parted(generous: Path, strict: Path, question: str, verbose: bool = False) -
         if verbose:
             print(plant, generous.name, strict.name, question, *got)
     return total
+
+
+def figures_each(here: Path, change: str, asked: tuple[tuple[str, ...], ...], *, group: int = 20,
+                 verbose: bool = False) -> None:
+    """The figures of a round that asked several questions and decides each on its own
+    (rounds 166 on): for each tuple of ``asked`` (the question, then its follow-ups), the
+    round's figures with only those answers replaced, and the room its readings sessions
+    (``Gc``/``Sc`` on the old excerpt, ``Gn``/``Sn`` on the new) leave on the question."""
+    for qids in asked:
+        print(f"== {qids[0]}")
+        reassessed(here, change, qids, group, verbose)
+        print(f"readings sample, generous against strict, summed level difference: "
+              f"old excerpt {parted(here / 'Gc', here / 'Sc', qids[0], verbose):.1f}, "
+              f"new excerpt {parted(here / 'Gn', here / 'Sn', qids[0], verbose):.1f}")
 
 
 def session_path(here: Path, kind: str, plant: str, group: int) -> Path:

@@ -19,10 +19,4 @@ ASKED = (("strategy.talent.training", "strategy.talent.external_training"),
          ("operations.quality.inspection",))
 
 if __name__ == "__main__":
-    verbose = "-v" in sys.argv
-    for qids in ASKED:
-        print(f"== {qids[0]}")
-        reassess.reassessed(HERE, CHANGE, qids, 20, verbose)
-        print(f"readings sample, generous against strict, summed level difference: "
-              f"old excerpt {reassess.parted(HERE / 'Gc', HERE / 'Sc', qids[0], verbose):.1f}, "
-              f"new excerpt {reassess.parted(HERE / 'Gn', HERE / 'Sn', qids[0], verbose):.1f}")
+    reassess.figures_each(HERE, CHANGE, ASKED, verbose="-v" in sys.argv)
