@@ -595,7 +595,7 @@ def test_the_template_never_splits_a_word_at_its_hyphen(capsys):
     code, text, err = run(capsys, "template", "--lang", "en")
     assert code == 0, err
     split = [line for line in text.splitlines()
-             if line.lstrip().startswith("#") and re.search(r"[A-Za-z]-$", line)]
+             if line.lstrip().startswith("#") and re.search(r"\w-$", line)]
     assert split == []
 
 

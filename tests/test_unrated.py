@@ -26,6 +26,8 @@ from .strategies import assess_answers as _assess
 from .strategies import bottom_answer
 
 QID = "business.procurement.supplier_collab"
+# answers files as read before a re-assessment round changed the case a test is about
+FROZEN = Path(__file__).resolve().parent / "data"
 
 
 def _answers(q, collab, level=2):
@@ -132,12 +134,9 @@ def test_a_step_built_on_one_named_for_a_check_is_still_advised():
     had stopped counting as given, so integrated safety management vanished from p16-a when
     its electronic work permits were left unrated.  The answers are p16-a's as read before
     round 166 (its hazardous-work answer has since risen, and the case with it is gone)."""
-    from pathlib import Path
-
     import maturity
 
-    frozen = Path(__file__).resolve().parent / "data" / "p16-a-round165.yaml"
-    doc = maturity.load_answers(frozen).model_dump(mode="json", exclude_none=True)
+    doc = maturity.load_answers(FROZEN / "p16-a-round165.yaml").model_dump(mode="json", exclude_none=True)
     doc["answers"]["operations.safety.safety_mgmt"].pop("e_permits")
     # the network as read before round 138, when level 4 included the availability target
     # (its re-reading moved p16-a's network to 5)
@@ -175,13 +174,10 @@ def test_a_step_whose_whole_gap_is_a_question_left_unanswered_is_a_check_not_adv
     the completeness line names with the question; answered "0", the same gap is advice.
     The answers are p39-b's as read before round 168, whose training help has every plant
     with systems in daily use meet level 1, so its sessions answer what p39's left blank."""
-    from pathlib import Path
-
     import maturity
 
     q = maturity.load_questionnaire("general")
-    frozen = Path(__file__).resolve().parent / "data" / "p39-b-round167.yaml"
-    doc = maturity.load_answers(frozen).model_dump(mode="json", exclude_none=True)
+    doc = maturity.load_answers(FROZEN / "p39-b-round167.yaml").model_dump(mode="json", exclude_none=True)
     qid, sid = "strategy.talent.training", "theme_digital_talent"
     assert doc["answers"].get(qid) is None  # the assessor left it blank
     for answers, check in ((doc, True), ({**doc, "answers": {**doc["answers"], qid: 0}}, False)):
