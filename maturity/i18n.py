@@ -148,6 +148,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why_foundation": ("a foundation: the later steps build on it", "基础性工作，后续场景以此为前提"),
     "why_blocking": ("lifts {names}, where the grade is held back", "提升制约等级的{names}"),
     "why_on_path": ("lifts {names}, on the way to the next grade", "提升迈向下一等级所需的{names}"),
+    "why_lagging": ("lifts {names}, still below the grade {subject} already has",
+                    "提升仍低于{subject}现有等级的{names}"),
     "why_typical": ("typical for {industry}", "是{industry}行业的典型场景"),
     "why_focus": ("a focus scenario of the industry index", "行业评估指标的重点场景"),
     "why_grade": ("on its own it raises the grade", "单独实施即可提升等级"),

@@ -325,3 +325,28 @@ def test_cheaper_names_the_smallest_step_that_lifts_as_far_first_in_rank_order()
     assert cheaper(s2, rest, wanted) is None  # nothing smaller than S
     assert cheaper(big, rest[:2], wanted) is m1
     assert cheaper(big, [(s1, {"ops.safety": 2})], wanted) is None
+
+
+def test_a_step_says_whether_it_lifts_a_held_indicator_past_the_grade_or_only_up_to_it():
+    """Round 167's review of p07: a safety step that took Safety and environment from L2 to
+    L3 at an L3 plant read "lifts Safety and environment, where the grade is held back", and
+    its reviewer found "the tool's own path to L4 does not include Safety and environment".
+    An indicator the step lifts only up to the grade the plant already has is named as still
+    below that grade; one it lifts past the grade, as holding the grade back."""
+    from maturity.i18n import t
+    from maturity.report.content import build
+
+    lagging = 0
+    held = t("why_blocking", "en", names="").split(",")[-1].strip()  # "where the grade is held back"
+    for p in corpus.plants(corpus.GENERAL_B):
+        views = {v.rank: v for v in build(p.q, p.d, "en").recommendations}
+        for r in p.d.recommendations:
+            if "blocking" not in r.reasons:
+                continue
+            why = " ".join(views[r.rank].why)
+            upto = {i.indicator: i.to_level for i in r.raises}
+            below = [i for i in r.blocking[:3] if upto.get(i, p.a.level + 1) <= p.a.level]
+            assert (held in why) is (len(below) < len(r.blocking[:3])), (p.name, r.scenario, why)
+            assert (", still below the grade" in why) is bool(below), (p.name, r.scenario, why)
+            lagging += bool(below)
+    assert lagging > 20

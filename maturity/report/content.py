@@ -25,8 +25,8 @@ from ..i18n import t
 from ..improve import restore_values
 from ..model.answers import SMALL
 from ..model.base import tr
-from ..model.diagnosis import Diagnosis, History, Path, QuestionChange, TargetPlan
-from ..model.questionnaire import Questionnaire
+from ..model.diagnosis import Diagnosis, History, Path, QuestionChange, Recommendation, TargetPlan
+from ..model.questionnaire import CmmmScoring, Questionnaire
 from ..printable import printable
 from .inplace import beyond, have, missing, reaches, to_check, unrated_items
 from .respondents import respondent_lines
@@ -44,6 +44,23 @@ def _named(related: list[Any], listed: set[str], lang: str) -> list[str]:
     """The names of related scenarios for a reason: those the report lists, else all."""
     shown = [x for x in related if x.id in listed] or related
     return [tr(x.name, lang) for x in shown]
+
+
+def _held(q: Questionnaire, r: Recommendation, grade: int, noun: dict[str, str], lang: str) -> str:
+    """Why a step that lifts an indicator holding the next grade back is picked.  A step that
+    lifts such an indicator only up to the grade the plant already has works on what lags
+    behind that grade, not on what the next grade asks of it, and says so (CMMM scoring;
+    round 167's review of p07: "the tool's own path to L4 does not include Safety and environment" for a
+    safety step said to lift it "where the grade is held back", from L2 to L3)."""
+    upto = {i.indicator: i.to_level for i in r.raises}
+    # under the points method an indicator's level is not on the grade's scale: no comparison
+    cmmm = isinstance(q.scoring, CmmmScoring)
+    ahead = [i for i in r.blocking[:3] if not cmmm or upto.get(i, grade + 1) > grade]
+    lags = [i for i in r.blocking[:3] if i not in ahead]
+    said = [t("why_blocking", lang, names=_join([name_of(q, i, lang) for i in ahead], lang))] if ahead else []
+    if lags:
+        said.append(t("why_lagging", lang, **noun, names=_join([name_of(q, i, lang) for i in lags], lang)))
+    return _join(said, lang, semi=True)
 
 
 def _after(sc: Any, scen: dict[str, Any], listed: set[str], checked: tuple[str, ...], lang: str) -> str:
@@ -147,7 +164,8 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         sc = scen[r.scenario]
         names = _join([name_of(q, i, lang) for i in r.blocking[:3]], lang)
         behind = [i for i in r.catch_up if i not in r.blocking[:3]][:3]  # not named twice
-        words = {"foundation": t("why_foundation", lang), "blocking": t("why_blocking", lang, names=names),
+        words = {"foundation": t("why_foundation", lang),
+                 "blocking": _held(q, r, d.assessment.level, noun, lang),
                  "on_path": t("why_on_path", lang, names=names),
                  "typical": t("why_typical", lang, industry=industry_name),
                  "focus": t("why_focus", lang), "grade": t("why_grade", lang),
