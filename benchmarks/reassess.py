@@ -88,16 +88,20 @@ def parted(generous: Path, strict: Path, question: str, verbose: bool = False) -
 
 
 def figures_each(here: Path, change: str, asked: tuple[tuple[str, ...], ...], *, group: int = 20,
-                 verbose: bool = False) -> None:
+                 verbose: bool = False, control: Path | None = None) -> None:
     """The figures of a round that asked several questions and decides each on its own
     (rounds 166 on): for each tuple of ``asked`` (the question, then its follow-ups), the
     round's figures with only those answers replaced, and the room its readings sessions
-    (``Gc``/``Sc`` on the old excerpt, ``Gn``/``Sn`` on the new) leave on the question."""
+    (``Gc``/``Sc`` on the old excerpt, ``Gn``/``Sn`` on the new) leave on the question.
+    ``control``: the folder of an earlier round whose control and old-excerpt readings
+    sessions answered the same old wording (round 172 reuses round 170's); by default
+    ``here``."""
+    old = control or here
     for qids in asked:
         print(f"== {qids[0]}")
-        reassessed(here, change, qids, group, verbose)
+        reassessed(here, change, qids, group, verbose, control=control)
         print(f"readings sample, generous against strict, summed level difference: "
-              f"old excerpt {parted(here / 'Gc', here / 'Sc', qids[0], verbose):.1f}, "
+              f"old excerpt {parted(old / 'Gc', old / 'Sc', qids[0], verbose):.1f}, "
               f"new excerpt {parted(here / 'Gn', here / 'Sn', qids[0], verbose):.1f}")
 
 
