@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import textwrap
 
+from ._cjk import CJK
+from ._cjk import wrap as cjk_wrap
 from .catalogue import conditional, estimated_minutes
 from .i18n import t
 from .loading import data_dir
@@ -43,8 +45,10 @@ def _comment(lines: list[str], indent: int, prefix: str = "") -> list[str]:
     pad = " " * indent + "# "
     out = []
     for line in lines:
-        wrapped = textwrap.wrap(" ".join(line.split()), WIDTH - indent - len(prefix),
-                                break_on_hyphens=False) or [""]
+        text, width = " ".join(line.split()), WIDTH - indent - len(prefix)
+        # Chinese has no spaces to break at and takes two cells a character (``_cjk``)
+        wrapped = (cjk_wrap(text, width) if CJK.search(text)
+                   else textwrap.wrap(text, width, break_on_hyphens=False)) or [""]
         out.extend(pad + prefix + w for w in wrapped)
         prefix = " " * len(prefix) if prefix else prefix
     return out

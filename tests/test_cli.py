@@ -599,6 +599,23 @@ def test_the_template_never_splits_a_word_at_its_hyphen(capsys):
     assert split == []
 
 
+@pytest.mark.parametrize("lang", ["zh", "en", None])
+def test_the_templates_comments_fit_the_width_in_every_language(capsys, lang):
+    """textwrap counts characters: a Chinese comment line ran to 189 terminal cells, twice
+    the width an English one keeps, because a CJK character takes two cells and has no
+    space to break at.  Every comment line now fits the same width in cells, and no line
+    starts with a closing mark (，。：）) torn from its character."""
+    from maturity._cjk import cells
+    from maturity.template import WIDTH
+
+    code, text, err = run(capsys, "template", *(["--lang", lang] if lang else []))
+    assert code == 0, err
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert max(cells(line) for line in comments) <= WIDTH + 4  # its indent and "# " besides
+    body = [line.lstrip()[1:].strip() for line in comments]
+    assert not [b for b in body if b[:1] in "，。、：；！？）」』》"], lang
+
+
 def test_the_template_counts_the_questions_as_the_tui_does(capsys, general):
     """Round 119 added fifteen follow-ups that open only at an answer of 4 or more; the
     template's first lines said "77 questions" where most plants see 59, while the TUI's

@@ -14,14 +14,9 @@ from __future__ import annotations
 
 import re
 
-_CJK = ("\u2e80-\u2eff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
-        "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef")
-_CLOSE = "，。、：；！？）」』》〉】〕％,.:;!?)\\]}%"
-_OPEN = "（「『《〈【〔(\\[{"
+from .._cjk import WORD
 
-WORD = re.compile(rf"\s*(?:[{_OPEN}]*[{_CJK}][{_CLOSE}]*|[^\s{_CJK}]+[{_CLOSE}]*)\s*")
-"""A word: one CJK character with its punctuation, or a run of anything else that is not a
-space; and the spaces around it (as Rich's own pattern keeps them)."""
+__all__ = ["WORD", "install"]
 
 
 def install() -> None:
