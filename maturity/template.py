@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ._cjk import CJK
-from ._cjk import wrap as cjk_wrap
+from ._cjk import CJK, fold
 from .catalogue import conditional, estimated_minutes
 from .i18n import t
 from .loading import data_dir
@@ -47,7 +46,7 @@ def _comment(lines: list[str], indent: int, prefix: str = "") -> list[str]:
     for line in lines:
         text, width = " ".join(line.split()), WIDTH - indent - len(prefix)
         # Chinese has no spaces to break at and takes two cells a character (``_cjk``)
-        wrapped = (cjk_wrap(text, width) if CJK.search(text)
+        wrapped = (fold(text, width) if CJK.search(text)
                    else textwrap.wrap(text, width, break_on_hyphens=False)) or [""]
         out.extend(pad + prefix + w for w in wrapped)
         prefix = " " * len(prefix) if prefix else prefix
