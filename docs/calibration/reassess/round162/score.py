@@ -10,22 +10,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[3]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(HERE.parents[3] / "benchmarks"))
 
 import reassess  # noqa: E402
 
-QUESTIONS = ("operations.warehousing.warehouse", "operations.warehousing.shared_stock")
-
-
-def parted(generous: Path, strict: Path) -> float:
-    """The readings sample's summed level difference on the warehouse question
-    (``reassess.parted``)."""
-    return reassess.parted(generous, strict, QUESTIONS[0], "-v" in sys.argv)
-
+CHANGE = "62cd252"
+ASKED = (("operations.warehousing.warehouse", "operations.warehousing.shared_stock"),)
 
 if __name__ == "__main__":
-    reassess.reassessed(HERE, "62cd252", QUESTIONS, 20, "-v" in sys.argv)
-    print(f"readings sample, generous against strict, summed level difference: "
-          f"old excerpt {parted(HERE / 'Gc', HERE / 'Sc'):.1f}, "
-          f"new excerpt {parted(HERE / 'Gn', HERE / 'Sn'):.1f}")
+    reassess.figures_each(HERE, CHANGE, ASKED, verbose="-v" in sys.argv)

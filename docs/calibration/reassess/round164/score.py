@@ -4,13 +4,16 @@ index of the change: fd4be73), computed as round 163's against round 162's contr
 Run from a checkout: python docs/calibration/reassess/round164/score.py [-v]
 """
 
-import importlib.util
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("round163", HERE.parent / "round163" / "score.py")
-round163 = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(round163)
+sys.path.insert(0, str(HERE.parents[3] / "benchmarks"))
+
+import reassess  # noqa: E402
+
+CHANGE = "fd4be73"
+ASKED = (("operations.warehousing.warehouse", "operations.warehousing.shared_stock"),)
 
 if __name__ == "__main__":
-    round163.figures(HERE, "fd4be73")
+    reassess.figures_each(HERE, CHANGE, ASKED, verbose="-v" in sys.argv, control=HERE.parent / "round162")
