@@ -15,11 +15,12 @@ import unicodedata
 
 _CJK = ("\u2e80-\u2eff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
         "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef")
-_CLOSE = "，。、：；！？）」』》〉】〕％,.:;!?)\\]}%"
-_OPEN = "（「『《〈【〔(\\[{"
-
-CJK = re.compile(f"[{_CJK}]")
-"""Any CJK character."""
+_NO_LINE_START = frozenset("，。、；：？！）》」』】〉〕”’…％,.;:?!)]}%")
+"""Closing marks: they stay with the character before them."""
+_NO_LINE_END = frozenset("（《「『【〈〔“‘([{")
+"""Opening marks: they stay with the character after them."""
+_CLOSE = re.escape("".join(sorted(_NO_LINE_START)))
+_OPEN = re.escape("".join(sorted(_NO_LINE_END)))
 
 WORD = re.compile(rf"\s*(?:[{_OPEN}]*[{_CJK}][{_CLOSE}]*|[^\s{_CJK}]+[{_CLOSE}]*)\s*")
 """A word: one CJK character with its punctuation, or a run of anything else that is not a
@@ -31,9 +32,7 @@ def cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-_TOKEN = re.compile(r"\s+|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|.")
-_NO_LINE_START = set("，。、；：？！）》」』】〉”’…,.;:?!)]}%")
-_NO_LINE_END = set("（《「『【〈“‘([{")
+_TOKEN = re.compile(rf"\s+|[^\s{_CJK}]+|.")
 
 
 def _tokens(paragraph: str) -> list[str]:
@@ -53,11 +52,13 @@ def _tokens(paragraph: str) -> list[str]:
     return out
 
 
-def fold(text: str, width: int) -> list[str]:
+def fold(text: str, width: int, cut: bool = True) -> list[str]:
     """``text`` broken into lines of at most ``width`` cells: a Chinese (wide) character is
-    a word of its own, a Latin run stays whole (cut only where it is longer than a line),
+    a word of its own, a Latin run stays whole (cut only where it is longer than a line;
+    with ``cut`` false it stands alone on a longer line instead, as a chart label may),
     closing punctuation never starts a line nor opening punctuation ends one; each ``\n``
-    starts a new line.  The TUI's folded text and the template's comments use it."""
+    starts a new line.  The TUI's folded text, the template's comments and the HTML
+    report's chart labels use it."""
     width = max(width, 2)
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -72,12 +73,12 @@ def fold(text: str, width: int) -> list[str]:
                 continue
             if line.strip():
                 lines.append(line.rstrip())
-            while cells(tok) > width:  # a word longer than the line: cut it
-                cut = 1
-                while cut < len(tok) and cells(tok[:cut + 1]) <= width:
-                    cut += 1
-                lines.append(tok[:cut])
-                tok = tok[cut:]
+            while cut and cells(tok) > width:  # a word longer than the line: cut it
+                at = 1
+                while at < len(tok) and cells(tok[:at + 1]) <= width:
+                    at += 1
+                lines.append(tok[:at])
+                tok = tok[at:]
             line = tok
         lines.append(line.rstrip())
     return lines

@@ -6,9 +6,7 @@ text, help, the meaning of every answer, and whether n/a is accepted.
 
 from __future__ import annotations
 
-import textwrap
-
-from ._cjk import CJK, fold
+from ._cjk import fold
 from .catalogue import conditional, estimated_minutes
 from .i18n import t
 from .loading import data_dir
@@ -44,10 +42,8 @@ def _comment(lines: list[str], indent: int, prefix: str = "") -> list[str]:
     pad = " " * indent + "# "
     out = []
     for line in lines:
-        text, width = " ".join(line.split()), WIDTH - indent - len(prefix)
-        # Chinese has no spaces to break at and takes two cells a character (``_cjk``)
-        wrapped = (fold(text, width) if CJK.search(text)
-                   else textwrap.wrap(text, width, break_on_hyphens=False)) or [""]
+        # in cells, breaking at spaces and between Chinese characters (``_cjk.fold``)
+        wrapped = fold(" ".join(line.split()), WIDTH - indent - len(prefix))
         out.extend(pad + prefix + w for w in wrapped)
         prefix = " " * len(prefix) if prefix else prefix
     return out

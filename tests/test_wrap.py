@@ -75,3 +75,15 @@ def test_folding_keeps_every_character_within_the_width(text, width):
     lines = fold(text, width)
     assert "".join(lines).replace(" ", "") == "".join(text.split())
     assert all(cells(line) <= width for line in lines)
+
+
+@given(st.text(alphabet=st.sampled_from("质量数据系统，。（）ab MES 12:"), max_size=120),
+       st.integers(min_value=2, max_value=60))
+def test_a_chart_label_keeps_its_words_whole(text, width):
+    """``fold(..., cut=False)`` (the HTML report's chart labels): a line is wider than
+    ``width`` cells only when it is a single word, which is never cut."""
+    from maturity._cjk import cells, fold
+
+    lines = fold(text, width, cut=False)
+    assert "".join(lines).replace(" ", "") == "".join(text.split())
+    assert all(cells(line) <= width or " " not in line for line in lines), (lines, width)

@@ -6,10 +6,9 @@ here (``_e``); the helpers take already-escaped HTML as their body.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from html import escape
 
+from .._cjk import fold
 from ..i18n import t
 from .views import Report, Row
 from .words import colon as _colon
@@ -81,27 +80,11 @@ def _meter(fraction: float, label: str) -> str:
 
 # ---------------------------------------------------------------- text wrapping for SVG
 
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-_TOKEN = re.compile(rf"\s+|[{_CJK}]|[^\s{_CJK}]+")
-
-
-def _width(text: str) -> int:
-    """Display width in half-width units: CJK characters count double."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _wrap(text: str, width: int, max_lines: int = 3) -> list[str]:
-    """Greedy wrap between words, or between any two CJK characters."""
-    lines: list[str] = []
-    line = ""
-    for token in _TOKEN.findall(text):
-        if line and not token.isspace() and _width(line + token) > width:
-            lines.append(line.rstrip())
-            line = ""
-        if line or not token.isspace():
-            line += token
-    if line.strip():
-        lines.append(line.rstrip())
+    """Lines of about ``width`` cells, broken between words or any two CJK characters
+    (``_cjk.fold``; a word is never cut), the overflow joined into the last of
+    ``max_lines``."""
+    lines = [line for line in fold(text, width, cut=False) if line]
     if len(lines) > max_lines:
         lines = [*lines[:max_lines - 1], " ".join(lines[max_lines - 1:])]
     return lines

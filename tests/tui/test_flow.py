@@ -1081,7 +1081,8 @@ async def test_question_text_and_help_are_folded_as_chinese_is_set():
     """Issue #12: Textual wraps at spaces only, so a zh line could start with "，" or split
     a Latin word.  The question text, its help and the cut-option detail are folded: no
     line starts with closing punctuation, at any width the screen may have."""
-    from maturity.tui.widgets.folded import _NO_LINE_START, Folded, fold
+    from maturity._cjk import _NO_LINE_START, fold
+    from maturity.tui.widgets.folded import Folded
 
     app = make_app(questionnaire="general", lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,9 +14,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from ..._cjk import _NO_LINE_START, fold
-
-__all__ = ["_NO_LINE_START", "Folded", "fold"]
+from ..._cjk import fold
 
 
 class Folded:
