@@ -310,7 +310,7 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     given to the new wording (A for the ``a`` files, B for the ``b`` files), whatever they
     are, as the rule fixed before they were read says.  The control's answers, given to the
     old wording, are kept and not scored.  The plan's answers (and its follow-up) were read
-    again in round 128, on every plant, the budget's in rounds 145 and 147, the
+    again in rounds 128 and 175, on every plant, the budget's in rounds 145 and 147, the
     warehouse's in round 164, hazardous work's in round 166 and training's in round 168:
     those are their sessions' (the tests below)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -334,18 +334,20 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     assert len(control) == 2 * 27
 
 
-def test_the_round_128_sessions_plan_answers_are_the_ones_scored():
+def test_the_round_128_sessions_plan_answers_were_read_again_in_round_175():
     """Round 128 (reassess/round128/README.md): the plan answers of every plant, both sides,
-    and the partner follow-up they open, are the fresh sessions' given to the wording where
+    and the partner follow-up they open, were the fresh sessions' given to the wording where
     level 3 counts finished integration projects and level 4 asks prediction and
-    optimisation projects; the rule fixed before they were read kept it (70 exact pairs of
-    83 against the control's 52, 142 files in the writers' ranges against 141, none above).
-    The control sessions' answers are kept, not scored."""
+    optimisation projects (kept: 70 exact pairs of 83 against the control's 52).  Round 175
+    read the plan again on every plant (what decides level 2; the kept-rounds test below):
+    its sessions' answers replace round 128's, which are kept, with round 128's control, and
+    not scored.  Round 128's sessions answered an index whose plan help has since changed,
+    so the files now differ from them at many plants."""
     sessions = _session_files("round128")
     assert len(sessions) == 2 * 83
-    for path, got, answers in sessions:
-        for qid in ("strategy.planning.roadmap", "strategy.planning.partner_projects"):
-            assert str(answers.get(qid)) == str(got["answers"].get(qid)), (path, qid)
+    plan = "strategy.planning.roadmap"
+    differ = sum(str(answers.get(plan)) != str(got["answers"].get(plan)) for _, got, answers in sessions)
+    assert differ > 10
     control = list((ROOT / "docs/calibration/reassess/round128").glob("C*/p*.yaml"))
     assert len(control) == 2 * 83
 
@@ -372,18 +374,20 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
     ("round166", ("operations.safety.hazardous_work", "operations.safety.solutions_adopted")),
     ("round168", ("strategy.talent.training", "strategy.talent.external_training")),
     ("round168", ("operations.quality.inspection",)),
+    ("round175", ("strategy.planning.roadmap", "strategy.planning.partner_projects")),
 ])
 def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
-    """Rounds 164, 166 and 168 (docs/calibration.md): the answers to the question they
+    """Rounds 164, 166, 168 and 175 (docs/calibration.md): the answers to the question they
     reworded and, where it has one, to its level-5 follow-up are, in every plant's files,
     both sides, the fresh sessions' given to the new help (A for ``a``, B for ``b``), as the
     rules fixed before they were read say: warehouse management (93 exact pairs of 107
     against the control's 87), hazardous work (76 against 75), digital-skills training (103
-    against 100) and inspection results (93 against 93, two files more in the writers'
-    ranges), each with no fewer files in the writers' ranges than the control and less room
-    between a generous and a strict reader.  The rounds not kept (162, 163, 170; round 166's
-    customer service; the test below) and the controls are kept and not scored: the control
-    of round 162, reused by 163 and 164, is in round 162's folder."""
+    against 100), inspection results (93 against 93, two files more in the writers'
+    ranges) and the plan's level 2 (96 against 96), each with no fewer files in the writers'
+    ranges than the control and less room between a generous and a strict reader.  The
+    rounds not kept (162, 163, 170, 172-174; round 166's customer service; the test below)
+    and the controls are kept and not scored: the control of round 162, reused by 163 and
+    164, is in round 162's folder, and round 174's control serves round 175."""
     said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
@@ -397,7 +401,7 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
             if answers.get(qid) is not None and reason:
                 assert notes.get(qid) == label + reason, (path, qid)
     folder = ROOT / "docs/calibration/reassess"
-    control = "round162" if round_ == "round164" else round_
+    control = {"round164": "round162", "round175": "round174"}.get(round_, round_)
     assert len(list((folder / control).glob("C*/p*.yaml"))) == 2 * 107
     for reading in {round_, "round163" if round_ == "round164" else round_}:
         assert len(list((folder / reading).glob("[GS]n/p*.yaml"))) == 2 * 8
