@@ -24,7 +24,7 @@ import maturity
 
 
 def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbose: bool = False,
-               control: Path | None = None) -> None:
+               control: Path | None = None, arms: tuple[str, str] = ("Ca", "Cb")) -> None:
     """Print the figures of a re-assessment round (rounds 140 on): each general-index file
     scored as the sessions found it (the index before ``change``), with its answers to
     ``qids`` replaced by the control sessions' (``Ca``, ``Cb`` in ``here``) against the index
@@ -33,12 +33,14 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
     exact ``a``-``b`` pairs and the mean level are those of ``qids[0]``.  An answer written
     as the word None (one session of round 145) is no answer.  ``control``: the folder of an
     earlier round whose control sessions answered the same old wording (round 163 reuses
-    round 162's); by default ``here``."""
-    def session(kind: str, plant: str) -> dict:
-        base = (control or here) if kind.startswith("C") else here
+    round 162's); by default ``here``.  ``arms``: the control sessions' names there (round 178
+    takes round 175's new sessions, ``A`` and ``B``, which answered the wording it starts
+    from)."""
+    def session(name: str, kind: str, plant: str) -> dict:
+        base = (control or here) if name == "ctrl" else here
         return yaml.safe_load(session_path(base, kind, plant, group).read_text(encoding="utf-8"))
 
-    readings = (("orig", None), ("ctrl", {"a": "Ca", "b": "Cb"}), ("new", {"a": "A", "b": "B"}))
+    readings = (("orig", None), ("ctrl", dict(zip("ab", arms, strict=True))), ("new", {"a": "A", "b": "B"}))
     index = {"orig": cal.questionnaire_at(f"{change}^"), "new": cal.questionnaire_at(change)}
     index["ctrl"] = index["orig"]
     exp, pan = cal.expected(), cal.panel()
@@ -50,7 +52,7 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
         for side, doc in docs.items():
             files += 1
             for name, kinds in readings:
-                got = doc if kinds is None else cal.with_answers(doc, session(kinds[side], plant), qids)
+                got = doc if kinds is None else cal.with_answers(doc, session(name, kinds[side], plant), qids)
                 grade = maturity.assess(index[name], got).level
                 writer[name] += cal.in_range(grade, exp[plant]["expected_grade"])
                 in_panel[name] += cal.in_range(grade, pan.get(plant, {}).get("range"))
@@ -88,20 +90,22 @@ def parted(generous: Path, strict: Path, question: str, verbose: bool = False) -
 
 
 def figures_each(here: Path, change: str, asked: tuple[tuple[str, ...], ...], *, group: int = 20,
-                 verbose: bool = False, control: Path | None = None) -> None:
+                 verbose: bool = False, control: Path | None = None,
+                 arms: tuple[str, str, str, str] = ("Ca", "Cb", "Gc", "Sc")) -> None:
     """The figures of a round that asked several questions and decides each on its own
     (rounds 166 on): for each tuple of ``asked`` (the question, then its follow-ups), the
     round's figures with only those answers replaced, and the room its readings sessions
     (``Gc``/``Sc`` on the old excerpt, ``Gn``/``Sn`` on the new) leave on the question.
     ``control``: the folder of an earlier round whose control and old-excerpt readings
     sessions answered the same old wording (round 172 reuses round 170's); by default
-    ``here``."""
+    ``here``.  ``arms``: the names of those control and readings sessions there (round 178
+    takes round 175's ``A``, ``B``, ``Gn``, ``Sn``)."""
     old = control or here
     for qids in asked:
         print(f"== {qids[0]}")
-        reassessed(here, change, qids, group, verbose, control=control)
+        reassessed(here, change, qids, group, verbose, control=control, arms=arms[:2])
         print(f"readings sample, generous against strict, summed level difference: "
-              f"old excerpt {parted(old / 'Gc', old / 'Sc', qids[0], verbose):.1f}, "
+              f"old excerpt {parted(old / arms[2], old / arms[3], qids[0], verbose):.1f}, "
               f"new excerpt {parted(here / 'Gn', here / 'Sn', qids[0], verbose):.1f}")
 
 
