@@ -119,7 +119,8 @@ def in_range(grade: int, rng: dict | None) -> bool:
 
 
 # --------------------------------------------------------------- re-assessment rounds' helpers
-# (docs/calibration/reassess/roundN/score.py: fresh sessions re-answer a few questions)
+# (docs/calibration/reassess/roundN/: fresh sessions re-answer a few questions; their figures:
+# benchmarks/reassess.py --figures, from the round's round.yaml)
 
 def given(value: object) -> object | None:
     """A re-assessment session's answer, or None where it gave none: a blank, or the word

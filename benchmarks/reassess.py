@@ -1,10 +1,11 @@
-"""The figures of a re-assessment round (rounds 140 on): what each round's
-``docs/calibration/reassess/roundN/score.py`` calls with the round's change, questions
-and group size, instead of a copy of the same scoring loop in every round (``reassessed``
-for one question, ``figures_each`` for a round that decides several questions each on its
-own, rounds 166 on); and, for a round kept, the edit that gives the answers files its
-sessions' answers (rounds 164 on):
+"""The figures of a re-assessment round (rounds 140 on), from the round's registration in
+``docs/calibration/reassess/roundN/round.yaml`` (the index of the change, the plants per
+session, each question asked with its follow-ups and, where it is not the round's own, its
+control): ``reassessed`` for one question, ``figures_each`` with the room the readings
+sessions leave (rounds 162 on); and, for a round kept, the edit that gives the answers files
+its sessions' answers (rounds 164 on):
 
+    python benchmarks/reassess.py --figures docs/calibration/reassess/round166 [-v]
     python benchmarks/reassess.py --apply docs/calibration/reassess/round166 \
         operations.safety.hazardous_work operations.safety.solutions_adopted
 """
@@ -107,6 +108,27 @@ def figures_each(here: Path, change: str, asked: tuple[tuple[str, ...], ...], *,
         print(f"readings sample, generous against strict, summed level difference: "
               f"old excerpt {parted(old / arms[2], old / arms[3], qids[0], verbose):.1f}, "
               f"new excerpt {parted(here / 'Gn', here / 'Sn', qids[0], verbose):.1f}")
+
+
+def figures(here: Path, verbose: bool = False) -> None:
+    """Print a round's figures as its ``round.yaml`` registers them: ``change`` (quoted: a
+    commit), ``group`` (default 20), ``readings`` (false for rounds 140-147, which had no
+    readings sessions), an optional ``note`` printed first, and ``asked``: per question
+    decided on its own, ``questions`` (the question, then its follow-ups) and, where its
+    control is not this round's ``Ca``, ``Cb``, ``Gc``, ``Sc``, the ``control`` round's folder
+    name and its sessions' names (``arms``)."""
+    spec = yaml.safe_load((here / "round.yaml").read_text(encoding="utf-8"))
+    change, group = str(spec["change"]), spec.get("group", 20)
+    if spec.get("note"):
+        print(spec["note"])
+    for asked in spec["asked"]:
+        qids = tuple(asked["questions"])
+        control = here.parent / asked["control"] if asked.get("control") else None
+        if spec.get("readings", True):
+            figures_each(here, change, (qids,), group=group, verbose=verbose, control=control,
+                         arms=tuple(asked.get("arms", ("Ca", "Cb", "Gc", "Sc"))))
+        else:
+            reassessed(here, change, qids, group, verbose, control=control)
 
 
 def session_path(here: Path, kind: str, plant: str, group: int) -> Path:
@@ -252,13 +274,25 @@ def apply_round(here: Path, qids: tuple[str, ...], group: int, label: str) -> in
 if __name__ == "__main__":
     import argparse
 
-    ap = argparse.ArgumentParser(description="Give the answers files a kept round's session answers.")
-    ap.add_argument("--apply", type=Path, required=True, metavar="ROUND_DIR",
-                    help="the round's folder (docs/calibration/reassess/roundN, sessions A1…, B1…)")
-    ap.add_argument("questions", nargs="+", help="the question reworded, then its follow-ups")
-    ap.add_argument("--group", type=int, default=20, help="plants per session (default 20)")
+    ap = argparse.ArgumentParser(description="A re-assessment round's figures, or, for a round kept, "
+                                 "give the answers files its sessions' answers.")
+    what = ap.add_mutually_exclusive_group(required=True)
+    what.add_argument("--figures", type=Path, metavar="ROUND_DIR",
+                      help="print the round's figures as its round.yaml registers them")
+    what.add_argument("--apply", type=Path, metavar="ROUND_DIR",
+                      help="the round's folder (docs/calibration/reassess/roundN, sessions A1…, B1…)")
+    ap.add_argument("questions", nargs="*", help="with --apply: the question reworded, then its follow-ups")
+    ap.add_argument("--group", type=int, default=20, help="with --apply: plants per session (default 20)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="with --figures: every file's answers")
     args = ap.parse_args()
-    changed = apply_round(args.apply.resolve(), tuple(args.questions), args.group,
-                          args.apply.resolve().name.replace("round", "round "))
-    print(f"{changed} answers files changed")
+    if args.figures:
+        if args.questions:
+            ap.error("--figures takes the round's questions from its round.yaml")
+        figures(args.figures.resolve(), args.verbose)
+    else:
+        if not args.questions:
+            ap.error("--apply needs the question reworded, then its follow-ups")
+        changed = apply_round(args.apply.resolve(), tuple(args.questions), args.group,
+                              args.apply.resolve().name.replace("round", "round "))
+        print(f"{changed} answers files changed")
 
