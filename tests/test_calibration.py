@@ -310,8 +310,9 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     given to the new wording (A for the ``a`` files, B for the ``b`` files), whatever they
     are, as the rule fixed before they were read says.  The control's answers, given to the
     old wording, are kept and not scored.  The plan's answers (and its follow-up) were read
-    again in rounds 128 and 175, on every plant, the budget's in rounds 145 and 147, the
-    warehouse's in round 164, hazardous work's in round 166 and training's in round 168:
+    again in rounds 128, 175 and 178, on every plant, the budget's in rounds 145 and 147, the
+    warehouse's in round 164, hazardous work's in round 166, training's in round 168 and
+    environmental records' in round 178:
     those are their sessions' (the tests below)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from level5_bound import BUNDLED, partner_questions
@@ -323,7 +324,7 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     assert len(sessions) == 2 * 27
     read_again = {"strategy.planning.roadmap", "business.planning.budgeting",
                   "operations.warehousing.warehouse", "operations.safety.hazardous_work",
-                  "strategy.talent.training"}
+                  "strategy.talent.training", "operations.safety.environment"}
     assert read_again <= set(BUNDLED)
     for path, got, answers in sessions:
         for qid in (q for q in BUNDLED if q not in read_again):
@@ -334,22 +335,23 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     assert len(control) == 2 * 27
 
 
-def test_the_round_128_sessions_plan_answers_were_read_again_in_round_175():
-    """Round 128 (reassess/round128/README.md): the plan answers of every plant, both sides,
-    and the partner follow-up they open, were the fresh sessions' given to the wording where
-    level 3 counts finished integration projects and level 4 asks prediction and
-    optimisation projects (kept: 70 exact pairs of 83 against the control's 52).  Round 175
-    read the plan again on every plant (what decides level 2; the kept-rounds test below):
-    its sessions' answers replace round 128's, which are kept, with round 128's control, and
-    not scored.  Round 128's sessions answered an index whose plan help has since changed,
-    so the files now differ from them at many plants."""
-    sessions = _session_files("round128")
-    assert len(sessions) == 2 * 83
+@pytest.mark.parametrize(("round_", "plants"), [("round128", 83), ("round175", 107)])
+def test_the_plan_answers_of_a_kept_round_read_again_later_are_not_the_ones_scored(round_, plants):
+    """Rounds 128 and 175 (docs/calibration.md) were kept: their sessions' plan answers (and
+    the partner follow-up) replaced the files' (round 128: level 3 counts finished integration
+    projects, level 4 asks prediction and optimisation projects, 70 exact pairs of 83 against
+    the control's 52; round 175: what decides level 2, 96 against 96).  Each was read again
+    later on every plant, round 128's in round 175 and round 175's in round 178 (the
+    kept-rounds test below), whose sessions' answers are the ones scored; the earlier
+    sessions are kept, with their controls, and not scored, and the files differ from them
+    at many plants."""
+    sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
+    assert len(sessions) == 2 * plants
     plan = "strategy.planning.roadmap"
     differ = sum(str(answers.get(plan)) != str(got["answers"].get(plan)) for _, got, answers in sessions)
     assert differ > 10
-    control = list((ROOT / "docs/calibration/reassess/round128").glob("C*/p*.yaml"))
-    assert len(control) == 2 * 83
+    control = "round174" if round_ == "round175" else round_
+    assert len(list((ROOT / "docs/calibration/reassess" / control).glob("C*/p*.yaml"))) == 2 * plants
 
 
 def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
@@ -374,20 +376,23 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
     ("round166", ("operations.safety.hazardous_work", "operations.safety.solutions_adopted")),
     ("round168", ("strategy.talent.training", "strategy.talent.external_training")),
     ("round168", ("operations.quality.inspection",)),
-    ("round175", ("strategy.planning.roadmap", "strategy.planning.partner_projects")),
+    ("round178", ("strategy.planning.roadmap", "strategy.planning.partner_projects")),
+    ("round178", ("operations.safety.environment", "operations.safety.shared_resources")),
 ])
 def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
-    """Rounds 164, 166, 168 and 175 (docs/calibration.md): the answers to the question they
+    """Rounds 164, 166, 168 and 178 (docs/calibration.md): the answers to the question they
     reworded and, where it has one, to its level-5 follow-up are, in every plant's files,
     both sides, the fresh sessions' given to the new help (A for ``a``, B for ``b``), as the
     rules fixed before they were read say: warehouse management (93 exact pairs of 107
     against the control's 87), hazardous work (76 against 75), digital-skills training (103
     against 100), inspection results (93 against 93, two files more in the writers'
-    ranges) and the plan's level 2 (96 against 96), each with no fewer files in the writers'
-    ranges than the control and less room between a generous and a strict reader.  The
-    rounds not kept (162, 163, 170, 172-174; round 166's customer service; the test below)
-    and the controls are kept and not scored: the control of round 162, reused by 163 and
-    164, is in round 162's folder, and round 174's control serves round 175."""
+    ranges), the plan's level 2 read from any sign the plan is carried out (99 against 96)
+    and environmental records (107 against 84, one file more in range), each with no fewer
+    files in the writers' ranges than the control and less room between a generous and a
+    strict reader.  The rounds not kept (162, 163, 170, 172-174; round 166's customer
+    service; the test below) and the controls are kept and not scored: the control of round
+    162, reused by 163 and 164, is in round 162's folder; round 178's plan control is round
+    175's sessions (the test above)."""
     said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
@@ -401,10 +406,44 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
             if answers.get(qid) is not None and reason:
                 assert notes.get(qid) == label + reason, (path, qid)
     folder = ROOT / "docs/calibration/reassess"
-    control = {"round164": "round162", "round175": "round174"}.get(round_, round_)
+    control = "round162" if round_ == "round164" else round_
     assert len(list((folder / control).glob("C*/p*.yaml"))) == 2 * 107
     for reading in {round_, "round163" if round_ == "round164" else round_}:
         assert len(list((folder / reading).glob("[GS]n/p*.yaml"))) == 2 * 8
+
+
+def test_every_re_assessment_round_since_140_registers_its_figures(general):
+    """Rounds 140 on register their figures in ``round.yaml`` (``benchmarks/reassess.py
+    --figures``), not in a script of their own: the change is a commit, each question asked
+    (with its follow-ups) is one of the general index's, a control named is an earlier
+    round's folder, and the sessions the figures read are there: the round's ``A`` and
+    ``B`` sessions, and the control's (``Ca``, ``Cb`` unless ``arms`` names others)."""
+    import re
+
+    import yaml
+
+    folder = ROOT / "docs/calibration/reassess"
+    rounds = sorted(p for p in folder.glob("round*") if int(p.name[5:]) >= 140)
+    assert rounds
+    for here in rounds:
+        assert not (here / "score.py").exists(), here.name
+        spec = yaml.safe_load((here / "round.yaml").read_text(encoding="utf-8"))
+        assert re.fullmatch(r"[0-9a-f]{7,40}", spec["change"]), here.name
+        assert set(spec) <= {"change", "group", "readings", "note", "asked"}, here.name
+        group = spec.get("group", 20)
+        for asked in spec["asked"]:
+            assert set(asked) <= {"questions", "control", "arms"}, here.name
+            assert all(q in general.questions for q in asked["questions"]), here.name
+            control = folder / asked.get("control", here.name)
+            assert int(control.name[5:]) <= int(here.name[5:]), here.name
+            arms = asked.get("arms", ["Ca", "Cb", "Gc", "Sc"])
+            for base, kinds in ((here, ("A", "B")), (control, arms[:2])):
+                for kind in kinds:
+                    assert list((base / f"{kind}1").glob("p*.yaml")), (here.name, kind)
+            if spec.get("readings", True):  # the readings sample: eight plants, old and new
+                for base, kind in ((control, arms[2]), (control, arms[3]), (here, "Gn"), (here, "Sn")):
+                    assert len(list((base / kind).glob("p*.yaml"))) == 8, (here.name, kind)
+        assert group in (19, 20), here.name
 
 
 @pytest.mark.parametrize(("round_", "qid"), [
