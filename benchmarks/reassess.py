@@ -1,9 +1,9 @@
 """The figures of a re-assessment round (rounds 140 on), from the round's registration in
-``docs/calibration/reassess/roundN/round.yaml`` (the index of the change, the plants per
-session, each question asked with its follow-ups and, where it is not the round's own, its
-control): ``reassessed`` for one question, ``figures_each`` with the room the readings
-sessions leave (rounds 162 on); and, for a round kept, the edit that gives the answers files
-its sessions' answers (rounds 164 on):
+``docs/calibration/reassess/roundN/round.yaml`` (``load_round``: the index of the change,
+the plants per session, each question asked with its follow-ups and, where it is not the
+round's own, its control): for each question, ``reassessed`` and, with readings sessions
+(rounds 162 on), the room they leave (``figures``); and, for a round kept, the edit that
+gives the answers files its sessions' answers (``apply_round``, rounds 164 on):
 
     python benchmarks/reassess.py --figures docs/calibration/reassess/round166 [-v]
     python benchmarks/reassess.py --apply docs/calibration/reassess/round166 \
@@ -16,6 +16,7 @@ import json
 import re
 import statistics
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 import calibration as cal
@@ -23,20 +24,22 @@ import yaml
 
 import maturity
 
+CONTROL_ARMS = ("Ca", "Cb", "Gc", "Sc")
+"""A round's control sessions for the ``a`` and ``b`` files and its generous and strict
+readings on the old excerpt, unless its ``round.yaml`` names others (``arms``)."""
+
 
 def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbose: bool = False,
-               control: Path | None = None, arms: tuple[str, str] = ("Ca", "Cb")) -> None:
+               control: Path | None = None, arms: tuple[str, ...] = CONTROL_ARMS[:2]) -> None:
     """Print the figures of a re-assessment round (rounds 140 on): each general-index file
     scored as the sessions found it (the index before ``change``), with its answers to
-    ``qids`` replaced by the control sessions' (``Ca``, ``Cb`` in ``here``) against the index
-    before ``change``, and by the new sessions' (``A``, ``B``) against the index at
-    ``change``; sessions answered the plants in groups of ``group`` (``A1`` the first).  The
-    exact ``a``-``b`` pairs and the mean level are those of ``qids[0]``.  An answer written
-    as the word None (one session of round 145) is no answer.  ``control``: the folder of an
-    earlier round whose control sessions answered the same old wording (round 163 reuses
-    round 162's); by default ``here``.  ``arms``: the control sessions' names there (round 178
-    takes round 175's new sessions, ``A`` and ``B``, which answered the wording it starts
-    from)."""
+    ``qids`` replaced by the control sessions' (``arms``, by default ``Ca`` and ``Cb``, in
+    ``control``, by default ``here``) against the index before ``change``, and by the new
+    sessions' (``A``, ``B``) against the index at ``change``; sessions answered the plants in
+    groups of ``group`` (``A1`` the first).  The exact ``a``-``b`` pairs and the mean level are
+    those of ``qids[0]``.  An answer written as the word None (one session of round 145) is no
+    answer.  A round may take an earlier round's sessions on the same old wording as its
+    control (round 163 reuses round 162's ``Ca``, ``Cb``; round 178 round 175's ``A``, ``B``)."""
     def session(name: str, kind: str, plant: str) -> dict:
         base = (control or here) if name == "ctrl" else here
         return yaml.safe_load(session_path(base, kind, plant, group).read_text(encoding="utf-8"))
@@ -90,45 +93,88 @@ def parted(generous: Path, strict: Path, question: str, verbose: bool = False) -
     return total
 
 
-def figures_each(here: Path, change: str, asked: tuple[tuple[str, ...], ...], *, group: int = 20,
-                 verbose: bool = False, control: Path | None = None,
-                 arms: tuple[str, str, str, str] = ("Ca", "Cb", "Gc", "Sc")) -> None:
-    """The figures of a round that asked several questions and decides each on its own
-    (rounds 166 on): for each tuple of ``asked`` (the question, then its follow-ups), the
-    round's figures with only those answers replaced, and the room its readings sessions
-    (``Gc``/``Sc`` on the old excerpt, ``Gn``/``Sn`` on the new) leave on the question.
-    ``control``: the folder of an earlier round whose control and old-excerpt readings
-    sessions answered the same old wording (round 172 reuses round 170's); by default
-    ``here``.  ``arms``: the names of those control and readings sessions there (round 178
-    takes round 175's ``A``, ``B``, ``Gn``, ``Sn``)."""
-    old = control or here
-    for qids in asked:
-        print(f"== {qids[0]}")
-        reassessed(here, change, qids, group, verbose, control=control, arms=arms[:2])
-        print(f"readings sample, generous against strict, summed level difference: "
-              f"old excerpt {parted(old / arms[2], old / arms[3], qids[0], verbose):.1f}, "
-              f"new excerpt {parted(here / 'Gn', here / 'Sn', qids[0], verbose):.1f}")
+KEYS = {"change", "group", "readings", "note", "asked"}
+ASKED_KEYS = {"questions", "control", "arms"}
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One question a round decided on its own: the question, then its follow-ups; the
+    folder of its control sessions and their names (control ``a``, control ``b``, and with
+    readings the generous and strict sessions on the old excerpt)."""
+
+    questions: tuple[str, ...]
+    control: Path
+    arms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Round:
+    """A round's registration (``round.yaml``), its defaults filled in."""
+
+    here: Path
+    change: str
+    group: int
+    readings: bool
+    note: str | None
+    asked: tuple[Asked, ...]
+
+    @property
+    def pending(self) -> bool:
+        """Registered, its sessions not yet in (a round is registered before any session
+        reads the new wording)."""
+        return not any(self.here.glob("A1/p*.yaml"))
+
+
+def load_round(here: Path) -> Round:
+    """``here/round.yaml`` checked: ``change`` a quoted commit (an unquoted all-digit hash
+    would load as a number), ``group`` the plants per session (default 20), ``readings``
+    false for rounds 140-147 (no generous and strict sessions), an optional ``note`` (figures
+    registered by hand, printed first), and ``asked``: per question decided on its own,
+    ``questions`` (the question, then its follow-ups) and, where the control is not this
+    round's ``Ca``, ``Cb``, ``Gc``, ``Sc``, the ``control`` round (an earlier one) and its
+    sessions' names (``arms``: two, and two readings with ``readings``)."""
+    spec = yaml.safe_load((here / "round.yaml").read_text(encoding="utf-8"))
+    where = f"{here / 'round.yaml'}"
+    if not isinstance(spec, dict) or set(spec) - KEYS or not spec.get("asked"):
+        raise ValueError(f"{where}: keys {sorted(KEYS)}, with asked")
+    change = spec.get("change")
+    if not isinstance(change, str) or not re.fullmatch(r"[0-9a-f]{7,40}", change):
+        raise ValueError(f"{where}: change must be a quoted commit, not {change!r}")
+    readings = spec.get("readings", True)
+    asked = []
+    for entry in spec["asked"]:
+        if set(entry) - ASKED_KEYS or not entry.get("questions"):
+            raise ValueError(f"{where}: each asked entry has questions, and may name control and arms")
+        control = here.parent / entry.get("control", here.name)
+        if control != here and not int(control.name[5:]) < int(here.name[5:]):
+            raise ValueError(f"{where}: the control {control.name} is not an earlier round")
+        arms = tuple(entry.get("arms", CONTROL_ARMS if readings else CONTROL_ARMS[:2]))
+        if len(arms) != (4 if readings else 2):
+            raise ValueError(f"{where}: arms names {4 if readings else 2} sessions, not {list(arms)}")
+        asked.append(Asked(tuple(entry["questions"]), control, arms))
+    return Round(here, change, spec.get("group", 20), readings, spec.get("note"), tuple(asked))
 
 
 def figures(here: Path, verbose: bool = False) -> None:
-    """Print a round's figures as its ``round.yaml`` registers them: ``change`` (quoted: a
-    commit), ``group`` (default 20), ``readings`` (false for rounds 140-147, which had no
-    readings sessions), an optional ``note`` printed first, and ``asked``: per question
-    decided on its own, ``questions`` (the question, then its follow-ups) and, where its
-    control is not this round's ``Ca``, ``Cb``, ``Gc``, ``Sc``, the ``control`` round's folder
-    name and its sessions' names (``arms``)."""
-    spec = yaml.safe_load((here / "round.yaml").read_text(encoding="utf-8"))
-    change, group = str(spec["change"]), spec.get("group", 20)
-    if spec.get("note"):
-        print(spec["note"])
-    for asked in spec["asked"]:
-        qids = tuple(asked["questions"])
-        control = here.parent / asked["control"] if asked.get("control") else None
-        if spec.get("readings", True):
-            figures_each(here, change, (qids,), group=group, verbose=verbose, control=control,
-                         arms=tuple(asked.get("arms", ("Ca", "Cb", "Gc", "Sc"))))
-        else:
-            reassessed(here, change, qids, group, verbose, control=control)
+    """Print a round's figures as its ``round.yaml`` registers them (``load_round``): for each
+    question asked, with only its answers replaced, ``reassessed``'s figures and, with
+    readings, the room the generous and strict sessions leave on it (old excerpt: the
+    control's, new: ``Gn``, ``Sn``)."""
+    r = load_round(here)
+    if r.pending:
+        raise SystemExit(f"{here.name}: registered, no sessions yet")
+    if r.note:
+        print(r.note)
+    for a in r.asked:
+        if r.readings:
+            print(f"== {a.questions[0]}")
+        reassessed(here, r.change, a.questions, r.group, verbose, control=a.control, arms=a.arms[:2])
+        if r.readings:
+            old = parted(a.control / a.arms[2], a.control / a.arms[3], a.questions[0], verbose)
+            new = parted(here / "Gn", here / "Sn", a.questions[0], verbose)
+            print(f"readings sample, generous against strict, summed level difference: "
+                  f"old excerpt {old:.1f}, new excerpt {new:.1f}")
 
 
 def session_path(here: Path, kind: str, plant: str, group: int) -> Path:
@@ -281,18 +327,26 @@ if __name__ == "__main__":
                       help="print the round's figures as its round.yaml registers them")
     what.add_argument("--apply", type=Path, metavar="ROUND_DIR",
                       help="the round's folder (docs/calibration/reassess/roundN, sessions A1…, B1…)")
-    ap.add_argument("questions", nargs="*", help="with --apply: the question reworded, then its follow-ups")
-    ap.add_argument("--group", type=int, default=20, help="with --apply: plants per session (default 20)")
+    ap.add_argument("questions", nargs="*", help="with --apply: the question reworded, then its follow-ups, "
+                    "as one entry of the round's round.yaml asks them")
+    ap.add_argument("--group", type=int, help="with --apply, a round without round.yaml: plants per "
+                    "session (default 20)")
     ap.add_argument("-v", "--verbose", action="store_true", help="with --figures: every file's answers")
     args = ap.parse_args()
-    if args.figures:
-        if args.questions:
-            ap.error("--figures takes the round's questions from its round.yaml")
+    if args.figures is not None:
+        if args.questions or args.group is not None:
+            ap.error("--figures takes the round's questions and group from its round.yaml")
         figures(args.figures.resolve(), args.verbose)
     else:
-        if not args.questions:
-            ap.error("--apply needs the question reworded, then its follow-ups")
-        changed = apply_round(args.apply.resolve(), tuple(args.questions), args.group,
-                              args.apply.resolve().name.replace("round", "round "))
+        here = args.apply.resolve()
+        if not args.questions or args.verbose:
+            ap.error("--apply needs the question reworded, then its follow-ups (and takes no -v)")
+        group = args.group or 20
+        if (here / "round.yaml").exists():
+            r = load_round(here)
+            if args.group is not None or tuple(args.questions) not in {a.questions for a in r.asked}:
+                ap.error(f"--apply {here.name}: the questions as one entry of its round.yaml asks them "
+                         f"({'; '.join(' '.join(a.questions) for a in r.asked)}), and no --group")
+            group = r.group
+        changed = apply_round(here, tuple(args.questions), group, here.name.replace("round", "round "))
         print(f"{changed} answers files changed")
-

@@ -202,6 +202,18 @@ def test_a_step_is_known_by_its_paragraph_and_a_last_step_also_by_its_missing_li
         "What runs here already covers this scenario.", "- Not yet in place here: B"]
 
 
+def _control(round_: str, qid: str) -> tuple[Path, tuple[str, ...]]:
+    """The folder and names of the control sessions a round registered for the question
+    ``qid`` asked (``round.yaml``; ``benchmarks/reassess.py`` load_round); a round before
+    140, which has no ``round.yaml``, had its own ``Ca`` and ``Cb``."""
+    reassess, here = _bench("reassess"), ROOT / "docs/calibration/reassess" / round_
+    if not (here / "round.yaml").exists():
+        return here, reassess.CONTROL_ARMS
+    r = reassess.load_round(here)
+    (asked,) = [a for a in r.asked if a.questions[0] == qid]
+    return asked.control, asked.arms
+
+
 def _session_files(round_: str) -> list[tuple[Path, dict, dict]]:
     """A re-assessment round's session files, each with its answers and the answers file
     it replaced answers in (``A`` sessions the ``a`` files, ``B`` the ``b`` files, ``G``
@@ -349,9 +361,10 @@ def test_the_plan_answers_of_a_kept_round_read_again_later_are_not_the_ones_scor
     assert len(sessions) == 2 * plants
     plan = "strategy.planning.roadmap"
     differ = sum(str(answers.get(plan)) != str(got["answers"].get(plan)) for _, got, answers in sessions)
-    assert differ > 10
-    control = "round174" if round_ == "round175" else round_
-    assert len(list((ROOT / "docs/calibration/reassess" / control).glob("C*/p*.yaml"))) == 2 * plants
+    assert differ > 30  # 47 and 52 of their 166 and 214 files
+    control, arms = _control(round_, plan)
+    for arm in arms[:2]:
+        assert len(list(control.glob(f"{arm}[1-6]/p*.yaml"))) == plants
 
 
 def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
@@ -378,21 +391,23 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
     ("round168", ("operations.quality.inspection",)),
     ("round178", ("strategy.planning.roadmap", "strategy.planning.partner_projects")),
     ("round178", ("operations.safety.environment", "operations.safety.shared_resources")),
+    ("round181", ("operations.quality.traceability",)),
 ])
 def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
-    """Rounds 164, 166, 168 and 178 (docs/calibration.md): the answers to the question they
+    """Rounds 164, 166, 168, 178 and 181 (docs/calibration.md): the answers to the question they
     reworded and, where it has one, to its level-5 follow-up are, in every plant's files,
     both sides, the fresh sessions' given to the new help (A for ``a``, B for ``b``), as the
     rules fixed before they were read say: warehouse management (93 exact pairs of 107
     against the control's 87), hazardous work (76 against 75), digital-skills training (103
     against 100), inspection results (93 against 93, two files more in the writers'
-    ranges), the plan's level 2 read from any sign the plan is carried out (99 against 96)
-    and environmental records (107 against 84, one file more in range), each with no fewer
-    files in the writers' ranges than the control and less room between a generous and a
-    strict reader.  The rounds not kept (162, 163, 170, 172-174; round 166's customer
-    service; the test below) and the controls are kept and not scored: the control of round
-    162, reused by 163 and 164, is in round 162's folder; round 178's plan control is round
-    175's sessions (the test above)."""
+    ranges), the plan's level 2 read from any sign the plan is carried out (99 against 96),
+    environmental records (107 against 84, one file more in range) and traceability (94
+    against round 180's 94, one file more in range), each with no fewer files in the
+    writers' ranges than the control and less room between a generous and a strict reader.
+    The rounds not kept (162, 163, 170, 172-174, 180; round 166's customer service; the test
+    below) and the controls are kept and not scored; each round's control is the one its
+    round.yaml names (round 162's for 163 and 164, round 175's A and B for round 178's plan,
+    round 180's for 181)."""
     said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
@@ -405,45 +420,65 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
             reason = (got.get("reasons") or {}).get(qid)
             if answers.get(qid) is not None and reason:
                 assert notes.get(qid) == label + reason, (path, qid)
-    folder = ROOT / "docs/calibration/reassess"
-    control = "round162" if round_ == "round164" else round_
-    assert len(list((folder / control).glob("C*/p*.yaml"))) == 2 * 107
-    for reading in {round_, "round163" if round_ == "round164" else round_}:
-        assert len(list((folder / reading).glob("[GS]n/p*.yaml"))) == 2 * 8
+    control, arms = _control(round_, qids[0])
+    for arm in arms[:2]:
+        assert len(list(control.glob(f"{arm}[1-6]/p*.yaml"))) == 107
+    for base, kind in ((control, arms[2]), (control, arms[3]), (control.parent / round_, "Gn"),
+                       (control.parent / round_, "Sn")):
+        assert len(list((base / kind).glob("p*.yaml"))) == 8
 
 
 def test_every_re_assessment_round_since_140_registers_its_figures(general):
     """Rounds 140 on register their figures in ``round.yaml`` (``benchmarks/reassess.py
-    --figures``), not in a script of their own: the change is a commit, each question asked
-    (with its follow-ups) is one of the general index's, a control named is an earlier
-    round's folder, and the sessions the figures read are there: the round's ``A`` and
-    ``B`` sessions, and the control's (``Ca``, ``Cb`` unless ``arms`` names others)."""
-    import re
-
-    import yaml
-
+    --figures``, which reads it with ``load_round``), not in a script of their own: the change
+    is a quoted commit, each question asked (with its follow-ups) is one of the general
+    index's, a control named is an earlier round, and the sessions the figures read are there,
+    as many for the control as for the round's ``A`` and ``B``.  Only the newest round may be
+    registered with no sessions yet (a round is registered before any session reads it)."""
+    reassess = _bench("reassess")
     folder = ROOT / "docs/calibration/reassess"
-    rounds = sorted(p for p in folder.glob("round*") if int(p.name[5:]) >= 140)
-    assert rounds
+    number = lambda p: int(p.name[5:])  # noqa: E731
+    rounds = sorted((p for p in folder.glob("round*") if number(p) >= 140), key=number)
+    assert len(rounds) > 15
     for here in rounds:
         assert not (here / "score.py").exists(), here.name
-        spec = yaml.safe_load((here / "round.yaml").read_text(encoding="utf-8"))
-        assert re.fullmatch(r"[0-9a-f]{7,40}", spec["change"]), here.name
-        assert set(spec) <= {"change", "group", "readings", "note", "asked"}, here.name
-        group = spec.get("group", 20)
-        for asked in spec["asked"]:
-            assert set(asked) <= {"questions", "control", "arms"}, here.name
-            assert all(q in general.questions for q in asked["questions"]), here.name
-            control = folder / asked.get("control", here.name)
-            assert int(control.name[5:]) <= int(here.name[5:]), here.name
-            arms = asked.get("arms", ["Ca", "Cb", "Gc", "Sc"])
-            for base, kinds in ((here, ("A", "B")), (control, arms[:2])):
-                for kind in kinds:
-                    assert list((base / f"{kind}1").glob("p*.yaml")), (here.name, kind)
-            if spec.get("readings", True):  # the readings sample: eight plants, old and new
-                for base, kind in ((control, arms[2]), (control, arms[3]), (here, "Gn"), (here, "Sn")):
+        r = reassess.load_round(here)
+        if r.pending:
+            assert here == rounds[-1], f"{here.name}: registered, no sessions, and not the newest round"
+            continue
+        files = len(list(here.glob("A*/p*.yaml")))
+        assert files == len(list(here.glob("B*/p*.yaml"))) > 80, here.name
+        assert r.group in (19, 20), here.name
+        for a in r.asked:
+            assert all(q in general.questions for q in a.questions), here.name
+            for arm in a.arms[:2]:
+                assert len(list(a.control.glob(f"{arm}[1-9]/p*.yaml"))) == files, (here.name, arm)
+            if r.readings:  # the readings sample: eight plants, old excerpt and new
+                for base, kind in ((a.control, a.arms[2]), (a.control, a.arms[3]),
+                                   (here, "Gn"), (here, "Sn")):
                     assert len(list((base / kind).glob("p*.yaml"))) == 8, (here.name, kind)
-        assert group in (19, 20), here.name
+
+
+def test_a_round_registration_that_would_be_misread_is_refused(tmp_path):
+    """``load_round`` refuses what ``--figures`` would read wrong: an unquoted all-digit commit
+    (YAML reads it as a number), a control that is not an earlier round, too few session
+    names for a round with readings, an unknown key."""
+    reassess = _bench("reassess")
+    here = tmp_path / "round200"
+    here.mkdir()
+    good = 'change: "abc1234"\nasked:\n  - questions: [strategy.planning.roadmap]\n'
+    (here / "round.yaml").write_text(good, encoding="utf-8")
+    r = reassess.load_round(here)
+    assert r.pending and r.group == 20 and r.asked[0].arms == reassess.CONTROL_ARMS
+    for bad, said in (
+        ("change: 1234567\nasked:\n  - questions: [q]\n", "quoted commit"),
+        ('change: "abc1234"\nasked:\n  - questions: [q]\n    control: round201\n', "not an earlier"),
+        ('change: "abc1234"\nasked:\n  - questions: [q]\n    control: round199\n    arms: [A, B]\n', "arms"),
+        ('change: "abc1234"\nasked:\n  - questions: [q]\ngroups: 20\n', "keys"),
+    ):
+        (here / "round.yaml").write_text(bad, encoding="utf-8")
+        with pytest.raises(ValueError, match=said):
+            reassess.load_round(here)
 
 
 @pytest.mark.parametrize(("round_", "qid"), [
@@ -476,10 +511,12 @@ def test_a_question_not_kept_changed_no_answer(round_, qid):
         assert not str(notes.get(qid, "")).startswith(label), path
         differ += said(answers.get(qid)) != said(got["answers"].get(qid))
     assert differ > 20
-    folder = ROOT / "docs/calibration/reassess" / round_
-    control = folder.parent / ("round170" if round_ in ("round172", "round173") else round_)
-    assert len(list(control.glob("C*/p*.yaml"))) == 2 * 107
-    assert len(list(control.glob("[GS]c/p*.yaml"))) == len(list(folder.glob("[GS]n/p*.yaml"))) == 2 * 8
+    control, arms = _control(round_, qid)
+    for arm in arms[:2]:
+        assert len(list(control.glob(f"{arm}[1-6]/p*.yaml"))) == 107
+    for base, kind in ((control, arms[2]), (control, arms[3]), (control.parent / round_, "Gn"),
+                       (control.parent / round_, "Sn")):
+        assert len(list((base / kind).glob("p*.yaml"))) == 8
 
 
 def test_reach_counts_the_files_of_plants_written_at_the_level(general):

@@ -125,6 +125,11 @@ FLAGGED = {
     # process CNC rate over the whole plant (about 38 %); the check asks which list is meant
     "p98-a.yaml": {"automation_half_cnc_needs_cnc_rate"},
     "p98-b.yaml": {"automation_half_cnc_needs_cnc_rate"},
+    # round 181: one query returns the tube coils' casting batch, process data and eddy-current
+    # results (traceability 3), while the lab's results stay in Excel (inspection 1); the check
+    # asks which describes the plant's inspection records
+    "p102-a.yaml": {"one_query_trace_needs_quality_system"},
+    "p102-b.yaml": {"one_query_trace_needs_quality_system"},
 }
 
 
