@@ -105,8 +105,11 @@ def test_two_assessors_read_every_plant_the_same_way(scored, expected):
 # 6 of 8 general and 4 of 4 SME files in range, the misses the plant aimed at L5 read at L4 by
 # both assessors and by two of three blind judges; over 107 plants 0.8598 (184 of 214), SME
 # 0.926, holdouts 0.848 (151 of 178). The floors leave one more miss overall (183 of 214 is
-# 0.855) and none among the holdouts (150 of 178 is 0.843).
-FLOOR = {"in_expected_range": 0.855, "sme_in_expected_range": 0.9}
+# 0.855) and none among the holdouts (150 of 178 is 0.843). After rounds 162-181 (the wording
+# rounds of the warehouse, hazardous work, training, inspection, the plan, environmental
+# records and traceability): 187 of 214 (0.874), holdouts 154 of 178 (0.865); the floors
+# again leave one more miss (186 of 214 is 0.869, 153 of 178 is 0.8596).
+FLOOR = {"in_expected_range": 0.869, "sme_in_expected_range": 0.9}
 PANEL_FLOOR = 0.9
 TUNED = 30
 """Plants p01-p30, on which rounds 1-85 were judged; p31 onwards were written after them."""
@@ -144,7 +147,7 @@ def test_general_index_files_score_inside_their_plants_range(scored, expected):
     round 158's four, whose consumer-electronics plant aimed at L5 both assessors and two of
     three judges read at L4)."""
     assert calibration.figures(_tuned(scored), expected)["in_expected_range"] >= 0.9
-    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.845
+    assert calibration.figures(scored, expected)["holdout_in_expected_range"] >= 0.859
 
 
 def test_sme_index_files_score_inside_their_plants_range(scored, expected):
