@@ -62,23 +62,25 @@ def fold(text: str, width: int, cut: bool = True) -> list[str]:
     width = max(width, 2)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line, used = "", 0  # the line so far and its cells, counted once per token
         for tok in _tokens(paragraph):
             if tok.isspace():
                 if line:
-                    line += " "
+                    line, used = line + " ", used + 1
                 continue
-            if cells(line) + cells(tok) <= width:
-                line += tok
+            size = cells(tok)
+            if used + size <= width:
+                line, used = line + tok, used + size
                 continue
             if line.strip():
                 lines.append(line.rstrip())
-            while cut and cells(tok) > width:  # a word longer than the line: cut it
-                at = 1
-                while at < len(tok) and cells(tok[:at + 1]) <= width:
+            while cut and size > width:  # a word longer than the line: cut it
+                at, taken = 1, cells(tok[0])
+                while at < len(tok) and taken + cells(tok[at]) <= width:
+                    taken += cells(tok[at])
                     at += 1
                 lines.append(tok[:at])
-                tok = tok[at:]
-            line = tok
+                tok, size = tok[at:], size - taken
+            line, used = tok, size
         lines.append(line.rstrip())
     return lines
