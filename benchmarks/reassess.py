@@ -329,24 +329,17 @@ if __name__ == "__main__":
                       help="the round's folder (docs/calibration/reassess/roundN, sessions A1…, B1…)")
     ap.add_argument("questions", nargs="*", help="with --apply: the question reworded, then its follow-ups, "
                     "as one entry of the round's round.yaml asks them")
-    ap.add_argument("--group", type=int, help="with --apply, a round without round.yaml: plants per "
-                    "session (default 20)")
     ap.add_argument("-v", "--verbose", action="store_true", help="with --figures: every file's answers")
     args = ap.parse_args()
+    here = (args.figures if args.figures is not None else args.apply).resolve()
     if args.figures is not None:
-        if args.questions or args.group is not None:
-            ap.error("--figures takes the round's questions and group from its round.yaml")
-        figures(args.figures.resolve(), args.verbose)
-    else:
-        here = args.apply.resolve()
-        if not args.questions or args.verbose:
-            ap.error("--apply needs the question reworded, then its follow-ups (and takes no -v)")
-        group = args.group or 20
-        if (here / "round.yaml").exists():
-            r = load_round(here)
-            if args.group is not None or tuple(args.questions) not in {a.questions for a in r.asked}:
-                ap.error(f"--apply {here.name}: the questions as one entry of its round.yaml asks them "
-                         f"({'; '.join(' '.join(a.questions) for a in r.asked)}), and no --group")
-            group = r.group
-        changed = apply_round(here, tuple(args.questions), group, here.name.replace("round", "round "))
+        if args.questions:
+            ap.error("--figures takes the round's questions from its round.yaml")
+        figures(here, args.verbose)
+    else:  # every round applied (164 on) has a round.yaml: its group, and the questions checked
+        r = load_round(here)
+        if args.verbose or tuple(args.questions) not in {a.questions for a in r.asked}:
+            ap.error(f"--apply {here.name}: the questions as one entry of its round.yaml asks them "
+                     f"({'; '.join(' '.join(a.questions) for a in r.asked)}), and no -v")
+        changed = apply_round(here, tuple(args.questions), r.group, here.name.replace("round", "round "))
         print(f"{changed} answers files changed")
