@@ -610,7 +610,10 @@ def test_the_templates_comments_fit_the_width_in_every_language(capsys, lang):
 
     code, text, err = run(capsys, "template", *(["--lang", lang] if lang else []))
     assert code == 0, err
-    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    # the editor's schema directive holds the checkout's absolute path, which no wrapping
+    # may break: it is no comment text, and a longer checkout path made it 102 cells in CI
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")
+                and not line.startswith("# yaml-language-server:")]
     assert max(cells(line) for line in comments) <= WIDTH + 4  # its indent and "# " besides
     body = [line.lstrip()[1:].strip() for line in comments]
     assert not [b for b in body if b[:1] in "，。、：；！？）」』》"], lang
