@@ -37,9 +37,14 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
     ``control``, by default ``here``) against the index before ``change``, and by the new
     sessions' (``A``, ``B``) against the index at ``change``; sessions answered the plants in
     groups of ``group`` (``A1`` the first).  The exact ``a``-``b`` pairs and the mean level are
-    those of ``qids[0]``.  An answer written as the word None (one session of round 145) is no
-    answer.  A round may take an earlier round's sessions on the same old wording as its
-    control (round 163 reuses round 162's ``Ca``, ``Cb``; round 178 round 175's ``A``, ``B``)."""
+    those of ``qids[0]``; ``flagged`` counts the files on which the index's consistency
+    checks fire (round 183: an answer a kept help leads to must not be one the index's own
+    checks call inconsistent); ``top`` is the mean level of ``qids[0]`` over the files of
+    plants whose writer's range starts at 4 or 5 (round 184: a wording that makes readers
+    agree by reading advanced plants low).  An answer written as the word None (one session
+    of round 145) is no answer.  A round may take an earlier round's sessions on the same old
+    wording as its control (round 163 reuses round 162's ``Ca``, ``Cb``; round 178 round
+    175's ``A``, ``B``)."""
     def session(name: str, kind: str, plant: str) -> dict:
         base = (control or here) if name == "ctrl" else here
         return yaml.safe_load(session_path(base, kind, plant, group).read_text(encoding="utf-8"))
@@ -49,7 +54,9 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
     index["ctrl"] = index["orig"]
     exp, pan = cal.expected(), cal.panel()
     writer, in_panel, pairs = dict.fromkeys(index, 0), dict.fromkeys(index, 0), dict.fromkeys(index, 0)
+    flagged = dict.fromkeys(index, 0)
     levels: dict[str, list[float]] = {k: [] for k in index}
+    top: dict[str, list[float]] = {k: [] for k in index}
     files = 0
     for plant, docs in cal.plants_at(change):  # as the sessions found them
         given = {}
@@ -57,13 +64,17 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
             files += 1
             for name, kinds in readings:
                 got = doc if kinds is None else cal.with_answers(doc, session(name, kinds[side], plant), qids)
-                grade = maturity.assess(index[name], got).level
+                scored = maturity.assess(index[name], got)
+                grade = scored.level
+                flagged[name] += bool(maturity.consistency(scored, index[name]))
                 writer[name] += cal.in_range(grade, exp[plant]["expected_grade"])
                 in_panel[name] += cal.in_range(grade, pan.get(plant, {}).get("range"))
                 given[name, side] = got["answers"].get(qids[0])
                 level = cal.answer_level(given[name, side])
                 if level is not None:
                     levels[name].append(level)
+                    if exp[plant]["expected_grade"]["min"] >= 4:
+                        top[name].append(level)
                 if verbose:
                     print(plant, side, name, *(got["answers"].get(q) for q in qids), f"L{grade}")
         for name in index:
@@ -71,7 +82,8 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
     for name in index:
         print(f"{name}: in writers' ranges {writer[name]}/{files}, in panel's {in_panel[name]}/{files}, "
               f"mean {qids[0].rsplit('.', 1)[1]} level {statistics.mean(levels[name]):.3f}, "
-              f"exact a-b pairs {pairs[name]}/{files // 2}")
+              f"exact a-b pairs {pairs[name]}/{files // 2}, consistency checks firing in {flagged[name]}, "
+              f"mean level at plants written at L4-L5 {statistics.mean(top[name] or [0]):.2f}")
 
 
 READINGS = ("p02", "p04", "p06", "p08", "p12", "p18", "p23", "p28")

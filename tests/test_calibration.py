@@ -326,8 +326,8 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     are, as the rule fixed before they were read says.  The control's answers, given to the
     old wording, are kept and not scored.  The plan's answers (and its follow-up) were read
     again in rounds 128, 175 and 178, on every plant, the budget's in rounds 145 and 147, the
-    warehouse's in round 164, hazardous work's in round 166, training's in round 168 and
-    environmental records' in round 178:
+    warehouse's in round 164, hazardous work's in rounds 166 and 184, training's in round 168
+    and environmental records' in round 178:
     those are their sessions' (the tests below)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from level5_bound import BUNDLED, partner_questions
@@ -389,28 +389,29 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
 
 @pytest.mark.parametrize(("round_", "qids"), [
     ("round164", ("operations.warehousing.warehouse", "operations.warehousing.shared_stock")),
-    ("round166", ("operations.safety.hazardous_work", "operations.safety.solutions_adopted")),
     ("round168", ("strategy.talent.training", "strategy.talent.external_training")),
     ("round168", ("operations.quality.inspection",)),
     ("round178", ("strategy.planning.roadmap", "strategy.planning.partner_projects")),
     ("round178", ("operations.safety.environment", "operations.safety.shared_resources")),
     ("round181", ("operations.quality.traceability",)),
+    ("round184", ("operations.safety.hazardous_work", "operations.safety.solutions_adopted")),
 ])
 def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
-    """Rounds 164, 166, 168, 178 and 181 (docs/calibration.md): the answers to the question they
+    """Rounds 164, 168, 178, 181 and 184 (docs/calibration.md): the answers to the question they
     reworded and, where it has one, to its level-5 follow-up are, in every plant's files,
     both sides, the fresh sessions' given to the new help (A for ``a``, B for ``b``), as the
     rules fixed before they were read say: warehouse management (93 exact pairs of 107
-    against the control's 87), hazardous work (76 against 75), digital-skills training (103
-    against 100), inspection results (93 against 93, two files more in the writers'
-    ranges), the plan's level 2 read from any sign the plan is carried out (99 against 96),
-    environmental records (107 against 84, one file more in range) and traceability (94
-    against round 180's 94, one file more in range), each with no fewer files in the
-    writers' ranges than the control and less room between a generous and a strict reader.
-    The rounds not kept (162, 163, 170, 172-174, 180; round 166's customer service; the test
-    below) and the controls are kept and not scored; each round's control is the one its
-    round.yaml names (round 162's for 163 and 164, round 175's A and B for round 178's plan,
-    round 180's for 181)."""
+    against the control's 87), digital-skills training (103 against 100), inspection results
+    (93 against 93, two files more in the writers' ranges), the plan's level 2 read from any
+    sign the plan is carried out (99 against 96), environmental records (107 against 84, one
+    file more in range), traceability (94 against round 180's 94, one file more in range) and
+    hazardous work (round 166: 76 against 75; read again in round 184: 85 against 77), each
+    with no fewer files in the writers' ranges than the control and less room between a
+    generous and a strict reader.
+    The rounds not kept (162, 163, 170, 172-174, 180, 183; round 166's customer service, round
+    184's digital budget; the test below) and the controls are kept and not scored; each
+    round's control is the one its round.yaml names (round 162's for 163 and 164, round 175's
+    A and B for round 178's plan, round 180's for 181)."""
     said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
@@ -488,13 +489,17 @@ def test_a_round_registration_that_would_be_misread_is_refused(tmp_path):
     ("round174", "strategy.planning.roadmap"),
     ("round180", "operations.quality.traceability"),
     ("round180", "business.marketing.crm"),
+    ("round183", "business.planning.budgeting"),
+    ("round183", "business.marketing.crm"),
+    ("round184", "strategy.planning.investment"),
 ])
 def test_a_question_not_kept_changed_no_answer(round_, qid):
     """Round 166's customer service, round 170's two questions, round 172's shop-floor
-    reporting, round 173's customer service, round 174's plan and round 180's traceability and
-    customer orders were not kept by the rules fixed before their
-    sessions were read (docs/calibration.md; rounds 172 and 173 reuse round 170's control):
-    no note of theirs
+    reporting, round 173's customer service, round 174's plan, round 180's traceability and
+    customer orders, round 183's budgeting and customer orders and round 184's digital budget
+    were not kept by the rules fixed before their sessions were read (docs/calibration.md;
+    rounds 172 and 173 reuse round 170's control; round 183's customer orders and round 184's
+    budget by the counts their figures showed the rule lacked): no note of theirs
     is in the answers files, and the files still differ from their sessions' answers where
     the sessions read the new help differently (they would all agree had the round been
     applied).  Their sessions, controls and readings are kept, and not scored."""
