@@ -266,18 +266,22 @@ def test_the_round_81_sessions_answers_are_the_ones_scored():
         assert str(answers.get("factory.data.collection")) == str(got["collection"]), path
 
 
-def test_the_round_111_sessions_leadership_answers_are_the_ones_scored():
-    """Round 111 (reassess/round111/README.md): the leadership answers of every plant, both
-    sides, are the fresh sessions' given to the wording where one head for IT and OT decides
-    level 3; the rule fixed before they were read kept it because the two sides then differ
-    on at most 8 plants (13 before) and the mean answer moved by less than 0.3 of a level."""
+def test_the_round_111_sessions_leadership_answers_were_kept_and_are_read_again_since():
+    """Round 111 (reassess/round111/README.md): the fresh sessions' leadership answers, given
+    to the wording where one head for IT and OT decides level 3, were kept because the two
+    sides then differed on at most 8 plants (13 before) and the mean answer moved by less than
+    0.3 of a level.  Round 185 read every plant again on the help that says what decides
+    levels 1, 2, 3 and 5; its sessions' answers are the ones scored now (the kept-rounds
+    test), and they differ from round 111's where the new help decided otherwise."""
     sessions = _session_files("round111")
     assert len(sessions) == 2 * 67
     sides: dict[str, dict[str, str]] = {}
+    changed = 0
     for path, got, answers in sessions:
-        assert str(answers.get("strategy.organisation.leadership")) == str(got["leadership"]), path
         sides.setdefault(got["plant"], {})[path.parent.name[0]] = str(got["leadership"])
+        changed += str(answers.get("strategy.organisation.leadership")) != str(got["leadership"])
     assert sum(1 for s in sides.values() if s["A"] != s["B"]) <= 8
+    assert changed > 0
 
 
 def test_a_generous_reading_never_scores_below_a_strict_one_of_the_same_facts():
@@ -395,23 +399,25 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
     ("round178", ("operations.safety.environment", "operations.safety.shared_resources")),
     ("round181", ("operations.quality.traceability",)),
     ("round184", ("operations.safety.hazardous_work", "operations.safety.solutions_adopted")),
+    ("round185", ("strategy.organisation.leadership",)),
 ])
 def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
-    """Rounds 164, 168, 178, 181 and 184 (docs/calibration.md): the answers to the question they
-    reworded and, where it has one, to its level-5 follow-up are, in every plant's files,
-    both sides, the fresh sessions' given to the new help (A for ``a``, B for ``b``), as the
-    rules fixed before they were read say: warehouse management (93 exact pairs of 107
-    against the control's 87), digital-skills training (103 against 100), inspection results
-    (93 against 93, two files more in the writers' ranges), the plan's level 2 read from any
-    sign the plan is carried out (99 against 96), environmental records (107 against 84, one
-    file more in range), traceability (94 against round 180's 94, one file more in range) and
-    hazardous work (round 166: 76 against 75; read again in round 184: 85 against 77), each
-    with no fewer files in the writers' ranges than the control and less room between a
-    generous and a strict reader.
-    The rounds not kept (162, 163, 170, 172-174, 180, 183; round 166's customer service, round
-    184's digital budget; the test below) and the controls are kept and not scored; each
-    round's control is the one its round.yaml names (round 162's for 163 and 164, round 175's
-    A and B for round 178's plan, round 180's for 181)."""
+    """Rounds 164, 168, 178, 181, 184 and 185 (docs/calibration.md): the answers to the
+    question they reworded and, where it has one, to its level-5 follow-up are, in every
+    plant's files, both sides, the fresh sessions' given to the new help (A for ``a``, B for
+    ``b``), as the rules fixed before they were read say: warehouse management (93 exact pairs
+    of 107 against the control's 87), digital-skills training (103 against 100), inspection
+    results (93 against 93, two files more in the writers' ranges), the plan's level 2 read
+    from any sign the plan is carried out (99 against 96), environmental records (107 against
+    84, one file more in range), traceability (94 against round 180's 94, one file more in
+    range) and hazardous work (round 166: 76 against 75; read again in round 184: 85 against
+    77) and who leads the digital work (96 against 91), each with no fewer files in the
+    writers' ranges than the control and less room between a generous and a strict reader. The
+    rounds not kept (162, 163, 170, 172-174, 180, 183; round 166's customer service, round
+    184's digital budget, round 185's control-system protection; the test below) and the
+    controls are kept and not scored; each round's control is the one its round.yaml names
+    (round 162's for 163 and 164, round 175's A and B for round 178's plan, round 180's for
+    181)."""
     said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
@@ -492,17 +498,19 @@ def test_a_round_registration_that_would_be_misread_is_refused(tmp_path):
     ("round183", "business.planning.budgeting"),
     ("round183", "business.marketing.crm"),
     ("round184", "strategy.planning.investment"),
+    ("round185", "factory.security.ics"),
 ])
 def test_a_question_not_kept_changed_no_answer(round_, qid):
     """Round 166's customer service, round 170's two questions, round 172's shop-floor
     reporting, round 173's customer service, round 174's plan, round 180's traceability and
-    customer orders, round 183's budgeting and customer orders and round 184's digital budget
-    were not kept by the rules fixed before their sessions were read (docs/calibration.md;
-    rounds 172 and 173 reuse round 170's control; round 183's customer orders and round 184's
-    budget by the counts their figures showed the rule lacked): no note of theirs
-    is in the answers files, and the files still differ from their sessions' answers where
-    the sessions read the new help differently (they would all agree had the round been
-    applied).  Their sessions, controls and readings are kept, and not scored."""
+    customer orders, round 183's budgeting and customer orders, round 184's digital budget and
+    round 185's control-system protection were not kept by the rules fixed before their
+    sessions were read (docs/calibration.md; rounds 172 and 173 reuse round 170's control;
+    round 183's customer orders and round 184's budget by the counts their figures showed the
+    rule lacked): no note of theirs is in the answers files, and the files still differ from
+    their sessions' answers where the sessions read the new help differently (they would all
+    agree had the round been applied). Their sessions, controls and readings are kept, and not
+    scored."""
     said = _bench("reassess").written
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
