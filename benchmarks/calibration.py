@@ -118,6 +118,12 @@ def in_range(grade: int, rng: dict | None) -> bool:
     return rng is not None and rng["min"] <= grade <= rng["max"]
 
 
+def lowest(expected: dict | None) -> int | None:
+    """The lower end of a plant's expected grade (its ``expected/pNN.yaml``), None where it
+    has none."""
+    return ((expected or {}).get("expected_grade") or {}).get("min")
+
+
 # --------------------------------------------------------------- re-assessment rounds' helpers
 # (docs/calibration/reassess/roundN/: fresh sessions re-answer a few questions; their figures:
 # benchmarks/reassess.py --figures, from the round's round.yaml)

@@ -24,11 +24,6 @@ import maturity
 from maturity.delivery import question_state
 
 
-def _lowest(expected: dict | None) -> int | None:
-    """The lower end of a plant's expected grade, None where it has none."""
-    return ((expected or {}).get("expected_grade") or {}).get("min")
-
-
 def reach(scored: list[calibration.Scored], exp: dict[str, dict], level: int
           ) -> dict[str, tuple[int, int]]:
     """Question id → (files reaching ``level``, files answering it) over the general-index
@@ -37,7 +32,7 @@ def reach(scored: list[calibration.Scored], exp: dict[str, dict], level: int
     q = maturity.load_questionnaire("general")
     out: dict[str, tuple[int, int]] = {}
     for s in scored:
-        low = _lowest(exp.get(s.plant))
+        low = calibration.lowest(exp.get(s.plant))
         if s.sme or not s.assessment.questionnaire.startswith("general@") or low is None or low < level:
             continue
         for qid, (status, reached) in question_state(s.assessment).items():
@@ -60,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--top must be at least 1")
     exp = calibration.expected()
     counts = reach(calibration.score_round("after"), exp, args.level)
-    plants = sorted(p for p, e in exp.items() if (_lowest(e) or 0) >= args.level)
+    plants = sorted(p for p, e in exp.items() if (calibration.lowest(e) or 0) >= args.level)
     print(f"plants_expected_at_least_L{args.level}: {len(plants)}")
     ranked = sorted((hit / n, qid, hit, n) for qid, (hit, n) in counts.items() if n >= args.min_files)
     if not ranked:

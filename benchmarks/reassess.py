@@ -24,6 +24,10 @@ import yaml
 
 import maturity
 
+TOP = 4
+"""Count (5) of the rule (procedure step 7, from round 185): the question's mean level over the
+files of plants whose writer's range starts at ``TOP`` or higher."""
+
 CONTROL_ARMS = ("Ca", "Cb", "Gc", "Sc")
 """A round's control sessions for the ``a`` and ``b`` files and its generous and strict
 readings on the old excerpt, unless its ``round.yaml`` names others (``arms``)."""
@@ -36,15 +40,16 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
     ``qids`` replaced by the control sessions' (``arms``, by default ``Ca`` and ``Cb``, in
     ``control``, by default ``here``) against the index before ``change``, and by the new
     sessions' (``A``, ``B``) against the index at ``change``; sessions answered the plants in
-    groups of ``group`` (``A1`` the first).  The exact ``a``-``b`` pairs and the mean level are
-    those of ``qids[0]``; ``flagged`` counts the files on which the index's consistency
-    checks fire (round 183: an answer a kept help leads to must not be one the index's own
-    checks call inconsistent); ``top`` is the mean level of ``qids[0]`` over the files of
-    plants whose writer's range starts at 4 or 5 (round 184: a wording that makes readers
-    agree by reading advanced plants low).  An answer written as the word None (one session
-    of round 145) is no answer.  A round may take an earlier round's sessions on the same old
-    wording as its control (round 163 reuses round 162's ``Ca``, ``Cb``; round 178 round
-    175's ``A``, ``B``)."""
+    groups of ``group`` (``A1`` the first). The exact ``a``-``b`` pairs and the mean level are
+    those of ``qids[0]``; ``flagged`` counts the files on which the index's consistency checks
+    fire (round 183: an answer a kept help leads to must not be one the index's own checks
+    call inconsistent), ``involved`` those with a finding on one of ``qids``; ``top`` is the
+    mean level of ``qids[0]`` over the files of plants whose writer's range starts at ``TOP``
+    or higher (round 184: a wording that makes readers agree by reading advanced plants low).
+    A mean says over how many answers it is taken (a blank or n/a is none). An answer written
+    as the word None (one session of round 145) is no answer. A round may take an earlier
+    round's sessions on the same old wording as its control (round 163 reuses round 162's
+    ``Ca``, ``Cb``; round 178 round 175's ``A``, ``B``)."""
     def session(name: str, kind: str, plant: str) -> dict:
         base = (control or here) if name == "ctrl" else here
         return yaml.safe_load(session_path(base, kind, plant, group).read_text(encoding="utf-8"))
@@ -54,7 +59,7 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
     index["ctrl"] = index["orig"]
     exp, pan = cal.expected(), cal.panel()
     writer, in_panel, pairs = dict.fromkeys(index, 0), dict.fromkeys(index, 0), dict.fromkeys(index, 0)
-    flagged = dict.fromkeys(index, 0)
+    flagged, involved = dict.fromkeys(index, 0), dict.fromkeys(index, 0)
     levels: dict[str, list[float]] = {k: [] for k in index}
     top: dict[str, list[float]] = {k: [] for k in index}
     files = 0
@@ -66,24 +71,32 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
                 got = doc if kinds is None else cal.with_answers(doc, session(name, kinds[side], plant), qids)
                 scored = maturity.assess(index[name], got)
                 grade = scored.level
-                flagged[name] += bool(maturity.consistency(scored, index[name]))
+                findings = maturity.consistency(scored, index[name])
+                flagged[name] += bool(findings)
+                involved[name] += any(f.question in qids or f.other in qids for f in findings)
                 writer[name] += cal.in_range(grade, exp[plant]["expected_grade"])
                 in_panel[name] += cal.in_range(grade, pan.get(plant, {}).get("range"))
                 given[name, side] = got["answers"].get(qids[0])
                 level = cal.answer_level(given[name, side])
                 if level is not None:
                     levels[name].append(level)
-                    if exp[plant]["expected_grade"]["min"] >= 4:
+                    if (cal.lowest(exp.get(plant)) or 0) >= TOP:
                         top[name].append(level)
                 if verbose:
                     print(plant, side, name, *(got["answers"].get(q) for q in qids), f"L{grade}")
         for name in index:
             pairs[name] += str(given[name, "a"]) == str(given[name, "b"])
-    for name in index:
+    for name in ("orig", "ctrl", "new"):
         print(f"{name}: in writers' ranges {writer[name]}/{files}, in panel's {in_panel[name]}/{files}, "
-              f"mean {qids[0].rsplit('.', 1)[1]} level {statistics.mean(levels[name]):.3f}, "
-              f"exact a-b pairs {pairs[name]}/{files // 2}, consistency checks firing in {flagged[name]}, "
-              f"mean level at plants written at L4-L5 {statistics.mean(top[name] or [0]):.2f}")
+              f"mean {qids[0].rsplit('.', 1)[1]} level {_mean(levels[name])}, "
+              f"exact a-b pairs {pairs[name]}/{files // 2}, consistency checks firing in {flagged[name]} "
+              f"({involved[name]} on these questions), "
+              f"mean level at plants written at L{TOP}-L5 {_mean(top[name])}")
+
+
+def _mean(values: list[float]) -> str:
+    """A mean with the number of answers it is taken over; a dash when there are none."""
+    return f"{statistics.mean(values):.3f} over {len(values)}" if values else "- (no answers)"
 
 
 READINGS = ("p02", "p04", "p06", "p08", "p12", "p18", "p23", "p28")

@@ -281,7 +281,7 @@ def test_the_round_111_sessions_leadership_answers_were_kept_and_are_read_again_
         sides.setdefault(got["plant"], {})[path.parent.name[0]] = str(got["leadership"])
         changed += str(answers.get("strategy.organisation.leadership")) != str(got["leadership"])
     assert sum(1 for s in sides.values() if s["A"] != s["B"]) <= 8
-    assert changed > 0
+    assert changed > 10  # 22 of the 134 files
 
 
 def test_a_generous_reading_never_scores_below_a_strict_one_of_the_same_facts():
@@ -354,22 +354,26 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     assert len(control) == 2 * 27
 
 
-@pytest.mark.parametrize(("round_", "plants"), [("round128", 83), ("round175", 107)])
-def test_the_plan_answers_of_a_kept_round_read_again_later_are_not_the_ones_scored(round_, plants):
-    """Rounds 128 and 175 (docs/calibration.md) were kept: their sessions' plan answers (and
-    the partner follow-up) replaced the files' (round 128: level 3 counts finished integration
-    projects, level 4 asks prediction and optimisation projects, 70 exact pairs of 83 against
-    the control's 52; round 175: what decides level 2, 96 against 96).  Each was read again
-    later on every plant, round 128's in round 175 and round 175's in round 178 (the
+@pytest.mark.parametrize(("round_", "plants", "qid"), [
+    ("round128", 83, "strategy.planning.roadmap"),
+    ("round175", 107, "strategy.planning.roadmap"),
+    ("round166", 107, "operations.safety.hazardous_work"),
+])
+def test_the_answers_of_a_kept_round_read_again_later_are_not_the_ones_scored(round_, plants, qid):
+    """Rounds 128, 175 and 166 (docs/calibration.md) were kept: their sessions' answers (and
+    the follow-up) replaced the files' (round 128, the plan: level 3 counts finished
+    integration projects, level 4 asks prediction and optimisation projects, 70 exact pairs
+    of 83 against the control's 52; round 175, the plan: what decides level 2, 96 against 96;
+    round 166, hazardous work: 76 against 75).  Each was read again later on every plant,
+    round 128's in round 175, round 175's in round 178 and round 166's in round 184 (the
     kept-rounds test below), whose sessions' answers are the ones scored; the earlier
     sessions are kept, with their controls, and not scored, and the files differ from them
     at many plants."""
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * plants
-    plan = "strategy.planning.roadmap"
-    differ = sum(str(answers.get(plan)) != str(got["answers"].get(plan)) for _, got, answers in sessions)
-    assert differ > 30  # 47 and 52 of their 166 and 214 files
-    control, arms = _control(round_, plan)
+    differ = sum(str(answers.get(qid)) != str(got["answers"].get(qid)) for _, got, answers in sessions)
+    assert differ > 30  # 47, 52 and 95 of their 166, 214 and 214 files
+    control, arms = _control(round_, qid)
     for arm in arms[:2]:
         assert len(list(control.glob(f"{arm}[1-6]/p*.yaml"))) == plants
 
@@ -410,14 +414,13 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
     results (93 against 93, two files more in the writers' ranges), the plan's level 2 read
     from any sign the plan is carried out (99 against 96), environmental records (107 against
     84, one file more in range), traceability (94 against round 180's 94, one file more in
-    range) and hazardous work (round 166: 76 against 75; read again in round 184: 85 against
-    77) and who leads the digital work (96 against 91), each with no fewer files in the
-    writers' ranges than the control and less room between a generous and a strict reader. The
-    rounds not kept (162, 163, 170, 172-174, 180, 183; round 166's customer service, round
-    184's digital budget, round 185's control-system protection; the test below) and the
-    controls are kept and not scored; each round's control is the one its round.yaml names
-    (round 162's for 163 and 164, round 175's A and B for round 178's plan, round 180's for
-    181)."""
+    range), hazardous work (round 166: 76 against 75; read again in round 184: 85 against 77)
+    and who leads the digital work (96 against 91), each with no fewer files in the writers'
+    ranges than the control and less room between a generous and a strict reader. The rounds
+    not kept (162, 163, 170, 172-174, 180, 183, 186; round 166's customer service, round 184's
+    digital budget, round 185's control-system protection; the test below) and the controls
+    are kept and not scored; each round's control is the one its round.yaml names (round 162's
+    for 163 and 164, round 175's A and B for round 178's plan, round 180's for 181)."""
     said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
@@ -505,15 +508,14 @@ def test_a_round_registration_that_would_be_misread_is_refused(tmp_path):
 def test_a_question_not_kept_changed_no_answer(round_, qid):
     """Round 166's customer service, round 170's two questions, round 172's shop-floor
     reporting, round 173's customer service, round 174's plan, round 180's traceability and
-    customer orders, round 183's budgeting and customer orders, round 184's digital budget and
-    round 185's control-system protection and round 186's continuous improvement and customer
-    orders were not kept by the rules fixed before their
-    sessions were read (docs/calibration.md; rounds 172 and 173 reuse round 170's control;
-    round 183's customer orders and round 184's budget by the counts their figures showed the
-    rule lacked): no note of theirs is in the answers files, and the files still differ from
-    their sessions' answers where the sessions read the new help differently (they would all
-    agree had the round been applied). Their sessions, controls and readings are kept, and not
-    scored."""
+    customer orders, round 183's budgeting and customer orders, round 184's digital budget,
+    round 185's control-system protection, and round 186's continuous improvement and customer
+    orders were not kept by the rules fixed before their sessions were read
+    (docs/calibration.md; rounds 172 and 173 reuse round 170's control; round 183's customer
+    orders and round 184's budget by the counts their figures showed the rule lacked): no note
+    of theirs is in the answers files, and the files still differ from their sessions' answers
+    where the sessions read the new help differently (they would all agree had the round been
+    applied). Their sessions, controls and readings are kept, and not scored."""
     said = _bench("reassess").written
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
