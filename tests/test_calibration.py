@@ -256,14 +256,23 @@ def test_the_round_77_sessions_answers_are_the_ones_scored():
         assert {k: v for k, v in use.items() if v} == {k: v for k, v in (want or {}).items() if v}, path
 
 
-def test_the_round_81_sessions_answers_are_the_ones_scored():
-    """Round 81 (reassess/round81/README.md): the data-collection answers of every plant,
-    both sides, and of the readings sample are the fresh sessions'.  Their plan answers
-    were given to a wording that was not kept, so the plan answers are the earlier ones."""
+def test_the_round_81_sessions_data_collection_answers_were_kept_and_are_read_again_since():
+    """Round 81 (reassess/round81/README.md): the fresh sessions' data-collection answers of
+    its 30 plants, both sides, and of the readings sample were kept (their plan answers were
+    given to a wording that was not).  Round 187 read every plant again on the help that says
+    what counts as the one store and what decides level 4; its sessions' answers are the ones
+    scored in the plants' files now (the kept-rounds test), while the readings sample keeps
+    round 81's, and the plants' files differ from round 81's where the new help decided
+    otherwise."""
     sessions = _session_files("round81")
     assert len(sessions) == 60 + 16
+    changed = 0
     for path, got, answers in sessions:
-        assert str(answers.get("factory.data.collection")) == str(got["collection"]), path
+        same = str(answers.get("factory.data.collection")) == str(got["collection"])
+        if path.parent.name[0] in "GS":
+            assert same, path
+        changed += not same
+    assert changed > 4  # 7 of the 60 plants' files
 
 
 def test_the_round_111_sessions_leadership_answers_were_kept_and_are_read_again_since():
@@ -404,9 +413,10 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
     ("round181", ("operations.quality.traceability",)),
     ("round184", ("operations.safety.hazardous_work", "operations.safety.solutions_adopted")),
     ("round185", ("strategy.organisation.leadership",)),
+    ("round187", ("factory.data.collection",)),
 ])
 def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
-    """Rounds 164, 168, 178, 181, 184 and 185 (docs/calibration.md): the answers to the
+    """Rounds 164, 168, 178, 181, 184, 185 and 187 (docs/calibration.md): the answers to the
     question they reworded and, where it has one, to its level-5 follow-up are, in every
     plant's files, both sides, the fresh sessions' given to the new help (A for ``a``, B for
     ``b``), as the rules fixed before they were read say: warehouse management (93 exact pairs
@@ -414,13 +424,14 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
     results (93 against 93, two files more in the writers' ranges), the plan's level 2 read
     from any sign the plan is carried out (99 against 96), environmental records (107 against
     84, one file more in range), traceability (94 against round 180's 94, one file more in
-    range), hazardous work (round 166: 76 against 75; read again in round 184: 85 against 77)
-    and who leads the digital work (96 against 91), each with no fewer files in the writers'
-    ranges than the control and less room between a generous and a strict reader. The rounds
-    not kept (162, 163, 170, 172-174, 180, 183, 186; round 166's customer service, round 184's
-    digital budget, round 185's control-system protection; the test below) and the controls
-    are kept and not scored; each round's control is the one its round.yaml names (round 162's
-    for 163 and 164, round 175's A and B for round 178's plan, round 180's for 181)."""
+    range), hazardous work (round 166: 76 against 75; read again in round 184: 85 against 77),
+    who leads the digital work (96 against 91) and data collection (95 against 93), each with
+    no fewer files in the writers' ranges than the control and less room between a generous
+    and a strict reader. The rounds not kept (162, 163, 170, 172-174, 180, 183, 186; round
+    166's customer service, round 184's digital budget, round 185's control-system protection;
+    the test below) and the controls are kept and not scored; each round's control is the one
+    its round.yaml names (round 162's for 163 and 164, round 175's A and B for round 178's
+    plan, round 180's for 181)."""
     said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
