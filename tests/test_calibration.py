@@ -515,18 +515,20 @@ def test_a_round_registration_that_would_be_misread_is_refused(tmp_path):
     ("round185", "factory.security.ics"),
     ("round186", "strategy.lean.improvement"),
     ("round186", "business.marketing.crm"),
+    ("round188", "business.marketing.crm"),
 ])
 def test_a_question_not_kept_changed_no_answer(round_, qid):
     """Round 166's customer service, round 170's two questions, round 172's shop-floor
     reporting, round 173's customer service, round 174's plan, round 180's traceability and
     customer orders, round 183's budgeting and customer orders, round 184's digital budget,
     round 185's control-system protection, and round 186's continuous improvement and customer
-    orders were not kept by the rules fixed before their sessions were read
-    (docs/calibration.md; rounds 172 and 173 reuse round 170's control; round 183's customer
-    orders and round 184's budget by the counts their figures showed the rule lacked): no note
-    of theirs is in the answers files, and the files still differ from their sessions' answers
-    where the sessions read the new help differently (they would all agree had the round been
-    applied). Their sessions, controls and readings are kept, and not scored."""
+    orders and round 188's customer orders were not kept by the rules fixed before their
+    sessions were read (docs/calibration.md; rounds 172 and 173 reuse round 170's control;
+    round 183's customer orders and round 184's budget by the counts their figures showed the
+    rule lacked): no note of theirs is in the answers files, and the files still differ from
+    their sessions' answers where the sessions read the new help differently (they would all
+    agree had the round been applied). Their sessions, controls and readings are kept, and not
+    scored."""
     said = _bench("reassess").written
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
