@@ -28,28 +28,68 @@ TOP = 4
 """Count (5) of the rule (procedure step 7, from round 185): the question's mean level over the
 files of plants whose writer's range starts at ``TOP`` or higher."""
 
+COUNT_FROM = {4: 184, 5: 185}
+"""The round from which each count after the first three is part of the rule (procedure step
+7: each was added after a round's figures showed the rule lacked it)."""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One reading's figures of a question (``reassessed``): files in the writers' and the
+    panel's ranges, exact ``a``-``b`` pairs, files on which the consistency checks fire, and
+    the question's mean level over all its answers and over those of plants written at
+    ``TOP`` or higher (None where there are none)."""
+
+    writer: int
+    in_panel: int
+    pairs: int
+    flagged: int
+    mean: float | None
+    top: float | None
+
+
+def verdict(ctrl: Figures, new: Figures, old_room: float, new_room: float, round_no: int
+            ) -> list[str]:
+    """The counts of the keep rule (procedure step 7) that the new wording fails against its
+    control, as the rule stood at round ``round_no``; an empty list: kept."""
+    failed = []
+    if new.pairs < ctrl.pairs:
+        failed.append(f"(1) exact pairs {new.pairs} against {ctrl.pairs}")
+    if new.writer < ctrl.writer:
+        failed.append(f"(2) files in the writers' ranges {new.writer} against {ctrl.writer}")
+    if not new_room < old_room:
+        failed.append(f"(3) readings room {new_room:.1f} against {old_room:.1f}")
+    if round_no >= COUNT_FROM[4] and new.flagged > ctrl.flagged:
+        failed.append(f"(4) consistency checks firing in {new.flagged} files against {ctrl.flagged}")
+    if (round_no >= COUNT_FROM[5] and None not in (new.top, ctrl.top)
+            and new.top < ctrl.top - 0.25):
+        failed.append(f"(5) level at L{TOP}-L5 plants {new.top:.3f} against {ctrl.top:.3f}")
+    return failed
+
 CONTROL_ARMS = ("Ca", "Cb", "Gc", "Sc")
 """A round's control sessions for the ``a`` and ``b`` files and its generous and strict
 readings on the old excerpt, unless its ``round.yaml`` names others (``arms``)."""
 
 
 def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbose: bool = False,
-               control: Path | None = None, arms: tuple[str, ...] = CONTROL_ARMS[:2]) -> None:
-    """Print the figures of a re-assessment round (rounds 140 on): each general-index file
-    scored as the sessions found it (the index before ``change``), with its answers to
-    ``qids`` replaced by the control sessions' (``arms``, by default ``Ca`` and ``Cb``, in
-    ``control``, by default ``here``) against the index before ``change``, and by the new
-    sessions' (``A``, ``B``) against the index at ``change``; sessions answered the plants in
-    groups of ``group`` (``A1`` the first). The exact ``a``-``b`` pairs and the mean level are
-    those of ``qids[0]``; ``flagged`` counts the files on which the index's consistency checks
-    fire (round 183: an answer a kept help leads to must not be one the index's own checks
-    call inconsistent), ``involved`` those with a finding on one of ``qids``; ``top`` is the
-    mean level of ``qids[0]`` over the files of plants whose writer's range starts at ``TOP``
-    or higher (round 184: a wording that makes readers agree by reading advanced plants low).
-    A mean says over how many answers it is taken (a blank or n/a is none). An answer written
-    as the word None (one session of round 145) is no answer. A round may take an earlier
-    round's sessions on the same old wording as its control (round 163 reuses round 162's
-    ``Ca``, ``Cb``; round 178 round 175's ``A``, ``B``)."""
+               control: Path | None = None, arms: tuple[str, ...] = CONTROL_ARMS[:2]
+               ) -> dict[str, Figures]:
+    """Print and return (by reading: ``orig``, ``ctrl``, ``new``) the figures of a
+    re-assessment round (rounds 140 on): each general-index file scored as the sessions found
+    it (the index before ``change``), with its answers to ``qids`` replaced by the control
+    sessions' (``arms``, by default ``Ca`` and ``Cb``, in ``control``, by default ``here``)
+    against the index before ``change``, and by the new sessions' (``A``, ``B``) against the
+    index at ``change``; sessions answered the plants in groups of ``group`` (``A1`` the
+    first). The exact ``a``-``b`` pairs and the mean level are those of ``qids[0]``;
+    ``flagged`` counts the files on which the index's consistency checks fire (round 183: an
+    answer a kept help leads to must not be one the index's own checks call inconsistent),
+    ``involved`` those with a finding on one of ``qids``; ``top`` is the mean level of
+    ``qids[0]`` over the files of plants whose writer's range starts at ``TOP`` or higher
+    (round 184: a wording that makes readers agree by reading advanced plants low). A mean
+    says over how many answers it is taken (a blank or n/a is none). An answer written as the
+    word None (one session of round 145) is no answer. A round may take an earlier round's
+    sessions on the same old wording as its control (round 163 reuses round 162's ``Ca``,
+    ``Cb``; round 178 round 175's ``A``, ``B``)."""
     def session(name: str, kind: str, plant: str) -> dict:
         base = (control or here) if name == "ctrl" else here
         return yaml.safe_load(session_path(base, kind, plant, group).read_text(encoding="utf-8"))
@@ -92,6 +132,9 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
               f"exact a-b pairs {pairs[name]}/{files // 2}, consistency checks firing in {flagged[name]} "
               f"({involved[name]} on these questions), "
               f"mean level at plants written at L{TOP}-L5 {_mean(top[name])}")
+    return {name: Figures(writer[name], in_panel[name], pairs[name], flagged[name],
+                          statistics.mean(levels[name]) if levels[name] else None,
+                          statistics.mean(top[name]) if top[name] else None) for name in index}
 
 
 def _mean(values: list[float]) -> str:
@@ -194,12 +237,14 @@ def figures(here: Path, verbose: bool = False) -> None:
     for a in r.asked:
         if r.readings:
             print(f"== {a.questions[0]}")
-        reassessed(here, r.change, a.questions, r.group, verbose, control=a.control, arms=a.arms[:2])
+        f = reassessed(here, r.change, a.questions, r.group, verbose, control=a.control, arms=a.arms[:2])
         if r.readings:
             old = parted(a.control / a.arms[2], a.control / a.arms[3], a.questions[0], verbose)
             new = parted(here / "Gn", here / "Sn", a.questions[0], verbose)
             print(f"readings sample, generous against strict, summed level difference: "
                   f"old excerpt {old:.1f}, new excerpt {new:.1f}")
+            failed = verdict(f["ctrl"], f["new"], old, new, int(here.name[5:]))
+            print("by the rule's counts: " + ("kept" if not failed else "not kept, " + "; ".join(failed)))
 
 
 def session_path(here: Path, kind: str, plant: str, group: int) -> Path:

@@ -500,6 +500,29 @@ def test_a_round_registration_that_would_be_misread_is_refused(tmp_path):
             reassess.load_round(here)
 
 
+def test_the_keep_rule_fails_a_wording_on_each_count_in_force_at_its_round():
+    """``reassess.verdict`` applies procedure step 7's rule to a question's figures against
+    its control: a wording is kept only when no count in force fails; the fourth count
+    (consistency checks) holds from round 184 and the fifth (the level at plants written at
+    L4-L5, no fall of more than 0.25) from round 185, so earlier rounds are judged without
+    them."""
+    reassess = _bench("reassess")
+    ctrl = reassess.Figures(writer=187, in_panel=211, pairs=100, flagged=6, mean=2.0, top=3.0)
+    same = dict(writer=187, in_panel=211, pairs=100, flagged=6, mean=2.0, top=3.0)
+    assert reassess.verdict(ctrl, reassess.Figures(**same), 3.0, 2.0, 185) == []
+    for change, count in (({"pairs": 99}, "(1)"), ({"writer": 186}, "(2)"),
+                          ({"flagged": 7}, "(4)"), ({"top": 2.7}, "(5)")):
+        new = reassess.Figures(**{**same, **change})
+        (failed,) = reassess.verdict(ctrl, new, 3.0, 2.0, 185)
+        assert failed.startswith(count), failed
+    (failed,) = reassess.verdict(ctrl, reassess.Figures(**same), 3.0, 3.0, 185)
+    assert failed.startswith("(3)")
+    assert reassess.verdict(ctrl, reassess.Figures(**{**same, "top": 2.8}), 3.0, 2.0, 185) == []
+    assert reassess.verdict(ctrl, reassess.Figures(**{**same, "flagged": 7}), 3.0, 2.0, 183) == []
+    assert reassess.verdict(ctrl, reassess.Figures(**{**same, "top": 1.5}), 3.0, 2.0, 184) == []
+    assert reassess.verdict(ctrl, reassess.Figures(**{**same, "top": None}), 3.0, 2.0, 185) == []
+
+
 @pytest.mark.parametrize(("round_", "qid"), [
     ("round166", "business.service.customer_service"),
     ("round170", "business.service.customer_service"),
