@@ -170,7 +170,11 @@ def test_a_small_firm_keeps_a_minor_step_the_roadmap_holds_back_for_one_it_takes
                                         # the network as read before round 138, when
                                         # level 4 included the availability target
                                         "factory.network.infrastructure": 4,
-                                        "factory.network.availability": True},
+                                        "factory.network.availability": True,
+                                        # control-system protection as read before round
+                                        # 192, which reads 4: no phase then takes an
+                                        # energy step, and the small-firm rule lists none
+                                        "factory.security.ics": 2},
                 size="small", energy_intensive=False)
     d = diagnose(a, general)
     recs = {r.scenario: r for r in d.recommendations}

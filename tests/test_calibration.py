@@ -339,8 +339,9 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     are, as the rule fixed before they were read says.  The control's answers, given to the
     old wording, are kept and not scored.  The plan's answers (and its follow-up) were read
     again in rounds 128, 175 and 178, on every plant, the budget's in rounds 145 and 147, the
-    warehouse's in round 164, hazardous work's in rounds 166 and 184, training's in round 168
-    and environmental records' in round 178:
+    warehouse's in round 164, hazardous work's in rounds 166 and 184, training's in round 168,
+    environmental records' in round 178, delivery to the line's in round 191 and control-system
+    protection's in round 192:
     those are their sessions' (the tests below)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from level5_bound import BUNDLED, partner_questions
@@ -352,7 +353,8 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     assert len(sessions) == 2 * 27
     read_again = {"strategy.planning.roadmap", "business.planning.budgeting",
                   "operations.warehousing.warehouse", "operations.safety.hazardous_work",
-                  "strategy.talent.training", "operations.safety.environment"}
+                  "strategy.talent.training", "operations.safety.environment",
+                  "operations.warehousing.delivery", "factory.security.ics"}
     assert read_again <= set(BUNDLED)
     for path, got, answers in sessions:
         for qid in (q for q in BUNDLED if q not in read_again):
@@ -414,9 +416,12 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
     ("round184", ("operations.safety.hazardous_work", "operations.safety.solutions_adopted")),
     ("round185", ("strategy.organisation.leadership",)),
     ("round187", ("factory.data.collection",)),
+    ("round191", ("factory.planning.layout",)),
+    ("round191", ("operations.warehousing.delivery",)),
+    ("round192", ("factory.security.ics",)),
 ])
 def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
-    """Rounds 164, 168, 178, 181, 184, 185 and 187 (docs/calibration.md): the answers to the
+    """Rounds 164, 168, 178, 181, 184, 185, 187, 191 and 192 (docs/calibration.md): the answers to the
     question they reworded and, where it has one, to its level-5 follow-up are, in every
     plant's files, both sides, the fresh sessions' given to the new help (A for ``a``, B for
     ``b``), as the rules fixed before they were read say: warehouse management (93 exact pairs
@@ -425,13 +430,17 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
     from any sign the plan is carried out (99 against 96), environmental records (107 against
     84, one file more in range), traceability (94 against round 180's 94, one file more in
     range), hazardous work (round 166: 76 against 75; read again in round 184: 85 against 77),
-    who leads the digital work (96 against 91) and data collection (95 against 93), each with
+    who leads the digital work (96 against 91), data collection (95 against 93), factory
+    planning (99 against round 189's 98), delivery to the line (101 against 99) and
+    control-system protection (98 against round 190's 93, one file more in range), each with
     no fewer files in the writers' ranges than the control and less room between a generous
     and a strict reader. The rounds not kept (162, 163, 170, 172-174, 180, 183, 186; round
     166's customer service, round 184's digital budget, round 185's control-system protection;
     the test below) and the controls are kept and not scored; each round's control is the one
     its round.yaml names (round 162's for 163 and 164, round 175's A and B for round 178's
-    plan, round 180's for 181)."""
+    plan, round 180's for 181, round 189's for 191's factory planning, round 190's for 192).
+    Round 191 asked delivery to the line without its follow-up (``supplier_pull``): the files
+    keep their earlier answers to it, which the index leaves out where delivery is now below 4."""
     said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
@@ -543,20 +552,21 @@ def test_the_keep_rule_fails_a_wording_on_each_count_in_force_at_its_round():
     ("round189", "factory.planning.layout"),
     ("round190", "factory.security.ics"),
     ("round190", "strategy.talent.training"),
+    ("round192", "strategy.talent.training"),
 ])
 def test_a_question_not_kept_changed_no_answer(round_, qid):
-    """Round 166's customer service, round 170's two questions, round 172's shop-floor
-    reporting, round 173's customer service, round 174's plan, round 180's traceability and
-    customer orders, round 183's budgeting and customer orders, round 184's digital budget,
-    round 185's control-system protection, and round 186's continuous improvement and customer
-    orders, round 188's customer orders, round 189's production and factory planning and
-    round 190's control-system protection and training were not kept by the rules fixed before their
-    sessions were read (docs/calibration.md; rounds 172 and 173 reuse round 170's control;
-    round 183's customer orders and round 184's budget by the counts their figures showed the
-    rule lacked): no note of theirs is in the answers files, and the files still differ from
-    their sessions' answers where the sessions read the new help differently (they would all
-    agree had the round been applied). Their sessions, controls and readings are kept, and not
-    scored."""
+    """Round 166's customer service, round 170's two questions, round 172's shop-floor reporting,
+    round 173's customer service, round 174's plan, round 180's traceability and customer
+    orders, round 183's budgeting and customer orders, round 184's digital budget, round 185's
+    control-system protection, and round 186's continuous improvement and customer orders,
+    round 188's customer orders, round 189's production and factory planning and round 190's
+    control-system protection and training and round 192's training were not kept by the rules
+    fixed before their sessions were read (docs/calibration.md; rounds 172 and 173 reuse round
+    170's control; round 183's customer orders and round 184's budget by the counts their
+    figures showed the rule lacked): no note of theirs is in the answers files, and the files
+    still differ from their sessions' answers where the sessions read the new help differently
+    (they would all agree had the round been applied). Their sessions, controls and readings
+    are kept, and not scored."""
     said = _bench("reassess").written
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
@@ -567,7 +577,9 @@ def test_a_question_not_kept_changed_no_answer(round_, qid):
                              f"{got['plant']}-{path.parent.name[0].lower()}.yaml").get("notes") or {}
         assert not str(notes.get(qid, "")).startswith(label), path
         differ += said(answers.get(qid)) != said(got["answers"].get(qid))
-    assert differ > 20
+    # round 192 kept round 190's control-system help with one sentence more, so the files sit
+    # closer to round 190's sessions than to any other not-kept round's (17 files differ)
+    assert differ > (10 if (round_, qid) == ("round190", "factory.security.ics") else 20)
     # its control's and readings sessions: test_every_re_assessment_round_since_140_registers_its_figures
 
 
