@@ -172,8 +172,9 @@ def test_a_small_firm_keeps_a_minor_step_the_roadmap_holds_back_for_one_it_takes
                                         "factory.network.infrastructure": 4,
                                         "factory.network.availability": True,
                                         # control-system protection as read before round
-                                        # 192, which reads 4: no phase then takes an
-                                        # energy step, and the small-firm rule lists none
+                                        # 192, which reads 4 (no phase then takes an
+                                        # energy step, and the small-firm rule lists
+                                        # none; at 3 the metering step loses "before")
                                         "factory.security.ics": 2},
                 size="small", energy_intensive=False)
     d = diagnose(a, general)

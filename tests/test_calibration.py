@@ -369,21 +369,29 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     ("round128", 83, "strategy.planning.roadmap"),
     ("round175", 107, "strategy.planning.roadmap"),
     ("round166", 107, "operations.safety.hazardous_work"),
+    ("round191", 107, "factory.planning.layout"),
 ])
 def test_the_answers_of_a_kept_round_read_again_later_are_not_the_ones_scored(round_, plants, qid):
-    """Rounds 128, 175 and 166 (docs/calibration.md) were kept: their sessions' answers (and
-    the follow-up) replaced the files' (round 128, the plan: level 3 counts finished
-    integration projects, level 4 asks prediction and optimisation projects, 70 exact pairs
-    of 83 against the control's 52; round 175, the plan: what decides level 2, 96 against 96;
-    round 166, hazardous work: 76 against 75).  Each was read again later on every plant,
-    round 128's in round 175, round 175's in round 178 and round 166's in round 184 (the
-    kept-rounds test below), whose sessions' answers are the ones scored; the earlier
-    sessions are kept, with their controls, and not scored, and the files differ from them
-    at many plants."""
+    """Rounds 128, 175, 166 and 191 (docs/calibration.md) were kept: their sessions' answers (and the
+    follow-up) replaced the files' (round 128, the plan: level 3 counts finished integration
+    projects, level 4 asks prediction and optimisation projects, 70 exact pairs of 83 against
+    the control's 52; round 175, the plan: what decides level 2, 96 against 96; round 166,
+    hazardous work: 76 against 75; round 191, factory planning: 99 against 98). Each was read
+    again later on every plant, round 128's in round 175, round 175's in round 178, round 166's
+    in round 184 and round 191's in round 197 (the kept-rounds test below), whose sessions'
+    answers are the ones scored; the earlier sessions are kept, with their controls, and not
+    scored, and the files differ from them at many plants."""
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * plants
     differ = sum(str(answers.get(qid)) != str(got["answers"].get(qid)) for _, got, answers in sessions)
-    assert differ > 30  # 47, 52 and 95 of their 166, 214 and 214 files
+    # 47, 52 and 95 of their 166, 214 and 214 files; round 197 read round 191's factory-planning
+    # help with one sentence more, and its answers part from round 191's in 12 files
+    assert differ > (10 if round_ == "round191" else 30)
+    label = round_.replace("round", "round ") + ": "
+    for path, got, _ in sessions:  # the files' notes are the later round's
+        notes = _answers_doc(ROOT / "docs/calibration/answers/after" /
+                             f"{got['plant']}-{path.parent.name[0].lower()}.yaml").get("notes") or {}
+        assert not str(notes.get(qid, "")).startswith(label), path
     control, arms = _control(round_, qid)
     for arm in arms[:2]:
         assert len(list(control.glob(f"{arm}[1-6]/p*.yaml"))) == plants
@@ -416,13 +424,13 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
     ("round184", ("operations.safety.hazardous_work", "operations.safety.solutions_adopted")),
     ("round185", ("strategy.organisation.leadership",)),
     ("round187", ("factory.data.collection",)),
-    ("round191", ("factory.planning.layout",)),
     ("round191", ("operations.warehousing.delivery",)),
     ("round192", ("factory.security.ics",)),
+    ("round197", ("factory.planning.layout",)),
 ])
 def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
-    """Rounds 164, 168, 178, 181, 184, 185, 187, 191 and 192 (docs/calibration.md): the answers to the
-    question they reworded and, where it has one, to its level-5 follow-up are, in every
+    """Rounds 164, 168, 178, 181, 184, 185, 187, 191, 192 and 197 (docs/calibration.md): the answers
+    to the question they reworded and, where it has one, to its level-5 follow-up are, in every
     plant's files, both sides, the fresh sessions' given to the new help (A for ``a``, B for
     ``b``), as the rules fixed before they were read say: warehouse management (93 exact pairs
     of 107 against the control's 87), digital-skills training (103 against 100), inspection
@@ -431,16 +439,18 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
     84, one file more in range), traceability (94 against round 180's 94, one file more in
     range), hazardous work (round 166: 76 against 75; read again in round 184: 85 against 77),
     who leads the digital work (96 against 91), data collection (95 against 93), factory
-    planning (99 against round 189's 98), delivery to the line (101 against 99) and
-    control-system protection (98 against round 190's 93, one file more in range), each with
-    no fewer files in the writers' ranges than the control and less room between a generous
-    and a strict reader. The rounds not kept (162, 163, 170, 172-174, 180, 183, 186; round
-    166's customer service, round 184's digital budget, round 185's control-system protection;
-    the test below) and the controls are kept and not scored; each round's control is the one
-    its round.yaml names (round 162's for 163 and 164, round 175's A and B for round 178's
-    plan, round 180's for 181, round 189's for 191's factory planning, round 190's for 192).
-    Round 191 asked delivery to the line without its follow-up (``supplier_pull``): the files
-    keep their earlier answers to it, which the index leaves out where delivery is now below 4."""
+    planning (99 against round 189's 98; read again in round 197: 99 against round 191's 99,
+    the readings room 2.5 against 3.0), delivery to the line (101 against 99) and control-
+    system protection (98 against round 190's 93, one file more in range), each with no fewer
+    files in the writers' ranges than the control and less room between a generous and a strict
+    reader. The rounds not kept (162, 163, 170, 172-174, 180, 183, 186, 188-190, 194-196; round
+    166's customer service, round 184's digital budget, round 185's control-system protection,
+    round 192's training; the test below) and the controls are kept and not scored; each
+    round's control is the one its round.yaml names (round 162's for 163 and 164, round 175's A
+    and B for round 178's plan, round 180's for 181, round 189's for 191's factory planning,
+    round 190's for 192, round 191's A and B for 197). Round 191 asked delivery to the line
+    without its follow-up (``supplier_pull``): the files keep their earlier answers to it,
+    which the index leaves out where delivery is now below 4."""
     said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
@@ -562,15 +572,15 @@ def test_a_question_not_kept_changed_no_answer(round_, qid):
     round 173's customer service, round 174's plan, round 180's traceability and customer
     orders, round 183's budgeting and customer orders, round 184's digital budget, round 185's
     control-system protection, and round 186's continuous improvement and customer orders,
-    round 188's customer orders, round 189's production and factory planning and round 190's
-    control-system protection and training, round 192's training, round 194's control-system
-    protection, round 195's digital budget and round 196's control-system protection were not
-    kept by the rules fixed before their sessions were read (docs/calibration.md; rounds 172
-    and 173 reuse round 170's control; round 183's customer orders and round 184's budget by
-    the counts their figures showed the rule lacked): no note of theirs is in the answers
-    files, and the files still differ from their sessions' answers where the sessions read the
-    new help differently (they would all agree had the round been applied). Their sessions,
-    controls and readings are kept, and not scored."""
+    round 188's customer orders, round 189's production and factory planning, round 190's
+    control-system protection and training, round 192's training, round 194's and round 196's
+    control-system protection, and round 195's digital budget were not kept by the rules fixed
+    before their sessions were read (docs/calibration.md; rounds 172 and 173 reuse round 170's
+    control; round 183's customer orders and round 184's budget by the counts their figures
+    showed the rule lacked): no note of theirs is in the answers files, and the files still
+    differ from their sessions' answers where the sessions read the new help differently (they
+    would all agree had the round been applied). Their sessions, controls and readings are
+    kept, and not scored."""
     said = _bench("reassess").written
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107

@@ -400,6 +400,8 @@ def test_the_report_lists_what_improve_directly_asks_in_phase_1_only(tmp_path, l
 
 
 @pytest.mark.parametrize(("plant", "spared"), [("p77-b", ["operations.quality"]),
+                                               # frozen before round 192 read its control-system
+                                               # protection at 1+ (the path then spares nothing)
                                                ("p04-b-round190", ["operations.quality"]),
                                                ("p06-a-round127", []),  # a step lifts Quality part of the way
                                                ("p28-sme-a", []),  # steps lift Production together
