@@ -66,6 +66,7 @@ def verdict(ctrl: Figures, new: Figures, old_room: float, new_room: float, round
         failed.append(f"(5) level at L{TOP}-L5 plants {new.top:.3f} against {ctrl.top:.3f}")
     return failed
 
+
 CONTROL_ARMS = ("Ca", "Cb", "Gc", "Sc")
 """A round's control sessions for the ``a`` and ``b`` files and its generous and strict
 readings on the old excerpt, unless its ``round.yaml`` names others (``arms``)."""
@@ -133,13 +134,18 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
               f"({involved[name]} on these questions), "
               f"mean level at plants written at L{TOP}-L5 {_mean(top[name])}")
     return {name: Figures(writer[name], in_panel[name], pairs[name], flagged[name],
-                          statistics.mean(levels[name]) if levels[name] else None,
-                          statistics.mean(top[name]) if top[name] else None) for name in index}
+                          _average(levels[name]), _average(top[name])) for name in index}
+
+
+def _average(values: list[float]) -> float | None:
+    """The mean of ``values``, None when there are none."""
+    return statistics.mean(values) if values else None
 
 
 def _mean(values: list[float]) -> str:
     """A mean with the number of answers it is taken over; a dash when there are none."""
-    return f"{statistics.mean(values):.3f} over {len(values)}" if values else "- (no answers)"
+    avg = _average(values)
+    return f"{avg:.3f} over {len(values)}" if avg is not None else "- (no answers)"
 
 
 READINGS = ("p02", "p04", "p06", "p08", "p12", "p18", "p23", "p28")

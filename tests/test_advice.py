@@ -1127,14 +1127,14 @@ def test_catching_up_works_on_the_answer_that_lags(general, hazardous, caught_up
     records are on paper; its hazardous work is at level 2 already. Phase 1 used to catch
     safety up by automating hazardous work to level 3, which reviewers rated "does not
     fit" 18 times of 23. A catch-up works on an answer below the grade."""
-    doc = maturity.load_answers(CAL / "p04-b.yaml").model_dump(mode="json", exclude_none=True)
+    # p04-b as it stood before round 192 read its control-system protection at 1+ (with it,
+    # the path to L3 needs no safety step, and phase 1 has none to compare either)
+    frozen = Path(__file__).resolve().parent / "data" / "p04-b-round190.yaml"
+    doc = maturity.load_answers(frozen).model_dump(mode="json", exclude_none=True)
     doc["answers"]["operations.safety.hazardous_work"] = hazardous
     # the plan as round 175's session read it (round 178's reads 2+, and phase 1 then has no
     # safety step to compare)
     doc["answers"]["strategy.planning.roadmap"] = 1
-    # control-system protection as the corpus read it before round 192 (which reads 1+: with
-    # it, the path to L3 needs no safety step, and phase 1 has none to compare either)
-    doc["answers"]["factory.security.ics"] = 0
     # the plant running its own transport: since round 116 a function others run takes its
     # weight out of the whole at level 4, and the path to L3 of p04 as it is no longer needs safety
     doc["enterprise"]["run_elsewhere"] = []
