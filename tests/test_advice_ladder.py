@@ -1,4 +1,4 @@
-"""Cross-company traceability comes after the documented comparison of trace data.
+"""A step that puts in place only what a level adds waits for the level below it.
 
 Level 5 of ``operations.quality.traceability`` is level 4 (the linked trace data of
 defective and good products compared, the comparison documented) and the trace crossing
@@ -6,6 +6,10 @@ company boundaries.  The identifier-resolution step puts only the crossing in pl
 below level 4 it was proposed as the way up, its card listing the comparison as its own
 gap: first in phase 1 at five plants whose partners already trace by their identifiers
 (p34, p46, p69, p83, p100), rated "already has" or "does not fit" (review rounds 123-198).
+Round 201: the digital-twin factory, a plant model fed with live data (level 5 of factory
+planning), was offered cut to level 4 (changes planned in a 3D model and chosen on simulated
+figures) where the plant was at 3: a card titled "digital twin" whose gap was the 3D model and
+the simulation (p68, p70, p95 "already has").
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from .corpus import CAL
 from .strategies import offered, plant_answers
 
 STEP = "theme_identification_resolution"
+TWIN = "digital_twin_factory"
 
 
 @pytest.mark.parametrize("trace, proposed", [(3, False), (4, True)])
@@ -37,3 +42,15 @@ def test_a_plant_that_traces_in_house_is_not_sent_to_the_partners_first(general,
     doc["answers"]["operations.quality.traceability"] = 4
     after = maturity.diagnose(maturity.assess(general, doc), general)
     assert STEP in {r.scenario for r in after.recommendations}
+
+
+
+@pytest.mark.parametrize("plant", ["p68-b", "p70-b"])
+def test_the_digital_twin_waits_for_changes_planned_on_simulated_figures(general, plant):
+    doc = maturity.load_answers(CAL / f"{plant}.yaml").model_dump(mode="json", exclude_none=True)
+    assert doc["answers"]["factory.planning.layout"] == 3  # the case: level 4 not shown
+    before = maturity.diagnose(maturity.assess(general, doc), general)
+    assert TWIN not in {r.scenario for r in before.recommendations}
+    doc["answers"]["factory.planning.layout"] = 4
+    after = maturity.diagnose(maturity.assess(general, doc), general)
+    assert TWIN in {r.scenario for r in after.recommendations}
