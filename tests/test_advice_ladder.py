@@ -54,20 +54,3 @@ def test_the_digital_twin_waits_for_changes_planned_on_simulated_figures(general
     doc["answers"]["factory.planning.layout"] = 4
     after = maturity.diagnose(maturity.assess(general, doc), general)
     assert TWIN in {r.scenario for r in after.recommendations}
-
-
-@pytest.mark.parametrize("question, step", [
-    ("business.service.product_service", "value_added_product_services"),  # contracts for use
-    ("business.marketing.crm", "precise_marketing"),                        # demand models
-])
-def test_a_level_five_step_waits_for_level_four_of_its_question(general, question, step):
-    """Round 202: contracts for use are priced on connected products' field data (product
-    service 4, remote operation and maintenance's step); demand models follow delivery dates
-    confirmed from the planning system (customer orders 4).  p15-b is at 3 on both."""
-    doc = maturity.load_answers(CAL / "p15-b.yaml").model_dump(mode="json", exclude_none=True)
-    assert doc["answers"][question] == 3
-    before = maturity.diagnose(maturity.assess(general, doc), general)
-    assert step not in {r.scenario for r in before.recommendations}
-    doc["answers"][question] = 4
-    after = maturity.diagnose(maturity.assess(general, doc), general)
-    assert step in {r.scenario for r in after.recommendations}
