@@ -9,21 +9,18 @@ order; a step never comes in the same or an earlier phase than one it builds on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Mapping
 from functools import partial
 
 from .candidates import (
-    EFFORT_WEIGHT,
     RECOMMENDATIONS,
     Candidate,
     candidates,
-    cheaper,
     fits,
-    lifts,
     rank_key,
     scenario_level,
 )
-from .catchup import below, catch_up
+from .catchup import catch_up
 from .delivery import done, lacking, only_unrated, question_state
 from .direct import direct_levels, own_aims, spared
 from .engine import resolve_production_type
@@ -33,59 +30,9 @@ from .model.diagnosis import Improvement, Path, Phase, Recommendation, TargetPla
 from .model.questionnaire import Questionnaire
 from .model.scenario import Scenario
 from .normalise import Normalised
+from .picking import fill, not_reached, pick, worth
 from .scoring import score
 from .shortlist import shortlist, still_lacking
-
-
-def _pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callable[[Candidate], bool],
-          held: Collection[str] = ()) -> tuple[list[Candidate], list[str]]:
-    """Candidates in order that together cover a path; foundations first (those in
-    ``held`` only where the path needs them).  ``worth``: whether a step that lifts no
-    indicator of the path far enough still earns a place in the phase by working on one."""
-    reached = {i: imp.from_level for i, imp in need.items()}
-    chosen = []
-    lifted = [(c, lifts(c)) for c in cands]
-    for k, (c, to) in enumerate(lifted):
-        useful = [i for i, imp in need.items() if reached[i] < imp.to_level and to.get(i, 0) > reached[i]]
-        if useful and c.tier != 0 and cheaper(c, lifted[k + 1:], {i: to[i] for i in useful}) is not None:
-            continue
-        if useful or (c.tier == 0 and c.scenario.id not in held):
-            chosen.append(c)
-            for i in useful:
-                reached[i] = to[i]
-    uncovered = [i for i, imp in need.items() if reached[i] < imp.to_level]
-    # an indicator no scenario lifts a whole level still gets the smallest scenario that
-    # works on it and is ``worth`` it (the first of those); the smallest that works on it at
-    # all where the phase would otherwise be empty (round 3: p15's phase 1 was empty while
-    # such steps ranked 5th, 6th; round 102: see ``candidates.cheaper``)
-    for fit in (worth, lambda c: not chosen):
-        for i in uncovered:
-            helper = min((c for c in cands if i in c.blocking and fit(c)),
-                         key=lambda c: EFFORT_WEIGHT[c.effort], default=None)
-            if helper is not None and helper not in chosen:
-                chosen.append(helper)
-    chosen.sort(key=cands.index)
-    return chosen, uncovered
-
-
-def _worth(q: Questionnaire, grade: int, c: Candidate) -> bool:
-    """Whether a step that works on what holds the grade back, without lifting it a level,
-    earns a place in the phase: it lifts some indicator a level, finishes what the plant has
-    begun, or works on an answer below the grade the plant has (round 69: a step not begun
-    that moved no level was 3 of the 4 phase-1 "does not fit" votes, "adds +0.01 and changes
-    no level")."""
-    return bool(c.raises) or "in_part" in c.reasons or "started" in c.reasons or any(
-        below(q, d, grade) for d in c.delivers)
-
-
-def _uncovered(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list[str]:
-    """The indicators of ``need`` that the chosen scenarios do not lift far enough."""
-    reached = {i: imp.from_level for i, imp in need.items()}
-    for c in chosen:
-        for r in c.raises:
-            if r.indicator in reached:
-                reached[r.indicator] = max(reached[r.indicator], r.to_level)
-    return [i for i, imp in need.items() if reached[i] < imp.to_level]
 
 
 def _direct(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, chosen: list[Candidate],
@@ -216,9 +163,13 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         if step == 1:  # phase 1 also takes the plant towards its own targets
             need = {**aims, **{i: imp for i, imp in need.items()
                                if i not in aims or imp.to_level >= aims[i].to_level}}
-        chosen, uncovered = _pick(pool, need, partial(_worth, q, cur.level), held)
+        chosen, uncovered = pick(pool, need, partial(worth, q, cur.level), held, last_resort=step > 1)
         if step == 1:
             catch_up(q, pool, chosen, a, values)
+            # a step not worth a place joins phase 1 only where nothing else would, the
+            # catch-up included (round 204: a footprint that moved no level headed p97-a's
+            # phase 1 beside three catch-up steps, taken while the phase was still empty)
+            fill(pool, uncovered, chosen, lambda c, picked=chosen: not picked)
         else:  # a later phase is the programme towards its grade: every step of it that
             # lifts what holds that grade back (phase 1 stays the short, concrete list), but
             # not one that works only on what matters little to the plant (its path's, yes)
@@ -239,7 +190,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         carried = waiting
         if waiting:
             chosen = [c for c in chosen if c not in waiting]
-            uncovered = _uncovered(need, chosen)
+            uncovered = not_reached(need, chosen)
             after |= {c.scenario.id for c in waiting}
             for c in waiting:  # listed, after the roadmap, if no later phase takes it
                 if step > 1 and c.scenario.id not in known:

@@ -14,7 +14,8 @@ from maturity.candidates import EFFORT_WEIGHT
 from maturity.delivery import MOSTLY, item_in_place, keeps_core, lacking, question_state, targets, up_to
 from maturity.diagnosis import diagnose
 from maturity.improve import indicator_levels, path_to, restore_values
-from maturity.recommend import _worth, candidates, fits
+from maturity.picking import worth as _worth
+from maturity.recommend import candidates, fits
 
 from . import corpus
 from .corpus import CAL
