@@ -130,6 +130,14 @@ FLAGGED = {
     # asks which describes the plant's inspection records
     "p102-a.yaml": {"one_query_trace_needs_quality_system"},
     "p102-b.yaml": {"one_query_trace_needs_quality_system"},
+    # round 204: fresh sessions re-read equipment automation (kept on the rule's counts, whose
+    # fourth allowed it: its control's sessions set off these checks in 10 files, the new ones
+    # in 9) and at four files read the 1/2 boundary by a different list of key processes than
+    # the earlier sessions that gave the CNC rate; the check asks which list is meant
+    "p37-b.yaml": {"cnc_rate_half_needs_automation_level"},
+    "p59-a.yaml": {"automation_half_cnc_needs_cnc_rate"},
+    "p59-b.yaml": {"automation_half_cnc_needs_cnc_rate"},
+    "p92-a.yaml": {"cnc_rate_half_needs_automation_level"},
 }
 
 
