@@ -12,13 +12,13 @@ from .model.diagnosis import Improvement
 from .model.questionnaire import Questionnaire
 
 
-def pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callable[[Candidate], bool],
-         held: Collection[str] = (), last_resort: bool = True) -> tuple[list[Candidate], list[str]]:
+def pick(cands: list[Candidate], need: Mapping[str, Improvement], earns: Callable[[Candidate], bool],
+         held: Collection[str] = ()) -> tuple[list[Candidate], list[str]]:
     """Candidates in order that together cover a path; foundations first (those in
-    ``held`` only where the path needs them).  ``worth``: whether a step that lifts no
+    ``held`` only where the path needs them).  ``earns``: whether a step that lifts no
     indicator of the path far enough still earns a place in the phase by working on one.
-    ``last_resort``: whether an empty phase takes a step that works on the path without
-    being worth it here; phase 1 asks it after its catch-up (``fill``)."""
+    A phase this leaves empty is the caller's to fill (``last_resort``), phase 1 after its
+    catch-up."""
     reached = {i: imp.from_level for i, imp in need.items()}
     chosen = []
     lifted = [(c, lifts(c)) for c in cands]
@@ -32,14 +32,25 @@ def pick(cands: list[Candidate], need: Mapping[str, Improvement], worth: Callabl
                 reached[i] = to[i]
     uncovered = [i for i, imp in need.items() if reached[i] < imp.to_level]
     # an indicator no scenario lifts a whole level still gets the smallest scenario that
-    # works on it and is ``worth`` it (the first of those); the smallest that works on it at
-    # all where the phase would otherwise be empty (round 3: p15's phase 1 was empty while
-    # such steps ranked 5th, 6th; round 102: see ``candidates.cheaper``)
-    fill(cands, uncovered, chosen, worth)
-    if last_resort:
-        fill(cands, uncovered, chosen, lambda c: not chosen)
+    # works on it and earns its place (the first of those; round 102: ``candidates.cheaper``)
+    fill(cands, uncovered, chosen, earns)
     chosen.sort(key=cands.index)
     return chosen, uncovered
+
+
+def last_resort(cands: list[Candidate], uncovered: list[str], chosen: list[Candidate]) -> None:
+    """A phase that would otherwise be empty takes one step: the smallest that works on the
+    first of ``uncovered`` that any candidate works on, worth its place or not (round 3:
+    p15's phase 1 was empty while such steps ranked 5th, 6th).  Phase 1 asks it after its
+    catch-up, which may fill the phase (round 204: a footprint that moved no level headed
+    p97-a's phase 1 beside three catch-up steps, taken while the phase was still empty)."""
+    if not chosen:
+        for i in uncovered:
+            helper = min((c for c in cands if i in c.blocking), key=lambda c: EFFORT_WEIGHT[c.effort],
+                         default=None)
+            if helper is not None:
+                chosen.append(helper)
+                return
 
 
 def fill(cands: list[Candidate], uncovered: list[str], chosen: list[Candidate],
@@ -53,7 +64,7 @@ def fill(cands: list[Candidate], uncovered: list[str], chosen: list[Candidate],
             chosen.append(helper)
 
 
-def worth(q: Questionnaire, grade: int, c: Candidate) -> bool:
+def earns_place(q: Questionnaire, grade: int, c: Candidate) -> bool:
     """Whether a step that works on what holds the grade back, without lifting it a level,
     earns a place in the phase: it lifts some indicator a level, finishes what the plant has
     begun, or works on an answer below the grade the plant has (round 69: a step not begun
@@ -73,4 +84,4 @@ def not_reached(need: Mapping[str, Improvement], chosen: list[Candidate]) -> lis
     return [i for i, imp in need.items() if reached[i] < imp.to_level]
 
 
-__all__ = ["fill", "not_reached", "pick", "worth"]
+__all__ = ["earns_place", "fill", "last_resort", "not_reached", "pick"]

@@ -30,7 +30,7 @@ from .model.diagnosis import Improvement, Path, Phase, Recommendation, TargetPla
 from .model.questionnaire import Questionnaire
 from .model.scenario import Scenario
 from .normalise import Normalised
-from .picking import fill, not_reached, pick, worth
+from .picking import earns_place, last_resort, not_reached, pick
 from .scoring import score
 from .shortlist import shortlist, still_lacking
 
@@ -163,14 +163,11 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         if step == 1:  # phase 1 also takes the plant towards its own targets
             need = {**aims, **{i: imp for i, imp in need.items()
                                if i not in aims or imp.to_level >= aims[i].to_level}}
-        chosen, uncovered = pick(pool, need, partial(worth, q, cur.level), held, last_resort=step > 1)
+        chosen, uncovered = pick(pool, need, partial(earns_place, q, cur.level), held)
         if step == 1:
             catch_up(q, pool, chosen, a, values)
-            # a step not worth a place joins phase 1 only where nothing else would, the
-            # catch-up included (round 204: a footprint that moved no level headed p97-a's
-            # phase 1 beside three catch-up steps, taken while the phase was still empty)
-            fill(pool, uncovered, chosen, lambda c, picked=chosen: not picked)
-        else:  # a later phase is the programme towards its grade: every step of it that
+        last_resort(pool, uncovered, chosen)  # phase 1: only where the catch-up left it empty
+        if step > 1:  # a later phase is the programme towards its grade: every step of it that
             # lifts what holds that grade back (phase 1 stays the short, concrete list), but
             # not one that works only on what matters little to the plant (its path's, yes)
             chosen += [c for c in pool if c not in chosen and c.scenario.id not in held and not c.minor

@@ -14,7 +14,7 @@ from maturity.candidates import EFFORT_WEIGHT
 from maturity.delivery import MOSTLY, item_in_place, keeps_core, lacking, question_state, targets, up_to
 from maturity.diagnosis import diagnose
 from maturity.improve import indicator_levels, path_to, restore_values
-from maturity.picking import worth as _worth
+from maturity.picking import earns_place
 from maturity.recommend import candidates, fits
 
 from . import corpus
@@ -217,7 +217,7 @@ def test_a_phase_takes_a_scenario_for_every_blocker_that_one_works_on(name):
                    and not set(scen[r.scenario].builds_on) & in_phase.keys()]
         if helpers:
             helped += 1
-        if any(_worth(q, d.assessment.level, r) for r in helpers):
+        if any(earns_place(q, d.assessment.level, r) for r in helpers):
             assert any(indicator in in_phase[s].blocking for s in in_phase), (indicator, helpers)
     assert first.scenarios or not helped
 
@@ -236,7 +236,7 @@ def test_a_step_that_moves_nothing_joins_phase_one_only_where_it_is_worth_it(gen
         checked += 1
         phase1 = [r for r in d.recommendations if r.phase == 1]
         for r in phase1:
-            if _worth(general, d.assessment.level, r) or r.foundation or r.catch_up \
+            if earns_place(general, d.assessment.level, r) or r.foundation or r.catch_up \
                     or {"before", "first", "target"} & set(r.reasons):
                 continue
             assert len(phase1) == 1, (name, r.scenario)

@@ -4,8 +4,9 @@ Level 5 of ``operations.quality.traceability`` is level 4 (the linked trace data
 defective and good products compared, the comparison documented) and the trace crossing
 company boundaries.  The identifier-resolution step puts only the crossing in place, yet
 below level 4 it was proposed as the way up, its card listing the comparison as its own
-gap: first in phase 1 at five plants whose partners already trace by their identifiers
-(p34, p46, p69, p83, p100), rated "already has" or "does not fit" (review rounds 123-198).
+gap: first in phase 1 at five plants (p34, p46, p69, p83, p100), rated "already has" where
+the partners already trace by the plant's identifiers and "does not fit" where the crossing is
+the group's or the customer's work (review rounds 123-198).
 Round 201: the digital-twin factory, a plant model fed with live data (level 5 of factory
 planning), was offered cut to level 4 (changes planned in a 3D model and chosen on simulated
 figures) where the plant was at 3: a card titled "digital twin" whose gap was the 3D model and
@@ -42,7 +43,6 @@ def test_a_plant_that_traces_in_house_is_not_sent_to_the_partners_first(general,
     doc["answers"]["operations.quality.traceability"] = 4
     after = maturity.diagnose(maturity.assess(general, doc), general)
     assert STEP in {r.scenario for r in after.recommendations}
-
 
 
 @pytest.mark.parametrize("plant", ["p68-b", "p70-b"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -21,6 +22,7 @@ from maturity.diagnosis import diagnose
 from maturity.improve import restore_values
 from maturity.model.diagnosis import Improvement, QuestionChange
 from maturity.model.questionnaire import CmmmScoring
+from maturity.picking import earns_place, last_resort
 
 from . import corpus
 from .corpus import CAL
@@ -28,6 +30,8 @@ from .corpus import CAL
 P07 = Path(__file__).resolve().parent / "data" / "p07-b-round118.yaml"
 """The EMS plant as its assessors answered it up to round 118, when its control-system
 protection stood at 2 (round 119's fresh sessions answered 1): the catch-up case, frozen."""
+P97 = Path(__file__).resolve().parent / "data" / "p97-a-round204.yaml"
+"""A cement plant's ``a`` file as round 204 left it, whose phase 1 the catch-up fills (frozen)."""
 
 
 def _diagnosed(name: str | Path):
@@ -352,3 +356,26 @@ def test_a_step_says_whether_it_lifts_a_held_indicator_past_the_grade_or_only_up
             assert (", still below the grade" in why) is bool(below), (p.name, r.scenario, why)
             lagging += bool(below)
     assert lagging > 20
+
+
+def test_an_empty_phase_takes_one_step_the_smallest_for_the_first_indicator_it_can():
+    step = SimpleNamespace
+    small, medium, large = (step(blocking=["b"], effort="M"), step(blocking=["b"], effort="S"),
+                            step(blocking=["c"], effort="L"))
+    chosen: list = []
+    last_resort([large, small, medium], ["a", "b", "c"], chosen)  # nothing works on "a"
+    assert chosen == [medium]  # the smallest working on "b"; one step, not one per indicator
+    taken = [large]
+    last_resort([small, medium], ["b"], taken)
+    assert taken == [large]  # a phase with a step takes none
+
+
+def test_a_phase_one_the_catch_up_fills_takes_no_step_that_earns_no_place(general):
+    """Round 204: p97-a's phase 1 (answers frozen as the round left them) took a product
+    footprint that moved no level, chosen while the phase was still empty, beside the three
+    steps the catch-up then added."""
+    d = maturity.diagnose(maturity.assess(general, maturity.load_answers(P97)), general)
+    first = [r for r in d.recommendations if r.phase == 1]
+    assert sum(bool(r.catch_up) for r in first) >= 2
+    assert all(earns_place(general, d.assessment.level, r) or r.foundation or r.catch_up for r in first)
+    assert "theme_product_carbon_footprint" not in {r.scenario for r in first}
