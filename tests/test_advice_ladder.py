@@ -34,23 +34,17 @@ def test_identifier_resolution_waits_for_the_documented_comparison(general, trac
     assert (STEP in got) is proposed
 
 
-@pytest.mark.parametrize("plant", ["p46-b", "p69-b"])
-def test_a_plant_that_traces_in_house_is_not_sent_to_the_partners_first(general, plant):
+@pytest.mark.parametrize("plant, question, step", [
+    ("p46-b", "operations.quality.traceability", STEP),  # traces in house, not yet compared
+    ("p69-b", "operations.quality.traceability", STEP),
+    ("p68-b", "factory.planning.layout", TWIN),  # changes not yet chosen on simulated figures
+    ("p70-b", "factory.planning.layout", TWIN),
+])
+def test_a_plant_at_level_3_is_offered_the_top_step_only_once_at_level_4(general, plant, question, step):
     doc = maturity.load_answers(CAL / f"{plant}.yaml").model_dump(mode="json", exclude_none=True)
-    assert doc["answers"]["operations.quality.traceability"] == 3  # the case: level 4 not shown
+    assert doc["answers"][question] == 3  # the case: level 4 not shown
     before = maturity.diagnose(maturity.assess(general, doc), general)
-    assert STEP not in {r.scenario for r in before.recommendations}
-    doc["answers"]["operations.quality.traceability"] = 4
+    assert step not in {r.scenario for r in before.recommendations}
+    doc["answers"][question] = 4
     after = maturity.diagnose(maturity.assess(general, doc), general)
-    assert STEP in {r.scenario for r in after.recommendations}
-
-
-@pytest.mark.parametrize("plant", ["p68-b", "p70-b"])
-def test_the_digital_twin_waits_for_changes_planned_on_simulated_figures(general, plant):
-    doc = maturity.load_answers(CAL / f"{plant}.yaml").model_dump(mode="json", exclude_none=True)
-    assert doc["answers"]["factory.planning.layout"] == 3  # the case: level 4 not shown
-    before = maturity.diagnose(maturity.assess(general, doc), general)
-    assert TWIN not in {r.scenario for r in before.recommendations}
-    doc["answers"]["factory.planning.layout"] = 4
-    after = maturity.diagnose(maturity.assess(general, doc), general)
-    assert TWIN in {r.scenario for r in after.recommendations}
+    assert step in {r.scenario for r in after.recommendations}
