@@ -45,23 +45,26 @@ def last_resort(cands: list[Candidate], uncovered: list[str], chosen: list[Candi
     catch-up, which may fill the phase (round 204: a footprint that moved no level headed
     p97-a's phase 1 beside three catch-up steps, taken while the phase was still empty)."""
     if not chosen:
-        for i in uncovered:
-            helper = min((c for c in cands if i in c.blocking), key=lambda c: EFFORT_WEIGHT[c.effort],
-                         default=None)
-            if helper is not None:
-                chosen.append(helper)
-                return
+        helper = next(filter(None, (_smallest(cands, i, lambda c: True) for i in uncovered)), None)
+        if helper is not None:
+            chosen.append(helper)
 
 
 def fill(cands: list[Candidate], uncovered: list[str], chosen: list[Candidate],
          fit: Callable[[Candidate], bool]) -> None:
     """Add to ``chosen``, for each indicator of ``uncovered``, the smallest candidate that
-    works on it and ``fit`` admits (the first of equal size), unless already chosen."""
+    works on it and ``fit`` admits, unless already chosen."""
     for i in uncovered:
-        helper = min((c for c in cands if i in c.blocking and fit(c)),
-                     key=lambda c: EFFORT_WEIGHT[c.effort], default=None)
+        helper = _smallest(cands, i, fit)
         if helper is not None and helper not in chosen:
             chosen.append(helper)
+
+
+def _smallest(cands: list[Candidate], indicator: str, fit: Callable[[Candidate], bool]) -> Candidate | None:
+    """The smallest candidate (by effort; the first of equal size) that works on
+    ``indicator`` and ``fit`` admits, or None."""
+    return min((c for c in cands if indicator in c.blocking and fit(c)),
+               key=lambda c: EFFORT_WEIGHT[c.effort], default=None)
 
 
 def earns_place(q: Questionnaire, grade: int, c: Candidate) -> bool:
