@@ -25,6 +25,13 @@ def make_app(questionnaire: str | None = KINDS, lang: str = "en", answers: str |
                        cursor_blink=False)
 
 
+def shown(screen) -> bool:
+    """True once the question screen has put its question on screen (focus is _show's last step)."""
+    answer, focused = screen.answer, screen.focused
+    return answer is not None and focused is not None and (
+        focused is answer or answer in focused.ancestors or focused.id == "na")
+
+
 async def start(app: MaturityApp, pilot, name: str = "Pilot Works", **profile: str):
     """Fill the welcome form (name and any of industry / production_type / size / region), start."""
     from maturity.tui.screens.question import QuestionScreen
@@ -42,11 +49,13 @@ async def start(app: MaturityApp, pilot, name: str = "Pilot Works", **profile: s
     assert isinstance(app.screen, QuestionScreen)
     # its first question is on screen once on_mount has run (under load, one pause may
     # come before it: a clean-clone CI run once read the hint still empty)
+    # (the answer widget exists before it is mounted; _show ends by focusing it, so wait
+    # for the focus: a CI run once read the grade-rules line before _show had set it)
     for _ in range(200):
-        if app.screen.answer is not None:
+        if shown(app.screen):
             break
         await pilot.pause(0.01)
-    assert app.screen.answer is not None, "the first question never came on screen"
+    assert shown(app.screen), "the first question never came on screen"
     return app.screen
 
 

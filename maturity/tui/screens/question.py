@@ -83,7 +83,9 @@ class QuestionScreen(Localised, Screen):
                 yield Static("", id="qtext")
                 yield Static("", id="help")
                 yield Static("", id="hint")
-                yield Static("", id="gate")
+                gate = Static("", id="gate")
+                gate.display = False  # shown by _update_gate under a question that earns no points
+                yield gate
                 yield Vertical(id="answer-box")
                 yield Static("", id="detail")
                 with Horizontal(id="extras"):
