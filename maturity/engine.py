@@ -16,17 +16,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import groups
+from . import groups, points
 from .model.answers import NA, Enterprise
-from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire, QuestionT
+from .model.questionnaire import CmmmScoring, Questionnaire, QuestionT
 from .normalise import Normalised, PartLevel
 from .numbers import Numbers, Part, QRow
 from .rating import (
     cmmm_total,
     grade,
-    norm,
     rate,
-    requirement_met,
     resolve_production_type,
     status_of,
     weighted,
@@ -142,7 +140,8 @@ class Plan:
                                                         overrides)
                       for dim in q.dimensions for ind in dim.indicators if ind.groups}
         """Indicator → its groups as (path, weight, children): children are groups or question
-        ids.  An indicator with groups rolls up through them (:meth:`_shares`, ``_points``)."""
+        ids.  An indicator with groups rolls up through them (:meth:`_shares`,
+        :func:`maturity.points.roll_up`)."""
         order = {qid: k for k, qid in enumerate(q.questions)}
         self._outside = {iid: [(qid, q.questions[qid][2]) for qid in sorted(deps, key=order.__getitem__)
                                if qid not in own[iid]] for iid, deps in self.deps.items()}
@@ -205,7 +204,7 @@ class Plan:
         if self.cmmm:
             self._cmmm(out, memo, cut)
         else:
-            self._points(out)
+            points.roll_up(self, out)
         if not rows:
             for d in dims:
                 for c in d.children:
@@ -388,50 +387,6 @@ class Plan:
         score, failing = cmmm_total(scores, self.threshold)
         part.score, part.failing, part.score_max = score, failing, float(self.n)
         part.level = grade(self._bands, score)
-
-    # ------------------------------------------------------------------ points
-
-    def _points(self, out: Numbers) -> None:
-        scoring = self.q.scoring
-        assert isinstance(scoring, PointsScoring)
-        total_pts, bands = scoring.total, scoring.bands
-        for d in out.dims:
-            for c in d.children:
-                if c.id in self.trees:
-                    rows = {r.id: r for r in c.rows}
-                    c.frac = groups.mean_of([(w, f) for w, f, part in
-                                             (groups.fraction(node, rows) for node in self.trees[c.id])
-                                             if part])
-                    continue
-                qw = norm([r.weight for r in c.rows])
-                c.frac = sum(w * r.fraction for w, r in zip(qw, c.rows, strict=True))
-            for c, w in zip(d.children, norm([c.weight if c.applicable else 0.0 for c in d.children]),
-                            strict=True):
-                c.norm = w
-            d.frac = sum(c.norm * c.frac for c in d.children)
-        for d, w in zip(out.dims, norm([d.weight if d.applicable else 0.0 for d in out.dims]), strict=True):
-            d.norm = w
-        out.score = total_pts * sum(d.norm * d.frac for d in out.dims)
-        out.score_max = total_pts
-        mean = isinstance(scoring, MeanScoring)  # every score on the one scale, not a share
-        for d in out.dims:
-            d.level, d.score_max = grade(bands, total_pts * d.frac), total_pts * (1.0 if mean else d.norm)
-            d.score = d.score_max * d.frac
-            for c in d.children:
-                c.level = grade(bands, total_pts * c.frac)
-                c.score_max = total_pts if mean else d.score_max * c.norm
-                c.score = c.score_max * c.frac
-        earned = {d.id: d.score for d in out.dims} | {c.id: c.score for d in out.dims for c in d.children}
-        out.level = grade(bands, out.score)
-        # a requirement more than one level above the score's grade can neither lower the
-        # grade nor be one of the next grade's rules: it is not checked (nor listed)
-        upto = out.level + 1
-        out.failed = [i for i, req in enumerate(scoring.requirements) if req.level <= upto
-                      and not requirement_met(self.q, req, out.status, out.reached, earned)]
-        for i in out.failed:
-            out.level = min(out.level, scoring.requirements[i].level - 1)
-        out.whole.level, out.whole.score, out.whole.frac = out.level, out.score, out.score / total_pts
-
 
 _PLANS: dict[tuple[int, str | None], tuple[Questionnaire, Plan]] = {}
 

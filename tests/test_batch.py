@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 import maturity
 from maturity._yaml import fast_parse
-from maturity.batch import _row, iter_inputs, score_files, score_path
+from maturity.batch import _row, score_files, score_path
 from maturity.cli import main
+from maturity.inputs import iter_inputs
 from maturity.normalise import check_answers
 from maturity.report.rows import neutralise
 
@@ -477,7 +478,7 @@ def test_counting_a_table_does_not_convert_its_rows_and_counts_what_scoring_read
     """The progress bar's count reads a CSV once, without building answers from its rows
     (it used to convert every row twice), and counts exactly the rows scoring yields."""
     import maturity.tabular as tabular
-    from maturity.batch import count_inputs
+    from maturity.inputs import count_inputs
 
     table = tmp_path / "t.csv"
     table.write_text("questionnaire,enterprise.name,strategy.planning.roadmap\n"
@@ -494,17 +495,17 @@ def test_without_a_progress_bar_the_inputs_are_counted_only_as_far_as_the_pool_n
     """``--jobs N`` without a bar counts N + 1 inputs, not the whole tree (a national tree's
     walk cost seconds before the first file was scored), and still caps the pool to the
     inputs there are."""
-    import maturity.batch as batch
+    import maturity.inputs as inputs
     from maturity.cli import main
 
     text = (EXAMPLES / "machinery-plant.yaml").read_text("utf-8")
     for k in range(12):
         (tmp_path / f"e{k:02d}.yaml").write_text(text, "utf-8")
-    assert batch.count_inputs([str(tmp_path)], limit=3) == 3
-    assert batch.count_inputs([str(tmp_path)]) == 12
+    assert inputs.count_inputs([str(tmp_path)], limit=3) == 3
+    assert inputs.count_inputs([str(tmp_path)]) == 12
     seen: list[int | None] = []
-    real = batch.count_inputs
-    monkeypatch.setattr(batch, "count_inputs",
+    real = inputs.count_inputs
+    monkeypatch.setattr(inputs, "count_inputs",
                         lambda paths, limit=None: seen.append(limit) or real(paths, limit))
     out = tmp_path / "out.jsonl"
     assert main(["score", str(tmp_path), "-f", "jsonl", "-o", str(out), "--jobs", "2", "--quiet"]) == 0

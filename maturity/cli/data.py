@@ -38,7 +38,8 @@ def _validate_targets(paths: Sequence[str]) -> Iterator[Path | str]:
     as ``score`` reads it (folders walked, globs expanded, ``-`` for stdin); a message
     (``str``) where ``score`` has an error row: a pattern that matches nothing, a folder
     with no answers files or one that cannot be read."""
-    from ..batch import BadInput, iter_inputs
+    from ..inputs import iter_inputs
+    from ..tabular import BadInput
 
     for raw in paths:
         p = Path(raw)
@@ -184,7 +185,8 @@ def _validate_table(path: Path, questionnaire: str | None) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from ..batch import count_inputs, score_files
+    from ..batch import score_files
+    from ..inputs import count_inputs
 
     paths = list(args.paths)
     check_output(args.output, paths)
@@ -293,7 +295,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if failed:
         _err(f"{failed} of {count} inputs failed")
         if args.fail_fast:  # "1 of 1 inputs failed" read as a batch of one
-            from ..batch import count_inputs
+            from ..inputs import count_inputs
 
             rest = count_inputs(paths) - count
             if rest > 0:

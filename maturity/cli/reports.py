@@ -139,7 +139,7 @@ def _many_reports(args: argparse.Namespace) -> bool:
     if p.suffix.lower() in TABLE_SUFFIXES and p.is_file():
         from itertools import islice
 
-        from ..batch import iter_inputs
+        from ..inputs import iter_inputs
 
         return len(list(islice(iter_inputs([inputs[0]], convert=False), 2))) > 1
     return p.is_dir() or (not p.exists() and glob.has_magic(inputs[0]))

@@ -15,9 +15,10 @@ from functools import partial
 from pathlib import Path
 
 from .._io import file_stem
-from ..batch import Item, in_order, item_problem, iter_inputs, usable_jobs
+from ..batch import in_order, item_problem, usable_jobs
 from ..errors import MaturityError
 from ..i18n import default_lang
+from ..inputs import Item, iter_inputs
 from ..printable import printable
 
 SUFFIX = {"html": ".html", "markdown": ".md", "json": ".json"}
