@@ -1,5 +1,5 @@
 """The compiled engine: the only code that turns checked answers into ratings, levels
-and scores.
+and scores (with :mod:`maturity.points`, its roll-up for the points and mean methods).
 
 A questionnaire with one production type's weights is compiled once into a
 :class:`Plan`.  :meth:`Plan.run` returns the plain numbers (:class:`Numbers`: statuses,

@@ -19,7 +19,7 @@ from .tabular import BadInput, read_csv, read_xlsx
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One unit of work: a file path, or one CSV row already turned into answers."""
+    """One unit of work: a file path, or one CSV or XLSX row already turned into answers."""
 
     source: str
     path: str | None = None
@@ -28,7 +28,7 @@ class Item:
 
 def iter_inputs(paths: Iterable[str], convert: bool = True, tables: list[str] | None = None
                 ) -> Iterator[Item]:
-    """Files, directories (recursive, ``*.yaml``/``*.yml``, sorted), globs, ``-`` and CSV files
+    """Files, directories (recursive, ``*.yaml``/``*.yml``, sorted), globs, ``-`` and CSV or XLSX tables
     (``convert=False``: table rows are not turned into answers, for counting; ``tables``
     collects the tables met in directories, which are not read)."""
     for arg in paths:

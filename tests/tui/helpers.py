@@ -27,9 +27,14 @@ def make_app(questionnaire: str | None = KINDS, lang: str = "en", answers: str |
 
 def shown(screen) -> bool:
     """True once the question screen has put its question on screen (focus is _show's last step)."""
+    from maturity.model.answers import NA
+
     answer, focused = screen.answer, screen.focused
-    return answer is not None and focused is not None and (
-        focused is answer or answer in focused.ancestors or focused.id == "na")
+    if answer is None or focused is None:
+        return False
+    if focused.id == "na":  # an answer of n/a: _show focuses the box, not the hidden widget
+        return screen.state.session.answers.get(screen.current) == NA
+    return focused is answer or answer in focused.ancestors
 
 
 async def start(app: MaturityApp, pilot, name: str = "Pilot Works", **profile: str):

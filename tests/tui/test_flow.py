@@ -815,6 +815,12 @@ async def test_a_question_that_sets_grade_rules_says_so_with_its_progress(data_d
         await pilot.pause()
         after = str(gate.render())
         assert after != before, (before, after)
+        # back under a question that earns points, the line goes again (it starts hidden, so
+        # only this shows that _update_gate hides it)
+        points = next(q for q in app.state.asked() if not q.startswith("operations."))
+        await screen.go(points)
+        await pilot.pause()
+        assert not gate.display, "the grade-rules line stayed under a question that earns points"
 
 
 async def test_the_welcome_count_agrees_with_the_run(data_dir):
