@@ -30,7 +30,7 @@ def pick(cands: list[Candidate], need: Mapping[str, Improvement], earns: Callabl
             chosen.append(c)
             for i in useful:
                 reached[i] = to[i]
-    uncovered = [i for i, imp in need.items() if reached[i] < imp.to_level]
+    uncovered = not_reached(need, chosen)
     # an indicator no scenario lifts a whole level still gets the smallest scenario that
     # works on it and earns its place (the first of those; round 102: ``candidates.cheaper``)
     fill(cands, uncovered, chosen, earns)
@@ -79,12 +79,9 @@ def earns_place(q: Questionnaire, grade: int, c: Candidate) -> bool:
 
 def not_reached(need: Mapping[str, Improvement], chosen: list[Candidate]) -> list[str]:
     """The indicators of ``need`` that the chosen scenarios do not lift far enough."""
-    reached = {i: imp.from_level for i, imp in need.items()}
-    for c in chosen:
-        for r in c.raises:
-            if r.indicator in reached:
-                reached[r.indicator] = max(reached[r.indicator], r.to_level)
-    return [i for i, imp in need.items() if reached[i] < imp.to_level]
+    lifted = [lifts(c) for c in chosen]
+    return [i for i, imp in need.items()
+            if max([imp.from_level, *(to.get(i, 0) for to in lifted)]) < imp.to_level]
 
 
 __all__ = ["earns_place", "fill", "last_resort", "not_reached", "pick"]
