@@ -83,9 +83,7 @@ class QuestionScreen(Localised, Screen):
                 yield Static("", id="qtext")
                 yield Static("", id="help")
                 yield Static("", id="hint")
-                gate = Static("", id="gate")
-                gate.display = False  # shown by _update_gate under a question that earns no points
-                yield gate
+                yield Static("", id="gate")
                 yield Vertical(id="answer-box")
                 yield Static("", id="detail")
                 with Horizontal(id="extras"):
