@@ -12,21 +12,30 @@ gives the answers files its sessions' answers (``apply_round``, rounds 164 on):
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
-from collections.abc import Collection
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 import calibration as cal
 import yaml
+from reassess_edit import apply_round, session_path
 
 import maturity
+from maturity.model import ChecklistQuestion
+from maturity.model.answers import RATING_VALUES
 
 TOP = 4
 """Count (5) of the rule (procedure step 7, from round 185): the question's mean level over the
 files of plants whose writer's range starts at ``TOP`` or higher."""
+
+MARGIN = {"level": 0.25, "rating": 0.075}
+"""How far count (5)'s mean may fall below the control's: a quarter of a level, and for
+checklists decided together (round 211 on) a quarter of the step from partly to mostly."""
 
 COUNT_FROM = {4: 184, 5: 185}
 """The round from which each count after the first three is part of the rule (procedure step
@@ -38,7 +47,9 @@ class Figures:
     """One reading's figures of a question (``reassessed``): files in the writers' and the
     panel's ranges, exact ``a``-``b`` pairs, files on which the consistency checks fire, and
     the question's mean level over all its answers and over those of plants written at
-    ``TOP`` or higher (None where there are none)."""
+    ``TOP`` or higher (None where there are none).  For checklists decided together (round
+    211 on) a pair is an item both sessions rate alike, and a mean is of the items' rating
+    values."""
 
     writer: int
     in_panel: int
@@ -48,10 +59,11 @@ class Figures:
     top: float | None
 
 
-def verdict(ctrl: Figures, new: Figures, old_room: float, new_room: float, round_no: int
-            ) -> list[str]:
+def verdict(ctrl: Figures, new: Figures, old_room: float, new_room: float, round_no: int,
+            margin: float = MARGIN["level"]) -> list[str]:
     """The counts of the keep rule (procedure step 7) that the new wording fails against its
-    control, as the rule stood at round ``round_no``; an empty list: kept."""
+    control, as the rule stood at round ``round_no``; an empty list: kept.  ``margin``:
+    count (5)'s (``MARGIN``)."""
     failed = []
     if new.pairs < ctrl.pairs:
         failed.append(f"(1) exact pairs {new.pairs} against {ctrl.pairs}")
@@ -62,7 +74,7 @@ def verdict(ctrl: Figures, new: Figures, old_room: float, new_room: float, round
     if round_no >= COUNT_FROM[4] and new.flagged > ctrl.flagged:
         failed.append(f"(4) consistency checks firing in {new.flagged} files against {ctrl.flagged}")
     if (round_no >= COUNT_FROM[5] and None not in (new.top, ctrl.top)
-            and new.top < ctrl.top - 0.25):
+            and new.top < ctrl.top - margin):
         failed.append(f"(5) level at L{TOP}-L5 plants {new.top:.3f} against {ctrl.top:.3f}")
     return failed
 
@@ -70,6 +82,32 @@ def verdict(ctrl: Figures, new: Figures, old_room: float, new_room: float, round
 CONTROL_ARMS = ("Ca", "Cb", "Gc", "Sc")
 """A round's control sessions for the ``a`` and ``b`` files and its generous and strict
 readings on the old excerpt, unless its ``round.yaml`` names others (``arms``)."""
+
+
+def checklist_items(index: maturity.Questionnaire, qids: tuple[str, ...]
+                    ) -> dict[str, tuple[str, ...]] | None:
+    """Each of ``qids`` with its items when every one is a checklist (round 211 on: one rating
+    scale, read for several checklists decided together); None when any is not."""
+    found = [index.questions[q][2] for q in qids]
+    if not all(isinstance(q, ChecklistQuestion) for q in found):
+        return None
+    return {qid: tuple(i.id for i in q.items) for qid, q in zip(qids, found, strict=True)}
+
+
+def item_answers(answers: Mapping, items: Mapping[str, tuple[str, ...]]) -> list[object]:
+    """The answer to every item of the checklists ``items`` in ``answers``, in order (None
+    for an item, or a whole checklist, left out)."""
+    out: list[object] = []
+    for qid, ids in items.items():
+        got = answers.get(qid)
+        got = got if isinstance(got, Mapping) else {}
+        out += [got.get(i) for i in ids]
+    return out
+
+
+def rating(value: object) -> float | None:
+    """An item's rating value (fully 1 … not 0); None for a blank, n/a or anything else."""
+    return RATING_VALUES.get(str(value))
 
 
 def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbose: bool = False,
@@ -86,7 +124,9 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
     answer a kept help leads to must not be one the index's own checks call inconsistent),
     ``involved`` those with a finding on one of ``qids``; ``top`` is the mean level of
     ``qids[0]`` over the files of plants whose writer's range starts at ``TOP`` or higher
-    (round 184: a wording that makes readers agree by reading advanced plants low). A mean
+    (round 184: a wording that makes readers agree by reading advanced plants low).  Checklists
+    decided together (``checklist_items``, round 211 on) count items instead: a pair is an item
+    the two sessions rate alike, and the means are of the items' rating values.  A mean
     says over how many answers it is taken (a blank or n/a is none). An answer written as the
     word None (one session of round 145) is no answer. A round may take an earlier round's
     sessions on the same old wording as its control (round 163 reuses round 162's ``Ca``,
@@ -104,6 +144,7 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
     levels: dict[str, list[float]] = {k: [] for k in index}
     top: dict[str, list[float]] = {k: [] for k in index}
     files = 0
+    items = checklist_items(index["orig"], qids)
     for plant, docs in cal.plants_at(change):  # as the sessions found them
         given = {}
         for side, doc in docs.items():
@@ -117,20 +158,27 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
                 involved[name] += any(f.question in qids or f.other in qids for f in findings)
                 writer[name] += cal.in_range(grade, exp[plant]["expected_grade"])
                 in_panel[name] += cal.in_range(grade, pan.get(plant, {}).get("range"))
-                given[name, side] = got["answers"].get(qids[0])
-                level = cal.answer_level(given[name, side])
-                if level is not None:
-                    levels[name].append(level)
-                    if (cal.lowest(exp.get(plant)) or 0) >= TOP:
-                        top[name].append(level)
+                if items is None:
+                    given[name, side] = [got["answers"].get(qids[0])]
+                    found = [cal.answer_level(given[name, side][0])]
+                else:
+                    given[name, side] = item_answers(got["answers"], items)
+                    found = list(map(rating, given[name, side]))
+                found = [v for v in found if v is not None]
+                levels[name] += found
+                if (cal.lowest(exp.get(plant)) or 0) >= TOP:
+                    top[name] += found
                 if verbose:
                     print(plant, side, name, *(got["answers"].get(q) for q in qids), f"L{grade}")
         for name in index:
-            pairs[name] += str(given[name, "a"]) == str(given[name, "b"])
+            pairs[name] += sum(str(a) == str(b)
+                               for a, b in zip(given[name, "a"], given[name, "b"], strict=True))
+    what = f"{qids[0].rsplit('.', 1)[1]} level" if items is None else "rating of the items"
+    most = files // 2 * (1 if items is None else sum(map(len, items.values())))
     for name in ("orig", "ctrl", "new"):
         print(f"{name}: in writers' ranges {writer[name]}/{files}, in panel's {in_panel[name]}/{files}, "
-              f"mean {qids[0].rsplit('.', 1)[1]} level {_mean(levels[name])}, "
-              f"exact a-b pairs {pairs[name]}/{files // 2}, consistency checks firing in {flagged[name]} "
+              f"mean {what} {_mean(levels[name])}, "
+              f"exact a-b pairs {pairs[name]}/{most}, consistency checks firing in {flagged[name]} "
               f"({involved[name]} on these questions), "
               f"mean level at plants written at L{TOP}-L5 {_mean(top[name])}")
     return {name: Figures(writer[name], in_panel[name], pairs[name], flagged[name],
@@ -152,16 +200,23 @@ READINGS = ("p02", "p04", "p06", "p08", "p12", "p18", "p23", "p28")
 """The readings sample of rounds 80 and 161: one generous and one strict session per plant."""
 
 
-def parted(generous: Path, strict: Path, question: str, verbose: bool = False) -> float:
+def parted(generous: Path, strict: Path, question: str, verbose: bool = False,
+           items: Mapping[str, tuple[str, ...]] | None = None) -> float:
     """Summed over the readings sample: the level difference between the answers of a
     generous and a strict session (folders ``generous`` and ``strict``, one ``pNN.yaml`` per
     plant) to ``question`` (rounds 162 on).  A blank or n/a counts as level 0, so n/a against
-    0 is no room: the measure is of the levels, not of whether the question applies."""
+    0 is no room: the measure is of the levels, not of whether the question applies.  With
+    ``items`` (checklists decided together, ``checklist_items``): the difference in rating
+    values, summed over every item of those checklists."""
     total = 0.0
     for plant in READINGS:
-        got = [cal.answer_level(yaml.safe_load((folder / f"{plant}.yaml").read_text(encoding="utf-8"))
-                                ["answers"].get(question)) for folder in (generous, strict)]
-        total += abs((got[0] or 0) - (got[1] or 0))
+        docs = [yaml.safe_load((folder / f"{plant}.yaml").read_text(encoding="utf-8"))["answers"]
+                for folder in (generous, strict)]
+        if items is None:
+            got = [[cal.answer_level(d.get(question))] for d in docs]
+        else:
+            got = [list(map(rating, item_answers(d, items))) for d in docs]
+        total += sum(abs((g or 0) - (s or 0)) for g, s in zip(*got, strict=True))
         if verbose:
             print(plant, generous.name, strict.name, question, *got)
     return total
@@ -245,152 +300,15 @@ def figures(here: Path, verbose: bool = False) -> None:
             print(f"== {a.questions[0]}")
         f = reassessed(here, r.change, a.questions, r.group, verbose, control=a.control, arms=a.arms[:2])
         if r.readings:
-            old = parted(a.control / a.arms[2], a.control / a.arms[3], a.questions[0], verbose)
-            new = parted(here / "Gn", here / "Sn", a.questions[0], verbose)
-            print(f"readings sample, generous against strict, summed level difference: "
-                  f"old excerpt {old:.1f}, new excerpt {new:.1f}")
-            failed = verdict(f["ctrl"], f["new"], old, new, int(here.name[5:]))
+            items = checklist_items(cal.questionnaire_at(r.change), a.questions)
+            old = parted(a.control / a.arms[2], a.control / a.arms[3], a.questions[0], verbose, items)
+            new = parted(here / "Gn", here / "Sn", a.questions[0], verbose, items)
+            unit, places = ("level", 1) if items is None else ("rating", 2)
+            print(f"readings sample, generous against strict, summed {unit} difference: "
+                  f"old excerpt {old:.{places}f}, new excerpt {new:.{places}f}")
+            failed = verdict(f["ctrl"], f["new"], old, new, int(here.name[5:]),
+                             MARGIN["level" if items is None else "rating"])
             print("by the rule's counts: " + ("kept" if not failed else "not kept, " + "; ".join(failed)))
-
-
-def session_path(here: Path, kind: str, plant: str, group: int) -> Path:
-    """The file of ``plant`` in the session folder of ``kind`` (``A``, ``B``, ``Ca``, …):
-    the sessions answered the plants in groups of ``group`` by number, ``A1`` the first."""
-    return here / f"{kind}{(int(plant[1:]) - 1) // group + 1}" / f"{plant}.yaml"
-
-
-def written(value: object) -> str:
-    """``value`` as a YAML scalar that reads back as the same answer: ``2+``, ``n/a`` and
-    numbers bare, a session's yes or no (a bool, or the word, quoted or not) as a bare yes
-    or no, and anything else that would not read back as itself (``3 # unsure``, ``on``, a
-    leading ``*``) quoted."""
-    if value is True or value is False or str(value).lower() in ("yes", "no"):
-        return "yes" if value is True or str(value).lower() == "yes" else "no"
-    text = str(value)
-    try:
-        same = yaml.safe_load(f"k: {text}") == {"k": value}
-    except yaml.YAMLError:
-        same = False
-    return text if same else json.dumps(value, ensure_ascii=False)
-
-
-_TOP = re.compile(r"^[^\s#]")  # a line that starts a top-level key (not blank, not a comment)
-
-
-def _block(lines: list[str], head: str) -> tuple[int, int] | None:
-    """Where the top-level mapping ``head`` (``answers``, ``notes``) runs: the index of its
-    key line and of the first line after it; None if the file has none.  ``notes: {…}`` in
-    flow style is refused (its entries are not lines to edit)."""
-    for k, line in enumerate(lines):
-        m = re.match(rf"^{head}:\s*(.*)$", line)
-        if m:
-            if m.group(1) and not m.group(1).startswith("#"):
-                raise ValueError(f"{head}: written in flow style ({m.group(1)!r}); edit it by hand")
-            end = next((j for j in range(k + 1, len(lines)) if _TOP.match(lines[j])), len(lines))
-            return k, end
-    return None
-
-
-def _entries(lines: list[str], start: int, end: int, keys: Collection[str]) -> list[tuple[str, int, int]]:
-    """The entries ``keys`` between ``start`` and ``end``: each key with the span of its
-    key line and the lines of its value below it (indented deeper than the key)."""
-    spans = []
-    k = start
-    while k < end:
-        m = re.match(r"^  ([^\s#][^:]*):", lines[k])
-        if m and m.group(1) in keys:
-            j = k + 1
-            while j < end and lines[j].startswith("   "):
-                j += 1
-            spans.append((m.group(1), k, j))
-            k = j
-        else:
-            k += 1
-    return spans
-
-
-def _splice(lines: list[str], spans: list[tuple[str, int, int]], at: int, new: list[str]) -> list[str]:
-    """``lines`` without the entries ``spans``, with ``new`` put where line ``at`` was."""
-    gone = {i for _, a, b in spans for i in range(a, b)}
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        out += new if i == at else []
-        out += [] if i in gone else [line]
-    return out + (new if at >= len(lines) else [])
-
-
-def replaced_text(text: str, got: dict, qids: tuple[str, ...], label: str) -> str:
-    """The answers file ``text`` with its answers to ``qids`` (a question and its level-5
-    follow-ups) and their notes taken from the session ``got``, the notes prefixed with
-    ``label`` ("round 164: …"), as a kept round's rule says (rounds 164 on).  Edited as text,
-    so the template's comments and every other answer stay as they were: the answers are
-    written where the question's line was (a follow-up just after it), the notes where the
-    old ones were or at the end of the notes.  An answer the session left blank is taken
-    out.  The result is checked against the original, key by key, before it is returned."""
-    main = qids[0]
-    answers = {q: cal.given(got["answers"].get(q)) for q in qids}
-    reasons = got.get("reasons") or {}
-    lines = text.split("\n")
-    block = _block(lines, "answers")
-    if block is None:
-        raise ValueError("no answers: mapping")
-    spans = _entries(lines, block[0] + 1, block[1], qids)
-    at = next((a for q, a, _ in spans if q == main), None)
-    if at is None:
-        raise ValueError(f"{main}: not in the file's answers (the template writes every question)")
-    out = _splice(lines, spans, at, [f"  {q}: {written(v)}" for q, v in answers.items() if v is not None])
-    notes = _block(out, "notes")
-    new_notes = [f"  {q}: {json.dumps(f'{label}: {reasons[q]}', ensure_ascii=False)}"
-                 for q in qids if answers[q] is not None and reasons.get(q)]
-    if notes is None:
-        out = [*out[:len(out) - (out[-1] == "")], "notes:", *new_notes] if new_notes else out
-    else:
-        spans = _entries(out, notes[0] + 1, notes[1], qids)
-        last = notes[1]
-        while last > notes[0] + 1 and not out[last - 1].strip():
-            last -= 1  # new notes go after the last entry, not after trailing blank lines
-        out = _splice(out, spans, spans[0][1] if spans else last, new_notes)
-    result = "\n".join(out)
-    if not result.endswith("\n"):
-        result += "\n"
-    before, after = yaml.safe_load(text), yaml.safe_load(result)
-    for section in ("answers", "notes"):
-        b, a = dict(before.get(section) or {}), dict(after.get(section) or {})
-        for q in qids:
-            b.pop(q, None)
-            a.pop(q, None)
-        if a != b:
-            raise ValueError(f"{section}: an entry other than {', '.join(qids)} changed")
-    if {k: v for k, v in before.items() if k not in ("answers", "notes")} != \
-            {k: v for k, v in after.items() if k not in ("answers", "notes")}:
-        raise ValueError("a section other than the answers and notes changed")
-    for q in qids:
-        now = (after.get("answers") or {}).get(q)
-        if now != answers[q] and written(now) != written(answers[q]):
-            raise ValueError(f"{q}: written as {now!r}, not {answers[q]!r}")
-    return result
-
-
-def apply_round(here: Path, qids: tuple[str, ...], group: int, label: str) -> int:
-    """Every general-index answers file takes its session's answers to ``qids``: the ``A``
-    sessions' for the ``a`` files, the ``B`` sessions' for the ``b`` files.  All files are
-    edited and checked first and written only when every one passed, so a failure leaves
-    the calibration as it was.  Returns the number of files that changed."""
-    edits = {}
-    for path in sorted((cal.CAL / "answers" / "after").glob("p*-[ab].yaml")):
-        if not re.fullmatch(r"p\d+-[ab]", path.stem):
-            continue  # the SME index's files (pNN-sme-a) are another questionnaire
-        plant, side = path.stem.split("-")
-        got = yaml.safe_load(session_path(here, side.upper(), plant, group).read_text(encoding="utf-8"))
-        text = path.read_text(encoding="utf-8")
-        try:
-            edits[path] = (text, replaced_text(text, got, qids, label))
-        except ValueError as exc:
-            raise SystemExit(f"{path}: {exc}; nothing written") from None
-    for path, (old, new) in edits.items():
-        if new != old:
-            path.write_text(new, encoding="utf-8")
-    return sum(old != new for old, new in edits.values())
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 import maturity
 
@@ -460,7 +461,7 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
     191's A and B for 197). Round 191 asked delivery to the line without its follow-up
     (``supplier_pull``): the files keep their earlier answers to it, which the index leaves out
     where delivery is now below 4."""
-    said = _bench("reassess").written  # a session that quoted "yes" said what a bare yes says
+    said = _bench("reassess_edit").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
     label = round_.replace("round", "round ") + ": "
@@ -549,6 +550,42 @@ def test_the_keep_rule_fails_a_wording_on_each_count_in_force_at_its_round():
     assert reassess.verdict(ctrl, reassess.Figures(**{**same, "flagged": 7}), 3.0, 2.0, 183) == []
     assert reassess.verdict(ctrl, reassess.Figures(**{**same, "top": 1.5}), 3.0, 2.0, 184) == []
     assert reassess.verdict(ctrl, reassess.Figures(**{**same, "top": None}), 3.0, 2.0, 185) == []
+    # checklists decided together (round 211 on) compare mean rating values, with their margin
+    rated = dict(same, top=0.5)
+    margin = reassess.MARGIN["rating"]
+    assert reassess.verdict(reassess.Figures(**rated), reassess.Figures(**{**rated, "top": 0.43}),
+                            3.0, 2.0, 211, margin) == []
+    (failed,) = reassess.verdict(reassess.Figures(**rated), reassess.Figures(**{**rated, "top": 0.42}),
+                                 3.0, 2.0, 211, margin)
+    assert failed.startswith("(5)")
+
+
+def test_checklists_decided_together_are_counted_item_by_item(general, tmp_path):
+    """Round 211 asked one rating scale for three checklists at once: ``checklist_items``
+    lists their items (and refuses a mix with a level question), ``item_answers`` reads a
+    session's answer to each item in that order (a checklist left out gives blanks), and the
+    readings room (``parted``) sums the generous and strict sessions' differences in rating
+    values over every item, a blank or n/a counting as 0."""
+    reassess = _bench("reassess")
+    qids = ("strategy.lean.practices", "operations.safety.safety_mgmt")
+    items = reassess.checklist_items(general, qids)
+    assert items is not None and list(items) == list(qids)
+    assert items["strategy.lean.practices"][:2] == ("five_s", "standard_work")
+    assert reassess.checklist_items(general, ("strategy.lean.practices", "strategy.planning.roadmap")) is None
+    lean = {"five_s": "fully", "standard_work": "n/a"}
+    got = reassess.item_answers({"strategy.lean.practices": lean}, items)
+    assert len(got) == sum(map(len, items.values())) and got[:3] == ["fully", "n/a", None]
+    assert [reassess.rating(v) for v in ("fully", "mostly", "partly", "not", "n/a", None)] == \
+        [1.0, 0.8, 0.5, 0.0, None, None]
+    for kind, five_s, permits in (("G", "fully", "mostly"), ("S", "partly", None)):
+        (tmp_path / kind).mkdir()
+        for plant in reassess.READINGS:
+            answers = {"strategy.lean.practices": {"five_s": five_s},
+                       "operations.safety.safety_mgmt": {"e_permits": permits}}
+            text = yaml.safe_dump({"answers": answers})
+            (tmp_path / kind / f"{plant}.yaml").write_text(text, encoding="utf-8")
+    room = reassess.parted(tmp_path / "G", tmp_path / "S", qids[0], items=items)
+    assert room == pytest.approx(len(reassess.READINGS) * (0.5 + 0.8))
 
 
 @pytest.mark.parametrize(("round_", "qid"), [
@@ -602,7 +639,7 @@ def test_a_question_not_kept_changed_no_answer(round_, qid):
     lacked): no note of theirs is in the answers files, and the files still differ from their
     sessions' answers where the sessions read the new help differently (they would all agree had
     the round been applied). Their sessions, controls and readings are kept, and not scored."""
-    said = _bench("reassess").written
+    said = _bench("reassess_edit").written
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
     label = round_.replace("round", "round ") + ": "

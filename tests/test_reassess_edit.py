@@ -1,4 +1,4 @@
-"""``benchmarks/reassess.py``: the edit that gives a kept round's session answers to the
+"""``benchmarks/reassess_edit.py``: the edit that gives a kept round's session answers to the
 calibration's answers files (rounds 164 and 166 used it on 214 files each).  It edits text,
 so each case here is a way a text edit can go wrong: a value spread over several lines, a
 notes section that is missing, commented or followed by another section, a blank answer,
@@ -15,7 +15,7 @@ import yaml
 from .test_calibration import _bench
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-reassess = _bench("reassess")
+reassess = _bench("reassess_edit")
 QIDS = ("ops.main.lvl", "ops.main.follow")
 HEAD = "format: maturity-answers/1\nquestionnaire: five_kinds@1\n"
 
@@ -73,3 +73,38 @@ def test_a_file_without_the_question_or_with_flow_notes_is_refused_not_guessed()
     with pytest.raises(ValueError, match="flow style"):
         _edit(HEAD + "answers:\n  ops.main.lvl: 1\nnotes: {ops.main.lvl: x}\n", {"ops.main.lvl": 2},
               {"ops.main.lvl": "r"})
+
+
+def test_a_checklist_answer_is_written_item_by_item_on_the_items_old_lines():
+    """Round 211 asked checklists: a session's answer is a mapping of items, each written on
+    the item's old line so the template's comment above it stays, an item the file lacks
+    added at the end, one the session left out made blank, in block style as the template
+    writes it."""
+    text = HEAD + ("answers:\n  ops.main.lvl:\n    a: not\n    # (L2) the b item\n    b: partly\n"
+                   "    d: fully\n  ops.main.last: 2\n")
+    got = _edit(text, {"ops.main.lvl": {"a": "mostly", "b": None, "c": "n/a"}})
+    assert got["answers"] == {"ops.main.lvl": {"a": "mostly", "b": None, "d": None, "c": "n/a"},
+                              "ops.main.last": 2}
+    assert ("  ops.main.lvl:\n    a: mostly\n    # (L2) the b item\n    b:\n    d:\n    c: n/a\n"
+            "  ops.main.last: 2\n") in got["_text"]
+
+
+def test_checklists_decided_together_each_stay_where_they_were():
+    """Round 211 decided three checklists together: each is written in its own place, not
+    moved to the first one's, and an answer between them keeps its place too."""
+    qids = ("ops.main.lvl", "ops.main.follow")
+    text = HEAD + ("answers:\n  ops.main.lvl:\n    a: not\n  ops.main.mid: 2\n"
+                   "  ops.main.follow:\n    # (L3) the x item\n    x: not\n")
+    got = {"answers": {"ops.main.lvl": {"a": "fully"}, "ops.main.follow": {"x": "partly"}}}
+    out = reassess.replaced_text(text, got, qids, "round 9")
+    assert out == HEAD + ("answers:\n  ops.main.lvl:\n    a: fully\n  ops.main.mid: 2\n"
+                          "  ops.main.follow:\n    # (L3) the x item\n    x: partly\n")
+
+
+def test_reasons_given_item_by_item_make_one_note():
+    """A session of round 211 gave its reasons for a checklist item by item: the note joins
+    them, each after its item, instead of writing the mapping's Python text."""
+    got = _edit(HEAD + "answers:\n  ops.main.lvl:\n    a: not\n",
+                {"ops.main.lvl": {"a": "fully", "b": "not"}},
+                {"ops.main.lvl": {"a": "seen on the floor", "b": "no sign"}})
+    assert got["notes"] == {"ops.main.lvl": "round 9: a: seen on the floor; b: no sign"}
