@@ -534,20 +534,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tpl_choice": ("answer with the id of one answer below", "填写下列其中一个答案的编号"),
     "tpl_multi": ("answer: a list of the option ids that apply, e.g. [{example}]",
                   "填写符合的选项编号列表，例如 [{example}]"),
-    "tpl_checklist": ("rate each item: fully, mostly, partly or not, by how far it is true in practice "
-                      "across what it concerns (the departments, lines, products, staff, suppliers, "
-                      "meetings or records it names): fully, throughout or with isolated exceptions "
-                      "only (about 85 % or more); mostly, in more than half, with clear gaps (about "
-                      "50-85 %); partly, begun: in some (about 15-50 %: a pilot, one department or "
-                      "line), or written down but not yet practised; not, not at all, only planned, "
-                      "or in isolated cases (under about 15 %). A practice that is the normal way of "
-                      "working, with no gap known, is fully.",
+    "tpl_checklist": ("rate each item: fully, mostly, partly or not",
                       "逐项评价：fully（完全满足）、mostly（大部分满足）、"
-                      "partly（部分满足）或 not（不满足），按该项在其涉及范围（所述部门、产线、产品、人员、"
-                      "供应商、会议或记录）内实际做到的程度评价：fully，全部做到或仅有个别例外（约 85% 及以上）；"
-                      "mostly，过半做到但有明显缺口（约 50%–85%）；partly，已经开始，部分做到（约 15%–50%，"
-                      "如试点、一个部门或一条产线），或已成文但尚未实际执行；not，未做到、仅在计划中，"
-                      "或仅个别情况做到（约 15% 以下）。已是日常工作方式且未发现缺口的做法评为 fully。"),
+                      "partly（部分满足）或 not（不满足）"),
     "tpl_energy_intensive": ("is energy a major cost? yes: about a tenth of the production cost or more "
                              "(furnaces, kilns, smelting, reactors, electrolysis, drying, steam-heavy "
                              "wet processing), or a key energy-using unit; no: a minor cost (assembly, "

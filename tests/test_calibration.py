@@ -622,6 +622,9 @@ def test_checklists_decided_together_are_counted_item_by_item(general, tmp_path)
     ("round209", "operations.execution.shopfloor"),
     ("round210", "factory.integration.depth"),
     ("round210", "operations.execution.shopfloor"),
+    ("round211", "strategy.organisation.mechanisms"),
+    ("round211", "strategy.lean.practices"),
+    ("round211", "operations.safety.safety_mgmt"),
 ])
 def test_a_question_not_kept_changed_no_answer(round_, qid):
     """Round 166's customer service, round 170's two questions, round 172's shop-floor reporting, round
@@ -633,12 +636,13 @@ def test_a_question_not_kept_changed_no_answer(round_, qid):
     195's digital budget, round 199's delivery to the line, round 204's design verification, round
     205's and 206's shipment tracking, round 207's continuous improvement, round 208's system
     integration and round 209's predictive maintenance and shop-floor execution and round 210's
-    system integration and shop-floor execution were not kept by the rules fixed before their
-    sessions were read (docs/calibration.md; rounds 172 and 173 reuse round 170's control; round
-    183's customer orders and round 184's budget by the counts their figures showed the rule
-    lacked): no note of theirs is in the answers files, and the files still differ from their
-    sessions' answers where the sessions read the new help differently (they would all agree had
-    the round been applied). Their sessions, controls and readings are kept, and not scored."""
+    system integration and shop-floor execution and round 211's three checklists (one rating scale
+    decided for them together) were not kept by the rules fixed before their sessions were read
+    (docs/calibration.md; rounds 172 and 173 reuse round 170's control; round 183's customer orders
+    and round 184's budget by the counts their figures showed the rule lacked): no note of theirs
+    is in the answers files, and the files still differ from their sessions' answers where the
+    sessions read the new help differently (they would all agree had the round been applied). Their
+    sessions, controls and readings are kept, and not scored."""
     said = _bench("reassess_edit").written
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
