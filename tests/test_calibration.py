@@ -318,16 +318,19 @@ def test_the_rise_table_ranks_the_questions_whose_room_costs_the_most():
     assert body[0].startswith("| `operations.warehousing.warehouse`")
 
 
-def test_the_round_117_sessions_depth_answers_are_the_ones_scored():
-    """Round 117 (reassess/round117/README.md): the integration-depth answers of every
-    process and mixed plant, both sides, are the fresh sessions' given to the help in which a
-    shift or daily balance posted at close is at transaction time; the rule fixed before
-    they were read kept it (65 files in the writers' ranges against the control's 63, no
-    plant of L2 or below raised).  The control sessions' answers are kept, not scored."""
+def test_the_round_117_sessions_depth_answers_were_kept_and_are_read_again_since():
+    """Round 117 (reassess/round117/README.md): the integration-depth answers of every process
+    and mixed plant, both sides, became the fresh sessions' given to the help in which a shift
+    or daily balance posted at close is at transaction time; the rule fixed before they were
+    read kept it (65 files in the writers' ranges against the control's 63, no plant of L2 or
+    below raised).  Round 212 read the question again on every plant (the kept-rounds test
+    below): its sessions' answers are the ones scored, and round 117's, kept with their
+    control, differ from the files in 21 of their 74."""
     sessions = _session_files("round117")
     assert len(sessions) == 2 * 37
-    for path, got, answers in sessions:
-        assert str(answers.get("factory.integration.depth")) == str(got["depth"]), path
+    differ = sum(str(answers.get("factory.integration.depth")) != str(got["depth"])
+                 for _, got, answers in sessions)
+    assert differ > 10
     control = list((ROOT / "docs/calibration/reassess/round117").glob("C*/p*.yaml"))
     assert len(control) == 2 * 37
 
@@ -433,9 +436,10 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
     ("round204", ("factory.equipment.automation",)),
     ("round207", ("business.service.customer_service", "business.service.shared_service")),
     ("round208", ("rd.process.capp",)),
+    ("round212", ("factory.integration.depth",)),
 ])
 def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
-    """Rounds 164, 168, 178, 181, 184, 185, 187, 191, 192, 197, 203, 204, 207 and 208
+    """Rounds 164, 168, 178, 181, 184, 185, 187, 191, 192, 197, 203, 204, 207, 208 and 212
     (docs/calibration.md): the answers to the question they reworded and, where it has one, to its
     level-5 follow-up are, in every plant's files, both sides, the fresh sessions' given to the new
     help (A for ``a``, B for ``b``), as the rules fixed before they were read say: warehouse
@@ -450,15 +454,16 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
     protection (98 against round 190's 93, one file more in range), purchasing (100 against 99, one
     file more in range, the readings room 0.0 against 0.5), equipment automation (97 against 97,
     the readings room 1.0 against 1.5), customer service (97 against 88, the readings room 3.0
-    against 9.0) and process design (102 against 95, the readings room 0.0 against 2.0), each with
-    no fewer files in the writers' ranges than the control and less room between a generous and a
-    strict reader. The rounds not kept (162, 163, 170, 172-174, 180, 183, 186, 188-190, 194-196,
-    199; round 166's customer service, round 184's digital budget, round 207's continuous
-    improvement, round 208's system integration, round 185's control-system protection, round 192's
-    training; the test below) and the controls are kept and not scored; each round's control is the
-    one its round.yaml names (round 162's for 163 and 164, round 175's A and B for round 178's
-    plan, round 180's for 181, round 189's for 191's factory planning, round 190's for 192, round
-    191's A and B for 197). Round 191 asked delivery to the line without its follow-up
+    against 9.0), process design (102 against 95, the readings room 0.0 against 2.0) and system
+    integration (97 against 94, the readings room 2.0 against 3.5), each with no fewer files in the
+    writers' ranges than the control and less room between a generous and a strict reader. The
+    rounds not kept (162, 163, 170, 172-174, 180, 183, 186, 188-190, 194-196, 199; round 166's
+    customer service, round 184's digital budget, round 207's continuous improvement, round 208's
+    system integration, round 185's control-system protection, round 192's training, round 212's
+    continuous improvement; the test below) and the controls are kept and not scored; each round's
+    control is the one its round.yaml names (round 162's for 163 and 164, round 175's A and B for
+    round 178's plan, round 180's for 181, round 189's for 191's factory planning, round 190's for
+    192, round 191's A and B for 197). Round 191 asked delivery to the line without its follow-up
     (``supplier_pull``): the files keep their earlier answers to it, which the index leaves out
     where delivery is now below 4."""
     said = _bench("reassess_edit").written  # a session that quoted "yes" said what a bare yes says
@@ -625,6 +630,7 @@ def test_checklists_decided_together_are_counted_item_by_item(general, tmp_path)
     ("round211", "strategy.organisation.mechanisms"),
     ("round211", "strategy.lean.practices"),
     ("round211", "operations.safety.safety_mgmt"),
+    ("round212", "strategy.lean.improvement"),
 ])
 def test_a_question_not_kept_changed_no_answer(round_, qid):
     """Round 166's customer service, round 170's two questions, round 172's shop-floor reporting, round
@@ -636,13 +642,14 @@ def test_a_question_not_kept_changed_no_answer(round_, qid):
     195's digital budget, round 199's delivery to the line, round 204's design verification, round
     205's and 206's shipment tracking, round 207's continuous improvement, round 208's system
     integration and round 209's predictive maintenance and shop-floor execution and round 210's
-    system integration and shop-floor execution and round 211's three checklists (one rating scale
-    decided for them together) were not kept by the rules fixed before their sessions were read
-    (docs/calibration.md; rounds 172 and 173 reuse round 170's control; round 183's customer orders
-    and round 184's budget by the counts their figures showed the rule lacked): no note of theirs
-    is in the answers files, and the files still differ from their sessions' answers where the
-    sessions read the new help differently (they would all agree had the round been applied). Their
-    sessions, controls and readings are kept, and not scored."""
+    system integration and shop-floor execution, round 211's three checklists (one rating scale
+    decided for them together) and round 212's continuous improvement were not kept by the rules
+    fixed before their sessions were read (docs/calibration.md; rounds 172 and 173 reuse round
+    170's control; round 183's customer orders and round 184's budget by the counts their figures
+    showed the rule lacked): no note of theirs is in the answers files, and the files still differ
+    from their sessions' answers where the sessions read the new help differently (they would all
+    agree had the round been applied). Their sessions, controls and readings are kept, and not
+    scored."""
     said = _bench("reassess_edit").written
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
