@@ -375,17 +375,20 @@ def test_the_round_119_sessions_answers_are_the_ones_scored():
     ("round175", 107, "strategy.planning.roadmap"),
     ("round166", 107, "operations.safety.hazardous_work"),
     ("round191", 107, "factory.planning.layout"),
+    ("round164", 107, "operations.warehousing.warehouse"),
 ])
 def test_the_answers_of_a_kept_round_read_again_later_are_not_the_ones_scored(round_, plants, qid):
-    """Rounds 128, 175, 166 and 191 (docs/calibration.md) were kept: their sessions' answers (and the
+    """Rounds 128, 175, 166, 191 and 164 (docs/calibration.md) were kept: their sessions' answers (and the
     follow-up) replaced the files' (round 128, the plan: level 3 counts finished integration
-    projects, level 4 asks prediction and optimisation projects, 70 exact pairs of 83 against
-    the control's 52; round 175, the plan: what decides level 2, 96 against 96; round 166,
-    hazardous work: 76 against 75; round 191, factory planning: 99 against 98). Each was read
-    again later on every plant, round 128's in round 175, round 175's in round 178, round 166's
-    in round 184 and round 191's in round 197 (the kept-rounds test below), whose sessions'
-    answers are the ones scored; the earlier sessions are kept, with their controls, and not
-    scored, and the files differ from them at many plants."""
+    projects, level 4 asks prediction and optimisation projects, 70 exact pairs of 83 against the
+    control's 52; round 175, the plan: what decides level 2, 96 against 96; round 166, hazardous
+    work: 76 against 75; round 191, factory planning: 99 against 98; round 164, warehouse
+    management: 93 against 87). Each was read again later on every plant, round 128's in round 175,
+    round 175's in round 178, round 166's in round 184, round 191's in round 197 and round 164's in
+    round 213 (the kept-rounds test below; round 164's follow-up answers stay but where round 213
+    opened it, the test after that), whose sessions' answers are the ones scored; the earlier
+    sessions are kept, with their controls, and not scored, and the files differ from them at many
+    plants."""
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * plants
     differ = sum(str(answers.get(qid)) != str(got["answers"].get(qid)) for _, got, answers in sessions)
@@ -420,7 +423,6 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
 
 
 @pytest.mark.parametrize(("round_", "qids"), [
-    ("round164", ("operations.warehousing.warehouse", "operations.warehousing.shared_stock")),
     ("round168", ("strategy.talent.training", "strategy.talent.external_training")),
     ("round168", ("operations.quality.inspection",)),
     ("round178", ("strategy.planning.roadmap", "strategy.planning.partner_projects")),
@@ -437,35 +439,38 @@ def test_the_round_147_sessions_budgeting_answers_are_the_ones_scored():
     ("round207", ("business.service.customer_service", "business.service.shared_service")),
     ("round208", ("rd.process.capp",)),
     ("round212", ("factory.integration.depth",)),
+    ("round213", ("operations.warehousing.warehouse",)),
 ])
 def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
-    """Rounds 164, 168, 178, 181, 184, 185, 187, 191, 192, 197, 203, 204, 207, 208 and 212
+    """Rounds 168, 178, 181, 184, 185, 187, 191, 192, 197, 203, 204, 207, 208, 212 and 213
     (docs/calibration.md): the answers to the question they reworded and, where it has one, to its
     level-5 follow-up are, in every plant's files, both sides, the fresh sessions' given to the new
-    help (A for ``a``, B for ``b``), as the rules fixed before they were read say: warehouse
-    management (93 exact pairs of 107 against the control's 87), digital-skills training (103
-    against 100), inspection results (93 against 93, two files more in the writers' ranges), the
-    plan's level 2 read from any sign the plan is carried out (99 against 96), environmental
-    records (107 against 84, one file more in range), traceability (94 against round 180's 94, one
-    file more in range), hazardous work (round 166: 76 against 75; read again in round 184: 85
-    against 77), who leads the digital work (96 against 91), data collection (95 against 93),
-    factory planning (99 against round 189's 98; read again in round 197: 99 against round 191's
-    99, the readings room 2.5 against 3.0), delivery to the line (101 against 99), control-system
-    protection (98 against round 190's 93, one file more in range), purchasing (100 against 99, one
-    file more in range, the readings room 0.0 against 0.5), equipment automation (97 against 97,
-    the readings room 1.0 against 1.5), customer service (97 against 88, the readings room 3.0
-    against 9.0), process design (102 against 95, the readings room 0.0 against 2.0) and system
-    integration (97 against 94, the readings room 2.0 against 3.5), each with no fewer files in the
-    writers' ranges than the control and less room between a generous and a strict reader. The
-    rounds not kept (162, 163, 170, 172-174, 180, 183, 186, 188-190, 194-196, 199; round 166's
-    customer service, round 184's digital budget, round 207's continuous improvement, round 208's
-    system integration, round 185's control-system protection, round 192's training, round 212's
-    continuous improvement; the test below) and the controls are kept and not scored; each round's
-    control is the one its round.yaml names (round 162's for 163 and 164, round 175's A and B for
-    round 178's plan, round 180's for 181, round 189's for 191's factory planning, round 190's for
-    192, round 191's A and B for 197). Round 191 asked delivery to the line without its follow-up
-    (``supplier_pull``): the files keep their earlier answers to it, which the index leaves out
-    where delivery is now below 4."""
+    help (A for ``a``, B for ``b``), as the rules fixed before they were read say: digital-skills
+    training (103 exact pairs of 107 against the control's 100), inspection results (93 against 93,
+    two files more in the writers' ranges), the plan's level 2 read from any sign the plan is
+    carried out (99 against 96), environmental records (107 against 84, one file more in range),
+    traceability (94 against round 180's 94, one file more in range), hazardous work (round 166: 76
+    against 75; read again in round 184: 85 against 77), who leads the digital work (96 against
+    91), data collection (95 against 93), factory planning (99 against round 189's 98; read again
+    in round 197: 99 against round 191's 99, the readings room 2.5 against 3.0), delivery to the
+    line (101 against 99), control-system protection (98 against round 190's 93, one file more in
+    range), purchasing (100 against 99, one file more in range, the readings room 0.0 against 0.5),
+    equipment automation (97 against 97, the readings room 1.0 against 1.5), customer service (97
+    against 88, the readings room 3.0 against 9.0), process design (102 against 95, the readings
+    room 0.0 against 2.0), system integration (97 against 94, the readings room 2.0 against 3.5)
+    and warehouse management (98 against 93, the readings room 1.5 against 4.5), each with no fewer
+    files in the writers' ranges than the control and less room between a generous and a strict
+    reader. The rounds not kept (162, 163, 170, 172-174, 180, 183, 186, 188-190, 194-196, 199;
+    round 166's customer service, round 184's digital budget, round 207's continuous improvement,
+    round 208's system integration, round 185's control-system protection, round 192's training,
+    round 212's continuous improvement, round 213's inspection results; the test below) and the
+    controls are kept and not scored; each round's control is the one its round.yaml names (round
+    162's for 163 and 164, round 175's A and B for round 178's plan, round 180's for 181, round
+    189's for 191's factory planning, round 190's for 192, round 191's A and B for 197). Round 191
+    asked delivery to the line without its follow-up (``supplier_pull``), and round 213 warehouse
+    management without its own (``shared_stock``): the files keep their earlier answers to it,
+    which the index leaves out where the answer is now below 4 (where it rose to 4, the warehouse
+    follow-up test)."""
     said = _bench("reassess_edit").written  # a session that quoted "yes" said what a bare yes says
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
@@ -479,6 +484,34 @@ def test_the_kept_rounds_sessions_answers_are_the_ones_scored(round_, qids):
             if answers.get(qid) is not None and reason:
                 assert notes.get(qid) == label + reason, (path, qid)
     # its control's and readings sessions: test_every_re_assessment_round_since_140_registers_its_figures
+
+
+def test_the_warehouse_follow_up_is_round_164s_or_round_213s_follow_up_sessions():
+    """Round 213 read warehouse management again without its level-5 follow-up (shared stock,
+    asked at 4 or more). The files whose new answer opened the follow-up (11 ``a``, 9 ``b``)
+    take it from the two fresh sessions registered for them before they read it (``Fa``,
+    ``Fb``, with their reasons as the notes); every other file keeps round 164's session's
+    answer to it, as round 164 applied it (blank where that session left it out)."""
+    import yaml
+
+    said = _bench("reassess_edit").written
+    q = "operations.warehousing.shared_stock"
+    here = ROOT / "docs/calibration/reassess/round213"
+    follow = {}
+    for arm in ("Fa", "Fb"):
+        for path in sorted((here / arm).glob("p*.yaml")):
+            got = yaml.safe_load(path.read_text(encoding="utf-8"))
+            follow[f"{got['plant']}-{arm[1]}"] = got
+    assert len(follow) == 20
+    for path, got, answers in (s for s in _session_files("round164") if s[0].parent.name[0] in "AB"):
+        name = f"{got['plant']}-{path.parent.name[0].lower()}"
+        if name in follow:
+            notes = _answers_doc(ROOT / f"docs/calibration/answers/after/{name}.yaml")["notes"]
+            assert said(answers.get(q)) == said(follow[name]["answers"][q]), name
+            assert notes[q] == "round 213: " + follow[name]["reasons"][q], name
+            assert str(answers["operations.warehousing.warehouse"]) in ("4", "4+", "5"), name
+        else:
+            assert said(answers.get(q)) == said(got["answers"].get(q)), name
 
 
 def test_every_re_assessment_round_since_140_registers_its_figures(general):
@@ -631,6 +664,7 @@ def test_checklists_decided_together_are_counted_item_by_item(general, tmp_path)
     ("round211", "strategy.lean.practices"),
     ("round211", "operations.safety.safety_mgmt"),
     ("round212", "strategy.lean.improvement"),
+    ("round213", "operations.quality.inspection"),
 ])
 def test_a_question_not_kept_changed_no_answer(round_, qid):
     """Round 166's customer service, round 170's two questions, round 172's shop-floor reporting, round
@@ -643,13 +677,13 @@ def test_a_question_not_kept_changed_no_answer(round_, qid):
     205's and 206's shipment tracking, round 207's continuous improvement, round 208's system
     integration and round 209's predictive maintenance and shop-floor execution and round 210's
     system integration and shop-floor execution, round 211's three checklists (one rating scale
-    decided for them together) and round 212's continuous improvement were not kept by the rules
-    fixed before their sessions were read (docs/calibration.md; rounds 172 and 173 reuse round
-    170's control; round 183's customer orders and round 184's budget by the counts their figures
-    showed the rule lacked): no note of theirs is in the answers files, and the files still differ
-    from their sessions' answers where the sessions read the new help differently (they would all
-    agree had the round been applied). Their sessions, controls and readings are kept, and not
-    scored."""
+    decided for them together), round 212's continuous improvement and round 213's inspection
+    results were not kept by the rules fixed before their sessions were read (docs/calibration.md;
+    rounds 172 and 173 reuse round 170's control; round 183's customer orders and round 184's
+    budget by the counts their figures showed the rule lacked): no note of theirs is in the answers
+    files, and the files still differ from their sessions' answers where the sessions read the new
+    help differently (they would all agree had the round been applied). Their sessions, controls
+    and readings are kept, and not scored."""
     said = _bench("reassess_edit").written
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
