@@ -665,6 +665,8 @@ def test_checklists_decided_together_are_counted_item_by_item(general, tmp_path)
     ("round211", "operations.safety.safety_mgmt"),
     ("round212", "strategy.lean.improvement"),
     ("round213", "operations.quality.inspection"),
+    ("round214", "rd.innovation.model_based"),
+    ("round214", "operations.safety.hazardous_work"),
 ])
 def test_a_question_not_kept_changed_no_answer(round_, qid):
     """Round 166's customer service, round 170's two questions, round 172's shop-floor reporting, round
@@ -677,13 +679,13 @@ def test_a_question_not_kept_changed_no_answer(round_, qid):
     205's and 206's shipment tracking, round 207's continuous improvement, round 208's system
     integration and round 209's predictive maintenance and shop-floor execution and round 210's
     system integration and shop-floor execution, round 211's three checklists (one rating scale
-    decided for them together), round 212's continuous improvement and round 213's inspection
-    results were not kept by the rules fixed before their sessions were read (docs/calibration.md;
-    rounds 172 and 173 reuse round 170's control; round 183's customer orders and round 184's
-    budget by the counts their figures showed the rule lacked): no note of theirs is in the answers
-    files, and the files still differ from their sessions' answers where the sessions read the new
-    help differently (they would all agree had the round been applied). Their sessions, controls
-    and readings are kept, and not scored."""
+    decided for them together), round 212's continuous improvement, round 213's inspection results
+    and round 214's model-based development and hazardous work were not kept by the rules fixed
+    before their sessions were read (docs/calibration.md; rounds 172 and 173 reuse round 170's
+    control; round 183's customer orders and round 184's budget by the counts their figures showed
+    the rule lacked): no note of theirs is in the answers files, and the files still differ from
+    their sessions' answers where the sessions read the new help differently (they would all agree
+    had the round been applied). Their sessions, controls and readings are kept, and not scored."""
     said = _bench("reassess_edit").written
     sessions = [s for s in _session_files(round_) if s[0].parent.name[0] in "AB"]
     assert len(sessions) == 2 * 107
