@@ -87,27 +87,43 @@ readings on the old excerpt, unless its ``round.yaml`` names others (``arms``)."
 def checklist_items(index: maturity.Questionnaire, qids: tuple[str, ...]
                     ) -> dict[str, tuple[str, ...]] | None:
     """Each of ``qids`` with its items when every one is a checklist (round 211 on: one rating
-    scale, read for several checklists decided together); None when any is not."""
-    found = [index.questions[q][2] for q in qids]
+    scale, read for several checklists decided together); None when any is not, or is not in
+    ``index``."""
+    found = [index.questions.get(q, (None, None, None))[2] for q in qids]
     if not all(isinstance(q, ChecklistQuestion) for q in found):
         return None
     return {qid: tuple(i.id for i in q.items) for qid, q in zip(qids, found, strict=True)}
 
 
 def item_answers(answers: Mapping, items: Mapping[str, tuple[str, ...]]) -> list[object]:
-    """The answer to every item of the checklists ``items`` in ``answers``, in order (None
-    for an item, or a whole checklist, left out)."""
+    """The answer to every item of the checklists ``items`` in ``answers``, in order: None
+    for an item, or a whole checklist, left out (or written as the word None), and n/a for
+    each item of a checklist answered n/a as a whole."""
     out: list[object] = []
     for qid, ids in items.items():
         got = answers.get(qid)
+        if str(got) == "n/a":
+            out += ["n/a"] * len(ids)
+            continue
         got = got if isinstance(got, Mapping) else {}
-        out += [got.get(i) for i in ids]
+        out += [cal.given(got.get(i)) for i in ids]
     return out
 
 
 def rating(value: object) -> float | None:
-    """An item's rating value (fully 1 … not 0); None for a blank, n/a or anything else."""
+    """An item's rating value (fully 1 … not 0, or a number from 0 to 1 as the answers format
+    allows it); None for a blank, n/a or anything else."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
+        return float(value)
     return RATING_VALUES.get(str(value))
+
+
+def alike(a: list[object], b: list[object], checklist: bool = False) -> int:
+    """The exact ``a``-``b`` pairs among two files' answers, taken in order: answers written
+    alike; for checklists (round 211 on) items rated alike, an item neither session rated
+    being no pair."""
+    return sum(str(x) == str(y) and not (checklist and x is None)
+               for x, y in zip(a, b, strict=True))
 
 
 def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbose: bool = False,
@@ -171,8 +187,7 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
                 if verbose:
                     print(plant, side, name, *(got["answers"].get(q) for q in qids), f"L{grade}")
         for name in index:
-            pairs[name] += sum(str(a) == str(b)
-                               for a, b in zip(given[name, "a"], given[name, "b"], strict=True))
+            pairs[name] += alike(given[name, "a"], given[name, "b"], checklist=items is not None)
     what = f"{qids[0].rsplit('.', 1)[1]} level" if items is None else "rating of the items"
     most = files // 2 * (1 if items is None else sum(map(len, items.values())))
     for name in ("orig", "ctrl", "new"):
@@ -218,8 +233,8 @@ def parted(generous: Path, strict: Path, question: str, verbose: bool = False,
             got = [list(map(rating, item_answers(d, items))) for d in docs]
         total += sum(abs((g or 0) - (s or 0)) for g, s in zip(*got, strict=True))
         if verbose:
-            print(plant, generous.name, strict.name, question, *got)
-    return total
+            print(plant, generous.name, strict.name, question, *(g if items else g[0] for g in got))
+    return round(total, 6)  # sums of 0.3s and 0.2s: equal rooms compare equal (count 3)
 
 
 KEYS = {"change", "group", "readings", "note", "asked"}
@@ -300,7 +315,7 @@ def figures(here: Path, verbose: bool = False) -> None:
             print(f"== {a.questions[0]}")
         f = reassessed(here, r.change, a.questions, r.group, verbose, control=a.control, arms=a.arms[:2])
         if r.readings:
-            items = checklist_items(cal.questionnaire_at(r.change), a.questions)
+            items = checklist_items(cal.questionnaire_at(f"{r.change}^"), a.questions)  # as reassessed
             old = parted(a.control / a.arms[2], a.control / a.arms[3], a.questions[0], verbose, items)
             new = parted(here / "Gn", here / "Sn", a.questions[0], verbose, items)
             unit, places = ("level", 1) if items is None else ("rating", 2)

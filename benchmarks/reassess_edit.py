@@ -79,6 +79,30 @@ def _splice(lines: list[str], spans: list[tuple[str, int, int]], new: dict[int, 
     return out + [x for i in sorted(new) if i >= len(lines) for x in new[i]]
 
 
+_ITEM = re.compile(r"^    ([^\s#][^:]*):")  # a checklist item's line under its question
+
+
+def _item_line(item: str, value: object) -> str:
+    """One checklist item's line; a blank item (None, or the word None) is left empty."""
+    value = cal.given(value)
+    return f"    {item}:" + (f" {written(value)}" if value is not None else "")
+
+
+def _rated(value: object) -> object:
+    """An answer as the read-back check compares it: a checklist without its blank items (None,
+    or the word None)."""
+    if not isinstance(value, dict):
+        return value
+    return {i: r for i, r in value.items() if cal.given(r) is not None}
+
+
+def _why(reason: object) -> object:
+    """A session's reason for the notes; reasons given item by item joined in one."""
+    if isinstance(reason, dict):
+        return "; ".join(f"{item}: {text}" for item, text in reason.items() if text is not None)
+    return reason
+
+
 def _answer(qid: str, value: object, old: list[str]) -> list[str]:
     """The lines of one answer: ``  qid: value``; for a checklist (round 211 on) the
     question's line and one line per item in block style, each item written on its old line
@@ -86,15 +110,14 @@ def _answer(qid: str, value: object, old: list[str]) -> list[str]:
     item the file lacks added at the end, one the session left out made blank."""
     if not isinstance(value, dict):
         return [f"  {qid}: {written(value)}"]
-    item = lambda i, v: f"    {i}:" + (f" {written(v)}" if v is not None else "")  # noqa: E731
     out, done = [f"  {qid}:"], set()
     for line in old[1:]:
-        m = re.match(r"^    ([^\s#][^:]*):", line)
+        m = _ITEM.match(line)
         if m:
             done.add(m.group(1))
-            line = item(m.group(1), value.get(m.group(1)))
+            line = _item_line(m.group(1), value.get(m.group(1)))
         out.append(line)
-    return out + [item(i, v) for i, v in value.items() if i not in done]
+    return out + [_item_line(i, v) for i, v in value.items() if i not in done]
 
 
 def replaced_text(text: str, got: dict, qids: tuple[str, ...], label: str) -> str:
@@ -123,12 +146,11 @@ def replaced_text(text: str, got: dict, qids: tuple[str, ...], label: str) -> st
     for q, v in answers.items():
         if v is not None:  # a checklist stays where it was (round 211 asked three together)
             a, b = was.get(q, (at, at))
-            where = a if isinstance(v, dict) and q in was else at
-            new.setdefault(where, []).extend(_answer(q, v, lines[a:b]))
+            checklist = isinstance(v, dict) or any(map(_ITEM.match, lines[a:b]))
+            new.setdefault(a if q in was and checklist else at, []).extend(_answer(q, v, lines[a:b]))
     out = _splice(lines, spans, new)
     notes = _block(out, "notes")
-    why = lambda r: "; ".join(f"{k}: {v}" for k, v in r.items()) if isinstance(r, dict) else r  # noqa: E731
-    new_notes = [f"  {q}: {json.dumps(f'{label}: {why(reasons[q])}', ensure_ascii=False)}"
+    new_notes = [f"  {q}: {json.dumps(f'{label}: {_why(reasons[q])}', ensure_ascii=False)}"
                  for q in qids if answers[q] is not None and reasons.get(q)]
     if notes is None:
         out = [*out[:len(out) - (out[-1] == "")], "notes:", *new_notes] if new_notes else out
@@ -152,10 +174,9 @@ def replaced_text(text: str, got: dict, qids: tuple[str, ...], label: str) -> st
     if {k: v for k, v in before.items() if k not in ("answers", "notes")} != \
             {k: v for k, v in after.items() if k not in ("answers", "notes")}:
         raise ValueError("a section other than the answers and notes changed")
-    rated = lambda v: {i: r for i, r in v.items() if r is not None} if isinstance(v, dict) else v  # noqa: E731
     for q in qids:
         now = (after.get("answers") or {}).get(q)
-        if rated(now) != rated(answers[q]) and written(now) != written(answers[q]):
+        if _rated(now) != _rated(answers[q]) and written(now) != written(answers[q]):
             raise ValueError(f"{q}: written as {now!r}, not {answers[q]!r}")
     return result
 

@@ -330,7 +330,7 @@ def test_the_round_117_sessions_depth_answers_were_kept_and_are_read_again_since
     assert len(sessions) == 2 * 37
     differ = sum(str(answers.get("factory.integration.depth")) != str(got["depth"])
                  for _, got, answers in sessions)
-    assert differ > 10
+    assert differ == 21
     control = list((ROOT / "docs/calibration/reassess/round117").glob("C*/p*.yaml"))
     assert len(control) == 2 * 37
 
@@ -492,8 +492,6 @@ def test_the_warehouse_follow_up_is_round_164s_or_round_213s_follow_up_sessions(
     take it from the two fresh sessions registered for them before they read it (``Fa``,
     ``Fb``, with their reasons as the notes); every other file keeps round 164's session's
     answer to it, as round 164 applied it (blank where that session left it out)."""
-    import yaml
-
     said = _bench("reassess_edit").written
     q = "operations.warehousing.shared_stock"
     here = ROOT / "docs/calibration/reassess/round213"
@@ -503,15 +501,18 @@ def test_the_warehouse_follow_up_is_round_164s_or_round_213s_follow_up_sessions(
             got = yaml.safe_load(path.read_text(encoding="utf-8"))
             follow[f"{got['plant']}-{arm[1]}"] = got
     assert len(follow) == 20
+    opened = 0
     for path, got, answers in (s for s in _session_files("round164") if s[0].parent.name[0] in "AB"):
         name = f"{got['plant']}-{path.parent.name[0].lower()}"
         if name in follow:
+            opened += 1
             notes = _answers_doc(ROOT / f"docs/calibration/answers/after/{name}.yaml")["notes"]
             assert said(answers.get(q)) == said(follow[name]["answers"][q]), name
             assert notes[q] == "round 213: " + follow[name]["reasons"][q], name
             assert str(answers["operations.warehousing.warehouse"]) in ("4", "4+", "5"), name
         else:
             assert said(answers.get(q)) == said(got["answers"].get(q)), name
+    assert opened == 20
 
 
 def test_every_re_assessment_round_since_140_registers_its_figures(general):
@@ -624,6 +625,19 @@ def test_checklists_decided_together_are_counted_item_by_item(general, tmp_path)
             (tmp_path / kind / f"{plant}.yaml").write_text(text, encoding="utf-8")
     room = reassess.parted(tmp_path / "G", tmp_path / "S", qids[0], items=items)
     assert room == pytest.approx(len(reassess.READINGS) * (0.5 + 0.8))
+    # a checklist answered n/a as a whole is n/a on each item; an item neither session rated
+    # is no pair, while two level files left blank alike are
+    assert reassess.item_answers({"strategy.lean.practices": "n/a"}, items)[:2] == ["n/a", "n/a"]
+    assert reassess.alike(["fully", None, "not"], ["fully", None, "mostly"], checklist=True) == 1
+    assert reassess.alike([None], [None]) == 1
+    # sums of rating steps are rounded, so rooms equal in rating values compare equal
+    for kind, five_s in (("G2", "mostly"), ("S2", "partly")):
+        (tmp_path / kind).mkdir()
+        for plant in reassess.READINGS:
+            text = yaml.safe_dump({"answers": {"strategy.lean.practices": {"five_s": five_s}}})
+            (tmp_path / kind / f"{plant}.yaml").write_text(text, encoding="utf-8")
+    assert sum([0.8 - 0.5] * len(reassess.READINGS)) != 2.4  # the sum as floats add it up
+    assert reassess.parted(tmp_path / "G2", tmp_path / "S2", qids[0], items=items) == 2.4
 
 
 @pytest.mark.parametrize(("round_", "qid"), [

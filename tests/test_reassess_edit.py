@@ -15,7 +15,7 @@ import yaml
 from .test_calibration import _bench
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-reassess = _bench("reassess_edit")
+reassess = _bench("reassess_edit")  # the edit half of reassess.py
 QIDS = ("ops.main.lvl", "ops.main.follow")
 HEAD = "format: maturity-answers/1\nquestionnaire: five_kinds@1\n"
 
@@ -108,3 +108,18 @@ def test_reasons_given_item_by_item_make_one_note():
                 {"ops.main.lvl": {"a": "fully", "b": "not"}},
                 {"ops.main.lvl": {"a": "seen on the floor", "b": "no sign"}})
     assert got["notes"] == {"ops.main.lvl": "round 9: a: seen on the floor; b: no sign"}
+
+
+def test_a_checklist_answered_n_a_as_a_whole_stays_in_its_place_and_blank_items_stay_empty():
+    """The second of two checklists decided together answered n/a as a whole is written on its
+    own line, not moved after the first; an item a session wrote as the word None is blank, and
+    a reason given item by item leaves out the items without one."""
+    qids = ("ops.main.lvl", "ops.main.follow")
+    text = HEAD + ("answers:\n  ops.main.lvl:\n    a: not\n  ops.main.mid: 2\n"
+                   "  ops.main.follow:\n    # (L3) the x item\n    x: not\n")
+    got = {"answers": {"ops.main.lvl": {"a": "None"}, "ops.main.follow": "n/a"},
+           "reasons": {"ops.main.lvl": {"a": None, "b": "seen"}}}
+    out = reassess.replaced_text(text, got, qids, "round 9")
+    assert out.startswith(HEAD + "answers:\n  ops.main.lvl:\n    a:\n  ops.main.mid: 2\n"
+                                 "  ops.main.follow: n/a\n")
+    assert yaml.safe_load(out)["notes"] == {"ops.main.lvl": "round 9: b: seen"}
