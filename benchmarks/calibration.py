@@ -180,8 +180,10 @@ def plants_at(commit: str) -> Iterator[tuple[str, dict[str, dict]]]:
         yield plant, {side: answers_at(commit, f"{plant}-{side}") for side in ("a", "b")}
 
 
+@cache
 def questionnaire_at(commit: str, name: str = "general") -> maturity.Questionnaire:
-    """A shipped questionnaire as it was at ``commit`` of this checkout (git show)."""
+    """A shipped questionnaire as it was at ``commit`` of this checkout (git show), read once
+    per run (a round's figures ask for the same commit's index for each question)."""
     import tempfile
 
     text = text_at(commit, f"questionnaires/{name}.yaml")

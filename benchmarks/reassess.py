@@ -60,22 +60,23 @@ class Figures:
 
 
 def verdict(ctrl: Figures, new: Figures, old_room: float, new_room: float, round_no: int,
-            margin: float = MARGIN["level"]) -> list[str]:
+            kind: str = "level") -> list[str]:
     """The counts of the keep rule (procedure step 7) that the new wording fails against its
-    control, as the rule stood at round ``round_no``; an empty list: kept.  ``margin``:
-    count (5)'s (``MARGIN``)."""
+    control, as the rule stood at round ``round_no``; an empty list: kept.  ``kind``: "level",
+    or "rating" for checklists decided together (count 5's ``MARGIN``, and the messages)."""
     failed = []
     if new.pairs < ctrl.pairs:
         failed.append(f"(1) exact pairs {new.pairs} against {ctrl.pairs}")
     if new.writer < ctrl.writer:
         failed.append(f"(2) files in the writers' ranges {new.writer} against {ctrl.writer}")
     if not new_room < old_room:
-        failed.append(f"(3) readings room {new_room:.1f} against {old_room:.1f}")
+        places = 1 if kind == "level" else 2
+        failed.append(f"(3) readings room {new_room:.{places}f} against {old_room:.{places}f}")
     if round_no >= COUNT_FROM[4] and new.flagged > ctrl.flagged:
         failed.append(f"(4) consistency checks firing in {new.flagged} files against {ctrl.flagged}")
     if (round_no >= COUNT_FROM[5] and None not in (new.top, ctrl.top)
-            and new.top < ctrl.top - margin):
-        failed.append(f"(5) level at L{TOP}-L5 plants {new.top:.3f} against {ctrl.top:.3f}")
+            and new.top < ctrl.top - MARGIN[kind]):
+        failed.append(f"(5) {kind} at L{TOP}-L5 plants {new.top:.3f} against {ctrl.top:.3f}")
     return failed
 
 
@@ -195,7 +196,8 @@ def reassessed(here: Path, change: str, qids: tuple[str, ...], group: int, verbo
               f"mean {what} {_mean(levels[name])}, "
               f"exact a-b pairs {pairs[name]}/{most}, consistency checks firing in {flagged[name]} "
               f"({involved[name]} on these questions), "
-              f"mean level at plants written at L{TOP}-L5 {_mean(top[name])}")
+              f"mean {'level' if items is None else 'rating'} at plants written at L{TOP}-L5 "
+              f"{_mean(top[name])}")
     return {name: Figures(writer[name], in_panel[name], pairs[name], flagged[name],
                           _average(levels[name]), _average(top[name])) for name in index}
 
@@ -315,14 +317,13 @@ def figures(here: Path, verbose: bool = False) -> None:
             print(f"== {a.questions[0]}")
         f = reassessed(here, r.change, a.questions, r.group, verbose, control=a.control, arms=a.arms[:2])
         if r.readings:
-            items = checklist_items(cal.questionnaire_at(f"{r.change}^"), a.questions)  # as reassessed
+            items = checklist_items(cal.questionnaire_at(f"{r.change}^"), a.questions)  # cached
             old = parted(a.control / a.arms[2], a.control / a.arms[3], a.questions[0], verbose, items)
             new = parted(here / "Gn", here / "Sn", a.questions[0], verbose, items)
             unit, places = ("level", 1) if items is None else ("rating", 2)
             print(f"readings sample, generous against strict, summed {unit} difference: "
                   f"old excerpt {old:.{places}f}, new excerpt {new:.{places}f}")
-            failed = verdict(f["ctrl"], f["new"], old, new, int(here.name[5:]),
-                             MARGIN["level" if items is None else "rating"])
+            failed = verdict(f["ctrl"], f["new"], old, new, int(here.name[5:]), unit)
             print("by the rule's counts: " + ("kept" if not failed else "not kept, " + "; ".join(failed)))
 
 

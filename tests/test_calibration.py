@@ -591,11 +591,11 @@ def test_the_keep_rule_fails_a_wording_on_each_count_in_force_at_its_round():
     assert reassess.verdict(ctrl, reassess.Figures(**{**same, "top": None}), 3.0, 2.0, 185) == []
     # checklists decided together (round 211 on) compare mean rating values, with their margin
     rated = dict(same, top=0.5)
-    margin = reassess.MARGIN["rating"]
+    assert reassess.MARGIN["rating"] == 0.075
     assert reassess.verdict(reassess.Figures(**rated), reassess.Figures(**{**rated, "top": 0.43}),
-                            3.0, 2.0, 211, margin) == []
+                            3.0, 2.0, 211, "rating") == []
     (failed,) = reassess.verdict(reassess.Figures(**rated), reassess.Figures(**{**rated, "top": 0.42}),
-                                 3.0, 2.0, 211, margin)
+                                 3.0, 2.0, 211, "rating")
     assert failed.startswith("(5)")
 
 
