@@ -140,6 +140,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "after_phase": (" (once phase {n} is done)", "（第 {n} 阶段完成后）"),
     "raises_score": ("the total score by {gain} (no indicator changes level on its own)",
                      "总分 {gain}（单独实施不改变任何指标的等级）"),
+    "raises_little": ("the total score by less than +0.01 (no indicator changes level on its own)",
+                      "总分提升不足 0.01（单独实施不改变任何指标的等级）"),
     "raises_progress": ("progress on the next grade's rules (no indicator changes level on its own)",
                         "推进下一等级的达标条件（单独实施不改变任何指标的等级）"),
     "why": ("Why", "推荐理由"),

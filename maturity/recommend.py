@@ -142,6 +142,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     roadmap: list[Phase] = []
     cur_values, cur, cur_path, cur_cands = dict(values), a, path, cands
     ground_values: Mapping[str, Normalised] = values  # the plant's own, with what steps deliver
+    ground_state = state
+    finished: set[str] = set()  # done by the deliveries of a phase's steps (``done_when``)
     carried: list[Candidate] = []  # held back by the phase before: they wait for this one
     withheld: list[str] = []  # unknown steps some phase would have taken: named for a check
     for step in range(1, phases + 1):
@@ -224,10 +226,21 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         spared_ = spared(q, a, values, delivered, cur_path, uncovered, aims) if step == 1 else ()
         roadmap.append(Phase(target_level=cur_path.target, path=cur_path, spared=spared_,
                              scenarios=[c.scenario.id for c in chosen], uncovered=uncovered, needs=needs))
+        # each step whole, as the report names it: what it lacks on the answers its phase
+        # starts from (its ``delivers`` were judged on the simulation, where the path's
+        # "improve directly" may already have lifted part of it)
+        named = [ch for c in chosen for ch in lacking(q, c.scenario, ground_state, ground_values) or []]
+        ground_values = apply_targets(q, ground_values, named, a.enterprise)
+        ground_state = question_state(score(q, ground_values, a.enterprise, a.assessed_on))
+        # what the steps so far deliver is the work a step names: a scenario they complete
+        # (its ``done_when``) is done by then, as the plant's own answers would show it (a
+        # valve plant's phase 2 offered progress tracking, which its phase-1 MES roll-out
+        # completes); it is not offered in a later phase, nor listed after the roadmap
+        done_by_then = had | {sc.id for sc in catalogue if done(sc, ground_state, ground_values)}
+        finished |= done_by_then - had
         if not cur_path.reachable or step == phases:
             break
         cur_values = apply_targets(q, cur_values, delivered, a.enterprise)
-        ground_values = apply_targets(q, ground_values, delivered, a.enterprise)
         # the phase done as the report states it: its steps, and what it improves directly
         # at the levels its rows state (``direct.direct_aims``); the path's indicators it
         # leaves as they are stay so (planned from the whole path met, re-scoring what the
@@ -244,9 +257,8 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
         # deliver, not on what the path only says to improve directly (round 65: fast
         # changeover in phase 2 at a job shop, a bundle-sewing plant and a box plant, on
         # automated lines that only phase 1's "improve directly" put there)
-        ground = score(q, ground_values, a.enterprise, a.assessed_on)
-        cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking, had, real=(state, values),
-                               grounded=(question_state(ground), ground_values))
+        cur_cands = candidates(q, cur_values, cur, cur_path, cur_blocking, done_by_then,
+                               real=(state, values), grounded=(ground_state, ground_values))
 
     idle = _unused_enablers(catalogue, phase_of) if not held else set()
     if idle:  # planned once more without them: what the roadmap did on them, it does not
@@ -272,6 +284,7 @@ def plan(q: Questionnaire, values: Mapping[str, Normalised], a: Assessment, path
     # a step whose whole gap nobody rated is a question about the answers, not advice: the
     # completeness check names it (round 110: "an answer fix rather than a scenario", 16 of
     # 16 votes "already has" at three plants, titled a check and out of every phase)
+    ordered = [c for c in ordered if c.scenario.id in phase_of or c.scenario.id not in finished]
     to_check = tuple(c.scenario.id for c in ordered if c.scenario.id in unknown)
     to_check += tuple(s for s in withheld if s not in to_check and s not in phase_of)
     ordered = [c for c in ordered if c.scenario.id not in to_check]

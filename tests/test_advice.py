@@ -22,6 +22,8 @@ from .corpus import CAL
 from .strategies import assess_answers as _assess
 from .strategies import bottom_answer, top_answer
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def _middle(q, level=2):
     """Every level question at ``level``, everything else at the bottom: a plant at about L1-L2."""
@@ -709,31 +711,61 @@ def test_what_a_step_requires_is_in_place_or_brought_by_a_step_not_improved_dire
     p28), on automated lines or system-based scheduling that only phase 1's "improve
     directly" put there.  A listed step's ``requires`` holds on the plant's own answers
     with what the steps of the phases before it deliver."""
-    from maturity.delivery import holds, question_state
-    from maturity.improve import apply_targets
-    from maturity.scoring import score
+    from maturity.delivery import holds
 
     checked = 0
     for name, sc, d in _corpus("p*.yaml"):
         q = corpus.plant(name).q
-        a = d.assessment
-        # before phase k: the plant's own answers with what the steps of phases < k deliver
-        ground = [restore_values(q, a.answers)]
-        for phase in d.roadmap:
-            values = ground[-1]
-            state = question_state(score(q, values, a.enterprise, a.assessed_on))
-            given = [c for x in phase.scenarios for c in lacking(q, sc[x], state, values)]
-            ground.append(apply_targets(q, values, given, a.enterprise))
-        for r in d.recommendations:
+        for r, state, values in _before_each(q, sc, d):
             if not sc[r.scenario].requires:
                 continue
-            # a step outside the phases comes after the whole roadmap
-            values = ground[r.phase - 1] if r.phase else ground[-1]
-            state = question_state(score(q, values, a.enterprise, a.assessed_on))
             for t in sc[r.scenario].requires:
                 assert holds(state, t, values), (name, r.scenario, r.phase, t.question)
             checked += 1
     assert checked >= 10
+
+
+def _before_each(q, sc, d):
+    """(recommendation, question state, answers) of each recommendation of a diagnosis, the
+    answers being the plant's own with what the steps of the phases before it deliver (a
+    step outside the phases comes after the whole roadmap)."""
+    from maturity.delivery import question_state
+    from maturity.improve import apply_targets
+    from maturity.scoring import score
+
+    a = d.assessment
+    ground = [restore_values(q, a.answers)]
+    for phase in d.roadmap:
+        values = ground[-1]
+        state = question_state(score(q, values, a.enterprise, a.assessed_on))
+        given = [c for x in phase.scenarios for c in lacking(q, sc[x], state, values)]
+        ground.append(apply_targets(q, values, given, a.enterprise))
+    states = [question_state(score(q, v, a.enterprise, a.assessed_on)) for v in ground]
+    for r in d.recommendations:
+        k = r.phase - 1 if r.phase else len(ground) - 1
+        yield r, states[k], ground[k]
+
+
+def test_no_step_is_offered_after_an_earlier_phase_completes_it():
+    """The report reader's machinery plant: phase 1 rolled the MES out to all workshops, and
+    phase 2 still offered production progress tracking, which by the tool's own test
+    (``done_when``: every work order tracked in the execution system) the roll-out completes;
+    ``maturity whatif`` with the roll-out's answers said so.  No recommendation, in a later
+    phase or after the roadmap, is done on the plant's answers with what the phases before
+    it deliver."""
+    from maturity.delivery import done
+
+    later = 0
+    for name, sc, d in _corpus("p*.yaml"):
+        q = corpus.plant(name).q
+        for r, state, values in _before_each(q, sc, d):
+            if r.phase != 1:
+                later += 1
+                assert not done(sc[r.scenario], state, values), (name, r.scenario, r.phase)
+    assert later >= 100
+    example = maturity.diagnose(maturity.assess(ROOT / "docs/examples/machinery-plant.yaml"))
+    assert "mes_rollout" in example.roadmap[0].scenarios
+    assert "production_progress_tracking" not in {r.scenario for r in example.recommendations}
 
 
 @pytest.mark.parametrize(("step", "first", "cases"), [
@@ -878,7 +910,7 @@ def test_every_reason_code_reads_as_words(lang):
     from maturity.model.diagnosis import Recommendation
     from maturity.report import content, markdown
 
-    ans = maturity.load_answers(Path(__file__).resolve().parents[1] / "docs/examples/machinery-plant.yaml")
+    ans = maturity.load_answers(ROOT / "docs/examples/machinery-plant.yaml")
     q = maturity.questionnaire_for(ans)
     d = diagnose(maturity.assess(q, ans), q, targets={"rd.design": 4})
     assert d.target_plan is not None
