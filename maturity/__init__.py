@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "load_questionnaire": "maturity.loading",
     "load_answers": "maturity.loading",
+    "parse_answers": "maturity.loading",
     "list_questionnaires": "maturity.catalogue",
     "questionnaire_for": "maturity.loading",
     "QuestionnaireInfo": "maturity.catalogue",
@@ -115,6 +116,7 @@ __all__ = [
     "load_questionnaire",
     "merge",
     "migrate",
+    "parse_answers",
     "questionnaire_for",
     "what_if",
 ]
@@ -134,7 +136,7 @@ if TYPE_CHECKING:  # pragma: no cover
         QuestionnaireError,
         UsageError,
     )
-    from .loading import load_answers, load_questionnaire, questionnaire_for
+    from .loading import load_answers, load_questionnaire, parse_answers, questionnaire_for
     from .merging import merge
     from .migrating import migrate
     from .model import AnswersFile, Assessment, Enterprise, Questionnaire

@@ -229,8 +229,17 @@ def read_text(path: str | os.PathLike[str]) -> str:
 
 def load_yaml_file(path: Path) -> Any:
     """Read and parse a YAML file; an empty document is an error."""
-    source = str(path)
-    data = parse_yaml(read_text(path), source)
+    return load_yaml_text(read_text(path), str(path))
+
+
+def load_yaml_text(text: str | bytes, source: str) -> Any:
+    """Parse YAML text (bytes are decoded as a file's are); an empty document is an error."""
+    if isinstance(text, bytes):
+        text = decode(text, source)
+    if len(text) > MAX_BYTES:
+        raise InputFileError(f"{source}: too large", [Issue(
+            f"text is {len(text):,} characters; the limit is {MAX_BYTES:,}", file=source, code="too_large")])
+    data = parse_yaml(text, source)
     if data is None:
         raise InputFileError(f"{source}: empty", [Issue("file is empty", file=source, line=1,
                                                                       code="empty")])

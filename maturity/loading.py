@@ -274,16 +274,33 @@ def load_answers(source: str | os.PathLike[str] | Mapping[str, Any],
         raw: Any = source
         name = "<answers>"
     elif not isinstance(source, str | os.PathLike):
-        from .errors import UsageError
+        from .errors import ArgumentError
 
-        message = f"load_answers() takes a path or a mapping, not {type(source).__name__}"
-        raise UsageError(message, [Issue(message, code="bad_argument")])
+        hint = "; for the text of a file (an upload), use maturity.parse_answers()" \
+            if isinstance(source, bytes) else ""
+        message = f"load_answers() takes a path or a mapping, not {type(source).__name__}{hint}"
+        raise ArgumentError(message, [Issue(message, code="bad_argument")])
     else:
         name = os.fspath(source)
         if name.lower().endswith(TABLE_SUFFIXES):
             return table_answers(name, questionnaire)
         raw = _yaml.load_yaml_file(Path(name))
     return answers_from_raw(raw, name)
+
+
+def parse_answers(text: str | bytes, source: str = "<text>") -> AnswersFile:
+    """An answers file given as its text (an upload, a database field): read exactly as
+    :func:`load_answers` reads a file, with the same safe YAML reader (YAML 1.2 numbers:
+    ``045`` is 45, ``1:10`` and ``7_4`` are refused; a key given twice is an error; no tags),
+    and its errors located at ``source:line``.  Bytes are decoded as UTF-8, as a file's
+    are.  A program that parsed the text with ``yaml.safe_load`` and passed the mapping
+    would get YAML 1.1's readings (``045`` is 37) and keep the last of two equal keys."""
+    if not isinstance(text, str | bytes):
+        from .errors import ArgumentError
+
+        message = f"parse_answers() takes an answers file's text (str or bytes), not {type(text).__name__}"
+        raise ArgumentError(message, [Issue(message, code="bad_argument")])
+    return answers_from_raw(_yaml.load_yaml_text(text, source), source)
 
 
 def table_answers(path: str, questionnaire: str | None = None) -> AnswersFile:

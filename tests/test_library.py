@@ -170,7 +170,17 @@ def test_the_web_backend_of_the_guide_runs():
         status, reply = _post(port, bad.encode())
         assert status == 422 and reply["issues"][0]["field"] == "questionnaire", reply
         status, reply = _post(port, b"- just\n- a list\n")
-        assert status == 400, reply
+        assert status == 422 and "mapping" in reply["issues"][0]["message"], reply
+        # read as a file is: YAML 1.2 numbers and no key given twice (yaml.safe_load, which
+        # the guide's backend used, scored 7_4 as 74 and 045 as 37, and kept the later key)
+        text = EXAMPLE.read_text("utf-8")
+        status, reply = _post(port, text.replace("cnc_rate: 74", "cnc_rate: 7_4", 1).encode())
+        assert status == 422 and reply["issues"][0]["line"] == 106, reply
+        status, reply = _post(port, (text + "questionnaire: general@2\n").encode())
+        assert status == 422 and "duplicate key" in reply["issues"][0]["message"], reply
+        as_json = json.dumps(maturity.load_answers(EXAMPLE).model_dump(mode="json"))
+        status, reply = _post(port, as_json.encode())
+        assert status == 200 and reply["grade"] == a.level, reply
     finally:
         server.shutdown()
         server.server_close()
