@@ -260,6 +260,11 @@ class MaturityApp(TypeAhead, App):
         self.notify(t("tui_unanswered_count", self.lang, n=len(self.state.unanswered())))  # type: ignore[union-attr]
         self.jump_to(qid)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in a text field): say how to quit, in the session's
+        language (Textual's own note was English in the Chinese interface)."""
+        self.notify(t("tui_help_quit", self.lang), title=t("tui_help_quit_title", self.lang))
+
     async def action_quit(self) -> None:
         """Quit; a profile being edited is saved first, as every answer already is (Ctrl+Q in
         the profile form threw the edit away, where the guide says nothing is lost)."""

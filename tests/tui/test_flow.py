@@ -14,7 +14,7 @@ import maturity
 from maturity.i18n import t
 from maturity.report import markdown
 from maturity.session import Session, list_sessions
-from maturity.tui.screens.question import QuestionScreen
+from maturity.tui.screens.question import CHECK_AFTER, QuestionScreen
 from maturity.tui.screens.result import ResultScreen
 from maturity.tui.screens.welcome import WelcomeScreen
 
@@ -664,7 +664,8 @@ async def test_a_digit_picks_the_level_and_the_hint_says_enter_goes_on(data_dir)
 async def test_the_status_line_keeps_the_score_in_view_at_80_columns(data_dir, lang):
     """Issue #12, item 5: "grade now: L2 Standardised on systems" pushed the score out of
     an 80-column line. The grade's code and the score now come first: for every level of
-    every shipped index, the score ends within the width the line has at 80 columns."""
+    every shipped index, the score ends within the width the line has at 80 columns, and so
+    does the count of checklist items left unrated (it came last and was cut to "· 7")."""
     from types import SimpleNamespace
 
     from rich.cells import cell_len
@@ -681,9 +682,11 @@ async def test_the_status_line_keeps_the_score_in_view_at_80_columns(data_dir, l
         top = float(q.scoring.total) if q.scoring.method == "points" else float(len(q.levels))
         for level in range(len(q.levels) + 1):
             a = SimpleNamespace(level=level, score=top - 0.05, score_max=top)
-            text = status_text(q, lang, 188, 188, 120, a)
-            score = f"{a.score:.1f}/{a.score_max:g}"
-            assert cell_len(text[:text.index(score) + len(score)]) <= width, (q.ref, text, width)
+            for unrated in (0, 12):
+                text = status_text(q, lang, 188, 188, 120, a, unrated, width)
+                score = f"{a.score:.1f}/{a.score_max:g}"
+                assert cell_len(text[:text.index(score) + len(score)]) <= width, (q.ref, text, width)
+                assert (t("unrated_short", lang, n=12).strip() in text) is bool(unrated), text
 
 
 async def test_a_finished_session_resumes_on_its_result_and_is_listed_as_complete(data_dir):
@@ -1129,13 +1132,74 @@ async def test_an_implausible_answer_is_flagged_as_it_is_given(data_dir):
         await pilot.press("0", "enter")  # the plan at level 0
         assert state.session.answers[LVL] == 0 and screen.current == NUM
         await pilot.press(*"95")
-        await pilot.pause()
+        await pilot.pause(CHECK_AFTER + 0.3)  # a number is checked once typing pauses
         assert state.session.answers[NUM] == 95, "the answer is kept as given"
         flagged = [n for n in app._notifications if "check both answers" in str(n.message)]
         assert len(flagged) == 1 and flagged[0].severity == "warning"
         await pilot.press("backspace", "6")  # typed through 9 (fine) to 96: said once, not again
-        await pilot.pause()
+        await pilot.pause(CHECK_AFTER + 0.3)
         assert len([n for n in app._notifications if "check both answers" in str(n.message)]) == 1
+
+
+async def test_a_number_is_checked_as_typed_in_full_not_digit_by_digit(data_dir):
+    """A first-time user typed 85 as the CNC rate after automated lines (level 3), and was
+    told the rate was below 50 %: the check ran on the 8.  Checked once typing pauses, 85
+    sets nothing off, and 8 still does."""
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery")
+        await screen.go("factory.equipment.automation")
+        await pilot.pause()
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert screen.current == "factory.equipment.cnc_rate"
+        await pilot.press("8", "5")
+        await pilot.pause(CHECK_AFTER + 0.3)
+        assert app.state.session.answers["factory.equipment.cnc_rate"] == 85
+        assert not [n for n in app._notifications if n.severity == "warning"]
+        await pilot.press("backspace")  # 8 is below 50 %: said, once typing pauses
+        await pilot.pause(CHECK_AFTER + 0.3)
+        assert [n for n in app._notifications if n.severity == "warning"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_unticking_not_applicable_gives_the_answer_back_and_keeps_the_focus(data_dir, lang):
+    """A first-time user answered 2, ticked n/a, unticked it, and pressed Space to tick it
+    again: unticking had cleared the answer and put the focus on the choices, so that Space
+    saved level 0.  Unticking now gives back the answer given before, and the box keeps the
+    focus."""
+    qid = "rd.innovation.customer"
+    app = make_app(questionnaire="general", lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, "Pilot Works", industry="machinery", size="small")
+        await screen.go(qid)
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.state.session.answers[qid] == 2
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#na")
+        await pilot.press("space")
+        await pilot.pause()
+        assert on_disk(app.state.session)[qid] == "n/a"
+        await pilot.press("space")
+        await pilot.pause()
+        assert on_disk(app.state.session)[qid] == 2
+        assert app.focused is screen.query_one("#na")
+        await pilot.press("space")
+        await pilot.pause()
+        assert on_disk(app.state.session)[qid] == "n/a"
+
+
+async def test_ctrl_c_says_how_to_quit_in_the_sessions_language(data_dir):
+    """Textual's own note on Ctrl+C was English in the Chinese interface."""
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        said = [str(n.message) + str(n.title) for n in app._notifications]
+        assert any("Ctrl+Q" in x and "退出" in x for x in said), said
+        assert not any("Press" in x for x in said), said
 
 
 async def test_what_if_shows_the_grade_a_step_would_give_and_keeps_the_answers(data_dir, tmp_path):

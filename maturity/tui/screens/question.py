@@ -34,6 +34,8 @@ RULE_LEARNT = 3
 (at 80x24 the full rule and the hint left room for levels 0-3 only)."""
 STALE_FOR = 1.0
 """Seconds an answer widget stays (hidden) after its question leaves the screen."""
+CHECK_AFTER = 0.8
+"""Seconds of no typing after which a number answer's consistency checks run."""
 NARROW = 100
 """Below this many columns the index starts hidden (Ctrl+T shows it)."""
 
@@ -61,6 +63,10 @@ class QuestionScreen(Localised, Screen):
         """The answer widget of the question on screen."""
         self._checks_shown: set[str] = set()
         """Consistency checks said while the question on screen is shown (each once)."""
+        self._before_na: dict[str, Any] = {}
+        """The answer a question had when n/a was ticked: unticking gives it back."""
+        self._pending_check: Any = None
+        """The timer of a number's consistency check, run once typing pauses."""
         asked = state.asked()
         position = state.session.position
         self.current = position if position in asked else next(iter(state.unanswered()), "") or \
@@ -234,6 +240,13 @@ class QuestionScreen(Localised, Screen):
                 na.value = False
         if qid == self.current:
             self._rated_note()
+        if self.state.q.questions[qid][2].kind == "number":
+            # a number is checked once typing pauses, not at each key: its first digit is not
+            # the answer (typing 85 warned that the rate was below 50 %, from the 8)
+            if self._pending_check is not None:
+                self._pending_check.stop()
+            self._pending_check = self.set_timer(CHECK_AFTER, partial(self._check_consistency, qid))
+            return
         self._check_consistency(qid)
 
     def _check_consistency(self, qid: str) -> None:
@@ -285,12 +298,18 @@ class QuestionScreen(Localised, Screen):
         if event.checkbox.id != "na":
             return
         if event.value:
+            before = self.state.session.answers.get(self.current)
+            if before is not None and before != NA:
+                self._before_na[self.current] = before
             self._save(self.state.set_answer, self.current, NA)
             self.query_one("#answer-box").display = False
             self.query_one("#hint", Static).update(t("tui_hint_na", self.lang))
         else:
-            self._save(self.state.set_answer, self.current, None)
+            # the answer given before n/a was ticked comes back, and the focus stays on the
+            # box: unticking put it on the choices, where the next Space saved level 0
+            self._save(self.state.set_answer, self.current, self._before_na.pop(self.current, None))
             await self._show()
+            self.set_focus(self.query_one("#na"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "notes":
