@@ -7,6 +7,7 @@ import glob
 import os
 import re
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,11 +28,24 @@ def user_dir() -> Path:
 
 
 def _special(target: Path) -> bool:
-    """A device, pipe or socket (``/dev/null``, ``/dev/stdout``): written to, never replaced."""
+    """A device, pipe or socket (``/dev/null``, ``/dev/stdout``): written to, never replaced.
+    So is anything under ``/dev`` or ``/proc``: ``/dev/stderr`` redirected to a file is a
+    link to a regular file, and renaming over it replaced the link for every process."""
     try:
+        if os.path.abspath(target).startswith(("/dev/", "/proc/")):
+            return True
         return target.exists() and not target.is_file()
     except OSError:
         return False
+
+
+def _destination(target: Path) -> Path:
+    """The file an output replaces: a link's own file, not the link (``-o latest.json``
+    linked to ``shared/results.json`` replaced the link with a new file and left its file
+    as it was)."""
+    if target.is_symlink() and not _special(target):
+        return Path(os.path.realpath(target))
+    return target
 
 
 def _mode(target: Path) -> int:
@@ -70,7 +84,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str 
     A device or pipe (``-o /dev/null``) is written to directly: renaming over it would
     replace the device with a file.
     """
-    target = Path(path)
+    target = _destination(Path(path))
     raw = data.encode(encoding) if isinstance(data, str) else data
     with _writing(target):
         if _special(target):
@@ -98,7 +112,7 @@ class AtomicOutput:
     """
 
     def __init__(self, path: str | os.PathLike[str], encoding: str = "utf-8", newline: str | None = None):
-        self.target = Path(path)
+        self.target = _destination(Path(path))
         self.encoding = encoding
         self.newline = newline
 
@@ -171,6 +185,11 @@ def check_output(output: str | None, inputs: list[str], new_folder: bool = False
     out_real = out.resolve()
     for arg in inputs:
         if arg == "-":
+            # standard input redirected from a file is that file (``score - -o f.yaml <
+            # f.yaml`` replaced the answers with the results)
+            if _stdin_is(out):
+                raise UsageError(f"-o {output}: that is standard input's file; it would be "
+                                 "overwritten. Write the output to another file.")
             continue
         matches = [Path(m) for m in sorted(glob.iglob(arg, recursive=True))] \
             if not Path(arg).exists() and glob.has_magic(arg) else [Path(arg)]
@@ -185,6 +204,15 @@ def check_output(output: str | None, inputs: list[str], new_folder: bool = False
                 raise UsageError(f"-o {output}: it lies inside the scored directory {arg} and would be "
                                  "read as an input next time; write it elsewhere or give it another "
                                  "suffix.")
+
+
+def _stdin_is(path: Path) -> bool:
+    """Whether standard input is read from the file ``path`` names."""
+    try:
+        mine, other = os.fstat(sys.stdin.fileno()), os.stat(path)
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISREG(mine.st_mode) and (mine.st_dev, mine.st_ino) == (other.st_dev, other.st_ino)
 
 
 def _same(a: Path, b: Path) -> bool:

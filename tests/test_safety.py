@@ -60,6 +60,33 @@ def test_other_outputs_are_written(files, argv):
     assert Path(argv[-1]).stat().st_size > 0
 
 
+def test_standard_input_read_from_a_file_is_that_file(files, capsys, monkeypatch):
+    """``score - -o x.yaml < x.yaml`` replaced the answers with the results, exit 0."""
+    before = Path("x.yaml").read_bytes()
+    with open("x.yaml", "rb") as fh:
+        monkeypatch.setattr("sys.stdin", type("In", (), {"fileno": fh.fileno, "buffer": fh})())
+        assert main(["score", "-", "-f", "json", "-o", "x.yaml"]) == 2
+    assert "standard input" in capsys.readouterr().err
+    assert Path("x.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("argv", [
+    ["score", "y.yaml", "-f", "json", "-o", "latest.json"],
+    ["report", "y.yaml", "-o", "latest.json", "-f", "json"],
+], ids=lambda argv: argv[0])
+def test_an_output_named_by_a_link_is_written_to_the_links_file(files, argv):
+    """``-o latest.json``, a link to ``shared/results.json``: the link was replaced by a new
+    file and its file kept the old results (and ``-o /dev/stderr``, redirected to a file,
+    replaced that link for every process)."""
+    Path("shared").mkdir()
+    Path("shared/results.json").write_text("STALE")
+    os.symlink("shared/results.json", "latest.json")
+    assert main(argv) == 0
+    assert Path("latest.json").is_symlink()
+    written = Path("shared/results.json").read_text()
+    assert "STALE" not in written and "general@2" in written
+
+
 # --------------------------------------------------------------------------- CSV input
 
 HEAD = "questionnaire,enterprise.name,factory.equipment.cnc_rate\n"
