@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .printable import one_line
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -39,16 +41,18 @@ class Issue:
     ``not_found``, ``string_type`` (pydantic's own codes pass through)."""
 
     def __str__(self) -> str:
+        # one line whatever the data: a newline in a file name or a value made a fake line
+        field = one_line(self.field) if self.field else None
         if self.file is None and self.line is None:
-            return ": ".join([*([self.field] if self.field else []), self.message])
-        where = self.file or "<input>"
+            return ": ".join([*([field] if field else []), one_line(self.message)])
+        where = one_line(self.file or "<input>")
         if self.line is not None:
             where = f"{where}:{self.line}"
         parts = [where]
-        if self.field:
-            parts.append(self.field)
+        if field:
+            parts.append(field)
         prefix = "warning: " if self.severity is Severity.WARNING else ""
-        return ": ".join(parts) + ": " + prefix + self.message
+        return ": ".join(parts) + ": " + prefix + one_line(self.message)
 
 
 class MaturityError(Exception):

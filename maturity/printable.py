@@ -27,6 +27,13 @@ def printable(text: object) -> str:
     return _CONTROL.sub(_escape, str(text))
 
 
+def one_line(text: object) -> str:
+    """:func:`printable`, newlines too: a name, a file name or a value inside a line (a
+    table row, a ``file:line: message``), where a newline in the data made a second, fake
+    row ("L5 4.99 / 5 … Model Factory Co" from one enterprise's name)."""
+    return printable(text).replace("\n", "\\x0a")
+
+
 def for_terminal(text: str) -> str:
     """Data (CSV, JSON, YAML) on its way to a terminal: :func:`printable`, with a CSV's
     ``\\r\\n`` line ends as plain ones.  Written to a file or a pipe, data stays exact."""

@@ -529,3 +529,49 @@ def test_a_profile_id_not_written_as_an_id_says_how_ids_are_written(tmp_path, ca
     code, err, _ = _score_csv(tmp_path, table, capsys)
     assert code == 1 and f"in.csv:2:3: enterprise.industry: {value!r} is not an id" in err, err
     assert "should match pattern" not in err and "maturity template" in err
+
+
+# --------------------------------------------------------------------------- validate
+
+HEADER = "format: maturity-answers/1\nquestionnaire: general@2\nenterprise:\n  name: {name}\n" \
+         "  industry: machinery\nanswers:\n"
+PAIR = HEADER.format(name="Pair Co") + "  factory.equipment.automation: 3\n  factory.equipment.cnc_rate: 20\n"
+
+
+def test_validate_reads_standard_input_once(tmp_path, capsys, monkeypatch):
+    """``validate - < f.yaml`` of a valid file whose answers set off a consistency check
+    said "ok", then "-:1: file is empty" (it read standard input again to locate the
+    warning), exit 1; the warning never came."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", type("In", (), {"buffer": io.BytesIO(PAIR.encode())})())
+    assert main(["validate", "-"]) == 0
+    err = capsys.readouterr().err
+    assert "-:8: answers.factory.equipment.cnc_rate: warning:" in err and "empty" not in err, err
+
+
+def test_validate_says_which_answers_are_ignored(tmp_path, capsys):
+    """An answer to a follow-up its question does not open is not scored: validate said only
+    "ok" where the answers format promises a warning."""
+    src = tmp_path / "f.yaml"
+    src.write_text(HEADER.format(name="Follow Co") + "  operations.execution.mes: no\n"
+                   "  operations.execution.mes_use:\n    work_orders: fully\n", "utf-8")
+    assert main(["validate", str(src)]) == 0
+    err = capsys.readouterr().err
+    assert f"{src}:8: answers.operations.execution.mes_use: warning: answer ignored" in err, err
+
+
+def test_a_newline_in_a_name_or_a_file_name_makes_no_second_line(tmp_path, capsys):
+    """A name "Tiny Co\\nL5  4.99 / 5 …" showed a fake L5 row in the batch table; a file
+    named with newlines showed a fake "ok" line."""
+    spoof = tmp_path / "spoof.yaml"
+    spoof.write_text(HEADER.format(name='"Tiny Co\\nL5   4.99 / 5   Model Factory Co"')
+                     + "  strategy.planning.roadmap: 1\n", "utf-8")
+    assert main(["score", str(spoof), str(SAMPLE)]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) == 3 and "Tiny Co\\x0aL5" in rows[1], rows  # the heading and two rows
+    odd = tmp_path / "bad\ngood.yaml: ok\nx.yaml"
+    odd.write_text(PAIR.replace("cnc_rate: 20", "cnc_rate: abc"), "utf-8")
+    assert main(["validate", str(odd)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and "bad\\x0agood.yaml: ok\\x0ax.yaml:8:" in lines[0], lines

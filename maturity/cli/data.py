@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .._io import TABLE_SUFFIXES
-from ..printable import printable, terminal_or
+from ..printable import one_line, printable, terminal_or
 from .common import (
     Exit,
     _default_lang,
@@ -77,8 +77,9 @@ def _peek_format(path: Path) -> str | None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .._yaml import load_yaml_file
     from ..errors import MaturityError, Severity
-    from ..loading import check_questionnaire_file, load_answers, questionnaire_for
+    from ..loading import answers_from_raw, check_questionnaire_file, questionnaire_for
     from ..rating import answered_na
     from ..scoring import assess
 
@@ -96,7 +97,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             continue
         fmt = _peek_format(path)
         if fmt in REFERENCE_FORMATS:
-            print(printable(f"{path}: skipped ({fmt} is reference data, not a questionnaire "
+            print(printable(f"{one_line(path)}: skipped ({fmt} is reference data, not a questionnaire "
                             "or answers file)"))
             continue
         try:
@@ -109,16 +110,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 if q is None:
                     worst = Exit.INVALID
                     continue
-                print(printable(f"{path}: ok ({q.ref}, {len(q.questions)} questions)"))
+                print(printable(f"{one_line(path)}: ok ({q.ref}, {len(q.questions)} questions)"))
             else:
-                answers = load_answers(path)
+                # read once: standard input cannot be read again to locate the warnings
+                # (``validate - < f.yaml`` said "ok", then "file is empty", exit 1)
+                raw = load_yaml_file(path)
+                answers = answers_from_raw(raw, str(path))
                 q = questionnaire_for(answers, args.questionnaire, shared=True)
                 a = assess(q, answers)
                 na = answered_na({r.id: r.status for d in a.dimensions for i in d.indicators
                                   for r in i.questions}, a.answers)
                 said = counted(a.answered, a.unanswered, a.not_applicable, na)
-                print(printable(f"{path}: ok ({q.ref}, {said})"))
-                for issue in _check_issues(path, q, a, args.lang or answers.language or _default_lang()):
+                print(printable(f"{one_line(path)}: ok ({q.ref}, {said})"))
+                for issue in _check_issues(raw, path, q, a, args.lang or answers.language or _default_lang()):
                     _warn(str(issue))
         except MaturityError as exc:
             _err(str(exc))
@@ -129,18 +133,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return worst
 
 
-def _check_issues(path: Path, q: Any, a: Any, lang: str) -> list[Any]:
-    """The consistency checks the answers set off, as warnings located at the answer the
-    check expects more of (a warning: the file is valid)."""
-    from .._yaml import load_yaml_file, locate
+def _check_issues(raw: Any, path: Path, q: Any, a: Any, lang: str) -> list[Any]:
+    """The answers given but not scored (a follow-up its question does not open, an answer
+    to a question that does not apply), then the consistency checks the answers set off,
+    each as a warning located at its answer (``raw``: the file as read, with its lines;
+    a warning: the file is valid)."""
+    from .._yaml import locate
     from ..checking import consistency
     from ..errors import Issue, Severity
     from ..i18n import t
     from ..model.base import tr
 
-    found = consistency(a, q)
-    raw = load_yaml_file(path) if found else None
     out = []
+    for warning in a.warnings:  # "qid: answer ignored, …": an answer is never dropped unsaid
+        qid, _, why = warning.partition(": ")
+        file, line, _ = locate(raw, ("answers", qid))
+        out.append(Issue(why, file=file or str(path), line=line, field=f"answers.{qid}",
+                         severity=Severity.WARNING, code="ignored"))
+    found = consistency(a, q)
     for f in found:
         file, line, _ = locate(raw, ("answers", f.other))
         out.append(Issue(t("check_line", lang, message=tr(f.message, lang), question=f.question,
@@ -175,7 +185,7 @@ def _validate_table(path: Path, questionnaire: str | None) -> int:
     worst = Exit.OK
     for row in score_files([str(path)], questionnaire):
         if row.ok:
-            print(printable(f"{row.source}: ok ({row.questionnaire}, "
+            print(printable(f"{one_line(row.source)}: ok ({row.questionnaire}, "
                             f"{counted(row.answered, row.unanswered, row.not_applicable, row.answered_na)})"))
         else:
             for line in row.errors:

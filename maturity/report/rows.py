@@ -17,7 +17,7 @@ from ..batch import Row, profile_text
 from ..explain import completeness_figure
 from ..i18n import t
 from ..model.base import tr
-from ..printable import markdown_text, printable
+from ..printable import markdown_text, one_line, printable
 from ..tabular import ENTERPRISE_FIELDS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -299,14 +299,14 @@ class TableWriter(Writer):
         self.out.write(f"{'grade':<8}{'score':>12}  {'complete':>8}  {'unrated':>7}  enterprise / source\n")
 
     def row(self, row: Row) -> None:
-        who = printable(row.enterprise_field("name") or row.source)
+        who = one_line(row.enterprise_field("name") or row.source)
         if row.ok:
             # the checklist items left unrated, in a column of their own (blank when none)
             self.out.write(f"{row.level_id or 'not yet':<8}{_score(row):>12}  {row.completeness:>8.0%}  "
-                           f"{row.unrated or '':>7}  {who}  ({printable(row.source)})\n")
+                           f"{row.unrated or '':>7}  {who}  ({one_line(row.source)})\n")
         else:
             first = row.errors[0] if row.errors else ""
-            self.out.write(f"{'ERROR':<8}{'':>12}  {'':>8}  {'':>7}  {printable(first)}\n")
+            self.out.write(f"{'ERROR':<8}{'':>12}  {'':>8}  {'':>7}  {one_line(first)}\n")
 
     def finish(self, summary: dict[str, Any] | None) -> None:
         if summary is None:
