@@ -137,7 +137,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "scenario": ("Scenario", "场景"),
     "effort": ("Effort", "投入"),
     "raises": ("Raises", "提升"),
-    "after_phase": (" (once phase {n} is done)", "（第 {n} 阶段完成后）"),
+    "after_phase": (" (counted from where phase {n} leaves it)", "（按第 {n} 阶段完成后的水平计）"),
     "raises_score": ("the total score by {gain} (no indicator changes level on its own)",
                      "总分 {gain}（单独实施不改变任何指标的等级）"),
     "raises_little": ("the total score by less than +0.01 (no indicator changes level on its own)",

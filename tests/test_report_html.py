@@ -314,3 +314,29 @@ def test_a_phone_shows_the_dimension_table_instead_of_a_radar_too_small_to_read(
     """At 390 px the radar's labels were some 7 px high; the table under it has the same."""
     phone = r"@media \(max-width: 560px\) \{[^}]*figure\.fig-radar \{ display: none; \}"
     assert re.search(phone, html.CSS, re.S)
+
+
+@pytest.mark.parametrize(("sample", "lang"), [("docs/examples/machinery-plant.yaml", "en"),
+                                              ("docs/calibration/answers/after/p23-b.yaml", "zh")])
+def test_on_a_phone_every_table_fits_and_no_name_breaks_a_character_a_line(tmp_path, sample, lang):
+    """A report reader at 400 px: the blocking table's gains were cut to "0" at the right
+    edge, the benchmarks ran off the screen, and in Chinese an indicator's name was set one
+    character a line.  Measured in the browser: no table is wider than the page, and no
+    first-column cell of a Chinese table is narrower than five characters."""
+    from maturity.cli import main
+
+    page = tmp_path / "r.html"
+    assert main(["report", str(ROOT / sample), "-f", "html", "--lang", lang, "-o", str(page)]) == 0
+    probe = """<script>window.addEventListener('load', () => {
+      const w = document.documentElement.clientWidth, out = [];
+      for (const t of document.querySelectorAll('table')) {
+        if (t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > w + 1) out.push('wide');
+        const c = t.querySelector('td'), em = parseFloat(getComputedStyle(t).fontSize);
+        if (c && c.getBoundingClientRect().width < 5 * em) out.push('narrow');
+      }
+      document.body.setAttribute('data-probe', out.join(',') || 'ok');
+    });</script></body>"""
+    doc = page.read_text("utf-8").replace("</body>", probe, 1)
+    done = _browse(tmp_path, doc, "--dump-dom", "--window-size=400,900", "--virtual-time-budget=2000")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert 'data-probe="ok"' in done.stdout, re.findall(r'data-probe="([^"]*)"', done.stdout)

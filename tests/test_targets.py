@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import maturity
+from maturity.explain import name_of
 from maturity.improve import apply, indicator_levels, path_to, restore_values
 from maturity.scoring import score
 from maturity.targets import plan_targets, read_targets
@@ -184,7 +185,6 @@ def test_the_roadmap_takes_the_plant_towards_its_targets(general):
     towards = [r for r in phase1(aimed) if "target" in r.reasons]
     assert [r.scenario for r in towards] == ["data_driven_lean_management"]
     assert any(x.indicator == "strategy.lean" and x.to_level >= 4 for x in towards[0].raises)
-    from maturity.explain import name_of
     from maturity.report.content import build
 
     views = {v.rank: v for v in build(general, aimed, "en").recommendations}
@@ -318,4 +318,35 @@ def test_the_phase_heading_counts_two_level_climbs_at_the_levels_its_rows_state(
                 if t("phase_far_one" if len(rows) == 1 else "phase_far", "en", k=k) in title]
         assert said == ([far] if far else []), (iid, title, rows)
         checked += 1
+    assert checked >= 3
+
+
+def test_a_later_phase_names_the_levels_of_what_it_improves_directly():
+    """A report reader: phase 2's heading said "8 indicators improved directly, 2 of them by
+    two levels or more", and only the JSON told which (Business planning L2 → L5).  A later
+    phase has no rows of its own, so each name its sentence lists carries its levels, and
+    the climbs of two levels or more among them are as many as its heading counts."""
+    import re
+
+    from maturity.i18n import t
+    from maturity.report.content import build
+
+    checked = 0
+    for plant in ("p04-b.yaml", "p21-a.yaml", "p58-b.yaml", "p72-a.yaml", "p12-b.yaml"):
+        a = maturity.assess(CAL / plant)
+        q = maturity.questionnaire_for(maturity.load_answers(CAL / plant))
+        d = maturity.diagnose(a)
+        codes = {lv.id: k for k, lv in enumerate(q.levels, 1)}
+        for (title, _, direct, _), phase in list(zip(build(q, d, "en").roadmap, d.roadmap, strict=True))[1:]:
+            if not phase.uncovered:
+                continue
+            pair = r" \((<?)(L\d) → (L\d)\)"
+            jumps = {i: re.search(re.escape(name_of(q, i, "en")) + pair, direct) for i in phase.uncovered}
+            assert all(jumps.values()), (plant, direct)
+            far = sum(1 for m in jumps.values()
+                      if codes[m.group(3)] - (0 if m.group(1) else codes[m.group(2)]) >= 2)
+            said = [k for k in range(1, len(jumps) + 1) if t("phase_far", "en", k=k) in title
+                    or (k == 1 and t("phase_far_one", "en") in title)]
+            assert said == ([far] if far else []), (plant, title, direct)
+            checked += 1
     assert checked >= 3

@@ -152,6 +152,19 @@ p, li { orphans: 3; widows: 3; }
   /* a phone: the radar's labels, scaled to the screen, were some 7 px high; the table
      under it gives the same levels, scores and bars in the page's own type */
   figure.fig-radar { display: none; }
+  /* at 400 px the tables' numbers ran off the edge (a gain of 0.077 read "0") while their
+     first column wrapped a word a line, and Chinese names broke one character a line */
+  table { font-size: .84rem; }
+  th, td { padding: 4px 5px; }
+  table.benchmarks th:last-child, table.benchmarks td:last-child {
+    overflow-wrap: anywhere; min-width: 5.5em; }
+  th.num, table.benchmarks td.num { white-space: normal; }
+  :lang(zh) th, :lang(zh) th.num { white-space: nowrap; }
+  .meter { width: 60px; }
+  table.benchmarks tr.has-source td:first-child, table.benchmarks tr.has-source td:last-child {
+    width: auto; }
+  :lang(zh) td:first-child { min-width: 6em; }  /* Chinese breaks anywhere: keep names whole */
+  :lang(zh) table.benchmarks tr.has-source td:last-child { min-width: 5em; }
 }
 @media print {
   body { font-size: 10.5pt; }

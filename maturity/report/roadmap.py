@@ -29,9 +29,18 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
     first: list[tuple[str, str]] = []
     for n, phase in enumerate(d.roadmap, 1):
         names = [tr(scen[s].name, lang) for s in phase.scenarios]
+        # phase 1 keeps the plant's own targets: its levels are those its rows below state
+        aims = direct_aims(phase.path, phase.uncovered, own_aims(d.target_plan) if n == 1 else None)
         direct = ""
         if phase.uncovered:
-            listed = _join([name_of(q, i, lang) for i in phase.uncovered], lang)
+            # a later phase has no rows of its own: each name says how far (a machinery
+            # plant's phase 2 said "8 indicators, 2 of them by two levels or more" and only
+            # the JSON told that Business planning was to go from L2 to L5)
+            far_to = {i.indicator: i for i in aims} if n > 1 else {}
+            listed = _join([name_of(q, i, lang) + (_paren(f"{code(far_to[i].from_level)} → "
+                                                          f"{code(far_to[i].to_level)}", lang)
+                                                   if i in far_to else "")
+                            for i in phase.uncovered], lang)
             direct = t("phase_direct" if q.scenarios else "phase_improve", lang, names=listed)
         for sid, needed in phase.needs.items():
             waits = t("phase_needs", lang, name=tr(scen[sid].name, lang),
@@ -48,8 +57,6 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
         # and how far: "11 indicators improved directly" hid that four of them climb two
         # levels or more (round-115 reviewers of a refinery: "claims L5 by improving 11
         # indicators directly, several of them L2/L3 to L5")
-        # phase 1 keeps the plant's own targets: its levels are those its rows below state
-        aims = direct_aims(phase.path, phase.uncovered, own_aims(d.target_plan) if n == 1 else None)
         far = sum(1 for i in aims if i.to_level - i.from_level >= 2)
         one = len(phase.uncovered) == 1
         far_text = t("phase_far_one" if one else "phase_far", lang, k=far) if far else ""
