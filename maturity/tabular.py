@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
+from ._yaml import MAX_BYTES
 from .columns import (
     ENTERPRISE_FIELDS,
     PROFILE,
@@ -77,6 +78,10 @@ def read_csv(path: Path, convert: bool = True) -> Iterator[Record]:
                 return
             delimiter = said or _delimiter(first)
             handle.seek(start)
+            # a cell may be as long as an answers file (the csv module's own limit, 128 KiB,
+            # stopped a table at a long name with "is a closing quote missing?" and never
+            # scored the rows after it); the limit is only ever raised, never lowered
+            csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
             reader = csv.reader(handle, delimiter=delimiter, strict=True)
             header = next(reader)
             problem = _header_problem(header, source, 1 + skipped)

@@ -23,6 +23,7 @@ LAYERS = {
         "diagnosis", "explain", "comparison", "whatif",
         "checking", "timeline", "merging", "migrating", "targets"},
     4: {"report", "report.content", "report.rows", "report.markdown", "report.html", "report.html_parts",
+        "report.style",
         "report.terminal",
         "report.many", "report.history", "report.words", "report.respondents", "report.wrap",
         "report.inplace", "report.roadmap", "report.views"},

@@ -575,3 +575,12 @@ def test_a_newline_in_a_name_or_a_file_name_makes_no_second_line(tmp_path, capsy
     assert main(["validate", str(odd)]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1 and "bad\\x0agood.yaml: ok\\x0ax.yaml:8:" in lines[0], lines
+
+
+def test_a_long_cell_is_read_and_the_rows_after_it_are_scored(tmp_path, capsys):
+    """A 140,000-character name stopped the table at csv's 128 KiB field limit with "is a
+    closing quote missing?" (there was no quote) and the two rows after it were never
+    scored; YAML took the same name."""
+    code, err, rows = _score_csv(tmp_path, HEAD + "general,Alpha,60\ngeneral," + "L" * 140_000
+                                 + ",70\ngeneral,Gamma,80\n", capsys)
+    assert code == 0 and len(rows) == 3 and "quote" not in err, err
