@@ -181,6 +181,9 @@ def check_output(output: str | None, inputs: list[str], new_folder: bool = False
 
     out = Path(output)
     if not new_folder:
+        if output.endswith(("/", os.sep)) or out.is_dir():  # written as one file named "results"
+            raise UsageError(f"-o {output} names a folder, but this command writes one file: "
+                             "give a file name")
         folder_exists(out)
     out_real = out.resolve()
     for arg in inputs:

@@ -761,6 +761,12 @@ def test_a_folder_scan_reads_any_case_of_suffix_and_says_which_tables_it_left(ca
     code, out, err = run(capsys, "score", str(tmp_path), "-f", "jsonl", "--quiet")
     assert code == 0 and len(out.splitlines()) == 3, err
     assert "1 table(s) in the folders scanned were not read" in err and "e.CSV" in err
+    # validate and report said nothing of the table (a consultant's audit): all three say it
+    code, out, err = run(capsys, "validate", str(tmp_path))
+    assert code == 0 and out.count(": ok") == 3, (out, err)
+    assert "1 table(s) in the folders scanned were not read" in err and "e.CSV" in err
+    code, _, err = run(capsys, "report", str(tmp_path), "-o", str(tmp_path.parent / "reports") + "/")
+    assert code == 0 and "1 table(s) in the folders scanned were not read" in err and "e.CSV" in err
 
 
 def test_json_records_keep_the_profile_typed_and_csv_keeps_its_cells(capsys):

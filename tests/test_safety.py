@@ -584,3 +584,18 @@ def test_a_long_cell_is_read_and_the_rows_after_it_are_scored(tmp_path, capsys):
     code, err, rows = _score_csv(tmp_path, HEAD + "general,Alpha,60\ngeneral," + "L" * 140_000
                                  + ",70\ngeneral,Gamma,80\n", capsys)
     assert code == 0 and len(rows) == 3 and "quote" not in err, err
+
+
+@pytest.mark.parametrize("argv", [
+    ["score", "x.yaml", "-f", "json", "-o", "results/"],  # was written as a file "results"
+    ["score", "x.yaml", "-f", "json", "-o", "d"],          # an existing folder
+    ["report", "x.yaml", "y.yaml", "-o", "plain"],         # "internal error: FileExistsError"
+    ["report", "x.yaml", "y.yaml", "-o", "x.yaml"],
+], ids=lambda argv: " ".join(argv))
+def test_a_file_where_a_folder_is_meant_or_the_other_way_round_is_a_usage_error(files, capsys, argv):
+    Path("plain").write_text("keep")
+    before = {p: p.read_bytes() for p in Path(".").rglob("*") if p.is_file()}
+    assert main(argv) == 2
+    assert "-o " in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in Path(".").rglob("*") if p.is_file()} == before
+    assert not Path("results").exists()

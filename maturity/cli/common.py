@@ -69,6 +69,16 @@ def _warn(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def warn_unread_tables(tables: list[str]) -> None:
+    """The tables met in the folders scanned, which are not read: never a silent skip, in
+    ``score``, ``validate`` and ``report`` alike (a consultant lost two plants' table in a
+    scanned folder; ``validate DIR`` then said only "ok" for the folder's answers files)."""
+    if tables:
+        _warn(f"{len(tables)} table(s) in the folders scanned were not read (a folder is scanned for "
+              f"answers files only): {', '.join(tables[:3])}{' …' if len(tables) > 3 else ''}; name a "
+              "table to read its rows")
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)

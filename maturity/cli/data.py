@@ -21,6 +21,7 @@ from .common import (
     check_output,
     note_survey_columns,
     output_format,
+    warn_unread_tables,
 )
 
 # --------------------------------------------------------------------------- inputs
@@ -33,7 +34,7 @@ AUTO_JOBS_FROM = 200
 SCORE_FORMATS = ("table", "json", "jsonl", "csv", "markdown", "html")
 
 
-def _validate_targets(paths: Sequence[str]) -> Iterator[Path | str]:
+def _validate_targets(paths: Sequence[str], tables: list[str]) -> Iterator[Path | str]:
     """What ``validate`` checks: a table as one file (row by row, below), everything else
     as ``score`` reads it (folders walked, globs expanded, ``-`` for stdin); a message
     (``str``) where ``score`` has an error row: a pattern that matches nothing, a folder
@@ -46,7 +47,7 @@ def _validate_targets(paths: Sequence[str]) -> Iterator[Path | str]:
         if p.suffix.lower() in TABLE_SUFFIXES and p.is_file():
             yield p
             continue
-        for item in iter_inputs([raw]):
+        for item in iter_inputs([raw], tables=tables):
             if item.path is not None:
                 yield Path(item.path)
             elif isinstance(item.raw, BadInput):
@@ -86,7 +87,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     worst = Exit.OK
     count = 0
     seen: set[str] = set()  # an overlay repeats its base's warnings: say each once
-    for path in _validate_targets(args.paths):
+    tables: list[str] = []  # met in the folders walked, not read: said after the run
+    for path in _validate_targets(args.paths, tables):
         count += 1
         if isinstance(path, str):  # nothing to read there: said as score says it
             _err(path)
@@ -127,6 +129,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except MaturityError as exc:
             _err(str(exc))
             worst = Exit.INVALID
+    warn_unread_tables(tables)
     if count == 0:
         _err("no input files found")
         return Exit.INVALID
@@ -295,10 +298,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         _warn(f"{repeated['enterprises']} enterprise(s) appear in more than one input, each counted in the "
               f"summary: {names}; score one assessment per enterprise for a portfolio "
               "(maturity history follows one enterprise over time)")
-    if tables:  # never a silent skip: a consultant lost two plants' table in a scanned folder
-        _warn(f"{len(tables)} table(s) in the folders scanned were not read (a folder is scanned for "
-              f"answers files only): {', '.join(tables[:3])}{' …' if len(tables) > 3 else ''}; name a "
-              "table to score its rows")
+    warn_unread_tables(tables)
     if count == 0:
         _err("no input files found")
         return Exit.INVALID

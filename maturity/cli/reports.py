@@ -18,6 +18,7 @@ from .common import (
     check_output,
     note_survey_columns,
     output_format,
+    warn_unread_tables,
 )
 
 REPORT_FORMATS = ("terminal", "markdown", "html", "json")
@@ -151,7 +152,11 @@ def _cmd_reports(args: argparse.Namespace) -> int:
 
     if not args.output or args.output == "-":
         raise UsageError("several reports need a folder: give -o DIR/")
-    if Path(args.output).suffix.lower() in REPORT_SUFFIXES and not Path(args.output).is_dir():
+    target = Path(args.output)
+    if (target.suffix.lower() in REPORT_SUFFIXES and not target.is_dir()) or \
+            (target.exists() and not target.is_dir()):
+        # any existing file or device, not only a report's suffix (-o plain, -o /dev/null, an
+        # input table ended in "internal error: FileExistsError")
         raise UsageError(f"-o {args.output} names a file, but the inputs hold several enterprises: "
                          "give a folder for one report each (-o DIR/)")
     if args.format == "terminal":
@@ -172,11 +177,13 @@ def _cmd_reports(args: argparse.Namespace) -> int:
         elif show:
             print(f"\r{n} reports", end="", file=sys.stderr, flush=True)
 
+    tables: list[str] = []
     done = write_reports(list(args.inputs), out, fmt, args.lang, args.target, args.questionnaire,
-                         args.jobs, progress)
+                         args.jobs, progress, tables)
     failed = sum(1 for w in done if w.errors)
     print(("\n" if show else "") + f"wrote {len(done) - failed} reports and {out / 'index.html'}"
           + (f"; {failed} of {len(done)} inputs failed" if failed else ""), file=sys.stderr)
+    warn_unread_tables(tables)
     return Exit.INVALID if failed else Exit.OK
 
 

@@ -104,16 +104,18 @@ def _namer(suffix: str) -> Callable[[str], str]:
 
 def write_reports(inputs: list[str], out_dir: Path, fmt: str = "html", lang: str | None = None,
                   target: str | None = None, questionnaire: str | None = None, jobs: int = 1,
-                  progress: Callable[[int, Written], None] | None = None) -> list[Written]:
+                  progress: Callable[[int, Written], None] | None = None,
+                  tables: list[str] | None = None) -> list[Written]:
     """Write one report per input into ``out_dir`` and an ``index.html``; return what
-    became of each input, in input order."""
+    became of each input, in input order (``tables`` collects the tables met in folders,
+    which are not read)."""
     from .._io import write_atomic
 
     out_dir.mkdir(parents=True, exist_ok=True)
     name_of = _namer(SUFFIX[fmt])
     work = partial(render_one, fmt=fmt, lang=lang, target=target, questionnaire=questionnaire)
     done: list[Written] = []
-    items = in_order(iter_inputs(inputs), work, usable_jobs(inputs, jobs), chunk=4)
+    items = in_order(iter_inputs(inputs, tables=tables), work, usable_jobs(inputs, jobs), chunk=4)
     for n, (written, text) in enumerate(items, 1):
         if text is not None:
             name = name_of(written.source)
