@@ -599,3 +599,14 @@ def test_a_file_where_a_folder_is_meant_or_the_other_way_round_is_a_usage_error(
     assert "-o " in capsys.readouterr().err
     assert {p: p.read_bytes() for p in Path(".").rglob("*") if p.is_file()} == before
     assert not Path("results").exists()
+
+
+def test_validate_warns_a_table_row_as_it_warns_an_answers_file(tmp_path, capsys):
+    """The same implausible pair in a CSV row said only "ok", in YAML it was warned about."""
+    src = tmp_path / "pair.csv"
+    src.write_text("questionnaire,enterprise.name,enterprise.industry,factory.equipment.automation,"
+                   "factory.equipment.cnc_rate\ngeneral@2,Pair Co,machinery,3,20\n", "utf-8")
+    assert main(["validate", str(src)]) == 0
+    out, err = capsys.readouterr()
+    assert f"{src}:2: ok" in out
+    assert f"{src}:2:5: answers.factory.equipment.cnc_rate: warning:" in err and "(column E)" in err, err

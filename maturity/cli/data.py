@@ -95,7 +95,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             worst = Exit.INVALID
             continue
         if path.suffix.lower() in TABLE_SUFFIXES:  # a table: every row, as `score` reads it
-            worst = max(worst, _validate_table(path, args.questionnaire))
+            worst = max(worst, _validate_table(path, args.questionnaire, args.lang))
             continue
         fmt = _peek_format(path)
         if fmt in REFERENCE_FORMATS:
@@ -124,7 +124,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
                                   for r in i.questions}, a.answers)
                 said = counted(a.answered, a.unanswered, a.not_applicable, na)
                 print(printable(f"{one_line(path)}: ok ({q.ref}, {said})"))
-                for issue in _check_issues(raw, path, q, a, args.lang or answers.language or _default_lang()):
+                lang = args.lang or answers.language or _default_lang()
+                for issue in _check_issues(raw, str(path), q, a, lang):
                     _warn(str(issue))
         except MaturityError as exc:
             _err(str(exc))
@@ -136,31 +137,32 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return worst
 
 
-def _check_issues(raw: Any, path: Path, q: Any, a: Any, lang: str) -> list[Any]:
+def _check_issues(raw: Any, source: str, q: Any, a: Any, lang: str) -> list[Any]:
     """The answers given but not scored (a follow-up its question does not open, an answer
     to a question that does not apply), then the consistency checks the answers set off,
-    each as a warning located at its answer (``raw``: the file as read, with its lines;
-    a warning: the file is valid)."""
+    each as a warning located at its answer: its line in a file (``raw``: the file as read),
+    its cell in a table row (``source``: ``file.csv:ROW``).  A warning: the input is valid."""
     from .._yaml import locate
     from ..checking import consistency
     from ..errors import Issue, Severity
     from ..i18n import t
     from ..model.base import tr
+    from ..tabular import in_cells
+
+    def at(qid: str, message: str, code: str) -> Issue:
+        file, line, _ = locate(raw, ("answers", qid))
+        return Issue(message, file=file or source, line=line, field=f"answers.{qid}",
+                     path=("answers", qid), severity=Severity.WARNING, code=code)
 
     out = []
     for warning in a.warnings:  # "qid: answer ignored, …": an answer is never dropped unsaid
         qid, _, why = warning.partition(": ")
-        file, line, _ = locate(raw, ("answers", qid))
-        out.append(Issue(why, file=file or str(path), line=line, field=f"answers.{qid}",
-                         severity=Severity.WARNING, code="ignored"))
-    found = consistency(a, q)
-    for f in found:
-        file, line, _ = locate(raw, ("answers", f.other))
-        out.append(Issue(t("check_line", lang, message=tr(f.message, lang), question=f.question,
-                           level=f.level, other=f.other, other_level=f.other_level),
-                         file=file or str(path), line=line, field=f"answers.{f.other}",
-                         severity=Severity.WARNING, code=f"check:{f.check}"))
-    return out
+        out.append(at(qid, why, "ignored"))
+    for f in consistency(a, q):
+        out.append(at(f.other, t("check_line", lang, message=tr(f.message, lang), question=f.question,
+                                 level=f.level, other=f.other, other_level=f.other_level),
+                      f"check:{f.check}"))
+    return list(in_cells(raw, out))
 
 
 NOT_ASKED = "left out by production type, industry or an earlier answer"
@@ -181,19 +183,36 @@ def counted(answered: int, unanswered: int, not_applicable: int, answered_na: in
     return f"{text}: {answered_na} answered n/a, {not_applicable - answered_na} {NOT_ASKED}"
 
 
-def _validate_table(path: Path, questionnaire: str | None) -> int:
-    from ..batch import score_files
+def _validate_table(path: Path, questionnaire: str | None, lang: str | None) -> int:
+    """Every row of a table, as ``score`` reads it (the same verdict: ``batch.score_raw``),
+    with the warnings an answers file gets, each at its cell (a consultant's CSV row of
+    implausible answers said only "ok" where the same answers in YAML were warned about)."""
+    from ..batch import score_raw
+    from ..inputs import iter_inputs
+    from ..loading import shared_questionnaire
+    from ..model.assessment import Assessment
+    from ..tabular import BadInput
 
     note_survey_columns([str(path)])
     worst = Exit.OK
-    for row in score_files([str(path)], questionnaire):
-        if row.ok:
-            print(printable(f"{one_line(row.source)}: ok ({row.questionnaire}, "
-                            f"{counted(row.answered, row.unanswered, row.not_applicable, row.answered_na)})"))
-        else:
+    for item in iter_inputs([str(path)]):
+        if isinstance(item.raw, BadInput):
+            _err(item.raw.message)
+            worst = Exit.INVALID
+            continue
+        row = score_raw(item.raw, item.source, None, questionnaire, detail=True)
+        if not row.ok:
             for line in row.errors:
                 _err(line)
             worst = Exit.INVALID
+            continue
+        print(printable(f"{one_line(row.source)}: ok ({row.questionnaire}, "
+                        f"{counted(row.answered, row.unanswered, row.not_applicable, row.answered_na)})"))
+        a = Assessment.model_validate(row.detail)
+        said = item.raw.get("language") if isinstance(item.raw, dict) else None
+        q = shared_questionnaire(row.questionnaire_file or row.questionnaire)
+        for issue in _check_issues(item.raw, item.source, q, a, lang or said or _default_lang()):
+            _warn(str(issue))
     return worst
 
 
