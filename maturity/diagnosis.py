@@ -22,7 +22,7 @@ from .model.questionnaire import NumberQuestion, PointsScoring, Questionnaire
 from .normalise import Normalised
 from .rating import EPS, unrated
 from .recommend import plan
-from .scoring import questionnaire_of, remember, score
+from .scoring import carried, questionnaire_of, remember, score
 from .targets import plan_targets, read_targets
 from .validation import scope_questions
 from .written import number_of
@@ -113,7 +113,7 @@ def apply_path(assessment: Assessment, path: Path, questionnaire: Questionnaire 
     expect(path, PathModel, "apply_path(assessment, path): the path is a diagnosis's path or target_path")
     values = apply(q, restore_values(q, assessment.answers),
                    {i.indicator: i.to_level for i in path.improvements}, assessment.enterprise)
-    return remember(score(q, values, assessment.enterprise, assessment.assessed_on), q)
+    return remember(carried(score(q, values, assessment.enterprise, assessment.assessed_on), assessment), q)
 
 
 

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from . import _yaml
 from ._io import TABLE_SUFFIXES
 from ._yaml import LocatedDict, locate
-from .errors import AnswersError, Issue, NotFoundError, QuestionnaireError, Severity
+from .errors import AnswersError, Issue, NotFoundError, QuestionnaireError, Severity, expect
 from .index_cache import bases, stamp
 from .model.answers import AnswersFile
 from .model.questionnaire import QUESTIONNAIRE_FORMAT, Questionnaire
@@ -195,6 +195,7 @@ def load_questionnaire(ref: str | os.PathLike[str] = DEFAULT_QUESTIONNAIRE) -> Q
     The parsed index is cached for the whole process; the caller gets its own copy, so
     that changing its lists (``q.scenarios.clear()``) never changes later loads.
     """
+    expect(ref, (str, os.PathLike), "load_questionnaire(ref): the questionnaire is an id, id@version or path")
     return shared_questionnaire(ref).model_copy(deep=True)
 
 

@@ -53,7 +53,8 @@ def assess(answers: AnswersFile | Mapping[str, Any] | str | os.PathLike[str], /)
 
 
 @overload
-def assess(questionnaire: Questionnaire, answers: AnswersFile | Mapping[str, Any]) -> Assessment: ...
+def assess(questionnaire: Questionnaire,
+           answers: AnswersFile | Mapping[str, Any] | str | os.PathLike[str]) -> Assessment: ...
 
 
 def assess(questionnaire: Any, answers: Any = None) -> Assessment:
@@ -115,6 +116,14 @@ _SCORED_AGAINST: dict[int, Questionnaire] = {}
 """The questionnaire each live assessment from :func:`assess` was scored against (by
 object id, dropped when the assessment is): not a field, so that it is neither
 serialised nor compared."""
+
+
+def carried(after: Assessment, before: Assessment) -> Assessment:
+    """``after``, a re-score of ``before``'s answers with some changed, with what the file
+    said besides its answers: its targets, assessor and merge record (``what_if`` dropped
+    them, and a diagnosis of the what-if lost the plan towards the file's targets)."""
+    return after.model_copy(update={"targets": before.targets, "assessor": before.assessor,
+                                    "merged": before.merged})
 
 
 def remember(a: Assessment, q: Questionnaire) -> Assessment:

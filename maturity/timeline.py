@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .errors import Issue, UsageError, expect
+from .errors import ArgumentError, Issue, UsageError, expect
 from .model.answers import key_of
 from .model.assessment import Assessment
 from .model.diagnosis import History, HistoryPoint, PartScore
@@ -25,11 +25,16 @@ def history(assessments: Sequence[Assessment], sources: Sequence[str] | None = N
     enterprises (matched by ``enterprise.id``, else by name), when one has no date, or
     when they answer different indices or index versions: scores of two versions are not
     on one scale, and answers must be carried to one version first."""
+    expect(assessments, (list, tuple), "history(assessments): the assessments are a list")
     if not assessments:
-        raise UsageError("history needs at least one assessment")
+        raise UsageError("history needs at least one assessment",
+                         [Issue("history needs at least one assessment", code="bad_argument")])
     for a in assessments:
         expect(a, Assessment, "history(assessments): each is an Assessment (maturity.assess)")
     names = list(sources) if sources is not None else [f"#{k + 1}" for k in range(len(assessments))]
+    if len(names) != len(assessments):  # a bare ValueError from zip() before
+        message = f"history(assessments, sources): {len(names)} sources for {len(assessments)} assessments"
+        raise ArgumentError(message, [Issue(message, code="bad_argument")])
     issues = []
     keys = {enterprise_key(a) for a in assessments}
     for a, name in zip(assessments, names, strict=True):

@@ -20,7 +20,7 @@ from .model.assessment import Assessment
 from .model.diagnosis import AnswerChange, WhatIf
 from .model.questionnaire import Questionnaire
 from .normalise import Normalised, is_target, normalise, target_level
-from .scoring import questionnaire_of, remember, score
+from .scoring import carried, questionnaire_of, remember, score
 from .targets import plan_targets
 
 
@@ -67,7 +67,7 @@ def what_if(assessment: Assessment, changes: Mapping[str, Any],
     expect(changes, Mapping, "what_if(assessment, changes): the changes are a mapping of question, "
            "indicator or dimension ids to answers or levels")
     values = _changed_values(q, assessment, changes)
-    after = remember(score(q, values, assessment.enterprise, assessment.assessed_on), q)
+    after = remember(carried(score(q, values, assessment.enterprise, assessment.assessed_on), assessment), q)
     before_block = [s.indicator for s in assessment.next_level.shortfalls] if assessment.next_level else []
     if after.level > assessment.level:
         still: list[str] = []  # the grade they held back is reached

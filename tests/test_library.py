@@ -274,3 +274,44 @@ def test_a_target_is_a_level_of_the_index_by_number_or_id():
 def test_assess_reads_the_answers_from_a_path_beside_its_questionnaire():
     q = maturity.load_questionnaire("general")
     assert maturity.assess(q, EXAMPLE) == maturity.assess(q, str(EXAMPLE)) == maturity.assess(EXAMPLE)
+
+
+def test_a_what_if_and_an_applied_path_keep_what_the_file_says_besides_its_answers():
+    """A library audit: what_if and apply_path dropped the file's targets, assessor and merge
+    record, so a diagnosis of the what-if lost the plan towards the file's own targets."""
+    a = maturity.assess(maturity.load_answers(EXAMPLE).model_copy(
+        update={"targets": {"operations": "L3"}, "assessor": "Liu Yang"}))
+    d = maturity.diagnose(a)
+    assert d.target_plan is not None
+    for after in (maturity.what_if(a, {"factory.equipment.cnc_rate": 85}).assessment,
+                  maturity.apply_path(a, d.path)):
+        assert (after.targets, after.assessor, after.merged) == (a.targets, a.assessor, a.merged)
+    assert maturity.diagnose(maturity.what_if(a, {"factory.equipment.cnc_rate": 85}).assessment).target_plan
+
+
+def test_equal_assessments_serialise_to_the_same_bytes_whatever_the_order_of_checklist_items():
+    """A library audit: the same ratings given in another order made equal assessments with
+    different JSON (the guide promises the same bytes, e.g. for a cache keyed by them)."""
+    q = maturity.load_questionnaire("general")
+    a = maturity.assess(q, {"factory.data.governance": {"standards": "fully", "owners": "partly"}})
+    b = maturity.assess(q, {"factory.data.governance": {"owners": "partly", "standards": "fully"}})
+    assert a == b and a.model_dump_json() == b.model_dump_json()
+
+
+@pytest.mark.parametrize(("call", "error"), [
+    (lambda a, q: maturity.history([a], sources=["a.yaml", "b.yaml"]), maturity.ArgumentError),
+    (lambda a, q: maturity.history(None), maturity.ArgumentError),
+    (lambda a, q: maturity.merge(q, [maturity.load_answers(EXAMPLE)] * 2, ["one"]), maturity.ArgumentError),
+    (lambda a, q: maturity.merge(q, None, None), maturity.ArgumentError),
+    (lambda a, q: maturity.load_questionnaire(None), maturity.ArgumentError),
+    (lambda a, q: a.dimension("nosuch"), maturity.NotFoundError),
+    (lambda a, q: a.indicator("factory.nosuch"), maturity.NotFoundError),
+], ids=["history-sources", "history-none", "merge-names", "merge-none", "load-none", "dimension",
+        "indicator"])
+def test_a_wrong_argument_is_a_maturity_error_of_the_documented_kind(call, error):
+    """A library audit: these raised a bare ValueError from zip(), a TypeError from inside
+    the loader, or a bare KeyError; a service could not tell them from internal errors."""
+    a = maturity.assess(EXAMPLE)
+    with pytest.raises(error) as caught:
+        call(a, maturity.load_questionnaire("general"))
+    assert isinstance(caught.value, maturity.MaturityError) and caught.value.issues

@@ -148,6 +148,15 @@ def _sorted(answers: dict[str, Any]) -> ReadOnlyDict:
     return sorted_answers(answers)
 
 
+def _not_found(kind: str, ident: str, known: list[str]) -> Exception:
+    """A :class:`~maturity.errors.NotFoundError` (a ``LookupError``, as the bare ``KeyError``
+    it replaces) naming the id and the nearest known one."""
+    from ..errors import Issue, NotFoundError, hint
+
+    message = f"no {kind} {ident!r} in this assessment{hint(str(ident), known)}"
+    return NotFoundError(message, [Issue(message, code="not_found")])
+
+
 class Assessment(Part):
     """The scored assessment of one enterprise against one questionnaire."""
 
@@ -186,11 +195,12 @@ class Assessment(Part):
         for d in self.dimensions:
             if d.id == dim_id:
                 return d
-        raise KeyError(dim_id)
+        raise _not_found("dimension", dim_id, [d.id for d in self.dimensions])
 
     def indicator(self, ind_id: str) -> IndicatorResult:
-        dim_id = ind_id.split(".", 1)[0]
-        for i in self.dimension(dim_id).indicators:
-            if i.id == ind_id:
-                return i
-        raise KeyError(ind_id)
+        known = [i.id for d in self.dimensions for i in d.indicators]
+        for d in self.dimensions:
+            for i in d.indicators:
+                if i.id == ind_id:
+                    return i
+        raise _not_found("indicator", ind_id, known)

@@ -69,8 +69,11 @@ def frozen(value: object) -> object:
 def sorted_answers(answers: dict[str, object]) -> ReadOnlyDict:
     """Answers by question id, so that equal assessments serialise to the same bytes, and
     read-only at every depth: a checklist's ratings or a multiple choice changed in place
-    changed an assessment, which is frozen and shared between views."""
-    return ReadOnlyDict(sorted((k, frozen(v)) for k, v in answers.items()))
+    changed an assessment, which is frozen and shared between views.  A checklist's items
+    are sorted too (two files rating the same items in another order made equal assessments
+    that serialised to different bytes)."""
+    return ReadOnlyDict(sorted((k, frozen(dict(sorted(v.items())) if isinstance(v, dict) else v))
+                               for k, v in answers.items()))
 
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]*$", max_length=64)]
