@@ -208,13 +208,32 @@ def build(plan: Plan, num: Numbers, values: Mapping[str, Normalised], enterprise
     )
 
 
+_SHOWN: dict[int, tuple[Any, Any]] = {}
+"""id(a name or question text of a questionnaire) → (it, a read-only copy): what results carry."""
+
+
+def _shown(text: Any) -> Any:
+    """A read-only copy of a questionnaire's text for a result, made once per text: results
+    carried the questionnaire's own dicts, so that changing a result's name changed the
+    shared index for every later assessment in the process (an embedder's audit).  The
+    entry keeps the text alive, so that its id is not reused while it lives."""
+    if not isinstance(text, dict):
+        return text
+    hit = _SHOWN.get(id(text))
+    if hit is None or hit[0] is not text:
+        if len(_SHOWN) > 50_000:
+            _SHOWN.clear()
+        hit = _SHOWN[id(text)] = (text, ReadOnlyDict(text))
+    return hit[1]
+
+
 def _dimension(plan: Plan, d: Part, num: Numbers, detail: bool) -> DimensionResult:
     q = plan.q
     inds = tuple(_indicator(plan, c, num, detail) for c in d.children)
     holding = tuple(Shortfall.model_construct(indicator=i, level=lv, score=s, impact=imp)
                     for imp, i, s, lv in holding_back(q, d)) if detail else ()
     return DimensionResult.model_construct(
-        id=d.id, name=plan.dimension[d.id].name, weight=d.weight, level=d.level, score=d.score,
+        id=d.id, name=_shown(plan.dimension[d.id].name), weight=d.weight, level=d.level, score=d.score,
         score_max=d.score_max,
         level_scores=tuple(d.scores), applicable=d.applicable, indicators=inds, holding_back=holding)
 
@@ -230,12 +249,12 @@ def _indicator(plan: Plan, c: Part, num: Numbers, detail: bool) -> IndicatorResu
             qid = f"{c.id}.{question.id}"
             r = by_id.get(qid)
             out.append(QuestionResult.model_construct(
-                id=qid, text=question.text, status=num.status[qid], level=r.reached if r else None,
+                id=qid, text=_shown(question.text), status=num.status[qid], level=r.reached if r else None,
                 fraction=r.fraction if r else None, weight=r.weight if r else question.weight))
         questions = tuple(out)
     groups = _groups(q, plan.group_numbers(c), c.id) if detail and c.rows and c.id in plan.trees else ()
     return IndicatorResult.model_construct(
-        id=c.id, name=q.indicators[c.id][1].name, weight=c.weight, level=c.level, score=c.score,
+        id=c.id, name=_shown(q.indicators[c.id][1].name), weight=c.weight, level=c.level, score=c.score,
         groups=groups,
         score_max=c.score_max,
         level_scores=tuple(c.scores), applicable=c.applicable, questions=questions)
@@ -254,7 +273,7 @@ def _groups(q: Questionnaire, parts: list[Part], iid: str) -> tuple[GroupResult,
 
 def _group_results(parts: list[Part], names: Mapping[str, Any]) -> tuple[GroupResult, ...]:
     return tuple(GroupResult.model_construct(
-        id=p.id, name=names.get(p.id), weight=p.weight, applicable=p.applicable, level=p.level,
+        id=p.id, name=_shown(names.get(p.id)), weight=p.weight, applicable=p.applicable, level=p.level,
         score=p.score, score_max=p.score_max, level_scores=tuple(p.scores),
         groups=_group_results(p.children, names)) for p in parts)
 

@@ -315,3 +315,19 @@ def test_a_wrong_argument_is_a_maturity_error_of_the_documented_kind(call, error
     with pytest.raises(error) as caught:
         call(a, maturity.load_questionnaire("general"))
     assert isinstance(caught.value, maturity.MaturityError) and caught.value.issues
+
+
+def test_a_results_names_are_its_own_and_read_only():
+    """A library audit: a result's names and question texts were the shared questionnaire's
+    own dicts, so changing one changed every later assessment and load in the process."""
+    a = maturity.assess(EXAMPLE)
+    with pytest.raises(TypeError):
+        a.dimension("factory").name["en"] = "CORRUPTED"
+    with pytest.raises(TypeError):
+        a.indicator("factory.equipment").questions[0].text["en"] = "CORRUPTED"
+    copy = dict(a.dimension("factory").name)
+    copy["en"] = "Mine"  # a copy may be changed, and changes nothing else
+    assert maturity.assess(EXAMPLE).dimension("factory").name["en"] != "Mine"
+    factory = a.dimension("factory").name["en"]
+    assert maturity.load_questionnaire("general").dimensions[1].name["en"] == factory
+    assert json.loads(a.model_dump_json())["dimensions"][1]["name"] == dict(a.dimension("factory").name)
