@@ -498,3 +498,27 @@ def test_a_pharmaceutical_plant_can_say_so_and_gets_no_continuous_process_step()
         d = maturity.diagnose(a, q)
         assert ("advanced_process_control" in {r.scenario for r in d.recommendations}) is apc
         assert ("Pharmaceuticals" in dict(build(q, d, "en").facts).values()) is not apc
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_terminal_reports_benchmarks_say_their_sources_and_head_every_column(lang):
+    """A report reader: the terminal report's benchmarks had no sources, which Markdown and
+    HTML give, and their verdict column had no heading."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    from maturity.report.content import build
+    from maturity.report.terminal import render_report as render
+
+    answers = maturity.load_answers(EXAMPLES / "machinery-plant.yaml")
+    q = maturity.questionnaire_for(answers)
+    report = build(q, maturity.diagnose(maturity.assess(q, answers), q), lang)
+    out = io.StringIO()
+    Console(file=out, width=200, no_color=True).print(render(report))
+    text = out.getvalue()
+    assert maturity_t("verdict", lang) in text
+    flat = text.replace("\n", "" if lang == "zh" else " ")  # a source wrapped under the table
+    for b in report.benchmarks:
+        assert b.source and re.split("[;；]", b.source)[0] in flat, b.source

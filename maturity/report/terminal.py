@@ -160,12 +160,19 @@ def render_report(r: Report) -> RenderableType:
         parts.append(Text(r.at_top, style="bold"))
 
     if r.benchmarks:
-        bm = Table(title=t("benchmarks", lang), title_justify="left", show_edge=False)
+        # each figure with its source, as in Markdown and HTML, numbered under the table (a
+        # reader found the terminal's figures sourceless and the verdict column unheaded)
+        sources = list(dict.fromkeys(b.source for b in r.benchmarks if b.source))
+        caption = "\n".join(f"[{k}] {src}" for k, src in enumerate(sources, 1))
+        bm = Table(title=t("benchmarks", lang), title_justify="left", show_edge=False,
+                   caption=f"{t('source', lang)}{_colon(lang)}\n{caption}" if sources else None,
+                   caption_justify="left")
         for col in ("indicator", "your_value", "national", "target"):
             bm.add_column(t(col, lang), justify="left" if col == "indicator" else "right")
-        bm.add_column("")
+        bm.add_column(t("verdict", lang))
         for b in r.benchmarks:
-            bm.add_row(Text(b.name), b.value, b.national, b.target, Text(b.verdict))
+            mark = f" [{sources.index(b.source) + 1}]" if b.source else ""
+            bm.add_row(Text(b.name + mark), b.value, b.national, b.target, Text(b.verdict))
         parts.append(bm)
 
     if r.recommendations:
