@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import maturity
 from maturity.explain import name_of
 from maturity.improve import apply, indicator_levels, path_to, restore_values
+from maturity.model.base import tr
 from maturity.scoring import score
 from maturity.targets import plan_targets, read_targets
 
@@ -350,3 +351,28 @@ def test_a_later_phase_names_the_levels_of_what_it_improves_directly():
             assert said == ([far] if far else []), (plant, title, direct)
             checked += 1
     assert checked >= 3
+
+
+def test_phase_one_names_the_later_step_whose_work_it_asks_directly():
+    """A report reader: phase 1 asked a plant with a one-workshop MES pilot to run "all of
+    the plant's production in the execution system" directly, and phase 2 then rolled the
+    MES out, the same work twice.  The roll-out waits for the pilot (its ``requires``), so
+    the row says that this is the roll-out's work, and that the phase's grade needs it."""
+    import re
+
+    from maturity.i18n import t
+    from maturity.report.content import build
+
+    a = maturity.assess(CAL / "p05-a.yaml")
+    q = maturity.questionnaire_for(maturity.load_answers(CAL / "p05-a.yaml"))
+    d = maturity.diagnose(a)
+    phase_of = {s: k for k, p in enumerate(d.roadmap, 1) for s in p.scenarios}
+    names = {tr(s.name, "en"): s.id for s in q.scenarios}
+    (_, _, _, rows), *_ = build(q, d, "en").roadmap
+    said = {what.split(" (")[0]: re.findall(r"this is the work of (.+?), listed in phase (\d)", asks)
+            for what, asks in rows}
+    assert ("MES roll-out to all workshops", "2") in said[name_of(q, "operations.execution", "en")]
+    for named in said.values():
+        for name, n in named:
+            assert phase_of[names[name]] == int(n) > 1, (name, n)
+    assert t("phase_direct_later", "zh", name="X", n=2).startswith("这是X的工作")

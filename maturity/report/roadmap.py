@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..delivery import holds, question_state
 from ..direct import direct_aims, direct_changes, own_aims
 from ..explain import level_label, name_of
 from ..i18n import t
@@ -69,11 +70,22 @@ def roadmap_view(q: Questionnaire, d: Diagnosis, values: Mapping[str, Any], lang
             # them beyond the phase's steps (reviewers, rounds 46-64: "six areas to improve
             # directly and no steps for them")
             done = [c for r in d.recommendations if r.phase == 1 for c in r.delivers]
-            asks = [(ind_name(i.indicator) + _paren(f"{code(i.from_level)} → {code(i.to_level)}", lang),
-                     missing(q, tuple(ch), values, lang, d.completeness.unanswered))
-                    for i, ch in direct_changes(q, d.assessment, values, done, aims)]
-            steps = [(what, _join(items, lang, semi=True)) for what, items in asks]
-            first = [(what, items[0] if items else "") for what, items in asks]
+            # what a later phase's step puts in place is named with it: phase 1 asked a
+            # plant to run all its production in the MES "directly" while phase 2 rolled the
+            # MES out (a step that waits for the pilot it builds on; a report reader)
+            own = question_state(d.assessment)
+            later = [(k, s) for k, p in enumerate(d.roadmap[1:], 2) for s in p.scenarios
+                     if set(scen[s].builds_on) & set(phase.scenarios)
+                     or not all(holds(own, x, values) for x in scen[s].requires)]
+            asks = []
+            for i, ch in direct_changes(q, d.assessment, values, done, aims):
+                asked = {c.question for c in ch}
+                notes = [t("phase_direct_later", lang, name=tr(scen[s].name, lang), n=k)
+                         for k, s in later if asked & {x.question for x in scen[s].delivers}]
+                what = ind_name(i.indicator) + _paren(f"{code(i.from_level)} → {code(i.to_level)}", lang)
+                asks.append((what, notes, missing(q, tuple(ch), values, lang, d.completeness.unanswered)))
+            steps = [(what, _join(notes + items, lang, semi=True)) for what, notes, items in asks]
+            first = [(what, items[0] if items else "") for what, _, items in asks]
         out.append((title, names, direct, steps))
     return out, first
 
