@@ -29,11 +29,17 @@ def user_dir() -> Path:
 
 def _special(target: Path) -> bool:
     """A device, pipe or socket (``/dev/null``, ``/dev/stdout``): written to, never replaced.
-    So is anything under ``/dev`` or ``/proc``: ``/dev/stderr`` redirected to a file is a
-    link to a regular file, and renaming over it replaced the link for every process."""
+    So is anything reached through ``/dev`` or ``/proc``, directly or by a link: ``/dev/stderr``
+    redirected to a file is a link to a regular file, and renaming over it replaced the link
+    for every process (and the log it was redirected to)."""
     try:
-        if os.path.abspath(target).startswith(("/dev/", "/proc/")):
-            return True
+        path = os.path.abspath(target)
+        for _ in range(40):  # the links, hop by hop: realpath would skip /proc/self/fd/2
+            if path.startswith(("/dev/", "/proc/")):
+                return True
+            if not os.path.islink(path):
+                break
+            path = os.path.abspath(os.path.join(os.path.dirname(path), os.readlink(path)))
         return target.exists() and not target.is_file()
     except OSError:
         return False
@@ -42,9 +48,14 @@ def _special(target: Path) -> bool:
 def _destination(target: Path) -> Path:
     """The file an output replaces: a link's own file, not the link (``-o latest.json``
     linked to ``shared/results.json`` replaced the link with a new file and left its file
-    as it was)."""
+    as it was).  The linked file's folder must exist, as an output's must (a link into a
+    folder that does not exist made that folder)."""
     if target.is_symlink() and not _special(target):
-        return Path(os.path.realpath(target))
+        real = Path(os.path.realpath(target))
+        if not real.parent.is_dir():
+            raise OutputError(f"{target}: cannot write the output: it links to {real}, in no "
+                              f"existing folder")
+        return real
     return target
 
 
@@ -87,8 +98,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str 
     target = _destination(Path(path))
     raw = data.encode(encoding) if isinstance(data, str) else data
     with _writing(target):
-        if _special(target):
-            with open(target, "wb") as fh:
+        if _special(target):  # appended: /dev/stderr may be a log redirected with 2>>
+            with open(target, "ab") as fh:
                 fh.write(raw)
             return
         fd, tmp = _temporary(target)
@@ -120,7 +131,7 @@ class AtomicOutput:
         with _writing(self.target):
             if _special(self.target):  # /dev/null, a pipe: stream into it, never rename over it
                 self.tmp = None
-                self.fh = open(self.target, "w", encoding=self.encoding, newline=self.newline)
+                self.fh = open(self.target, "a", encoding=self.encoding, newline=self.newline)
                 return self.fh
             fd, self.tmp = _temporary(self.target)
             self.fh = os.fdopen(fd, "w", encoding=self.encoding, newline=self.newline)

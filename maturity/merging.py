@@ -216,8 +216,10 @@ def merge(q: Questionnaire, files: Sequence[AnswersFile], names: Sequence[str],
     question's answers are combined by ``rule``; notes are kept, each under its
     respondent's name; ``merged`` records the sources and the disagreements."""
     expect(q, Questionnaire, "merge(questionnaire, files, names): the questionnaire is a Questionnaire")
-    expect(files, (list, tuple), "merge(questionnaire, files, names): the files are a list")
-    expect(names, (list, tuple), "merge(questionnaire, files, names): the names are a list")
+    for given, what in ((files, "files"), (names, "names")):
+        if isinstance(given, str | bytes):  # a sequence, but of characters
+            expect(given, list, f"merge(questionnaire, files, names): the {what} are a list")
+        expect(given, Sequence, f"merge(questionnaire, files, names): the {what} are a list")
     if len(names) != len(files):  # a bare ValueError from zip() before
         message = f"merge(questionnaire, files, names): {len(names)} names for {len(files)} files"
         raise ArgumentError(message, [Issue(message, code="bad_argument")])

@@ -25,7 +25,9 @@ def history(assessments: Sequence[Assessment], sources: Sequence[str] | None = N
     enterprises (matched by ``enterprise.id``, else by name), when one has no date, or
     when they answer different indices or index versions: scores of two versions are not
     on one scale, and answers must be carried to one version first."""
-    expect(assessments, (list, tuple), "history(assessments): the assessments are a list")
+    if isinstance(assessments, str | bytes):  # a sequence, but of characters
+        expect(assessments, list, "history(assessments): the assessments are a list")
+    expect(assessments, Sequence, "history(assessments): the assessments are a list")
     if not assessments:
         raise UsageError("history needs at least one assessment",
                          [Issue("history needs at least one assessment", code="bad_argument")])

@@ -319,9 +319,11 @@ def test_unprotected_control_systems_get_the_security_baseline_first(general, ic
 def test_a_step_planned_after_an_earlier_phase_says_so_beside_its_levels(name):
     """Phase-2 steps read 'Equipment management: L3 → L4' beside a path to L3 that starts
     at L2: their levels are those after phase 1.  Levels start from the plant's own unless
-    the step says 'once phase n is done', and only a later phase's step may say so."""
+    the step says they are counted from where phase n leaves it, and only a later phase's
+    step may say so."""
     from pathlib import Path
 
+    from maturity.i18n import t
     from maturity.improve import indicator_levels
 
     cal = Path(__file__).resolve().parents[1] / "docs" / "calibration" / "answers" / "after"
@@ -332,7 +334,8 @@ def test_a_step_planned_after_an_earlier_phase_says_so_beside_its_levels(name):
     now = indicator_levels(a)
     views = {v.rank: v for v in build(q, d, "en").recommendations}
     for r in d.recommendations:
-        said = [line for line in views[r.rank].raises if "once phase" in line]
+        marker = t("after_phase", "en", n=r.planned_after or 1)
+        said = [line for line in views[r.rank].raises if marker in line]
         if r.planned_after:  # in a later phase, or after the roadmap (what it builds on is in the last)
             assert r.phase > r.planned_after or (r.phase == 0 and "after" in r.reasons), r
             assert len(said) == len(r.raises), (r, said)

@@ -194,7 +194,7 @@ def test_validate_tells_answered_na_from_questions_not_asked_in_a_file_and_a_tab
     the same answers say the same."""
     import csv
 
-    from maturity.cli.data import NOT_ASKED
+    from maturity.cli.validate import NOT_ASKED
 
     source = Path(__file__).parent.parent / "docs" / "examples" / "machinery-plant.yaml"
     raw = yaml.safe_load(source.read_text(encoding="utf-8"))
@@ -916,7 +916,7 @@ def test_the_report_names_the_main_product_which_decides_the_advice(capsys):
 
 
 def test_validate_words_each_mix_of_n_a_and_questions_not_asked():
-    from maturity.cli.data import NOT_ASKED, counted
+    from maturity.cli.validate import NOT_ASKED, counted
 
     assert counted(5, 1, 0, 0) == "5 of 6 answered; 0 not applicable"
     assert counted(5, 0, 2, 2) == "5 of 5 answered; 2 not applicable, all answered n/a"

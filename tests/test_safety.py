@@ -558,7 +558,9 @@ def test_validate_says_which_answers_are_ignored(tmp_path, capsys):
                    "  operations.execution.mes_use:\n    work_orders: fully\n", "utf-8")
     assert main(["validate", str(src)]) == 0
     err = capsys.readouterr().err
-    assert f"{src}:8: answers.operations.execution.mes_use: warning: answer ignored" in err, err
+    assert f"{src}:8: answers.operations.execution.mes_use: warning: " in err and "not counted" in err, err
+    assert main(["validate", "--lang", "zh", str(src)]) == 0  # in the reader's language
+    assert "未计入" in capsys.readouterr().err
 
 
 def test_a_newline_in_a_name_or_a_file_name_makes_no_second_line(tmp_path, capsys):
@@ -610,3 +612,34 @@ def test_validate_warns_a_table_row_as_it_warns_an_answers_file(tmp_path, capsys
     out, err = capsys.readouterr()
     assert f"{src}:2: ok" in out
     assert f"{src}:2:5: answers.factory.equipment.cnc_rate: warning:" in err and "(column E)" in err, err
+
+
+def test_an_output_through_dev_is_written_in_place_and_keeps_a_redirected_log(tmp_path):
+    """``-o /dev/stderr`` with standard error redirected to a log replaced the /dev/stderr
+    link with a file for every process; the same through a link of one's own replaced the
+    log, and opening it for writing wiped its earlier lines.  Checked through a link in a
+    temporary folder, so that a failure cannot touch the real /dev/stderr."""
+    import subprocess
+    import sys
+
+    if not Path("/dev/stderr").exists():
+        pytest.skip("no /dev/stderr here")
+    os.symlink("/dev/stderr", tmp_path / "errlink")
+    log = tmp_path / "log.txt"
+    log.write_text("earlier line\n")
+    with open(log, "a") as err:
+        done = subprocess.run([sys.executable, "-m", "maturity", "score", str(SAMPLE), "-f", "json",
+                               "-o", str(tmp_path / "errlink")], stderr=err, cwd=tmp_path, check=False)
+    assert done.returncode == 0
+    assert (tmp_path / "errlink").is_symlink()
+    text = log.read_text()
+    assert text.startswith("earlier line\n") and '"ok": true' in text, text[:300]
+
+
+def test_a_link_into_a_missing_folder_is_refused_not_made(files, capsys):
+    """A link to ghost/deep/r.html as -o made the folders ghost/deep, where -o ghost/r.html
+    is refused: a mistyped folder is never created."""
+    os.symlink("ghost/deep/r.html", "rep.html")
+    assert main(["report", "x.yaml", "-o", "rep.html"]) == 1
+    assert "no existing folder" in capsys.readouterr().err
+    assert not Path("ghost").exists()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from .common import Exit, _err, _positive, _write_out, no_color
-from .data import SCORE_FORMATS, cmd_questionnaires, cmd_score, cmd_template, cmd_validate
+from .data import SCORE_FORMATS, cmd_questionnaires, cmd_score, cmd_template
 from .reports import (
     HISTORY_FORMATS,
     REPORT_FORMATS,
@@ -24,6 +24,7 @@ from .reports import (
     cmd_report,
     cmd_whatif,
 )
+from .validate import cmd_validate
 
 
 def cmd_assess(args: argparse.Namespace) -> int:

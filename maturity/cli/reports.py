@@ -154,7 +154,7 @@ def _cmd_reports(args: argparse.Namespace) -> int:
         raise UsageError("several reports need a folder: give -o DIR/")
     target = Path(args.output)
     if (target.suffix.lower() in REPORT_SUFFIXES and not target.is_dir()) or \
-            (target.exists() and not target.is_dir()):
+            (os.path.lexists(target) and not target.is_dir()):  # a link to nothing too
         # any existing file or device, not only a report's suffix (-o plain, -o /dev/null, an
         # input table ended in "internal error: FileExistsError")
         raise UsageError(f"-o {args.output} names a file, but the inputs hold several enterprises: "

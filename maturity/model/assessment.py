@@ -106,6 +106,15 @@ class GroupResult(_Named):
     groups: tuple[GroupResult, ...] = ()
 
 
+def _not_found(kind: str, ident: str, known: list[str]) -> Exception:
+    """A :class:`~maturity.errors.NotFoundError` (a ``LookupError``, as the bare ``KeyError``
+    it replaces) naming the id and the nearest known one."""
+    from ..errors import Issue, NotFoundError, hint
+
+    message = f"no {kind} {ident!r} in this assessment{hint(str(ident), known)}"
+    return NotFoundError(message, [Issue(message, code="not_found")])
+
+
 class IndicatorResult(_Named):
     id: str
     """``dimension.indicator`` id."""
@@ -121,7 +130,7 @@ class IndicatorResult(_Named):
         """The group at ``path`` (``a`` or ``a.x``)."""
         found = {g.id: g for g in _walk(self.groups)}
         if path not in found:
-            raise KeyError(path)
+            raise _not_found("group", path, list(found))
         return found[path]
 
 
@@ -146,15 +155,6 @@ class DimensionResult(_Named):
 def _sorted(answers: dict[str, Any]) -> ReadOnlyDict:
     """Answers by question id, read-only at every depth (``base.sorted_answers``)."""
     return sorted_answers(answers)
-
-
-def _not_found(kind: str, ident: str, known: list[str]) -> Exception:
-    """A :class:`~maturity.errors.NotFoundError` (a ``LookupError``, as the bare ``KeyError``
-    it replaces) naming the id and the nearest known one."""
-    from ..errors import Issue, NotFoundError, hint
-
-    message = f"no {kind} {ident!r} in this assessment{hint(str(ident), known)}"
-    return NotFoundError(message, [Issue(message, code="not_found")])
 
 
 class Assessment(Part):
@@ -198,9 +198,8 @@ class Assessment(Part):
         raise _not_found("dimension", dim_id, [d.id for d in self.dimensions])
 
     def indicator(self, ind_id: str) -> IndicatorResult:
-        known = [i.id for d in self.dimensions for i in d.indicators]
         for d in self.dimensions:
             for i in d.indicators:
                 if i.id == ind_id:
                     return i
-        raise _not_found("indicator", ind_id, known)
+        raise _not_found("indicator", ind_id, [i.id for d in self.dimensions for i in d.indicators])

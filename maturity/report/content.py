@@ -234,11 +234,11 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
                     + (t("after_phase", lang, n=r.planned_after) if r.planned_after else "")
                     for i in r.raises]
             or [t("raises_score", lang, gain=f"{r.gain:+.2f}") if r.gain >= 0.005
-                # a level-by-level index has no grade rules to progress on: its gain is a
-                # score too small to print (a safety card read "progress on the next grade's
-                # rules" at a plant scored by GB/T 39117's levels)
-                else t("raises_little", lang) if isinstance(q.scoring, CmmmScoring)
-                else t("raises_progress", lang)],
+                # only an index with grade rules has them to progress on; elsewhere the gain
+                # is a score too small to print (a safety card read "progress on the next
+                # grade's rules" at a plant scored by GB/T 39117's levels)
+                else t("raises_progress", lang) if getattr(q.scoring, "requirements", None)
+                else t("raises_little", lang)],
             why=why, benefits=benefits, missing=lacks,
             reaches=reaches(q, r.delivers, values, lang, blank),
             have=have(q, held, values, lang), nearly=r.nearly_done))

@@ -165,7 +165,7 @@ def render_report(r: Report) -> RenderableType:
         sources = list(dict.fromkeys(b.source for b in r.benchmarks if b.source))
         caption = "\n".join(f"[{k}] {src}" for k, src in enumerate(sources, 1))
         bm = Table(title=t("benchmarks", lang), title_justify="left", show_edge=False,
-                   caption=f"{t('source', lang)}{_colon(lang)}\n{caption}" if sources else None,
+                   caption=Text(f"{t('source', lang)}{_colon(lang)}\n{caption}") if sources else None,
                    caption_justify="left")
         for col in ("indicator", "your_value", "national", "target"):
             bm.add_column(t(col, lang), justify="left" if col == "indicator" else "right")
