@@ -8,7 +8,7 @@ codes in one place (:mod:`maturity.cli`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -111,6 +111,19 @@ def expect(value: object, kind: type | tuple[type, ...], what: str) -> None:
     inside the scorer instead of a word about its call."""
     if not isinstance(value, kind):
         raise ArgumentError(f"{what}, not {type(value).__name__}")
+
+
+def expect_list(value: object, what: str) -> None:
+    """:func:`expect` of a sequence of items (a list, a tuple …), but not a string, which
+    is a sequence of its characters."""
+    expect(value, list if isinstance(value, str | bytes) else Sequence, what)
+
+
+def expect_paired(items: Sequence[object], names: Sequence[object], what: str) -> None:
+    """``ArgumentError`` unless there are as many ``names`` as ``items`` (``zip`` raised a
+    bare ``ValueError`` from inside the call)."""
+    if len(names) != len(items):
+        raise ArgumentError(f"{what}: {len(names)} for {len(items)}")
 
 
 def hint(word: str, known: Iterable[str]) -> str:

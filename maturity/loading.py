@@ -279,8 +279,7 @@ def load_answers(source: str | os.PathLike[str] | Mapping[str, Any],
 
         hint = "; for the text of a file (an upload), use maturity.parse_answers()" \
             if isinstance(source, bytes) else ""
-        message = f"load_answers() takes a path or a mapping, not {type(source).__name__}{hint}"
-        raise ArgumentError(message, [Issue(message, code="bad_argument")])
+        raise ArgumentError(f"load_answers() takes a path or a mapping, not {type(source).__name__}{hint}")
     else:
         name = os.fspath(source)
         if name.lower().endswith(TABLE_SUFFIXES):
@@ -296,11 +295,7 @@ def parse_answers(text: str | bytes, source: str = "<text>") -> AnswersFile:
     and its errors located at ``source:line``.  Bytes are decoded as UTF-8, as a file's
     are.  A program that parsed the text with ``yaml.safe_load`` and passed the mapping
     would get YAML 1.1's readings (``045`` is 37) and keep the last of two equal keys."""
-    if not isinstance(text, str | bytes):
-        from .errors import ArgumentError
-
-        message = f"parse_answers() takes an answers file's text (str or bytes), not {type(text).__name__}"
-        raise ArgumentError(message, [Issue(message, code="bad_argument")])
+    expect(text, (str, bytes), "parse_answers() takes an answers file's text (str or bytes)")
     return answers_from_raw(_yaml.load_yaml_text(text, source), source)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ._io import given_twice
 from .delivery import question_state
-from .errors import ArgumentError, Issue, UsageError, expect
+from .errors import Issue, UsageError, expect, expect_list, expect_paired
 from .model.answers import (
     ANSWERS_FORMAT,
     ENTERPRISE_NOTES,
@@ -216,13 +216,9 @@ def merge(q: Questionnaire, files: Sequence[AnswersFile], names: Sequence[str],
     question's answers are combined by ``rule``; notes are kept, each under its
     respondent's name; ``merged`` records the sources and the disagreements."""
     expect(q, Questionnaire, "merge(questionnaire, files, names): the questionnaire is a Questionnaire")
-    for given, what in ((files, "files"), (names, "names")):
-        if isinstance(given, str | bytes):  # a sequence, but of characters
-            expect(given, list, f"merge(questionnaire, files, names): the {what} are a list")
-        expect(given, Sequence, f"merge(questionnaire, files, names): the {what} are a list")
-    if len(names) != len(files):  # a bare ValueError from zip() before
-        message = f"merge(questionnaire, files, names): {len(names)} names for {len(files)} files"
-        raise ArgumentError(message, [Issue(message, code="bad_argument")])
+    expect_list(files, "merge(questionnaire, files, names): the files are a list")
+    expect_list(names, "merge(questionnaire, files, names): the names are a list")
+    expect_paired(files, names, "merge(questionnaire, files, names): names for files")
     for f in files:
         expect(f, AnswersFile, "merge(questionnaire, files, names): each file is an AnswersFile "
                "(maturity.load_answers)")

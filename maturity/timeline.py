@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .errors import ArgumentError, Issue, UsageError, expect
+from .errors import Issue, UsageError, expect, expect_list, expect_paired
 from .model.answers import key_of
 from .model.assessment import Assessment
 from .model.diagnosis import History, HistoryPoint, PartScore
@@ -25,18 +25,14 @@ def history(assessments: Sequence[Assessment], sources: Sequence[str] | None = N
     enterprises (matched by ``enterprise.id``, else by name), when one has no date, or
     when they answer different indices or index versions: scores of two versions are not
     on one scale, and answers must be carried to one version first."""
-    if isinstance(assessments, str | bytes):  # a sequence, but of characters
-        expect(assessments, list, "history(assessments): the assessments are a list")
-    expect(assessments, Sequence, "history(assessments): the assessments are a list")
+    expect_list(assessments, "history(assessments): the assessments are a list")
     if not assessments:
         raise UsageError("history needs at least one assessment",
                          [Issue("history needs at least one assessment", code="bad_argument")])
     for a in assessments:
         expect(a, Assessment, "history(assessments): each is an Assessment (maturity.assess)")
     names = list(sources) if sources is not None else [f"#{k + 1}" for k in range(len(assessments))]
-    if len(names) != len(assessments):  # a bare ValueError from zip() before
-        message = f"history(assessments, sources): {len(names)} sources for {len(assessments)} assessments"
-        raise ArgumentError(message, [Issue(message, code="bad_argument")])
+    expect_paired(assessments, names, "history(assessments, sources): sources for assessments")
     issues = []
     keys = {enterprise_key(a) for a in assessments}
     for a, name in zip(assessments, names, strict=True):
