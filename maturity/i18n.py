@@ -465,6 +465,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                             "{value}% if {value} % is meant.",
                             "{value} 将按 {value}% 计：如为 {percent}%，请输入 {percent}；"
                             "确为 {value}% 的，请输入 {value}%。"),
+    "tui_number_one": ("1.0 could be 1 % or, as a spreadsheet keeps it, 100 %: enter 100 for 100 %, "
+                       "or 1 for 1 %.",
+                       "1.0 可能是 1%，也可能是表格软件记作 1.0 的 100%：如为 100%，请输入 100；"
+                       "确为 1% 的，请输入 1。"),
     "tui_number_kept": (" The answer stays {value} until a number replaces it.",
                         "答案仍为 {value}，直至输入有效数值。"),
     "tui_ratings": ("fully met|mostly met|partly met|not met", "完全满足|大部分满足|部分满足|不满足"),

@@ -280,7 +280,9 @@ def _number(question: NumberQuestion, value: Any, levels: int) -> float:
         if not signed:
             raise FractionError(value)
         return LowPercent(value)
-    return float(value)
+    if value == 1 and isinstance(value, float) and not signed and question.is_share():
+        raise FractionError(value)  # 1.0: 1 %, or 100 % as a spreadsheet keeps it?
+    return int(value) if float(value).is_integer() else float(value)  # 100.0 is written 100
 
 
 _BOOL_WORDS = {True: ("yes", "true", "on", "y"), False: ("no", "false", "off", "n")}

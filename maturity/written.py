@@ -47,10 +47,16 @@ class LowPercent(float):
 
 
 class FractionError(ValueError):
-    """A bare number between 0 and 1 given for a share in percent (``NumberQuestion.is_share``)."""
+    """A bare number between 0 and 1, or 1.0, given for a share in percent
+    (``NumberQuestion.is_share``): the fraction a spreadsheet keeps for a percentage, or a
+    percentage below 1 %?"""
 
     def __init__(self, value: float) -> None:
         self.value = value
+        if value == 1:  # 1.0, as a spreadsheet keeps 100 %
+            super().__init__(f"{value!r} could be 1 % or, as a spreadsheet keeps it, 100 %: write 100 for "
+                             f"100 %, or 1 (or \"1%\") if 1 % is meant")
+            return
         super().__init__(f"{value!r} would be read as {value:g} %, which counts as none: write "
                          f"{value * 100:g} for {value * 100:g} %, or \"{value:g}%\" if {value:g} % is meant")
 
@@ -63,11 +69,13 @@ def number_of(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def share_value(question: Any, x: float) -> float:
-    """A number computed for ``question`` (a merged median) in the form its check gives."""
+def share_value(question: Any, x: float) -> float | int:
+    """A number computed for ``question`` (a merged median) in the form its check gives: a
+    share below 1 % with its sign, a whole number as one (a merged ``1.0`` read back for a
+    share would be refused as maybe 100 %)."""
     if isinstance(question, NumberQuestion) and 0 < x < 1 and question.is_share():
         return LowPercent(x)
-    return x
+    return int(x) if float(x).is_integer() else x
 
 
 def text_key(text: str) -> str:

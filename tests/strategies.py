@@ -302,17 +302,18 @@ def answer_for(question: Any) -> st.SearchStrategy[Any]:
         return st.fixed_dictionaries({}, optional={
             i.id: st.one_of(ratings, st.just("n/a")) if i.allow_na else ratings for i in question.items})
     if kind == "number":
-        return st.one_of(st.integers(0, 100).map(float),
+        return st.one_of(st.integers(0, 100).map(float).map(share_answer),
                          st.floats(0, 100, allow_nan=False, allow_infinity=False).map(share_answer))
     if kind == "choice":
         return st.sampled_from([o.id for o in question.choices])
     return st.lists(st.sampled_from([o.id for o in question.options]), unique=True)
 
 
-def share_answer(x: float) -> float | str:
+def share_answer(x: float) -> float | int | str:
     """A number answer as a file gives it: below 1 % with its sign ("0.5%"), which a share
-    in percent needs (a bare 0.5 is refused there as a likely fraction)."""
-    return f"{x!r}%" if 0 < x < 1 else x
+    in percent needs (a bare 0.5 is refused there as a likely fraction), and 1 % as 1 (a
+    bare 1.0 is refused there as maybe 100 %)."""
+    return f"{x!r}%" if 0 < x < 1 else 1 if x == 1 else x
 
 
 @st.composite

@@ -85,6 +85,36 @@ def test_every_share_goes_back_to_a_file_in_a_form_that_reads_the_same(x):
     assert isinstance(written, str) == (x < 1)
 
 
+@pytest.mark.parametrize("value", ["1.0", "'1.0'", "1.00", "１.０"])
+def test_one_point_zero_for_a_share_is_refused_as_maybe_one_hundred_percent(kinds, tmp_path, value):
+    """A spreadsheet keeps 100 % as 1.0: read as 1 % (the bottom band) with no word, a
+    plant with every machine networked scored as one with none."""
+    with pytest.raises(AnswersError) as info:
+        _check(kinds, tmp_path, value)
+    (issue,) = info.value.issues
+    assert (issue.line, issue.field) == (4, "answers.ops.main.num")
+    assert "write 100 for 100 %" in issue.message and 'or 1 (or "1%") if 1 % is meant' in issue.message
+    assert _check(kinds, tmp_path, "'1.0%'")["ops.main.num"] == 1  # with its sign it is 1 %
+
+
+@pytest.mark.parametrize(("value", "expected"), [("100.0", 100), ("1", 1), ("62.0", 62), ("62.5", 62.5)])
+def test_a_whole_number_is_checked_into_an_int_so_every_writer_writes_it_without_a_point(
+        kinds, tmp_path, value, expected):
+    got = _check(kinds, tmp_path, value)["ops.main.num"]
+    assert got == expected and type(got) is type(expected)
+
+
+def test_a_merged_share_of_one_percent_reads_back(tmp_path, capsys):
+    """merge wrote the median of 1 and 1 as 1.0, which reads back as maybe 100 %."""
+    sample = (ROOT / "docs" / "examples" / "machinery-plant.yaml").read_text("utf-8")
+    for name in "ab":
+        (tmp_path / f"{name}.yaml").write_text(sample.replace(f"{CNC}: 74", f"{CNC}: 1"), "utf-8")
+    out = tmp_path / "merged.yaml"
+    assert main(["merge", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "-o", str(out)]) == 0
+    assert f"{CNC}: 1\n" in out.read_text("utf-8")
+    assert main(["validate", str(out)]) == 0
+
+
 def test_a_fraction_in_a_csv_cell_is_refused_at_its_cell(tmp_path):
     text = io.StringIO()
     w = csv.writer(text)

@@ -163,6 +163,23 @@ async def test_a_share_typed_as_a_fraction_is_questioned_and_below_one_percent_k
     assert maturity.assess(maturity.load_questionnaire("general"), saved).answers[first] == "0.62%"
 
 
+async def test_one_point_zero_for_a_share_is_questioned_and_one_or_one_hundred_saved(data_dir):
+    """1.0 is 100 % as a spreadsheet keeps it, or 1 %: the field says both and keeps the
+    answer it had; 100 and 1 are saved as whole numbers, never as 1.0."""
+    first, question, _ = _general_pair("number")
+    assert question.is_share()
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_question(app, pilot, first)
+        await burst(app, pilot, ["1", ".", "0"])
+        assert first not in app.state.session.answers  # as the question was shown
+        assert "enter 100 for 100 %, or 1 for 1 %" in text_of(screen.query_one("#number-error"))
+        await burst(app, pilot, ["backspace", "backspace", "0", "0", "enter"])
+        assert app.state.session.answers[first] == 100 and type(app.state.session.answers[first]) is int
+        await pilot.press("ctrl+q")
+    assert f"{first}: 100\n" in app.state.session.path.read_text("utf-8")
+
+
 async def test_a_fraction_saved_earlier_is_shown_with_the_reason_and_counts_unanswered(data_dir):
     """An autosave from before the share rule holds 0.62: the field showed nothing, the index
     counted the question answered, and the grade left it out (found by review).  The field

@@ -147,15 +147,14 @@ class NumberAnswer(Vertical):
             return None
         try:
             value = normalise(self.question, text, 99)
-        except FractionError as exc:  # 0.62 for a share: 62 %, or 0.62 %?
-            raise ValueError(t("tui_number_fraction", self.lang, value=_fmt(exc.value),
+        except FractionError as exc:  # 0.62 for a share: 62 %, or 0.62 %?  1.0: 100 % or 1 %?
+            raise ValueError(t("tui_number_one", self.lang) if exc.value == 1 else
+                             t("tui_number_fraction", self.lang, value=_fmt(exc.value),
                                percent=_fmt(exc.value * 100))) from None
         except ValueError:
             raise ValueError(t("tui_number_invalid", self.lang, expected=self.range_text())) from None
-        assert isinstance(value, float)
-        if isinstance(value, LowPercent):
-            return str(value)
-        return int(value) if value.is_integer() else value
+        assert isinstance(value, float | int)
+        return str(value) if isinstance(value, LowPercent) else value
 
     def keep(self, value: float | int | None) -> None:
         """Save what the field holds as Enter moves on.  Keys typed in one burst ("⌫⌫65⏎")
