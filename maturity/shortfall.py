@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .model.questionnaire import CmmmScoring, PointsScoring, Questionnaire
 from .numbers import Numbers, Part
-from .rating import EPS, level_weights
+from .rating import EPS, grade, level_weights
 
 
 def target_level(scores: list[float | None], failing: int | None) -> int | None:
@@ -48,11 +48,13 @@ def gaps(q: Questionnaire, num: Numbers) -> list[tuple[float, str, float, int]]:
     if num.level >= len(q.levels):
         return []
     if isinstance(scoring, PointsScoring):
+        within = _held_by_points(scoring, num)
         # what the total would gain: the indicator's share of it (its points; in a mean,
         # its weight in its dimension's times its dimension's in the total) times what is missing
         out = [(scoring.total * d.norm * c.norm * (1 - c.frac), c.id, c.frac, c.level)
                for d in num.dims for c in d.children
-               if c.applicable and c.frac < 1 - EPS and c.score_max > 0]
+               if c.applicable and c.frac < 1 - EPS and c.score_max > 0
+               and (within is None or any(p in (d.id, c.id) for p in within))]
         out.sort(key=lambda g: (-g[0], g[1]))
         return out
     assert isinstance(scoring, CmmmScoring)
@@ -70,6 +72,19 @@ def gaps(q: Questionnaire, num: Numbers) -> list[tuple[float, str, float, int]]:
                 parts.append((dw * w, c.shares))
                 ids.append(c.id)
     return _scored(scoring, level_gaps(scoring, parts, ids, num.whole.shares, lv), lv)
+
+
+def _held_by_points(scoring: PointsScoring, num: Numbers) -> tuple[str, ...] | None:
+    """Where the total's points reach the next grade already, the parts whose points its
+    unmet rules still ask for (none where only counts of scenarios at a level are short);
+    ``None`` where the points themselves fall short.  Listing every indicator's point share
+    as what blocks the grade misled where a rule alone held it (91.88 points "short of" 40)."""
+    if grade(scoring.bands, num.score) <= num.level:
+        return None
+    earned = {d.id: d.score for d in num.dims} | {c.id: c.score for d in num.dims for c in d.children}
+    held = [scoring.requirements[i] for i in num.failed]
+    return tuple(p for r in held if r.level == num.level + 1 and r.points is not None
+                 and sum(earned.get(p, 0.0) for p in r.among) + EPS < r.points for p in r.among)
 
 
 def holding_back(q: Questionnaire, dim: Part) -> list[tuple[float, str, float, int]]:

@@ -11,7 +11,7 @@ import maturity
 from maturity.diagnosis import diagnose
 from maturity.report import content
 
-from .strategies import bottom_answer
+from .strategies import bottom_answer, top_answer
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +79,21 @@ def test_batch_rows_and_the_score_table_say_rules_not_zero_points(tmp_path, caps
     assert main(["score", str(sample), "-f", "table", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "grade rules" in out
+
+
+def test_where_the_points_reach_the_next_grade_only_the_parts_a_rule_asks_points_of_block_it(sme):
+    """A consultant's SME file had 91.88 points and was held at L1 by the count of mandatory
+    scenarios alone; "why not L2" listed four indicators' point shares as what blocked it."""
+    a = _paper_mill(sme, "better")  # the points reach the L1 band; the foundation rule holds it
+    assert a.level == 0 and a.score >= 20
+    blocking = [s.indicator for s in a.next_level.shortfalls]
+    assert blocking and all(i.startswith("foundation.") for i in blocking), blocking
+    answers = {qid: top_answer(x) for qid, (_, _, x) in sme.questions.items()}
+    for qid, (dim, _, x) in sme.questions.items():
+        if dim.id == "operations":
+            answers[qid] = 1  # every scenario in spreadsheets: the count rule alone holds it
+    rich = maturity.assess(sme, {"format": "maturity-answers/1", "questionnaire": sme.ref, "answers": answers})
+    assert rich.level == 1 and rich.score >= 40 and rich.next_level.unmet_requirements
+    assert rich.next_level.shortfalls == ()
+    why = content.build(sme, diagnose(rich, sme), "en").why_not
+    assert "mandatory scenarios" in str(why) and "of its points" not in str(why)
