@@ -581,6 +581,24 @@ def test_an_erp_in_daily_use_begins_the_erp_step(general):
                                      "erp_core_systems")
 
 
+@pytest.mark.parametrize(("sid", "option"), [
+    ("cloud_erp_finance", "erp"), ("mes_lite", "mes"), ("online_order_crm", "crm"),
+    ("cloud_wms_barcode", "wms")])
+def test_an_sme_system_in_daily_use_begins_its_step(sid, option):
+    """A consultant's dyeing SME ticked an ERP among its systems in daily use and was told to
+    "subscribe to a cloud ERP instead of spreadsheets": the SME index read its systems
+    question as the general index does (round 126), so the card completes the system."""
+    sme = maturity.load_questionnaire("sme")
+    answers = {qid: bottom_answer(x) if x.kind != "level" else 1 if dim.id == "operations" else 2
+               for qid, (dim, _, x) in sme.questions.items()}  # a network, scenarios on paper
+    qid = "foundation.systems.applications"
+    for ticked, begun in (([option], True), ([o.id for o in sme.questions[qid][2].options if o.id != option], False)):
+        a = _assess(sme, {**answers, qid: ticked}, industry="textiles", production_type="process")
+        cands = {c.scenario.id: c for c in candidates(sme, restore_values(sme, a.answers), a, None, [])}
+        assert sid in cands, sorted(cands)
+        assert ("started" in cands[sid].reasons) == begun, (sid, ticked)
+
+
 def test_options_ticked_show_begun_only_when_each_is_ticked(general):
     sc = next(s for s in general.scenarios if s.id == "erp_core_systems").model_copy(
         update={"begun_when": [maturity.model.scenario.QuestionTarget(
