@@ -469,6 +469,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "or 1 for 1 %.",
                        "1.0 可能是 1%，也可能是表格软件记作 1.0 的 100%：如为 100%，请输入 100；"
                        "确为 1% 的，请输入 1。"),
+    "tui_unreadable": ("{n} answers in the file could not be read; they count as unanswered and stay "
+                       "in the file as written until corrected: {ids} (`maturity validate` says why).",
+                       "文件中有 {n} 个答案无法读取，在改正之前按未答计，并按原样保留在文件中：{ids}"
+                       "（运行 maturity validate 可查看原因）。"),
     "tui_number_kept": (" The answer stays {value} until a number replaces it.",
                         "答案仍为 {value}，直至输入有效数值。"),
     "tui_ratings": ("fully met|mostly met|partly met|not met", "完全满足|大部分满足|部分满足|不满足"),
@@ -611,6 +615,8 @@ _ONE: dict[str, tuple[str, str]] = {
     "tui_unrated_left": ("n", "Every question is answered, but 1 checklist item is unrated and counts as "
                               "not met: here it is."),
     "tui_unanswered_count": ("n", "1 question unanswered: here it is."),
+    "tui_unreadable": ("n", "1 answer in the file could not be read; it counts as unanswered and stays in "
+                            "the file as written until corrected: {ids} (`maturity validate` says why)."),
     "tpl_header": ("m", "{ref}: {n} questions{extra}, about 1 minute."),
 }
 """English singulars: the count argument that selects it when it is 1, and the text."""

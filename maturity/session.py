@@ -220,17 +220,31 @@ class Session:
 
     def values(self, q: Questionnaire) -> dict[str, Normalised]:
         """The answers that fit their question, checked (one that no longer fits is ignored)."""
+        return self._checked(q)[0]
+
+    def unreadable(self, q: Questionnaire) -> list[str]:
+        """The question ids whose answers in the file do not fit (a level of 7, an option
+        that is no option, an id that is no question): they count as unanswered, and stay in
+        the file as written until the user corrects them."""
+        return self._checked(q)[1]
+
+    def _checked(self, q: Questionnaire) -> tuple[dict[str, Normalised], list[str]]:
         from .normalise import normalise
 
         n = len(q.levels)
         out: dict[str, Normalised] = {}
+        bad: list[str] = []
         for qid, value in self.answers.items():
-            if qid in q.questions and value is not None:
-                try:
-                    out[qid] = normalise(q.questions[qid][2], value, n)
-                except ValueError:
-                    continue
-        return out
+            if value is None:
+                continue
+            if qid not in q.questions:
+                bad.append(qid)
+                continue
+            try:
+                out[qid] = normalise(q.questions[qid][2], value, n)
+            except ValueError:
+                bad.append(qid)
+        return out, bad
 
     def asked(self, q: Questionnaire, values: Mapping[str, Normalised] | None = None) -> list[str]:
         """Question ids to ask, in order, by the scoring's own rules.

@@ -592,7 +592,8 @@ def test_an_sme_system_in_daily_use_begins_its_step(sid, option):
     answers = {qid: bottom_answer(x) if x.kind != "level" else 1 if dim.id == "operations" else 2
                for qid, (dim, _, x) in sme.questions.items()}  # a network, scenarios on paper
     qid = "foundation.systems.applications"
-    for ticked, begun in (([option], True), ([o.id for o in sme.questions[qid][2].options if o.id != option], False)):
+    others = [o.id for o in sme.questions[qid][2].options if o.id != option]
+    for ticked, begun in (([option], True), (others, False)):
         a = _assess(sme, {**answers, qid: ticked}, industry="textiles", production_type="process")
         cands = {c.scenario.id: c for c in candidates(sme, restore_values(sme, a.answers), a, None, [])}
         assert sid in cands, sorted(cands)

@@ -89,10 +89,11 @@ def test_where_the_points_reach_the_next_grade_only_the_parts_a_rule_asks_points
     blocking = [s.indicator for s in a.next_level.shortfalls]
     assert blocking and all(i.startswith("foundation.") for i in blocking), blocking
     answers = {qid: top_answer(x) for qid, (_, _, x) in sme.questions.items()}
-    for qid, (dim, _, x) in sme.questions.items():
+    for qid, (dim, _, _x) in sme.questions.items():
         if dim.id == "operations":
             answers[qid] = 1  # every scenario in spreadsheets: the count rule alone holds it
-    rich = maturity.assess(sme, {"format": "maturity-answers/1", "questionnaire": sme.ref, "answers": answers})
+    rich = maturity.assess(sme, {"format": "maturity-answers/1", "questionnaire": sme.ref,
+                                 "answers": answers})
     assert rich.level == 1 and rich.score >= 40 and rich.next_level.unmet_requirements
     assert rich.next_level.shortfalls == ()
     why = content.build(sme, diagnose(rich, sme), "en").why_not

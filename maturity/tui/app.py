@@ -19,6 +19,7 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.widgets import Input, TextArea
 
 from ..errors import MaturityError
 from ..i18n import default_lang, has, t
@@ -68,7 +69,10 @@ class MaturityApp(TypeAhead, App):
         Binding("ctrl+p", "command_palette", "palette", id="command-palette", show=False, priority=True),
         Binding("ctrl+l", "switch_language", "中文/English", id="switch-language"),
         Binding("ctrl+s", "save_as", "Save as", id="save-as", show=False),
-        Binding("ctrl+u", "show_unanswered", "Unanswered", id="show-unanswered", show=False),
+        # priority: in a question's number or notes field, Textual's own ctrl+u (delete to the
+        # start of the line) wiped the answer or note, and the save took it from the file
+        Binding("ctrl+u", "show_unanswered", "Unanswered", id="show-unanswered", show=False,
+                priority=True),
         Binding("f3", "edit_profile", "Profile", id="edit-profile", show=False),
     ]
 
@@ -175,6 +179,11 @@ class MaturityApp(TypeAhead, App):
         if session.kept_original is not None:  # once the screen it is said on is up
             message = t("tui_kept_original", self.lang, path=str(session.kept_original))
             self.call_after_refresh(self.tell, message)
+        bad = session.unreadable(q)
+        if bad:  # a file edited by hand: its grade fell with no word of why
+            message = t("tui_unreadable", self.lang, n=len(bad), ids=", ".join(bad[:5]) +
+                        (" …" if len(bad) > 5 else ""))
+            self.call_after_refresh(lambda: self.notify(message, severity="warning", timeout=30))
 
     def tell(self, message: str, timeout: float = 10) -> None:
         """Tell the user something that needs no answer: on the result screen on the line
@@ -243,6 +252,12 @@ class MaturityApp(TypeAhead, App):
 
     def action_switch_language(self) -> None:
         self.set_language("en" if self.lang == "zh" else "zh")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_unanswered":  # a form's text field (profile, file name) keeps ctrl+u
+            return self.question_screen() is not None and (
+                isinstance(self.screen, QuestionScreen) or not isinstance(self.focused, Input | TextArea))
+        return True
 
     def action_show_unanswered(self) -> None:
         screen = self.question_screen()

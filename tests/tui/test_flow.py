@@ -797,6 +797,23 @@ async def test_a_hand_written_answers_file_keeps_its_original_before_the_first_s
     assert sorted(p.name for p in folder.iterdir()) == ["mine.orig.yaml", "mine.yaml"]
 
 
+async def test_answers_a_hand_edited_file_holds_that_do_not_fit_are_named_on_opening(tmp_path):
+    """A user set a level to 7 and mistyped an id in a file and opened it: the grade fell with
+    no word of why.  The answers that do not fit are named; they stay in the file as written."""
+    s = Session(questionnaire="tui_kinds@1", language="en", enterprise={"name": "File Works"},
+                answers={LVL: 7, "no.such.question": 2, NUM: 60})
+    target = tmp_path / "mine.yaml"
+    target.write_text(s.text(), "utf-8")
+    app = make_app(questionnaire=None, answers=str(target))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        told = [str(n.message) for n in app._notifications if n.severity == "warning"]
+        assert len(told) == 1 and "2 answers" in told[0]
+        assert LVL in told[0] and "no.such.question" in told[0] and NUM not in told[0]
+        await pilot.press("ctrl+q")
+    assert maturity.load_answers(target).answers[LVL] == 7  # nothing the user wrote is lost
+
+
 async def test_a_question_that_sets_grade_rules_says_so_with_its_progress(data_dir):
     """Issue #12, item 4: the SME index's scenario questions earn no points, so the live
     grade did not move while they were answered, and the screen never said why. Under

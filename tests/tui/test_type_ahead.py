@@ -256,3 +256,31 @@ def test_only_a_question_in_percent_hides_its_unit_behind_a_typed_sign():
     hours = NumberAnswer(question.model_copy(update={"unit": "h"}), None, "en")
     assert not hours.question.in_percent()
     assert hours.unit_beside("5%") == "h" and hours.unit_beside("5") == "h"
+
+
+async def test_ctrl_u_in_a_number_or_notes_field_jumps_and_keeps_the_answer_and_note(data_dir):
+    """A user pressed Ctrl+U (first unanswered, as the guide says) in a number field: the
+    field took it as "delete to the start of the line", and the save removed the answer
+    from the file; in the notes field it removed the note."""
+    first, _, _ = _general_pair("number")
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_question(app, pilot, first)
+        await burst(app, pilot, ["4", "0"])
+        await pilot.press("f2", *"counted", "end")
+        await pilot.pause()
+        assert app.state.session.notes[first] == "counted"
+        await pilot.press("ctrl+u")  # in the notes field
+        await pilot.pause()
+        assert app.state.session.answers[first] == 40 and app.state.session.notes[first] == "counted"
+        await screen.go(first)
+        await pilot.pause()
+        await burst(app, pilot, ["end"])
+        assert app.focused is screen.query_one("#number-input")
+        await pilot.press("ctrl+u")  # in the number field
+        await pilot.pause()
+        assert app.state.session.answers[first] == 40
+        assert screen.current != first  # it went to the first unanswered question
+        await pilot.press("ctrl+q")
+    saved = maturity.load_answers(app.state.session.path)
+    assert saved.answers[first] == 40 and saved.notes[first] == "counted"
