@@ -264,18 +264,33 @@ def _yesno(question: YesNoQuestion, value: Any, levels: int) -> bool:
     raise ValueError(f"expected yes or no (true / false), got {value!r}")
 
 
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int beyond any float (400 nines): every command crashed on it
+        return False
+
+
+def _short(value: Any) -> str:
+    """``value`` as an error message shows it: a 400-digit number by its head and length."""
+    text = repr(value)
+    unit = "digits" if isinstance(value, int) else "characters"
+    return text if len(text) <= 40 else f"{text[:12]}…{text[-6:]} ({len(text)} {unit})"
+
+
 def _number(question: NumberQuestion, value: Any, levels: int) -> float:
     signed = isinstance(value, str) and percent_sign(value)
     value = numeric(value)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"expected a number, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int | float) or \
+            not (_finite(value) or isinstance(value, int)):
+        raise ValueError(f"expected a number, got {_short(value)}")
     if question.integer and value != int(value):
         raise ValueError(f"expected a whole number, got {value!r}")
-    if (question.min is not None and value < question.min) or \
+    if not _finite(value) or (question.min is not None and value < question.min) or \
             (question.max is not None and value > question.max):
         lo = "" if question.min is None else f"{question.min:g}"
         hi = "" if question.max is None else f"{question.max:g}"
-        raise ValueError(f"{value!r} is out of range [{lo}, {hi}]")
+        raise ValueError(f"{_short(value)} is out of range [{lo}, {hi}]")
     if 0 < value < 1 and question.is_share():
         if not signed:
             raise FractionError(value)

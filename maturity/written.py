@@ -7,6 +7,7 @@ an option, a level or a rating given by its text as a survey platform exports it
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Callable, Mapping
 from functools import lru_cache
@@ -27,6 +28,8 @@ def numeric(value: Any) -> Any:
             number = float(text.removesuffix("%").strip())
         except ValueError:
             return value
+        if math.isinf(number) and "inf" not in text.lower():
+            return value  # 400 digits in a CSV cell: refused as written, not as "inf"
         return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() \
             else number
     return value

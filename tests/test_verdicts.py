@@ -52,6 +52,10 @@ BAD = {
     "percent_over_100": SAMPLE.replace("factory.equipment.cnc_rate: 74", "factory.equipment.cnc_rate: 140"),
     "share_as_fraction": SAMPLE.replace("cnc_rate: 74", "cnc_rate: 0.74"),
     "na_not_allowed": SAMPLE.replace(ROADMAP, "strategy.planning.roadmap: n/a"),
+    "share_written_one_point_zero": SAMPLE.replace("cnc_rate: 74", "cnc_rate: 1.0"),
+    # 400 nines: every command ended in "internal error: OverflowError", a batch stopped at it
+    "number_beyond_any_float": SAMPLE.replace("cnc_rate: 74", "cnc_rate: " + "9" * 400),
+    "number_beyond_any_float_quoted": SAMPLE.replace("cnc_rate: 74", f"cnc_rate: '{'9' * 400}'"),
     # targets (a user trying the CLI found report alone rejecting them, and without a line)
     "unknown_target": SAMPLE.replace(ASSESSOR, ASSESSOR + "\ntargets: {bogus.ind: L2}"),
     "target_level_too_high": SAMPLE.replace(ASSESSOR, ASSESSOR + "\ntargets: {operations: L9}"),
