@@ -199,8 +199,12 @@ def read_text(path: str | os.PathLike[str]) -> str:
     """Read a text file for parsing, with clear errors for the usual accidents (a path as
     a string is read as it is: a batch reads thousands, and a ``Path`` each costs time)."""
     source = os.fspath(path)
-    if source == "-":
-        return decode(sys.stdin.buffer.read(), "-")
+    if source == "-":  # read no more than the limit and a byte: a pipe has no size to check first
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:  # `score -` took a 50 MB input, which validate refused
+            raise InputFileError("-: too large", [Issue(
+                f"more than {MAX_BYTES:,} bytes; the limit is {MAX_BYTES:,}", file="-", code="too_large")])
+        return decode(raw, "-")
     try:
         info = os.stat(source)
         if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):

@@ -469,6 +469,22 @@ def test_stdin_is_read_by_every_command(files, capsys, monkeypatch, command):
     assert capsys.readouterr().out
 
 
+@pytest.mark.parametrize("command", [["validate", "-"], ["report", "-", "-f", "json"],
+                                     ["score", "-", "-f", "csv"], ["score", "-", "-f", "json"]])
+def test_stdin_over_the_size_limit_is_refused_by_every_command(files, capsys, monkeypatch, command):
+    """`score -` took a 9 MB input (comments padding a valid file) that validate and report
+    refused: one verdict, and no more than the limit read into memory."""
+    import io
+    import sys
+
+    from maturity._yaml import MAX_BYTES
+
+    padded = SAMPLE.read_bytes() + b"#" * (MAX_BYTES + 10)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(padded)))
+    assert main(command) == 1
+    assert "the limit is 8,388,608" in capsys.readouterr().err
+
+
 # --------------------------------------------------------------------------- shared state
 
 def test_changing_a_loaded_questionnaire_never_changes_later_loads():
