@@ -108,3 +108,37 @@ def test_its_template_asks_for_no_industry_or_production_type(capsys):
     out = capsys.readouterr().out
     assert "  industry:" not in out and "  production_type:" not in out
     assert "#    half: Yes, for about half of them" in out
+
+
+@pytest.mark.parametrize(("title", "said"), [
+    ('"T</title><script>alert(1)</script>"', "HTML markup"),
+    ('"<img src=x onerror=alert(1)>"', "HTML markup"),
+    ('"Clears \\e[2J the screen"', "U+001B"),
+    ('"Window \\e]0;X\\a title"', "U+001B"),
+    ('"Reversed \\u202e text"', "U+202E"),
+])
+def test_an_index_whose_text_carries_markup_or_control_characters_is_refused_at_its_line(
+        tmp_path, capsys, title, said):
+    """An index can come in a folder of answers from someone else (the tool looks it up
+    there): an adversarial tester's title reached the Markdown report as a live <script>,
+    and its escape sequences cleared the terminal and retitled the window."""
+    folder = tmp_path / "ci"
+    folder.mkdir()
+    lines = INDEX.read_text("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[at] = f"title: {title}"
+    (folder / INDEX.name).write_text("\n".join(lines), "utf-8")
+    (folder / ANSWERS.name).write_text(ANSWERS.read_text("utf-8"), "utf-8")
+    assert main(["validate", str(folder / INDEX.name)]) == 1
+    err = capsys.readouterr().err
+    assert f"{INDEX.name}:{at + 1}: title: " in err and said in err
+    assert main(["report", str(folder / ANSWERS.name), "-f", "markdown"]) != 0
+    out, err = capsys.readouterr()
+    assert "<script" not in out and "\x1b" not in out and said in err
+
+
+def test_an_index_text_may_compare_numbers():
+    from maturity.model.base import _plain
+
+    for text in ("below 5 % (<5 %)", "a share < 50 %", "x <= 3", "更新频率 <1 小时"):
+        assert _plain(text) == text

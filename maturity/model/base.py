@@ -6,6 +6,7 @@ import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 
 class Frozen(BaseModel):
@@ -98,8 +99,29 @@ def _unfold_chinese(text: str | dict[str, str]) -> str | dict[str, str]:
     return text
 
 
+_NOT_PLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+                        "|<[A-Za-z/!?]")
+
+
+def _plain(text: str | dict[str, str]) -> str | dict[str, str]:
+    """Refuse what an index's text must not carry: control characters (an escape sequence
+    that clears a terminal or retitles its window), bidirectional overrides, and HTML tags.
+    Reports show index text as written, in the terminal, Markdown and HTML alike, and an
+    index may come with a folder of answers from someone else (an adversarial tester's
+    ``<script>`` title reached the Markdown report, its ESC sequences the terminal)."""
+    for value in (text.values() if isinstance(text, dict) else (text,)):
+        found = _NOT_PLAIN.search(value)
+        if found:
+            what = found.group()
+            message = f"HTML markup ({what!r}…) is not allowed in index text" if what.startswith("<") \
+                else f"control character U+{ord(what):04X} is not allowed in index text"
+            raise PydanticCustomError("plain_text", message)
+    return text
+
+
 Text = Annotated[
     str | dict[LangCode, Annotated[str, StringConstraints(min_length=1)]],
+    AfterValidator(_plain),
     AfterValidator(_unfold_chinese),
     Field(description="Plain text, or a mapping of language code to text ({en: …, zh: …})."),
 ]
