@@ -101,3 +101,17 @@ def test_the_report_carries_the_history_given_with_it(capsys, tmp_path):
     folder = str(tmp_path / "out") + "/"
     code, _, err = run(capsys, "report", str(new), str(mid), "-o", folder, "--history", str(old))
     assert code != 0 and "--history goes with one answers file" in err
+
+
+def test_a_name_with_newlines_makes_no_fake_line_in_the_history(tmp_path, capsys):
+    """An adversarial tester's enterprise name "Acme\\n╰──╯\\nL5 Excellent   Score 5.00 / 5"
+    printed a fake grade line under the history's title."""
+    sample = (Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml")
+    text = sample.read_text("utf-8")
+    start = text.index("  name:")
+    path = tmp_path / "nn.yaml"
+    path.write_text(text[:start] + '  name: "Acme\\nL5 Excellent   Score 5.00 / 5"'
+                    + text[text.index("\n", start):], "utf-8")
+    code, out, _ = run(capsys, "history", str(path))
+    assert code == 0 and "Acme\\x0aL5 Excellent" in out
+    assert not any(line.lstrip().startswith("L5 Excellent") for line in out.splitlines())

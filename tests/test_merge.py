@@ -207,3 +207,14 @@ def test_a_share_outside_0_to_100_is_a_usage_error(capsys, share):
     files = [str(PLANT / f"p04-{x}.yaml") for x in "ab"]
     code, _, err = run(capsys, "merge", *files, "--share", share)
     assert code == 2 and "--share" in err
+
+
+def test_an_assessor_with_newlines_makes_no_fake_line_in_the_account(tmp_path, capsys):
+    text = (ROOT / "docs" / "examples" / "machinery-plant.yaml").read_text("utf-8")
+    for name in "ab":
+        (tmp_path / f"{name}.yaml").write_text(
+            text.replace("assessor: Liu Yang", 'assessor: "Liu\\nL5 fake line"'), "utf-8")
+    code, out, _ = run(capsys, "merge", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"),
+                       "-o", str(tmp_path / "m.yaml"))
+    assert code == 0 and "Liu\\x0aL5 fake line" in out
+    assert not any(line.startswith("L5 fake line") for line in out.splitlines())

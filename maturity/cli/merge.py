@@ -32,12 +32,13 @@ def _write_answers(answers: Any, head: str, account: list[str], output: str | No
     stdout."""
     import yaml
 
-    from ..printable import printable
+    from ..printable import one_line
 
     doc = answers.model_dump(mode="json", exclude_defaults=True)
     _write_out(head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), output)
     to_file = bool(output) and output != "-"
-    print(printable("\n".join(account)), file=sys.stdout if to_file else sys.stderr)
+    # each line one line: an assessor's name with a newline made a fake line of the account
+    print("\n".join(map(one_line, account)), file=sys.stdout if to_file else sys.stderr)
     if to_file:
         print(f"wrote {output}", file=sys.stderr)
     return Exit.OK

@@ -12,7 +12,7 @@ from ..explain import name_of
 from ..i18n import t
 from ..model.diagnosis import History
 from ..model.questionnaire import Questionnaire
-from ..printable import markdown_text, printable
+from ..printable import markdown_text, one_line
 from .html_parts import _e, _figure, _section, _svg, _table, _tag
 
 W, H, LEFT, RIGHT, TOP, BOTTOM = 760, 300, 44, 190, 16, 40
@@ -37,12 +37,12 @@ def _cells(h: History, q: Questionnaire, lang: str) -> tuple[list[str], list[lis
 
 
 def _sources(h: History) -> str:
-    return " · ".join(f"{p.assessed_on.isoformat()}: {printable(p.source)}" for p in h.points)
+    return " · ".join(f"{p.assessed_on.isoformat()}: {one_line(p.source)}" for p in h.points)
 
 
 def _title(h: History, lang: str) -> str:
     first, last = h.points[0], h.points[-1]
-    return t("history_title", lang, name=printable(h.enterprise) or "–", n=len(h.points),
+    return t("history_title", lang, name=one_line(h.enterprise) or "–", n=len(h.points),
              first=first.assessed_on.isoformat(), last=last.assessed_on.isoformat(),
              change=f"{last.score - first.score:+.2f}")
 
@@ -124,7 +124,7 @@ def section(h: History, q: Questionnaire, lang: str, heading: str) -> str:
 def html(histories: list[tuple[History, Questionnaire]], lang: str) -> str:
     from .html import document
 
-    sections = [section(h, q, lang, printable(h.enterprise) or t("history", lang)) for h, q in histories]
+    sections = [section(h, q, lang, one_line(h.enterprise) or t("history", lang)) for h, q in histories]
     return document(t("history", lang), "zh" if lang == "zh" else "en",
                     _tag("h1", _e(t("history", lang))) + "\n".join(sections))
 
