@@ -82,8 +82,8 @@ def walk(root: str, tables: list[str] | None = None, _above: frozenset[tuple[int
             yield from walk(entry.path, tables, above)
             continue
         name = entry.name.lower()
-        if name.endswith(SCANNED_SUFFIXES) and _file_or_broken(entry):
-            yield Item(entry.path, path=entry.path)  # a dangling link: an error row, never a skip
+        if name.endswith(SCANNED_SUFFIXES):  # a dangling link, a pipe or a socket named so:
+            yield Item(entry.path, path=entry.path)  # an error row from the read, never a skip
         elif tables is not None and name.endswith(TABLE_SUFFIXES):
             tables.append(entry.path)
 
@@ -94,14 +94,6 @@ def _folder(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()
     except OSError:  # a link loop on the entry itself: read as a file, it is reported
         return False
-
-
-def _file_or_broken(entry: os.DirEntry[str]) -> bool:
-    """A file, or a link that leads nowhere (missing target, a loop): the read reports it."""
-    try:
-        return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
-    except OSError:  # a link loop: stat fails with ELOOP
-        return True
 
 
 def count_inputs(paths: Sequence[str], limit: int | None = None) -> int | None:

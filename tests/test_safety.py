@@ -439,6 +439,20 @@ def test_a_dangling_link_in_a_scored_directory_is_reported(files, capsys, comman
     assert "d/dangling.yaml" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", ["validate", "score"])
+def test_a_pipe_or_socket_named_yaml_in_a_scored_directory_is_reported(files, capsys, command):
+    """An adversarial tester's folder held a FIFO and a socket named *.yaml: both were skipped
+    unsaid, exit 0, while the same pipe named as a path was refused."""
+    import socket
+
+    os.mkfifo("d/pipe.yaml")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind("d/sock.yaml")
+        assert main([command, "d"]) == 1  # a pipe read would block: it is refused unread
+    err = capsys.readouterr().err
+    assert "d/pipe.yaml: not a regular file" in err and "d/sock.yaml: not a regular file" in err
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "x"])
 def test_jobs_below_one_is_a_usage_error(files, value):
     with pytest.raises(SystemExit) as exc:
