@@ -171,3 +171,13 @@ def test_one_row_is_written_in_one_language_whether_o_names_a_file_or_a_folder(t
     want = 'lang="zh-CN"' if env == "zh" else 'lang="en"'
     for page in (tmp_path / "one.html", tmp_path / "many" / "t-row2.html", tmp_path / "many" / "index.html"):
         assert want in page.read_text("utf-8")[:300], page
+
+
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_report_on_an_empty_folder_says_so_as_validate_and_score_do(tmp_path, capsys, fmt):
+    """An adversarial tester's `report empty/ -f json` said "several reports need a folder:
+    give -o DIR/" (exit 2) where validate and score say the folder holds no answers files."""
+    (tmp_path / "empty").mkdir()
+    assert main(["report", str(tmp_path / "empty"), "-f", fmt]) == 1
+    err = capsys.readouterr().err
+    assert "no answers files" in err and "several reports" not in err

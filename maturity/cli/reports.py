@@ -146,11 +146,31 @@ def _many_reports(args: argparse.Namespace) -> bool:
     return p.is_dir() or (not p.exists() and glob.has_magic(inputs[0]))
 
 
+def _nothing_to_report(inputs: list[str]) -> list[str]:
+    """The messages of the inputs when none of them is an answers file (an empty folder,
+    a folder of tables only); empty where there is something to report."""
+    from itertools import islice
+
+    from ..inputs import iter_inputs
+    from ..tabular import BadInput
+
+    found = list(islice(iter_inputs(inputs, convert=False), 20))
+    if not found or len(found) == 20 or not all(isinstance(i.raw, BadInput) for i in found):
+        return []
+    return [i.raw.message for i in found if isinstance(i.raw, BadInput)]
+
+
 def _cmd_reports(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..report.many import write_reports
 
     if not args.output or args.output == "-":
+        unreadable = _nothing_to_report(args.inputs)
+        if unreadable:  # an empty folder: what validate and score say, not a usage error
+            from ..printable import one_line
+
+            print("\n".join(map(one_line, unreadable)), file=sys.stderr)
+            return Exit.INVALID
         raise UsageError("several reports need a folder: give -o DIR/")
     target = Path(args.output)
     if (target.suffix.lower() in REPORT_SUFFIXES and not target.is_dir()) or \
