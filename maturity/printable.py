@@ -59,10 +59,14 @@ def terminal_or(stream: TextIO) -> TextIO:
     return TerminalOut(stream) if isatty is not None and isatty() else stream  # type: ignore[return-value]
 
 
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
 def markdown_text(text: str) -> str:
     """``text`` for Markdown (a table cell included), rendered as typed: its Markdown and
     HTML characters escaped, a line break as a space."""
     out = text.replace("\\", "\\\\")
     for ch in "`*_[]<>|#":
         out = out.replace(ch, "\\" + ch)
+    out = _ENTITY.sub(r"\\&", out)  # "&amp;" in a name rendered as "&"; "R&D" stays as it is
     return out.replace("\n", " ")

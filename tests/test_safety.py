@@ -673,3 +673,13 @@ def test_a_link_into_a_missing_folder_is_refused_not_made(files, capsys):
     assert main(["report", "x.yaml", "-o", "rep.html"]) == 1
     assert "no existing folder" in capsys.readouterr().err
     assert not Path("ghost").exists()
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("A &amp; B", "A \\&amp; B"), ("&lt;b&gt;", "\\&lt;b\\&gt;"), ("R&D", "R&D"),
+    ("Q&A; done", "Q\\&A; done")])
+def test_a_character_reference_in_user_text_renders_as_typed_in_markdown(typed, written):
+    """An adversarial tester's enterprise name "&amp;" rendered as "&" in the Markdown report."""
+    from maturity.printable import markdown_text
+
+    assert markdown_text(typed) == written
