@@ -113,6 +113,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "target": ("Target", "目标"),
     "source": ("Source", "来源"),
     "not_answered": ("not answered", "未填写"),
+    "answered_na": ("not applicable", "不适用"),
     "above": ("above the national figure", "高于全国水平"),
     "below": ("below the national figure", "低于全国水平"),
     "at": ("at the national figure", "与全国水平持平"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -309,6 +310,24 @@ def test_the_terminal_report_lists_benchmarks_instead_of_a_table_it_cannot_fit(l
         row = next(line for line in wide.splitlines() if line.startswith(f"| {b.name} |"))
         item = next(line for line in section.splitlines() if line.startswith(f"- **{b.name}**"))
         assert all(cell in item for cell in (b.value, b.national, b.verdict)), (row, item)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "not applicable"), ("zh", "不适用")])
+def test_a_benchmark_answered_na_says_not_applicable_not_unanswered(tmp_path, lang, said):
+    """A consultant's refinery answered the design-tools rate n/a: its benchmark row read
+    "not answered" in both columns."""
+    from maturity.report.content import build
+
+    text = (EXAMPLES / "machinery-plant.yaml").read_text("utf-8")
+    path = tmp_path / "a.yaml"
+    text = re.sub(r"(?m)^  rd\.design\.tools_rate: .*$", "  rd.design.tools_rate: n/a", text)
+    path.write_text(text, "utf-8")
+    answers = maturity.load_answers(path)
+    q = maturity.questionnaire_for(answers)
+    report = build(q, maturity.diagnose(maturity.assess(q, answers), q), lang)
+    row = next(b for b in report.benchmarks if "%" not in b.value)
+    assert row.value == said and said in row.verdict
+    assert maturity_t("not_answered", lang) not in row.value
 
 
 def test_chinese_text_sets_no_space_beside_chinese_characters():

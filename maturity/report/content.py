@@ -23,7 +23,7 @@ from ..explain import (
 )
 from ..i18n import t
 from ..improve import restore_values
-from ..model.answers import SMALL
+from ..model.answers import NA, SMALL
 from ..model.base import tr
 from ..model.diagnosis import Diagnosis, History, Path, QuestionChange, Recommendation, TargetPlan
 from ..model.questionnaire import CmmmScoring, Questionnaire
@@ -261,12 +261,14 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
             cmp = b.target.comparison or ""
             target = f"{cmp} {_number(b.target.value)}{unit} ({b.target.as_of.year})".strip()
             src.append(_source(b.target, lang))
-        verdict = t(b.versus_national, lang) if b.value is not None else t("not_answered", lang)
+        # a question answered n/a was shown as "not answered" (a refinery with no design tools)
+        empty = t("answered_na" if values.get(b.question) == NA else "not_answered", lang)
+        verdict = t(b.versus_national, lang) if b.value is not None else empty
         if b.meets_target is not None:
             verdict = _join([verdict, t("meets_target" if b.meets_target else "misses_target", lang)],
                             lang, semi=True)
         benches.append(BenchmarkView(
-            name=qtext, value=f"{_number(b.value)}{unit}" if b.value is not None else t("not_answered", lang),
+            name=qtext, value=f"{_number(b.value)}{unit}" if b.value is not None else empty,
             national=national, target=target, verdict=verdict,
             source=_join(list(dict.fromkeys(src)), lang, semi=True)))
 
