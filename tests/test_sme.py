@@ -98,3 +98,24 @@ def test_where_the_points_reach_the_next_grade_only_the_parts_a_rule_asks_points
     assert rich.next_level.shortfalls == ()
     why = content.build(sme, diagnose(rich, sme), "en").why_not
     assert "mandatory scenarios" in str(why) and "of its points" not in str(why)
+
+
+def test_compare_and_whatif_show_the_scenarios_grade_rules_not_zero_points(sme, tmp_path, capsys):
+    """A consultant compared an SME file with next year's: 'Operations scenarios: L1 → L1
+    (0.00 → 0.00, +0.00)' while the scenarios reaching level 2 had raised the grade."""
+    import yaml
+
+    from maturity.cli import main
+
+    answers = {qid: 2 if dim.id != "operations" and x.kind == "level" else
+               1 if x.kind == "level" else top_answer(x) for qid, (dim, _, x) in sme.questions.items()}
+    doc = {"format": "maturity-answers/1", "questionnaire": sme.ref, "enterprise": {"name": "Dyer"},
+           "answers": answers}
+    (tmp_path / "old.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    later = {**answers, **{qid: 2 for qid, (dim, _, x) in sme.questions.items()
+                           if dim.id == "operations" and x.kind == "level"}}
+    (tmp_path / "new.yaml").write_text(yaml.safe_dump({**doc, "answers": later}, allow_unicode=True), "utf-8")
+    assert main(["compare", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.strip().startswith("Operations scenarios"))
+    assert "grade rules" in line and "0.00 → 0.00" not in out

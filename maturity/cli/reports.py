@@ -221,22 +221,32 @@ def _rich_text(renderable: Any, output: str | None) -> str | None:
     return buffer.getvalue()
 
 
-def comparison_lines(result: Any, q: Any, lang: str) -> list[str]:
+def comparison_lines(result: Any, q: Any, lang: str, before: Any, after: Any) -> list[str]:
     """The terminal lines of a comparison (``compare`` and ``whatif``): the grade, each
-    dimension, the indicators that moved and the scenarios completed."""
-    from ..explain import level_label, name_of
+    dimension, the indicators that moved and the scenarios completed.  A dimension worth no
+    points (the SME index's scenarios) shows its grade rules before and after, not a level
+    and 0.00 → 0.00 (the progress that raised a grade was invisible)."""
+    from ..explain import gate_progress, level_label, name_of
     from ..i18n import t
     from ..model.base import tr
 
     scen = {s.id: s for s in q.scenarios}
+    no_points = {d.id for d in after.dimensions if not d.score_max}
 
     def line(c: Any, name: str) -> str:
         delta = c.score_after - c.score_before
-        return (f"{name}: {level_label(q, c.level_before, lang)} → {level_label(q, c.level_after, lang)}"
-                f"  ({c.score_before:.2f} → {c.score_after:.2f}, {delta:+.2f})")
+        levels = f"{name}: {level_label(q, c.level_before, lang)} → {level_label(q, c.level_after, lang)}"
+        if c.id.split(".")[0] in no_points:  # a scenario's level counts through the rules
+            return levels
+        return levels + f"  ({c.score_before:.2f} → {c.score_after:.2f}, {delta:+.2f})"
+
+    def rules(c: Any) -> str:
+        was, now = gate_progress(q, before, c.id, lang), gate_progress(q, after, c.id, lang)
+        return f"{name_of(q, c.id, lang)}: {was}" + ("" if now == was else f"\n    → {now}")
 
     out = [line(result.total, t("grade", lang)), "", f"{t('dimensions', lang)}:"]
-    out += ["  " + line(c, name_of(q, c.id, lang)) for c in result.dimensions]
+    out += ["  " + (rules(c) if c.id in no_points else line(c, name_of(q, c.id, lang)))
+            for c in result.dimensions]
     if result.indicators:
         out += ["", f"{t('indicator', lang)}:"]
         out += ["  " + line(c, name_of(q, c.id, lang)) for c in result.indicators]
@@ -258,7 +268,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _write_out(result.model_dump_json(indent=2) + "\n", args.output)
         return Exit.OK
     lang = args.lang or answers.language or _default_lang()
-    _write_out("\n".join(comparison_lines(result, q, lang)) + "\n", args.output)
+    _write_out("\n".join(comparison_lines(result, q, lang, before, after)) + "\n", args.output)
     return Exit.OK
 
 
@@ -290,7 +300,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         _write_out(result.model_dump_json(indent=2, exclude={"assessment"}) + "\n", args.output)
         return Exit.OK
     lang = args.lang or answers.language or _default_lang()
-    out = comparison_lines(result.comparison, q, lang)
+    out = comparison_lines(result.comparison, q, lang, before, result.assessment)
     if result.cleared or result.still_blocking:
         out.append("")
     for key, ids in (("whatif_cleared", result.cleared), ("whatif_still", result.still_blocking)):
