@@ -53,3 +53,16 @@ def test_readme_library_example_runs():
     finally:
         os.chdir(old)
     assert out.getvalue().strip(), "the README example prints the result"
+
+
+def test_the_indices_table_of_bands_says_the_levels_each_question_counts_at():
+    """A consultant read in docs/indices.md that logistics capabilities count at levels 2-4
+    (10 % → 2) while the index counts them at level 3 only: two rows had gone stale."""
+    q = maturity.load_questionnaire("general")
+    text = (ROOT / "docs" / "indices.md").read_text("utf-8")
+    rows = re.findall(r"(?m)^\| `([a-z_.]+)`[^|]*\| ([0-9–]+) \|", text)
+    assert len(rows) >= 10
+    for qid, levels in rows:
+        x = q.questions[qid][2]
+        low, high = x.min_level or 1, x.max_level or len(q.levels)
+        assert levels == (f"{low}" if low == high else f"{low}–{high}"), qid
