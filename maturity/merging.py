@@ -115,6 +115,12 @@ def _apart(question: QuestionT, given: dict[str, Normalised], levels: dict[str, 
     if len({v == NA for v in given.values()}) > 1:
         return True  # n/a against an answer
     reached = [v for v in levels.values() if v is not None]
+    if reached and isinstance(question, ChecklistQuestion):
+        # levels apart counted over the levels the list has items at: one item rated mostly
+        # against fully moved it from level 1 to 3 over a level with no item, and merge
+        # called that "two levels apart" (a consultant's quality practices)
+        steps = sorted({item.level for item in question.items})
+        reached = [sum(1 for k in steps if k <= r) for r in reached]
     if reached and max(reached) - min(reached) >= SPREAD:
         return True
     if isinstance(question, NumberQuestion):

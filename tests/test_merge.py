@@ -218,3 +218,24 @@ def test_an_assessor_with_newlines_makes_no_fake_line_in_the_account(tmp_path, c
                        "-o", str(tmp_path / "m.yaml"))
     assert code == 0 and "Liu\\x0aL5 fake line" in out
     assert not any(line.startswith("L5 fake line") for line in out.splitlines())
+
+
+def test_one_checklist_item_a_step_apart_is_no_disagreement_across_a_level_without_items(tmp_path, capsys):
+    """A consultant's two respondents rated one quality practice mostly and fully: the list
+    reached level 1 and level 3 (level 2 has no item), and merge asked them to settle a
+    "two levels" disagreement over a total that moved by 0.001."""
+    text = (ROOT / "docs" / "examples" / "machinery-plant.yaml").read_text("utf-8")
+    head = "  operations.quality.practices: {review: fully, spc: %s, nonconformance: fully, "
+    tail = "online_inspection: partly, auto_hold: not, ai_inspection: not, root_cause: partly}"
+    start = text.index("  operations.quality.practices:")
+    end = text.index("\n  operations.", start + 1)
+    for name, spc, review in (("a", "mostly", "fully"), ("b", "fully", "fully"), ("c", "fully", "not")):
+        body = text[:start] + (head % spc).replace("review: fully", f"review: {review}") + tail + text[end:]
+        (tmp_path / f"{name}.yaml").write_text(body, "utf-8")
+    q = maturity.load_questionnaire("general")
+    files = [maturity.load_answers(tmp_path / f"{n}.yaml") for n in "ab"]
+    assert not [d for d in merge(q, files, ["a", "b"]).merged.disagreements
+                if d.question == "operations.quality.practices"]
+    files = [maturity.load_answers(tmp_path / f"{n}.yaml") for n in "bc"]  # level 3 against none
+    levels = {d.question: d.levels for d in merge(q, files, ["b", "c"]).merged.disagreements}
+    assert sorted(levels["operations.quality.practices"].values()) == [0, 3]
