@@ -55,8 +55,10 @@ answers file would give them, or the reason the row cannot be read."""
 
 
 def csv_header(q: Questionnaire) -> list[str]:
-    """Columns of a CSV of answers: the profile, then one per question id."""
-    return ["questionnaire", *(f"enterprise.{f}" for f in ENTERPRISE_FIELDS), "assessed_on",
+    """Columns of a CSV of answers: the index and the answers' language, the profile, then
+    one per question id (without the language column, a Chinese survey's reports came out
+    in English and a folder's index page mixed the two)."""
+    return ["questionnaire", "language", *(f"enterprise.{f}" for f in ENTERPRISE_FIELDS), "assessed_on",
             "assessor", *q.questions]
 
 

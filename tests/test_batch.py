@@ -262,10 +262,10 @@ def test_a_profile_word_that_names_no_one_choice_is_still_refused(tmp_path, fiel
 def test_template_csv_header_round_trips(tmp_path, capsys):
     assert main(["template", "-f", "csv"]) == 0
     header = capsys.readouterr().out
-    assert header.startswith("\ufeffquestionnaire,enterprise.name")
+    assert header.startswith("\ufeffquestionnaire,language,enterprise.name")
     q = maturity.load_questionnaire("general")
     assert next(csv.reader(io.StringIO(header.lstrip("\ufeff")))) == \
-        ["questionnaire", "enterprise.name", "enterprise.id", "enterprise.industry",
+        ["questionnaire", "language", "enterprise.name", "enterprise.id", "enterprise.industry",
          "enterprise.production_type", "enterprise.size", "enterprise.product_kind",
          "enterprise.region", "enterprise.energy_intensive", "enterprise.run_elsewhere", "assessed_on",
          "assessor", *q.questions]
