@@ -321,7 +321,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         strengths=[name_of(q, x, lang) for x in d.strengths],
         weaknesses=[name_of(q, x, lang) for x in d.weaknesses],
         blocking_intro=blocking_intro, blocking_header=blocking_header, impact_header=impact_header,
-        impact_digits={"points": 1, "mean": 2}.get(a.method, 3),
+        impact_digits={"points": 2, "mean": 2}.get(a.method, 3),  # 11.25 points read "11.2"
         why_not_title=t("why_not_title", lang, level=level_label(q, nl.level, lang)) if nl else "",
         threshold=q.scoring.threshold if a.method == "cmmm" else None,  # type: ignore[union-attr]
         blocking=[(ind_name(s.indicator), s.score, s.impact) for s in d.blocking],

@@ -126,7 +126,7 @@ class Report:
     impact_header: str = ""
     """The blocking table's last column: what its numbers are."""
     impact_digits: int = 3
-    """Decimals of the impact: a level score's rise (3), or points (1)."""
+    """Decimals of the impact: a level score's rise (3), or points (2, as scores are shown)."""
 
     @property
     def projects(self) -> list[ScenarioView]:
