@@ -215,6 +215,22 @@ def test_the_report_names_what_is_in_place_and_never_lists_it_as_missing(general
                 assert view.description == sc.description[lang]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_number_short_of_its_mark_is_not_also_said_to_be_in_place(general, lang):
+    """A consultant read "Already in place here: … What is the equipment networking rate, in
+    percent? 35%" and under it "Not yet in place here: … At least 40% (now: 35%)"."""
+    rate = "factory.network.networking_rate"
+    answers = _plant(general, 2, **{rate: 35, "factory.network.infrastructure": 2,
+                                    "factory.data.collection": 2})
+    a = _assess(general, answers, industry="machinery", production_type="discrete")
+    report = build(general, diagnose(a, general), lang)
+    asked = general.questions[rate][2].text[lang]
+    cards = [v for v in report.recommendations if any(asked in m for m in v.missing)]
+    assert cards, "the networking rate is outstanding on some card"
+    for v in cards:
+        assert not any(asked in h for h in v.have), v.have
+
+
 def test_an_item_rated_fully_or_mostly_is_never_said_to_be_missing(general):
     """The first-time user answered "fully" for the equipment register and was told it was
     not yet in place: the report compared the scored answers (numbers) with the words

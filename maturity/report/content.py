@@ -26,7 +26,7 @@ from ..improve import restore_values
 from ..model.answers import NA, SMALL
 from ..model.base import tr
 from ..model.diagnosis import Diagnosis, History, Path, QuestionChange, Recommendation, TargetPlan
-from ..model.questionnaire import CmmmScoring, Questionnaire
+from ..model.questionnaire import CmmmScoring, NumberQuestion, Questionnaire
 from ..printable import printable
 from .inplace import beyond, have, missing, reaches, to_check, unrated_items
 from .respondents import respondent_lines
@@ -207,6 +207,11 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
             done += r.delivers
         begun = "in_part" in r.reasons or "started" in r.reasons
         held = in_place(q, sc, state, values) if begun else []
+        # a number still short of the card's mark is said once, under "not yet" with its
+        # value ("At least 40% (now: 35%)"); "already in place" listed it as "35%" too
+        short = {c.question for c in r.delivers}
+        held = [(qid, got) for qid, got in held
+                if not (qid in short and isinstance(q.questions[qid][2], NumberQuestion))]
         # a small firm, or a process plant, reads the step in its own terms
         text = tr(sc.process if sc.process is not None and d.assessment.production_type == "process"
                   else sc.small if sc.small is not None and ent.size in SMALL else sc.description, lang)
