@@ -16,6 +16,15 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _items(label: str, items: list[str], colon: str, indent: str) -> list[str]:
+    """What is (or is not yet) in place: one item on the label's line, several as a list
+    below it.  Joined with semicolons, an item whose own text holds one ("… in a system;
+    planners key in the figures they plan from") read as two (an SME consultant)."""
+    if len(items) <= 1:
+        return [f"{indent}- {label}{colon}{item}" for item in items]
+    return [f"{indent}- {label}{colon.rstrip()}", *(f"{indent}  - {item}" for item in items)]
+
+
 def render(r: Report, wide: bool = True) -> str:
     """The report in Markdown.  ``wide=False`` gives the benchmarks as a list instead of a
     six-column table, for a terminal (the TUI's result screen) where the table is cut."""
@@ -94,10 +103,8 @@ def render(r: Report, wide: bool = True) -> str:
                     f"- {t('effort', lang)}{colon}{s.effort}",
                     f"- {t('raises', lang)}{colon}" + semi.join(s.raises),
                     f"- {t('why', lang)}{colon}" + semi.join(s.why)]
-            if s.have:
-                out.append(f"- {t('have', lang)}{colon}" + semi.join(s.have))
-            if s.missing:
-                out.append(f"- {t('missing', lang)}{colon}" + semi.join(s.missing))
+            out += _items(t("have", lang), s.have, colon, "")
+            out += _items(t("missing", lang), s.missing, colon, "")
             if s.benefits:
                 sep = "" if lang == "zh" else " "
                 out.append(f"- {t('benefits', lang)}{colon}" + sep.join(s.benefits))
@@ -106,7 +113,7 @@ def render(r: Report, wide: bool = True) -> str:
             out += [f"### {t('nearly_title', lang)}", "", r.nearly_note, ""]
             for s in r.nearly:
                 out += [f"- {s.rank}. **{_esc(s.name)}**",
-                        f"  - {t('missing', lang)}{colon}" + semi.join(s.missing),
+                        *_items(t("missing", lang), s.missing, colon, "  "),
                         f"  - {t('raises', lang)}{colon}" + semi.join(s.raises)]
                 out += [f"  - {t('why', lang)}{colon}" + semi.join(s.why)] if s.why else []
             out.append("")

@@ -185,12 +185,10 @@ def render_report(r: Report) -> RenderableType:
         rec.add_column(t("why", lang))
         for s in r.projects:
             why = Text("; ".join(s.why))
-            if s.have:
-                why.append(f"\n{t('have', lang)}: ", style="bold")
-                why.append("; ".join(s.have))
-            if s.missing:
-                why.append(f"\n{t('missing', lang)}: ", style="bold")
-                why.append("; ".join(s.missing))
+            for label, items in ((t("have", lang), s.have), (t("missing", lang), s.missing)):
+                if items:  # one item a line: an item's own semicolon read as two items
+                    why.append(f"\n{label}:", style="bold")
+                    why.append("".join(f"\n• {item}" for item in items))
             rec.add_row(str(s.rank), Text(s.name), s.effort, Text("\n".join(s.raises)), why)
         if rec.row_count:  # not where every step listed is nearly in place
             parts.append(rec)
