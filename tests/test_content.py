@@ -541,3 +541,21 @@ def test_the_terminal_reports_benchmarks_say_their_sources_and_head_every_column
     flat = text.replace("\n", "" if lang == "zh" else " ")  # a source wrapped under the table
     for b in report.benchmarks:
         assert b.source and re.split("[;；]", b.source)[0] in flat, b.source
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_what_is_not_yet_in_place_is_one_item_a_line_in_markdown(lang):
+    """An SME consultant read one item holding a semicolon as two missing steps: the items
+    were joined with semicolons."""
+    from maturity.report.content import build
+    from maturity.report.markdown import render
+
+    answers = maturity.load_answers(EXAMPLES / "machinery-plant.yaml")
+    q = maturity.questionnaire_for(answers)
+    report = build(q, maturity.diagnose(maturity.assess(q, answers), q), lang)
+    lines = render(report).splitlines()
+    several = [s for s in report.projects if len(s.missing) > 1]
+    assert several
+    for s in several:
+        for item in s.missing:
+            assert f"  - {item}" in lines, item
