@@ -425,6 +425,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_hint_number": ("Type the number · Enter go on", "输入数值 · 回车进入下一题"),
     "tui_hint_checklist": ("↑↓ item · 1 fully … 4 not met (or ←→) · 5 n/a where offered · Enter next item",
                            "↑↓ 切换条目 · 1 完全满足 … 4 不满足（或 ←→）· 5 不适用（如可选）· 回车下一条"),
+    "tui_copy_own_session": ("This file holds other answers than the autosave of the session it was "
+                             "saved from: it is kept as its own session, and that autosave is left "
+                             "as it was.",
+                             "此文件的答案与其来源会话的自动保存不同：已作为独立会话打开，原会话的自动保存保持不变。"),
     "tui_kept_original": ("Your file as you wrote it, with its comments, is kept as {path}; "
                           "answers are saved to the file itself.",
                           "原文件（含注释）已另存为 {path}；答案仍保存在原文件中。"),

@@ -125,6 +125,19 @@ class Session:
         """The autosave file."""
         return autosave_dir() / f"{self.id}.yaml"
 
+    def diverges_from_autosave(self) -> bool:
+        """Whether the autosave of this session's id holds other answers, notes or profile
+        than this session (read from a file carrying the id in its header): the file is a
+        copy that went its own way, not the session's own file."""
+        from .errors import MaturityError
+
+        try:
+            saved = Session.load(self.path)
+        except (OSError, ValueError, MaturityError):  # no autosave, or one that cannot be read
+            return False
+        return (saved.answers, saved.notes, saved.profile(), saved.questionnaire) != \
+            (self.answers, self.notes, self.profile(), self.questionnaire)
+
     def profile(self) -> dict[str, Any]:
         """The enterprise fields given: empty ones left out, a "no" (``False``) kept."""
         return {k: v for k, v in self.enterprise.items() if v or v is False}

@@ -120,6 +120,12 @@ class MaturityApp(TypeAhead, App):
         own language, or in ``lang`` when the same command line asked for one."""
         session = Session.load(path, clock=self.clock)
         session.extra_path = extra
+        if extra is not None and session.diverges_from_autosave():
+            # a copy of a session's file, edited and opened by name: it carries the session's
+            # header, and its saves replaced that session's autosave (a user's welcome list
+            # then showed the copy's answers for the original)
+            session.id = uuid.uuid4().hex[:12]
+            self.call_after_refresh(self.tell, t("tui_copy_own_session", self.lang))
         # an index installed nowhere is found beside the answers file that names it
         q = questionnaire_near(session.questionnaire, extra or path)
         if lang in ("zh", "en"):

@@ -1367,3 +1367,30 @@ async def test_a_checklist_with_items_left_unrated_is_said_and_found(data_dir):
         assert app.question_screen() is app.screen and screen.current == CHECK
         await pilot.press("1", "down", "1")  # it reopens at the first unrated item
         assert state.unrated() == [] and "unrated" not in str(screen.query_one("#progress-text").render())
+
+
+async def test_an_edited_copy_of_a_session_file_opened_by_name_keeps_the_sessions_autosave(tmp_path):
+    """A user copied a saved answers file, edited the copy and opened it with --answers: it
+    carried the session's header, and its saves replaced that session's autosave."""
+    s = Session(questionnaire="tui_kinds@1", language="en", enterprise={"name": "File Works"},
+                answers={LVL: 1})
+    s.save()
+    autosave = s.path.read_text("utf-8")
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(autosave.replace(f"{LVL}: 1", f"{LVL}: 2"), "utf-8")
+    app = make_app(questionnaire=None, answers=str(copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.state.session.id != s.id
+        assert any("own session" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+q")
+    assert s.path.read_text("utf-8") == autosave  # the original session's autosave as it was
+    assert maturity.load_answers(copy).answers[LVL] == 2
+    # the session's own file, unchanged, opens as that session
+    own = tmp_path / "own.yaml"
+    own.write_text(autosave, "utf-8")
+    again = make_app(questionnaire=None, answers=str(own))
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.state.session.id == s.id
+        await pilot.press("ctrl+q")
