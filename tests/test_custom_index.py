@@ -116,6 +116,8 @@ def test_its_template_asks_for_no_industry_or_production_type(capsys):
     ('"Clears \\e[2J the screen"', "U+001B"),
     ('"Window \\e]0;X\\a title"', "U+001B"),
     ('"Reversed \\u202e text"', "U+202E"),
+    ('"Data ![x](http://evil.invalid/p.png) practices"', "Markdown link or image"),
+    ('"[click](javascript:alert(1))"', "Markdown link or image"),
 ])
 def test_an_index_whose_text_carries_markup_or_control_characters_is_refused_at_its_line(
         tmp_path, capsys, title, said):
@@ -140,5 +142,5 @@ def test_an_index_whose_text_carries_markup_or_control_characters_is_refused_at_
 def test_an_index_text_may_compare_numbers():
     from maturity.model.base import _plain
 
-    for text in ("below 5 % (<5 %)", "a share < 50 %", "x <= 3", "更新频率 <1 小时"):
+    for text in ("below 5 % (<5 %)", "a share < 50 %", "x <= 3", "更新频率 <1 小时", "a [b] (c)", "[1]"):
         assert _plain(text) == text

@@ -100,12 +100,13 @@ def _unfold_chinese(text: str | dict[str, str]) -> str | dict[str, str]:
 
 
 _NOT_PLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-                        "|<[A-Za-z/!?]")
+                        "|<[A-Za-z/!?]|\\]\\(")
 
 
 def _plain(text: str | dict[str, str]) -> str | dict[str, str]:
     """Refuse what an index's text must not carry: control characters (an escape sequence
-    that clears a terminal or retitles its window), bidirectional overrides, and HTML tags.
+    that clears a terminal or retitles its window), bidirectional overrides, HTML tags and
+    Markdown links or images (``[click](javascript:…)``, a tracking ``![x](http://…)``).
     Reports show index text as written, in the terminal, Markdown and HTML alike, and an
     index may come with a folder of answers from someone else (an adversarial tester's
     ``<script>`` title reached the Markdown report, its ESC sequences the terminal)."""
@@ -114,6 +115,7 @@ def _plain(text: str | dict[str, str]) -> str | dict[str, str]:
         if found:
             what = found.group()
             message = f"HTML markup ({what!r}…) is not allowed in index text" if what.startswith("<") \
+                else "a Markdown link or image ('](') is not allowed in index text" if what == "](" \
                 else f"control character U+{ord(what):04X} is not allowed in index text"
             raise PydanticCustomError("plain_text", message)
     return text

@@ -260,8 +260,9 @@ class MaturityApp(TypeAhead, App):
         self.set_language("en" if self.lang == "zh" else "zh")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "show_unanswered":  # a form's text field (profile, file name) keeps ctrl+u
-            return self.question_screen() is not None and (
+        if action == "show_unanswered":  # a form's text field (profile, file name) keeps ctrl+u,
+            # and a dialog (what-if) is not left by it, as it was not before the binding had priority
+            return self.question_screen() is not None and not self.screen.is_modal and (
                 isinstance(self.screen, QuestionScreen) or not isinstance(self.focused, Input | TextArea))
         return True
 

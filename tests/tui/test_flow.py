@@ -381,7 +381,10 @@ async def test_the_index_opens_on_the_current_question_and_jumps():
         assert not tree.display, "hidden at 80 columns"
         await pilot.press("ctrl+t")
         assert tree.display and app.focused is tree and tree.cursor_node.data == LVL
-        await pilot.press("down", "down", "enter")
+        # an indicator with several questions is a node of its own: lvl, num, then the node
+        # of ops.data, then its multi
+        assert tree.cursor_node.parent.data is None and "ops.data" not in str(tree.cursor_node.label)
+        await pilot.press("down", "down", "down", "enter")
         assert screen.current == MULTI and app.focused is screen.answer
 
 
@@ -1394,3 +1397,54 @@ async def test_an_edited_copy_of_a_session_file_opened_by_name_keeps_the_session
         await pilot.pause()
         assert again.state.session.id == s.id
         await pilot.press("ctrl+q")
+
+
+async def test_an_indicators_several_questions_sit_under_its_node_in_the_index(data_dir):
+    """A Chinese user's index of the SME index at 80 columns read "研发、营销与服务: 企业如何"
+    four times: each leaf began with its indicator's name.  An indicator with several
+    questions is a node of its own, and its leaves begin with the question."""
+    app = make_app(questionnaire="sme", lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(app, pilot, "染整厂", industry="textiles", size="small")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        tree = screen.query_one("#tree")
+        q = app.state.q
+        leaves = tree._leaves
+        marketing = [qid for qid in leaves if qid.startswith("operations.sales_rd.")]
+        assert len(marketing) >= 2
+        for qid in marketing:
+            node = leaves[qid]
+            assert str(node.parent.label) == q.questions[qid][1].name["zh"]
+            assert str(node.label)[2:] == q.questions[qid][2].text["zh"]
+        await pilot.press("ctrl+q")
+
+
+async def test_ctrl_u_edits_a_dialogs_field_and_leaves_no_dialog(data_dir, tmp_path):
+    """Ctrl+U (first unanswered) has priority on the question screen, where a field's own
+    Ctrl+U wiped an answer; in a dialog's field it edits, and a dialog is not left by it."""
+    from maturity.tui.screens.save_as import SaveAsScreen
+    from maturity.tui.screens.whatif import WhatIfScreen
+
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await pilot.press("2", "ctrl+s")
+        await pilot.pause()
+        field = app.screen.query_one("#save-as-path")
+        await pilot.press("end", "ctrl+u")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveAsScreen) and field.value == ""
+        await pilot.press("escape")
+        await pilot.pause()
+    path = example_answers(tmp_path)
+    text = path.read_text("utf-8").replace("strategy.planning.roadmap: 4", "strategy.planning.roadmap:")
+    path.write_text(text, "utf-8")  # a question left to jump to
+    app = make_app(questionnaire=None, answers=str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_result(app, pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert isinstance(app.screen, WhatIfScreen)

@@ -22,6 +22,8 @@ class IndexTree(Tree[str]):
         self._built: tuple[str, ...] = ()
         self._dims: dict[str, TreeNode[str]] = {}
         self._leaves: dict[str, TreeNode[str]] = {}
+        self._grouped: set[str] = set()
+        """The questions shown under a node of their indicator (it has several asked)."""
 
     def on_mount(self) -> None:
         self.update_marks()
@@ -30,6 +32,8 @@ class IndexTree(Tree[str]):
         value = self.state.session.answers.get(qid)
         mark = "–" if value == NA else "✓" if self.state.answered(qid) else "·"
         _, ind, question = self.state.q.questions[qid]
+        if qid in self._grouped:  # under its indicator's node: the question's own words
+            return f"{mark} {tr(question.text, self.state.lang)}"
         return f"{mark} {tr(ind.name, self.state.lang)}: {tr(question.text, self.state.lang)}"
 
     def _dim_label(self, dim) -> str:
@@ -42,12 +46,25 @@ class IndexTree(Tree[str]):
         self._dims.clear()
         self._leaves.clear()
         asked = set(self.state.asked())
+        by_indicator: dict[str, list[str]] = {}
+        for qid in self.state.q.questions:
+            if qid in asked:
+                by_indicator.setdefault(qid.rsplit(".", 1)[0], []).append(qid)
+        # an indicator with several questions is a node of its own: as "indicator: question"
+        # the SME index's four "研发、营销与服务: 企业如何…" read alike at 80 columns
+        self._grouped = {qid for qids in by_indicator.values() if len(qids) > 1 for qid in qids}
         for dim in self.state.q.dimensions:
             node = self.root.add(self._dim_label(dim), expand=current.startswith(dim.id + "."))
             self._dims[dim.id] = node
-            for qid in self.state.q.questions:
-                if qid.startswith(dim.id + ".") and qid in asked:
-                    self._leaves[qid] = node.add_leaf(self._leaf_label(qid), data=qid)
+            for iid, qids in by_indicator.items():
+                if not iid.startswith(dim.id + "."):
+                    continue
+                parent = node
+                if len(qids) > 1:
+                    ind = self.state.q.questions[qids[0]][1]
+                    parent = node.add(tr(ind.name, self.state.lang), expand=True)
+                for qid in qids:
+                    self._leaves[qid] = parent.add_leaf(self._leaf_label(qid), data=qid)
         self._built = tuple(self.state.asked())
 
     def update_marks(self, current: str = "") -> None:
@@ -61,6 +78,9 @@ class IndexTree(Tree[str]):
                 leaf.set_label(self._leaf_label(qid))
         leaf = self._leaves.get(current)
         if leaf is not None:
-            if leaf.parent is not None and not leaf.parent.is_expanded:
-                leaf.parent.expand()
+            above = leaf.parent
+            while above is not None:  # its indicator's node and its dimension's
+                if not above.is_expanded:
+                    above.expand()
+                above = above.parent
             self.move_cursor(leaf)
