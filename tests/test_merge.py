@@ -4,6 +4,7 @@ sources recorded; the disagreement summary in the report."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -239,3 +240,16 @@ def test_one_checklist_item_a_step_apart_is_no_disagreement_across_a_level_witho
     files = [maturity.load_answers(tmp_path / f"{n}.yaml") for n in "bc"]  # level 3 against none
     levels = {d.question: d.levels for d in merge(q, files, ["b", "c"]).merged.disagreements}
     assert sorted(levels["operations.quality.practices"].values()) == [0, 3]
+
+
+def test_a_note_of_several_lines_reads_as_one_line_in_the_account(tmp_path, capsys):
+    """From a code review: merge printed a block note's line break as a literal \\x0a."""
+    text = (ROOT / "docs" / "examples" / "machinery-plant.yaml").read_text("utf-8")
+    for name, level in (("a", "1"), ("b", "4")):
+        body = text.replace("strategy.planning.roadmap: 4", f"strategy.planning.roadmap: {level}")
+        body = re.sub(r"(?m)^  strategy\.planning\.roadmap: 2025.*$",
+                      "  strategy.planning.roadmap: |\n    Seen on site.\n    Second line.", body)
+        (tmp_path / f"{name}.yaml").write_text(body, "utf-8")
+    code, out, _ = run(capsys, "merge", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"),
+                       "-o", str(tmp_path / "m.yaml"))
+    assert code == 0 and "Seen on site. Second line." in out and "\\x0a" not in out

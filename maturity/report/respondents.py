@@ -26,7 +26,10 @@ def respondent_lines(q: Questionnaire, merged: Merged, lang: str) -> list[str]:
         said = _join([f"{who} {_answer(v, lang)}" + (_paren(t("at_level", lang, n=d.levels[who]), lang)
                                                 if d.levels.get(who) is not None else "")
                       for who, v in d.answers.items()], lang, semi=True)
-        notes = _join([f"{who}: {text}" for who, text in d.notes.items()], lang, semi=True)
+        # a note of several lines is one line here, its lines joined by spaces (merge's account
+        # escapes what is left, a newline in a name, as \x0a)
+        notes = _join([f"{who}: {' '.join(str(text).split())}" for who, text in d.notes.items()],
+                      lang, semi=True)
         text = tr(q.questions[d.question][2].text, lang) if d.question in q.questions else d.question
         out.append(text + _paren(d.question, lang) + _colon(lang) + said
                    + (f" — {notes}" if notes else ""))
