@@ -286,11 +286,13 @@ def _number(question: NumberQuestion, value: Any, levels: int) -> float:
         raise ValueError(f"expected a number, got {_short(value)}")
     if question.integer and value != int(value):
         raise ValueError(f"expected a whole number, got {value!r}")
-    if not _finite(value) or (question.min is not None and value < question.min) or \
-            (question.max is not None and value > question.max):
-        lo = "" if question.min is None else f"{question.min:g}"
-        hi = "" if question.max is None else f"{question.max:g}"
-        raise ValueError(f"{_short(value)} is out of range [{lo}, {hi}]")
+    if not _finite(value):
+        raise ValueError(f"{_short(value)} is too large to be an answer")
+    low, high = question.min, question.max
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ValueError(f"{_short(value)} is out of range [{low:g}, {high:g}]" if low is not None and high
+                         is not None else f"{_short(value)} is below the least, {low:g}" if low is not None
+                         else f"{_short(value)} is above the most, {high:g}")
     if 0 < value < 1 and question.is_share():
         if not signed:
             raise FractionError(value)

@@ -38,6 +38,7 @@ from .columns import (
 from .errors import Issue
 from .model.answers import ANSWERS_FORMAT
 from .model.questionnaire import Questionnaire
+from .written import numeric, percent_sign
 
 DELIMITERS = (",", ";", "\t")
 
@@ -381,13 +382,9 @@ def _value(value: str, delimiter: str = ",") -> Any:
         # the level or the option picked), one value
     # "yes" / "no" stay text: the question reads them (a yes/no question as yes or no, a
     # choice with an option "yes" as that option; as a boolean, "y" and "yes" were one)
-    if "_" in value:  # a slip, not a digit separator ("7_4" is not 74): validation says so
+    if percent_sign(value):  # "0.5%": the sign is kept for the check (a share below 1 %)
         return value
-    try:
-        number = float(value)
-    except ValueError:
-        return value
-    return int(number) if number.is_integer() and "." not in value else number
+    return numeric(value)  # as a YAML file's text is read: "7_4" and 400 digits stay text
 
 
 def _rating(value: str) -> Any:

@@ -197,3 +197,18 @@ def test_a_number_beyond_any_float_is_refused_at_its_line_not_an_internal_error(
     (issue,) = info.value.issues
     assert issue.line == 4 and len(issue.message) < 120 and "OverflowError" not in issue.message
     assert "…" in issue.message and "inf" not in issue.message
+
+
+def test_a_number_beyond_any_float_in_a_csv_cell_is_refused_as_written(tmp_path):
+    """From a code review: a CSV cell of 400 nines was refused as "got inf" (the table's own
+    number reading bypassed the one the YAML path uses)."""
+    text = io.StringIO()
+    w = csv.writer(text)
+    w.writerow(["questionnaire", "enterprise.name", CNC, "factory.equipment.digital_rate"])
+    w.writerow(["general@2", "Acme", "9" * 400, "0.5%"])
+    table = tmp_path / "t.csv"
+    table.write_text(text.getvalue(), "utf-8")
+    with pytest.raises(AnswersError) as info:
+        maturity.assess(maturity.load_questionnaire("general"), table)
+    (issue,) = info.value.issues
+    assert issue.field.endswith(CNC) and "inf" not in issue.message and "…" in issue.message
