@@ -97,8 +97,10 @@ class Histogram:
 
     def stats(self) -> dict[str, float]:
         q1, q2, q3 = self.quartiles()
-        return {"count": self.n, "mean": self.total / self.n, "q1": q1, "median": q2,
-                "q3": q3, "min": self.low, "max": self.high}
+        # ten decimals, as the rows' scores (report.rows): a sum's last-digit noise
+        # (2.5541500000000004) read as a bug
+        return {"count": self.n, "mean": round(self.total / self.n, 10), "q1": q1, "median": q2,
+                "q3": q3, "min": round(self.low, 10), "max": round(self.high, 10)}
 
     def ranks(self) -> dict[int, float]:
         """Bin → percentile: the share scoring strictly below, plus half the ties (mid-rank)."""
@@ -266,7 +268,7 @@ class Portfolio:
         self._spool.seek(0)
         for line in self._spool:
             name, score, _ = json.loads(line)
-            yield {"enterprise": name, "score": score, "percentile": ranks[round(score * SCALE)]}
+            yield {"enterprise": name, "score": round(score, 10), "percentile": ranks[round(score * SCALE)]}
 
     def names(self) -> dict[str, Any]:
         """The name (``{en: …, zh: …}``) of every dimension, indicator and scenario id the
