@@ -187,7 +187,7 @@ def progress(q: Questionnaire, a: Any, target: int,
     if isinstance(q.scoring, PointsScoring):
         if isinstance(a, Numbers):  # the engine's numbers carry what each question reaches
             reached = a.reached
-            earned = {d.id: d.score for d in a.dims} | {c.id: c.score for d in a.dims for c in d.children}
+            earned = a.earned()
         else:
             n = len(q.levels)
             reached = {qid: rate(x, v, n, 0.8)[2] for qid, (_, _, x) in q.questions.items()

@@ -36,7 +36,7 @@ from .model.questionnaire import (
     YesNoQuestion,
 )
 from .normalise import Normalised, PartLevel, check_answers, target_level
-from .requirements import option_level
+from .requirements import option_level, question_levels
 from .scoring import answers_form, score
 from .written import share_value
 
@@ -119,7 +119,7 @@ def _apart(question: QuestionT, given: dict[str, Normalised], levels: dict[str, 
         # levels apart counted over the levels the list has items at: one item rated mostly
         # against fully moved it from level 1 to 3 over a level with no item, and merge
         # called that "two levels apart" (a consultant's quality practices)
-        steps = sorted({item.level for item in question.items})
+        steps = question_levels(question, 0)  # a checklist's levels are its items'
         reached = [sum(1 for k in steps if k <= r) for r in reached]
     if reached and max(reached) - min(reached) >= SPREAD:
         return True

@@ -70,5 +70,10 @@ class Numbers:
     def dims(self) -> list[Part]:
         return self.whole.children
 
+    def earned(self) -> dict[str, float]:
+        """Points method: the points earned per dimension and ``dimension.indicator`` id (what
+        a grade requirement on points sums)."""
+        return {d.id: d.score for d in self.dims} | {c.id: c.score for d in self.dims for c in d.children}
+
 
 __all__ = ["Numbers", "Part", "QRow"]

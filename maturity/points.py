@@ -49,7 +49,7 @@ def roll_up(plan: Plan, out: Numbers) -> None:
             c.level = grade(bands, total_pts * c.frac)
             c.score_max = total_pts if mean else d.score_max * c.norm
             c.score = c.score_max * c.frac
-    earned = {d.id: d.score for d in out.dims} | {c.id: c.score for d in out.dims for c in d.children}
+    earned = out.earned()
     out.level = grade(bands, out.score)
     # a requirement more than one level above the score's grade can neither lower the
     # grade nor be one of the next grade's rules: it is not checked (nor listed)

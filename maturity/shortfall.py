@@ -81,7 +81,7 @@ def _held_by_points(scoring: PointsScoring, num: Numbers) -> tuple[str, ...] | N
     as what blocks the grade misled where a rule alone held it (91.88 points "short of" 40)."""
     if grade(scoring.bands, num.score) <= num.level:
         return None
-    earned = {d.id: d.score for d in num.dims} | {c.id: c.score for d in num.dims for c in d.children}
+    earned = num.earned()
     held = [scoring.requirements[i] for i in num.failed]
     return tuple(p for r in held if r.level == num.level + 1 and r.points is not None
                  and sum(earned.get(p, 0.0) for p in r.among) + EPS < r.points for p in r.among)
