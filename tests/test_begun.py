@@ -616,6 +616,28 @@ def test_an_sme_system_in_daily_use_begins_its_step(sid, option):
         assert ("started" in cands[sid].reasons) == begun, (sid, ticked)
 
 
+@pytest.mark.parametrize(("sid", "question", "option"), [
+    ("cloud_erp_finance", "foundation.systems.applications", "erp"),
+    ("mes_lite", "foundation.systems.applications", "mes"),
+    ("online_order_crm", "foundation.systems.applications", "crm"),
+    ("cloud_wms_barcode", "foundation.systems.applications", "wms"),
+    ("digital_supply_chain_management", "foundation.systems.applications", "srm"),
+    ("digital_product_design", "foundation.systems.applications", "plm"),
+    ("energy_metering", "foundation.data.collection", "energy")])
+def test_each_sme_step_is_begun_by_its_own_option_alone(sid, question, option):
+    """Every SME step a ticked system begins, by its option and by no other (the seven
+    ``begun_when`` the consultant's dyeing SME asked for)."""
+    sme = maturity.load_questionnaire("sme")
+    sc = next(s for s in sme.scenarios if s.id == sid)
+    target = next(t for t in sc.delivers if sme.questions[t.question][2].kind == "level")
+    change = [QuestionChange(question=target.question, from_level=max(0, target.level - 2),
+                             to_level=target.level)]  # two levels short: not begun by the answers
+    state = {question: ("answered", 1)}
+    others = {o.id for o in sme.questions[question][2].options} - {option}
+    assert started(sc, change, state, {question: frozenset({option})}, 4)
+    assert not started(sc, change, state, {question: frozenset(others)}, 4)
+
+
 def test_options_ticked_show_begun_only_when_each_is_ticked(general):
     sc = next(s for s in general.scenarios if s.id == "erp_core_systems").model_copy(
         update={"begun_when": [maturity.model.scenario.QuestionTarget(

@@ -119,3 +119,10 @@ def test_compare_and_whatif_show_the_scenarios_grade_rules_not_zero_points(sme, 
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if x.strip().startswith("Operations scenarios"))
     assert "grade rules" in line and "0.00 → 0.00" not in out
+    # whatif reads the same lines from the assessment it re-scores
+    first = next(qid for qid, (dim, _, x) in sme.questions.items()
+                 if dim.id == "operations" and x.kind == "level")
+    assert main(["whatif", str(tmp_path / "old.yaml"), "--set", f"{first}=2", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.strip().startswith("Operations scenarios"))
+    assert "grade rules" in line and "0.00 → 0.00" not in out

@@ -25,6 +25,7 @@ from ..errors import MaturityError
 from ..i18n import default_lang, has, t
 from ..loading import load_questionnaire, questionnaire_near
 from ..lock import Lock, SessionLocked
+from ..printable import one_line
 from ..report.wrap import install as install_wrap
 from ..session import Session, preference, save_preference
 from .commands import AssessmentCommands
@@ -187,9 +188,10 @@ class MaturityApp(TypeAhead, App):
             self.call_after_refresh(self.tell, message)
         bad = session.unreadable(q)
         if bad:  # a file edited by hand: its grade fell with no word of why
-            message = t("tui_unreadable", self.lang, n=len(bad), ids=", ".join(bad[:5]) +
-                        (" …" if len(bad) > 5 else ""))
-            self.call_after_refresh(lambda: self.notify(message, severity="warning", timeout=30))
+            ids = ", ".join(map(one_line, bad[:5])) + (" …" if len(bad) > 5 else "")
+            message = t("tui_unreadable", self.lang, n=len(bad), ids=ids)  # ids as typed, no markup
+            self.call_after_refresh(
+                lambda: self.notify(message, severity="warning", timeout=30, markup=False))
 
     def tell(self, message: str, timeout: float = 10) -> None:
         """Tell the user something that needs no answer: on the result screen on the line

@@ -804,15 +804,16 @@ async def test_answers_a_hand_edited_file_holds_that_do_not_fit_are_named_on_ope
     """A user set a level to 7 and mistyped an id in a file and opened it: the grade fell with
     no word of why.  The answers that do not fit are named; they stay in the file as written."""
     s = Session(questionnaire="tui_kinds@1", language="en", enterprise={"name": "File Works"},
-                answers={LVL: 7, "no.such.question": 2, NUM: 60})
+                answers={LVL: 7, "no.such.question": 2, "[b]bold[/b]": 1, NUM: 60})
     target = tmp_path / "mine.yaml"
     target.write_text(s.text(), "utf-8")
     app = make_app(questionnaire=None, answers=str(target))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         told = [str(n.message) for n in app._notifications if n.severity == "warning"]
-        assert len(told) == 1 and "2 answers" in told[0]
+        assert len(told) == 1 and "3 answers" in told[0]
         assert LVL in told[0] and "no.such.question" in told[0] and NUM not in told[0]
+        assert "[b]bold[/b]" in told[0]  # an id as typed, never read as markup
         await pilot.press("ctrl+q")
     assert maturity.load_answers(target).answers[LVL] == 7  # nothing the user wrote is lost
 
