@@ -129,15 +129,21 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> Iterable[Lo
     data.item_lines = [child.start_mark.line + 1 for child in node.value]
 
 
-def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-    except ValueError as exc:  # e.g. 2026-02-30
-        raise yaml.constructor.ConstructorError(
-            None, None, f"invalid date {node.value!r}: {exc}", node.start_mark) from None
+def _located(make: Any, say: Any) -> Any:
+    """``make``, with its ``ValueError`` said at the scalar's line (``say(node, exc)``)."""
+    def construct(loader: _Loader, node: yaml.ScalarNode) -> Any:
+        try:
+            return make(loader, node)
+        except ValueError as exc:
+            raise yaml.constructor.ConstructorError(None, None, say(node, exc), node.start_mark) from None
+    return construct
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_SC = yaml.constructor.SafeConstructor
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _located(  # e.g. 2026-02-30
+    _SC.construct_yaml_timestamp, lambda node, exc: f"invalid date {node.value!r}: {exc}"))
+_Loader.add_constructor("tag:yaml.org,2002:int", _located(  # more digits than an int takes (4,300)
+    _SC.construct_yaml_int, lambda node, _: f"a number of {len(node.value):,} digits is too large"))
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
@@ -311,7 +317,6 @@ except ImportError:  # pragma: no cover
 
 _E = yaml.events
 _IMPLICIT = _Loader.yaml_implicit_resolvers  # the located loader's own table: one reading
-_SC = yaml.constructor.SafeConstructor
 _MAKE = {
     "tag:yaml.org,2002:int": _SC.construct_yaml_int,
     "tag:yaml.org,2002:float": _SC.construct_yaml_float,
@@ -349,7 +354,10 @@ def _resolve_plain(value: str) -> Any:
             make = _MAKE.get(tag)
             if make is None:  # merge keys, '=' values
                 raise _FastFail
-            return make(_fast_ctor, yaml.nodes.ScalarNode(tag, value))
+            try:
+                return make(_fast_ctor, yaml.nodes.ScalarNode(tag, value))
+            except ValueError:  # 4,400 digits: the located loader says where
+                raise _FastFail from None
     return value
 
 

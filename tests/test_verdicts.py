@@ -56,6 +56,8 @@ BAD = {
     # 400 nines: every command ended in "internal error: OverflowError", a batch stopped at it
     "number_beyond_any_float": SAMPLE.replace("cnc_rate: 74", "cnc_rate: " + "9" * 400),
     "number_beyond_any_float_quoted": SAMPLE.replace("cnc_rate: 74", f"cnc_rate: '{'9' * 400}'"),
+    # 4,400 digits: more than Python turns into an int, said without a line before
+    "number_beyond_any_int": SAMPLE.replace("cnc_rate: 74", "cnc_rate: " + "9" * 4400),
     # targets (a user trying the CLI found report alone rejecting them, and without a line)
     "unknown_target": SAMPLE.replace(ASSESSOR, ASSESSOR + "\ntargets: {bogus.ind: L2}"),
     "target_level_too_high": SAMPLE.replace(ASSESSOR, ASSESSOR + "\ntargets: {operations: L9}"),
