@@ -11,10 +11,7 @@ answer would be lost.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
-import sys
 from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +19,7 @@ from typing import Any
 import yaml
 
 from ._lines import UNSURE, parse_lines
+from ._read import MAX_BYTES, decode, read_text  # read here by every caller that parses
 from .errors import InputFileError, Issue
 
 try:  # pragma: no cover - depends on how PyYAML was built
@@ -33,8 +31,6 @@ except ImportError:  # pragma: no cover
 
     HAVE_LIBYAML = False
 
-#: Largest file we agree to parse; a bigger "answers file" is a mistake, not data.
-MAX_BYTES = 8 * 1024 * 1024
 
 
 class LocatedDict(dict):
@@ -139,11 +135,18 @@ def _located(make: Any, say: Any) -> Any:
     return construct
 
 
+def _no_binary(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    """``!!binary`` is refused: its bytes were read as text ("Liu Yang" for an assessor)."""
+    raise yaml.constructor.ConstructorError(None, None, "binary data (!!binary) is not plain text",
+                                            node.start_mark)
+
+
 _SC = yaml.constructor.SafeConstructor
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _located(  # e.g. 2026-02-30
     _SC.construct_yaml_timestamp, lambda node, exc: f"invalid date {node.value!r}: {exc}"))
 _Loader.add_constructor("tag:yaml.org,2002:int", _located(  # more digits than an int takes (4,300)
     _SC.construct_yaml_int, lambda node, _: f"a number of {len(node.value):,} digits is too large"))
+_Loader.add_constructor("tag:yaml.org,2002:binary", _no_binary)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
@@ -186,55 +189,6 @@ def parse_yaml(text: str, source: str = "<input>") -> Any:
                              [Issue(str(exc), file=source, code="invalid_yaml")]) from None
     finally:
         loader.dispose()
-
-
-def decode(raw: bytes, source: str) -> str:
-    """Decode UTF-8 (with or without BOM); report the line of the first bad byte."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputFileError(
-            f"{source}: not UTF-8",
-            [Issue(f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
-                   f"{exc.start}); save it as UTF-8", file=source, line=line, code="not_utf8")],
-        ) from None
-
-
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a text file for parsing, with clear errors for the usual accidents (a path as
-    a string is read as it is: a batch reads thousands, and a ``Path`` each costs time)."""
-    source = os.fspath(path)
-    if source == "-":  # read no more than the limit and a byte: a pipe has no size to check first
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:  # `score -` took a 50 MB input, which validate refused
-            raise InputFileError("-: too large", [Issue(
-                f"more than {MAX_BYTES:,} bytes; the limit is {MAX_BYTES:,}", file="-", code="too_large")])
-        return decode(raw, "-")
-    try:
-        info = os.stat(source)
-        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-            raise InputFileError(f"{source}: not a regular file", [Issue(
-                "not a regular file (a pipe, device or socket); give a file, or - for standard "
-                "input", file=source, code="not_a_file")])
-        size = info.st_size
-        if size > MAX_BYTES:
-            raise InputFileError(
-                f"{source}: too large",
-                [Issue(f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", file=source, code="too_large")],
-            )
-        with open(source, "rb") as fh:
-            raw = fh.read()
-    except IsADirectoryError:
-        raise InputFileError(f"{source}: is a directory", [Issue("is a directory", file=source,
-                                                                           code="not_a_file")]) from None
-    except FileNotFoundError:
-        raise InputFileError(f"{source}: not found", [Issue("no such file", file=source,
-                                                                        code="not_found")]) from None
-    except OSError as exc:
-        issue = Issue(exc.strerror or str(exc), file=source, code="unreadable")
-        raise InputFileError(f"{source}: unreadable", [issue]) from None
-    return decode(raw, source)
 
 
 def load_yaml_file(path: Path) -> Any:

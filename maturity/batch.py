@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 
 from . import _yaml
+from ._read import read_text
 from .columns import settle_texts
 from .engine import plan_for, resolve_production_type
 from .errors import MaturityError
@@ -191,7 +192,7 @@ def score_path(path: str, questionnaire: str | None = None, indicators: bool = F
     from .errors import InputFileError
 
     try:
-        text = _yaml.read_text(path)  # "-": standard input
+        text = read_text(path)  # "-": standard input
         raw = _yaml.fast_parse(text, path)
         if raw is None:
             raise InputFileError(f"{path}: empty", [_issue("file is empty", path, 1)])
@@ -271,7 +272,7 @@ def _warm(item: Item, questionnaire: str | None) -> None:
     fork with them instead of each making them again."""
     try:
         raw = item.raw if item.raw is not None else _yaml.fast_parse(
-            _yaml.read_text(item.path or item.source), item.source)
+            read_text(item.path or item.source), item.source)
         ref = questionnaire
         if ref is None:
             ref = raw.get("questionnaire") if isinstance(raw, dict) else None

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._yaml import MAX_BYTES
+from ._read import MAX_BYTES
 from .columns import (
     ENTERPRISE_FIELDS,
     PROFILE,

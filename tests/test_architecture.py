@@ -11,7 +11,8 @@ from pathlib import Path
 PKG = Path(__file__).resolve().parents[1] / "maturity"
 
 LAYERS = {
-    0: {"errors", "i18n", "printable", "_yaml", "_lines", "_speedups", "_io", "_cjk", "lock", "model",
+    0: {"errors", "i18n", "printable", "_read", "_yaml", "_lines", "_speedups", "_io", "_cjk", "lock",
+        "model",
         "model.base",
         "model.scenario",
         "model.checks", "model.migration", "model.answers", "model.questions", "model.questionnaire",

@@ -491,7 +491,7 @@ def test_stdin_over_the_size_limit_is_refused_by_every_command(files, capsys, mo
     import io
     import sys
 
-    from maturity._yaml import MAX_BYTES
+    from maturity._read import MAX_BYTES
 
     padded = SAMPLE.read_bytes() + b"#" * (MAX_BYTES + 10)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(padded)))

@@ -58,6 +58,8 @@ BAD = {
     "number_beyond_any_float_quoted": SAMPLE.replace("cnc_rate: 74", f"cnc_rate: '{'9' * 400}'"),
     # 4,400 digits: more than Python turns into an int, said without a line before
     "number_beyond_any_int": SAMPLE.replace("cnc_rate: 74", "cnc_rate: " + "9" * 4400),
+    # bytes read as text ("Liu Yang") where YAML that is not plain data is refused
+    "assessor_binary": SAMPLE.replace(ASSESSOR, "assessor: !!binary TGl1IFlhbmc="),
     # targets (a user trying the CLI found report alone rejecting them, and without a line)
     "unknown_target": SAMPLE.replace(ASSESSOR, ASSESSOR + "\ntargets: {bogus.ind: L2}"),
     "target_level_too_high": SAMPLE.replace(ASSESSOR, ASSESSOR + "\ntargets: {operations: L9}"),
