@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rich._wrap import divide_line
 
@@ -87,3 +87,35 @@ def test_a_chart_label_keeps_its_words_whole(text, width):
     lines = fold(text, width, cut=False)
     assert "".join(lines).replace(" ", "") == "".join(text.split())
     assert all(cells(line) <= width or " " not in line for line in lines), (lines, width)
+
+
+@given(st.text(alphabet=st.sampled_from(list("数据采集阶段完成后的水平计第按（）：，。") + list("L13 →ab")),
+               min_size=1, max_size=60),
+       st.integers(min_value=8, max_value=40))
+@example("数据采集（数字化基础）：L1 → L3（按第 1 阶段完成后的水平计）", 19)
+@example("数据采集（数字化基础）：L1 → L3（按第 1 阶段完成后的水平计）", 13)
+def test_a_wrapped_cell_of_chinese_loses_no_character_to_the_ellipsis(text, width):
+    """A report reader found "（按 …" for "（按第" in a table cell at 80 columns: a line one
+    cell too wide for its trailing space kept the space (Rich counted characters) and the
+    cut to the width dropped the line's last character for "…"."""
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.text import Text
+
+    wrap.install()
+    if any(cell_len(w.strip()) > width for w in WORD.findall(text)):
+        return  # a word wider than the line is cut, as Rich cuts it
+    lines = Text(text, overflow="ellipsis").wrap(Console(width=80), width)
+    assert "".join(line.plain for line in lines).replace(" ", "") == text.replace(" ", "")
+    assert all(cell_len(line.plain) <= width for line in lines)
+
+
+def test_text_without_wide_characters_is_stripped_at_its_end_as_rich_strips_it():
+    from rich.text import Text
+
+    wrap.install()
+    for text, size in (("abc   ", 4), ("abc   ", 10), ("abc", 2), ("a b  ", 3)):
+        ours = Text(text)
+        ours.rstrip_end(size)
+        trailing = len(text) - len(text.rstrip())
+        assert ours.plain == text[:len(text) - min(trailing, max(0, len(text) - size))]

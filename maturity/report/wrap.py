@@ -13,6 +13,7 @@ Text without CJK characters is split exactly as before (``tests/test_wrap.py``).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .._cjk import WORD
 
@@ -27,3 +28,22 @@ def install() -> None:
         return
     if isinstance(getattr(rich_wrap, "re_word", None), re.Pattern):
         rich_wrap.re_word = WORD
+    from rich.text import Text
+
+    Text.rstrip_end = _rstrip_end  # type: ignore[method-assign]
+
+
+_TRAILING = re.compile(r"\s+$")
+
+
+def _rstrip_end(self: Any, size: int) -> None:
+    """Rich's ``Text.rstrip_end``, counting cells instead of characters.  Rich's counts
+    characters, so a wrapped line of Chinese one cell too wide because of its trailing space
+    kept the space, and the cut to the width that follows dropped the line's last character
+    for an ellipsis ("（按 …" for "（按第" in a table cell).  For text without wide characters
+    cells and characters are one, and nothing changes."""
+    excess = self.cell_len - size
+    if excess > 0:
+        found = _TRAILING.search(self.plain)
+        if found is not None:
+            self.right_crop(min(len(found.group(0)), excess))
