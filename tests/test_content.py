@@ -559,3 +559,19 @@ def test_what_is_not_yet_in_place_is_one_item_a_line_in_markdown(lang):
     for s in several:
         for item in s.missing:
             assert f"  - {item}" in lines, item
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "Largest gaps:"), ("zh", "主要差距：")])
+def test_why_not_labels_its_list_of_gaps_in_every_format(lang, label):
+    """An SME report reader took the unlabelled list after the grade rules for more rules;
+    the HTML labelled it, Markdown and the terminal did not."""
+    from maturity.report.content import build
+    from maturity.report.markdown import render
+
+    answers = maturity.load_answers(EXAMPLES / "machinery-plant.yaml")
+    q = maturity.questionnaire_for(answers)
+    report = build(q, maturity.diagnose(maturity.assess(q, answers), q), lang)
+    lines = render(report).splitlines()
+    first = next(k for k, line in enumerate(lines) if line.startswith("- ") and line[2:] in
+                 [x[2:] for x in report.why_not if x.startswith("- ")])
+    assert lines[first - 1] == label

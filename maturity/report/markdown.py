@@ -6,6 +6,7 @@ from ..i18n import t
 from ..printable import markdown_text
 from .views import PathView, Report
 from .words import colon as _colon
+from .words import labelled_gaps
 from .words import semicolon as _semicolon
 
 _esc = markdown_text
@@ -42,7 +43,7 @@ def render(r: Report, wide: bool = True) -> str:
         out += [f"> {r.grade_description}", ""]
     if r.why_not_title:
         out += [f"**{r.why_not_title}**", ""]
-    out += [*r.why_not, ""]
+    out += [*labelled_gaps(r.why_not, lang), ""]
     if r.checks:
         out += [f"## {t('please_check', lang)}", "", t("please_check_intro", lang), ""]
         out += [f"- {_esc(c)}" for c in r.checks] + [""]

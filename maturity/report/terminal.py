@@ -30,6 +30,7 @@ from ..printable import printable
 from ..rating import unrated as unrated_of
 from .views import PathView, Report
 from .words import colon as _colon
+from .words import labelled_gaps
 from .wrap import install
 
 install()  # Chinese breaks between characters, not only at spaces
@@ -97,7 +98,7 @@ def render_report(r: Report) -> RenderableType:
         head.append(r.grade_description + "\n", style="italic")
     if r.why_not_title:
         head.append(r.why_not_title + "\n", style="bold")
-    head.append("\n".join(r.why_not))
+    head.append("\n".join(labelled_gaps(r.why_not, lang)))
     parts.append(Panel(head, title=Text(r.enterprise or r.title), title_align="left"))
     if r.checks:
         check = Text(t("please_check", lang) + "\n", style="bold yellow")

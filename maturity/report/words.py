@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..i18n import paren  # noqa: F401  (kept with the strings, for the core's sentences too)
+from ..i18n import (
+    paren,  # noqa: F401  (kept with the strings, for the core's sentences too)
+    t,
+)
 
 
 def colon(lang: str) -> str:
@@ -28,3 +31,12 @@ def join(items: list[str], lang: str, semi: bool = False) -> str:
 def number(value: float) -> str:
     """A number as a reader writes it: no ``.0`` on whole numbers."""
     return f"{value:g}" if abs(value - round(value)) > 1e-9 else f"{round(value)}"
+
+
+def labelled_gaps(lines: list[str], lang: str) -> list[str]:
+    """"Why not one higher" with its list of largest gaps labelled, as the HTML labels it:
+    after the rule lines, an unlabelled list read as more rules (an SME report reader)."""
+    at = next((k for k, line in enumerate(lines) if line.startswith("- ")), None)
+    if at is None:
+        return list(lines)
+    return [*lines[:at], t("gaps", lang) + ("：" if lang == "zh" else ":"), *lines[at:]]

@@ -27,7 +27,7 @@ from ...i18n import t
 from ...model.diagnosis import Diagnosis
 from ...report import content, markdown
 from ...report.views import Report
-from ...report.words import colon
+from ...report.words import colon, labelled_gaps
 from ...session import DATA_ENV, data_dir
 from ..files import file_stem, free_name
 from ..keys import Localised
@@ -123,7 +123,7 @@ class ResultScreen(Localised, Screen):
         if r.why_not_title:
             lines.append(Static(Content(r.why_not_title), id="why-not-title"))
         if r.why_not:
-            lines.append(Static(Content("\n".join(r.why_not)), id="why-not"))
+            lines.append(Static(Content("\n".join(labelled_gaps(r.why_not, r.lang))), id="why-not"))
         card.mount_all(lines)
         bars = self.query_one("#dimension-bars", Vertical)
         rows: list[Static | Horizontal] = [Static(t("dimensions", self.lang), classes="section-title")]
