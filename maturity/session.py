@@ -87,6 +87,13 @@ def save_preference(key: str, value: str) -> None:
     write_atomic(path, yaml.safe_dump({**_preferences(), key: value}, allow_unicode=True))
 
 
+def _body(text: str) -> str:
+    """An answers file's text below its leading comment lines (a session's header)."""
+    lines = text.split("\n")
+    start = next((k for k, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    return "\n".join(lines[start:])
+
+
 def autosave_dir() -> Path:
     """Where sessions are autosaved (``<data dir>/sessions``)."""
     return data_dir() / "sessions"
@@ -119,6 +126,9 @@ class Session:
     kept_original: Path | None = field(default=None, compare=False)
     """Where the ``--answers`` file as the user wrote it was copied before the first save
     over it (its comments and layout are not kept by the save)."""
+    loaded_body: str | None = field(default=None, compare=False, repr=False)
+    """The answers document as this session writes it, when it was read from a file: a file
+    whose text below the header is just that was written by a session, not by hand."""
 
     @property
     def path(self) -> Path:
@@ -185,8 +195,10 @@ class Session:
         if self.kept_original is not None or not path.exists():
             return
         original = path.read_bytes()
-        if _HEADER.match(original.decode("utf-8", "replace").split("\n", 1)[0]):
-            return  # a session's own file: nothing of the user's beyond what it keeps
+        written = original.decode("utf-8", "replace")
+        if _HEADER.match(written.split("\n", 1)[0]) and _body(written) == self.loaded_body:
+            return  # a session's own file as it wrote it: nothing of the user's beyond what it keeps
+        # (a copy of one, edited by hand with comments, lost them at its first save)
         for n in range(1, 1000):
             copy = path.with_name(f"{path.stem}.orig{'' if n == 1 else f'-{n}'}{path.suffix}")
             if not copy.exists():
@@ -218,7 +230,7 @@ class Session:
             except ValueError:
                 updated = None
         ent = answers.enterprise.model_dump(exclude_defaults=True)
-        return cls(
+        session = cls(
             questionnaire=answers.questionnaire, language=answers.language or "zh",
             enterprise={k: v if isinstance(v, bool) else list(v) if isinstance(v, list) else str(v)
                         for k, v in ent.items()},
@@ -228,6 +240,8 @@ class Session:
             position=match.group("question") if match else "",
             id=match.group("id") if match else uuid.uuid4().hex[:12], clock=clock,
         )
+        session.loaded_body = _body(session.text())
+        return session
 
     # ------------------------------------------------------------------ against the questionnaire
 

@@ -71,7 +71,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         earlier = [_scored(path, args.questionnaire)[2] for path in args.history]
         history = timeline([*earlier, assessment], [*args.history, args.inputs[0]])
     if fmt == "json":
-        text = diagnosis.model_dump_json(indent=2) + "\n"
+        from ..report.rows import model_json
+
+        text = model_json(diagnosis)
     elif fmt == "markdown":
         from ..report import markdown
 
@@ -265,7 +267,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     answers, q, after = _scored(args.new, args.questionnaire)
     result = compare(before, after, q)
     if args.format == "json":
-        _write_out(result.model_dump_json(indent=2) + "\n", args.output)
+        from ..report.rows import model_json
+
+        _write_out(model_json(result), args.output)
         return Exit.OK
     lang = args.lang or answers.language or _default_lang()
     _write_out("\n".join(comparison_lines(result, q, lang, before, after)) + "\n", args.output)
@@ -297,7 +301,9 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     answers, q, before = _scored(args.answers, args.questionnaire)
     result = what_if(before, changes, q)
     if args.format == "json":
-        _write_out(result.model_dump_json(indent=2, exclude={"assessment"}) + "\n", args.output)
+        from ..report.rows import model_json
+
+        _write_out(model_json(result, exclude={"assessment"}), args.output)
         return Exit.OK
     lang = args.lang or answers.language or _default_lang()
     out = comparison_lines(result.comparison, q, lang, before, result.assessment)
@@ -354,7 +360,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     if not items:
         return worst
     if args.format == "json":
-        text = "[" + ",\n".join(h.model_dump_json(indent=2) for h, _ in items) + "]\n"
+        from ..report.rows import model_json
+
+        text = "[" + ",\n".join(model_json(h).rstrip("\n") for h, _ in items) + "]\n"
     elif args.format == "markdown":
         text = view.markdown(items, lang)
     elif args.format == "html":

@@ -20,6 +20,7 @@ from ..errors import MaturityError
 from ..i18n import default_lang
 from ..inputs import Item, iter_inputs
 from ..printable import printable
+from .rows import model_json
 
 SUFFIX = {"html": ".html", "markdown": ".md", "json": ".json"}
 
@@ -64,7 +65,7 @@ def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
     language = lang or answers.language or default_lang()  # as one report's: the same row,
     # one language, whether -o names a file or a folder
     if fmt == "json":
-        text = d.model_dump_json(indent=2) + "\n"
+        text = model_json(d)
     elif fmt == "markdown":
         from . import markdown
 

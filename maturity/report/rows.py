@@ -54,6 +54,25 @@ def _tidy(score: float | None) -> float | None:
     return None if score is None else round(score, 10)
 
 
+def _tidied(data: Any) -> Any:
+    """JSON-ready data with every float as :func:`_tidy` writes it."""
+    if isinstance(data, float):
+        return round(data, 10)
+    if isinstance(data, dict):
+        return {k: _tidied(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_tidied(v) for v in data]
+    return data
+
+
+def model_json(model: Any, exclude: set[str] | None = None) -> str:
+    """A result (assessment, diagnosis, comparison, history) as the JSON every command and
+    the TUI write: indented, its floats without last-digit noise ("score": 43.00000000000001
+    in a report reader's SME report), a newline at the end."""
+    data = model.model_dump(mode="json", exclude=exclude)
+    return json.dumps(_tidied(data), ensure_ascii=False, indent=2) + "\n"
+
+
 def neutralise(cell: Any) -> Any:
     """A CSV cell that a spreadsheet will not run as a formula."""
     if isinstance(cell, str) and cell.startswith(FORMULA_START):

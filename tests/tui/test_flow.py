@@ -1381,7 +1381,8 @@ async def test_an_edited_copy_of_a_session_file_opened_by_name_keeps_the_session
     s.save()
     autosave = s.path.read_text("utf-8")
     copy = tmp_path / "copy.yaml"
-    copy.write_text(autosave.replace(f"{LVL}: 1", f"{LVL}: 2"), "utf-8")
+    edited = autosave.replace(f"{LVL}: 1", f"{LVL}: 2   # 改为 2：已有书面计划")  # a comment of the user's
+    copy.write_text(edited, "utf-8")
     app = make_app(questionnaire=None, answers=str(copy))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -1390,6 +1391,8 @@ async def test_an_edited_copy_of_a_session_file_opened_by_name_keeps_the_session
         await pilot.press("ctrl+q")
     assert s.path.read_text("utf-8") == autosave  # the original session's autosave as it was
     assert maturity.load_answers(copy).answers[LVL] == 2
+    # the copy's comments were lost at its first save (a second-round TUI audit): kept beside it
+    assert (tmp_path / "copy.orig.yaml").read_text("utf-8") == edited
     # the session's own file, unchanged, opens as that session
     own = tmp_path / "own.yaml"
     own.write_text(autosave, "utf-8")

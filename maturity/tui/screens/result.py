@@ -26,6 +26,7 @@ from ...diagnosis import diagnose
 from ...i18n import t
 from ...model.diagnosis import Diagnosis
 from ...report import content, markdown
+from ...report.rows import model_json
 from ...report.views import Report
 from ...report.words import colon, labelled_gaps
 from ...session import DATA_ENV, data_dir
@@ -159,7 +160,7 @@ class ResultScreen(Localised, Screen):
             return state.session.text(), f"{safe}.yaml"
         assert self.diagnosis is not None and self.report is not None
         if what == "json":
-            return self.diagnosis.model_dump_json(indent=2) + "\n", f"{safe}.json"
+            return model_json(self.diagnosis), f"{safe}.json"
         if what == "html":
             from ...report import html  # finished by another change: imported when needed
 
