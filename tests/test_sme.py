@@ -126,3 +126,22 @@ def test_compare_and_whatif_show_the_scenarios_grade_rules_not_zero_points(sme, 
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if x.strip().startswith("Operations scenarios"))
     assert "grade rules" in line and "0.00 → 0.00" not in out
+
+
+def test_result_json_has_no_float_noise(sme, tmp_path, capsys):
+    """A report reader found "score": 43.00000000000001 in an SME report's JSON."""
+    import json
+    import re
+
+    import yaml
+
+    from maturity.cli import main
+
+    answers = {qid: 2 if x.kind == "level" else top_answer(x) for qid, (_, _, x) in sme.questions.items()}
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump({"format": "maturity-answers/1", "questionnaire": sme.ref,
+                                    "answers": answers}), "utf-8")
+    assert main(["report", str(path), "-f", "json"]) == 0
+    out = capsys.readouterr().out
+    json.loads(out)
+    assert not re.search(r"\d\.\d{11,}", out), re.search(r"\d\.\d{11,}", out)
