@@ -343,8 +343,9 @@ def list_sessions(clock: Clock = _now) -> tuple[list[SavedSession], list[Corrupt
         total = None
         try:
             q = shared_questionnaire(s.questionnaire)
-            asked = s.asked(q)
-            total, answered = len(asked), sum(1 for qid in asked if s.answered(qid))
+            values = s.values(q)  # counted as the question screen counts: an answer that does
+            asked = s.asked(q, values)  # not fit (a level of 9) is not answered (a list said 60/60
+            total, answered = len(asked), sum(1 for qid in asked if s.answered(qid) and qid in values)
         except MaturityError:
             answered = sum(1 for qid in s.answers if s.answered(qid))
         updated = s.updated_at or dt.datetime.fromtimestamp(path.stat().st_mtime)

@@ -135,3 +135,15 @@ def test_the_tui_state_rescores_when_the_profile_changes():
     s.enterprise["production_type"] = "process" if first.production_type != "process" else "discrete"
     second = state.assessment()
     assert second is not first and second.production_type == s.enterprise["production_type"]
+
+
+def test_the_resume_list_counts_an_answer_that_does_not_fit_as_unanswered(data):
+    """A second-round TUI audit: a copy holding a level of 9 was listed as finished
+    ("60/60") and opened on "59/60"; the list counts as the question screen counts."""
+    s = _session()
+    s.save()
+    (listed,) = list_sessions(clock=clock)[0]
+    s.answers["strategy.planning.investment"] = 9
+    s.save()
+    (again,) = list_sessions(clock=clock)[0]
+    assert (again.answered, again.total) == (listed.answered - 1, listed.total)
