@@ -478,6 +478,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "in the file as written until corrected: {ids} (`maturity validate` says why).",
                        "文件中有 {n} 个答案无法读取，在改正之前按未答计，并按原样保留在文件中：{ids}"
                        "（运行 maturity validate 可查看原因）。"),
+    "tui_number_left": ("“{typed}” was not kept: {why}",
+                        "“{typed}”未保存：{why}"),
     "tui_number_kept": (" The answer stays {value} until a number replaces it.",
                         "答案仍为 {value}，直至输入有效数值。"),
     "tui_ratings": ("fully met|mostly met|partly met|not met", "完全满足|大部分满足|部分满足|不满足"),

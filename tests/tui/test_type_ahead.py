@@ -284,3 +284,22 @@ async def test_ctrl_u_in_a_number_or_notes_field_jumps_and_keeps_the_answer_and_
         await pilot.press("ctrl+q")
     saved = maturity.load_answers(app.state.session.path)
     assert saved.answers[first] == 40 and saved.notes[first] == "counted"
+
+
+async def test_leaving_a_number_field_that_holds_no_answer_says_it_was_not_kept(data_dir):
+    """A second-round TUI audit typed 150 over 65 and pressed PgDn: the next question came
+    with no word, and 65 stayed. Enter explains; leaving any other way now says so too."""
+    first, _, _ = _general_pair("number")
+    app = make_app(questionnaire="general", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_question(app, pilot, first)
+        await burst(app, pilot, ["6", "5", "enter"])
+        await screen.go(first)
+        await pilot.pause()
+        await burst(app, pilot, ["end", "backspace", "backspace", "1", "5", "0"])
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert screen.current != first and app.state.session.answers[first] == 65
+        told = [str(n.message) for n in app._notifications if n.severity == "warning"]
+        assert any("“150” was not kept" in m for m in told), told
+        await pilot.press("ctrl+q")

@@ -25,6 +25,7 @@ from ..widgets.checklist import RatingRow
 from ..widgets.folded import Folded
 from ..widgets.index_tree import IndexTree
 from ..widgets.na import NotApplicable
+from ..widgets.number import NumberAnswer
 from ..widgets.status import StatusLine
 
 TICK_BOX = 5
@@ -152,6 +153,7 @@ class QuestionScreen(Localised, Screen):
         qid = self.current
         if not qid:
             return
+        self._said_not_kept()
         question = self.state.q.questions[qid][2]
         self._crumb()
         text = tr(question.text, lang)
@@ -332,6 +334,19 @@ class QuestionScreen(Localised, Screen):
             await actions[event.button.id]()
 
     # ------------------------------------------------------------------ actions
+
+    def _said_not_kept(self) -> None:
+        """Leaving a number field that holds no answer (150 for a share, letters) by PgDn,
+        PgUp, the index or Ctrl+U went on without a word, and the earlier answer stayed: say
+        so, with the field's own reason, as Enter does."""
+        old = self.answer
+        if not isinstance(old, NumberAnswer) or old.valid or not old.is_mounted:
+            return
+        typed = old.query_one("#number-input", Input).value.strip()
+        if typed:
+            why = old.query_one("#number-error", Static)
+            self.notify(t("tui_number_left", self.lang, typed=typed, why=str(why.render())),
+                        severity="warning", timeout=12, markup=False)
 
     async def go(self, qid: str) -> None:
         """Show question ``qid`` (if it is asked)."""
