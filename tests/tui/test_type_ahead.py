@@ -303,3 +303,28 @@ async def test_leaving_a_number_field_that_holds_no_answer_says_it_was_not_kept(
         told = [str(n.message) for n in app._notifications if n.severity == "warning"]
         assert any("“150” was not kept" in m for m in told), told
         await pilot.press("ctrl+q")
+
+
+async def test_a_checklist_opens_on_its_first_unrated_item_in_view(data_dir):
+    """A second-round TUI audit: Ctrl+U went to a checklist whose unrated item was below
+    the fold; the focus was on it unseen, and a digit rated it without a visible change."""
+    from maturity.tui.widgets.checklist import RatingRow
+
+    q = maturity.load_questionnaire("general")
+    qid, question = max(((k, x) for k, (_, _, x) in q.questions.items()
+                         if x.kind == "checklist" and not x.applies and not x.follow_up),
+                        key=lambda kx: len(kx[1].items))
+    app = make_app(questionnaire="general", lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_question(app, pilot, qid)
+        last = question.items[-1].id
+        app.state.session.answers[qid] = {i.id: "fully" for i in question.items if i.id != last}
+        app.state._changed()
+        await screen.go(qid)
+        for _ in range(4):
+            await pilot.pause()
+        row = app.focused
+        assert isinstance(row, RatingRow) and row.id == f"item-{last}"
+        box = row.parent
+        assert box.scroll_offset.y <= row.virtual_region.y < box.scroll_offset.y + box.size.height
+        await pilot.press("ctrl+q")

@@ -218,6 +218,8 @@ class QuestionScreen(Localised, Screen):
         # through one came back to item 1)
         unrated = next((w for w in inner if isinstance(w, RatingRow) and w.rating is None), None)
         self.set_focus(unrated or (inner[0] if inner else widget))
+        if unrated is not None:  # once laid out: focused below the fold, a digit rated it unseen
+            self.call_after_refresh(unrated.scroll_visible, animate=False)
 
     def _save(self, change: Any, *args: Any) -> None:
         """Apply a change to the state (which saves it); a failed save is shown, never lost silently."""
