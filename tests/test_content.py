@@ -575,3 +575,11 @@ def test_why_not_labels_its_list_of_gaps_in_every_format(lang, label):
     first = next(k for k, line in enumerate(lines) if line.startswith("- ") and line[2:] in
                  [x[2:] for x in report.why_not if x.startswith("- ")])
     assert lines[first - 1] == label
+
+
+def test_a_dyehouse_may_answer_the_textile_machine_park_not_applicable():
+    """A report reader's dyeing and finishing plant, which has no spinning frames, looms,
+    knitting or sewing machines, was refused n/a for their monitoring."""
+    q = maturity.load_questionnaire("textiles")
+    question = q.questions["factory.equipment.textile_machine_networking"][2]
+    assert question.allow_na and "dyeing" in question.help["en"]
