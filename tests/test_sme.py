@@ -145,3 +145,12 @@ def test_result_json_has_no_float_noise(sme, tmp_path, capsys):
     out = capsys.readouterr().out
     json.loads(out)
     assert not re.search(r"\d\.\d{11,}", out), re.search(r"\d\.\d{11,}", out)
+
+
+def test_the_sme_report_sets_the_equipment_rate_beside_the_national_figure(sme):
+    """A report reader found no benchmark in an SME report, whose digitisation-rate help
+    cites the national 57.7 %."""
+    answers = {qid: 2 if x.kind == "level" else top_answer(x) for qid, (_, _, x) in sme.questions.items()}
+    a = maturity.assess(sme, {"format": "maturity-answers/1", "questionnaire": sme.ref, "answers": answers})
+    (bench,) = diagnose(a, sme).benchmarks
+    assert bench.question == "foundation.equipment.digitisation_rate" and bench.national is not None
