@@ -154,3 +154,14 @@ def test_the_sme_report_sets_the_equipment_rate_beside_the_national_figure(sme):
     a = maturity.assess(sme, {"format": "maturity-answers/1", "questionnaire": sme.ref, "answers": answers})
     (bench,) = diagnose(a, sme).benchmarks
     assert bench.question == "foundation.equipment.digitisation_rate" and bench.national is not None
+
+
+def test_the_html_dimensions_table_gives_a_no_points_note_the_score_and_chart_columns(sme):
+    """A report reader's SME report at 1280 px: the scenarios row's long note, in the score
+    column alone, squeezed the dimension names to two characters a line."""
+    from maturity.report import html
+
+    a = _paper_mill(sme, "flat")
+    page = html.render(content.build(sme, diagnose(a, sme), "zh"))
+    row = next(part for part in page.split("<tr") if "不计分" in part and "<td" in part)
+    assert 'colspan="2"' in row

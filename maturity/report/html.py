@@ -110,7 +110,10 @@ def _dimensions(r: Report) -> str:
         charts.append(_figure(t("dimensions", lang), _dimension_bars(rows, lang), "fig-dimbars"))
     if r.level_scores:
         charts.append(_figure(t("level_scores", lang), _level_chart(r), "fig-levels"))
-    cells = [_row((_e(row.name), ""), (_e(row.level), "nowrap"), (_e(row.note), "small"), ("", ""))
+    # a part worth no points says what it does instead across the score and chart columns
+    # (in one column its long sentence squeezed the names to two characters a line)
+    cells = [_tag("tr", _tag("td", _e(row.name), class_="name") + _tag("td", _e(row.level), class_="nowrap")
+                  + _tag("td", _e(row.note), class_="small", colspan=2))
              if row.note else
              _row((_e(row.name), ""), (_e(row.level), "nowrap"),
                   (_e(f"{row.score:.2f} / {row.score_max:g}"), "num"),

@@ -83,6 +83,8 @@ th, td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: lef
 th { border-bottom: 2px solid #888; font-weight: 700; background: var(--soft); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
+table.dims td:first-child { min-width: 7em; }
+table.dims th { white-space: nowrap; }
 tr { break-inside: avoid; }
 tr.source td { border-bottom: 1px solid var(--line); padding-top: 0; color: var(--muted);
                font-size: .8rem; }
