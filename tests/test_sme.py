@@ -165,3 +165,24 @@ def test_the_html_dimensions_table_gives_a_no_points_note_the_score_and_chart_co
     page = html.render(content.build(sme, diagnose(a, sme), "zh"))
     row = next(part for part in page.split("<tr") if "不计分" in part and "<td" in part)
     assert 'colspan="2"' in row
+
+
+def test_the_terminal_report_folds_a_word_wider_than_its_column_instead_of_cutting_it(sme):
+    """A report reader's 80-column SME report read "purchase-sales-in…": the rest of the word
+    was cut for an ellipsis, and lost."""
+    import io
+
+    from rich.console import Console
+
+    from maturity.report import terminal
+
+    answers = {qid: 2 if dim.id != "operations" and x.kind == "level" else
+               1 if x.kind == "level" else bottom_answer(x) for qid, (dim, _, x) in sme.questions.items()}
+    answers["foundation.systems.applications"] = ["finance", "erp", "oa"]
+    a = maturity.assess(sme, {"format": "maturity-answers/1", "questionnaire": sme.ref, "answers": answers,
+                              "language": "en"})
+    out = io.StringIO()
+    report = content.build(sme, diagnose(a, sme), "en")
+    Console(file=out, width=80, no_color=True).print(terminal.render_report(report))
+    text = "".join(line.strip("│ ").rstrip() for line in out.getvalue().splitlines())
+    assert "purchase-sales-in…" not in out.getvalue() and "purchase-sales-inventory" in text.replace(" ", "")

@@ -61,7 +61,9 @@ def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
     head.append(f"   {t('score', lang)} {score_text(q, a.score, a.level)} / {a.score_max:g}")
     head.append(f"   {t('completeness', lang)} {completeness_figure(a.completeness, unrated, lang)}")
     table = Table(show_edge=False, pad_edge=False, expand=False)
-    table.add_column(t("dimension", lang))
+    # every text column folds a word wider than itself: cut with "…", "purchase-sales-inventory"
+    # read "purchase-sales-in…" in a report reader's 80-column report, and the rest was lost
+    table.add_column(t("dimension", lang), overflow="fold")
     table.add_column(t("level", lang), no_wrap=True)
     table.add_column(t("score", lang), justify="right", no_wrap=True)
     table.add_column(t("level", lang), no_wrap=True)
@@ -111,7 +113,7 @@ def render_report(r: Report) -> RenderableType:
         parts.append(who)
 
     dims = Table(title=t("dimensions", lang), title_justify="left", show_edge=False)
-    dims.add_column(t("dimension", lang))
+    dims.add_column(t("dimension", lang), overflow="fold")
     dims.add_column(t("level", lang), no_wrap=True)
     dims.add_column(t("score", lang), justify="right", no_wrap=True)
     dims.add_column("", no_wrap=True)
@@ -148,7 +150,7 @@ def render_report(r: Report) -> RenderableType:
     if r.blocking:
         blk = Table(title=t("blocking", lang), title_justify="left", show_edge=False,
                     caption=r.blocking_intro, caption_justify="left")
-        blk.add_column(t("indicator", lang))
+        blk.add_column(t("indicator", lang), overflow="fold")
         blk.add_column(r.blocking_header, justify="right")
         blk.add_column(r.impact_header, justify="right")
         for name, score, impact in r.blocking:  # as many as every other format lists
@@ -169,8 +171,8 @@ def render_report(r: Report) -> RenderableType:
                    caption=Text(f"{t('source', lang)}{_colon(lang)}\n{caption}") if sources else None,
                    caption_justify="left")
         for col in ("indicator", "your_value", "national", "target"):
-            bm.add_column(t(col, lang), justify="left" if col == "indicator" else "right")
-        bm.add_column(t("verdict", lang))
+            bm.add_column(t(col, lang), justify="left" if col == "indicator" else "right", overflow="fold")
+        bm.add_column(t("verdict", lang), overflow="fold")
         for b in r.benchmarks:
             mark = f" [{sources.index(b.source) + 1}]" if b.source else ""
             bm.add_row(Text(b.name + mark), b.value, b.national, b.target, Text(b.verdict))
@@ -180,10 +182,10 @@ def render_report(r: Report) -> RenderableType:
         rec = Table(title=t("recommendations", lang), title_justify="left", show_edge=False,
                     caption=r.ranking_note, caption_justify="left")
         rec.add_column("#", justify="right")
-        rec.add_column(t("scenario", lang))
+        rec.add_column(t("scenario", lang), overflow="fold")
         rec.add_column(t("effort", lang), no_wrap=True)
-        rec.add_column(t("raises", lang))
-        rec.add_column(t("why", lang))
+        rec.add_column(t("raises", lang), overflow="fold")
+        rec.add_column(t("why", lang), overflow="fold")
         for s in r.projects:
             why = Text("; ".join(s.why))
             for label, items in ((t("have", lang), s.have), (t("missing", lang), s.missing)):
@@ -233,7 +235,7 @@ def render_report(r: Report) -> RenderableType:
 def _path(path: PathView, lang: str) -> RenderableType:
     table = Table(title=path.title, title_justify="left", show_edge=False, caption=path.intro,
                   caption_justify="left")
-    table.add_column(t("indicator", lang))
+    table.add_column(t("indicator", lang), overflow="fold")
     table.add_column(t("level", lang), no_wrap=True)
     for name, a, b in path.items:
         table.add_row(Text(name), f"{a} → {b}")
