@@ -340,3 +340,18 @@ def test_on_a_phone_every_table_fits_and_no_name_breaks_a_character_a_line(tmp_p
     done = _browse(tmp_path, doc, "--dump-dom", "--window-size=400,900", "--virtual-time-budget=2000")
     assert done.returncode == 0, done.stderr[-2000:]
     assert 'data-probe="ok"' in done.stdout, re.findall(r'data-probe="([^"]*)"', done.stdout)
+
+
+@pytest.mark.parametrize("fixture", ["en", "zh"])
+def test_each_benchmark_figure_names_its_column_for_a_phone(request, fixture):
+    """A report reader at 400 px: the benchmarks' last column was cut ("Comp…", "abov"). On a
+    phone each row is a small card, and each figure is shown with its column's name."""
+    r = request.getfixturevalue(fixture)
+    lang = "zh" if fixture == "zh" else "en"
+    doc = html.render(r)
+    table = doc[doc.index('class="benchmarks"'):]
+    table = table[:table.index("</table>")]
+    labels = re.findall(r'<td[^>]*data-label="([^"]*)"', table)
+    names = [t(k, lang) for k in ("your_value", "national", "target", "verdict")]
+    assert labels == names * len(r.benchmarks)
+    assert "table.benchmarks td[data-label]::before" in doc

@@ -181,8 +181,13 @@ def _benchmarks(r: Report) -> str:
 
 
 def _benchmark_rows(b: BenchmarkView, lang: str) -> str:
-    main = _row((_e(b.name), ""), (_e(b.value), "num"), (_e(b.national), "num"), (_e(b.target), "num"),
-                (_e(b.verdict), ""), cls="has-source" if b.source else None)
+    # each figure carries its column's name, which a phone shows beside it when the row is set
+    # as a small card (at 400 px the table's last column was cut: "Comp…", "abov")
+    cells = [(b.name, "", None), (b.value, "num", "your_value"), (b.national, "num", "national"),
+             (b.target, "num", "target"), (b.verdict, "", "verdict")]
+    main = _tag("tr", "".join(_tag("td", _e(text), class_=cls or None,
+                                   data_label=t(key, lang) if key else None)
+                              for text, cls, key in cells), class_="has-source" if b.source else None)
     if not b.source:
         return main
     source = _tag("tr", _tag("td", _labelled(t("source", lang), _e(b.source), lang), colspan="5"),

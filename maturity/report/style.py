@@ -142,7 +142,13 @@ p, li { orphans: 3; widows: 3; }
   table.benchmarks tr.has-source td:first-child, table.benchmarks tr.has-source td:last-child {
     width: auto; }
   :lang(zh) td:first-child { min-width: 6em; }  /* Chinese breaks anywhere: keep names whole */
-  :lang(zh) table.benchmarks tr.has-source td:last-child { min-width: 5em; }
+  /* the benchmarks' six columns do not fit: each row is a small card, each figure named */
+  table.benchmarks thead { display: none; }
+  table.benchmarks, table.benchmarks tbody, table.benchmarks tr, table.benchmarks td {
+    display: block; width: auto; min-width: 0; text-align: left; }
+  table.benchmarks tr.has-source td:first-child { font-weight: 600; padding-top: 8px; }
+  table.benchmarks td[data-label]::before { content: attr(data-label) ": "; color: #555; }
+  :lang(zh) table.benchmarks td[data-label]::before { content: attr(data-label) "："; }
 }
 @media print {
   body { font-size: 10.5pt; }
