@@ -113,7 +113,11 @@ class Plan:
                 for question in ind.questions:
                     qid = f"{iid}.{question.id}"
                     conditional = question.follow_up is not None or question.applies is not None
-                    qs.append((qid, question, overrides.get(qid, question.weight), conditional))
+                    # a number is rated each time, whatever class its value has (a whole number is
+                    # an int since answers are checked so): distinct enterprises rarely repeat one,
+                    # and their shared rows filled the memos a batch keeps (summary memory at 10·N)
+                    qs.append((qid, question, overrides.get(qid, question.weight), conditional,
+                               question.kind != "number"))
                 inds.append((iid, overrides.get(iid, ind.weight), qs))
                 deps: dict[str, None] = {}
                 todo = [qid for qid, *_ in qs]
@@ -211,7 +215,7 @@ class Plan:
                     c.rows = []
         return out
 
-    def _questions(self, qs: list[tuple[str, QuestionT, float, bool]], values: Mapping[str, Normalised],
+    def _questions(self, qs: list[tuple[str, QuestionT, float, bool, bool]], values: Mapping[str, Normalised],
                    enterprise: Enterprise, status: dict[str, str], warnings: list[str] | None,
                    reached: dict[str, int] | None = None) -> tuple[list[QRow], dict[str, str], bool]:
         """One indicator's questions: the rows of those that take part, every status (also
@@ -222,7 +226,7 @@ class Plan:
         qrows: list[QRow] = []
         shared = True
         mine: dict[str, str] = {}
-        for qid, question, w, conditional in qs:
+        for qid, question, w, conditional, repeats in qs:
             v = values.get(qid)
             if conditional:
                 st = status_of(question, qid, values, status, enterprise, self.ptype)
@@ -236,7 +240,7 @@ class Plan:
             if warnings is not None and st == "closed" and v is not None:
                 warnings.append(f"{qid}{IGNORED_CLOSED.format(parent=question.follow_up.question)}")  # type: ignore[union-attr]
             value = v if st == "answered" else None
-            if value.__class__ in _REPEATING:  # levels 0-5, yes/no, choices: one row each
+            if repeats and value.__class__ in _REPEATING:  # levels 0-5, yes/no, choices: one row each
                 try:
                     row = rated[qid, value]
                 except KeyError:
