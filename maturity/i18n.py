@@ -128,11 +128,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "必选场景达到{at}级及以上：{have}/{count}"),
     "gate_have": ("you have {have}", "现有{have}个"),
     "gate_have_mandatory": ("mandatory: {have} of {count}", "必选：{have}/{count}"),
-    "ranking_note": ("Listed in the order of the roadmap: foundations first, then what lifts the "
-                     "indicators that hold the grade back; within that, most progress for the effort. "
+    "ranking_note": ("Listed in the order of the roadmap, then the steps that come after it: foundations "
+                     "first, then what lifts the indicators that hold the grade back; within that, most "
+                     "progress for the effort. "
                      "Only scenarios that fit {subject}, that it does not already have, whose "
                      "prerequisites are met and that build at most one grade above it are listed.",
-                     "按实施路线图的顺序列出：先打基础，再实施能提升制约等级的指标的场景；"
+                     "按实施路线图的顺序列出，其后是排在路线图之后的场景：先打基础，再实施能提升制约等级的指标的场景；"
                      "同一类中按单位投入带来的进展排序。只列出适合{subject}、{subject}尚不具备、前提条件已满足"
                      "且不超出{subject}现有等级一级以上的场景。"),
     "scenario": ("Scenario", "场景"),
@@ -165,8 +166,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why_started": ("begun already: this step completes what is in place", "已有基础：此步骤补齐尚缺部分"),
     "complete_suffix": (" (complete what is in place)", "（补齐已有基础）"),
     "why_target": ("lifts {names} towards the targets set", "将{names}向设定的目标提升"),
-    "why_after": ("comes after {names}, whose results it works on: not in the same phase",
-                  "应在{names}之后实施，需以其成果为基础，不宜同期开展"),
+    "why_after": ("comes after {names}, whose results it works on: after the roadmap's phases",
+                  "应在{names}之后实施，需以其成果为基础，故排在路线图各阶段之后"),
     "why_after_check": ("comes after {names}, whose results it works on; the answers listed under {check} "
                         "decide whether that step is in place already",
                         "应在{names}之后实施，需以其成果为基础；其是否已经具备，取决于“{check}”部分列出的待补充回答"),
