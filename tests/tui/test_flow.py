@@ -1452,3 +1452,21 @@ async def test_ctrl_u_edits_a_dialogs_field_and_leaves_no_dialog(data_dir, tmp_p
         await pilot.press("ctrl+u")
         await pilot.pause()
         assert isinstance(app.screen, WhatIfScreen)
+
+
+async def test_the_what_if_dialog_shows_its_own_keys_not_the_result_screens(data_dir, tmp_path):
+    """A second-round TUI audit pressed h (HTML, shown in the footer below the what-if
+    dialog) and nothing happened: the footer was the result screen's."""
+    from textual.widgets import Footer
+
+    from maturity.tui.screens.whatif import WhatIfScreen
+
+    app = make_app(questionnaire=None, answers=str(example_answers(tmp_path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_result(app, pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WhatIfScreen)
+        footer = app.screen.query_one(Footer)
+        keys = {b.key for b in footer.screen.active_bindings.values() for b in [b[1]]}
+        assert "escape" in keys and "h" not in keys

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...explain import level_label, name_of, score_text
@@ -65,6 +65,9 @@ class WhatIfScreen(Localised, ModalScreen[None]):
             yield Label(t("tui_whatif_title", self.lang), id="what-if-title")
             yield OptionList(*(Option(Content(label)) for label, _ in self.options), id="what-if-options")
             yield Static(Content(t("tui_whatif_hint", self.lang)), id="what-if-result")
+        # its own keys over the result screen's, which do not work while it is open (a user
+        # pressed h for HTML, shown below the dialog, and nothing happened)
+        yield Footer(compact=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         label, changes = self.options[event.option_index]
