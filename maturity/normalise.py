@@ -278,7 +278,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else f"{text[:12]}…{text[-6:]} ({len(text)} {unit})"
 
 
-def _number(question: NumberQuestion, value: Any, levels: int) -> float:
+def _number(question: NumberQuestion, value: Any, levels: int) -> float | int:
     signed = isinstance(value, str) and percent_sign(value)
     value = numeric(value)
     if isinstance(value, bool) or not isinstance(value, int | float) or \
