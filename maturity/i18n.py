@@ -193,7 +193,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                     "取各人答案的中位数，落在两档之间时取低档"),
     "rule_min": ("the lowest answer (a conservative grade)", "取最低答案（保守等级）"),
     "rule_max": ("the highest answer", "取最高答案"),
-    "merged_apart": ("They disagree on {n} question(s), listed here (two levels or more apart, n/a "
+    "merged_apart": ("They disagree on {n} questions, listed here (two levels or more apart, n/a "
                      "against an answer, or numbers far apart): settle these before relying on the grade.",
                      "其中 {n} 题答案分歧较大（相差两级或以上、一方不适用而另一方作答，"
                      "或数值相差悬殊），列于下方：请先统一这些答案，再采信等级。"),
@@ -248,7 +248,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why_phase": ("roadmap phase {n}", "路线图第 {n} 阶段"),
     "roadmap": ("Roadmap", "实施路线图"),
     "phase": ("Phase {n}: reach {level}", "第 {n} 阶段：达到{level}"),
-    "phase_and_direct": ("Phase {n}: reach {level} with the steps below and {k} indicator(s) "
+    "phase_and_direct": ("Phase {n}: reach {level} with the steps below and {k} indicators "
                          "improved directly{far}",
                          "第 {n} 阶段：实施下列场景并直接改进 {k} 项指标{far}，达到{level}"),
     "phase_far": (", {k} of them by two levels or more", "（其中 {k} 项需提升两级及以上）"),
@@ -269,7 +269,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                      "以下指标暂无合适场景可提升到位，需直接改进：{names}"),
     "completeness_title": ("Completeness", "完整性"),
     "complete": ("Every question that applies was answered.", "所有适用的问题均已作答。"),
-    "incomplete_same": ("{n} question(s) unanswered; they count as “not yet”. Even answered at the top "
+    "incomplete_same": ("{n} questions unanswered; they count as “not yet”. Even answered at the top "
                         "they would not change the grade (best case: score {best_score}).",
                         "有 {n} 个问题未作答，按“未达到”计分；即使全部按最高水平作答，等级也不会改变"
                         "（最好情况得分 {best_score}）。"),
@@ -284,7 +284,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "why_not_title": ("Why not {level}", "为何尚未达到{level}"),
     "level_n_score": ("Level-{n} score", "第 {n} 级得分"),
     "continues": ("continued", "续"),
-    "incomplete": ("{n} question(s) unanswered; they count as “not yet”. Answered at the top, "
+    "incomplete": ("{n} questions unanswered; they count as “not yet”. Answered at the top, "
                    "the grade could be {best} (score {best_score}) instead of {now}.",
                    "有 {n} 个问题未作答，按“未达到”计分。若全部按最高水平作答，等级可能为 {best}"
                    "（得分 {best_score}），当前为 {now}。"),
@@ -632,7 +632,8 @@ _ONE: dict[str, tuple[str, str]] = {
 
 def t(key: str, lang: str = "en", **kwargs: object) -> str:
     """Interface string ``key`` in ``lang`` (English when unknown), formatted; in English
-    the singular (``_ONE``) when its count is 1 ("1 question", never "1 question(s)")."""
+    the singular (``_ONE``) when its count is 1 ("1 question", never "1 question(s)"), so a
+    plural string says "questions", never "question(s)"."""
     en, zh = _STRINGS[key]
     text = zh if lang == "zh" else en
     one = _ONE.get(key)
