@@ -276,7 +276,7 @@ async def test_ctrl_u_in_a_number_or_notes_field_jumps_and_keeps_the_answer_and_
         await screen.go(first)
         await pilot.pause()
         await burst(app, pilot, ["end"])
-        assert app.focused is screen.query_one("#number-input")
+        assert getattr(app.focused, "id", None) == "number-input"  # the field shown (the one left may linger)
         await pilot.press("ctrl+u")  # in the number field
         await pilot.pause()
         assert app.state.session.answers[first] == 40
