@@ -35,10 +35,10 @@ def record(row: Row) -> dict[str, Any]:
             "enterprise": {k: list(ent[k]) if isinstance(ent[k], tuple) else ent[k]
                            for k in ENTERPRISE_FIELDS if k in ent},
             "assessed_on": row.assessed_on, "level": row.level, "level_id": row.level_id,
-            "score": _tidy(row.score), "score_max": row.score_max, "completeness": row.completeness,
+            "score": _tidied(row.score), "score_max": row.score_max, "completeness": row.completeness,
             "answered": row.answered, "unanswered": row.unanswered, "unrated": row.unrated,
             "not_applicable": row.not_applicable,
-            "dimensions": [{"id": d, "level": lv, "score": _tidy(s)} for d, lv, s in row.dimensions],
+            "dimensions": [{"id": d, "level": lv, "score": _tidied(s)} for d, lv, s in row.dimensions],
             "blocking": list(row.blocking),
         })
         if row.detail is not None:
@@ -48,14 +48,10 @@ def record(row: Row) -> dict[str, Any]:
     return out
 
 
-def _tidy(score: float | None) -> float | None:
-    """A score without the float sum's last-digit noise (18.500000000000004 for 18.5 points
-    read as a bug); ten decimals keep every figure the reports tell apart (explain.apart)."""
-    return None if score is None else round(score, 10)
-
-
 def _tidied(data: Any) -> Any:
-    """JSON-ready data with every float as :func:`_tidy` writes it."""
+    """JSON-ready data with every float to ten decimals: a float sum's last-digit noise
+    (18.500000000000004 for 18.5 points) read as a bug; ten decimals keep every figure the
+    reports tell apart (``explain.apart``)."""
     if isinstance(data, float):
         return round(data, 10)
     if isinstance(data, dict):
