@@ -78,9 +78,11 @@ def realistic(q: maturity.Questionnaire, rnd: random.Random, n: int) -> dict:
             band = next((b for b in question.bands if b.level >= k), question.bands[-1])
             hi = band.max if band.max is not None else band.min + 10
             value = round(rnd.uniform(band.min, hi), 1)
-            # a share below 1 % is written with its sign: a bare 0.4 is refused as a likely
-            # fraction (NumberQuestion.is_share), which would make these files invalid
-            answers[qid] = f"{value:g}%" if 0 < value < 1 and question.is_share() else value
+            # a share of 1 % or below is written with its sign: a bare 0.4 or 1.0 is refused
+            # as a likely fraction (NumberQuestion.is_share), which would make these files
+            # invalid; a whole number is written as one (``88``, as a person writes it)
+            value = int(value) if value.is_integer() else value
+            answers[qid] = f"{value:g}%" if 0 < value <= 1 and question.is_share() else value
         else:
             take = max(0, min(len(question.options), round(len(question.options) * k / n_levels)))
             answers[qid] = [o.id for o in question.options[:take]]
