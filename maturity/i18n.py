@@ -98,6 +98,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                    "(score {score:.2f}); leaving out any one of them falls short.",
                    "使等级升至{level}的最小改进组合：按这些改进重新评分得到{after}（得分 {score:.2f}）；"
                    "去掉其中任何一项都达不到。"),
+    "path_above": ("The path lifts {names} beyond {level}: once level {k} is met, progress at the "
+                   "level above adds to the score too, and no path that stays at {level} asks as little.",
+                   "路径将{names}提升到{level}以上：第{k}级达标后，更高一级的进展也计入总分；"
+                   "不超过{level}的路径所需改进更多。"),
     "path_unreachable": ("No set of indicator improvements reaches {level} from the answers given.",
                          "仅凭现有指标的改进无法达到{level}。"),
     "at_top": ("{Subject} is at the top grade: there is no next grade to reach.",

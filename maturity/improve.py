@@ -278,9 +278,12 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
     # a target more than one grade away: each step tries one level up or straight to the
     # target (not every level between), which keeps a far search to a few seconds
     far = target > base.level + 1
+    # under CMMM an indicator's level is a level of the grade: lifting one above the grade
+    # aimed for counts as a longer way (the points method's rules ask levels of their own)
+    lean = fast is not None
 
-    def search(pool: list[str], wider: list[str], seed: Mapping[str, int] | None = None
-               ) -> tuple[dict[str, int], bool]:
+    def search(pool: list[str], wider: list[str], seed: Mapping[str, int] | None = None,
+               beyond: bool = True) -> tuple[dict[str, int], bool]:
         """Greedy over ``pool`` (``wider`` where it does not get there) from ``seed`` (the
         base where none), then made irreducible; and whether it reaches the target."""
         plan: dict[str, int] = dict(seed or {})
@@ -291,14 +294,16 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
             for ind in pool:
                 lo = plan.get(ind, start[ind])
                 # beyond one level above the target an improvement only adds a partial score
-                top = min(n, max(target + 1, lo + 1))
+                top = min(n, max(target + 1, lo + 1)) if beyond else min(n, target)
                 for k in (sorted({lo + 1, min(target, top), top} - {lo}) if far else range(lo + 1, top + 1)):
                     if k <= lo or k > n:  # an indicator at the top has no level above it
                         continue
                     trial, improved = evaluate({**plan, ind: k})
-                    steps = k - lo
+                    steps = float(k - lo)
                     if ind in soft:  # counts as a longer way: half the progress, twice the steps
                         steps /= MINOR_GAIN
+                    if k > target and lean:  # so does a level above the grade aimed for
+                        steps += (k - max(lo, target)) * (1 / MINOR_GAIN - 1)
                     gain = (progress(q, trial, target, improved) - here) / steps
                     done = trial.level >= target
                     key = (1.0 if done else 0.0, gain if not done else -steps, ind, k)
@@ -335,8 +340,10 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
         plant (those come last, as above), then level steps with a minor indicator's counted
         twice (as the greedy step counts them), then plain level steps."""
         steps = {i: k - start[i] for i, k in plan.items()}
+        above = sum(k - max(start[i], target) for i, k in plan.items() if k > target) if lean else 0
         return (sum(x for i, x in steps.items() if i in elsewhere),
-                sum(x / (MINOR_GAIN if i in soft else 1) for i, x in steps.items()), sum(steps.values()))
+                sum(x / (MINOR_GAIN if i in soft else 1) for i, x in steps.items())
+                + above * (1 / MINOR_GAIN - 1), sum(steps.values()))
 
     plan, reached = search(pool, candidates)
     # the greedy step takes any move that completes the grade, however long: where the path
@@ -348,6 +355,15 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
         other, ok = search([i for i in pool if i not in soft], [i for i in candidates if i not in soft],
                            seed={i: k for i, k in plan.items() if i not in soft})
         if ok and cost(other) < cost(plan):
+            plan = other
+    # likewise a path that lifts an indicator above the grade it aims for (progress at the
+    # level above counts in S) against the search that stays at that grade, from the rest
+    # of the path; the one that stays is kept on a tie.  A consultant's audit found a path to
+    # L4 that asked an indicator to L5 where as few L4 steps elsewhere reach it
+    if reached and lean and any(k > target for k in plan.values()):
+        other, ok = search(pool, candidates, seed={i: min(k, target) for i, k in plan.items()
+                                                    if min(k, target) > start[i]}, beyond=False)
+        if ok and cost(other) <= cost(plan):
             plan = other
     final = run(plan)
     return Path(target=target, reachable=reached, improvements=_improvements(plan, start),

@@ -628,3 +628,24 @@ def test_a_phase_whose_step_brings_questions_into_scope_still_reaches_its_grade(
     assert all(i.from_level == levels[i.indicator] < i.to_level for i in first.path.improvements)
     for k, phase in enumerate(d.roadmap, 1):
         assert _phases_done(q, a, d, k).level >= phase.target_level, k
+
+
+def test_a_path_stays_at_the_grade_it_aims_for_where_that_asks_as_little():
+    """Progress at the level above the target counts in S, so a path may lift an indicator
+    beyond the grade; a consultant's audit found such steps where as few steps that stay at
+    the grade reach it (p100-a: quality L3 → L5 for L4, where safety L2 → L4 does it)."""
+    p = corpus.plant("p100-a.yaml")
+    path = p.d.path
+    assert path is not None and path.reachable and path.target == p.a.level + 1
+    assert all(i.to_level <= path.target for i in path.improvements), path.improvements
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_path_that_goes_beyond_its_grade_says_why(lang):
+    from maturity.report.content import build
+    p = corpus.plant("p104-a.yaml")
+    assert any(i.to_level > p.d.path.target for i in p.d.path.improvements)  # equipment L4 → L5
+    intro = build(p.q, p.d, lang).path.intro
+    assert ("beyond L4" in intro) if lang == "en" else ("以上" in intro)
+    plain = corpus.plant("p100-a.yaml")
+    assert "beyond" not in build(plain.q, plain.d, "en").path.intro

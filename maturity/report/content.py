@@ -133,6 +133,10 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         else:
             intro = t("path_intro", lang, level=target, after=level_label(q, p.level_after, lang),
                       score=p.score_after)
+            above = [name_of(q, i.indicator, lang) for i in p.improvements if i.to_level > p.target]
+            if above and isinstance(q.scoring, CmmmScoring):  # improve.path_to's "lean" rule
+                intro += (" " if lang == "en" else "") + t(
+                    "path_above", lang, names=_join(above, lang), level=target, k=p.target)
         items = sorted(p.improvements, key=lambda i: order.get(i.indicator, 0))
         return PathView(title=t(key, lang, level=target), intro=intro,
                         items=[(ind_name(i.indicator), code(i.from_level), code(i.to_level))
