@@ -265,10 +265,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                       "本阶段无需提升上文升至{level}的路径中的以下指标即可达到{level}：{names}。"),
     "phase_direct_steps": ("What improving them directly asks, beyond the steps above:",
                            "直接改进上述指标，除上述场景外还需做到："),
-    "phase_direct_later": ("this is the work of {name}, listed in phase {n} because it needs a step of "
-                           "this phase first: this phase reaches its grade only with that work done",
-                           "这是{name}的工作，因其须以本阶段的某个步骤为前提而列入第 {n} 阶段，"
-                           "本阶段须完成这部分工作才能达到目标等级"),
+    "phase_direct_later": ("this phase's grade needs this first part of {name}; the step itself comes "
+                           "in phase {n}, once a step of this phase it needs is in place, and completes it",
+                           "本阶段须先完成{name}的这一部分才能达到目标等级；该场景本身须以本阶段的"
+                           "某个步骤为前提，列入第 {n} 阶段，届时完成其余工作"),
     "phase_direct": ("No eligible scenario lifts these far enough; improve them directly: {names}",
                      "以下指标暂无合适场景可提升到位，需直接改进：{names}"),
     "completeness_title": ("Completeness", "完整性"),

@@ -357,7 +357,9 @@ def test_phase_one_names_the_later_step_whose_work_it_asks_directly():
     """A report reader: phase 1 asked a plant with a one-workshop MES pilot to run "all of
     the plant's production in the execution system" directly, and phase 2 then rolled the
     MES out, the same work twice.  The roll-out waits for the pilot (its ``requires``), so
-    the row says that this is the roll-out's work, and that the phase's grade needs it."""
+    the row says that the phase's grade needs this first part of the roll-out, which phase 2
+    completes (a consultant read "this is the work of …, listed in phase 2" as phase 1
+    depending on a phase-2 project)."""
     import re
 
     from maturity.i18n import t
@@ -369,10 +371,11 @@ def test_phase_one_names_the_later_step_whose_work_it_asks_directly():
     phase_of = {s: k for k, p in enumerate(d.roadmap, 1) for s in p.scenarios}
     names = {tr(s.name, "en"): s.id for s in q.scenarios}
     (_, _, _, rows), *_ = build(q, d, "en").roadmap
-    said = {what.split(" (")[0]: re.findall(r"this is the work of (.+?), listed in phase (\d)", asks)
+    later = r"needs this first part of (.+?); the step itself comes in phase (\d)"
+    said = {what.split(" (")[0]: re.findall(later, asks)
             for what, asks in rows}
     assert ("MES roll-out to all workshops", "2") in said[name_of(q, "operations.execution", "en")]
     for named in said.values():
         for name, n in named:
             assert phase_of[names[name]] == int(n) > 1, (name, n)
-    assert t("phase_direct_later", "zh", name="X", n=2).startswith("这是X的工作")
+    assert t("phase_direct_later", "zh", name="X", n=2).startswith("本阶段须先完成X的这一部分")
