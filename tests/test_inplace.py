@@ -10,6 +10,8 @@ monitoring? (L0 → L4)" what share the step is for."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -258,3 +260,27 @@ def test_what_an_earlier_step_of_the_roadmap_puts_in_place_is_not_listed_again(g
     assert level2 not in said and level2 in missing(general, later, {comp: {}}, "en")
     # a step whose every change an earlier step covers has nothing of its own left
     assert beyond(general, (QuestionChange(question=ics, from_level=1, to_level=2),), earlier, {}) == ()
+
+
+_LACKING = re.compile(r"\b(but|no|not|nobody|none|only|afterwards|if at all)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("index", ["general", "sme", "automotive", "machinery", "electronics",
+                                   "steel", "petrochemical", "nonferrous", "building_materials",
+                                   "light_industry", "textiles"])
+def test_a_level_to_reach_is_never_said_as_what_is_lacking(index):
+    """'Not yet in place here' lists every level from the answer up, level 1 too.  A
+    consultant read "the year's total digital spending is known only afterwards" and
+    "production equipment is not connected to any network" as states the plant was told
+    to reach: where a level-1 description also says what is still lacking, its ``goals``
+    restate it as the state to reach."""
+    import maturity
+    from maturity.model.questionnaire import LevelQuestion
+
+    q = maturity.load_questionnaire(index)
+    for qid, (_, _, question) in q.questions.items():
+        if not isinstance(question, LevelQuestion) or max(question.anchors) < 2 or 1 not in question.anchors:
+            continue
+        change = QuestionChange(question=qid, from_level=0, to_level=max(question.anchors))
+        said = missing(q, (change,), {qid: 0}, "en")
+        assert said and not _LACKING.search(said[0]), (qid, said[0])
