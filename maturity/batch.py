@@ -77,6 +77,10 @@ class Row:
     """Indicators keeping the total below the next grade, largest gap first (at most 5)."""
     indicators: tuple[tuple[str, int], ...] = ()
     """(indicator id, level), only when asked for (portfolio summaries)."""
+    largest: tuple[str, ...] = ()
+    """The three largest gaps and every gap tied with the third, only when ``indicators``
+    are asked for: a portfolio counts these (an alphabetical cut among equal gaps tilted
+    its "most common blocking" towards the ids that sort first)."""
     errors: tuple[str, ...] = ()
     """``file:line: field: message`` lines."""
     detail: dict[str, Any] | None = None
@@ -163,6 +167,7 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
         full = a.model_dump(mode="json")
     assessed = answers.assessed_on
     na = num.counts["not_applicable"]
+    held = gaps(q, num)
     return Row(
         source=source, ok=True, questionnaire=q.ref, questionnaire_file=q._file,
         enterprise=tuple((k, tuple(v) if isinstance(v, list) else v)  # typed: JSON keeps false a false
@@ -174,8 +179,10 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
         unrated=len(unrated_item_ids(q, values, num.status)),
         not_applicable=na, dimensions=dimension_cells(q, num),
         answered_na=answered_na(num.status, values) if na else 0,
-        blocking=tuple(g[1] for g in gaps(q, num)[:5]),
+        blocking=tuple(g[1] for g in held[:5]),
         indicators=tuple((c.id, c.level) for d in num.dims for c in d.children) if indicators else (),
+        largest=tuple(g[1] for g in held if g[0] >= held[min(2, len(held) - 1)][0] - 1e-9)
+        if indicators else (),
         detail=full)
 
 

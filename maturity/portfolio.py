@@ -180,7 +180,7 @@ class Portfolio:
         for did, _, score in row.dimensions:
             if score is not None:  # a dimension worth no points has no score to average
                 self.dimensions[did].add(score)
-        self.blocking.update(row.blocking[:3])
+        self.blocking.update(row.largest or row.blocking[:3])  # ties at the third all count
         self.by_industry[row.enterprise_field("industry") or "-"].add(row.score)
         self.by_size[row.enterprise_field("size") or "-"].add(row.score)
         q = self._questionnaire(row.questionnaire)
@@ -237,7 +237,7 @@ class Portfolio:
         eligible scenarios that lift one of its three largest gaps, smaller effort first,
         typical for its industry first."""
         levels = dict(row.indicators)
-        gaps = row.blocking[:3]
+        gaps = row.largest or row.blocking[:3]
         industry = row.enterprise_field("industry")
         effort = {"S": 0, "M": 1, "L": 2}
         picks = []
