@@ -351,8 +351,9 @@ def _multi(question: MultiQuestion, value: Any, levels: int) -> frozenset[str]:
         raise ValueError(f"expected a list of option ids, e.g. [{example}]")
     ids = [o.id for o in question.options]
     if any(v not in ids for v in value):  # an option given by its text, as a survey exports it
-        def texts() -> dict[str, Any]:
-            return {o.id: o.text for o in question.options}
+        def texts() -> dict[str, Any]:  # its id too, in any case ("ERP" as Excel capitalises it)
+            return {o.id: {**({"text": o.text} if isinstance(o.text, str) else dict(o.text)), "id": o.id}
+                    for o in question.options}
         value = [v if v in ids else by_text(question, texts, v) or v for v in value]
     unknown = [v for v in value if v not in ids]
     if unknown:

@@ -119,8 +119,9 @@ def _rating_words() -> dict[str, str]:
     from .i18n import t
     from .model.answers import RATING_VALUES
 
-    return {text_key(label): rating for lang in ("en", "zh")
-            for label, rating in zip(t("tui_ratings", lang).split("|"), RATING_VALUES, strict=True)}
+    words = {text_key(rating): rating for rating in RATING_VALUES}  # "Fully", as Excel capitalises it
+    return words | {text_key(label): rating for lang in ("en", "zh")
+                    for label, rating in zip(t("tui_ratings", lang).split("|"), RATING_VALUES, strict=True)}
 
 
 def rating_word(value: Any) -> str | None:

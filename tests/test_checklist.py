@@ -6,6 +6,7 @@ every answer, common or not."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import pytest
@@ -59,8 +60,8 @@ def _expected_check(value: dict[Any, Any]) -> dict[str, Any] | list[Any]:
             continue
         if item not in allow:
             bad.append(item)
-        elif isinstance(rating, str) and rating in RATING_VALUES:
-            out[item] = RATING_VALUES[rating]
+        elif isinstance(rating, str) and _word(rating) in RATING_VALUES:  # "Fully", as Excel writes it
+            out[item] = RATING_VALUES[_word(rating)]
         elif isinstance(rating, str) and rating.strip().lower() in {"n/a", "na", "not applicable"}:
             if not allow[item]:
                 bad.append(item)
@@ -71,6 +72,11 @@ def _expected_check(value: dict[Any, Any]) -> dict[str, Any] | list[Any]:
         else:
             bad.append(item)
     return bad or out
+
+
+def _word(text: str) -> str:
+    """A rating word as written, give or take case, width, spaces and a closing full stop."""
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold().rstrip("。.")
 
 
 @settings(max_examples=400, deadline=None)

@@ -121,3 +121,35 @@ def test_shipped_default_questionnaire_loads():
     q = maturity.load_questionnaire()
     assert q.id == "general" and len(q.levels) == 5
     assert q.scoring.method == "cmmm"
+
+
+def test_ratings_and_option_ids_are_read_in_any_case_as_excel_writes_them(tmp_path):
+    """A consultant's Excel capitalised the first letter: "duties=Fully" and "ERP;MES" were
+    refused while "FULLY MET" (the TUI's label) was read; a Chinese keyboard's full-width
+    "；" parted two option ids that a "；" never joined."""
+    import csv
+    import io
+
+    q = maturity.load_questionnaire("general")
+    text = io.StringIO()
+    w = csv.writer(text)
+    w.writerow(["questionnaire", "enterprise.name", "strategy.organisation.mechanisms",
+                "factory.integration.systems"])
+    w.writerow(["general@2", "Acme", "duties=Fully; key_users=MOSTLY", "ERP;Mes"])
+    w.writerow(["general@2", "Beta", "duties=fully", "erp；mes"])
+    table = tmp_path / "t.csv"
+    table.write_text(text.getvalue(), "utf-8")
+    from maturity.batch import score_files
+
+    rows = list(score_files([str(table)], detail=True))
+    assert [r.ok for r in rows] == [True, True], [r.errors for r in rows]
+    for row in rows:
+        answers = row.detail["answers"]
+        assert sorted(answers["factory.integration.systems"]) == ["erp", "mes"]
+        assert answers["strategy.organisation.mechanisms"]["duties"] == 1.0
+    assert rows[0].detail["answers"]["strategy.organisation.mechanisms"]["key_users"] == 0.8
+    # an id is still one id: "ERP" and "erp" together are the option listed twice
+    doc = ("format: maturity-answers/1\nquestionnaire: general@2\n"
+           "answers: {factory.integration.systems: [ERP, erp]}\n")
+    with pytest.raises(maturity.AnswersError, match="listed twice: erp"):
+        maturity.assess(q, maturity.parse_answers(doc))
