@@ -100,9 +100,10 @@ def assess(questionnaire: Any, answers: Any = None) -> Assessment:
         answers = _answers_file(raw)
     values = check_answers(questionnaire, answers)
     result = score(questionnaire, values, answers.enterprise, answers.assessed_on)
-    if answers.assessor or answers.merged or answers.targets:
+    if answers.assessor or answers.merged or answers.targets or answers.notes:
         result = result.model_copy(update={"assessor": answers.assessor, "merged": answers.merged,
-                                           "targets": dict(answers.targets)})
+                                           "targets": dict(answers.targets),
+                                           "notes": ReadOnlyDict(answers.notes)})
     return remember(result, questionnaire)
 
 
@@ -120,10 +121,10 @@ serialised nor compared."""
 
 def carried(after: Assessment, before: Assessment) -> Assessment:
     """``after``, a re-score of ``before``'s answers with some changed, with what the file
-    said besides its answers: its targets, assessor and merge record (``what_if`` dropped
-    them, and a diagnosis of the what-if lost the plan towards the file's targets)."""
+    said besides its answers: its targets, assessor, notes and merge record (``what_if``
+    dropped them, and a diagnosis of the what-if lost the plan towards the file's targets)."""
     return after.model_copy(update={"targets": before.targets, "assessor": before.assessor,
-                                    "merged": before.merged})
+                                    "merged": before.merged, "notes": before.notes})
 
 
 def remember(a: Assessment, q: Questionnaire) -> Assessment:

@@ -583,3 +583,35 @@ def test_a_dyehouse_may_answer_the_textile_machine_park_not_applicable():
     q = maturity.load_questionnaire("textiles")
     question = q.questions["factory.equipment.textile_machine_networking"][2]
     assert question.allow_na and "dyeing" in question.help["en"]
+
+
+def test_the_notes_beside_the_answers_reach_every_report_format(tmp_path):
+    """A first-time user typed notes on four questions (the evidence for the answers); none
+    reached the HTML, Markdown or JSON report: head office got a grade without them."""
+    import json
+
+    from maturity.cli import main
+
+    sample = (ROOT / "docs" / "examples" / "machinery-plant.yaml").read_text("utf-8")
+    doc = yaml.safe_load(sample)
+    doc["notes"] = {"operations.execution.mes": "MES pilot in <b>welding</b> only;\nstamping on paper",
+                    "enterprise.industry": "wire harnesses: machinery, not electronics"}
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    for fmt in ("markdown", "html", "json", "terminal"):
+        out = tmp_path / f"r.{fmt}"
+        assert main(["report", str(path), "-f", fmt, "-o", str(out), "--lang", "en"]) == 0
+        text = out.read_text("utf-8")
+        assert "stamping on paper" in text and "wire harnesses" in text, fmt
+        if fmt == "html":
+            assert "&lt;b&gt;welding" in text and "<b>welding" not in text
+        if fmt == "json":
+            assert json.loads(text)["assessment"]["notes"]["operations.execution.mes"].startswith("MES pilot")
+    d = maturity.diagnose(maturity.assess(path))
+    from maturity.report.content import build
+
+    lines = build(maturity.load_questionnaire("machinery"), d, "en").notes
+    assert lines[0].startswith("Industry: ") and "(operations.execution.mes): MES pilot" in lines[1]
+    assert "\n" not in lines[1]
+    # a what-if keeps them, as it keeps the assessor
+    assert maturity.what_if(d.assessment, {}).assessment.notes == d.assessment.notes

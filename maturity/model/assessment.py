@@ -190,6 +190,9 @@ class Assessment(Part):
     answers: Annotated[dict[str, Any], AfterValidator(_sorted)] = Field(default_factory=ReadOnlyDict)
     """The checked answers that were scored, in answers-file form (so a diagnosis can
     re-score improvements without the original file)."""
+    notes: Annotated[dict[str, str], AfterValidator(ReadOnlyDict)] = Field(default_factory=ReadOnlyDict)
+    """The answers file's notes: question id (or ``enterprise.<field>``) → what the assessor
+    wrote beside the answer, the evidence behind it (reports list them)."""
 
     def dimension(self, dim_id: str) -> DimensionResult:
         for d in self.dimensions:

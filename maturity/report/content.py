@@ -29,7 +29,7 @@ from ..model.diagnosis import Diagnosis, History, Path, QuestionChange, Recommen
 from ..model.questionnaire import CmmmScoring, NumberQuestion, Questionnaire
 from ..printable import printable
 from .inplace import beyond, have, missing, reaches, to_check, unrated_items
-from .respondents import respondent_lines
+from .respondents import note_lines, respondent_lines
 from .roadmap import roadmap_view
 from .views import BenchmarkView, PathView, Report, Row, ScenarioView
 from .words import join as _join
@@ -342,6 +342,7 @@ def build(q: Questionnaire, d: Diagnosis, lang: str = "en", history: History | N
         roadmap=roadmap, direct_first=direct_first, completeness_text=ctext,
         warnings=[warning_text(q, w, lang) for w in a.warnings],
         respondents=[printable(x) for x in respondent_lines(q, a.merged, lang)] if a.merged else [],
+        notes=note_lines(q, a.notes, lang),
         history=(history, q) if history is not None and len(history.points) > 1 else None,
         checks=[t("check_line", lang, message=tr(f.message, lang), question=f.question, level=f.level,
                   other=f.other, other_level=f.other_level) for f in d.checks],

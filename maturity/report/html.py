@@ -253,6 +253,13 @@ def _warnings(r: Report) -> str:
     return _section("warnings", t("warnings", _lang_of(r)), _list(r.warnings, class_="warnings"))
 
 
+def _notes(r: Report) -> str:
+    if not r.notes:
+        return ""
+    lang = _lang_of(r)
+    return _section("notes", t("notes_title", lang), _tag("p", _e(t("notes_intro", lang))) + _list(r.notes))
+
+
 def _footer(r: Report) -> str:
     return _tag("footer", "".join(_tag("p", _e(line)) for line in r.footer))
 
@@ -260,7 +267,7 @@ def _footer(r: Report) -> str:
 # ---------------------------------------------------------------- document
 
 SECTIONS = (_header, _overview, _checks, _respondents, _dimensions, _history, _strengths, _blocking, _paths,
-            _benchmarks, _recommendations, _roadmap, _completeness, _warnings, _footer)
+            _benchmarks, _recommendations, _roadmap, _completeness, _notes, _warnings, _footer)
 
 
 def render(r: Report) -> str:

@@ -130,6 +130,9 @@ def render(r: Report, wide: bool = True) -> str:
                 out += [t("phase_direct_steps", lang), ""]
                 out += [f"- {_esc(h)}{_colon(lang)}{_esc(x)}" for h, x in steps] + [""]
     out += [f"## {t('completeness_title', lang)}", "", r.completeness_text, ""]
+    if r.notes:
+        out += [f"## {t('notes_title', lang)}", "", t("notes_intro", lang), ""]
+        out += [f"- {_esc(line)}" for line in r.notes] + [""]
     if r.warnings:
         out += [f"## {t('warnings', lang)}", ""] + [f"- {_esc(w)}" for w in r.warnings] + [""]
     out += ["---", ""] + [f"*{line}*  " for line in r.footer]

@@ -1,13 +1,16 @@
-"""A merged answers file in words (the report's Respondents section and ``maturity merge``)."""
+"""Who answered and what they noted, in words: a merged answers file (the report's
+Respondents section and ``maturity merge``) and the notes beside the answers."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from ..i18n import t
-from ..model.answers import Merged
+from ..i18n import has, t
+from ..model.answers import ENTERPRISE_NOTES, Merged
 from ..model.base import tr
 from ..model.questionnaire import Questionnaire
+from ..printable import printable
 from .words import colon as _colon
 from .words import join as _join
 from .words import paren as _paren
@@ -34,6 +37,26 @@ def respondent_lines(q: Questionnaire, merged: Merged, lang: str) -> list[str]:
         out.append(text + _paren(d.question, lang) + _colon(lang) + said
                    + (f" — {notes}" if notes else ""))
     return out
+
+
+def note_lines(q: Questionnaire, notes: Mapping[str, str], lang: str) -> list[str]:
+    """The notes beside the answers, the evidence for them, in the index's order: the
+    profile's first, then each question's, named by its text and id.  A note of several
+    lines is one line here, its lines joined by spaces (a first-time user's notes reached
+    no report: head office got a grade without the evidence behind it)."""
+    out = []
+    for key in ENTERPRISE_NOTES:
+        field = key.split(".", 1)[1]
+        if (notes.get(key) or "").strip():
+            out.append((t(field, lang) if has(field) else field) + _colon(lang) + _flat(notes[key]))
+    for qid, (_, _, question) in q.questions.items():
+        if (notes.get(qid) or "").strip():
+            out.append(tr(question.text, lang) + _paren(qid, lang) + _colon(lang) + _flat(notes[qid]))
+    return out
+
+
+def _flat(text: str) -> str:
+    return printable(" ".join(str(text).split()))
 
 
 def _answer(value: Any, lang: str = "en") -> str:

@@ -223,6 +223,10 @@ def render_report(r: Report) -> RenderableType:
                     road.append(f"  - {h}{_colon(lang)}{x}\n")
         parts.append(road)
     parts.append(Text(f"{t('completeness_title', lang)}: {r.completeness_text}"))
+    if r.notes:
+        said = Text(t("notes_title", lang) + "\n", style="bold")
+        said.append("\n".join("• " + line for line in r.notes))
+        parts.append(said)
     if r.warnings:
         parts.append(Text("\n".join(r.warnings), style="yellow"))
     parts.append(Text("\n".join(r.footer), style="dim"))

@@ -114,6 +114,8 @@ class Report:
     """``(History, Questionnaire)`` when earlier assessments were given (``--history``)."""
     respondents: list[str] = field(default_factory=list)
     """For a merged answers file: who answered, by which rule, and where they disagreed."""
+    notes: list[str] = field(default_factory=list)
+    """The assessor's notes beside the answers (the evidence), each "question (id): note"."""
     at_top: str = ""
     """Said in place of the path at the top grade."""
     footer: list[str] = field(default_factory=list)

@@ -127,7 +127,9 @@ class AssessmentState:
         """The grade of the answers so far (unanswered questions count as "not yet");
         scored once per change, however many views ask."""
         # the profile can change without a new answer (the welcome form): it is in the key
-        key = (self.revision, self.session.language, repr(sorted(self.session.enterprise.items())))
+        # and so can the notes (the report lists them)
+        key = (self.revision, self.session.language, repr(sorted(self.session.enterprise.items())),
+               repr(sorted(self.session.notes.items())))
         if self._assessed is None or self._assessed[0] != key:
             doc = self.session.document()
             doc["answers"] = answers_form(self.values())  # only the answers that fit
