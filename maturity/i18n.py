@@ -266,6 +266,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "phase_without": ("This phase reaches {level} without raising these indicators of the path to "
                       "{level} above: {names}.",
                       "本阶段无需提升上文升至{level}的路径中的以下指标即可达到{level}：{names}。"),
+    "phase_direct_card": ("Phase {n}: the indicators to improve directly", "第 {n} 阶段：需直接改进的指标"),
     "phase_direct_steps": ("What improving them directly asks, beyond the steps above:",
                            "直接改进上述指标，除上述场景外还需做到："),
     "phase_direct_later": ("this phase's grade needs this first part of {name}; the step itself comes "

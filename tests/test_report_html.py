@@ -355,3 +355,16 @@ def test_each_benchmark_figure_names_its_column_for_a_phone(request, fixture):
     names = [t(k, lang) for k in ("your_value", "national", "target", "verdict")]
     assert labels == names * len(r.benchmarks)
     assert "table.benchmarks td[data-label]::before" in doc
+
+
+def test_the_phase_1_details_card_has_a_heading_of_its_own():
+    """A consultant read the card of what phase 1 asks to improve directly, placed after
+    phase 2 under phase 1's own title again, as a third phase."""
+    import re
+
+    answers = maturity.load_answers(EXAMPLES / "textile-mill.yaml")
+    q = maturity.questionnaire_for(answers)
+    doc = html.render(content.build(q, diagnose(maturity.assess(q, answers), q), "en"))
+    titles = re.findall(r"<h3>(Phase \d[^<]*)</h3>", doc)
+    assert len(titles) == len(set(titles)) == 3
+    assert titles[-1] == "Phase 1: the indicators to improve directly"

@@ -230,14 +230,17 @@ def _roadmap(r: Report) -> str:
     lang = _lang_of(r)
     cards, asks = [], ""
     colon = _colon(lang)
-    for title, names, direct, steps in r.roadmap:
+    for n, (title, names, direct, steps) in enumerate(r.roadmap, 1):
         body = _tag("h3", _e(title)) + (_list(names, "ol") if names else "")
         if direct:
             body += _tag("p", _e(direct), class_="note")
         cards.append(_tag("div", body, class_="card phase"))
         if steps:  # long: a card of its own below the phases, the indicator in bold
             items = "".join(_tag("li", _tag("b", _e(h)) + _e(colon + x)) for h, x in steps)
-            head = _tag("h3", _e(title)) + _tag("p", _e(t("phase_direct_steps", lang)), class_="note")
+            # a heading of its own: the phase's title again, after phase 2's card, read as a
+            # third phase (a consultant's batch of reports)
+            head = _tag("h3", _e(t("phase_direct_card", lang, n=n))) + \
+                _tag("p", _e(t("phase_direct_steps", lang)), class_="note")
             asks += _tag("div", head + _tag("ul", items), class_="card")
     return _section("roadmap", t("roadmap", lang), _tag("div", "".join(cards), class_="phases") + asks)
 
