@@ -76,11 +76,11 @@ def markdown(histories: list[tuple[History, Questionnaire]], lang: str, level: i
 
 def chart(h: History, q: Questionnaire, lang: str) -> str:
     """Score over time: the total (thick) and each dimension (thin), on the scale of the
-    index's levels, with the date of each assessment below."""
+    index's levels, with the date of each assessment below, placed in proportion to time."""
     top = max([p.score_max for p in h.points] + [1.0])
     n = len(h.points)
     plot_w, plot_h = W - LEFT - RIGHT, H - TOP - BOTTOM
-    x = [LEFT + (plot_w * k / (n - 1) if n > 1 else plot_w / 2) for k in range(n)]
+    x = _times(h, plot_w)
 
     def y(v: float, vmax: float) -> float:
         return TOP + plot_h * (1 - (v / vmax if vmax else 0))
@@ -91,8 +91,10 @@ def chart(h: History, q: Questionnaire, lang: str) -> str:
         body.append(_tag("line", x1=LEFT, x2=LEFT + plot_w, y1=f"{gy:.1f}", y2=f"{gy:.1f}", stroke="#ddd"))
         body.append(_tag("text", _e(f"{k * top / len(q.levels):g}"), x=LEFT - 6, y=f"{gy + 4:.1f}",
                          text_anchor="end", font_size=11, fill="#555"))
+    below = 0  # a date too close to the one before goes a line lower, not over it
     for k, p in enumerate(h.points):
-        body.append(_tag("text", _e(p.assessed_on.isoformat()), x=f"{x[k]:.1f}", y=H - BOTTOM + 18,
+        below = 1 - below if k and x[k] - x[k - 1] < 72 else 0
+        body.append(_tag("text", _e(p.assessed_on.isoformat()), x=f"{x[k]:.1f}", y=H - BOTTOM + 18 + 13 * below,
                          text_anchor="middle", font_size=11, fill="#555"))
     total = [p.score / p.score_max * top if p.score_max else 0.0 for p in h.points]
     series = [(t("grade", lang), total, 3.0)]
@@ -108,9 +110,25 @@ def chart(h: History, q: Questionnaire, lang: str) -> str:
         body.append(_tag("polyline", points=points, fill="none", stroke=colour, stroke_width=width))
         body += [_tag("circle", cx=f"{x[i]:.1f}", cy=f"{y(v, top):.1f}", r=width + 1, fill=colour)
                  for i, v in enumerate(values)]
-        body.append(_tag("text", _e(name), x=W - RIGHT + 8, y=TOP + 14 + 16 * k, font_size=12, fill=colour))
+        # the legend: a swatch of the line, then the name in ink (the page's stylesheet sets
+        # every SVG text's fill, so a coloured name came out in ink: no line could be told)
+        ly = TOP + 10 + 16 * k
+        body.append(_tag("line", x1=W - RIGHT + 8, x2=W - RIGHT + 26, y1=ly, y2=ly, stroke=colour,
+                         stroke_width=width))
+        body.append(_tag("text", _e(name), x=W - RIGHT + 30, y=ly + 4, font_size=12))
     label = _title(h, lang)
     return _figure(label, _svg("history-chart", W, H, label, "".join(body)), "chart")
+
+
+def _times(h: History, width: float) -> list[float]:
+    """Each assessment's x: in proportion to its date (15 months and then 2 months apart
+    were drawn as equal steps), evenly where the dates do not tell them apart."""
+    n = len(h.points)
+    days = [p.assessed_on.toordinal() for p in h.points]
+    span = days[-1] - days[0] if n > 1 else 0
+    if span <= 0:
+        return [LEFT + (width * k / (n - 1) if n > 1 else width / 2) for k in range(n)]
+    return [LEFT + width * (d - days[0]) / span for d in days]
 
 
 def section(h: History, q: Questionnaire, lang: str, heading: str) -> str:
