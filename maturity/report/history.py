@@ -78,7 +78,6 @@ def chart(h: History, q: Questionnaire, lang: str) -> str:
     """Score over time: the total (thick) and each dimension (thin), on the scale of the
     index's levels, with the date of each assessment below, placed in proportion to time."""
     top = max([p.score_max for p in h.points] + [1.0])
-    n = len(h.points)
     plot_w, plot_h = W - LEFT - RIGHT, H - TOP - BOTTOM
     x = _times(h, plot_w)
 
@@ -94,8 +93,8 @@ def chart(h: History, q: Questionnaire, lang: str) -> str:
     below = 0  # a date too close to the one before goes a line lower, not over it
     for k, p in enumerate(h.points):
         below = 1 - below if k and x[k] - x[k - 1] < 72 else 0
-        body.append(_tag("text", _e(p.assessed_on.isoformat()), x=f"{x[k]:.1f}", y=H - BOTTOM + 18 + 13 * below,
-                         text_anchor="middle", font_size=11, fill="#555"))
+        body.append(_tag("text", _e(p.assessed_on.isoformat()), x=f"{x[k]:.1f}",
+                         y=H - BOTTOM + 18 + 13 * below, text_anchor="middle", font_size=11, fill="#555"))
     total = [p.score / p.score_max * top if p.score_max else 0.0 for p in h.points]
     series = [(t("grade", lang), total, 3.0)]
     for d in h.dimensions:
