@@ -223,8 +223,9 @@ class MarkdownWriter(Writer):
                "| grade | enterprises | |", "|---|---:|---|"]
         top = max(summary["grades"].values(), default=0) or 1
         for g, count in summary["grades"].items():
+            bar = '█' * round(20 * count / top)  # none is an empty cell: `` is read as text
             out.append(f"| {'L' + g if g != '0' else 'not yet L1'} | {count} | "
-                       f"`{'█' * round(20 * count / top)}` |")
+                       f"{'`' + bar + '`' if bar else ''} |")
         if summary["dimensions"]:
             out += ["", "| dimension | mean | q1 | median | q3 |", "|---|---:|---:|---:|---:|"]
             for d, s in summary["dimensions"].items():
