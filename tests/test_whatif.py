@@ -184,3 +184,13 @@ def test_a_dimension_target_is_planned_as_the_report_plans_it(general, plant):
     plan = maturity.diagnose(plant, general, targets={"operations": 3}).target_plan
     moved = {c.question.rsplit(".", 1)[0] for c in result.answers}
     assert moved == {i.indicator for i in plan.improvements}
+
+
+def test_a_yes_no_answer_is_shown_as_no_and_yes(capsys):
+    """A consultant read "Is production execution run on an information system …?: Level 0
+    → Level 3" for an answer changed from no to yes."""
+    textile = EXAMPLE.parent / "textile-mill.yaml"
+    code, out, err = run(capsys, "whatif", str(textile), "--set", "operations.execution=L3", "--lang", "en")
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if "(operations.execution.mes)" in x)
+    assert line.endswith(": no → yes"), line

@@ -323,6 +323,9 @@ def cmd_whatif(args: argparse.Namespace) -> int:
             values = f"{shown[0]} → {shown[1]}, "
         levels = [t("tui_na", lang) if v == "n/a" else f"{t('level', lang)} {k}"  # n/a is no level 0
                   for v, k in ((c.before, c.level_before), (c.after, c.level_after))]
+        if question.kind == "yesno":  # answered no → yes, not "level 0 → level 3" (a consultant)
+            levels = [t("tui_na", lang) if v == "n/a" else "–" if v is None else t("yes" if v else "no", lang)
+                      for v in (c.before, c.after)]
         out.append(f"  {tr(question.text, lang)} ({c.question}): {values}{levels[0]} → {levels[1]}")
     if not result.answers:
         out.append("  " + t("whatif_none", lang))
