@@ -159,12 +159,10 @@ def _row(source: str, q: Questionnaire, answers: AnswersFile, values: Mapping[st
     num = plan.run(values, enterprise, rows=detail)
     full = None
     if detail:  # the full result from the same numbers, not a second scoring
-        from .scoring import build
+        from .scoring import build, with_file
 
-        a = build(plan, num, values, enterprise, answers.assessed_on)
-        if answers.assessor:
-            a = a.model_copy(update={"assessor": answers.assessor})
-        full = a.model_dump(mode="json")
+        full = with_file(build(plan, num, values, enterprise, answers.assessed_on), answers) \
+            .model_dump(mode="json")
     assessed = answers.assessed_on
     na = num.counts["not_applicable"]
     held = gaps(q, num)

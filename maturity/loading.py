@@ -26,6 +26,7 @@ from .index_cache import bases, stamp
 from .model.answers import AnswersFile
 from .model.questionnaire import QUESTIONNAIRE_FORMAT, Questionnaire
 from .overlay import merge
+from .written import not_an_id, quote_hint
 
 #: Extra directories searched for questionnaires (``os.pathsep``-separated).
 PATH_ENV = "MATURITY_QUESTIONNAIRES"
@@ -115,39 +116,35 @@ def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple =
         if err["type"] == "extra_forbidden" and loc:
             msg = f"unknown field {loc[-1]!r}"
         elif err["type"] == "string_type":
-            msg += _quote_hint(err.get("input"))
+            msg += quote_hint(err.get("input"))
         elif err["type"] == "literal_error":  # 小微企业 for a size: say what was read
             msg += f"; got {err.get('input')!r}"
         elif err["type"] == "string_pattern_mismatch" and loc[:1] == ("enterprise",):
             # a consultant's 'Machinery' and '机械' got the id pattern as a regular expression
-            msg = (f"{err.get('input')!r} is not an id: ids are written in lower-case letters, digits, "
-                   "- and _ (e.g. machinery, discrete, equipment); the index's own are listed in "
-                   "its answers template (maturity template)")
+            msg = not_an_id(err.get("input"), _choices(raw, loc))
         elif err["type"] in ("date_from_datetime_inexact", "date_from_datetime_parsing") and \
                 isinstance(err.get("input"), str) and len(err["input"].strip()) > 10 and ":" in err["input"]:
             msg = "a date with a time of day (as survey platforms export it); write the date alone, " \
                   "YYYY-MM-DD, e.g. 2026-05-12"
-        elif err["type"].startswith(("date_", "datetime_")):  # 2026/5/12, 12.05.2026
-            msg += "; write a date as YYYY-MM-DD, e.g. 2026-05-12"
+        elif err["type"].startswith(("date_", "datetime_")):  # 2026/5/12, 12.05.2026, 2026年5月1日
+            msg = f"{err.get('input')!r} is not a date as written here; write it as YYYY-MM-DD, " \
+                  "e.g. 2026-05-12"
         issues.append(Issue(msg, file=file or source, line=line, field=field or None,
                             path=loc, code=err["type"]))
     return issues
 
 
-def _quote_hint(value: Any) -> str:
-    """Why a text field got a non-text value from YAML 1.1, and what to write instead."""
-    import datetime as dt
-
-    if isinstance(value, bool):
-        word = "NO" if not value else "YES"
-        return (f": YAML reads an unquoted {word.lower()} / {'off' if not value else 'on'} / "
-                f"{str(value).lower()} as {str(value).lower()}, not as text; put it in "
-                f'quotes ("{word}")')
-    if isinstance(value, int | float | dt.date):
-        kind = "a date" if isinstance(value, dt.date) else "a number"
-        return (f": YAML read it as {kind}, {value} (1e5, 1.50 and dates change on the way); "
-                'put it in quotes exactly as written, e.g. "1.50"')
-    return ""
+def _choices(raw: Any, loc: tuple) -> list[tuple[str, list[str]]]:
+    """The ids (with their names) the index an answers file names has for an enterprise
+    field: industries, product kinds or production types; none where it cannot be read."""
+    kind = {"industry": "industries", "product_kind": "product_kinds",
+            "production_type": "production_types"}.get(str(loc[1]) if len(loc) > 1 else "")
+    try:
+        q = shared_questionnaire(str(raw["questionnaire"]))
+    except Exception:
+        return []
+    return [(c.id, [c.name] if isinstance(c.name, str) else list(dict(c.name).values()))
+            for c in getattr(q, kind or "", ())]
 
 
 # --------------------------------------------------------------------------- extends

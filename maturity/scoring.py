@@ -100,11 +100,17 @@ def assess(questionnaire: Any, answers: Any = None) -> Assessment:
         answers = _answers_file(raw)
     values = check_answers(questionnaire, answers)
     result = score(questionnaire, values, answers.enterprise, answers.assessed_on)
+    return remember(with_file(result, answers), questionnaire)
+
+
+def with_file(result: Assessment, answers: AnswersFile) -> Assessment:
+    """``result`` with what its answers file says besides the answers: its assessor, merge
+    record, targets and notes (``assess`` and ``score --detail`` alike)."""
     if answers.assessor or answers.merged or answers.targets or answers.notes:
         result = result.model_copy(update={"assessor": answers.assessor, "merged": answers.merged,
                                            "targets": dict(answers.targets),
                                            "notes": ReadOnlyDict(answers.notes)})
-    return remember(result, questionnaire)
+    return result
 
 
 def _answers_file(raw: Mapping[str, Any]) -> AnswersFile:

@@ -87,6 +87,39 @@ def text_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold().rstrip("。.")
 
 
+def quote_hint(value: Any) -> str:
+    """Why a text field got a non-text value from YAML 1.1, and what to write instead."""
+    import datetime as dt
+
+    if isinstance(value, bool):
+        word = "NO" if not value else "YES"
+        return (f": YAML reads an unquoted {word.lower()} / {'off' if not value else 'on'} / "
+                f"{str(value).lower()} as {str(value).lower()}, not as text; put it in "
+                f'quotes ("{word}")')
+    if isinstance(value, int | float | dt.date):
+        kind = "a date" if isinstance(value, dt.date) else "a number"
+        return (f": YAML read it as {kind}, {value} (1e5, 1.50 and dates change on the way); "
+                'put it in quotes exactly as written, e.g. "1.50"')
+    return ""
+
+
+def not_an_id(value: Any, choices: list[tuple[str, list[str]]]) -> str:
+    """Why an enterprise field's value is refused, and what to write: the index's ids with
+    their names, and the one whose name the value is part of, or holds (a consultant wrote
+    电子 for 电子信息, 化工 for 石化化工, 纺织业 for 纺织)."""
+    msg = (f"{value!r} is not an id: ids are written in lower-case letters, digits, - and _ "
+           "(e.g. machinery, discrete, equipment)")
+    if not choices:
+        return msg + "; the index's own are listed in its answers template (maturity template)"
+    key = text_key(str(value))
+    near = [cid for cid, names in choices
+            if key and any(key in text_key(n) or text_key(n) in key for n in names if n)]
+    cjk = any(ord(ch) > 0x2e80 for ch in str(value))
+    listed = ", ".join(f"{cid} ({names[-1] if cjk else names[0]})" for cid, names in choices)
+    hint = f"; did you mean {' or '.join(near)}?" if near and len(near) <= 2 else ""
+    return f"{msg}{hint} The index's own: {listed}"
+
+
 _INDEX: dict[int, tuple[object, dict[str, set[Any]]]] = {}
 """Per question (by identity): each text's key → the ids it names (``by_text``)."""
 

@@ -1269,3 +1269,29 @@ def test_every_list_of_question_targets_of_a_scenario_is_checked():
     # a new field of targets, however its type wraps them, joins the list by itself
     wrapped = Scenario.model_fields["begun_when"].annotation | None
     assert references._names_targets(wrapped) and not references._names_targets(list[str])
+
+
+@pytest.mark.parametrize("date", ["2026/3/5", "2026年5月1日", "12.05.2026"])
+def test_a_date_in_another_form_is_refused_in_plain_words(tmp_path, date):
+    """A consultant read pydantic's "Input should be a valid date or datetime, input is too
+    short" for 2026/3/5."""
+    path, _ = answers_file(tmp_path, f"assessed_on: '{date}'\nanswers: {{}}\n")
+    with pytest.raises(MaturityError) as info:
+        maturity.load_answers(path)
+    issue = only(info.value.issues)
+    assert issue.line == 3 and issue.message.startswith(f"'{date}' is not a date"), issue.message
+    assert "YYYY-MM-DD" in issue.message and "Input should" not in issue.message
+
+
+@pytest.mark.parametrize("written, meant", [("电子", "electronics"), ("化工", "petrochemical"),
+                                            ("纺织业", "textiles"), ("Machinery", "machinery")])
+def test_an_industry_by_a_name_is_refused_with_the_id_it_reads_like(tmp_path, written, meant):
+    """A consultant's 电子, 化工 and 纺织业 were refused as "not an id", with no word of the
+    ids the index has."""
+    header = "format: maturity-answers/1\nquestionnaire: general@2\n"
+    path, _ = answers_file(tmp_path, f"enterprise: {{name: X, industry: {written}}}\nanswers: {{}}\n",
+                           header=header)
+    with pytest.raises(MaturityError) as info:
+        maturity.load_answers(path)
+    message = only(info.value.issues).message
+    assert f"did you mean {meant}?" in message and "electronics (" in message, message
