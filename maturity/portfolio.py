@@ -148,6 +148,10 @@ class Portfolio:
     """The index (base id, overlays included) the statistics are about: the first scored."""
     other_index: int = 0
     """Scored rows of another index: counted, not mixed into statistics on another scale."""
+    blank: int = 0
+    """Scored rows that answer no question (a survey returned blank, a template): counted,
+    left out of the statistics, where a grade of 0 for every one of them pulled the
+    distribution, the means and the quartiles down (a consultant's batch)."""
     _seen: bytearray | None = None
     """One bit per bucket of enterprise keys met (``SEEN_BITS``): fixed memory."""
     _maybe: set[str] = field(default_factory=set)
@@ -161,6 +165,9 @@ class Portfolio:
         assert row.level is not None and row.score is not None and row.questionnaire
         if row.questionnaire not in self.questionnaires and row.questionnaire_file:
             self.questionnaires[row.questionnaire] = _by_file(row.questionnaire, row.questionnaire_file)
+        if row.answered == 0 and not row.answered_na:
+            self.blank += 1
+            return
         family = self._family(row.questionnaire)
         if self.family is None:
             self.family = family
@@ -289,9 +296,9 @@ class Portfolio:
             # "scored": every scored input, as the text says it; "in_statistics": those on the
             # index the statistics are about (a program read "scored" as 2251 where the table
             # said 3001, the rest being on the SME index)
-            "inputs": self.total, "scored": n + self.other_index, "in_statistics": n, "failed": self.failed,
-            "index": self.family,
-            "other_index": self.other_index, "repeated": self.repeated(),
+            "inputs": self.total, "scored": n + self.other_index + self.blank, "in_statistics": n,
+            "failed": self.failed, "index": self.family,
+            "other_index": self.other_index, "blank": self.blank, "repeated": self.repeated(),
             "grades": {str(k): self.grades.get(k, 0) for k in range(0, (self.levels or 5) + 1)},
             "score": self.scores.stats() if n else None,
             "dimensions": {d: h.stats() for d, h in self.dimensions.items()},

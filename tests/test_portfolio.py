@@ -157,12 +157,13 @@ def test_the_most_common_blocking_counts_every_gap_tied_with_the_third(tmp_path)
     from maturity.portfolio import Portfolio
     from maturity.shortfall import gaps
 
-    path = tmp_path / "zero.yaml"
-    path.write_text("format: maturity-answers/1\nquestionnaire: general@2\nanswers: {}\n", encoding="utf-8")
+    path = tmp_path / "zero.yaml"  # one answer, at the bottom (a file with none is left out)
+    path.write_text("format: maturity-answers/1\nquestionnaire: general@2\n"
+                    "answers: {strategy.planning.roadmap: 0}\n", encoding="utf-8")
     row = score_path(str(path), indicators=True)
     assert row.ok
     q = shared_questionnaire("general@2")
-    held = gaps(q, plan_for(q, None).run({}, Enterprise()))
+    held = gaps(q, plan_for(q, None).run({"strategy.planning.roadmap": 0}, Enterprise()))
     third = held[2][0]
     tied = {g[1] for g in held if abs(g[0] - third) < 1e-9}
     assert len(tied) > 1 and not tied <= set(row.blocking[:3])  # the cut falls inside a tie
@@ -171,3 +172,23 @@ def test_the_most_common_blocking_counts_every_gap_tied_with_the_third(tmp_path)
     portfolio.add(row)
     assert set(portfolio.blocking) == set(row.largest)
     portfolio.close()
+
+
+def test_an_input_that_answers_no_question_is_said_and_left_out_of_the_statistics(capsys, tmp_path):
+    """A survey returned blank was graded "not yet 0.00" with exit 0 and no word, and pulled
+    the portfolio's grade distribution, means and quartiles down (a consultant's batch)."""
+    from pathlib import Path
+
+    from .test_cli import run
+
+    blank = tmp_path / "blank.yaml"
+    blank.write_text("format: maturity-answers/1\nquestionnaire: general@2\nanswers: {}\n", "utf-8")
+    sample = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    code, out, err = run(capsys, "score", str(blank), str(sample), "--summary", "-f", "json")
+    assert code == 0, err
+    assert "blank.yaml: answers no question" in err
+    summary = json.loads(out)["summary"]
+    assert (summary["scored"], summary["in_statistics"], summary["blank"]) == (2, 1, 1)
+    assert summary["grades"]["0"] == 0 and summary["score"]["count"] == 1
+    code, out, err = run(capsys, "score", str(blank), str(sample), "--summary")
+    assert "Inputs that answer no question, left out of the statistics: 1." in out

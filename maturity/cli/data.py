@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .._io import TABLE_SUFFIXES
-from ..printable import terminal_or
+from ..printable import one_line, terminal_or
 from .common import (
     Exit,
     _default_lang,
@@ -91,6 +91,9 @@ def cmd_score(args: argparse.Namespace) -> int:
                 failed += 1
                 for line in row.errors:  # stderr, for people, and a row in the output
                     _err(line)
+            elif row.answered == 0 and not row.answered_na and not args.quiet:
+                _warn(f"{one_line(row.source)}: answers no question (a blank template?); "
+                      "its grade says nothing of the enterprise")
             writer.row(row)
             if summary is not None:
                 summary.add(row)

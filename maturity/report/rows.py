@@ -84,6 +84,8 @@ def scope(summary: dict[str, Any]) -> str:
         # read "138 scored" for 198 scored inputs, 60 of them on the SME index)
         text += (f" Statistics cover the {summary['in_statistics']} on the {summary['index']} index "
                  f"(with its overlays), not the {other} on other indices.")
+    if summary.get("blank"):  # a survey returned blank is no enterprise at grade 0
+        text += f" Inputs that answer no question, left out of the statistics: {summary['blank']}."
     rep = summary.get("repeated") or {}
     if rep.get("enterprises"):  # one enterprise's two assessments counted as two plants, unsaid
         text += (f" {rep['enterprises']} enterprise(s) appear in more than one input ({rep['inputs']} "
