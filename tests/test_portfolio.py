@@ -192,3 +192,14 @@ def test_an_input_that_answers_no_question_is_said_and_left_out_of_the_statistic
     assert summary["grades"]["0"] == 0 and summary["score"]["count"] == 1
     code, out, err = run(capsys, "score", str(blank), str(sample), "--summary")
     assert "Inputs that answer no question, left out of the statistics: 1." in out
+
+
+def test_a_summary_asked_of_csv_is_said_not_to_be_written(capsys):
+    from pathlib import Path
+
+    from .test_cli import run
+
+    sample = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    code, out, err = run(capsys, "score", str(sample), "--summary", "-f", "csv")
+    assert code == 0 and out.startswith("source,ok,") and "Portfolio" not in out
+    assert "--summary is not written in CSV" in err

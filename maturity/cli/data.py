@@ -68,7 +68,10 @@ def cmd_score(args: argparse.Namespace) -> int:
             _warn(f"--jobs {jobs}: using {capped} ({why})")
         jobs = capped
     summary = None
-    if args.summary:
+    if args.summary and fmt == "csv":  # documented, and now said: it was dropped without a word
+        _warn("--summary is not written in CSV, which holds one kind of row: use -f jsonl or json "
+              "for the rows and the summary")
+    elif args.summary:
         from ..portfolio import Portfolio
 
         summary = Portfolio()
