@@ -1,8 +1,9 @@
 """The result: the same diagnosis as ``maturity report``, laid out for the terminal, with exports.
 
-The diagnosis (about a second) runs in a worker thread. The grade and the dimensions are
-drawn as widgets; the sections that follow are the Markdown report's own, so the words
-are exactly those of ``maturity report``. Exports go through ``App.deliver_text``, which
+The diagnosis runs in a worker thread. The grade and the dimensions are drawn as widgets;
+the sections that follow are the Markdown report's own, so the words are exactly those of
+``maturity report``, drawn by Rich in one widget (Textual's Markdown widget made some
+thousand widgets of them: 1.7 s before the screen showed after an answer changed). Exports go through ``App.deliver_text``, which
 saves a file in a terminal and starts a download under ``textual serve``.
 """
 
@@ -20,7 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Label, LoadingIndicator, Markdown, ProgressBar, Static
+from textual.widgets import Button, Footer, Label, LoadingIndicator, ProgressBar, Static
 
 from ...diagnosis import diagnose
 from ...i18n import t
@@ -70,7 +71,7 @@ class ResultScreen(Localised, Screen):
                 yield Label(t("tui_export", lang), id="export-label")
                 for what in EXPORTS:
                     yield Button(t(f"tui_export_{what}", lang), id=f"export-{what}", compact=True)
-            yield Markdown("", id="report")
+            yield Static("", id="report")
         yield Static("", id="export-status")
         yield Footer(compact=True)
 
@@ -142,7 +143,9 @@ class ResultScreen(Localised, Screen):
                                    Label(f"{row.score:.2f} / {row.score_max:g}", classes="dim-score"),
                                    classes="dim-row"))
         bars.mount_all(rows)
-        self.query_one("#report", Markdown).update(self.sections_markdown(r))
+        from rich.markdown import Markdown
+
+        self.query_one("#report", Static).update(Markdown(self.sections_markdown(r)))
 
     def sections_markdown(self, r: Report) -> str:
         """The Markdown report from its strengths section on (the top is drawn above)."""
