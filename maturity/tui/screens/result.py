@@ -3,8 +3,9 @@
 The diagnosis runs in a worker thread. The grade and the dimensions are drawn as widgets;
 the sections that follow are the Markdown report's own, so the words are exactly those of
 ``maturity report``, drawn by Rich in one widget (Textual's Markdown widget made some
-thousand widgets of them: 1.7 s before the screen showed after an answer changed). Exports go through ``App.deliver_text``, which
-saves a file in a terminal and starts a download under ``textual serve``.
+thousand widgets of them: 1.7 s before the screen showed after an answer changed).
+Exports go through ``App.deliver_text``, which saves a file in a terminal and starts a
+download under ``textual serve``.
 """
 
 from __future__ import annotations
