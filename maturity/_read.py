@@ -27,6 +27,36 @@ def decode(raw: bytes, source: str) -> str:
         ) from None
 
 
+def checked(source: str) -> int:
+    """The size of the regular file ``source``; an ``InputFileError`` (``not_found``,
+    ``not_a_file``, ``too_large``, ``unreadable``) for anything else, a table as well as a
+    YAML file (a missing .csv was an AnswersError without a code; a NUL in a name, a raw
+    ValueError)."""
+    try:
+        info = os.stat(source)
+    except FileNotFoundError:
+        raise InputFileError(f"{source}: not found", [Issue("no such file", file=source,
+                                                            code="not_found")]) from None
+    except ValueError:  # a NUL byte: no file can have that name
+        raise InputFileError("not found: a file name with a NUL byte", [Issue(
+            "no such file: a file name cannot hold a NUL byte", file=source.replace("\0", "\\0"),
+            code="not_found")]) from None
+    except OSError as exc:
+        issue = Issue(exc.strerror or str(exc), file=source, code="unreadable")
+        raise InputFileError(f"{source}: unreadable", [issue]) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputFileError(f"{source}: is a directory", [Issue("is a directory", file=source,
+                                                                 code="not_a_file")])
+    if not stat.S_ISREG(info.st_mode):
+        raise InputFileError(f"{source}: not a regular file", [Issue(
+            "not a regular file (a pipe, device or socket); give a file, or - for standard "
+            "input", file=source, code="not_a_file")])
+    if info.st_size > MAX_BYTES:
+        raise InputFileError(f"{source}: too large", [Issue(
+            f"file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}", file=source, code="too_large")])
+    return info.st_size
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a text file for parsing, with clear errors for the usual accidents (a path as
     a string is read as it is: a batch reads thousands, and a ``Path`` each costs time)."""
@@ -37,30 +67,14 @@ def read_text(path: str | os.PathLike[str]) -> str:
             raise InputFileError("-: too large", [Issue(
                 f"more than {MAX_BYTES:,} bytes; the limit is {MAX_BYTES:,}", file="-", code="too_large")])
         return decode(raw, "-")
+    checked(source)
     try:
-        info = os.stat(source)
-        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-            raise InputFileError(f"{source}: not a regular file", [Issue(
-                "not a regular file (a pipe, device or socket); give a file, or - for standard "
-                "input", file=source, code="not_a_file")])
-        size = info.st_size
-        if size > MAX_BYTES:
-            raise InputFileError(
-                f"{source}: too large",
-                [Issue(f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", file=source, code="too_large")],
-            )
         with open(source, "rb") as fh:
             raw = fh.read()
-    except IsADirectoryError:
-        raise InputFileError(f"{source}: is a directory", [Issue("is a directory", file=source,
-                                                                           code="not_a_file")]) from None
-    except FileNotFoundError:
-        raise InputFileError(f"{source}: not found", [Issue("no such file", file=source,
-                                                                        code="not_found")]) from None
     except OSError as exc:
         issue = Issue(exc.strerror or str(exc), file=source, code="unreadable")
         raise InputFileError(f"{source}: unreadable", [issue]) from None
     return decode(raw, source)
 
 
-__all__ = ["MAX_BYTES", "decode", "read_text"]
+__all__ = ["MAX_BYTES", "checked", "decode", "read_text"]

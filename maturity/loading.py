@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from . import _yaml
 from ._io import TABLE_SUFFIXES
+from ._read import checked
 from ._yaml import LocatedDict, locate
 from .errors import AnswersError, Issue, NotFoundError, QuestionnaireError, Severity, expect
 from .index_cache import bases, stamp
@@ -56,8 +57,8 @@ def search_dirs() -> list[Path]:
 def split_ref(ref: str) -> tuple[str, int | None]:
     """``general@1`` → ``("general", 1)``; ``general`` → ``("general", None)``."""
     ident, _, version = ref.partition("@")
-    if version and not version.isdigit():
-        raise NotFoundError(f"bad questionnaire reference {ref!r}: version must be a whole number")
+    if version and (not version.isdecimal() or len(version) > 9):  # 4,301 digits: int() refused
+        raise NotFoundError(f"bad questionnaire reference {ref[:80]!r}: version must be a whole number")
     return ident, int(version) if version else None
 
 
@@ -72,9 +73,11 @@ def find_questionnaire(ref: str, near: Path | None = None) -> Path:
     kept beside it as ``<id>@<version>.yaml``.  ``near`` (the directory of an
     overlay) is searched first.
     """
+    if "\0" in ref or len(ref) > 4096:  # the OS refuses them (ValueError, OSError), not us
+        raise NotFoundError(f"questionnaire {ref[:80]!r} not found: not a questionnaire id or file name")
     if _looks_like_path(ref):
         path = Path(ref)
-        if not path.is_file():
+        if not _is_file(path):
             raise NotFoundError(f"questionnaire file not found: {ref}")
         return path
     ident, version = split_ref(ref)
@@ -83,10 +86,17 @@ def find_questionnaire(ref: str, near: Path | None = None) -> Path:
     for d in dirs:
         for name in names:
             candidate = d / name
-            if candidate.is_file():
+            if _is_file(candidate):
                 return candidate
     known = ", ".join(sorted(available_ids())) or "none"
     raise NotFoundError(f"questionnaire {ref!r} not found (known: {known})")
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the file system (a 300-byte id in an upload)
+        return False
 
 
 def available_ids() -> set[str]:
@@ -126,6 +136,8 @@ def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple =
                 isinstance(err.get("input"), str) and len(err["input"].strip()) > 10 and ":" in err["input"]:
             msg = "a date with a time of day (as survey platforms export it); write the date alone, " \
                   "YYYY-MM-DD, e.g. 2026-05-12"
+        elif err["type"] == "date_from_number":  # 0, 46154, a Unix time: the model says why
+            pass
         elif err["type"].startswith(("date_", "datetime_")):  # 2026/5/12, 12.05.2026, 2026年5月1日
             msg = f"{err.get('input')!r} is not a date as written here; write it as YYYY-MM-DD, " \
                   "e.g. 2026-05-12"
@@ -280,6 +292,7 @@ def load_answers(source: str | os.PathLike[str] | Mapping[str, Any],
     else:
         name = os.fspath(source)
         if name.lower().endswith(TABLE_SUFFIXES):
+            checked(name)  # missing, a folder, too large: as a YAML file is said to be
             return table_answers(name, questionnaire)
         raw = _yaml.load_yaml_file(Path(name))
     return answers_from_raw(raw, name)

@@ -6,6 +6,7 @@ One function decides whether a file is accepted, whatever reads it.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -239,8 +240,9 @@ def _level(question: LevelQuestion, value: Any, levels: int) -> int | float:
         hit = by_text(question, lambda: dict(question.anchors), raw)
         if hit is not None and hit <= top:
             return int(hit)
-    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw) \
-            or not 0 <= raw <= top or (partly and raw >= top):
+    # .inf and .nan first: int() of them raised OverflowError and ValueError out of assess
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw) \
+            or raw != int(raw) or not 0 <= raw <= top or (partly and raw >= top):
         raise ValueError(f"expected a level from 0 (not yet) to {top}, or 0{PARTLY_MARK} to "
                          f"{top - 1}{PARTLY_MARK} when the next level holds in a part of the plant"
                          + (", or n/a" if question.allow_na else "") + f"; got {value!r}")
@@ -355,10 +357,11 @@ def _multi(question: MultiQuestion, value: Any, levels: int) -> frozenset[str]:
             return {o.id: {**({"text": o.text} if isinstance(o.text, str) else dict(o.text)), "id": o.id}
                     for o in question.options}
         value = [v if v in ids else by_text(question, texts, v) or v for v in value]
-    unknown = [v for v in value if v not in ids]
+    unknown = list(dict.fromkeys(v for v in value if v not in ids))  # each once, the first ten named
     if unknown:
-        raise ValueError(f"unknown option(s) {unknown}; options are: {', '.join(ids)}")
-    twice = sorted({v for v in value if value.count(v) > 1})
+        more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+        raise ValueError(f"unknown option(s) {unknown[:10]}{more}; options are: {', '.join(ids)}")
+    twice = sorted(v for v, n in Counter(value).items() if n > 1)  # a count per item was quadratic
     if twice:
         raise ValueError(f"option(s) listed twice: {', '.join(twice)}")
     return frozenset(value)

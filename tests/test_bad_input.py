@@ -1295,3 +1295,36 @@ def test_an_industry_by_a_name_is_refused_with_the_id_it_reads_like(tmp_path, wr
         maturity.load_answers(path)
     message = only(info.value.issues).message
     assert f"did you mean {meant}?" in message and "electronics (" in message, message
+
+
+@pytest.mark.parametrize("body, needle", [
+    ("questionnaire: general@2\nanswers: {strategy.planning.roadmap: .inf}\n", "got inf"),
+    ("questionnaire: general@2\nanswers: {strategy.planning.roadmap: -.inf}\n", "got -inf"),
+    ("questionnaire: general@2\nanswers: {strategy.planning.roadmap: .nan}\n", "got nan"),
+    ("questionnaire: " + "a" * 300 + "\nanswers: {}\n", "not found"),
+    ("questionnaire: general@" + "9" * 4301 + "\nanswers: {}\n", "not found"),
+])
+def test_an_upload_gets_a_maturity_error_never_a_python_one(body, needle):
+    """A web backend catching MaturityError lost the connection on these (an embedder):
+    OverflowError for a level of .inf, OSError for a 300-byte id, ValueError for a version
+    of 4,301 digits."""
+    with pytest.raises(MaturityError) as info:
+        maturity.assess(maturity.parse_answers("format: maturity-answers/1\n" + body, "upload"))
+    assert needle in str(info.value) and info.value.issues[0].line == 2 + ("answers: {s" in body)
+
+
+@pytest.mark.parametrize("name, code", [("/nonexistent.csv", "not_found"), ("/nonexistent.xlsx", "not_found"),
+                                        ("x\0y", "not_found"), ("x\0y.csv", "not_found")])
+def test_a_table_or_a_name_that_is_no_file_is_an_input_file_error(name, code):
+    with pytest.raises(maturity.InputFileError) as info:
+        maturity.load_answers(name)
+    assert info.value.issues[0].code == code
+
+
+def test_many_unknown_options_are_named_ten_at_a_time():
+    doc = ("format: maturity-answers/1\nquestionnaire: general@2\nanswers:\n"
+           "  factory.integration.systems: [" + ", ".join(f"x{i}" for i in range(40)) + "]\n")
+    with pytest.raises(MaturityError) as info:
+        maturity.assess(maturity.parse_answers(doc, "upload"))
+    message = info.value.issues[0].message
+    assert "x9'] and 30 more" in message and "x10" not in message
