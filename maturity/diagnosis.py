@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -62,14 +63,31 @@ def _no_cycle_collection() -> Iterator[None]:
     every few hundred allocations, then walks every live object again.  In a process that
     holds several indices (the TUI, ``maturity serve``, a benchmark loop) that doubled the
     worst case (``docs/performance.md``).  It is switched off for the diagnosis and back on
-    after, as it was; the few cycles made meanwhile are collected then."""
-    was = gc.isenabled()
-    gc.disable()
+    after, as it was; the few cycles made meanwhile are collected then.
+
+    The collector is the process's: diagnoses in several threads share one count, under a
+    lock, so that the first to start records whether it was on and the last to finish puts
+    it back (an embedder's 8 threads left it off for good: each read "off" from another)."""
+    global _running, _was_enabled
+    with _gc_lock:
+        if _running == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _running += 1
     try:
         yield
     finally:
-        if was:
-            gc.enable()
+        with _gc_lock:
+            _running -= 1
+            if _running == 0 and _was_enabled:
+                gc.enable()
+
+
+_gc_lock = threading.Lock()
+_running = 0
+"""Diagnoses in progress (the collector is off while any runs)."""
+_was_enabled = True
+"""Whether the collector was on when the first of them started."""
 
 
 def _diagnose(assessment: Assessment, questionnaire: Questionnaire | None, target: int | None,

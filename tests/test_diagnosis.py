@@ -649,3 +649,41 @@ def test_a_path_that_goes_beyond_its_grade_says_why(lang):
     assert ("beyond L4" in intro) if lang == "en" else ("以上" in intro)
     plain = corpus.plant("p100-a.yaml")
     assert "beyond" not in build(plain.q, plain.d, "en").path.intro
+
+
+def test_diagnoses_in_threads_share_the_collector_switch(machinery, monkeypatch):
+    """An embedder's 8 threads left the cyclic collector off for good: each diagnosis read
+    whether it was on and put that back, so one that started while another had it off put
+    back "off".  The first to start records it, the last to finish restores it."""
+    import gc
+    import threading
+
+    import maturity.diagnosis as module
+
+    q, a, _ = machinery
+    real = module._diagnose
+    first_in, first_done = threading.Event(), threading.Event()
+    seen = {}
+
+    def spy(*args, **kwargs):
+        if threading.current_thread().name == "first":
+            first_in.set()
+            second_in.wait(5)
+            return real(*args, **kwargs)
+        second_in.set()
+        first_done.wait(5)
+        seen["after the first ended"] = gc.isenabled()  # the second still runs
+        return real(*args, **kwargs)
+
+    second_in = threading.Event()
+    monkeypatch.setattr(module, "_diagnose", spy)
+    assert gc.isenabled()
+    one = threading.Thread(target=lambda: (diagnose(a, q), first_done.set()), name="first")
+    one.start()
+    first_in.wait(5)
+    two = threading.Thread(target=lambda: diagnose(a, q), name="second")
+    two.start()
+    one.join(10)
+    two.join(10)
+    assert seen == {"after the first ended": False}
+    assert gc.isenabled()
