@@ -306,7 +306,9 @@ def parse_answers(text: str | bytes, source: str = "<text>") -> AnswersFile:
     are.  A program that parsed the text with ``yaml.safe_load`` and passed the mapping
     would get YAML 1.1's readings (``045`` is 37) and keep the last of two equal keys."""
     expect(text, (str, bytes), "parse_answers() takes an answers file's text (str or bytes)")
-    return answers_from_raw(_yaml.load_yaml_text(text, source), source)
+    answers = answers_from_raw(_yaml.load_yaml_text(text, source), source)
+    answers._on_disk = False  # ``source`` labels errors; no questionnaire is looked up beside it
+    return answers
 
 
 def table_answers(path: str, questionnaire: str | None = None) -> AnswersFile:
@@ -363,7 +365,8 @@ def questionnaire_for(answers: AnswersFile, override: str | os.PathLike[str] | N
     ref = override if override is not None else answers.questionnaire
     name = getattr(answers, "_name", "<answers>")
     try:
-        return questionnaire_near(ref, name if override is None else None, shared)
+        near = name if override is None and getattr(answers, "_on_disk", True) else None
+        return questionnaire_near(ref, near, shared)
     except NotFoundError as exc:
         raw = getattr(answers, "_source", None)
         file, line, field = locate(raw, ("questionnaire",)) if raw is not None else (name, None, "")

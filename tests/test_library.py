@@ -328,3 +328,17 @@ def test_a_results_names_are_its_own_and_read_only():
     factory = a.dimension("factory").name["en"]
     assert maturity.load_questionnaire("general").dimensions[1].name["en"] == factory
     assert json.loads(a.model_dump_json())["dimensions"][1]["name"] == dict(a.dimension("factory").name)
+
+
+def test_the_source_of_parsed_text_is_a_label_never_a_folder(tmp_path, monkeypatch):
+    """An embedder passed an upload's file name as ``source``: "labeltest/answers.yaml"
+    loaded a questionnaire from the server's ./labeltest/.  Only a file on disk has a folder."""
+    custom = Path(__file__).resolve().parents[1] / "docs" / "examples" / "custom-index"
+    (tmp_path / "labeltest").mkdir()
+    for f in custom.glob("*.yaml"):
+        (tmp_path / "labeltest" / f.name).write_bytes(f.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    text = (custom / "answers.yaml").read_bytes()
+    with pytest.raises(maturity.AnswersError, match="not found"):
+        maturity.assess(maturity.parse_answers(text, "labeltest/answers.yaml"))
+    assert maturity.assess("labeltest/answers.yaml").questionnaire == "data_practices@1"  # a file: yes

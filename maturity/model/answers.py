@@ -206,6 +206,9 @@ class AnswersFile(Frozen):
     _source: Any = PrivateAttr(default=None)
     """The located raw data it was read from (for ``file:line`` in later errors)."""
     _name: str = PrivateAttr(default="<answers>")
+    _on_disk: bool = PrivateAttr(default=True)
+    """False for text given to ``parse_answers``: its ``source`` is a label, never a folder
+    to look for a questionnaire in (an upload's file name chose one on the server)."""
 
     @property
     def questionnaire_id(self) -> str:
