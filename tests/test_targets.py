@@ -379,3 +379,13 @@ def test_phase_one_names_the_later_step_whose_work_it_asks_directly():
         for name, n in named:
             assert phase_of[names[name]] == int(n) > 1, (name, n)
     assert t("phase_direct_later", "zh", name="X", n=2).startswith("本阶段须先完成X的这一部分")
+
+
+@pytest.mark.parametrize("word", ["yes", "true", "false"])
+def test_a_target_of_yes_is_refused_not_read_as_level_1(word):
+    """An embedder's ``targets: {operations: yes}`` was accepted as L1 (pydantic read true as 1)."""
+    text = EXAMPLE.read_text("utf-8")
+    with pytest.raises(maturity.AnswersError) as info:
+        maturity.parse_answers(text + f"\ntargets: {{operations: {word}}}\n", "u")
+    (issue,) = info.value.issues
+    assert "target 'operations': a target is a level (3 or L3)" in issue.message and issue.line

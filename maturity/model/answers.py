@@ -203,6 +203,18 @@ class AnswersFile(Frozen):
         """``notes:`` with nothing under it (YAML null) means no notes."""
         return {} if value is None else value
 
+    @field_validator("targets", mode="before")
+    @classmethod
+    def _no_yes_for_a_level(cls, value: Any) -> Any:
+        """``operations: yes`` is no level: pydantic read true as 1 (an embedder's audit)."""
+        if isinstance(value, dict):
+            for key, level in value.items():
+                if isinstance(level, bool):
+                    raise PydanticCustomError(
+                        "target_not_a_level", "target '{key}': a target is a level (3 or L3), not {word}",
+                        {"key": key, "word": str(level).lower()})
+        return value
+
     _source: Any = PrivateAttr(default=None)
     """The located raw data it was read from (for ``file:line`` in later errors)."""
     _name: str = PrivateAttr(default="<answers>")
