@@ -29,6 +29,7 @@ _EXPORTS = {
     "QuestionnaireInfo": "maturity.catalogue",
     "assess": "maturity.scoring",
     "diagnose": "maturity.diagnosis",
+    "render": "maturity.report.render",
     "apply_path": "maturity.diagnosis",
     "compare": "maturity.comparison",
     "what_if": "maturity.whatif",
@@ -118,6 +119,7 @@ __all__ = [
     "migrate",
     "parse_answers",
     "questionnaire_for",
+    "render",
     "what_if",
 ]
 
@@ -158,6 +160,7 @@ if TYPE_CHECKING:  # pragma: no cover
         WhatIf,
     )
     from .normalise import check_answers
+    from .report.render import render
     from .scoring import assess
     from .timeline import history
     from .whatif import what_if

@@ -27,7 +27,7 @@ from .index_cache import bases, stamp
 from .model.answers import AnswersFile
 from .model.questionnaire import QUESTIONNAIRE_FORMAT, Questionnaire
 from .overlay import merge
-from .written import not_an_id, quote_hint
+from .written import choices_of, not_an_id, quote_hint
 
 #: Extra directories searched for questionnaires (``os.pathsep``-separated).
 PATH_ENV = "MATURITY_QUESTIONNAIRES"
@@ -131,7 +131,7 @@ def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple =
             msg += f"; got {err.get('input')!r}"
         elif err["type"] == "string_pattern_mismatch" and loc[:1] == ("enterprise",):
             # a consultant's 'Machinery' and '机械' got the id pattern as a regular expression
-            msg = not_an_id(err.get("input"), _choices(raw, loc))
+            msg = not_an_id(err.get("input"), choices_of(raw, loc, shared_questionnaire))
         elif err["type"] in ("date_from_datetime_inexact", "date_from_datetime_parsing") and \
                 isinstance(err.get("input"), str) and len(err["input"].strip()) > 10 and ":" in err["input"]:
             msg = "a date with a time of day (as survey platforms export it); write the date alone, " \
@@ -144,19 +144,6 @@ def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple =
         issues.append(Issue(msg, file=file or source, line=line, field=field or None,
                             path=loc, code=err["type"]))
     return issues
-
-
-def _choices(raw: Any, loc: tuple) -> list[tuple[str, list[str]]]:
-    """The ids (with their names) the index an answers file names has for an enterprise
-    field: industries, product kinds or production types; none where it cannot be read."""
-    kind = {"industry": "industries", "product_kind": "product_kinds",
-            "production_type": "production_types"}.get(str(loc[1]) if len(loc) > 1 else "")
-    try:
-        q = shared_questionnaire(str(raw["questionnaire"]))
-    except Exception:
-        return []
-    return [(c.id, [c.name] if isinstance(c.name, str) else list(dict(c.name).values()))
-            for c in getattr(q, kind or "", ())]
 
 
 # --------------------------------------------------------------------------- extends

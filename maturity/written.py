@@ -103,6 +103,20 @@ def quote_hint(value: Any) -> str:
     return ""
 
 
+def choices_of(raw: Any, loc: tuple[Any, ...], load: Callable[[str], Any]) -> list[tuple[str, list[str]]]:
+    """The ids (with their names) that the index an answers file names (``load``: id →
+    questionnaire) has for the enterprise field at ``loc``: industries, product kinds or
+    production types; none where it cannot be read (the file's own errors say why)."""
+    kind = {"industry": "industries", "product_kind": "product_kinds",
+            "production_type": "production_types"}.get(str(loc[1]) if len(loc) > 1 else "")
+    try:
+        q = load(str(raw["questionnaire"]))
+    except Exception:
+        return []
+    return [(c.id, [c.name] if isinstance(c.name, str) else list(dict(c.name).values()))
+            for c in getattr(q, kind or "", ())]
+
+
 def not_an_id(value: Any, choices: list[tuple[str, list[str]]]) -> str:
     """Why an enterprise field's value is refused, and what to write: the index's ids with
     their names, and the one whose name the value is part of, or holds (a consultant wrote

@@ -342,3 +342,23 @@ def test_the_source_of_parsed_text_is_a_label_never_a_folder(tmp_path, monkeypat
     with pytest.raises(maturity.AnswersError, match="not found"):
         maturity.assess(maturity.parse_answers(text, "labeltest/answers.yaml"))
     assert maturity.assess("labeltest/answers.yaml").questionnaire == "data_practices@1"  # a file: yes
+
+
+def test_a_report_is_rendered_from_the_library_as_the_cli_writes_it(tmp_path):
+    """An embedder found no public way to an HTML report (only maturity.report internals)."""
+    from maturity.cli import main
+
+    sample = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    text = sample.read_text("utf-8").replace("Jining Huaxin", "<script>x</script> &amp; Co", 1)
+    path = tmp_path / "a.yaml"
+    path.write_text(text, "utf-8")
+    d = maturity.diagnose(maturity.assess(path))
+    for fmt, suffix in (("html", "html"), ("markdown", "md"), ("json", "json")):
+        out = tmp_path / f"r.{suffix}"
+        assert main(["report", str(path), "-o", str(out), "--lang", "zh"]) == 0
+        assert maturity.render(d, fmt, "zh") == out.read_text("utf-8"), fmt
+    page = maturity.render(d, "html")
+    assert "&lt;script&gt;x&lt;/script&gt; &amp;amp; Co" in page and "<script>x" not in page
+    assert "Why not L3" in maturity.render(d, "text")
+    with pytest.raises(maturity.UsageError, match="format must be one of"):
+        maturity.render(d, "pdf")  # type: ignore[arg-type]

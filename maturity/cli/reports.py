@@ -70,18 +70,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         earlier = [_scored(path, args.questionnaire)[2] for path in args.history]
         history = timeline([*earlier, assessment], [*args.history, args.inputs[0]])
-    if fmt == "json":
-        from ..report.rows import model_json
+    if fmt in ("json", "markdown", "html"):
+        from ..report.render import render
 
-        text = model_json(diagnosis)
-    elif fmt == "markdown":
-        from ..report import markdown
-
-        text = markdown.render(content.build(q, diagnosis, lang, history))
-    elif fmt == "html":
-        from ..report import html
-
-        text = html.render(content.build(q, diagnosis, lang, history))
+        text = render(diagnosis, fmt, lang, q, history)
     else:
         from ..report.terminal import render_report
 

@@ -20,7 +20,6 @@ from ..errors import MaturityError
 from ..i18n import default_lang
 from ..inputs import Item, iter_inputs
 from ..printable import printable
-from .rows import model_json
 
 SUFFIX = {"html": ".html", "markdown": ".md", "json": ".json"}
 
@@ -45,7 +44,7 @@ def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
     from ..loading import answers_from_raw, load_answers, questionnaire_for
     from ..scoring import assess
     from ..tabular import in_cells
-    from . import content
+    from .render import render
 
     problem = item_problem(item, questionnaire)
     if problem is not None:
@@ -64,16 +63,7 @@ def render_one(item: Item, fmt: str, lang: str | None, target: str | None,
         return Written(item.source, errors=tuple(str(i) for i in issues) or (str(exc),)), None
     language = lang or answers.language or default_lang()  # as one report's: the same row,
     # one language, whether -o names a file or a folder
-    if fmt == "json":
-        text = model_json(d)
-    elif fmt == "markdown":
-        from . import markdown
-
-        text = markdown.render(content.build(q, d, language))
-    else:
-        from . import html as html_report
-
-        text = html_report.render(content.build(q, d, language))
+    text = render(d, fmt, language, q)  # type: ignore[arg-type]
     name = a.enterprise.name or Path(item.source).stem
     return Written(item.source, name=name, grade=level_label(q, a.level, language),
                    score=f"{score_text(q, a.score, a.level)} / {a.score_max:g}"), text
