@@ -57,11 +57,19 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
     raw = getattr(answers, "_source", None)
     name = getattr(answers, "_name", "<answers>")
     issues: list[Issue] = []
+    over = 0  # problems past MAX_ISSUES: counted, not listed
 
     def report(loc: Loc, msg: str, code: str = "bad_value") -> None:
+        nonlocal over
+        if len(issues) >= MAX_ISSUES:
+            over += 1
+            return
         file, line, field = locate(raw, loc) if raw is not None else (None, None, "")
         issues.append(Issue(msg, file=file or name, line=line, field=field or ".".join(map(str, loc)),
                             path=tuple(loc), code=code))
+
+    def close_to(word: str, known: Any) -> str:  # a near id, while the list is short enough to read
+        return hint(word, known) if len(issues) < MAX_HINTS else ""
 
     if answers.questionnaire_id != q.id:
         report(("questionnaire",),
@@ -96,7 +104,7 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
     for qid, value in answers.answers.items():
         found = q.questions.get(qid)
         if found is None:
-            report(("answers", qid), f"unknown question id {qid!r}{hint(qid, q.questions)}",
+            report(("answers", qid), f"unknown question id {qid!r}{close_to(qid, q.questions)}",
                    "unknown_question")
             continue
         if value is None:
@@ -131,13 +139,25 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
                    f"{hint(qid, ENTERPRISE_NOTES) or ' (one of ' + ', '.join(ENTERPRISE_NOTES) + ')'}",
                    "unknown_field")
         else:
-            report(("notes", qid), f"note for unknown question id {qid!r}{_note_hint(q, qid)}",
+            report(("notes", qid), f"note for unknown question id {qid!r}"
+                   f"{_note_hint(q, qid) if len(issues) < MAX_HINTS else ''}",
                    "unknown_question")
     for ident, message in target_problems(q, answers.targets):
         report(("targets", ident), message, "bad_target")
+    if over:
+        issues.append(Issue(f"and {over:,} more problems, not listed (the first {MAX_ISSUES} are)",
+                            file=name, code="more"))
     if issues:
         raise AnswersError(f"{name}: invalid answers", issues)
     return out
+
+
+MAX_ISSUES = 200
+"""Problems listed per answers file; the rest are counted (an upload of 200,000 unknown
+ids made a message of millions of characters, a web backend sent it all back)."""
+MAX_HINTS = 50
+"""Problems after which no near id is looked for (difflib costs about half a millisecond
+per unknown id: 77 s for 200,000 of them)."""
 
 
 def target_level(q: Questionnaire, value: Any) -> int:

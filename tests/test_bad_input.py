@@ -1328,3 +1328,18 @@ def test_many_unknown_options_are_named_ten_at_a_time():
         maturity.assess(maturity.parse_answers(doc, "upload"))
     message = info.value.issues[0].message
     assert "x9'] and 30 more" in message and "x10" not in message
+
+
+def test_a_file_of_many_problems_lists_the_first_and_counts_the_rest():
+    """An embedder's upload of 20,000 unknown ids took 9.9 s (a near-id search each) and
+    made a message of 2.9 million characters."""
+    from maturity.normalise import MAX_ISSUES
+
+    doc = ("format: maturity-answers/1\nquestionnaire: general@2\nanswers:\n"
+           + "".join(f"  strategy.planning.roadmap{i}: 1\n" for i in range(3000)))
+    with pytest.raises(MaturityError) as info:
+        maturity.assess(maturity.parse_answers(doc, "upload"))
+    issues = info.value.issues
+    assert len(issues) == MAX_ISSUES + 1 and issues[0].line == 4
+    assert issues[-1].message == f"and {3000 - MAX_ISSUES:,} more problems, not listed (the first 200 are)"
+    assert "did you mean" in issues[0].message
