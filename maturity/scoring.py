@@ -108,7 +108,7 @@ def with_file(result: Assessment, answers: AnswersFile) -> Assessment:
     record, targets and notes (``assess`` and ``score --detail`` alike)."""
     if answers.assessor or answers.merged or answers.targets or answers.notes:
         result = result.model_copy(update={"assessor": answers.assessor, "merged": answers.merged,
-                                           "targets": dict(answers.targets),
+                                           "targets": ReadOnlyDict(answers.targets),
                                            "notes": ReadOnlyDict(answers.notes)})
     return result
 

@@ -362,3 +362,16 @@ def test_a_report_is_rendered_from_the_library_as_the_cli_writes_it(tmp_path):
     assert "Why not L3" in maturity.render(d, "text")
     with pytest.raises(maturity.UsageError, match="format must be one of"):
         maturity.render(d, "pdf")  # type: ignore[arg-type]
+
+
+def test_a_result_s_targets_and_profile_cannot_be_changed_in_place():
+    """An embedder changed r.targets and r.enterprise.run_elsewhere in place: the model
+    claimed to be immutable and the next diagnosis planned towards the changed targets."""
+    sample = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    text = sample.read_text("utf-8") + "\ntargets: {operations: L3}\n"
+    r = maturity.assess(maturity.parse_answers(text, "u"))
+    with pytest.raises(TypeError):
+        r.targets["business"] = 5  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        r.enterprise.run_elsewhere.append("purchasing")  # type: ignore[attr-defined]
+    assert maturity.Assessment.model_validate_json(r.model_dump_json()) == r

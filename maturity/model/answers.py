@@ -96,7 +96,7 @@ class Enterprise(Frozen):
     processing), or the plant is a key energy-using unit (重点用能单位). ``false``: a minor
     cost (assembly, machining, sewing, packing).  Where it is ``false``, the energy
     indicator is lifted last on the path to a grade (``Indicator.minor_for``)."""
-    run_elsewhere: list[Id] = []
+    run_elsewhere: tuple[Id, ...] = ()
     """Functions the questionnaire lists (e.g. ``purchasing``, ``transport``) that someone
     else runs for the plant: its parent group, a joint-venture partner or a contractor.
     Scenarios that lie wholly in them are not recommended; their questions still count

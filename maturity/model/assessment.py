@@ -170,7 +170,8 @@ class Assessment(Part):
     assessor: str | None = None
     merged: Merged | None = None
     """The respondents, the rule and their disagreements, for a merged answers file."""
-    targets: dict[str, int | str] = {}
+    targets: Annotated[dict[str, int | str], AfterValidator(ReadOnlyDict)] = \
+        Field(default_factory=ReadOnlyDict)
     """The answers file's targets per dimension or indicator (``AnswersFile.targets``)."""
     production_type: str | None = None
     """Production type used (given, or implied by the industry / questionnaire)."""
