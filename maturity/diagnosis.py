@@ -124,11 +124,19 @@ def apply_path(assessment: Assessment, path: Path, questionnaire: Questionnaire 
     """The assessment as it would be with ``path``'s improvements made (a diagnosis's
     ``path`` or ``target_path``): its answers improved as the path search improves them,
     re-scored.  Its ``answers`` are the improved answers, ready for an answers file."""
-    from .errors import expect
+    from .errors import UsageError, expect
     from .model.diagnosis import Path as PathModel
 
     q = questionnaire_of(assessment, questionnaire)
     expect(path, PathModel, "apply_path(assessment, path): the path is a diagnosis's path or target_path")
+    # a path of another assessment or index: its indicators or their levels are not these
+    # (one of the SME index left the plant as it was, one of an overlay lifted it to L4)
+    now = {i.id: i.level for d in assessment.dimensions for i in d.indicators}
+    foreign = [i.indicator for i in path.improvements
+               if i.indicator not in q.indicators or now.get(i.indicator) != i.from_level]
+    if foreign:
+        raise UsageError(f"apply_path: the path is not of this assessment ({foreign[0]} is not an indicator "
+                         f"of {q.ref} at the level the path starts from): diagnose this assessment")
     values = apply(q, restore_values(q, assessment.answers),
                    {i.indicator: i.to_level for i in path.improvements}, assessment.enterprise)
     return remember(carried(score(q, values, assessment.enterprise, assessment.assessed_on), assessment), q)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from .engine import plan_for, resolve_production_type
+from .errors import UsageError
 from .model.answers import NA, Enterprise
 from .model.assessment import Assessment
 from .model.diagnosis import Improvement, Path, QuestionChange
@@ -35,9 +36,23 @@ from .scoring import points_earned
 
 
 def restore_values(q: Questionnaire, answers: Mapping[str, Any]) -> dict[str, Normalised]:
+    """An assessment's answers (answers-file form) as the engine reads them.  Answers that
+    do not fit ``q``, an unknown question or a value its question refuses (an assessment
+    stored as JSON and edited, or scored against another version), are a ``UsageError``,
+    not a ValueError or KeyError from inside the diagnosis (an embedder's audit)."""
     n = len(q.levels)
-    return {qid: normalise(q.questions[qid][2], v, n) for qid, v in answers.items()
-            if qid in q.questions}
+    unknown = [qid for qid in answers if qid not in q.questions]
+    if unknown:
+        raise UsageError(f"the assessment answers questions that {q.ref} does not have, {len(unknown)} of "
+                         f"them ({', '.join(unknown[:3])}{' …' if len(unknown) > 3 else ''}): it was "
+                         "scored against another questionnaire or version")
+    out = {}
+    for qid, v in answers.items():
+        try:
+            out[qid] = normalise(q.questions[qid][2], v, n)
+        except ValueError as exc:  # ItemError too
+            raise UsageError(f"the assessment's answer to {qid} does not fit {q.ref}: {exc}") from None
+    return out
 
 
 def indicator_levels(a: Assessment) -> dict[str, int]:

@@ -375,3 +375,33 @@ def test_a_result_s_targets_and_profile_cannot_be_changed_in_place():
     with pytest.raises(AttributeError):
         r.enterprise.run_elsewhere.append("purchasing")  # type: ignore[attr-defined]
     assert maturity.Assessment.model_validate_json(r.model_dump_json()) == r
+
+
+def test_a_stored_assessment_that_no_longer_fits_its_index_is_a_usage_error():
+    """An assessment read back from JSON and edited (or scored on another version) made
+    diagnose raise ValueError, ItemError or KeyError from inside (an embedder's audit)."""
+    import json as _json
+
+    a = maturity.assess(Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml")
+    data = _json.loads(a.model_dump_json())
+    for key, value in (("strategy.planning.roadmap", 99), ("factory.integration.systems", ["zzz"]),
+                       ("strategy.organisation.mechanisms", {"duties": "maybe"})):
+        edited = _json.loads(_json.dumps(data))
+        edited["answers"][key] = value
+        with pytest.raises(maturity.UsageError, match=f"answer to {key} does not fit general@2"):
+            maturity.diagnose(maturity.Assessment.model_validate(edited))
+    edited = {**data, "questionnaire": "sme@2"}
+    with pytest.raises(maturity.UsageError, match="answers questions that sme@2 does not have"):
+        maturity.diagnose(maturity.Assessment.model_validate(edited))
+
+
+def test_apply_path_refuses_the_path_of_another_assessment():
+    """The SME example's path left the machinery plant as it was; the automotive example's
+    lifted it to L4 (an embedder's audit)."""
+    examples = Path(__file__).resolve().parents[1] / "docs" / "examples"
+    r = maturity.assess(examples / "machinery-plant.yaml")
+    assert maturity.apply_path(r, maturity.diagnose(r).path).level == r.level + 1
+    for other in ("sme-workshop.yaml", "auto-supplier.yaml"):
+        path = maturity.diagnose(maturity.assess(examples / other)).path
+        with pytest.raises(maturity.UsageError, match="not of this assessment"):
+            maturity.apply_path(r, path)
