@@ -475,6 +475,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_range_to": ("{kind} of at most {hi}", "不大于 {hi} 的{kind}"),
     "tui_number_placeholder": ("number", "数值"),
     "tui_number_invalid": ("Please enter {expected}.", "请输入{expected}。"),
+    "tui_number_comma": ("“{value}”: write the decimal mark as a point, {point}.",
+                         "“{value}”：小数点请用英文句点，如 {point}。"),
     "tui_number_fraction": ("{value} would count as {value} %: enter {percent} for {percent} %, or "
                             "{value}% if {value} % is meant.",
                             "{value} 将按 {value}% 计：如为 {percent}%，请输入 {percent}；"

@@ -54,7 +54,12 @@ async def test_the_whole_flow_answers_every_kind_and_exports(data_dir):
         await pilot.press(*"250")
         assert NUM not in state.session.answers, "out of range is not kept"
         assert "0 to 100" in str(screen.query_one("#number-error").render())
-        await pilot.press("backspace", "backspace", "backspace", *"72.5")
+        # a decimal comma says how to write it (it read "please enter a number from 0 to
+        # 100" for 2,5, which is one: a first-time user)
+        await pilot.press("backspace", "backspace", "backspace", *"72,5")
+        assert NUM not in state.session.answers
+        assert "write the decimal mark as a point, 72.5" in str(screen.query_one("#number-error").render())
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"72.5")
         assert on_disk(state.session)[NUM] == 72.5
         # notes for evidence (F2 goes to the field)
         await pilot.press("f2", *"counted on the floor")

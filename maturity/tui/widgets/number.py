@@ -6,6 +6,7 @@ answer it accepts is saved. Enter moves on (an empty field moves on unanswered).
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from textual import events, on
@@ -21,6 +22,9 @@ from ...model.questionnaire import NumberQuestion
 from ...normalise import normalise
 from ...written import FractionError, LowPercent, percent_sign
 from .messages import advance, changed
+
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+[,，]\d+%?")
+"""A decimal comma, as a European or a Chinese keyboard's number pad may write it."""
 
 
 def _fmt(x: float | str) -> str:
@@ -152,6 +156,9 @@ class NumberAnswer(Vertical):
                              t("tui_number_fraction", self.lang, value=_fmt(exc.value),
                                percent=_fmt(exc.value * 100))) from None
         except ValueError:
+            if _DECIMAL_COMMA.fullmatch(text):  # "2,5": the comma read as the decimal mark it is
+                raise ValueError(t("tui_number_comma", self.lang, value=text,
+                                   point=text.replace(",", ".").replace("，", "."))) from None
             raise ValueError(t("tui_number_invalid", self.lang, expected=self.range_text())) from None
         assert isinstance(value, float | int)
         return str(value) if isinstance(value, LowPercent) else value
