@@ -1477,3 +1477,37 @@ async def test_the_what_if_dialog_shows_its_own_keys_not_the_result_screens(data
         footer = app.screen.query_one(Footer)
         keys = {b.key for b in footer.screen.active_bindings.values() for b in [b[1]]}
         assert "escape" in keys and "h" not in keys
+
+
+async def test_a_resumed_session_s_status_line_fits_its_width_from_the_first_frame(data_dir, tmp_path):
+    """A first-time user resumed a session at 80x24 and read "20/64 · ~25 min left · 7 items
+    unrated  · grade now: not yet": the first update had no width yet, so the whole line
+    was shown and cut, grade and score with it."""
+    import yaml
+    from rich.cells import cell_len
+
+    from maturity.tui.screens.question import QuestionScreen
+
+    doc = yaml.safe_load((Path(__file__).resolve().parents[2] / "docs" / "examples"
+                          / "machinery-plant.yaml").read_text("utf-8"))
+    for qid in list(doc["answers"])[20:]:  # some left to answer, and a checklist in part
+        del doc["answers"][qid]
+    doc["answers"]["strategy.organisation.mechanisms"] = {"duties": "fully", "key_users": "mostly"}
+    path = tmp_path / "half.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    app = make_app(questionnaire=None, lang="en", answers=str(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    app = make_app(questionnaire=None, lang="en")  # resumed from the welcome screen's list
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause()
+            if isinstance(app.screen, QuestionScreen):
+                break
+        await pilot.pause()
+        field = app.screen.query_one("#progress-text")
+        text = str(field.render())
+        assert field.size.width and cell_len(text) <= field.size.width, (text, field.size.width)
+        assert "/5)" in text  # the score is in view

@@ -25,6 +25,11 @@ class StatusLine(Horizontal):
         yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
         yield Static("", id="progress-text")
 
+    def on_resize(self) -> None:
+        # its width is known only once laid out: the first update (on resume) had none, so
+        # the whole line was shown and cut at 80 columns, grade and all (a first-time user)
+        self.call_after_refresh(self.update_status)
+
     def update_status(self) -> None:
         state, lang = self.state, self.state.lang
         done, total = state.progress()
