@@ -531,6 +531,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tui_cmd_language_help": ("Every word on screen and in the reports", "界面与报告的语言"),
     "tui_cmd_unanswered": ("Show unanswered questions", "显示未答题"),
     "tui_cmd_unanswered_help": ("Jump to the first question not answered yet", "跳到第一道未作答的题目"),
+    "tui_keys": ("Keys: PgDn next · PgUp back · Ctrl+K skip · F2 notes · F3 enterprise profile · "
+                 "Ctrl+U first unanswered · Ctrl+T index · Ctrl+R results · Ctrl+G grade on/off · "
+                 "Ctrl+S save a copy · Ctrl+L 中文 · Ctrl+P every command · Ctrl+Q quit",
+                 "按键：PgDn 下一题 · PgUp 上一题 · Ctrl+K 跳过 · F2 备注 · F3 企业信息 · "
+                 "Ctrl+U 第一个未答题 · Ctrl+T 目录 · Ctrl+R 结果 · Ctrl+G 显示/隐藏等级 · "
+                 "Ctrl+S 另存 · Ctrl+L English · Ctrl+P 全部命令 · Ctrl+Q 退出"),
     "tui_cmd_profile": ("Edit the enterprise profile (F3)", "修改企业基本信息（F3）"),
     "tui_cmd_profile_help": ("Name, industry, production type, size, main product, functions run by others",
                              "名称、行业、生产类型、规模、主要产品、由他方承担的职能"),

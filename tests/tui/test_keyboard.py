@@ -56,3 +56,21 @@ async def test_a_full_sme_run_by_keyboard_alone_at_80x24(data_dir):
     result = maturity.assess(maturity.questionnaire_for(answers), answers)
     assert result.completeness == 1.0 and result.level >= 1
     assert (data_dir / "exports" / "Keyboard_Works.md").exists()
+
+
+async def test_help_lists_every_key_the_footer_has_no_room_for(data_dir):
+    """A first-time user found F3 (the only way to correct the profile) in the command
+    palette only, and no key for the Skip button: F1 now lists every key."""
+    from .helpers import start
+
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot, "Keys Works")
+        await pilot.press("f1")
+        await pilot.pause()
+        box = app.screen.query_one("#help")
+        assert box.display
+        text = " ".join(box.content.text.split())  # what it shows, folded to its width
+        for key in ("Ctrl+K skip", "F2 notes", "F3 enterprise profile", "Ctrl+U first unanswered",
+                    "Ctrl+S save a copy"):
+            assert key in text, key

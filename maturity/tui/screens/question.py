@@ -164,7 +164,9 @@ class QuestionScreen(Localised, Screen):
         # folded as Chinese is set: no line starts with "，" or ends with "（"; Latin words whole
         self.query_one("#qtext", Static).update(Folded(text))
         help_box = self.query_one("#help", Static)
-        help_box.update(Folded(tr(question.help, lang) if question.help else t("tui_no_help", lang)))
+        # and every key, those the footer has no room for too (F3 was found only in the palette)
+        help_box.update(Folded((tr(question.help, lang) if question.help else t("tui_no_help", lang))
+                               + "\n\n" + t("tui_keys", lang)))
         help_box.display = False
         self.query_one("#detail").display = False
         self._checks_shown = set()
