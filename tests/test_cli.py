@@ -922,3 +922,13 @@ def test_validate_words_each_mix_of_n_a_and_questions_not_asked():
     assert counted(5, 0, 2, 2) == "5 of 5 answered; 2 not applicable, all answered n/a"
     assert counted(5, 0, 1, 0) == f"5 of 5 answered; 1 not applicable, all {NOT_ASKED}"
     assert counted(5, 0, 3, 1) == f"5 of 5 answered; 3 not applicable: 1 answered n/a, 2 {NOT_ASKED}"
+
+
+def test_the_score_panel_heads_its_bar_column_with_nothing(capsys):
+    """A first-time user read two columns headed "Level" in `maturity score`; the second
+    is the bar."""
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    code, out, err = run(capsys, "score", str(example), "--lang", "en")
+    assert code == 0, err
+    head = next(line for line in out.splitlines() if "Dimension" in line)
+    assert head.count("Level") == 1, head

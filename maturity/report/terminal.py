@@ -66,7 +66,7 @@ def render_assessment(q: Questionnaire, a: Assessment, lang: str = "en",
     table.add_column(t("dimension", lang), overflow="fold")
     table.add_column(t("level", lang), no_wrap=True)
     table.add_column(t("score", lang), justify="right", no_wrap=True)
-    table.add_column(t("level", lang), no_wrap=True)
+    table.add_column("", no_wrap=True)  # the bar (a second "Level" heading: a first-time user)
     notes = []
     for d in a.dimensions:
         level = q.levels[d.level - 1].id if d.level else "–"
