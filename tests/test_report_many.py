@@ -181,3 +181,16 @@ def test_report_on_an_empty_folder_says_so_as_validate_and_score_do(tmp_path, ca
     assert main(["report", str(tmp_path / "empty"), "-f", fmt]) == 1
     err = capsys.readouterr().err
     assert "no answers files" in err and "several reports" not in err
+
+
+def test_reports_an_earlier_run_left_in_the_folder_are_kept_and_said(tmp_path, capsys):
+    """A consultant reused an output folder for a smaller batch: the earlier reports stayed,
+    unsaid, beside an index that listed the new ones only."""
+    out = tmp_path / "out"
+    assert main(["report", str(EXAMPLES / "machinery-plant.yaml"), str(EXAMPLES / "textile-mill.yaml"),
+                 "-o", f"{out}/", "-f", "markdown"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(EXAMPLES / "machinery-plant.yaml"), "-o", f"{out}/"]) == 0
+    err = capsys.readouterr().err
+    assert "also holds 2 report files this run did not write (machinery-plant.md, textile-mill.md)" in err
+    assert (out / "textile-mill.md").exists()  # kept: they are the user's

@@ -198,6 +198,15 @@ def _cmd_reports(args: argparse.Namespace) -> int:
     print(("\n" if show else "") + f"wrote {len(done) - failed} reports and {out / 'index.html'}"
           + (f"; {failed} of {len(done)} inputs failed" if failed else ""), file=sys.stderr)
     warn_unread_tables(tables)
+    # reports an earlier run left in the folder: kept (they are the user's), and said, since
+    # index.html lists this run's only (a consultant reused a folder for a smaller batch)
+    mine = {w.file for w in done if w.file} | {"index.html"}
+    stale = sorted(p.name for p in out.iterdir()
+                   if p.suffix in (".html", ".md", ".json") and p.name not in mine)
+    if stale:
+        _warn(f"{out} also holds {len(stale)} report files this run did not write ({', '.join(stale[:3])}"
+              f"{' …' if len(stale) > 3 else ''}): index.html lists this run's only; "
+              "use an empty folder for a batch of its own")
     return Exit.INVALID if failed else Exit.OK
 
 
