@@ -253,7 +253,7 @@ class HtmlWriter(Writer):
             "<style>body{font-family:\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft YaHei\","
             "system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}"
             "table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border-bottom:1px solid #ccc;"
-            "padding:.3em .5em;text-align:left;vertical-align:top}td.num{text-align:right}"
+            "padding:.3em .5em;text-align:left;vertical-align:top}td.num{text-align:right;white-space:nowrap}"
             ".err{color:#a00}@page{size:A4 landscape;margin:12mm}</style></head><body>\n"
             "<h1>maturity — batch results</h1>\n<table><thead><tr><th>source</th><th>enterprise</th>"
             "<th>grade</th><th>score</th><th>completeness</th><th>dimensions</th></tr></thead><tbody>\n")
