@@ -29,13 +29,14 @@ from .delivery import (
     targets,
 )
 from .engine import resolve_production_type
-from .improve import apply_targets, indicator_levels, progress, raised
+from .improve import indicator_levels, progress, raised
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, QuestionChange
 from .model.questionnaire import Questionnaire
 from .model.scenario import Scenario
 from .normalise import Normalised
 from .rating import EPS
+from .reaching import apply_targets
 from .scoring import score
 
 EFFORT_WEIGHT = {"S": 1.0, "M": 2.0, "L": 3.0}

@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from .candidates import FOUNDATION_BELOW, Candidate, cheaper, lifts
 from .delivery import keeps_core, up_to
 from .engine import resolve_production_type
-from .improve import apply_targets, indicator_levels, raised
+from .improve import indicator_levels, raised
 from .model.assessment import Assessment
 from .model.diagnosis import QuestionChange
 from .model.questionnaire import CmmmScoring, Questionnaire
 from .normalise import Normalised
+from .reaching import apply_targets
 from .scoring import score
 
 

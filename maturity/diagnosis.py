@@ -16,12 +16,13 @@ from contextlib import contextmanager
 from typing import Any
 
 from .checking import consistency
-from .improve import apply, path_to, restore_values, top_answer
+from .improve import apply, path_to, restore_values
 from .model.assessment import Assessment
 from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis, Path
 from .model.questionnaire import NumberQuestion, PointsScoring, Questionnaire
 from .normalise import Normalised
 from .rating import EPS, unrated
+from .reaching import top_answer
 from .recommend import plan
 from .scoring import carried, questionnaire_of, remember, score
 from .targets import plan_targets, read_targets
@@ -41,7 +42,7 @@ def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
     q = questionnaire_of(assessment, questionnaire)
     if target is not None:  # a grade the index does not have was planned for silently as none
         from .errors import UsageError
-        from .normalise import target_level
+        from .target_levels import target_level
 
         try:
             target = target_level(q, target.strip() if isinstance(target, str) else target)

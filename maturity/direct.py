@@ -13,11 +13,12 @@ from collections.abc import Iterable, Mapping
 
 from .delivery import item_in_place, question_state
 from .engine import plan_for
-from .improve import apply, apply_targets
+from .improve import apply
 from .model.assessment import Assessment
 from .model.diagnosis import Improvement, Path, QuestionChange, TargetPlan
 from .model.questionnaire import Questionnaire
 from .normalise import Normalised
+from .reaching import apply_targets
 from .scoring import score
 
 

@@ -6,8 +6,8 @@ from .i18n import paren, t
 from .model.assessment import Assessment
 from .model.base import tr
 from .model.questionnaire import CmmmScoring, MeanScoring, PointsScoring, Questionnaire, band_min
-from .normalise import target_level
 from .rating import requirement_counts
+from .target_levels import target_level
 from .validation import under
 
 

@@ -35,9 +35,10 @@ from .model.questionnaire import (
     QuestionT,
     YesNoQuestion,
 )
-from .normalise import Normalised, PartLevel, check_answers, target_level
+from .normalise import Normalised, PartLevel, check_answers
 from .requirements import option_level, question_levels
 from .scoring import answers_form, score
+from .target_levels import target_level
 from .written import share_value
 
 RULES: dict[str, Callable[[Sequence[float]], float]] = {

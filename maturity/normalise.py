@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from ._yaml import locate
@@ -24,6 +24,7 @@ from .model.questionnaire import (
     YesNoQuestion,
 )
 from .requirements import checklist_ids, checklist_items
+from .target_levels import target_problems
 from .written import FractionError, LowPercent, by_text, numeric, percent_sign, rating_word
 
 Loc = tuple[str | int, ...]
@@ -158,39 +159,6 @@ ids made a message of millions of characters, a web backend sent it all back).""
 MAX_HINTS = 50
 """Problems after which no near id is looked for (difflib costs about half a millisecond
 per unknown id: 77 s for 200,000 of them)."""
-
-
-def target_level(q: Questionnaire, value: Any) -> int:
-    """A target level: a number from 1 to n, or a level id (``L3``); ``ValueError`` if not."""
-    ids = {lv.id.lower(): k for k, lv in enumerate(q.levels, 1)}
-    level = ids.get(value.strip().lower()) if isinstance(value, str) else value
-    if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= len(q.levels):
-        raise ValueError(f"a target is a level from 1 to {len(q.levels)} (or {q.levels[0].id}…"
-                         f"{q.levels[-1].id}), got {value!r}")
-    return level
-
-
-def is_target(q: Questionnaire, ident: str) -> bool:
-    """Whether ``ident`` names something a target can be set on: a dimension or indicator."""
-    return ident in q.indicators or any(d.id == ident for d in q.dimensions)
-
-
-def target_problems(q: Questionnaire, targets: Mapping[Any, Any]) -> list[tuple[str, str]]:
-    """``(id, message)`` for each target that names no dimension or indicator of ``q`` or
-    asks for no level of it: the one check of targets, in an answers file (``validate``,
-    ``score``, the library) and in a ``--targets`` file alike."""
-    out = []
-    for ident, value in targets.items():
-        if not isinstance(ident, str) or not is_target(q, ident):
-            known = [*q.indicators, *(d.id for d in q.dimensions)]
-            out.append((str(ident), f"no such dimension or indicator in {q.ref}"
-                                    f"{hint(ident, known) if isinstance(ident, str) else ''}"))
-            continue
-        try:
-            target_level(q, value)
-        except ValueError as exc:
-            out.append((ident, str(exc)))
-    return out
 
 
 _REPEATING = frozenset({int, bool, str})
@@ -435,5 +403,4 @@ _BY_KIND: dict[str, Callable[[Any, Any, int], Normalised]] = {
 answers a file that do not repeat: one look-up instead of a chain of class tests)."""
 
 
-__all__ = ["Normalised", "PartLevel", "check_answers", "is_target", "normalise", "target_level",
-           "target_problems"]
+__all__ = ["Normalised", "PartLevel", "check_answers", "normalise"]

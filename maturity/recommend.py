@@ -24,13 +24,14 @@ from .catchup import catch_up
 from .delivery import done, lacking, only_unrated, question_state
 from .direct import direct_levels, own_aims, spared
 from .engine import resolve_production_type
-from .improve import apply, apply_targets, indicator_levels, path_to, restore_values
+from .improve import apply, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment, Shortfall
 from .model.diagnosis import Improvement, Path, Phase, Recommendation, TargetPlan
 from .model.questionnaire import Questionnaire
 from .model.scenario import Scenario
 from .normalise import Normalised
 from .picking import earns_place, last_resort, not_reached, pick
+from .reaching import apply_targets
 from .scoring import score
 from .shortlist import shortlist, still_lacking
 

@@ -14,8 +14,8 @@ from .improve import apply, indicator_levels, restore_values
 from .model.assessment import Assessment
 from .model.diagnosis import Improvement, TargetPlan, TargetResult
 from .model.questionnaire import Questionnaire
-from .normalise import target_level, target_problems
 from .scoring import score
+from .target_levels import target_level, target_problems
 
 
 def read_targets(q: Questionnaire, raw: Mapping[str, Any]) -> dict[str, int]:

@@ -19,8 +19,9 @@ from .improve import apply, restore_values
 from .model.assessment import Assessment
 from .model.diagnosis import AnswerChange, WhatIf
 from .model.questionnaire import Questionnaire
-from .normalise import Normalised, is_target, normalise, target_level
+from .normalise import Normalised, normalise
 from .scoring import carried, questionnaire_of, remember, score
+from .target_levels import is_target, target_level
 from .targets import plan_targets
 
 

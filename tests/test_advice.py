@@ -157,7 +157,8 @@ def test_a_practice_the_plant_has_is_not_proposed_for_the_rest_of_its_checklist(
 
 
 def test_a_missing_practice_is_named_and_only_it_is_put_in_place(general):
-    from maturity.improve import apply_targets, restore_values
+    from maturity.improve import restore_values
+    from maturity.reaching import apply_targets
 
     sc = next(s for s in general.scenarios if s.id == "theme_product_carbon_footprint")
     a = _carbon(general, inventory="fully", footprint="partly")
@@ -730,7 +731,7 @@ def _before_each(q, sc, d):
     answers being the plant's own with what the steps of the phases before it deliver (a
     step outside the phases comes after the whole roadmap)."""
     from maturity.delivery import question_state
-    from maturity.improve import apply_targets
+    from maturity.reaching import apply_targets
     from maturity.scoring import score
 
     a = d.assessment

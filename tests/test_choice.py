@@ -12,9 +12,9 @@ import yaml
 
 import maturity
 from maturity.cli import main
-from maturity.improve import answer_reaching, top_answer
 from maturity.normalise import normalise
 from maturity.rating import rate
+from maturity.reaching import answer_reaching, top_answer
 from maturity.requirements import max_level, option_level
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -172,7 +172,7 @@ def test_the_general_index_ships_checks_that_never_fire_on_the_reference_plants(
 def test_each_shipped_check_fires_on_the_combination_it_names(general):
     """Built from the example plant: the ``if`` answer raised to its level, the ``then``
     answer at the bottom, gates opened; the check fires (and names both answers)."""
-    from maturity.improve import answer_reaching
+    from maturity.reaching import answer_reaching
 
     from .strategies import bottom_answer
 

@@ -13,7 +13,8 @@ import maturity
 from maturity.delivery import lacking, question_state
 from maturity.diagnosis import diagnose
 from maturity.direct import direct_levels, own_aims
-from maturity.improve import apply, apply_targets, indicator_levels, path_to, restore_values
+from maturity.improve import apply, indicator_levels, path_to, restore_values
+from maturity.reaching import apply_targets
 from maturity.recommend import candidates, fits
 from maturity.scoring import score
 
@@ -325,8 +326,9 @@ def test_what_improve_directly_asks_is_what_reaches_the_level_beyond_the_steps()
     none of them is one the scenarios already make."""
     from maturity.delivery import item_in_place
     from maturity.direct import direct_changes
-    from maturity.improve import apply_targets, restore_values
+    from maturity.improve import restore_values
     from maturity.model.questionnaire import MultiQuestion, NumberQuestion
+    from maturity.reaching import apply_targets
     from maturity.scoring import score
 
     seen = 0

@@ -372,8 +372,8 @@ def test_a_result_s_targets_and_profile_cannot_be_changed_in_place():
     r = maturity.assess(maturity.parse_answers(text, "u"))
     with pytest.raises(TypeError):
         r.targets["business"] = 5  # type: ignore[index]
-    with pytest.raises(AttributeError):
-        r.enterprise.run_elsewhere.append("purchasing")  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        r.enterprise.run_elsewhere.append("purchasing")
     assert maturity.Assessment.model_validate_json(r.model_dump_json()) == r
 
 

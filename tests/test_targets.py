@@ -247,7 +247,7 @@ def test_phase_one_improves_each_indicator_directly_to_one_level_read_in_one_pla
     the twenty-fourth session)."""
     from maturity.direct import direct_aims, own_aims
     from maturity.explain import name_of
-    from maturity.improve import apply_targets
+    from maturity.reaching import apply_targets
     from maturity.report.content import build
 
     q, a, targets = case

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import maturity
-from maturity.improve import indicator_levels, top_answer
+from maturity.improve import indicator_levels
+from maturity.reaching import top_answer
 
 from .test_cli import run
 

@@ -91,7 +91,7 @@ def _targets_file(path: str, q: Any) -> dict[str, Any]:
     ``targets:``), checked as an answers file's targets are, each problem at its line."""
     from .._yaml import load_yaml_file, locate
     from ..errors import Issue, UsageError
-    from ..normalise import target_problems
+    from ..target_levels import target_problems
 
     raw = load_yaml_file(Path(path))
     nested = isinstance(raw, dict) and isinstance(raw.get("targets"), dict)

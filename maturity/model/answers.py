@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, StringConstraints, WithJsonSchema, field_validator
+from pydantic import AfterValidator, Field, PrivateAttr, StringConstraints, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Frozen, Id
+from .base import Frozen, Id, ReadOnlyList
 
 ANSWERS_FORMAT = "maturity-answers/1"
 
@@ -96,7 +96,7 @@ class Enterprise(Frozen):
     processing), or the plant is a key energy-using unit (重点用能单位). ``false``: a minor
     cost (assembly, machining, sewing, packing).  Where it is ``false``, the energy
     indicator is lifted last on the path to a grade (``Indicator.minor_for``)."""
-    run_elsewhere: tuple[Id, ...] = ()
+    run_elsewhere: Annotated[list[Id], AfterValidator(ReadOnlyList)] = Field(default_factory=ReadOnlyList)
     """Functions the questionnaire lists (e.g. ``purchasing``, ``transport``) that someone
     else runs for the plant: its parent group, a joint-venture partner or a contractor.
     Scenarios that lie wholly in them are not recommended; their questions still count
