@@ -44,6 +44,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "report_title": ("Digital-transformation maturity report", "数字化转型成熟度诊断报告"),
     "overview": ("Overview", "总体结果"),
     "industry": ("Industry", "行业"),
+    "name": ("Name", "名称"),
+    "id": ("Identifier", "标识号"),
     "production_type": ("Production type", "生产类型"),
     "product_kind": ("Main product", "主要产品类型"),
     "run_elsewhere": ("Run by others (no advice given there)", "由他方承担（不在其中给出建议）"),

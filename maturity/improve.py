@@ -227,7 +227,9 @@ def path_to(q: Questionnaire, values: Mapping[str, Normalised], ent: Enterprise,
                 # beyond one level above the target an improvement only adds a partial score
                 top = min(n, max(target + 1, lo + 1)) if beyond else min(n, target)
                 for k in (sorted({lo + 1, min(target, top), top} - {lo}) if far else range(lo + 1, top + 1)):
-                    if k <= lo or k > n:  # an indicator at the top has no level above it
+                    # an indicator at the top has no level above it; the search that stays at the
+                    # target never goes beyond it (a far target's candidates held lo + 1: review)
+                    if k <= lo or k > n or (not beyond and k > target):
                         continue
                     trial, improved = evaluate({**plan, ind: k})
                     steps = float(k - lo)

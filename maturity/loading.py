@@ -9,6 +9,7 @@ at once.  Nothing here prints.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
 from functools import lru_cache, partial
@@ -132,15 +133,18 @@ def pydantic_issues(exc: ValidationError, raw: Any, source: str, prefix: tuple =
         elif err["type"] == "string_pattern_mismatch" and loc[:1] == ("enterprise",):
             # a consultant's 'Machinery' and '机械' got the id pattern as a regular expression
             msg = not_an_id(err.get("input"), choices_of(raw, loc, shared_questionnaire))
-        elif err["type"] in ("date_from_datetime_inexact", "date_from_datetime_parsing") and \
-                isinstance(err.get("input"), str) and len(err["input"].strip()) > 10 and ":" in err["input"]:
+        elif err["type"] in ("date_from_datetime_inexact", "date_from_datetime_parsing") and (
+                isinstance(err.get("input"), dt.datetime)  # YAML's own timestamp, 2026-05-12T10:00:00
+                or (isinstance(err.get("input"), str) and len(err["input"].strip()) > 10
+                    and ":" in err["input"])):
             msg = "a date with a time of day (as survey platforms export it); write the date alone, " \
                   "YYYY-MM-DD, e.g. 2026-05-12"
         elif err["type"] == "date_from_number":  # 0, 46154, a Unix time: the model says why
             pass
         elif err["type"].startswith(("date_", "datetime_")):  # 2026/5/12, 12.05.2026, 2026年5月1日
-            msg = f"{err.get('input')!r} is not a date as written here; write it as YYYY-MM-DD, " \
-                  "e.g. 2026-05-12"
+            given = err.get("input")
+            shown = repr(given) if isinstance(given, str) else str(given)
+            msg = f"{shown} is not a date as written here; write it as YYYY-MM-DD, e.g. 2026-05-12"
         issues.append(Issue(msg, file=file or source, line=line, field=field or None,
                             path=loc, code=err["type"]))
     return issues

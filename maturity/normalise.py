@@ -137,7 +137,7 @@ def check_answers(q: Questionnaire, answers: AnswersFile) -> dict[str, Normalise
             continue
         if qid.startswith("enterprise."):
             report(("notes", qid), f"note for unknown enterprise field {qid!r}"
-                   f"{hint(qid, ENTERPRISE_NOTES) or ' (one of ' + ', '.join(ENTERPRISE_NOTES) + ')'}",
+                   f"{close_to(qid, ENTERPRISE_NOTES) or ' (one of ' + ', '.join(ENTERPRISE_NOTES) + ')'}",
                    "unknown_field")
         else:
             report(("notes", qid), f"note for unknown question id {qid!r}"
@@ -315,11 +315,18 @@ def _choice(question: ChoiceQuestion, value: Any, levels: int) -> str:
     value = _option_of(ids, value)
     if isinstance(value, str) and value.strip() in ids:
         return value.strip()
-    hit = by_text(question, lambda: {o.id: o.text for o in question.choices}, value)  # its text
+    hit = by_text(question, lambda: _texts_and_ids(question.choices), value)  # text, or id in any case
     if hit is not None:
         return hit
     raise ValueError(f"expected one of the answers {', '.join(ids)}"
                      + (", or n/a" if question.allow_na else "") + f"; got {value!r}")
+
+
+def _texts_and_ids(options: Any) -> dict[str, Any]:
+    """Each option's texts and its id, to match an answer in any case ("ERP", "Some", as
+    Excel capitalises them) or by its text, as a survey exports it."""
+    return {o.id: {**({"text": o.text} if isinstance(o.text, str) else dict(o.text)), "id": o.id}
+            for o in options}
 
 
 _NONE_WORDS = {"none", "none of these", "无", "均无", "没有", "以上都没有", "以上均无", "以上都不是"}
@@ -341,10 +348,8 @@ def _multi(question: MultiQuestion, value: Any, levels: int) -> frozenset[str]:
         raise ValueError(f"expected a list of option ids, e.g. [{example}]")
     ids = [o.id for o in question.options]
     if any(v not in ids for v in value):  # an option given by its text, as a survey exports it
-        def texts() -> dict[str, Any]:  # its id too, in any case ("ERP" as Excel capitalises it)
-            return {o.id: {**({"text": o.text} if isinstance(o.text, str) else dict(o.text)), "id": o.id}
-                    for o in question.options}
-        value = [v if v in ids else by_text(question, texts, v) or v for v in value]
+        value = [v if v in ids else by_text(question, lambda: _texts_and_ids(question.options), v) or v
+                 for v in value]
     unknown = list(dict.fromkeys(v for v in value if v not in ids))  # each once, the first ten named
     if unknown:
         more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""

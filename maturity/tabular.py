@@ -368,11 +368,13 @@ def _ratings(value: str, delimiter: str) -> dict[str, Any]:
 
 
 _ID = re.compile(r"[A-Za-z_][\w-]*")
+_RATED = re.compile(r"[A-Za-z_][\w-]*\s*=\s*\S+")
 
 
 def _value(value: str, delimiter: str = ",") -> Any:
-    if "\uff1b" in value and all(_ID.fullmatch(p.strip()) for p in value.split("\uff1b") if p.strip()):
-        value = value.replace("\uff1b", ";")  # ids parted by a Chinese keyboard's full-width "；"
+    if "\uff1b" in value and all(_ID.fullmatch(p.strip()) or _RATED.fullmatch(p.strip())
+                                  for p in value.split("\uff1b") if p.strip()):
+        value = value.replace("\uff1b", ";")  # ids (or item=rating) parted by a full-width "；"
     if "=" in value:
         return _ratings(value, delimiter)
     if delimiter == ";" and _DECIMAL_COMMA.fullmatch(value):

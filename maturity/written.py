@@ -131,7 +131,7 @@ def not_an_id(value: Any, choices: list[tuple[str, list[str]]]) -> str:
     cjk = any(ord(ch) > 0x2e80 for ch in str(value))
     listed = ", ".join(f"{cid} ({names[-1] if cjk else names[0]})" for cid, names in choices)
     hint = f"; did you mean {' or '.join(near)}?" if near and len(near) <= 2 else ""
-    return f"{msg}{hint} The index's own: {listed}"
+    return f"{msg}{hint or '.'} The index's own: {listed}"
 
 
 _INDEX: dict[int, tuple[object, dict[str, set[Any]]]] = {}

@@ -212,16 +212,15 @@ def _cmd_reports(args: argparse.Namespace) -> int:
 
 def _rich_text(renderable: Any, output: str | None) -> str | None:
     """Print to the terminal (returns None), or render plain text for a file."""
-    import io
 
     from rich.console import Console
 
     if not output or output == "-":
         Console(highlight=False).print(renderable)
         return None
-    buffer = io.StringIO()
-    Console(file=buffer, highlight=False, width=100, no_color=True).print(renderable)
-    return buffer.getvalue()
+    from ..report.render import plain_text
+
+    return plain_text(renderable)
 
 
 def comparison_lines(result: Any, q: Any, lang: str, before: Any, after: Any) -> list[str]:

@@ -15,7 +15,7 @@ from ..model.questionnaire import Questionnaire
 from ..printable import markdown_text, one_line
 from .html_parts import _e, _figure, _section, _svg, _table, _tag
 
-W, H, LEFT, RIGHT, TOP, BOTTOM = 760, 300, 44, 190, 16, 40
+W, H, LEFT, RIGHT, TOP, BOTTOM = 760, 310, 44, 190, 16, 50
 COLOURS = ("#1f3a5f", "#c0392b", "#2e8b57", "#b8860b", "#6a5acd", "#008b8b", "#8b4513", "#708090")
 
 
@@ -90,11 +90,14 @@ def chart(h: History, q: Questionnaire, lang: str) -> str:
         body.append(_tag("line", x1=LEFT, x2=LEFT + plot_w, y1=f"{gy:.1f}", y2=f"{gy:.1f}", stroke="#ddd"))
         body.append(_tag("text", _e(f"{k * top / len(q.levels):g}"), x=LEFT - 6, y=f"{gy + 4:.1f}",
                          text_anchor="end", font_size=11, fill="#555"))
-    below = 0  # a date too close to the one before goes a line lower, not over it
+    ends = [-1e9, -1e9, -1e9]  # where the last date label of each of three lines is
     for k, p in enumerate(h.points):
-        below = 1 - below if k and x[k] - x[k - 1] < 72 else 0
+        # the first line with room, else the one whose label ends first: a date too close
+        # to the one before goes a line lower, not over it
+        row = next((r for r in (0, 1, 2) if x[k] - ends[r] >= 72), min((0, 1, 2), key=ends.__getitem__))
+        ends[row] = x[k]
         body.append(_tag("text", _e(p.assessed_on.isoformat()), x=f"{x[k]:.1f}",
-                         y=H - BOTTOM + 18 + 13 * below, text_anchor="middle", font_size=11, fill="#555"))
+                         y=H - BOTTOM + 18 + 13 * row, text_anchor="middle", font_size=11, fill="#555"))
     total = [p.score / p.score_max * top if p.score_max else 0.0 for p in h.points]
     series = [(t("grade", lang), total, 3.0)]
     for d in h.dimensions:

@@ -156,7 +156,9 @@ class NumberAnswer(Vertical):
                              t("tui_number_fraction", self.lang, value=_fmt(exc.value),
                                percent=_fmt(exc.value * 100))) from None
         except ValueError:
-            if _DECIMAL_COMMA.fullmatch(text):  # "2,5": the comma read as the decimal mark it is
+            # "2,5": the comma as the decimal mark it is; "1,200" may be a thousand and more,
+            # and is not turned into 1.2 (a review found 1.200 then taken as 1.2 %)
+            if _DECIMAL_COMMA.fullmatch(text) and not re.fullmatch(r"[-+]?\d{1,3}[,，]\d{3}%?", text):
                 raise ValueError(t("tui_number_comma", self.lang, value=text,
                                    point=text.replace(",", ".").replace("，", "."))) from None
             raise ValueError(t("tui_number_invalid", self.lang, expected=self.range_text())) from None
