@@ -29,7 +29,8 @@ LAYERS = {
         "report.style",
         "report.terminal",
         "report.many", "report.history", "report.words", "report.respondents", "report.wrap",
-        "report.inplace", "report.roadmap", "report.views", "report.render"},
+        "report.inplace", "report.roadmap", "report.views", "report.render",
+        "report.summary"},
     5: {"", "__main__", "session"},
 }
 """Layer of each module (``""`` is the package's ``__init__``); every module of ``tui`` is

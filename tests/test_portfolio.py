@@ -140,7 +140,7 @@ def test_the_summary_says_when_one_enterprise_is_in_two_inputs(capsys, tmp_path)
     shutil.copy(sample, tmp_path / "2026.yaml")
     code, out, err = run(capsys, "score", str(tmp_path), "--summary")
     assert code == 0, err
-    assert "1 enterprise(s) appear in more than one input (2 inputs" in out
+    assert "Enterprises in more than one input: 1 (2 inputs" in out
     assert "Jining Huaxin" in err and "more than one input" in err
     code, out, err = run(capsys, "score", str(tmp_path / "2025.yaml"), "--summary", "-f", "json")
     assert json.loads(out)["summary"]["repeated"]["enterprises"] == 0 and "more than one" not in err
@@ -203,3 +203,21 @@ def test_a_summary_asked_of_csv_is_said_not_to_be_written(capsys):
     code, out, err = run(capsys, "score", str(sample), "--summary", "-f", "csv")
     assert code == 0 and out.startswith("source,ok,") and "Portfolio" not in out
     assert "--summary is not written in CSV" in err
+
+
+def test_a_chinese_portfolio_summary_is_in_chinese_throughout(capsys):
+    """A consultant's `--summary --lang zh` had Chinese names in an English frame
+    ("Portfolio", "not yet", "dimension", "Most common blocking indicators")."""
+    from pathlib import Path
+
+    from .test_cli import run
+
+    sample = Path(__file__).resolve().parents[1] / "docs" / "examples" / "machinery-plant.yaml"
+    for fmt, words in (("markdown", ("## 组合汇总", "| 维度 | 均值 |", "**最常见的制约指标**", "| 按行业 |")),
+                       ("html", ("<h2>组合汇总</h2>", "<th>维度</th>", "<b>最常推荐的场景</b>")),
+                       ("table", ("组合: 已评分 1 个", "未达一级"))):
+        code, out, err = run(capsys, "score", str(sample), "--summary", "--lang", "zh", "-f", fmt)
+        assert code == 0, err
+        for word in words:
+            assert word in out, (fmt, word)
+        assert "Portfolio" not in out and "Most common" not in out, fmt

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+from functools import partial
 from typing import Any, TextIO
 
 from ..batch import Row, profile_text
@@ -19,6 +20,7 @@ from ..i18n import t
 from ..model.base import tr
 from ..printable import markdown_text, one_line, printable
 from ..tabular import ENTERPRISE_FIELDS
+from . import summary as summary_text
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 RULES = "rules"
@@ -74,23 +76,6 @@ def neutralise(cell: Any) -> Any:
     if isinstance(cell, str) and cell.startswith(FORMULA_START):
         return "'" + cell
     return cell
-
-
-def scope(summary: dict[str, Any]) -> str:
-    """What the statistics cover, in a sentence or two (no text from the inputs)."""
-    other = summary.get("other_index") or 0
-    text = f"{summary['scored']} scored, {summary['failed']} failed, {summary['inputs']} inputs."
-    if other:  # every scored input is counted, then what the statistics cover (a consultant
-        # read "138 scored" for 198 scored inputs, 60 of them on the SME index)
-        text += (f" Statistics cover the {summary['in_statistics']} on the {summary['index']} index "
-                 f"(with its overlays), not the {other} on other indices.")
-    if summary.get("blank"):  # a survey returned blank is no enterprise at grade 0
-        text += f" Inputs that answer no question, left out of the statistics: {summary['blank']}."
-    rep = summary.get("repeated") or {}
-    if rep.get("enterprises"):  # one enterprise's two assessments counted as two plants, unsaid
-        text += (f" {rep['enterprises']} enterprise(s) appear in more than one input ({rep['inputs']} "
-                 "inputs, matched by id, else by name); each input is counted.")
-    return text
 
 
 def write_summary(out: TextIO, summary: dict[str, Any], indent: int | None = None) -> None:
@@ -218,30 +203,8 @@ class MarkdownWriter(Writer):
             self.out.write(f"| {cell(row.source)} | | **error** | | | {cell('; '.join(row.errors))} |\n")
 
     def finish(self, summary: dict[str, Any] | None) -> None:
-        if summary is None:
-            return
-        out = ["", "## Portfolio summary", "",
-               scope(summary), "",
-               "| grade | enterprises | |", "|---|---:|---|"]
-        top = max(summary["grades"].values(), default=0) or 1
-        for g, count in summary["grades"].items():
-            bar = '█' * round(20 * count / top)  # none is an empty cell: `` is read as text
-            out.append(f"| {'L' + g if g != '0' else 'not yet L1'} | {count} | "
-                       f"{'`' + bar + '`' if bar else ''} |")
-        if summary["dimensions"]:
-            out += ["", "| dimension | mean | q1 | median | q3 |", "|---|---:|---:|---:|---:|"]
-            for d, s in summary["dimensions"].items():
-                out.append(f"| {_md(self.name(summary, d))} | {s['mean']:.2f} | {s['q1']:.2f} | "
-                           f"{s['median']:.2f} | {s['q3']:.2f} |")
-        for title, key in (("Most common blocking indicators", "blocking"),
-                           ("Most recommended scenarios", "scenarios")):
-            if summary[key]:
-                out += ["", f"**{title}**: " + ", ".join(f"{_md(self.name(summary, k))} ({v})"
-                                                        for k, v in summary[key])]
-        for title, key in (("By industry", "by_industry"), ("By size", "by_size")):
-            out += ["", f"| {title.lower()} | enterprises | mean score |", "|---|---:|---:|"]
-            out += [f"| {k} | {s['count']} | {s['mean']:.2f} |" for k, s in summary[key].items()]
-        self.out.write("\n".join(out) + "\n")
+        if summary is not None:
+            self.out.write(summary_text.markdown(summary, self.lang, lambda i: self.name(summary, i)))
 
 
 class HtmlWriter(Writer):
@@ -278,40 +241,7 @@ class HtmlWriter(Writer):
             return html.escape(printable(text))
         parts = ["</tbody></table>\n"]
         if summary is not None:
-            parts.append(f"<h2>Portfolio summary</h2><p>{e(scope(summary))}</p>")
-            grades = list(summary["grades"].items())
-            top = max((c for _, c in grades), default=0) or 1
-            width, bar_h = 520, 26
-            svg = [f'<svg class="grades" role="img" aria-label="grade distribution" width="{width}" '
-                   f'height="{bar_h * len(grades) + 10}" viewBox="0 0 {width} {bar_h * len(grades) + 10}">']
-            for i, (g, count) in enumerate(grades):
-                y = 5 + i * bar_h
-                w = round(360 * count / top)
-                label = "L" + g if g != "0" else "not yet"
-                svg.append(f'<text x="0" y="{y + 17}" font-size="13">{e(label)}</text>'
-                           f'<rect x="80" y="{y + 3}" width="{w}" height="{bar_h - 8}" fill="#4a6fa5"/>'
-                           f'<text x="{88 + w}" y="{y + 17}" font-size="13">{count}</text>')
-            svg.append("</svg>")
-            parts.append("".join(svg))
-            if summary["dimensions"]:
-                parts.append("<table><tr><th>dimension</th><th>mean</th><th>q1</th><th>median</th>"
-                             "<th>q3</th></tr>")
-                for d, s in summary["dimensions"].items():
-                    parts.append(f"<tr><td>{e(self.name(summary, d))}</td><td class=num>{s['mean']:.2f}"
-                                 f"</td><td class=num>{s['q1']:.2f}</td><td class=num>{s['median']:.2f}"
-                                 f"</td><td class=num>{s['q3']:.2f}</td></tr>")
-                parts.append("</table>")
-            for title, key in (("Most common blocking indicators", "blocking"),
-                               ("Most recommended scenarios", "scenarios")):
-                if summary[key]:
-                    parts.append(f"<p><b>{title}</b>: " + ", ".join(f"{e(self.name(summary, k))} ({v})"
-                                                                   for k, v in summary[key])
-                                 + "</p>")
-            for title, key in (("By industry", "by_industry"), ("By size", "by_size")):
-                parts.append(f"<table><tr><th>{title}</th><th>enterprises</th><th>mean score</th></tr>")
-                parts += [f"<tr><td>{e(k)}</td><td class=num>{s['count']}</td><td class=num>"
-                          f"{s['mean']:.2f}</td></tr>" for k, s in summary[key].items()]
-                parts.append("</table>")
+            parts.append(summary_text.html(summary, self.lang, lambda i: self.name(summary, i)))
         parts.append("</body></html>\n")
         self.out.write("".join(parts))
 
@@ -336,31 +266,35 @@ class TableWriter(Writer):
         if summary is None:
             return
         top = max(summary["grades"].values(), default=0) or 1
-        lines = ["", f"Portfolio: {scope(summary)}"]
+        said = summary_text.scope(summary, self.lang)
+        lines = ["", f"{summary_text.word('portfolio_short', self.lang)}: {said}"]
         for g, count in summary["grades"].items():
-            label = "L" + g if g != "0" else "not yet"
-            lines.append(f"  {label:<8}{count:>7}  {'█' * round(30 * count / top)}")
+            label = "L" + g if g != "0" else summary_text.word("not_yet", self.lang)
+            lines.append(f"  {_pad(label, 8)}{count:>7}  {'█' * round(30 * count / top)}")
         if summary["dimensions"]:
             names = {d: printable(self.name(summary, d)) for d in summary["dimensions"]}
             from rich.cells import cell_len  # only the summary needs it
 
-            width = max([cell_len("dimension"), *map(cell_len, names.values())]) + 2
-            lines.append(f"  {_pad('dimension', width)}{'mean':>6}{'q1':>6}{'median':>8}{'q3':>6}")
+            word = partial(summary_text.word, lang=self.lang)
+            width = max([cell_len(word("dimension")), *map(cell_len, names.values())]) + 2
+            lines.append(f"  {_pad(word('dimension'), width)}{_pad(word('mean'), 6, True)}{'q1':>6}"
+                         f"{_pad(word('median'), 8, True)}{'q3':>6}")
             for d, s in summary["dimensions"].items():
                 lines.append(f"  {_pad(names[d], width)}{s['mean']:>6.2f}{s['q1']:>6.2f}"
                              f"{s['median']:>8.2f}{s['q3']:>6.2f}")
-        for title, key in (("blocking", "blocking"), ("scenarios", "scenarios")):
+        for key in ("blocking", "scenarios"):
             if summary[key]:
                 common = ", ".join(f"{printable(self.name(summary, k))} ({v})" for k, v in summary[key][:5])
-                lines.append(f"  most common {title}: {common}")
+                lines.append(f"  {summary_text.word(key, self.lang)}: {common}")
         self.out.write("\n".join(lines) + "\n")
 
 
-def _pad(text: str, width: int) -> str:
-    """``text`` left-aligned in ``width`` terminal cells (a Chinese character takes two)."""
+def _pad(text: str, width: int, right: bool = False) -> str:
+    """``text`` aligned in ``width`` terminal cells (a Chinese character takes two)."""
     from rich.cells import cell_len
 
-    return text + " " * max(0, width - cell_len(text))
+    room = " " * max(0, width - cell_len(text))
+    return room + text if right else text + room
 
 
 WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "markdown": MarkdownWriter,
