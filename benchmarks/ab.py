@@ -52,6 +52,19 @@ def main() -> None:
         files = tmp / "files"
         generate(files, args.n)
         trees = {"old": old, "new": ROOT}
+        # like for like: the old tree gets this tree's compiled line parser where its C source
+        # is the same (a worktree has none: it ran the pure-Python parser, 1.44x "slower"), and
+        # both trees are byte-compiled first (the new one had its __pycache__, the old none)
+        source = old / "maturity" / "_speedups.c"
+        same_c = source.exists() and source.read_bytes() == (ROOT / "maturity" / "_speedups.c").read_bytes()
+        for so in (ROOT / "maturity").glob("_speedups*.so") if same_c else ():
+            shutil.copy(so, old / "maturity" / so.name)
+        print(f"old tree has the compiled parser: {bool(list((old / 'maturity').glob('_speedups*.so')))}; "
+              f"new tree: {bool(list((ROOT / 'maturity').glob('_speedups*.so')))}")
+        for tree in trees.values():
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "maturity")], check=False,
+                           capture_output=True, env={k: v for k, v in os.environ.items()
+                                                     if k != "PYTHONDONTWRITEBYTECODE"})
         commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
             "bare": ([sys.executable, "-c", BARE, str(files)], None)}
         for jobs in args.jobs.split(","):
