@@ -41,14 +41,15 @@ def diagnose(assessment: Assessment, questionnaire: Questionnaire | None = None,
     file's own ``targets``); ``UsageError`` for an unknown id or level."""
     q = questionnaire_of(assessment, questionnaire)
     if target is not None:  # a grade the index does not have was planned for silently as none
-        from .errors import UsageError
+        from .errors import Issue, UsageError
         from .target_levels import target_level
 
         try:
             target = target_level(q, target.strip() if isinstance(target, str) else target)
         except (ValueError, TypeError):
-            raise UsageError(f"target {target!r}: give a level of {q.ref}: "
-                             + ", ".join(f"{k} ({lv.id})" for k, lv in enumerate(q.levels, 1))) from None
+            message = f"target {target!r}: give a level of {q.ref}: " + \
+                ", ".join(f"{k} ({lv.id})" for k, lv in enumerate(q.levels, 1))
+            raise UsageError(message, [Issue(message, field="target", code="bad_target")]) from None
     if targets is not None:
         from .errors import expect
 

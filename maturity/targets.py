@@ -21,7 +21,8 @@ from .target_levels import target_level, target_problems
 def read_targets(q: Questionnaire, raw: Mapping[str, Any]) -> dict[str, int]:
     """``{dimension or indicator id: level}`` checked: known ids, levels 1..n or ``L3``
     (:func:`maturity.normalise.target_problems`, the check ``validate`` makes)."""
-    issues = [Issue(message, field=f"targets.{ident}") for ident, message in target_problems(q, raw)]
+    issues = [Issue(message, field=f"targets.{ident}", code="bad_target")
+              for ident, message in target_problems(q, raw)]
     if issues:
         raise UsageError("; ".join(f"{i.field}: {i.message}" for i in issues), issues)
     return {ident: target_level(q, value) for ident, value in raw.items()}

@@ -39,9 +39,10 @@ def _changed_values(q: Questionnaire, a: Assessment, changes: Mapping[str, Any]
             elif is_target(q, ident):
                 targets[ident] = target_level(q, value)
             else:
-                raise ValueError("no such question, indicator or dimension in " + q.ref)
+                issues.append(Issue(message="no such question, indicator or dimension in " + q.ref,
+                                    field=ident, code="not_found"))
         except ValueError as exc:
-            issues.append(Issue(message=str(exc), field=ident))
+            issues.append(Issue(message=str(exc), field=ident, code="bad_value"))
     if issues:
         raise UsageError("; ".join(f"{i.field}: {i.message}" for i in issues), issues)
     if not targets:
@@ -52,7 +53,8 @@ def _changed_values(q: Questionnaire, a: Assessment, changes: Mapping[str, Any]
     for r in plan.targets:
         if r.reason == "not_applicable":
             issues.append(Issue(message="does not apply to this enterprise (its questions are n/a or "
-                                        "do not apply): answer one of them to set a target", field=r.id))
+                                        "do not apply): answer one of them to set a target", field=r.id,
+                                code="not_applicable"))
     if issues:
         raise UsageError("; ".join(f"{i.field}: {i.message}" for i in issues), issues)
     return apply(q, values, {i.indicator: i.to_level for i in plan.improvements}, a.enterprise)

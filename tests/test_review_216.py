@@ -109,3 +109,17 @@ def test_a_chinese_report_names_the_profile_fields_of_its_notes_in_chinese():
            "notes: {enterprise.name: 全称见营业执照, enterprise.id: 统一代码}\n")
     md = maturity.render(maturity.diagnose(maturity.assess(maturity.parse_answers(doc))), "markdown", "zh")
     assert "- 名称：全称见营业执照" in md and "- 标识号：统一代码" in md and "- name：" not in md
+
+
+def test_usage_errors_of_diagnose_and_what_if_carry_codes_for_programs():
+    """An embedder found `diagnose(r, target=9)` with no issues and the issues of a bad
+    target or what-if change with an empty ``code``, which the docs promise to programs."""
+    a = maturity.assess(EX / "machinery-plant.yaml")
+    cases = [(lambda: maturity.diagnose(a, target=9), "bad_target"),
+             (lambda: maturity.diagnose(a, targets={"x": 3}), "bad_target"),
+             (lambda: maturity.what_if(a, {"nope": 1}), "not_found"),
+             (lambda: maturity.what_if(a, {"strategy.planning.roadmap": 9}), "bad_value")]
+    for call, code in cases:
+        with pytest.raises(maturity.UsageError) as info:
+            call()
+        assert [i.code for i in info.value.issues] == [code]
