@@ -124,14 +124,14 @@ def test_the_chart_spaces_dates_by_time_and_its_legend_can_be_told_apart(tmp_pat
 
     from maturity.report.history import chart
 
-    paths = [_year(tmp_path, y) for y in (2024, 2025, 2028)]  # one year, then three
+    paths = [_year(tmp_path, y) for y in (2022, 2023, 2026)]  # one year, then three
     assessments = [maturity.assess(p) for p in paths]
     h = maturity.history(assessments)
     svg = chart(h, maturity.load_questionnaire("general"), "en")
     dates = [float(x) for x in re.findall(r'<text x="([\d.]+)"[^>]*>20\d\d-05-12</text>', svg)]
     assert len(dates) == 3
     first, second = dates[1] - dates[0], dates[2] - dates[1]
-    assert abs(second / first - (366 + 365 + 365) / 365) < 0.01  # 2025 → 2028: three years
+    assert abs(second / first - (366 + 365 + 365) / 365) < 0.01  # 2023 → 2026: three years, one leap day
     # each series' colour is a swatch beside its name; no text relies on its own fill
     swatches = re.findall(r'<line [^>]*stroke="(#[0-9a-f]{6})"[^>]*stroke-width', svg)
     assert len(set(swatches)) == 1 + len(h.dimensions)

@@ -123,3 +123,16 @@ def test_usage_errors_of_diagnose_and_what_if_carry_codes_for_programs():
         with pytest.raises(maturity.UsageError) as info:
             call()
         assert [i.code for i in info.value.issues] == [code]
+
+
+def test_an_assessment_dated_in_the_future_is_refused_at_its_line():
+    """A consultant's assessed_on: 2030-01-01 was accepted silently, and would come last in
+    any history."""
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    doc = f"format: maturity-answers/1\nquestionnaire: general@2\nassessed_on: {future}\nanswers: {{}}\n"
+    with pytest.raises(maturity.MaturityError) as info:
+        maturity.parse_answers(doc)
+    (issue,) = info.value.issues
+    assert issue.line == 3 and f"{future} is in the future" in issue.message
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()  # a day of grace (time zones)
+    assert maturity.parse_answers(doc.replace(future, tomorrow)).assessed_on.isoformat() == tomorrow

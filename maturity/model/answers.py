@@ -197,6 +197,18 @@ class AnswersFile(Frozen):
                                       {"number": value})
         return value
 
+    @field_validator("assessed_on")
+    @classmethod
+    def _not_in_the_future(cls, value: dt.date | None) -> dt.date | None:
+        """An assessment is dated when it is made: a date after tomorrow (a day of grace for
+        time zones) is a typing slip, and would put it last in a history (a consultant's
+        2030-01-01 was accepted silently)."""
+        if value is not None and value > dt.date.today() + dt.timedelta(days=1):
+            raise PydanticCustomError("future_date", "{day} is in the future (today is {today}): "
+                                      "an assessment is dated the day it is made",
+                                      {"day": value.isoformat(), "today": dt.date.today().isoformat()})
+        return value
+
     @field_validator("answers", "notes", mode="before")
     @classmethod
     def _null_is_empty(cls, value: Any) -> Any:
