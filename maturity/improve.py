@@ -1,5 +1,6 @@
-"""Improving answers: the least change that lifts an indicator or a question to a level,
-and the search for the smallest set of indicator improvements that reaches a grade.
+"""Improving answers: the least change that lifts an indicator to a level (each question
+by :mod:`maturity.reaching`), and the search for the smallest set of indicator
+improvements that reaches a grade.
 
 Shared by the diagnosis (path, completeness) and the recommendations (scenario effects).
 Pure functions; every promise is checked by re-scoring with the engine.

@@ -9,32 +9,16 @@ import html as _html
 from collections.abc import Callable
 from typing import Any
 
+from ..i18n import t
 from ..printable import markdown_text, printable
 
 Name = Callable[[str], str]
 """A dimension, indicator or scenario id → its name in the report's language."""
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "portfolio": ("Portfolio summary", "组合汇总"),
-    "grade": ("grade", "等级"),
-    "enterprises": ("enterprises", "企业数"),
-    "dimension": ("dimension", "维度"),
-    "mean": ("mean", "均值"),
-    "median": ("median", "中位数"),
-    "blocking": ("Most common blocking indicators", "最常见的制约指标"),
-    "scenarios": ("Most recommended scenarios", "最常推荐的场景"),
-    "by_industry": ("By industry", "按行业"),
-    "by_size": ("By size", "按规模"),
-    "mean_score": ("mean score", "平均得分"),
-    "not_yet": ("not yet", "未达一级"),
-    "not_yet_l1": ("not yet L1", "未达到一级"),
-    "portfolio_short": ("Portfolio", "组合"),
-}
-
 
 def word(key: str, lang: str) -> str:
-    en, zh = _WORDS[key]
-    return zh if lang == "zh" else en
+    """A word of the summary's frame (``i18n``: ``summary_<key>``)."""
+    return t(f"summary_{key}", lang)
 
 
 def scope(summary: dict[str, Any], lang: str = "en") -> str:
