@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from .model.answers import Enterprise
+from .model.base import texts_of
 from .written import text_key
 
 ENTERPRISE_FIELDS = tuple(Enterprise.model_fields)
@@ -75,7 +76,7 @@ def _profile_names() -> dict[str, dict[str, str]]:
     named: dict[str, list[tuple[str, str]]] = {"size": []}
     for field, choices in (("industry", q.industries), ("production_type", q.production_types),
                            ("product_kind", q.product_kinds)):
-        named[field] = [(name, c.id) for c in choices for name in (c.id, *dict(c.name).values())]
+        named[field] = [(name, c.id) for c in choices for name in (c.id, *texts_of(c.name))]
     for size in ("micro", "small", "medium", "large"):
         named["size"] += [(t(key, lang), size) for lang in ("en", "zh")
                           for key in (f"size_{size}", f"tui_size_{size}")]
@@ -194,7 +195,7 @@ def _question_texts() -> dict[str, dict[str, str]]:
         except Exception:
             continue
         for qid, (_, _, question) in q.questions.items():
-            for text in (question.text,) if isinstance(question.text, str) else dict(question.text).values():
+            for text in texts_of(question.text):
                 ids.setdefault(text_key(text), {})[ident] = qid
     return ids
 

@@ -13,6 +13,7 @@ from typing import Any
 from ._yaml import locate
 from .errors import AnswersError, Issue, expect, hint
 from .model.answers import ENTERPRISE_NOTES, NA, RATING_VALUES, AnswersFile
+from .model.base import texts_of
 from .model.questionnaire import (
     ChecklistQuestion,
     ChoiceQuestion,
@@ -325,8 +326,7 @@ def _choice(question: ChoiceQuestion, value: Any, levels: int) -> str:
 def _texts_and_ids(options: Any) -> dict[str, Any]:
     """Each option's texts and its id, to match an answer in any case ("ERP", "Some", as
     Excel capitalises them) or by its text, as a survey exports it."""
-    return {o.id: {**({"text": o.text} if isinstance(o.text, str) else dict(o.text)), "id": o.id}
-            for o in options}
+    return {o.id: (*texts_of(o.text), o.id) for o in options}
 
 
 _NONE_WORDS = {"none", "none of these", "无", "均无", "没有", "以上都没有", "以上均无", "以上都不是"}

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from ._cjk import cells
+from .model.base import texts_of
 from .model.questionnaire import NumberQuestion
 
 
@@ -113,8 +115,7 @@ def choices_of(raw: Any, loc: tuple[Any, ...], load: Callable[[str], Any]) -> li
         q = load(str(raw["questionnaire"]))
     except Exception:
         return []
-    return [(c.id, [c.name] if isinstance(c.name, str) else list(dict(c.name).values()))
-            for c in getattr(q, kind or "", ())]
+    return [(c.id, list(texts_of(c.name))) for c in getattr(q, kind or "", ())]
 
 
 def not_an_id(value: Any, choices: list[tuple[str, list[str]]]) -> str:
@@ -128,7 +129,7 @@ def not_an_id(value: Any, choices: list[tuple[str, list[str]]]) -> str:
     key = text_key(str(value))
     near = [cid for cid, names in choices
             if key and any(key in text_key(n) or text_key(n) in key for n in names if n)]
-    cjk = any(ord(ch) > 0x2e80 for ch in str(value))
+    cjk = cells(str(value)) > len(str(value))  # wide characters: name the ids in Chinese
     listed = ", ".join(f"{cid} ({names[-1] if cjk else names[0]})" for cid, names in choices)
     hint = f"; did you mean {' or '.join(near)}?" if near and len(near) <= 2 else ""
     return f"{msg}{hint or '.'} The index's own: {listed}"
@@ -152,7 +153,7 @@ def by_text(owner: object, texts: Callable[[], Mapping[Any, Any]], value: Any) -
             _INDEX.clear()
         index: dict[str, set[Any]] = {}
         for k, text in texts().items():
-            for one in (text,) if isinstance(text, str) else dict(text).values():
+            for one in texts_of(text) if isinstance(text, str | dict) else text:  # a Text, or several
                 index.setdefault(text_key(one), set()).add(k)
         hit = _INDEX[id(owner)] = (owner, index)
     found = hit[1].get(text_key(value), ())

@@ -148,6 +148,13 @@ def tr(text: Text | None, lang: str = "en", fallback: tuple[str, ...] = DEFAULT_
     return next(iter(text.values()), "")
 
 
+def texts_of(text: Text | None) -> tuple[str, ...]:
+    """Every language's version of a text (a plain string is its only one)."""
+    if text is None:
+        return ()
+    return (text,) if isinstance(text, str) else tuple(text.values())
+
+
 def languages_of(text: Text | None) -> set[str]:
     """Languages a text is given in (a plain string counts as every language)."""
     if text is None:
