@@ -86,6 +86,12 @@ class Row:
     detail: dict[str, Any] | None = None
     """The full assessment as JSON data, when asked for (``--detail``)."""
 
+    @property
+    def blank(self) -> bool:
+        """Scored, but no question answered, not even n/a (a survey returned blank): its
+        grade says nothing of the enterprise (warned about; left out of a portfolio)."""
+        return self.ok and self.answered == 0 and not self.answered_na
+
     def enterprise_field(self, name: str) -> str:
         """One profile field as text (a list joined with "; ")."""
         return profile_text(dict(self.enterprise).get(name, ""))

@@ -165,7 +165,7 @@ class Portfolio:
         assert row.level is not None and row.score is not None and row.questionnaire
         if row.questionnaire not in self.questionnaires and row.questionnaire_file:
             self.questionnaires[row.questionnaire] = _by_file(row.questionnaire, row.questionnaire_file)
-        if row.answered == 0 and not row.answered_na:
+        if row.blank:
             self.blank += 1
             return
         family = self._family(row.questionnaire)

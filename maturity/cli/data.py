@@ -94,7 +94,7 @@ def cmd_score(args: argparse.Namespace) -> int:
                 failed += 1
                 for line in row.errors:  # stderr, for people, and a row in the output
                     _err(line)
-            elif row.answered == 0 and not row.answered_na and not args.quiet:
+            elif row.blank and not args.quiet:
                 _warn(f"{one_line(row.source)}: answers no question (a blank template?); "
                       "its grade says nothing of the enterprise")
             writer.row(row)
