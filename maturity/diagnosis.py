@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from .checking import consistency
-from .improve import apply, path_to, restore_values
+from .improve import apply, indicator_levels, path_to, restore_values
 from .model.assessment import Assessment
 from .model.diagnosis import Benchmark, BenchmarkFigure, CompletenessCheck, Diagnosis, Path
 from .model.questionnaire import NumberQuestion, PointsScoring, Questionnaire
@@ -133,7 +133,7 @@ def apply_path(assessment: Assessment, path: Path, questionnaire: Questionnaire 
     expect(path, PathModel, "apply_path(assessment, path): the path is a diagnosis's path or target_path")
     # a path of another assessment or index: its indicators or their levels are not these
     # (one of the SME index left the plant as it was, one of an overlay lifted it to L4)
-    now = {i.id: i.level for d in assessment.dimensions for i in d.indicators}
+    now = indicator_levels(assessment)
     foreign = [i.indicator for i in path.improvements
                if i.indicator not in q.indicators or now.get(i.indicator) != i.from_level]
     if foreign:

@@ -31,7 +31,7 @@ def respondent_lines(q: Questionnaire, merged: Merged, lang: str) -> list[str]:
                       for who, v in d.answers.items()], lang, semi=True)
         # a note of several lines is one line here, its lines joined by spaces (merge's account
         # escapes what is left, a newline in a name, as \x0a)
-        notes = _join([f"{who}: {' '.join(str(text).split())}" for who, text in d.notes.items()],
+        notes = _join([f"{who}: {_flat(text)}" for who, text in d.notes.items()],
                       lang, semi=True)
         text = tr(q.questions[d.question][2].text, lang) if d.question in q.questions else d.question
         out.append(text + _paren(d.question, lang) + _colon(lang) + said
